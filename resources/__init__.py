@@ -1,0 +1,1 @@
+"""Data files: model database, fault catalogue, vendor error codes, icons. Loaded with importlib.resources."""

@@ -1,0 +1,3 @@
+from rig_monitor.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""Qt-free core: data model, protocol clients, drivers, discovery, polling, fault rules."""

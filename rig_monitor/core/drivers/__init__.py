@@ -1,0 +1,1 @@
+"""One driver per firmware family; each turns vendor replies into a MinerSnapshot."""

@@ -1,0 +1,317 @@
+"""The polling engine: sweeps every target on an asyncio loop in its own thread.
+
+Why a thread with its own loop (Electrum's pattern) rather than qasync: a slow parse or a flood of
+replies must never stall the GUI's event loop. The engine hands results out in batches through one
+callback; the GUI turns that callback into one queued Qt signal.
+
+Design points:
+- every poll runs under a hard budget (``poll_budget_s``) so a hung miner costs one budget, never
+  a sweep;
+- concurrency is bounded by a semaphore, so 5,000 targets never open 5,000 sockets at once;
+- offline miners back off exponentially (capped) and are re-checked at once when they answer;
+- results are flushed every ``batch_interval_s`` and at the end of every sweep.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import threading
+import time
+from collections.abc import Awaitable, Callable, Iterable
+from dataclasses import dataclass, field
+
+from rig_monitor.core.model import ErrorKind, MinerSnapshot, Target
+
+log = logging.getLogger(__name__)
+
+PollFn = Callable[[Target], Awaitable[MinerSnapshot]]
+
+
+@dataclass(slots=True)
+class EngineConfig:
+    interval_s: float = 30.0  # time between sweep starts
+    poll_budget_s: float = 8.0  # hard ceiling for one miner's poll, detection included
+    concurrency: int = 500
+    batch_interval_s: float = 0.5  # how often partial results are handed out during a sweep
+    backoff_max_s: float = 300.0  # longest wait before re-checking an offline miner
+
+
+@dataclass(slots=True)
+class SweepStats:
+    sweep: int
+    started: float
+    finished: float | None = None
+    polled: int = 0
+    online: int = 0
+    skipped_backoff: int = 0
+
+    @property
+    def duration_s(self) -> float | None:
+        return None if self.finished is None else self.finished - self.started
+
+
+@dataclass(slots=True)
+class Batch:
+    """What the engine hands out: new snapshots, and the sweep's stats once it is done."""
+
+    snapshots: list[MinerSnapshot]
+    sweep: SweepStats
+    sweep_done: bool = False
+    removed: list[str] = field(default_factory=list)  # target keys no longer polled
+
+
+BatchCallback = Callable[[Batch], None]
+
+
+@dataclass(slots=True)
+class _Backoff:
+    failures: int = 0
+    next_due: float = 0.0
+
+
+class PollEngine:
+    """Runs sweeps on the current asyncio loop. Use :class:`EngineThread` from a GUI."""
+
+    def __init__(
+        self,
+        poll: PollFn,
+        on_batch: BatchCallback,
+        config: EngineConfig | None = None,
+        *,
+        post_process: Callable[[list[MinerSnapshot]], None] | None = None,
+    ) -> None:
+        self._poll = poll
+        self._on_batch = on_batch
+        self.config = config or EngineConfig()
+        self._post_process = post_process
+        self._targets: dict[str, Target] = {}
+        self._backoff: dict[str, _Backoff] = {}
+        self._wake = asyncio.Event()
+        self._stopping = False
+        self._sweep_no = 0
+        self._removed: list[str] = []
+
+    # -- target management (call on the engine's loop) ---------------------------------------
+    def set_targets(self, targets: Iterable[Target]) -> None:
+        new = {t.key: t for t in targets}
+        self._removed.extend(k for k in self._targets if k not in new)
+        self._targets = new
+        self._backoff = {k: v for k, v in self._backoff.items() if k in new}
+
+    def add_targets(self, targets: Iterable[Target]) -> None:
+        for t in targets:
+            self._targets[t.key] = t
+            self._backoff.pop(t.key, None)
+
+    def remove_targets(self, keys: Iterable[str]) -> None:
+        for k in keys:
+            if self._targets.pop(k, None) is not None:
+                self._removed.append(k)
+            self._backoff.pop(k, None)
+
+    @property
+    def targets(self) -> list[Target]:
+        return list(self._targets.values())
+
+    def poll_now(self) -> None:
+        """Start the next sweep at once, and re-check backed-off miners too."""
+        for b in self._backoff.values():
+            b.next_due = 0.0
+        self._wake.set()
+
+    def stop(self) -> None:
+        self._stopping = True
+        self._wake.set()
+
+    # -- sweeping ---------------------------------------------------------------------------
+    async def run(self, sweeps: int | None = None) -> None:
+        """Sweep forever (or ``sweeps`` times), ``interval_s`` apart start to start."""
+        done = 0
+        while not self._stopping and (sweeps is None or done < sweeps):
+            started = time.monotonic()
+            await self.sweep()
+            done += 1
+            if sweeps is not None and done >= sweeps:
+                break
+            delay = max(0.0, self.config.interval_s - (time.monotonic() - started))
+            self._wake.clear()
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._wake.wait(), timeout=delay)
+
+    async def sweep(self) -> SweepStats:
+        self._sweep_no += 1
+        stats = SweepStats(sweep=self._sweep_no, started=time.time())
+        now = time.monotonic()
+        due: list[Target] = []
+        for key, target in self._targets.items():
+            b = self._backoff.get(key)
+            if b is not None and b.next_due > now:
+                stats.skipped_backoff += 1
+            else:
+                due.append(target)
+
+        pending: list[MinerSnapshot] = []
+        sem = asyncio.Semaphore(max(1, self.config.concurrency))
+
+        async def one(target: Target) -> None:
+            async with sem:
+                snap = await self._poll_guarded(target)
+            self._note_result(target, snap)
+            stats.polled += 1
+            if snap.online:
+                stats.online += 1
+            pending.append(snap)
+
+        tasks = [asyncio.ensure_future(one(t)) for t in due]
+        flusher = asyncio.ensure_future(self._flush_periodically(pending, stats))
+        try:
+            if tasks:
+                await asyncio.gather(*tasks)
+        finally:
+            flusher.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await flusher
+            for t in tasks:
+                t.cancel()
+        stats.finished = time.time()
+        self._flush(pending, stats, done=True)
+        return stats
+
+    async def _poll_guarded(self, target: Target) -> MinerSnapshot:
+        budget = self.config.poll_budget_s
+        t0 = time.monotonic()
+        try:
+            snap = await asyncio.wait_for(self._poll(target), timeout=budget)
+        except TimeoutError:
+            snap = MinerSnapshot.offline(
+                target, ErrorKind.TIMEOUT, f"timed out: no complete answer in {budget:g} s"
+            )
+        except Exception as exc:  # a driver bug must cost one miner, not the sweep
+            log.exception("poll of %s crashed", target)
+            snap = MinerSnapshot.offline(target, ErrorKind.BAD_REPLY, f"bad reply: {exc!r}")
+        snap.poll_ms = (time.monotonic() - t0) * 1000.0
+        return snap
+
+    def _note_result(self, target: Target, snap: MinerSnapshot) -> None:
+        if snap.online or snap.error_kind is ErrorKind.AUTH_FAILED:
+            self._backoff.pop(target.key, None)
+            return
+        b = self._backoff.setdefault(target.key, _Backoff())
+        b.failures += 1
+        # Three quick retries (one per sweep) before backing off: a blip should not hide a miner.
+        if b.failures > 3:
+            wait = min(self.config.backoff_max_s, self.config.interval_s * 2 ** (b.failures - 3))
+            b.next_due = time.monotonic() + wait
+
+    async def _flush_periodically(self, pending: list[MinerSnapshot], stats: SweepStats) -> None:
+        while True:
+            await asyncio.sleep(self.config.batch_interval_s)
+            self._flush(pending, stats, done=False)
+
+    def _flush(self, pending: list[MinerSnapshot], stats: SweepStats, *, done: bool) -> None:
+        if not pending and not done and not self._removed:
+            return
+        snaps = pending[:]
+        pending.clear()
+        if self._post_process is not None and snaps:
+            self._post_process(snaps)
+        removed, self._removed = self._removed, []
+        try:
+            self._on_batch(Batch(snapshots=snaps, sweep=stats, sweep_done=done, removed=removed))
+        except Exception:
+            log.exception("batch consumer failed")
+
+
+class EngineThread:
+    """Owns a PollEngine on a private asyncio loop in a daemon thread.
+
+    All methods are thread-safe; ``on_batch`` is called on the engine thread.
+    """
+
+    def __init__(
+        self,
+        on_batch: BatchCallback,
+        config: EngineConfig | None = None,
+        *,
+        poll: PollFn | None = None,
+        post_process: Callable[[list[MinerSnapshot]], None] | None = None,
+    ) -> None:
+        self._on_batch = on_batch
+        self._config = config or EngineConfig()
+        self._poll = poll
+        self._post_process = post_process
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._engine: PollEngine | None = None
+        self._ready = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="rig-monitor-engine", daemon=True)
+        self._initial: list[Target] = []
+
+    @property
+    def config(self) -> EngineConfig:
+        return self._config
+
+    def start(self, targets: Iterable[Target] = ()) -> None:
+        self._initial = list(targets)
+        self._thread.start()
+        if not self._ready.wait(10):
+            raise RuntimeError("engine thread did not start")
+
+    def _run(self) -> None:
+        loop = asyncio.new_event_loop()
+        self._loop = loop
+        asyncio.set_event_loop(loop)
+        poll = self._poll
+        if poll is None:
+            from rig_monitor.core.poller import Poller
+
+            poll = Poller().poll
+        self._engine = PollEngine(
+            poll, self._on_batch, self._config, post_process=self._post_process
+        )
+        self._engine.set_targets(self._initial)
+        self._ready.set()
+        try:
+            loop.run_until_complete(self._engine.run())
+        finally:
+            pending = asyncio.all_tasks(loop)
+            for task in pending:
+                task.cancel()
+            loop.run_until_complete(asyncio.gather(*pending, return_exceptions=True))
+            loop.run_until_complete(loop.shutdown_asyncgens())
+            loop.close()
+
+    def _call(self, fn: Callable[[PollEngine], None]) -> None:
+        loop, engine = self._loop, self._engine
+        if loop is None or engine is None or loop.is_closed():
+            return
+        loop.call_soon_threadsafe(fn, engine)
+
+    def set_targets(self, targets: Iterable[Target]) -> None:
+        items = list(targets)
+        self._call(lambda e: e.set_targets(items))
+
+    def add_targets(self, targets: Iterable[Target]) -> None:
+        items = list(targets)
+        self._call(lambda e: (e.add_targets(items), e.poll_now()))
+
+    def remove_targets(self, keys: Iterable[str]) -> None:
+        items = list(keys)
+        self._call(lambda e: e.remove_targets(items))
+
+    def set_interval(self, seconds: float) -> None:
+        self._config.interval_s = max(1.0, float(seconds))
+        self._call(lambda e: e.poll_now())
+
+    def poll_now(self) -> None:
+        self._call(lambda e: e.poll_now())
+
+    def stop(self, timeout: float = 10.0) -> None:
+        self._call(lambda e: e.stop())
+        if self._thread.is_alive():
+            self._thread.join(timeout)
+
+    @property
+    def running(self) -> bool:
+        return self._thread.is_alive()

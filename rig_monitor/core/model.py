@@ -1,0 +1,241 @@
+"""Normalized snapshot of one miner, whatever its firmware.
+
+Every driver turns vendor replies into these dataclasses so that the fault rules, the GUI, the CLI
+and the exporter only ever see one vocabulary and one set of units: TH/s, °C, W, rpm, seconds.
+Unknown is ``None``, never 0: a 0 rpm fan is a fault, an unknown fan speed is not.
+"""
+
+from __future__ import annotations
+
+import enum
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+
+class ErrorKind(enum.StrEnum):
+    """Why a miner could not be read. The values are the CLI's `error` prefixes."""
+
+    REFUSED = "refused"  # TCP RST: host up, nothing listening on the port
+    TIMEOUT = "timed out"  # no TCP answer, or the reply did not arrive in time
+    UNREACHABLE = "unreachable"  # no route / host down (ICMP error)
+    NOT_A_MINER = "not a miner"  # something answered, but not a miner API
+    BAD_REPLY = "bad reply"  # a miner API that answered garbage we could not repair
+    TOO_LARGE = "reply too large"
+    AUTH_FAILED = "auth failed"  # the miner rejected our credentials
+
+
+class Severity(enum.StrEnum):
+    INFO = "info"
+    WARNING = "warning"
+    CRITICAL = "critical"
+
+    @property
+    def rank(self) -> int:
+        return _SEVERITY_RANK[self]
+
+
+_SEVERITY_RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.CRITICAL: 2}
+
+
+class PoolStatus(enum.StrEnum):
+    ALIVE = "alive"
+    DEAD = "dead"
+    SICK = "sick"
+    DISABLED = "disabled"
+    REJECTING = "rejecting"
+    UNKNOWN = "unknown"
+
+    @classmethod
+    def parse(cls, text: str | None) -> PoolStatus:
+        """Map any vendor spelling ("Alive", "alive", "NoStart", 1/0…) to one status."""
+        if text is None:
+            return cls.UNKNOWN
+        t = str(text).strip().lower()
+        if t in ("alive", "active", "1", "true", "connected", "ok"):
+            return cls.ALIVE
+        if t in ("dead", "0", "false", "disconnected", "nostart", "no start"):
+            return cls.DEAD
+        if t in ("disabled",):
+            return cls.DISABLED
+        if t in ("sick",):
+            return cls.SICK
+        if t in ("rejecting",):
+            return cls.REJECTING
+        return cls.UNKNOWN
+
+
+@dataclass(slots=True)
+class Target:
+    """Where to reach one miner. ``port`` is the CGMiner API port (4028 unless forwarded)."""
+
+    ip: str
+    port: int = 4028
+    web_port: int | None = None  # HTTP API port when it is not the default (80)
+
+    @property
+    def key(self) -> str:
+        return f"{self.ip}:{self.port}"
+
+    def __str__(self) -> str:
+        return self.ip if self.port == 4028 else self.key
+
+
+@dataclass(slots=True)
+class Board:
+    """One hashboard (chain). ``index`` is 0-based whatever the firmware numbers it."""
+
+    index: int
+    hashrate_ths: float | None = None
+    nominal_hashrate_ths: float | None = None
+    chips: int | None = None
+    expected_chips: int | None = None
+    temp_board_c: float | None = None  # max of the board's PCB sensors
+    temp_chip_c: float | None = None  # max of the board's chip sensors
+    temp_inlet_c: float | None = None
+    temp_outlet_c: float | None = None
+    chip_status: str | None = None  # Antminer chain_acs: "oooo oxoo", '' = no board
+    hw_errors: int | None = None
+    frequency_mhz: float | None = None
+    voltage_v: float | None = None
+    serial: str | None = None
+    status: str | None = None  # vendor status text ("Stable", "failure: …") when given
+
+    def chip_status_counts(self) -> tuple[int, int, int]:
+        """(ok, bad 'x', unstable '-') chips in ``chip_status``."""
+        s = self.chip_status or ""
+        return s.count("o"), s.count("x"), s.count("-")
+
+
+@dataclass(slots=True)
+class Pool:
+    url: str
+    user: str | None = None
+    status: PoolStatus = PoolStatus.UNKNOWN
+    active: bool | None = None  # the pool currently used ("Stratum Active")
+    priority: int | None = None
+    accepted: int | None = None
+    rejected: int | None = None
+    stale: int | None = None
+    last_share_time: float | None = None  # unix seconds
+
+
+@dataclass(slots=True)
+class VendorError:
+    """An error the firmware itself reports (Whatsminer code, Antminer status entry, …)."""
+
+    code: str
+    message: str | None = None
+    board: int | None = None  # 0-based board the code names, when it names one
+    since: float | None = None  # unix seconds when the firmware says it started
+
+
+@dataclass(slots=True)
+class Fault:
+    """One evaluated fault on one miner (see rig_monitor.core.faults)."""
+
+    id: str
+    severity: Severity
+    title: str
+    detail: str
+    board: int | None = None
+
+
+@dataclass(slots=True)
+class MinerSnapshot:
+    """Everything one poll learned about one miner, in normalized units."""
+
+    ip: str
+    port: int = 4028
+    online: bool = False
+    error: str | None = None  # human text: "timed out after 3.0 s", "refused", …
+    error_kind: ErrorKind | None = None
+    timestamp: float = field(default_factory=time.time)
+    poll_ms: float | None = None  # wall time of this poll
+
+    # identity
+    make: str | None = None  # "Antminer", "Whatsminer", "Avalon", …
+    model: str | None = None  # "S19j Pro"
+    family: str | None = None  # driver id: "antminer", "generic", "braiins", …
+    firmware: str | None = None  # "bmminer", "cgminer", "BOSer", …
+    firmware_version: str | None = None
+    api_version: str | None = None
+    mac: str | None = None
+    hostname: str | None = None
+    serial: str | None = None
+
+    # performance
+    hashrate_ths: float | None = None  # the freshest figure the firmware gives (5 s / RT)
+    hashrate_avg_ths: float | None = None  # a longer average (since start or 30 min)
+    nominal_hashrate_ths: float | None = None
+    power_w: float | None = None
+    power_limit_w: float | None = None
+
+    # thermal
+    temp_chip_max_c: float | None = None
+    temp_board_max_c: float | None = None
+    temp_inlet_c: float | None = None
+    temp_outlet_c: float | None = None
+    fans_rpm: list[int] = field(default_factory=list)
+    expected_fans: int | None = None
+
+    boards: list[Board] = field(default_factory=list)
+    expected_boards: int | None = None
+    pools: list[Pool] = field(default_factory=list)
+
+    uptime_s: int | None = None
+    hw_errors: int | None = None
+    accepted: int | None = None
+    rejected: int | None = None
+    stale: int | None = None
+    idle: bool | None = None  # intentionally not mining (sleep, pause, curtailment)
+    error_codes: list[VendorError] = field(default_factory=list)
+    faults: list[Fault] = field(default_factory=list)
+
+    # the parsed replies, by command/endpoint, for the detail view
+    raw: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def efficiency_j_th(self) -> float | None:
+        if self.power_w is None or not self.hashrate_ths:
+            return None
+        return self.power_w / self.hashrate_ths
+
+    @property
+    def hashrate_ratio(self) -> float | None:
+        """Current hashrate as a fraction of nominal, when both are known."""
+        if self.hashrate_ths is None or not self.nominal_hashrate_ths:
+            return None
+        return self.hashrate_ths / self.nominal_hashrate_ths
+
+    @property
+    def active_pool(self) -> Pool | None:
+        for p in self.pools:
+            if p.active:
+                return p
+        for p in self.pools:
+            if p.status is PoolStatus.ALIVE:
+                return p
+        return self.pools[0] if self.pools else None
+
+    @property
+    def worst_severity(self) -> Severity | None:
+        if not self.faults:
+            return None
+        return max((f.severity for f in self.faults), key=lambda s: s.rank)
+
+    @property
+    def key(self) -> str:
+        return f"{self.ip}:{self.port}"
+
+    @classmethod
+    def offline(
+        cls, target: Target, kind: ErrorKind, message: str | None = None
+    ) -> MinerSnapshot:
+        return cls(
+            ip=target.ip,
+            port=target.port,
+            online=False,
+            error=message or str(kind),
+            error_kind=kind,
+        )
