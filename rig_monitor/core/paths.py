@@ -1,0 +1,33 @@
+"""Per-user folders (config, state, logs), one place for every part of the app.
+
+``RIG_MONITOR_CONFIG_DIR`` overrides the config folder: tests point it at a temporary folder, and
+operators can keep a site's files on a shared drive.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+APP = "rig-monitor"
+
+
+def config_dir() -> Path:
+    override = os.environ.get("RIG_MONITOR_CONFIG_DIR")
+    return Path(override) if override else Path(platformdirs.user_config_dir(APP, appauthor=False))
+
+
+def state_dir() -> Path:
+    override = os.environ.get("RIG_MONITOR_CONFIG_DIR")
+    if override:
+        return Path(override) / "state"
+    return Path(platformdirs.user_state_dir(APP, appauthor=False))
+
+
+def log_dir() -> Path:
+    override = os.environ.get("RIG_MONITOR_CONFIG_DIR")
+    if override:
+        return Path(override) / "logs"
+    return Path(platformdirs.user_log_dir(APP, appauthor=False))
