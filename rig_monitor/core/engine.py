@@ -294,7 +294,12 @@ class EngineThread:
 
     def add_targets(self, targets: Iterable[Target]) -> None:
         items = list(targets)
-        self._call(lambda e: (e.add_targets(items), e.poll_now()))
+
+        def add(engine: PollEngine) -> None:
+            engine.add_targets(items)
+            engine.poll_now()
+
+        self._call(add)
 
     def remove_targets(self, keys: Iterable[str]) -> None:
         items = list(keys)

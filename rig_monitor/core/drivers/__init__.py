@@ -1,1 +1,20 @@
-"""One driver per firmware family; each turns vendor replies into a MinerSnapshot."""
+"""One driver per firmware family; each turns vendor replies into a MinerSnapshot.
+
+``REGISTRY`` maps a family id (what detection decides) to its driver class. A family detected but
+without a driver of its own is read by the generic driver, keeping whatever detection learned.
+"""
+
+from __future__ import annotations
+
+from rig_monitor.core.drivers.antminer import AntminerDriver
+from rig_monitor.core.drivers.base import Driver
+from rig_monitor.core.drivers.generic import GenericDriver
+
+REGISTRY: dict[str, type[Driver]] = {
+    AntminerDriver.family: AntminerDriver,
+    GenericDriver.family: GenericDriver,
+}
+
+
+def driver_for(family: str) -> Driver:
+    return REGISTRY.get(family, GenericDriver)()

@@ -1,0 +1,448 @@
+"""Command line: the same core as the GUI, for scripts, cron jobs and quick checks.
+
+``rig-monitor`` alone opens the window; ``rig-monitor demo`` opens it on a simulated fleet.
+``scan``, ``poll``, ``watch`` and ``diagnose`` print tables, or one JSON document with ``--json``;
+``simulate`` serves a fake fleet on loopback addresses for trying the tool without miners.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import sys
+import time
+from collections.abc import Sequence
+from typing import Any, TextIO
+
+from rig_monitor import __version__
+from rig_monitor.core import fmt
+from rig_monitor.core.cgminer import Limits
+from rig_monitor.core.discovery import ScanOutcome, ScanResult, scan
+from rig_monitor.core.engine import Batch, EngineConfig, PollEngine
+from rig_monitor.core.export import scan_to_dict, snapshot_to_dict
+from rig_monitor.core.model import MinerSnapshot, Target
+from rig_monitor.core.poller import Poller
+from rig_monitor.core.targets import TargetError, is_public, parse_targets
+
+EXIT_USAGE = 2
+
+
+# -- helpers -------------------------------------------------------------------------------------
+def _targets(args: argparse.Namespace) -> list[Target]:
+    targets = parse_targets(args.targets)
+    if not targets:
+        raise TargetError("no targets given")
+    public = [t for t in targets if is_public(t)]
+    if public and not getattr(args, "allow_public", False):
+        raise TargetError(
+            f"{len(public)} target(s) are public internet addresses (first: {public[0].ip}); "
+            "miners live on private networks. Pass --allow-public if you really mean it."
+        )
+    return targets
+
+
+def _limits(timeout: float) -> Limits:
+    return Limits(connect_timeout_s=min(3.0, timeout), read_timeout_s=timeout)
+
+
+def _table(rows: list[list[str]], out: TextIO) -> None:
+    if not rows:
+        return
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    for n, row in enumerate(rows):
+        out.write("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
+        out.write("\n")
+        if n == 0:
+            out.write("  ".join("-" * w for w in widths) + "\n")
+
+
+def _status(s: MinerSnapshot) -> str:
+    if not s.online:
+        return "OFFLINE"
+    sev = s.worst_severity
+    return sev.value.upper() if sev else "OK"
+
+
+def _poll_rows(snaps: list[MinerSnapshot]) -> list[list[str]]:
+    rows = [
+        [
+            "IP",
+            "STATUS",
+            "MODEL",
+            "TH/s",
+            "NOMINAL",
+            "CHIP °C",
+            "BOARD °C",
+            "FANS rpm",
+            "POWER W",
+            "POOL",
+            "UPTIME",
+            "FAULTS / ERROR",
+        ]
+    ]
+    for s in snaps:
+        model = " ".join(x for x in (s.make, s.model) if x) or fmt.DASH
+        faults = "; ".join(f"{f.title} ({f.detail})" for f in s.faults)
+        pool = s.active_pool
+        rows.append(
+            [
+                str(Target(s.ip, s.port)),
+                _status(s),
+                model,
+                fmt.number(s.hashrate_ths, 2),
+                fmt.percent(s.hashrate_ratio),
+                fmt.number(s.temp_chip_max_c, 0),
+                fmt.number(s.temp_board_max_c, 0),
+                fmt.fans(s.fans_rpm),
+                fmt.number(s.power_w, 0),
+                fmt.pool_host(pool.url if pool else None),
+                fmt.uptime(s.uptime_s),
+                (s.error or "") if not s.online else faults,
+            ]
+        )
+    return rows
+
+
+def _totals(snaps: list[MinerSnapshot]) -> str:
+    online = [s for s in snaps if s.online]
+    ths = sum(s.hashrate_ths or 0.0 for s in online)
+    nominal = sum(s.nominal_hashrate_ths or 0.0 for s in online)
+    faulty = sum(1 for s in online if s.faults)
+    return (
+        f"{len(online)} online, {len(snaps) - len(online)} offline, {faulty} with faults; "
+        f"{ths:,.1f} of {nominal:,.1f} TH/s nominal"
+    )
+
+
+def _evaluate_one_shot(snaps: list[MinerSnapshot]) -> None:
+    """Fault evaluation for a single poll: what one snapshot can tell (no dwell, no deltas)."""
+    from rig_monitor.core.faults import evaluate_snapshots
+
+    evaluate_snapshots(snaps)
+
+
+async def _sweep(
+    targets: list[Target],
+    timeout: float,
+    sweeps: int,
+    interval: float,
+    on_sweep: Any,
+    concurrency: int,
+) -> None:
+    poller = Poller(_limits(timeout))
+    collected: list[MinerSnapshot] = []
+
+    def on_batch(batch: Batch) -> None:
+        collected.extend(batch.snapshots)
+        if batch.sweep_done:
+            order = {t.key: i for i, t in enumerate(targets)}
+            snaps = sorted(collected, key=lambda s: order.get(s.key, 0))
+            collected.clear()
+            on_sweep(batch.sweep.sweep, snaps)
+
+    config = EngineConfig(
+        interval_s=interval,
+        poll_budget_s=2 * timeout + 1.0,
+        concurrency=concurrency,
+        batch_interval_s=3600.0,
+    )
+    engine = PollEngine(poller.poll, on_batch, config)
+    engine.set_targets(targets)
+    await engine.run(sweeps=sweeps)
+
+
+# -- commands ------------------------------------------------------------------------------------
+def cmd_poll(args: argparse.Namespace, out: TextIO) -> int:
+    targets = _targets(args)
+    result: list[MinerSnapshot] = []
+
+    def done(_n: int, snaps: list[MinerSnapshot]) -> None:
+        _evaluate_one_shot(snaps)
+        result.extend(snaps)
+
+    asyncio.run(_sweep(targets, args.timeout, 1, 0.0, done, args.concurrency))
+    if args.json:
+        json.dump([snapshot_to_dict(s) for s in result], out, indent=1, ensure_ascii=False)
+        out.write("\n")
+    else:
+        _table(_poll_rows(result), out)
+        out.write(_totals(result) + "\n")
+    return 0
+
+
+def cmd_watch(args: argparse.Namespace, out: TextIO) -> int:
+    from rig_monitor.core.faults import FaultTracker
+
+    targets = _targets(args)
+    tracker = FaultTracker()
+    sweeps_json: list[dict[str, Any]] = []
+
+    def done(n: int, snaps: list[MinerSnapshot]) -> None:
+        tracker.update(snaps)
+        if args.json:
+            sweeps_json.append(
+                {
+                    "sweep": n,
+                    "time": round(time.time(), 3),
+                    "miners": [snapshot_to_dict(s) for s in snaps],
+                }
+            )
+        else:
+            out.write(f"\n== sweep {n} at {time.strftime('%H:%M:%S')} ==\n")
+            _table(_poll_rows(snaps), out)
+            out.write(_totals(snaps) + "\n")
+            out.flush()
+
+    try:
+        asyncio.run(
+            _sweep(targets, args.timeout, args.sweeps, args.interval, done, args.concurrency)
+        )
+    except KeyboardInterrupt:
+        pass
+    if args.json:
+        json.dump(sweeps_json, out, indent=1, ensure_ascii=False)
+        out.write("\n")
+    return 0
+
+
+def cmd_diagnose(args: argparse.Namespace, out: TextIO) -> int:
+    from rig_monitor.core.faults import diagnose
+
+    targets = _targets(args)
+    result: list[MinerSnapshot] = []
+
+    def done(_n: int, snaps: list[MinerSnapshot]) -> None:
+        _evaluate_one_shot(snaps)
+        result.extend(snaps)
+
+    asyncio.run(_sweep(targets, args.timeout, 1, 0.0, done, args.concurrency))
+    incidents = diagnose(result)
+    if args.json:
+        doc = {
+            "miners": [snapshot_to_dict(s) for s in result],
+            "incidents": [
+                {
+                    "id": i.id,
+                    "severity": str(i.severity),
+                    "title": i.title,
+                    "detail": i.detail,
+                    "miners": list(i.miners),
+                }
+                for i in incidents
+            ],
+        }
+        json.dump(doc, out, indent=1, ensure_ascii=False)
+        out.write("\n")
+        return 0
+    if incidents:
+        out.write("INCIDENTS (shared causes)\n")
+        for i in incidents:
+            out.write(f"  [{i.severity}] {i.title}: {i.detail} ({len(i.miners)} miners)\n")
+        out.write("\n")
+    _table(_poll_rows(result), out)
+    out.write(_totals(result) + "\n")
+    return 0
+
+
+def cmd_scan(args: argparse.Namespace, out: TextIO) -> int:
+    targets = _targets(args)
+    done = 0
+    found = 0
+    progress = sys.stderr if (not args.json and sys.stderr.isatty()) else None
+
+    def on_result(r: ScanResult) -> None:
+        nonlocal done, found
+        done += 1
+        found += r.outcome is ScanOutcome.FOUND
+        if progress is not None and (done % 64 == 0 or done == len(targets)):
+            progress.write(f"\rscanned {done:,}/{len(targets):,}, {found:,} miners found")
+            progress.flush()
+
+    results = asyncio.run(
+        scan(
+            targets, concurrency=args.concurrency, limits=_limits(args.timeout), on_result=on_result
+        )
+    )
+    if progress is not None:
+        progress.write("\n")
+    miners = [r for r in results if r.outcome is ScanOutcome.FOUND and r.identity is not None]
+    if args.json:
+        doc = [
+            scan_to_dict(
+                r.target.ip,
+                r.target.port,
+                r.identity.make if r.identity else None,
+                r.identity.model if r.identity else None,
+                (r.identity.firmware or r.identity.family) if r.identity else None,
+            )
+            for r in miners
+        ]
+        json.dump(doc, out, indent=1, ensure_ascii=False)
+        out.write("\n")
+        return 0
+    rows = [["IP", "MAKE", "MODEL", "FIRMWARE"]]
+    for r in miners:
+        ident = r.identity
+        assert ident is not None
+        rows.append(
+            [
+                str(r.target),
+                ident.make or fmt.DASH,
+                ident.model or fmt.DASH,
+                ident.firmware or ident.family,
+            ]
+        )
+    _table(rows, out)
+    counts: dict[str, int] = {}
+    for r in results:
+        counts[r.outcome.value] = counts.get(r.outcome.value, 0) + 1
+    summary = ", ".join(f"{n:,} {k}" for k, n in sorted(counts.items(), key=lambda kv: -kv[1]))
+    out.write(f"{len(results):,} addresses: {summary}\n")
+    if args.report:
+        for r in results:
+            if r.outcome is not ScanOutcome.FOUND:
+                out.write(
+                    f"  {r.target}: {r.outcome.value}"
+                    + (f" ({r.detail})" if r.detail else "")
+                    + "\n"
+                )
+    return 0
+
+
+def cmd_simulate(args: argparse.Namespace, out: TextIO) -> int:
+    from rig_monitor.sim.runner import run
+
+    return run(
+        base=args.base,
+        count=args.count,
+        faults_pct=args.faults,
+        seed=args.seed,
+        port=args.port,
+        single_ip=args.single_ip,
+        personas=args.personas.split(",") if args.personas else None,
+        duration_s=args.duration,
+        out=out,
+    )
+
+
+def cmd_gui(args: argparse.Namespace, out: TextIO) -> int:
+    from rig_monitor.gui.app import run_app
+
+    targets = parse_targets(args.targets) if getattr(args, "targets", None) else None
+    return run_app(targets)
+
+
+def cmd_demo(args: argparse.Namespace, out: TextIO) -> int:
+    from rig_monitor.gui.app import run_demo
+
+    return run_demo(args.count, faults_pct=args.faults, seed=args.seed)
+
+
+# -- argument parsing ----------------------------------------------------------------------------
+TARGET_HELP = (
+    "IP, IP:PORT, CIDR (10.0.0.0/24), range (10.0.0.5-10.0.0.80 or 10.0.0.5-80) "
+    "or @file with one per line"
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="rig-monitor",
+        description="Operations monitor for Bitcoin ASIC miners. With no command, opens the window.",
+    )
+    p.add_argument("--version", action="version", version=f"rig-monitor {__version__}")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+
+    def with_targets(sp: argparse.ArgumentParser, *, json_help: str) -> None:
+        sp.add_argument("targets", nargs="+", metavar="TARGET", help=TARGET_HELP)
+        sp.add_argument("--json", action="store_true", help=json_help)
+        sp.add_argument(
+            "--timeout",
+            type=float,
+            default=5.0,
+            help="seconds to wait for one reply (default 5); a whole poll gets 2×timeout+1",
+        )
+        sp.add_argument(
+            "--concurrency", type=int, default=500, help="miners asked at once (default 500)"
+        )
+        sp.add_argument(
+            "--allow-public", action="store_true", help="allow public internet addresses as targets"
+        )
+
+    sp = sub.add_parser("scan", help="find miners and identify make, model and firmware")
+    with_targets(sp, json_help="one JSON array of {ip, port, make, model, firmware}")
+    sp.add_argument(
+        "--report", action="store_true", help="list every address that is not a miner, and why"
+    )
+    sp.set_defaults(func=cmd_scan)
+
+    sp = sub.add_parser("poll", help="read every miner once and show its state and faults")
+    with_targets(sp, json_help="one JSON array with one object per target")
+    sp.set_defaults(func=cmd_poll)
+
+    sp = sub.add_parser("watch", help="poll repeatedly, with the full fault rules (dwell, reboots)")
+    with_targets(sp, json_help="one JSON array of sweeps at the end")
+    sp.add_argument(
+        "--sweeps", type=int, default=None, help="stop after N sweeps (default: until Ctrl-C)"
+    )
+    sp.add_argument(
+        "--interval", type=float, default=30.0, help="seconds between sweep starts (default 30)"
+    )
+    sp.set_defaults(func=cmd_watch)
+
+    sp = sub.add_parser("diagnose", help="poll once and name shared causes (rack, pool, cooling)")
+    with_targets(sp, json_help='{"miners": [...], "incidents": [...]}')
+    sp.set_defaults(func=cmd_diagnose)
+
+    sp = sub.add_parser("simulate", help="serve a simulated fleet on loopback addresses")
+    sp.add_argument(
+        "--base", default="127.1.0.1", help="first address, in 127.0.0.0/8 (default 127.1.0.1)"
+    )
+    sp.add_argument("--count", type=int, default=50, help="number of miners (default 50)")
+    sp.add_argument(
+        "--faults", type=float, default=0.0, help="percent of miners with an injected fault"
+    )
+    sp.add_argument("--seed", type=int, default=0, help="random seed (same seed, same fleet)")
+    sp.add_argument(
+        "--port", type=int, default=4028, help="API port (default 4028; must be ≥ 1024)"
+    )
+    sp.add_argument(
+        "--single-ip",
+        action="store_true",
+        help="all miners on 127.0.0.1, one port each from --port",
+    )
+    sp.add_argument("--personas", default=None, help="comma-separated persona ids (default: a mix)")
+    sp.add_argument("--duration", type=float, default=None, help="stop after N seconds")
+    sp.set_defaults(func=cmd_simulate)
+
+    sp = sub.add_parser("gui", help="open the window (the default), optionally on TARGETs")
+    sp.add_argument("targets", nargs="*", metavar="TARGET", help=TARGET_HELP)
+    sp.set_defaults(func=cmd_gui)
+
+    sp = sub.add_parser("demo", help="open the window on a built-in simulated fleet")
+    sp.add_argument("--count", type=int, default=200, help="simulated miners (default 200)")
+    sp.add_argument("--faults", type=float, default=8.0, help="percent with a fault (default 8)")
+    sp.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
+    sp.set_defaults(func=cmd_demo)
+    return p
+
+
+def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    stream = out or sys.stdout
+    func = getattr(args, "func", None)
+    if func is None:
+        args.targets = []
+        func = cmd_gui
+    try:
+        return int(func(args, stream))
+    except TargetError as exc:
+        parser.error(str(exc))
+    except ValueError as exc:  # bad option values (e.g. a non-loopback simulator base)
+        print(f"rig-monitor: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+    return EXIT_USAGE

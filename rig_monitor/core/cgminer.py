@@ -1,0 +1,286 @@
+"""Asyncio client for the CGMiner-family TCP API (cgminer, bmminer, bosminer, btminer v1/v2, …).
+
+One request per connection; the reply ends with a NUL byte and/or the miner closing the socket.
+Every call has a connect timeout, an overall read deadline and a size cap, so a hung, slow or
+babbling miner costs at most one deadline and one capped buffer. Multi-command requests
+(``summary+stats+pools``) fall back to single commands on firmware that refuses them.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import errno
+import json
+import re
+import time
+from dataclasses import dataclass
+from typing import Any
+
+from rig_monitor.core.jsonrepair import ReplyDecodeError, decode_text, loads_lenient
+from rig_monitor.core.model import ErrorKind
+
+Reply = dict[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    connect_timeout_s: float = 3.0
+    read_timeout_s: float = 5.0  # deadline for the whole reply, from the request being sent
+    max_bytes: int = 8 * 1024 * 1024
+
+
+DEFAULT_LIMITS = Limits()
+
+
+class RPCError(Exception):
+    """The miner could not be asked or its answer could not be read."""
+
+    def __init__(self, kind: ErrorKind, message: str) -> None:
+        super().__init__(message)
+        self.kind = kind
+        self.message = message
+
+
+_UNREACHABLE = {errno.EHOSTUNREACH, errno.ENETUNREACH, errno.EHOSTDOWN, errno.EADDRNOTAVAIL}
+
+
+async def send_raw(host: str, port: int, payload: bytes, limits: Limits = DEFAULT_LIMITS) -> bytes:
+    """Send one request and return the raw reply bytes (without the NUL terminator)."""
+    try:
+        reader, writer = await asyncio.wait_for(
+            asyncio.open_connection(host, port), timeout=limits.connect_timeout_s
+        )
+    except TimeoutError:
+        raise RPCError(
+            ErrorKind.TIMEOUT, f"timed out: no TCP answer in {limits.connect_timeout_s:g} s"
+        ) from None
+    except ConnectionRefusedError:
+        raise RPCError(ErrorKind.REFUSED, f"refused: nothing listens on port {port}") from None
+    except OSError as exc:
+        if exc.errno in _UNREACHABLE:
+            raise RPCError(ErrorKind.UNREACHABLE, f"unreachable: {exc.strerror}") from None
+        raise RPCError(ErrorKind.UNREACHABLE, f"cannot connect: {exc}") from None
+    try:
+        writer.write(payload)
+        await writer.drain()
+        return await asyncio.wait_for(_read_reply(reader, limits), timeout=limits.read_timeout_s)
+    except TimeoutError:
+        raise RPCError(
+            ErrorKind.TIMEOUT, f"timed out: no complete reply in {limits.read_timeout_s:g} s"
+        ) from None
+    except (ConnectionResetError, BrokenPipeError) as exc:
+        raise RPCError(ErrorKind.BAD_REPLY, f"bad reply: connection reset ({exc})") from None
+    finally:
+        writer.close()
+        with contextlib.suppress(TimeoutError, OSError):
+            await asyncio.wait_for(writer.wait_closed(), timeout=0.5)
+
+
+async def _read_reply(reader: asyncio.StreamReader, limits: Limits) -> bytes:
+    chunks: list[bytes] = []
+    size = 0
+    while True:
+        chunk = await reader.read(65536)
+        if not chunk:
+            break
+        nul = chunk.find(b"\x00")
+        if nul >= 0:
+            chunks.append(chunk[:nul])
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+        if size > limits.max_bytes:
+            raise RPCError(
+                ErrorKind.TOO_LARGE,
+                f"reply too large: over {limits.max_bytes // (1024 * 1024)} MiB, dropped",
+            )
+    return b"".join(chunks)
+
+
+def parse_text_reply(text: str) -> Reply:
+    """The plain-text reply form (``STATUS=S,…|SUMMARY,Elapsed=68,…|``) as the JSON shape."""
+    out: dict[str, Any] = {}
+    for section in _split_unescaped(text, "|"):
+        if not section.strip():
+            continue
+        fields = _split_unescaped(section, ",")
+        name = "STATUS"
+        obj: dict[str, Any] = {}
+        for i, item in enumerate(fields):
+            key, sep, value = _partition_unescaped(item, "=")
+            if not sep:
+                if i == 0:
+                    name = _unescape(key)
+                continue
+            obj[_unescape(key)] = _text_value(_unescape(value))
+        if name == "STATUS" and "STATUS" not in obj:
+            name = "STATUS"
+        out.setdefault(name, []).append(obj)
+    return out
+
+
+def _split_unescaped(text: str, sep: str) -> list[str]:
+    return re.split(r"(?<!\\)" + re.escape(sep), text)
+
+
+def _partition_unescaped(text: str, sep: str) -> tuple[str, str, str]:
+    m = re.search(r"(?<!\\)" + re.escape(sep), text)
+    if not m:
+        return text, "", ""
+    return text[: m.start()], sep, text[m.end() :]
+
+
+def _unescape(text: str) -> str:
+    return re.sub(r"\\(.)", r"\1", text)
+
+
+def _text_value(value: str) -> Any:
+    try:
+        return int(value)
+    except ValueError:
+        pass
+    try:
+        return float(value)
+    except ValueError:
+        return value
+
+
+def parse_reply(raw: bytes) -> Reply:
+    """Reply bytes → dict, repairing real firmware's broken JSON. Raises RPCError."""
+    text = decode_text(raw)
+    if not text:
+        raise RPCError(ErrorKind.BAD_REPLY, "bad reply: empty")
+    if text.startswith("Socket connect failed"):
+        raise RPCError(
+            ErrorKind.BAD_REPLY, "bad reply: the miner's API proxy has no miner behind it"
+        )
+    if text.startswith("STATUS="):
+        return parse_text_reply(text)
+    if text[0] not in "{[,":
+        kind = ErrorKind.BAD_REPLY if "STATUS" in text[:200] else ErrorKind.NOT_A_MINER
+        raise RPCError(kind, f"{kind}: reply starts with {text[:24]!r}")
+    try:
+        value, _ = loads_lenient(text)
+    except ReplyDecodeError as exc:
+        raise RPCError(ErrorKind.BAD_REPLY, f"bad reply: {exc}") from None
+    if isinstance(value, list) and value and isinstance(value[0], dict):
+        value = value[0]
+    if not isinstance(value, dict):
+        raise RPCError(ErrorKind.BAD_REPLY, f"bad reply: a JSON {type(value).__name__}")
+    return value
+
+
+@dataclass(frozen=True, slots=True)
+class Status:
+    letter: str  # S, I, W, E, F
+    code: int | None
+    msg: str
+    description: str
+
+    @property
+    def ok(self) -> bool:
+        return self.letter in ("S", "I")
+
+
+def status_of(reply: Reply) -> Status:
+    """The STATUS of a reply in any of its shapes (list of one object, or btminer's flat form)."""
+    st = reply.get("STATUS")
+    if isinstance(st, list) and st and isinstance(st[0], dict):
+        d = st[0]
+        return Status(
+            str(d.get("STATUS", "")),
+            _int(d.get("Code")),
+            str(d.get("Msg", "")),
+            str(d.get("Description", "")),
+        )
+    if isinstance(st, str):  # btminer flat envelope, or cgminer's bare "RESTART"/"BYE"
+        letter = st if len(st) == 1 else ("S" if st in ("RESTART", "BYE") else st[:1])
+        msg = reply.get("Msg")
+        return Status(
+            letter,
+            _int(reply.get("Code")),
+            msg if isinstance(msg, str) else "",
+            str(reply.get("Description", "")),
+        )
+    return Status("", None, "", "")
+
+
+def _int(v: Any) -> int | None:
+    try:
+        return int(v)
+    except (TypeError, ValueError):
+        return None
+
+
+def request_bytes(command: str, parameter: str | None = None) -> bytes:
+    body: dict[str, str] = {"command": command}
+    if parameter is not None:
+        body["parameter"] = parameter
+    return json.dumps(body, separators=(",", ":")).encode()
+
+
+class CGMinerClient:
+    """Talks to one miner's API port. Stateless apart from remembering multi-command support."""
+
+    def __init__(self, host: str, port: int = 4028, limits: Limits = DEFAULT_LIMITS) -> None:
+        self.host = host
+        self.port = port
+        self.limits = limits
+        self.multi_supported: bool | None = None  # learned on first use
+        self.last_rtt_ms: float | None = None
+
+    async def raw(self, payload: bytes) -> bytes:
+        t0 = time.monotonic()
+        data = await send_raw(self.host, self.port, payload, self.limits)
+        self.last_rtt_ms = (time.monotonic() - t0) * 1000.0
+        return data
+
+    async def command(self, command: str, parameter: str | None = None) -> Reply:
+        return parse_reply(await self.raw(request_bytes(command, parameter)))
+
+    async def text(self, command: str) -> str:
+        """The raw reply text (used by detection, which looks for vendor markers anywhere)."""
+        return decode_text(await self.raw(command.encode()))
+
+    async def multi(self, *commands: str) -> dict[str, Reply]:
+        """Run several report commands; each value is that command's normal reply.
+
+        A member the firmware rejects comes back as its error reply (check ``status_of``);
+        a member missing altogether is absent from the result.
+        """
+        cmds = list(dict.fromkeys(commands))
+        if len(cmds) == 1:
+            return {cmds[0]: await self.command(cmds[0])}
+        if self.multi_supported is not False:
+            reply = await self.command("+".join(cmds))
+            if any(c in reply for c in cmds):
+                self.multi_supported = True
+                out: dict[str, Reply] = {}
+                for c in cmds:
+                    part = reply.get(c)
+                    if isinstance(part, list) and part and isinstance(part[0], dict):
+                        out[c] = part[0]
+                    elif isinstance(part, dict):
+                        out[c] = part
+                missing = [c for c in cmds if c not in out]
+                if missing:
+                    out.update(await self._singles(missing))
+                return out
+            self.multi_supported = False
+        return await self._singles(cmds)
+
+    async def _singles(self, cmds: list[str]) -> dict[str, Reply]:
+        results = await asyncio.gather(*(self.command(c) for c in cmds), return_exceptions=True)
+        out: dict[str, Reply] = {}
+        first_error: RPCError | None = None
+        for c, r in zip(cmds, results, strict=True):
+            if isinstance(r, RPCError):
+                first_error = first_error or r
+            elif isinstance(r, BaseException):
+                raise r
+            else:
+                out[c] = r
+        if not out and first_error is not None:
+            raise first_error
+        return out

@@ -1,0 +1,157 @@
+"""Antminer stock firmware (Bitmain bmminer/cgminer) over the 4028 API.
+
+Hashrates are GH/s (``GHS 5s``, ``chain_rateN``); ``total_rateideal`` honours ``rate_unit``.
+Per-chain data lives in ``stats``' second object with 1-based chain numbers (S9-era firmware uses
+6–8); sensor strings are dash-joined per sensor ("62-60-75-74", zeros = absent sensor).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, ClassVar
+
+from rig_monitor.core.drivers.base import (
+    Driver,
+    Identity,
+    base_snapshot,
+    first,
+    parse_pools,
+    section,
+)
+from rig_monitor.core.model import Board, MinerSnapshot, Target
+from rig_monitor.core.modeldb import lookup
+from rig_monitor.core.values import (
+    first_key,
+    hashrate_ths,
+    integer,
+    max_or_none,
+    num,
+    rate_from,
+    temps,
+)
+
+_CHAIN_KEY = re.compile(r"^chain_(?:acn|acs|rate|hw)(\d+)$")
+_FAN_KEY = re.compile(r"^fan(\d+)$")
+
+
+def clean_model(type_text: str) -> str:
+    """ "Antminer S19j Pro (Vnish 1.2.6)" → "S19j Pro"; "Antminer S9_I" → "S9"."""
+    text = re.sub(r"\s*\(.*$", "", type_text).strip()
+    text = re.sub(r"^(?:bitmain\s+)?antminer\s+", "", text, flags=re.IGNORECASE)
+    text = re.sub(r"_I$", "", text)
+    return text.strip()
+
+
+class AntminerDriver(Driver):
+    family: ClassVar[str] = "antminer"
+    make: ClassVar[str | None] = "Antminer"
+    commands: ClassVar[tuple[str, ...]] = ("version", "summary", "stats", "pools")
+
+    def parse(self, target: Target, replies: dict[str, Any], identity: Identity) -> MinerSnapshot:
+        snap = base_snapshot(target, identity, replies)
+        snap.make = "Antminer"
+        version = first(replies.get("version"), "VERSION")
+        summary = first(replies.get("summary"), "SUMMARY")
+        stats_items = section(replies.get("stats"), "STATS")
+        chains = next((s for s in stats_items if any(_CHAIN_KEY.match(k) for k in s)), {})
+        head = stats_items[0] if stats_items else {}
+
+        type_text = (
+            first_key(version, "Type") or first_key(head, "Type") or first_key(chains, "Type")
+        )
+        if isinstance(type_text, str) and type_text.strip():
+            snap.model = clean_model(type_text)
+        snap.firmware = "stock"  # the family; the miner process (bmminer/cgminer) is in raw
+        fw = first_key(version, "CompileTime") or first_key(head, "CompileTime")
+        snap.firmware_version = str(fw).strip() if fw else identity.firmware_version
+        api = first_key(version, "API")
+        snap.api_version = str(api) if api is not None else None
+
+        snap.hashrate_ths = rate_from(summary, ("5s",)) or rate_from(chains, ("5s",))
+        if snap.hashrate_ths is None:
+            snap.hashrate_ths = rate_from(summary, ("av",)) or rate_from(chains, ("av",))
+        snap.hashrate_avg_ths = rate_from(summary, ("av", "30m")) or rate_from(chains, ("av",))
+        unit = str(chains.get("rate_unit") or "GH")
+        snap.nominal_hashrate_ths = hashrate_ths(chains.get("total_rateideal"), unit)
+
+        snap.uptime_s = integer(first_key(chains, "Elapsed") or first_key(summary, "Elapsed"))
+        snap.hw_errors = integer(summary.get("Hardware Errors"))
+        snap.accepted = integer(summary.get("Accepted"))
+        snap.rejected = integer(summary.get("Rejected"))
+        snap.stale = integer(summary.get("Stale"))
+        power = first_key(chains, "total_power", "chain_power", "Power", "power", "watt")
+        snap.power_w = num(power)
+
+        spec = lookup("Antminer", snap.model)
+        snap.boards = self._boards(chains, spec.boards if spec else None, unit)
+        snap.expected_boards = spec.boards if spec else None
+        snap.fans_rpm = self._fans(chains)
+        snap.expected_fans = spec.fans if spec else integer(chains.get("fan_num"))
+        if spec is not None:
+            for b in snap.boards:
+                b.expected_chips = spec.chips_per_board
+        snap.temp_board_max_c = max_or_none(b.temp_board_c for b in snap.boards)
+        snap.temp_chip_max_c = max_or_none(b.temp_chip_c for b in snap.boards)
+        snap.pools = parse_pools(replies.get("pools"))
+        return snap
+
+    @staticmethod
+    def _boards(chains: dict[str, Any], expected: int | None, unit: str) -> list[Board]:
+        slots = sorted({int(m.group(1)) for k in chains if (m := _CHAIN_KEY.match(k))})
+        if not slots:
+            return []
+
+        def populated(i: int) -> bool:
+            return bool(
+                (integer(chains.get(f"chain_acn{i}")) or 0) > 0
+                or str(chains.get(f"chain_acs{i}") or "").strip()
+                or (num(chains.get(f"chain_rate{i}")) or 0) > 0
+            )
+
+        live = [i for i in slots if populated(i)]
+        base = 6 if live and min(live) >= 6 and not any(1 <= i <= 5 for i in live) else 1
+        count = expected or max(len(live), integer(chains.get("miner_count")) or 0)
+        wanted = [base + n for n in range(count)] if count else []
+        indices = sorted(set(wanted) | set(live))
+        boards = []
+        for pos, i in enumerate(indices):
+            pcb = temps(chains.get(f"temp_pcb{i}"))
+            chip = temps(chains.get(f"temp_chip{i}"))
+            if not pcb:
+                pcb = temps(chains.get(f"temp{i}"))
+            if not chip:
+                chip = temps(chains.get(f"temp2_{i}"))
+            acs = chains.get(f"chain_acs{i}")
+            boards.append(
+                Board(
+                    index=pos,
+                    hashrate_ths=hashrate_ths(chains.get(f"chain_rate{i}"), "GH"),
+                    nominal_hashrate_ths=hashrate_ths(chains.get(f"chain_rateideal{i}"), unit),
+                    chips=integer(chains.get(f"chain_acn{i}")),
+                    temp_board_c=max(pcb) if pcb else None,
+                    temp_chip_c=max(chip) if chip else None,
+                    chip_status=acs.strip() if isinstance(acs, str) else None,
+                    hw_errors=integer(chains.get(f"chain_hw{i}")),
+                    frequency_mhz=num(first_key(chains, f"freq_avg{i}", f"freq{i}")),
+                )
+            )
+        return boards
+
+    @staticmethod
+    def _fans(chains: dict[str, Any]) -> list[int]:
+        fans = {
+            int(m.group(1)): integer(v) or 0 for k, v in chains.items() if (m := _FAN_KEY.match(k))
+        }
+        if not fans:
+            return []
+        order = sorted(fans)
+        n = integer(chains.get("fan_num")) or 0
+        spinning = [fans[i] for i in order if fans[i] > 0]
+        if not n:
+            return spinning
+        head = [fans[i] for i in order[:n]]
+        if any(head) or not spinning:
+            return head
+        if n == 2 and 3 in fans and 6 in fans:  # S9-era firmware reports its 2 fans as fan3/fan6
+            return [fans[3], fans[6]]
+        return spinning[:n]

@@ -1,0 +1,106 @@
+"""What every driver provides, and the pieces several CGMiner-family drivers share.
+
+A driver is split into ``fetch`` (I/O: which commands/endpoints) and ``parse`` (pure: replies →
+snapshot), so every parser is tested on real-shaped replies without a network.
+"""
+
+from __future__ import annotations
+
+import abc
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from rig_monitor.core.cgminer import CGMinerClient, Reply, status_of
+from rig_monitor.core.model import MinerSnapshot, Pool, PoolStatus, Target
+from rig_monitor.core.values import integer, num
+
+
+@dataclass(slots=True)
+class Identity:
+    """What detection learned; the driver's own parse may refine it on every poll."""
+
+    family: str
+    make: str | None = None
+    model: str | None = None
+    firmware: str | None = None
+    firmware_version: str | None = None
+
+
+@dataclass(slots=True)
+class Session:
+    """Everything a driver needs to reach one miner."""
+
+    target: Target
+    rpc: CGMinerClient
+    identity: Identity
+
+
+class Driver(abc.ABC):
+    family: ClassVar[str]
+    make: ClassVar[str | None] = None
+    commands: ClassVar[tuple[str, ...]] = ()
+
+    async def fetch(self, session: Session) -> dict[str, Any]:
+        return dict(await session.rpc.multi(*self.commands))
+
+    @abc.abstractmethod
+    def parse(self, target: Target, replies: dict[str, Any], identity: Identity) -> MinerSnapshot:
+        """Pure: replies (by command) → snapshot. Never raises on missing or odd fields."""
+
+    async def poll(self, session: Session) -> MinerSnapshot:
+        replies = await self.fetch(session)
+        return self.parse(session.target, replies, session.identity)
+
+
+def section(reply: Reply | None, name: str) -> list[dict[str, Any]]:
+    """The list under ``name`` in a successful reply ([] when absent or the command failed)."""
+    if not isinstance(reply, dict) or (not status_of(reply).ok and "STATUS" in reply):
+        return []
+    value = reply.get(name)
+    if isinstance(value, list):
+        return [v for v in value if isinstance(v, dict)]
+    if isinstance(value, dict):
+        return [value]
+    return []
+
+
+def first(reply: Reply | None, name: str) -> dict[str, Any]:
+    items = section(reply, name)
+    return items[0] if items else {}
+
+
+def parse_pools(reply: Reply | None) -> list[Pool]:
+    pools = []
+    for p in section(reply, "POOLS"):
+        url = str(p.get("URL") or p.get("url") or "")
+        if not url:
+            continue
+        active = p.get("Stratum Active")
+        pools.append(
+            Pool(
+                url=url,
+                user=(str(p["User"]) if p.get("User") not in (None, "") else None),
+                status=PoolStatus.parse(p.get("Status")),
+                active=bool(active) if isinstance(active, bool) else None,
+                priority=integer(p.get("Priority")),
+                accepted=integer(p.get("Accepted")),
+                rejected=integer(p.get("Rejected")),
+                stale=integer(p.get("Stale")),
+                last_share_time=num(p.get("Last Share Time")) or None,
+            )
+        )
+    return pools
+
+
+def base_snapshot(target: Target, identity: Identity, replies: dict[str, Any]) -> MinerSnapshot:
+    return MinerSnapshot(
+        ip=target.ip,
+        port=target.port,
+        online=True,
+        family=identity.family,
+        make=identity.make,
+        model=identity.model,
+        firmware=identity.firmware,
+        firmware_version=identity.firmware_version,
+        raw=replies,
+    )

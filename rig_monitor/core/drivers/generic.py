@@ -1,0 +1,68 @@
+"""Anything else that speaks the CGMiner API (cgminer, bfgminer, unknown forks).
+
+Shown as "generic" with every field that parses, never dropped: hashrate from ``summary`` in
+whatever unit its keys name (``MHS 5s``, ``MHS 20s``, ``GHS 5s``), one board per ``devs`` entry.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from rig_monitor.core.drivers.base import (
+    Driver,
+    Identity,
+    base_snapshot,
+    first,
+    parse_pools,
+    section,
+)
+from rig_monitor.core.model import Board, MinerSnapshot, Target
+from rig_monitor.core.values import first_key, integer, max_or_none, num, rate_from, temp
+
+RATE_NOW = ("5s", "20s", "1m", "5m", "av")
+RATE_AVG = ("av", "15m", "5m")
+MINER_KEYS = ("CGMiner", "BFGMiner", "BMMiner", "SGMiner", "LUXminer", "GCMiner", "BOSminer")
+
+
+class GenericDriver(Driver):
+    family: ClassVar[str] = "generic"
+    make: ClassVar[str | None] = None
+    commands: ClassVar[tuple[str, ...]] = ("version", "summary", "devs", "pools")
+
+    def parse(self, target: Target, replies: dict[str, Any], identity: Identity) -> MinerSnapshot:
+        snap = base_snapshot(target, identity, replies)
+        version = first(replies.get("version"), "VERSION")
+        summary = first(replies.get("summary"), "SUMMARY")
+        for key in MINER_KEYS:
+            if key in version:
+                snap.firmware = key.lower()
+                snap.firmware_version = str(version[key])
+                break
+        api = version.get("API")
+        snap.api_version = str(api) if api is not None else None
+        model = first_key(version, "Type", "Model", "PROD")
+        if model and not snap.model:
+            snap.model = str(model)
+
+        snap.hashrate_ths = rate_from(summary, RATE_NOW)
+        snap.hashrate_avg_ths = rate_from(summary, RATE_AVG)
+        snap.uptime_s = integer(summary.get("Elapsed"))
+        snap.hw_errors = integer(summary.get("Hardware Errors"))
+        snap.accepted = integer(summary.get("Accepted"))
+        snap.rejected = integer(summary.get("Rejected"))
+        snap.stale = integer(summary.get("Stale"))
+        snap.power_w = num(first_key(summary, "Power", "Wattage"))
+
+        for i, dev in enumerate(section(replies.get("devs"), "DEVS")):
+            snap.boards.append(
+                Board(
+                    index=i,
+                    hashrate_ths=rate_from(dev, RATE_NOW),
+                    temp_board_c=temp(first_key(dev, "Temperature", "Tenperature")),
+                    hw_errors=integer(dev.get("Hardware Errors")),
+                    status=str(dev["Status"]) if dev.get("Status") else None,
+                )
+            )
+        snap.temp_board_max_c = max_or_none(b.temp_board_c for b in snap.boards)
+        snap.pools = parse_pools(replies.get("pools"))
+        return snap

@@ -1,0 +1,42 @@
+"""Operator-facing number formatting shared by the CLI tables and the GUI."""
+
+from __future__ import annotations
+
+DASH = "—"
+
+
+def uptime(seconds: int | None) -> str:
+    if seconds is None:
+        return DASH
+    d, rem = divmod(int(seconds), 86400)
+    h, rem = divmod(rem, 3600)
+    m = rem // 60
+    if d:
+        return f"{d} d {h} h"
+    if h:
+        return f"{h} h {m} min"
+    return f"{m} min"
+
+
+def number(value: float | None, digits: int = 1, unit: str = "") -> str:
+    if value is None:
+        return DASH
+    text = f"{value:,.{digits}f}"
+    return f"{text} {unit}".rstrip()
+
+
+def percent(ratio: float | None) -> str:
+    return DASH if ratio is None else f"{ratio * 100:.0f} %"
+
+
+def fans(rpms: list[int]) -> str:
+    if not rpms:
+        return DASH
+    return f"{min(rpms):,} ×{len(rpms)}"
+
+
+def pool_host(url: str | None) -> str:
+    if not url:
+        return DASH
+    host = url.split("://", 1)[-1]
+    return host.rstrip("/")

@@ -1,0 +1,92 @@
+"""Poll one target: detect its family once, then read it with that family's driver.
+
+This is the engine's per-miner hot path, so identities and clients are cached per target and the
+model database is consulted once per snapshot for what the firmware does not say itself.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from rig_monitor.core.cgminer import DEFAULT_LIMITS, CGMinerClient, Limits, RPCError
+from rig_monitor.core.detect import detect
+from rig_monitor.core.drivers import driver_for
+from rig_monitor.core.drivers.base import Identity, Session
+from rig_monitor.core.model import ErrorKind, MinerSnapshot, Target
+from rig_monitor.core.modeldb import lookup
+
+log = logging.getLogger(__name__)
+
+FORGET_AFTER_FAILURES = 3  # re-detect a miner that failed this often (it may have been replaced)
+
+
+@dataclass(slots=True)
+class _Known:
+    identity: Identity
+    client: CGMinerClient
+    failures: int = 0
+
+
+class Poller:
+    def __init__(self, limits: Limits = DEFAULT_LIMITS) -> None:
+        self.limits = limits
+        self._known: dict[str, _Known] = {}
+
+    def identity(self, target: Target) -> Identity | None:
+        known = self._known.get(target.key)
+        return known.identity if known else None
+
+    def forget(self, target: Target) -> None:
+        self._known.pop(target.key, None)
+
+    async def identify(self, target: Target) -> Identity:
+        known = self._known.get(target.key)
+        if known is not None:
+            return known.identity
+        client = CGMinerClient(target.ip, target.port, self.limits)
+        identity = await detect(client)
+        self._known[target.key] = _Known(identity, client)
+        return identity
+
+    async def poll(self, target: Target) -> MinerSnapshot:
+        known = self._known.get(target.key)
+        try:
+            identity = await self.identify(target)
+            known = self._known[target.key]
+            driver = driver_for(identity.family)
+            snap = await driver.poll(Session(target, known.client, identity))
+        except RPCError as exc:
+            kind = exc.kind
+            message = exc.message
+            if kind is ErrorKind.NOT_A_MINER and known is not None:
+                kind, message = ErrorKind.BAD_REPLY, message.replace("not a miner", "bad reply", 1)
+            snap = MinerSnapshot.offline(target, kind, message)
+            if known is not None:
+                known.failures += 1
+                snap.make, snap.model = known.identity.make, known.identity.model
+                snap.family = known.identity.family
+                if known.failures >= FORGET_AFTER_FAILURES:
+                    self.forget(target)
+            return snap
+        known.failures = 0
+        if snap.model and snap.model != identity.model:
+            identity.model = snap.model  # the driver's reading is fresher than detection's
+        enrich(snap)
+        return snap
+
+
+def enrich(snap: MinerSnapshot) -> None:
+    """Fill what the firmware did not report from the model database (the miner's own word wins)."""
+    spec = lookup(snap.make, snap.model)
+    if spec is None:
+        return
+    if snap.nominal_hashrate_ths is None:
+        snap.nominal_hashrate_ths = spec.nominal_ths
+    if snap.expected_fans is None:
+        snap.expected_fans = spec.fans
+    if snap.expected_boards is None:
+        snap.expected_boards = spec.boards
+    for board in snap.boards:
+        if board.expected_chips is None:
+            board.expected_chips = spec.chips_per_board

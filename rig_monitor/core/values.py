@@ -1,0 +1,93 @@
+"""Read numbers out of firmware replies that type them loosely.
+
+Real replies give numbers as numbers, as strings ("37603.30", "3250 W", "'20210322.22.REL'"), as
+empty strings for absent slots, and as sentinels (0, -1, 255, -40) for missing sensors.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+_NUM = re.compile(r"[-+]?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?")
+
+# Multipliers to TH/s from the unit prefix of a hashrate key or rate_unit.
+TO_THS = {"H": 1e-12, "K": 1e-9, "M": 1e-6, "G": 1e-3, "T": 1.0, "P": 1e3}
+
+
+def num(value: Any) -> float | None:
+    """A float from anything number-like; None for missing, empty, NaN or non-numeric."""
+    if value is None or isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        f = float(value)
+    else:
+        m = _NUM.search(str(value))
+        if not m:
+            return None
+        f = float(m.group())
+    return None if math.isnan(f) or math.isinf(f) else f
+
+
+def integer(value: Any) -> int | None:
+    f = num(value)
+    return None if f is None else int(f)
+
+
+def temp(value: Any) -> float | None:
+    """A temperature in °C, or None for the sentinels firmware uses for "no sensor"."""
+    t = num(value)
+    if t is None or t <= 0 or t >= 150 or t == 127:
+        return None
+    return t
+
+
+def temps(value: Any) -> list[float]:
+    """All real temperatures in a dash/space-joined sensor string or a list ("62-60-0-74")."""
+    if isinstance(value, list | tuple):
+        items: Iterable[Any] = value
+    elif isinstance(value, str):
+        items = re.split(r"[-\s,]+", value.strip())
+    else:
+        items = [value]
+    out = []
+    for item in items:
+        t = temp(item)
+        if t is not None:
+            out.append(t)
+    return out
+
+
+def max_or_none(values: Iterable[float | None]) -> float | None:
+    real = [v for v in values if v is not None]
+    return max(real) if real else None
+
+
+def hashrate_ths(value: Any, unit: str) -> float | None:
+    """Convert ``value`` given in ``unit`` ("GH", "MH", "TH/s", "G"…) to TH/s."""
+    f = num(value)
+    if f is None:
+        return None
+    prefix = unit.strip().upper()[:1] or "G"
+    return f * TO_THS.get(prefix, 1e-3)
+
+
+def rate_from(d: Mapping[str, Any], windows: Iterable[str]) -> float | None:
+    """The first hashrate found under "<X>HS <window>" keys, in TH/s (GHS 5s, MHS 1m, THS av…)."""
+    for window in windows:
+        for prefix in ("T", "G", "M", "K"):
+            key = f"{prefix}HS {window}"
+            if key in d:
+                value = hashrate_ths(d[key], prefix)
+                if value is not None:
+                    return value
+    return None
+
+
+def first_key(d: Mapping[str, Any], *keys: str) -> Any:
+    for k in keys:
+        if k in d and d[k] not in (None, ""):
+            return d[k]
+    return None
