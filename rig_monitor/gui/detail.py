@@ -1,0 +1,272 @@
+"""Detail pane for the selected miner: identity, hashboards, pools, faults, error."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QFont, QFontDatabase
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QSizePolicy,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rig_monitor.core.model import Board, MinerSnapshot, Pool, PoolStatus, Severity
+from rig_monitor.gui import fmt
+from rig_monitor.gui.fleet import FleetRow, RowState
+from rig_monitor.gui.fleet_model import BAD, STATE_COLOURS, state_icon, temp_colour
+
+_SEVERITY_STATE = {
+    Severity.INFO: RowState.INFO,
+    Severity.WARNING: RowState.WARNING,
+    Severity.CRITICAL: RowState.CRITICAL,
+}
+
+
+def _small_table(headers: list[str]) -> QTableWidget:
+    t = QTableWidget(0, len(headers))
+    t.setHorizontalHeaderLabels(headers)
+    t.verticalHeader().setVisible(False)
+    t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    t.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+    t.setAlternatingRowColors(True)
+    t.setWordWrap(False)
+    t.horizontalHeader().setStretchLastSection(True)
+    t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    t.verticalHeader().setDefaultSectionSize(22)
+    return t
+
+
+def _item(
+    text: str, *, right: bool = False, colour: Any = None, tip: str | None = None
+) -> QTableWidgetItem:
+    it = QTableWidgetItem(text)
+    align = Qt.AlignmentFlag.AlignRight if right else Qt.AlignmentFlag.AlignLeft
+    it.setTextAlignment(align | Qt.AlignmentFlag.AlignVCenter)
+    if colour is not None:
+        it.setForeground(QBrush(colour))
+    if tip:
+        it.setToolTip(tip)
+    return it
+
+
+class DetailPane(QWidget):
+    """Shows one :class:`FleetRow`; call :meth:`show_row` again when its snapshot changes."""
+
+    IDENTITY_FIELDS = (
+        ("status", "Status"),
+        ("address", "Address"),
+        ("make", "Make / model"),
+        ("firmware", "Firmware"),
+        ("mac", "MAC"),
+        ("hostname", "Hostname"),
+        ("serial", "Serial"),
+        ("hashrate", "Hashrate"),
+        ("power", "Power"),
+        ("uptime", "Uptime"),
+        ("polled", "Last poll"),
+    )
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._key: str | None = None
+        mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+
+        self.title = QLabel("Select a miner to see its details")
+        f = QFont(self.title.font())
+        f.setBold(True)
+        f.setPointSizeF(f.pointSizeF() * 1.15)
+        self.title.setFont(f)
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.error.setStyleSheet(f"color: {BAD.name()}; font-weight: bold;")
+        self.error.hide()
+
+        ident_box = QGroupBox("Identity")
+        form = QFormLayout(ident_box)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        form.setVerticalSpacing(3)
+        self.fields: dict[str, QLabel] = {}
+        for key, label in self.IDENTITY_FIELDS:
+            value = QLabel(fmt.DASH)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.fields[key] = value
+            form.addRow(label + ":", value)
+        ident_box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+
+        boards_box = QGroupBox("Hashboards")
+        self.boards = _small_table(["#", "Hashrate", "Chips", "Board °C", "Chip °C", "Chip status"])
+        self.chip_font = mono
+        QVBoxLayout(boards_box).addWidget(self.boards)
+
+        pools_box = QGroupBox("Pools")
+        self.pools = _small_table(["", "Pool", "Worker", "Status", "Accepted", "Rejected"])
+        QVBoxLayout(pools_box).addWidget(self.pools)
+
+        faults_box = QGroupBox("Faults")
+        self.faults = QListWidget()
+        self.faults.setWordWrap(True)
+        self.faults.setAlternatingRowColors(True)
+        QVBoxLayout(faults_box).addWidget(self.faults)
+
+        right = QVBoxLayout()
+        right.addWidget(pools_box, 1)
+        right.addWidget(faults_box, 1)
+
+        body = QHBoxLayout()
+        body.addWidget(ident_box, 0)
+        body.addWidget(boards_box, 3)
+        body.addLayout(right, 3)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 4, 6, 4)
+        layout.addWidget(self.title)
+        layout.addWidget(self.error)
+        layout.addLayout(body, 1)
+
+    @property
+    def key(self) -> str | None:
+        return self._key
+
+    def show_row(self, row: FleetRow | None) -> None:
+        self._key = None if row is None else row.key
+        if row is None:
+            self.title.setText("Select a miner to see its details")
+            self.error.hide()
+            for label in self.fields.values():
+                label.setText(fmt.DASH)
+            self._fill_boards([])
+            self._fill_pools([])
+            self._fill_faults(None)
+            return
+        ident = row.identity
+        live = row.snap if row.online else None
+        state = row.state
+        addr = fmt.address(row.ip, row.port)
+        self.title.setText(f"{fmt.make_model(ident)} at {addr}" if ident else addr)
+        if row.snap is not None and not row.online:
+            when = fmt.clock(row.last_online.timestamp) if row.last_online else "never"
+            self.error.setText(f"Offline: {row.snap.error or 'no answer'} (last answered: {when})")
+            self.error.show()
+        else:
+            self.error.hide()
+
+        status = self.fields["status"]
+        status.setText(state.label)
+        status.setStyleSheet(f"color: {STATE_COLOURS[state].name()}; font-weight: bold;")
+        self.fields["address"].setText(addr)
+        self.fields["make"].setText(fmt.make_model(ident))
+        fw = " ".join(p for p in ((ident.firmware, ident.firmware_version) if ident else ()) if p)
+        self.fields["firmware"].setText(fw or fmt.DASH)
+        self.fields["mac"].setText((ident.mac if ident else None) or fmt.DASH)
+        self.fields["hostname"].setText((ident.hostname if ident else None) or fmt.DASH)
+        self.fields["serial"].setText((ident.serial if ident else None) or fmt.DASH)
+        if live is not None:
+            hr = fmt.hashrate(live.hashrate_ths)
+            if live.nominal_hashrate_ths:
+                hr += f" of {fmt.hashrate(live.nominal_hashrate_ths)} ({fmt.percent(live.hashrate_ratio)})"
+            self.fields["hashrate"].setText(hr)
+            self.fields["power"].setText(fmt.power(live.power_w))
+            self.fields["uptime"].setText(fmt.duration(live.uptime_s))
+        else:
+            for k in ("hashrate", "power", "uptime"):
+                self.fields[k].setText(fmt.DASH)
+        snap = row.snap
+        polled = fmt.clock(snap.timestamp) if snap else fmt.DASH
+        if snap is not None and snap.poll_ms is not None:
+            polled += f" ({snap.poll_ms:.0f} ms)"
+        self.fields["polled"].setText(polled)
+
+        self._fill_boards(live.boards if live else [])
+        self._fill_pools(live.pools if live else [])
+        self._fill_faults(live)
+
+    def _fill_boards(self, boards: list[Board]) -> None:
+        t = self.boards
+        t.setRowCount(len(boards))
+        for r, b in enumerate(boards):
+            chips = fmt.DASH
+            chip_colour = None
+            if b.chips is not None:
+                chips = f"{b.chips}/{b.expected_chips}" if b.expected_chips else str(b.chips)
+                if b.expected_chips and b.chips < b.expected_chips:
+                    chip_colour = BAD
+            ok, bad, unstable = b.chip_status_counts()
+            status_text = b.chip_status or b.status or fmt.DASH
+            tip = None
+            if b.chip_status:
+                tip = f"{ok} ok, {bad} x, {unstable} -\n{b.chip_status}"
+            low = (
+                b.hashrate_ths is not None
+                and bool(b.nominal_hashrate_ths)
+                and b.hashrate_ths < (b.nominal_hashrate_ths or 0.0) * fmt.LOW_HASHRATE_RATIO
+            )
+            hr_colour = BAD if low else None
+            t.setItem(r, 0, _item(str(b.index + 1)))
+            t.setItem(r, 1, _item(fmt.hashrate(b.hashrate_ths), right=True, colour=hr_colour))
+            t.setItem(r, 2, _item(chips, right=True, colour=chip_colour))
+            t.setItem(
+                r,
+                3,
+                _item(
+                    fmt.temp(b.temp_board_c),
+                    right=True,
+                    colour=temp_colour(b.temp_board_c, fmt.BOARD_WARM_C, fmt.BOARD_HOT_C),
+                ),
+            )
+            t.setItem(
+                r,
+                4,
+                _item(
+                    fmt.temp(b.temp_chip_c),
+                    right=True,
+                    colour=temp_colour(b.temp_chip_c, fmt.CHIP_WARM_C, fmt.CHIP_HOT_C),
+                ),
+            )
+            status_item = _item(status_text, colour=BAD if bad else None, tip=tip)
+            status_item.setFont(self.chip_font)
+            t.setItem(r, 5, status_item)
+
+    def _fill_pools(self, pools: list[Pool]) -> None:
+        t = self.pools
+        t.setRowCount(len(pools))
+        for r, p in enumerate(pools):
+            alive = p.status is PoolStatus.ALIVE
+            t.setItem(r, 0, _item("▶" if p.active else "", tip="active pool" if p.active else None))
+            t.setItem(r, 1, _item(fmt.pool_host(p.url), tip=p.url))
+            t.setItem(r, 2, _item(p.user or fmt.DASH))
+            t.setItem(r, 3, _item(str(p.status), colour=None if alive else BAD))
+            t.setItem(r, 4, _item(_int(p.accepted), right=True))
+            t.setItem(r, 5, _item(_int(p.rejected), right=True))
+
+    def _fill_faults(self, snap: MinerSnapshot | None) -> None:
+        self.faults.clear()
+        if snap is None:
+            return
+        if not snap.faults:
+            self.faults.addItem(QListWidgetItem("No faults"))
+            return
+        for f in sorted(snap.faults, key=lambda f: -f.severity.rank):
+            state = _SEVERITY_STATE[f.severity]
+            board = f" (board {f.board + 1})" if f.board is not None else ""
+            item = QListWidgetItem(
+                state_icon(state), f"{f.title}{board} — {f.severity}\n{f.detail}"
+            )
+            item.setToolTip(f.id)
+            self.faults.addItem(item)
+
+
+def _int(value: int | None) -> str:
+    return fmt.DASH if value is None else f"{value:,}"

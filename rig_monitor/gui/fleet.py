@@ -1,0 +1,153 @@
+"""Qt-free fleet state for the GUI: one row per miner, its status, and the fleet totals."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from rig_monitor.core.model import MinerSnapshot, Severity
+from rig_monitor.gui import fmt
+
+
+class RowState(enum.IntEnum):
+    """Ordered from fine to worst, so sorting the status column puts problems together."""
+
+    OK = 0
+    IDLE = 1
+    INFO = 2
+    WARNING = 3
+    CRITICAL = 4
+    OFFLINE = 5
+    PENDING = 6  # added, not polled yet
+
+    @property
+    def label(self) -> str:
+        return _LABELS[self]
+
+
+_LABELS = {
+    RowState.OK: "OK",
+    RowState.IDLE: "Idle",
+    RowState.INFO: "Info",
+    RowState.WARNING: "Warning",
+    RowState.CRITICAL: "Critical",
+    RowState.OFFLINE: "Offline",
+    RowState.PENDING: "Waiting",
+}
+_SEVERITY_STATE = {
+    Severity.INFO: RowState.INFO,
+    Severity.WARNING: RowState.WARNING,
+    Severity.CRITICAL: RowState.CRITICAL,
+}
+
+
+@dataclass(slots=True)
+class FleetRow:
+    """One miner in the table: its latest snapshot and the latest one from when it answered."""
+
+    key: str
+    ip: str
+    port: int
+    snap: MinerSnapshot | None = None  # None until the first poll comes back
+    last_online: MinerSnapshot | None = None
+
+    @classmethod
+    def from_snapshot(cls, snap: MinerSnapshot) -> FleetRow:
+        row = cls(key=snap.key, ip=snap.ip, port=snap.port)
+        row.update(snap)
+        return row
+
+    def update(self, snap: MinerSnapshot) -> None:
+        self.snap = snap
+        if snap.online:
+            self.last_online = snap
+
+    @property
+    def online(self) -> bool:
+        return self.snap is not None and self.snap.online
+
+    @property
+    def identity(self) -> MinerSnapshot | None:
+        """Where to read make/model/MAC from: now if online, else the last time it answered."""
+        return self.snap if self.online else self.last_online
+
+    @property
+    def nominal_ths(self) -> float | None:
+        ident = self.identity
+        return None if ident is None else ident.nominal_hashrate_ths
+
+    @property
+    def state(self) -> RowState:
+        snap = self.snap
+        if snap is None:
+            return RowState.PENDING
+        if not snap.online:
+            return RowState.OFFLINE
+        worst = snap.worst_severity
+        if worst is not None:
+            return _SEVERITY_STATE[worst]
+        if snap.idle:
+            return RowState.IDLE
+        return RowState.OK
+
+    @property
+    def is_problem(self) -> bool:
+        """What the "problems only" filter keeps: offline, warning/critical, low hashrate, a stopped fan."""
+        if self.state in (RowState.OFFLINE, RowState.WARNING, RowState.CRITICAL):
+            return True
+        snap = self.snap
+        if snap is None or not snap.online:
+            return False
+        ratio = snap.hashrate_ratio
+        if ratio is not None and ratio < fmt.LOW_HASHRATE_RATIO and not snap.idle:
+            return True
+        return any(r == 0 for r in snap.fans_rpm)
+
+    def search_text(self) -> str:
+        """Lower-case text the filter box matches against: address, make/model, pools, host."""
+        parts = [fmt.address(self.ip, self.port)]
+        ident = self.identity
+        if ident is not None:
+            parts += [ident.make or "", ident.model or "", ident.hostname or "", ident.mac or ""]
+            for p in ident.pools:
+                parts += [p.url, p.user or ""]
+        return " ".join(parts).lower()
+
+
+@dataclass(slots=True)
+class FleetTotals:
+    miners: int = 0
+    online: int = 0
+    offline: int = 0
+    pending: int = 0
+    with_faults: int = 0  # online miners with at least one warning/critical fault
+    hashrate_ths: float = 0.0
+    nominal_ths: float = 0.0  # of every miner whose rating is known, offline ones included
+    power_w: float = 0.0
+    power_reporting: int = 0
+
+
+def compute_totals(rows: Iterable[FleetRow]) -> FleetTotals:
+    t = FleetTotals()
+    for row in rows:
+        t.miners += 1
+        nominal = row.nominal_ths
+        if nominal:
+            t.nominal_ths += nominal
+        snap = row.snap
+        if snap is None:
+            t.pending += 1
+            continue
+        if not snap.online:
+            t.offline += 1
+            continue
+        t.online += 1
+        if row.state in (RowState.WARNING, RowState.CRITICAL):
+            t.with_faults += 1
+        if snap.hashrate_ths is not None:
+            t.hashrate_ths += snap.hashrate_ths
+        if snap.power_w is not None:
+            t.power_w += snap.power_w
+            t.power_reporting += 1
+    return t

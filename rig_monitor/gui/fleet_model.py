@@ -1,0 +1,488 @@
+"""The fleet table: a hand-written table model and its sort/filter proxy.
+
+Updates are incremental: changed rows emit one ``dataChanged`` per contiguous span (all columns),
+new miners are appended with ``beginInsertRows`` and removed ones go with ``beginRemoveRows``. The
+model is never reset for a refresh (qt.md §2: a reset costs 10x and loses selection and scroll).
+
+Every cell has a sort key under ``SORT_ROLE`` (numbers as floats, text as lower-case strings,
+``None`` when unknown); the proxy compares those and keeps unknowns last in both directions.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor, QGuiApplication, QIcon, QPainter, QPixmap
+
+from rig_monitor.core.model import MinerSnapshot, Target
+from rig_monitor.gui import fmt
+from rig_monitor.gui.fleet import FleetRow, RowState
+
+SORT_ROLE = int(Qt.ItemDataRole.UserRole)
+KEY_ROLE = int(Qt.ItemDataRole.UserRole) + 1  # the miner's "ip:port" key, on every cell
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+class Col(enum.IntEnum):
+    STATUS = 0
+    ADDRESS = enum.auto()
+    MODEL = enum.auto()
+    HASHRATE = enum.auto()
+    NOMINAL_PCT = enum.auto()
+    CHIP_TEMP = enum.auto()
+    BOARD_TEMP = enum.auto()
+    FANS = enum.auto()
+    POWER = enum.auto()
+    EFFICIENCY = enum.auto()
+    POOL = enum.auto()
+    UPTIME = enum.auto()
+    FAULTS = enum.auto()
+    ERROR = enum.auto()
+
+
+HEADERS: dict[Col, tuple[str, str]] = {
+    Col.STATUS: ("Status", "OK, worst fault severity, or offline"),
+    Col.ADDRESS: ("Address", "IP address (and API port when it is not 4028)"),
+    Col.MODEL: ("Model", "Make and model (last known when offline)"),
+    Col.HASHRATE: ("Hashrate", "Current hashrate"),
+    Col.NOMINAL_PCT: ("% nominal", "Hashrate as a share of the rated hashrate; red under 90 %"),
+    Col.CHIP_TEMP: ("Chip max", "Hottest chip temperature"),
+    Col.BOARD_TEMP: ("Board max", "Hottest hashboard (PCB) temperature"),
+    Col.FANS: ("Fans", "Slowest fan in rpm × number of fans; red when a fan is stopped"),
+    Col.POWER: ("Power", "Power draw reported by the miner"),
+    Col.EFFICIENCY: ("J/TH", "Efficiency: watts per TH/s"),
+    Col.POOL: ("Pool", "Active pool host and worker"),
+    Col.UPTIME: ("Uptime", "Time since the mining process started"),
+    Col.FAULTS: ("Faults", "Most severe fault, and how many"),
+    Col.ERROR: ("Error", "Why the miner could not be read"),
+}
+
+NUMERIC_COLUMNS = frozenset(
+    {
+        Col.HASHRATE,
+        Col.NOMINAL_PCT,
+        Col.CHIP_TEMP,
+        Col.BOARD_TEMP,
+        Col.FANS,
+        Col.POWER,
+        Col.EFFICIENCY,
+        Col.UPTIME,
+    }
+)
+
+STATE_COLOURS: dict[RowState, QColor] = {
+    RowState.OK: QColor(46, 157, 74),
+    RowState.IDLE: QColor(120, 144, 156),
+    RowState.INFO: QColor(59, 125, 216),
+    RowState.WARNING: QColor(224, 150, 0),
+    RowState.CRITICAL: QColor(215, 38, 61),
+    RowState.OFFLINE: QColor(110, 110, 110),
+    RowState.PENDING: QColor(180, 180, 180),
+}
+# Translucent tints work on light and dark palettes alike.
+ROW_TINTS: dict[RowState, QColor] = {
+    RowState.WARNING: QColor(224, 150, 0, 38),
+    RowState.CRITICAL: QColor(215, 38, 61, 46),
+    RowState.OFFLINE: QColor(110, 110, 110, 50),
+}
+BAD = QColor(205, 30, 50)
+WARM = QColor(196, 110, 0)
+
+_ALIGN_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+_ALIGN_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+
+_icons: dict[RowState, QIcon] = {}
+
+
+def state_icon(state: RowState) -> QIcon:
+    """A filled dot in the state's colour (drawn on first use: needs a QGuiApplication)."""
+    icon = _icons.get(state)
+    if icon is None:
+        pm = QPixmap(14, 14)
+        pm.fill(Qt.GlobalColor.transparent)
+        p = QPainter(pm)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(STATE_COLOURS[state])
+        p.drawEllipse(2, 2, 10, 10)
+        p.end()
+        icon = _icons[state] = QIcon(pm)
+    return icon
+
+
+def _num(value: float | int | None) -> float | None:
+    return None if value is None else float(value)
+
+
+def _ip_sort_key(ip: str, port: int) -> str:
+    parts = ip.split(".")
+    if len(parts) == 4 and all(p.isdigit() for p in parts):
+        return "{:03d}.{:03d}.{:03d}.{:03d}:{:05d}".format(*(int(p) for p in parts), port)
+    return f"~{ip.lower()}:{port:05d}"  # host names after addresses
+
+
+def temp_colour(value: float | None, warm: float, hot: float) -> QColor | None:
+    if value is None:
+        return None
+    if value >= hot:
+        return BAD
+    if value >= warm:
+        return WARM
+    return None
+
+
+class FleetTableModel(QAbstractTableModel):
+    """One row per miner, in insertion order; the proxy does the sorting."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[FleetRow] = []
+        self._index: dict[str, int] = {}
+
+    # -- data access --------------------------------------------------------------------------
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(Col)
+
+    def rows(self) -> Sequence[FleetRow]:
+        return self._rows
+
+    def row_at(self, row: int) -> FleetRow:
+        return self._rows[row]
+
+    def row_of(self, key: str) -> int | None:
+        return self._index.get(key)
+
+    def find(self, key: str) -> FleetRow | None:
+        i = self._index.get(key)
+        return None if i is None else self._rows[i]
+
+    def keys(self) -> list[str]:
+        return [r.key for r in self._rows]
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(Col):
+            return None
+        title, tip = HEADERS[Col(section)]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return title
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return tip
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _ALIGN_RIGHT if Col(section) in NUMERIC_COLUMNS else _ALIGN_LEFT
+        return None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        r, c = index.row(), index.column()
+        if not (0 <= r < len(self._rows) and 0 <= c < len(Col)):
+            return None
+        row = self._rows[r]
+        col = Col(c)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(row, col)
+        if role == SORT_ROLE:
+            return self._sort_key(row, col)
+        if role == KEY_ROLE:
+            return row.key
+        if role == Qt.ItemDataRole.ForegroundRole:
+            colour = self._foreground(row, col)
+            return None if colour is None else QBrush(colour)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            tint = ROW_TINTS.get(row.state)
+            return None if tint is None else QBrush(tint)
+        if role == Qt.ItemDataRole.DecorationRole and col is Col.STATUS:
+            if QGuiApplication.instance() is None:  # e.g. a model test without an app
+                return STATE_COLOURS[row.state]
+            return state_icon(row.state)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _ALIGN_RIGHT if col in NUMERIC_COLUMNS else _ALIGN_LEFT
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(row, col)
+        return None
+
+    # -- cell contents ------------------------------------------------------------------------
+    @staticmethod
+    def _live(row: FleetRow) -> MinerSnapshot | None:
+        """The snapshot to read measurements from: only when the miner answered."""
+        return row.snap if row.online else None
+
+    def _text(self, row: FleetRow, col: Col) -> str:
+        s = self._live(row)
+        if col is Col.STATUS:
+            return row.state.label
+        if col is Col.ADDRESS:
+            return fmt.address(row.ip, row.port)
+        if col is Col.MODEL:
+            return fmt.make_model(row.identity)
+        if col is Col.ERROR:
+            return (row.snap.error or "") if row.snap is not None and not row.online else ""
+        if s is None:
+            return fmt.DASH
+        if col is Col.HASHRATE:
+            return fmt.hashrate(s.hashrate_ths)
+        if col is Col.NOMINAL_PCT:
+            return fmt.percent(s.hashrate_ratio)
+        if col is Col.CHIP_TEMP:
+            return fmt.temp(s.temp_chip_max_c)
+        if col is Col.BOARD_TEMP:
+            return fmt.temp(s.temp_board_max_c)
+        if col is Col.FANS:
+            return fmt.fans(s.fans_rpm)
+        if col is Col.POWER:
+            return fmt.power(s.power_w)
+        if col is Col.EFFICIENCY:
+            return fmt.number(s.efficiency_j_th, 1)
+        if col is Col.POOL:
+            pool = s.active_pool
+            if pool is None:
+                return fmt.DASH
+            host = fmt.pool_host(pool.url)
+            return f"{host} · {pool.user}" if pool.user else host
+        if col is Col.UPTIME:
+            return fmt.duration(s.uptime_s)
+        if col is Col.FAULTS:
+            if not s.faults:
+                return ""
+            top = max(s.faults, key=lambda f: f.severity.rank)
+            more = len(s.faults) - 1
+            return f"{top.title} (+{more})" if more else top.title
+        return ""
+
+    def _sort_key(self, row: FleetRow, col: Col) -> float | str | None:
+        s = self._live(row)
+        if col is Col.STATUS:
+            return None if row.state is RowState.PENDING else float(row.state)
+        if col is Col.ADDRESS:
+            return _ip_sort_key(row.ip, row.port)
+        if col is Col.MODEL:
+            text = fmt.make_model(row.identity)
+            return None if text == fmt.DASH else text.lower()
+        if col is Col.ERROR:
+            return (row.snap.error or "").lower() or None if row.snap and not row.online else None
+        if s is None:
+            return None
+        if col is Col.HASHRATE:
+            return _num(s.hashrate_ths)
+        if col is Col.NOMINAL_PCT:
+            return _num(s.hashrate_ratio)
+        if col is Col.CHIP_TEMP:
+            return _num(s.temp_chip_max_c)
+        if col is Col.BOARD_TEMP:
+            return _num(s.temp_board_max_c)
+        if col is Col.FANS:
+            return _num(min(s.fans_rpm)) if s.fans_rpm else None
+        if col is Col.POWER:
+            return _num(s.power_w)
+        if col is Col.EFFICIENCY:
+            return _num(s.efficiency_j_th)
+        if col is Col.POOL:
+            text = self._text(row, col)
+            return None if text == fmt.DASH else text.lower()
+        if col is Col.UPTIME:
+            return _num(s.uptime_s)
+        if col is Col.FAULTS:
+            if not s.faults:
+                return None
+            worst = max(f.severity.rank for f in s.faults)
+            return float(worst * 1000 + len(s.faults))
+        return None
+
+    def _foreground(self, row: FleetRow, col: Col) -> QColor | None:
+        s = self._live(row)
+        if col is Col.ERROR:
+            return BAD
+        if col is Col.STATUS:
+            return None
+        if s is None:
+            return None
+        if col is Col.NOMINAL_PCT:
+            ratio = s.hashrate_ratio
+            if ratio is not None and ratio < fmt.LOW_HASHRATE_RATIO:
+                return BAD
+        elif col is Col.HASHRATE:
+            if s.hashrate_ths == 0 and not s.idle:
+                return BAD
+        elif col is Col.CHIP_TEMP:
+            return temp_colour(s.temp_chip_max_c, fmt.CHIP_WARM_C, fmt.CHIP_HOT_C)
+        elif col is Col.BOARD_TEMP:
+            return temp_colour(s.temp_board_max_c, fmt.BOARD_WARM_C, fmt.BOARD_HOT_C)
+        elif col is Col.FANS:
+            if any(r == 0 for r in s.fans_rpm) or (
+                s.expected_fans is not None and len(s.fans_rpm) < s.expected_fans
+            ):
+                return BAD
+        elif col is Col.FAULTS and s.faults:
+            return STATE_COLOURS[row.state]
+        return None
+
+    def _tooltip(self, row: FleetRow, col: Col) -> str | None:
+        snap = row.snap
+        if snap is None:
+            return "Waiting for the first poll"
+        if not snap.online:
+            return snap.error or "Offline"
+        if col in (Col.STATUS, Col.FAULTS) and snap.faults:
+            return "\n".join(f"[{f.severity}] {f.title}: {f.detail}" for f in snap.faults)
+        if col is Col.FANS and snap.fans_rpm:
+            return "Fans: " + ", ".join(f"{r:,} rpm" for r in snap.fans_rpm)
+        if col is Col.POOL and snap.pools:
+            return "\n".join(
+                f"{'▶ ' if p.active else ''}{p.url}  {p.user or ''}  ({p.status})"
+                for p in snap.pools
+            )
+        if col is Col.NOMINAL_PCT and snap.nominal_hashrate_ths:
+            return f"Nominal {fmt.hashrate(snap.nominal_hashrate_ths)}"
+        return None
+
+    # -- updates ------------------------------------------------------------------------------
+    def add_pending(self, targets: Iterable[Target]) -> int:
+        """Add rows for targets not in the table yet ("Waiting"); returns how many were added."""
+        new: list[FleetRow] = []
+        seen: set[str] = set()
+        for t in targets:
+            if t.key in self._index or t.key in seen:
+                continue
+            seen.add(t.key)
+            new.append(FleetRow(key=t.key, ip=t.ip, port=t.port))
+        self._append(new)
+        return len(new)
+
+    def apply_snapshots(self, snapshots: Iterable[MinerSnapshot]) -> None:
+        """Update known miners in place (one dataChanged per contiguous span) and append new ones."""
+        changed: set[int] = set()
+        new: dict[str, FleetRow] = {}
+        for snap in snapshots:
+            i = self._index.get(snap.key)
+            if i is not None:
+                self._rows[i].update(snap)
+                changed.add(i)
+            elif snap.key in new:
+                new[snap.key].update(snap)
+            else:
+                new[snap.key] = FleetRow.from_snapshot(snap)
+        last_col = len(Col) - 1
+        for first, last in _spans(sorted(changed)):
+            self.dataChanged.emit(self.index(first, 0), self.index(last, last_col))
+        self._append(list(new.values()))
+
+    def remove_keys(self, keys: Iterable[str]) -> int:
+        """Remove the miners' rows (one beginRemoveRows per span); unknown keys are ignored."""
+        doomed = sorted({i for k in keys if (i := self._index.get(k)) is not None})
+        if not doomed:
+            return 0
+        for first, last in reversed(_spans(doomed)):
+            self.beginRemoveRows(QModelIndex(), first, last)
+            del self._rows[first : last + 1]
+            self.endRemoveRows()
+        self._index = {r.key: i for i, r in enumerate(self._rows)}
+        return len(doomed)
+
+    def _append(self, rows: list[FleetRow]) -> None:
+        if not rows:
+            return
+        first = len(self._rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
+        for i, row in enumerate(rows, start=first):
+            self._rows.append(row)
+            self._index[row.key] = i
+        self.endInsertRows()
+
+
+def _spans(sorted_rows: Sequence[int]) -> list[tuple[int, int]]:
+    """[1, 2, 3, 7, 9, 10] -> [(1, 3), (7, 7), (9, 10)]."""
+    spans: list[tuple[int, int]] = []
+    for r in sorted_rows:
+        if spans and spans[-1][1] == r - 1:
+            spans[-1] = (spans[-1][0], r)
+        else:
+            spans.append((r, r))
+    return spans
+
+
+class FleetFilterProxy(QSortFilterProxyModel):
+    """Sorts by ``SORT_ROLE`` with unknowns last; filters by text and "problems only".
+
+    Dynamic sorting is off (the re-sort of thousands of rows through Python is the slow part):
+    call :meth:`refresh` after updates, at most every couple of seconds.
+    """
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.setDynamicSortFilter(False)
+        self.setSortRole(SORT_ROLE)
+        self._text = ""
+        self._problems_only = False
+
+    def fleet(self) -> FleetTableModel:
+        src = self.sourceModel()
+        assert isinstance(src, FleetTableModel)
+        return src
+
+    @property
+    def text_filter(self) -> str:
+        return self._text
+
+    @property
+    def problems_only(self) -> bool:
+        return self._problems_only
+
+    def set_text_filter(self, text: str) -> None:
+        text = text.strip().lower()
+        if text != self._text:
+            self._change_filter(lambda: setattr(self, "_text", text))
+
+    def set_problems_only(self, on: bool) -> None:
+        if on != self._problems_only:
+            self._change_filter(lambda: setattr(self, "_problems_only", on))
+
+    def _change_filter(self, apply: Callable[[], None]) -> None:
+        self.beginFilterChange()
+        apply()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def refresh(self) -> None:
+        """Re-apply the sort and the filters to the current data (rows keep their selection)."""
+        if self._text or self._problems_only:
+            self.beginFilterChange()
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        if self.sortColumn() >= 0:
+            self.sort(self.sortColumn(), self.sortOrder())
+
+    def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
+        if not self._text and not self._problems_only:
+            return True
+        row = self.fleet().row_at(source_row)
+        if self._problems_only and not row.is_problem:
+            return False
+        return not self._text or self._text in row.search_text()
+
+    def lessThan(self, left: AnyIndex, right: AnyIndex) -> bool:
+        a = left.data(SORT_ROLE)
+        b = right.data(SORT_ROLE)
+        if a is None or b is None:
+            if a is None and b is None:
+                return left.row() < right.row()
+            # Unknown sorts last whichever the direction: Qt reverses lessThan for descending.
+            descending = self.sortOrder() == Qt.SortOrder.DescendingOrder
+            return (a is None) == descending
+        if type(a) is not type(b):
+            return str(a) < str(b)
+        if a == b:
+            return left.row() < right.row()
+        return bool(a < b)

@@ -1,0 +1,62 @@
+"""Text formatting for the GUI: one place decides how numbers look. Unknown is always "—"."""
+
+from __future__ import annotations
+
+import time
+
+from rig_monitor.core.fmt import DASH, fans, number, percent, pool_host
+from rig_monitor.core.fmt import uptime as duration
+from rig_monitor.core.model import MinerSnapshot
+
+__all__ = ["DASH", "duration", "fans", "number", "percent", "pool_host"]  # re-exported for the GUI
+
+# Generic colour thresholds for the table (the fault rules use per-model limits; these only tint).
+CHIP_WARM_C = 85.0
+CHIP_HOT_C = 95.0
+BOARD_WARM_C = 75.0
+BOARD_HOT_C = 80.0
+LOW_HASHRATE_RATIO = 0.90
+
+
+def hashrate(ths: float | None) -> str:
+    """TH/s with a sensible unit: "98.2 TH/s", "1.24 PH/s", "0.50 TH/s", "480 GH/s"."""
+    if ths is None:
+        return DASH
+    if ths >= 1000.0:
+        return f"{ths / 1000.0:,.2f} PH/s"
+    if 0 < ths < 1.0:
+        return f"{ths * 1000.0:,.0f} GH/s"
+    return f"{ths:,.1f} TH/s"
+
+
+def temp(c: float | None) -> str:
+    return DASH if c is None else f"{c:.0f} °C"
+
+
+def power(w: float | None) -> str:
+    """One miner's draw: "3,250 W"."""
+    return DASH if w is None else f"{w:,.0f} W"
+
+
+def clock(ts: float | None) -> str:
+    return DASH if ts is None else time.strftime("%H:%M:%S", time.localtime(ts))
+
+
+def address(ip: str, port: int) -> str:
+    return ip if port == 4028 else f"{ip}:{port}"
+
+
+def make_model(snap: MinerSnapshot | None) -> str:
+    if snap is None:
+        return DASH
+    parts = [p for p in (snap.make, snap.model) if p]
+    if len(parts) == 2 and parts[1].lower().startswith(parts[0].lower()):
+        parts = parts[1:]  # "Antminer" + "Antminer S19" -> "Antminer S19"
+    return " ".join(parts) if parts else DASH
+
+
+def fleet_power(w: float) -> str:
+    """Fleet totals: "612.4 kW", "1.02 MW"."""
+    if w >= 1_000_000.0:
+        return f"{w / 1_000_000.0:,.2f} MW"
+    return f"{w / 1000.0:,.1f} kW"

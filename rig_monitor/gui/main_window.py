@@ -1,0 +1,667 @@
+"""The main window: totals bar, fleet table, detail pane, target entry, engine status."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import (
+    QByteArray,
+    QItemSelectionModel,
+    QModelIndex,
+    QSettings,
+    Qt,
+    QThreadPool,
+    QTimer,
+    Slot,
+)
+from PySide6.QtGui import QAction, QCloseEvent, QColor, QIcon, QKeySequence, QPainter, QPixmap
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMenu,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QSystemTrayIcon,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rig_monitor.core.config import MAX_INTERVAL_S, MIN_INTERVAL_S, AppConfig, save_config
+from rig_monitor.core.engine import Batch, EngineConfig, EngineThread, PollFn, SweepStats
+from rig_monitor.core.model import Target
+from rig_monitor.gui import fmt
+from rig_monitor.gui.bridge import EngineBridge
+from rig_monitor.gui.detail import DetailPane
+from rig_monitor.gui.fleet import FleetTotals, RowState, compute_totals
+from rig_monitor.gui.fleet_model import (
+    BAD,
+    KEY_ROLE,
+    STATE_COLOURS,
+    Col,
+    FleetFilterProxy,
+    FleetTableModel,
+)
+
+log = logging.getLogger(__name__)
+
+ParseFn = Callable[[str], list[Target]]
+
+RESORT_DELAY_MS = 2000  # re-sort/filter at most this often after updates (qt.md §3)
+INTERVAL_DEBOUNCE_MS = 700
+
+COLUMN_WIDTHS: dict[Col, int] = {
+    Col.STATUS: 92,
+    Col.ADDRESS: 128,
+    Col.MODEL: 150,
+    Col.HASHRATE: 92,
+    Col.NOMINAL_PCT: 82,
+    Col.CHIP_TEMP: 76,
+    Col.BOARD_TEMP: 84,
+    Col.FANS: 86,
+    Col.POWER: 74,
+    Col.EFFICIENCY: 56,
+    Col.POOL: 230,
+    Col.UPTIME: 82,
+    Col.FAULTS: 190,
+}
+
+
+def default_parse(text: str) -> list[Target]:
+    """The GUI's target parser: ``parse_targets`` minus ``@files`` (no disk I/O on the GUI thread)."""
+    from rig_monitor.core.targets import parse_targets
+
+    if any(tok.startswith("@") for tok in text.replace(",", " ").split()):
+        raise ValueError("@files are for the command line: paste the addresses here instead")
+    return parse_targets(text)
+
+
+def app_icon(colour: QColor | None = None) -> QIcon:
+    """A drawn icon (no resource files needed): a chip in the fleet's state colour."""
+    colour = colour or STATE_COLOURS[RowState.OK]
+    pm = QPixmap(64, 64)
+    pm.fill(Qt.GlobalColor.transparent)
+    p = QPainter(pm)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    p.setPen(Qt.PenStyle.NoPen)
+    p.setBrush(QColor(40, 44, 52))
+    p.drawRoundedRect(4, 4, 56, 56, 10, 10)
+    p.setBrush(colour)
+    p.drawRoundedRect(16, 16, 32, 32, 5, 5)
+    p.setBrush(QColor(200, 200, 200))
+    for i in range(4):
+        x = 18 + i * 8
+        p.drawRect(x, 8, 4, 6)
+        p.drawRect(x, 50, 4, 6)
+        p.drawRect(8, x, 6, 4)
+        p.drawRect(50, x, 6, 4)
+    p.end()
+    return QIcon(pm)
+
+
+class ConfigSaver:
+    """Writes the config on a one-thread pool, in order, never on the GUI thread."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self._path = path
+        self._pool = QThreadPool()
+        self._pool.setMaxThreadCount(1)
+
+    def save(self, config: AppConfig) -> None:
+        snapshot = config.copy()
+        path = self._path
+
+        def job() -> None:
+            try:
+                save_config(snapshot, path)
+            except Exception:
+                log.exception("could not save the config")
+
+        self._pool.start(job)
+
+    def wait(self, msecs: int = 5000) -> bool:
+        return self._pool.waitForDone(msecs)
+
+
+class TotalsBar(QFrame):
+    """Fleet summary above the table."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("totalsBar")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setStyleSheet(
+            "#totalsBar { background: palette(alternate-base); border-radius: 4px; }"
+            "#totalsBar QLabel { font-size: 11pt; }"
+        )
+        self.online = QLabel()
+        self.offline = QLabel()
+        self.faults = QLabel()
+        self.waiting = QLabel()
+        self.hashrate = QLabel()
+        self.power = QLabel()
+        self.sweep = QLabel()
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(10, 6, 10, 6)
+        layout.setSpacing(22)
+        for w in (self.online, self.offline, self.faults, self.waiting, self.hashrate, self.power):
+            w.setTextFormat(Qt.TextFormat.RichText)
+            layout.addWidget(w)
+        layout.addStretch(1)
+        layout.addWidget(self.sweep)
+        self._plain: list[str] = []
+        self.set_totals(FleetTotals(), None)
+
+    def set_totals(self, t: FleetTotals, last_sweep: SweepStats | None) -> None:
+        def part(label: QLabel, value: str, rest: str, colour: QColor | None) -> str:
+            style = f' style="color:{colour.name()}"' if colour is not None else ""
+            label.setText(f"<b{style}>{value}</b> {rest}")
+            return f"{value} {rest}"
+
+        ok, grey = STATE_COLOURS[RowState.OK], STATE_COLOURS[RowState.OFFLINE]
+        plain = [
+            part(self.online, f"{t.online:,}", "online", ok if t.online else None),
+            part(self.offline, f"{t.offline:,}", "offline", BAD if t.offline else grey),
+            part(
+                self.faults,
+                f"{t.with_faults:,}",
+                "with faults",
+                STATE_COLOURS[RowState.WARNING] if t.with_faults else None,
+            ),
+        ]
+        self.waiting.setVisible(t.pending > 0)
+        if t.pending:
+            plain.append(part(self.waiting, f"{t.pending:,}", "waiting", None))
+        rate = fmt.hashrate(t.hashrate_ths) if t.online else fmt.DASH
+        if t.nominal_ths:
+            share = fmt.percent(t.hashrate_ths / t.nominal_ths)
+            rest = f"of {fmt.hashrate(t.nominal_ths)} nominal ({share})"
+        else:
+            rest = "total"
+        plain.append(part(self.hashrate, rate, rest, None))
+        if t.power_reporting:
+            reporting = f"({t.power_reporting:,} of {t.online:,} reporting)"
+            plain.append(part(self.power, fmt.fleet_power(t.power_w), reporting, None))
+        else:
+            plain.append(part(self.power, fmt.DASH, "power", None))
+        if last_sweep is not None and last_sweep.finished is not None:
+            text = f"Last sweep {fmt.clock(last_sweep.finished)} in {last_sweep.duration_s:.1f} s"
+        else:
+            text = "No sweep finished yet"
+        self.sweep.setText(text)
+        plain.append(text)
+        self._plain = plain
+
+    def summary(self) -> str:
+        """The bar as one line of plain text (for tests and the tray tooltip)."""
+        return " · ".join(self._plain)
+
+
+class MainWindow(QMainWindow):
+    """The fleet window. Owns the engine thread; call :meth:`start` once, :meth:`shutdown` at the end."""
+
+    def __init__(
+        self,
+        targets: list[Target],
+        *,
+        config: AppConfig | None = None,
+        poll: PollFn | None = None,
+        engine_config: EngineConfig | None = None,
+        persist: bool = True,
+        config_path: Path | None = None,
+        parse: ParseFn | None = None,
+        settings: QSettings | None = None,
+        title: str = "Rig Monitor",
+        use_tray: bool = True,
+    ) -> None:
+        super().__init__()
+        self.config = config.copy() if config is not None else AppConfig()
+        self._persist = persist
+        self._parse: ParseFn = parse or default_parse
+        self._settings = settings
+        self._saver = ConfigSaver(config_path)
+        self._targets: dict[str, Target] = {}
+        for t in targets:
+            self._targets.setdefault(t.key, t)
+        self._last_sweep: SweepStats | None = None
+        self._sweeps_seen = 0
+        self._started = False
+        self._shut_down = False
+        self._quitting = False
+        self.tray: QSystemTrayIcon | None = None
+        self._tray_state: RowState | None = None
+
+        self.setWindowTitle(title)
+        self.setWindowIcon(app_icon())
+        self.resize(1500, 860)
+
+        ecfg = engine_config or EngineConfig()
+        ecfg.interval_s = self.config.interval_s
+        self.bridge = EngineBridge(self)
+        self.engine = EngineThread(self.bridge.on_batch, ecfg, poll=poll)
+        self.bridge.batch_ready.connect(self._on_batch)
+
+        self.model = FleetTableModel(self)
+        self.proxy = FleetFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self._build_ui()
+        self.model.add_pending(self._targets.values())
+        self._refresh_totals()
+
+        self._resort_timer = QTimer(self)
+        self._resort_timer.setSingleShot(True)
+        self._resort_timer.setInterval(RESORT_DELAY_MS)
+        self._resort_timer.timeout.connect(self._resort)
+        self._interval_timer = QTimer(self)
+        self._interval_timer.setSingleShot(True)
+        self._interval_timer.setInterval(INTERVAL_DEBOUNCE_MS)
+        self._interval_timer.timeout.connect(self._apply_interval)
+
+        if use_tray:
+            self._setup_tray()
+        self._restore_view_state()
+
+    # -- construction -------------------------------------------------------------------------
+    def _build_ui(self) -> None:
+        central = QWidget()
+        outer = QVBoxLayout(central)
+        outer.setContentsMargins(8, 8, 8, 4)
+        outer.setSpacing(6)
+
+        # row 1: adding and removing miners, polling
+        self.target_edit = QLineEdit()
+        self.target_edit.setPlaceholderText(
+            "Add miners: 10.0.0.5, 10.0.0.0/24, 10.0.0.5-80, 127.1.0.1:4029"
+        )
+        self.target_edit.setClearButtonEnabled(True)
+        self.target_edit.returnPressed.connect(self.add_from_text)
+        self.target_edit.textEdited.connect(self._clear_target_error)
+        self.add_button = QPushButton("Add")
+        self.add_button.clicked.connect(self.add_from_text)
+        self.remove_button = QPushButton("Remove selected")
+        self.remove_button.setEnabled(False)
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.poll_button = QPushButton("Poll now")
+        self.poll_button.clicked.connect(self.poll_now)
+        self.interval_spin = QSpinBox()
+        self.interval_spin.setRange(int(MIN_INTERVAL_S), int(MAX_INTERVAL_S))
+        self.interval_spin.setPrefix("every ")
+        self.interval_spin.setSuffix(" s")
+        self.interval_spin.setValue(round(self.config.interval_s))
+        self.interval_spin.setToolTip("Time between sweeps")
+        self.interval_spin.valueChanged.connect(lambda _v: self._interval_timer.start())
+
+        row1 = QHBoxLayout()
+        row1.addWidget(self.target_edit, 1)
+        row1.addWidget(self.add_button)
+        row1.addSpacing(12)
+        row1.addWidget(self.remove_button)
+        row1.addWidget(self.poll_button)
+        row1.addWidget(QLabel("Poll"))
+        row1.addWidget(self.interval_spin)
+        outer.addLayout(row1)
+
+        self.target_error = QLabel()
+        self.target_error.setObjectName("targetError")
+        self.target_error.setWordWrap(True)
+        self.target_error.setStyleSheet(f"color: {BAD.name()};")
+        self.target_error.hide()
+        outer.addWidget(self.target_error)
+
+        self.totals = TotalsBar()
+        outer.addWidget(self.totals)
+
+        # row 3: filtering
+        self.filter_edit = QLineEdit()
+        self.filter_edit.setPlaceholderText("Filter by address, model, pool or worker")
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.textChanged.connect(self._on_filter_text)
+        self.problems_check = QCheckBox("Problems only")
+        self.problems_check.setToolTip(
+            "Offline, warning or critical faults, low hashrate, stopped fan"
+        )
+        self.problems_check.toggled.connect(self._on_problems_only)
+        self.shown_label = QLabel()
+        row3 = QHBoxLayout()
+        row3.addWidget(self.filter_edit, 1)
+        row3.addWidget(self.problems_check)
+        row3.addSpacing(12)
+        row3.addWidget(self.shown_label)
+        outer.addLayout(row3)
+
+        # table and detail
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setShowGrid(False)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        header.setHighlightSections(False)
+        for col, width in COLUMN_WIDTHS.items():
+            header.resizeSection(col, width)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(Col.ADDRESS, Qt.SortOrder.AscendingOrder)
+        sel = self.table.selectionModel()
+        sel.currentRowChanged.connect(self._on_current_changed)
+        sel.selectionChanged.connect(lambda *_: self.remove_button.setEnabled(sel.hasSelection()))
+        delete = QAction("Remove selected miners", self.table)
+        delete.setShortcut(QKeySequence.StandardKey.Delete)
+        delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        delete.triggered.connect(self.remove_selected)
+        self.table.addAction(delete)
+
+        self.detail = DetailPane()
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setSizes([560, 260])
+        outer.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
+
+        self.engine_label = QLabel("Engine not started")
+        self.statusBar().addPermanentWidget(self.engine_label)
+
+    def _setup_tray(self) -> None:
+        if not QSystemTrayIcon.isSystemTrayAvailable():
+            return  # Xvfb, some desktops: the window is the whole app, and closing it quits
+        tray = QSystemTrayIcon(app_icon(), self)
+        menu = QMenu(self)
+        menu.addAction("Show Rig Monitor", self._show_from_tray)
+        menu.addSeparator()
+        menu.addAction("Quit", self.quit)
+        tray.setContextMenu(menu)
+        tray.activated.connect(
+            lambda reason: (
+                self._show_from_tray()
+                if reason == QSystemTrayIcon.ActivationReason.Trigger
+                else None
+            )
+        )
+        tray.setToolTip("Rig Monitor")
+        tray.show()
+        self.tray = tray
+
+    def _restore_view_state(self) -> None:
+        s = self._settings
+        if s is None:
+            return
+        geometry = s.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        header = s.value("window/header")
+        if isinstance(header, QByteArray):
+            self.table.horizontalHeader().restoreState(header)
+        splitter = s.value("window/splitter")
+        if isinstance(splitter, QByteArray):
+            self.splitter.restoreState(splitter)
+
+    def _save_view_state(self) -> None:
+        s = self._settings
+        if s is None:
+            return
+        s.setValue("window/geometry", self.saveGeometry())
+        s.setValue("window/header", self.table.horizontalHeader().saveState())
+        s.setValue("window/splitter", self.splitter.saveState())
+        s.sync()
+
+    # -- life cycle ---------------------------------------------------------------------------
+    def start(self) -> None:
+        """Start polling the window's targets."""
+        if self._started:
+            return
+        self._started = True
+        self.engine.start(self._targets.values())
+        self._set_engine_text(f"Polling {len(self._targets):,} miners…")
+
+    def shutdown(self) -> None:
+        """Stop the engine, flush pending config saves, remember the view. Safe to call twice."""
+        if self._shut_down:
+            return
+        self._shut_down = True
+        self._resort_timer.stop()
+        if self._interval_timer.isActive():
+            self._interval_timer.stop()
+            self._apply_interval()
+        self.bridge.close()
+        if self._started:
+            self.engine.stop()
+        self._saver.wait()
+        self._save_view_state()
+        if self.tray is not None:
+            self.tray.hide()
+
+    def quit(self) -> None:
+        self._quitting = True
+        self.close()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.tray is not None and self.tray.isVisible() and not self._quitting:
+            self.hide()  # keeps polling in the tray; "Quit" in the tray menu ends it
+            self.tray.showMessage("Rig Monitor", "Still watching the fleet from the tray.")
+            event.ignore()
+            return
+        self.shutdown()
+        event.accept()
+        if self.tray is not None:
+            from PySide6.QtWidgets import QApplication
+
+            QApplication.quit()
+
+    def _show_from_tray(self) -> None:
+        self.showNormal()
+        self.raise_()
+        self.activateWindow()
+
+    # -- targets ------------------------------------------------------------------------------
+    @property
+    def targets(self) -> list[Target]:
+        return list(self._targets.values())
+
+    @Slot()
+    def add_from_text(self) -> None:
+        text = self.target_edit.text().strip()
+        if not text:
+            self._show_target_error(
+                "Type addresses to add, e.g. 10.0.0.5, 10.0.0.0/24 or 10.0.0.5-80"
+            )
+            return
+        try:
+            parsed = self._parse(text)
+        except ValueError as exc:
+            self._show_target_error(str(exc))
+            return
+        new = [t for t in parsed if t.key not in self._targets]
+        if not new:
+            self._show_target_error(
+                "Already monitored." if parsed else "Nothing to add: no addresses in that text."
+            )
+            return
+        self.target_error.hide()
+        self.target_edit.clear()
+        self.add_targets(new)
+        self.statusBar().showMessage(f"Added {len(new):,} miners", 5000)
+
+    def add_targets(self, targets: list[Target]) -> None:
+        new = [t for t in targets if t.key not in self._targets]
+        for t in new:
+            self._targets[t.key] = t
+        self.model.add_pending(new)
+        if self._started:
+            self.engine.add_targets(new)
+        self._targets_changed()
+
+    @Slot()
+    def remove_selected(self) -> None:
+        keys = {
+            self.proxy.mapToSource(ix).data(KEY_ROLE)
+            for ix in self.table.selectionModel().selectedRows()
+        }
+        self.remove_keys([k for k in keys if isinstance(k, str)])
+
+    def remove_keys(self, keys: list[str]) -> None:
+        keys = [k for k in keys if k in self._targets]
+        if not keys:
+            return
+        for k in keys:
+            del self._targets[k]
+        self.model.remove_keys(keys)
+        if self._started:
+            self.engine.remove_targets(keys)
+        if self.detail.key in keys:
+            self.detail.show_row(None)
+        self._targets_changed()
+        self.statusBar().showMessage(f"Removed {len(keys):,} miners", 5000)
+
+    def _targets_changed(self) -> None:
+        self.config.targets = [str(t) for t in self._targets.values()]
+        self._save_config()
+        self._refresh_totals()
+        self._schedule_resort()
+
+    def _clear_target_error(self, _text: str = "") -> None:
+        self.target_error.hide()
+
+    def _show_target_error(self, message: str) -> None:
+        self.target_error.setText(message)
+        self.target_error.show()
+
+    # -- polling ------------------------------------------------------------------------------
+    @Slot()
+    def poll_now(self) -> None:
+        if self._started:
+            self.engine.poll_now()
+            self.statusBar().showMessage("Polling now…", 3000)
+
+    def _apply_interval(self) -> None:
+        seconds = float(self.interval_spin.value())
+        if seconds == self.config.interval_s:
+            return
+        self.config.interval_s = seconds
+        if self._started:
+            self.engine.set_interval(seconds)
+        else:
+            self.engine.config.interval_s = seconds
+        self._save_config()
+
+    def _save_config(self) -> None:
+        if self._persist:
+            self._saver.save(self.config)
+
+    @Slot(object)
+    def _on_batch(self, batch: Batch) -> None:
+        if self._shut_down:
+            return
+        # A sweep already under way may report a miner the operator just removed: drop those.
+        snaps = [s for s in batch.snapshots if s.key in self._targets]
+        if snaps:
+            self.model.apply_snapshots(snaps)
+        gone = [k for k in batch.removed if k not in self._targets]
+        if gone:
+            self.model.remove_keys(gone)
+        stats = batch.sweep
+        if batch.sweep_done:
+            self._last_sweep = stats
+            self._sweeps_seen += 1
+            dur = stats.duration_s or 0.0
+            text = f"Sweep {stats.sweep}: {stats.polled:,} miners in {dur:.1f} s"
+            if stats.skipped_backoff:
+                text += f" ({stats.skipped_backoff:,} offline, backing off)"
+            self._set_engine_text(text)
+        else:
+            self._set_engine_text(
+                f"Sweep {stats.sweep} running: {stats.polled:,} of {len(self._targets):,} polled"
+            )
+        if self.detail.key is not None and any(s.key == self.detail.key for s in snaps):
+            self.detail.show_row(self.model.find(self.detail.key))
+        self._refresh_totals()
+        if snaps or gone:
+            self._schedule_resort()
+
+    @property
+    def sweeps_seen(self) -> int:
+        return self._sweeps_seen
+
+    def _set_engine_text(self, text: str) -> None:
+        self.engine_label.setText(text)
+
+    def _refresh_totals(self) -> None:
+        totals = compute_totals(self.model.rows())
+        self.totals.set_totals(totals, self._last_sweep)
+        self._update_shown()
+        self._update_tray(totals)
+
+    def _update_tray(self, totals: FleetTotals) -> None:
+        if self.tray is None:
+            return
+        if totals.offline:
+            state = RowState.CRITICAL
+        elif totals.with_faults:
+            state = RowState.WARNING
+        else:
+            state = RowState.OK
+        if state != self._tray_state:
+            self._tray_state = state
+            self.tray.setIcon(app_icon(STATE_COLOURS[state]))
+        self.tray.setToolTip("Rig Monitor\n" + self.totals.summary().replace(" · ", "\n"))
+
+    # -- sorting, filtering, selection -----------------------------------------------------------
+    def _schedule_resort(self) -> None:
+        if not self._resort_timer.isActive():
+            self._resort_timer.start()
+
+    @Slot()
+    def _resort(self) -> None:
+        self.proxy.refresh()
+        self._update_shown()
+
+    def _on_filter_text(self, text: str) -> None:
+        self.proxy.set_text_filter(text)
+        self._update_shown()
+
+    def _on_problems_only(self, on: bool) -> None:
+        self.proxy.set_problems_only(on)
+        self._update_shown()
+
+    def _update_shown(self) -> None:
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        self.shown_label.setText(
+            f"{total:,} miners" if shown == total else f"Showing {shown:,} of {total:,}"
+        )
+
+    def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        key = current.data(KEY_ROLE) if current.isValid() else None
+        self.detail.show_row(self.model.find(key) if isinstance(key, str) else None)
+
+    def select_key(self, key: str) -> bool:
+        """Make the miner the current row (it must pass the filter); returns whether it could."""
+        src_row = self.model.row_of(key)
+        if src_row is None:
+            return False
+        ix = self.proxy.mapFromSource(self.model.index(src_row, 0))
+        if not ix.isValid():
+            return False
+        self.table.selectionModel().setCurrentIndex(
+            ix,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.table.scrollTo(ix)
+        return True

@@ -1,0 +1,252 @@
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QModelIndex, Qt
+
+from rig_monitor.core.model import MinerSnapshot, Severity, Target
+from rig_monitor.gui.fleet import RowState, compute_totals
+from rig_monitor.gui.fleet_model import (
+    KEY_ROLE,
+    NUMERIC_COLUMNS,
+    SORT_ROLE,
+    Col,
+    FleetFilterProxy,
+    FleetTableModel,
+)
+from tests.gui.fakes import snapshot, target_list
+
+DISPLAY = Qt.ItemDataRole.DisplayRole
+
+
+def _model(n: int = 10) -> tuple[FleetTableModel, list[Target]]:
+    targets = target_list(n)
+    model = FleetTableModel()
+    model.apply_snapshots(snapshot(t, i) for i, t in enumerate(targets))
+    return model, targets
+
+
+def _text(model: Any, row: int, col: Col) -> str:
+    return str(model.index(row, col).data(DISPLAY))
+
+
+class _Recorder:
+    """Collects a model's change signals, and fails on any reset."""
+
+    def __init__(self, model: FleetTableModel) -> None:
+        self.changed: list[tuple[int, int, int, int]] = []
+        self.inserted: list[tuple[int, int]] = []
+        self.removed: list[tuple[int, int]] = []
+        self.resets = 0
+        model.dataChanged.connect(
+            lambda a, b, roles=None: self.changed.append((a.row(), b.row(), a.column(), b.column()))
+        )
+        model.rowsInserted.connect(lambda _p, f, last: self.inserted.append((f, last)))
+        model.rowsRemoved.connect(lambda _p, f, last: self.removed.append((f, last)))
+        model.modelReset.connect(self._reset)
+
+    def _reset(self) -> None:
+        self.resets += 1
+
+
+def test_qtmodeltester_on_model_and_proxy(qtbot: Any, qtmodeltester: Any) -> None:
+    model, targets = _model(12)
+    model.apply_snapshots([MinerSnapshot.offline(targets[3], "timed out")])  # type: ignore[arg-type]
+    model.add_pending([Target("127.0.9.9", 4029)])
+    qtmodeltester.check(model)
+    proxy = FleetFilterProxy()
+    proxy.setSourceModel(model)
+    proxy.sort(Col.HASHRATE, Qt.SortOrder.DescendingOrder)
+    qtmodeltester.check(proxy)
+    proxy.set_problems_only(True)
+    qtmodeltester.check(proxy)
+
+
+def test_insert_update_remove_use_spans_never_reset(qtbot: Any) -> None:
+    model, targets = _model(10)
+    rec = _Recorder(model)
+
+    # update rows 2, 3, 4 and 7: two spans, all columns each
+    updates = [snapshot(targets[i], i, generation=5) for i in (7, 2, 4, 3)]
+    model.apply_snapshots(updates)
+    last_col = len(Col) - 1
+    assert rec.changed == [(2, 4, 0, last_col), (7, 7, 0, last_col)]
+    assert _text(model, 3, Col.HASHRATE) == "105.0 TH/s"
+    assert _text(model, 0, Col.HASHRATE) == "100.0 TH/s"
+
+    # a new miner in the same batch as an update is appended
+    rec.changed.clear()
+    extra = Target("127.0.1.50", 24028)
+    model.apply_snapshots([snapshot(targets[0], 0, generation=1), snapshot(extra, 50)])
+    assert rec.changed == [(0, 0, 0, last_col)]
+    assert rec.inserted == [(10, 10)]
+    assert _text(model, 10, Col.ADDRESS) == "127.0.1.50:24028"
+    assert model.row_of(extra.key) == 10
+
+    # removals go span by span, bottom first; unknown keys are ignored
+    removed = model.remove_keys([targets[1].key, targets[2].key, targets[8].key, "1.2.3.4:4028"])
+    assert removed == 3
+    assert rec.removed == [(8, 8), (1, 2)]
+    assert model.rowCount() == 8
+    assert [model.index(r, 0).data(KEY_ROLE) for r in range(model.rowCount())] == [
+        targets[0].key,
+        *(targets[i].key for i in (3, 4, 5, 6, 7, 9)),
+        extra.key,
+    ]
+    # the key index follows the rows
+    model.apply_snapshots([snapshot(targets[9], 9, generation=9)])
+    assert rec.changed[-1][:2] == (6, 6)
+    assert _text(model, 6, Col.HASHRATE) == "109.0 TH/s"
+    assert rec.resets == 0
+
+
+def test_pending_rows_then_first_poll_updates_in_place(qtbot: Any) -> None:
+    targets = target_list(3)
+    model = FleetTableModel()
+    rec = _Recorder(model)
+    assert model.add_pending(targets) == 3
+    assert model.add_pending(targets) == 0  # already there
+    assert rec.inserted == [(0, 2)]
+    assert _text(model, 1, Col.STATUS) == "Waiting"
+    assert _text(model, 1, Col.HASHRATE) == "—"
+    model.apply_snapshots([snapshot(targets[1], 1)])
+    assert rec.inserted == [(0, 2)]
+    assert _text(model, 1, Col.STATUS) == "OK"
+    assert rec.resets == 0
+
+
+def test_unknown_values_show_a_dash_never_zero(qtbot: Any) -> None:
+    t = Target("127.0.0.9")
+    model = FleetTableModel()
+    model.apply_snapshots([MinerSnapshot(ip=t.ip, online=True, make="Antminer")])
+    unknown = NUMERIC_COLUMNS | {Col.POOL}
+    assert len(unknown) == 9
+    for col in sorted(unknown):
+        assert _text(model, 0, col) == "—", col
+        assert model.index(0, col).data(SORT_ROLE) is None, col
+    assert _text(model, 0, Col.MODEL) == "Antminer"
+    assert _text(model, 0, Col.FAULTS) == ""
+
+
+def test_cell_texts_and_colours(qtbot: Any) -> None:
+    t = Target("127.0.0.5", 4029)
+    snap = snapshot(t, 5, fault=Severity.WARNING)
+    snap.hashrate_ths = 95.7  # 87 % of 110
+    snap.temp_chip_max_c = 97.0
+    snap.fans_rpm = [5880, 0, 6000, 6100]
+    model = FleetTableModel()
+    model.apply_snapshots([snap])
+    assert _text(model, 0, Col.STATUS) == "Warning"
+    assert _text(model, 0, Col.ADDRESS) == "127.0.0.5:4029"
+    assert _text(model, 0, Col.MODEL) == "Antminer S19j Pro"
+    assert _text(model, 0, Col.HASHRATE) == "95.7 TH/s"
+    assert _text(model, 0, Col.NOMINAL_PCT) == "87 %"
+    assert _text(model, 0, Col.CHIP_TEMP) == "97 °C"
+    assert _text(model, 0, Col.FANS) == "0 ×4"
+    assert _text(model, 0, Col.POWER) == "3,000 W"
+    assert _text(model, 0, Col.EFFICIENCY) == "31.3"
+    assert _text(model, 0, Col.POOL) == "pool.example:3333 · site.w1"
+    assert _text(model, 0, Col.UPTIME) == "3 d 4 h"
+    assert _text(model, 0, Col.FAULTS) == "Chips missing"
+    fg = Qt.ItemDataRole.ForegroundRole
+    red = model.index(0, Col.NOMINAL_PCT).data(fg).color()
+    assert red.red() > 150 and red.green() < 80
+    assert model.index(0, Col.CHIP_TEMP).data(fg).color() == red
+    assert model.index(0, Col.FANS).data(fg).color() == red
+    assert model.index(0, Col.ADDRESS).data(fg) is None
+    assert model.index(0, Col.STATUS).data(Qt.ItemDataRole.DecorationRole) is not None
+    assert model.index(0, Col.STATUS).data(Qt.ItemDataRole.BackgroundRole) is not None
+
+    # offline: the error shows, identity is the last known, measurements are unknown
+    model.apply_snapshots([MinerSnapshot.offline(t, "refused", "refused")])  # type: ignore[arg-type]
+    assert _text(model, 0, Col.STATUS) == "Offline"
+    assert _text(model, 0, Col.ERROR) == "refused"
+    assert _text(model, 0, Col.MODEL) == "Antminer S19j Pro"
+    assert _text(model, 0, Col.HASHRATE) == "—"
+    assert model.row_at(0).state is RowState.OFFLINE
+
+
+def test_sort_keys_are_numeric_and_unknowns_sort_last(qtbot: Any) -> None:
+    targets = [Target(f"127.0.0.{i}") for i in (2, 10, 9, 100)]
+    model = FleetTableModel()
+    snaps = [snapshot(t, i) for i, t in enumerate(targets)]
+    for snap, rate in zip(snaps, (9.5, 100.0, 10.0, None), strict=True):
+        snap.hashrate_ths = rate
+    model.apply_snapshots(snaps)
+    keys = [model.index(r, Col.HASHRATE).data(SORT_ROLE) for r in range(4)]
+    assert keys == [9.5, 100.0, 10.0, None]
+    assert all(isinstance(k, float) for k in keys[:3])
+
+    proxy = FleetFilterProxy()
+    proxy.setSourceModel(model)
+
+    def column(col: Col) -> list[str]:
+        return [str(proxy.index(r, col).data(DISPLAY)) for r in range(proxy.rowCount())]
+
+    proxy.sort(Col.HASHRATE, Qt.SortOrder.AscendingOrder)
+    assert column(Col.HASHRATE) == ["9.5 TH/s", "10.0 TH/s", "100.0 TH/s", "—"]
+    proxy.sort(Col.HASHRATE, Qt.SortOrder.DescendingOrder)
+    assert column(Col.HASHRATE) == ["100.0 TH/s", "10.0 TH/s", "9.5 TH/s", "—"]
+    # addresses sort numerically by octet, not as text
+    proxy.sort(Col.ADDRESS, Qt.SortOrder.AscendingOrder)
+    assert column(Col.ADDRESS) == ["127.0.0.2", "127.0.0.9", "127.0.0.10", "127.0.0.100"]
+
+
+def test_proxy_filters_by_text_and_problems(qtbot: Any) -> None:
+    targets = target_list(6)
+    model = FleetTableModel()
+    snaps = [snapshot(t, i) for i, t in enumerate(targets)]
+    snaps[1] = snapshot(targets[1], 1, fault=Severity.CRITICAL)
+    snaps[2] = MinerSnapshot.offline(targets[2], "timed out")  # type: ignore[arg-type]
+    snaps[3].hashrate_ths = 50.0  # 45 % of nominal, no fault evaluated (yet)
+    snaps[4].model = "M50S"
+    snaps[4].make = "Whatsminer"
+    model.apply_snapshots(snaps)
+    proxy = FleetFilterProxy()
+    proxy.setSourceModel(model)
+    assert proxy.dynamicSortFilter() is False
+
+    def keys() -> set[str]:
+        return {proxy.index(r, 0).data(KEY_ROLE) for r in range(proxy.rowCount())}
+
+    proxy.set_problems_only(True)
+    assert keys() == {targets[i].key for i in (1, 2, 3)}
+    proxy.set_problems_only(False)
+    proxy.set_text_filter("m50")
+    assert keys() == {targets[4].key}
+    proxy.set_text_filter("127.0.0.6")
+    assert keys() == {targets[5].key}
+    proxy.set_text_filter("POOL.EXAMPLE")
+    assert len(keys()) == 5  # the offline miner never answered: no pool known
+
+    # with dynamic filtering off, a miner that recovers stays until refresh() re-filters
+    proxy.set_text_filter("")
+    proxy.set_problems_only(True)
+    model.apply_snapshots([snapshot(targets[1], 1)])
+    assert targets[1].key in keys()
+    proxy.refresh()
+    assert keys() == {targets[i].key for i in (2, 3)}
+
+
+def test_totals(qtbot: Any) -> None:
+    targets = target_list(5)
+    model = FleetTableModel()
+    snaps = [snapshot(t, i) for i, t in enumerate(targets)]
+    snaps[0] = snapshot(targets[0], 0, fault=Severity.WARNING)
+    snaps[1] = snapshot(targets[1], 1, fault=Severity.INFO, power=False)
+    model.apply_snapshots(snaps)
+    model.apply_snapshots([MinerSnapshot.offline(targets[4], "timed out")])  # type: ignore[arg-type]
+    model.add_pending([Target("127.0.0.99")])
+    t = compute_totals(model.rows())
+    assert (t.miners, t.online, t.offline, t.pending, t.with_faults) == (6, 4, 1, 1, 1)
+    assert t.hashrate_ths == pytest.approx(400.0)
+    assert t.nominal_ths == pytest.approx(550.0)  # the offline miner's last known rating counts
+    assert (t.power_w, t.power_reporting) == (9000.0, 3)  # one online miner reports no power
+
+
+def test_invalid_index_and_header(qtbot: Any) -> None:
+    model, _ = _model(2)
+    assert model.data(QModelIndex()) is None
+    assert model.headerData(Col.FANS, Qt.Orientation.Horizontal) == "Fans"
+    assert model.headerData(0, Qt.Orientation.Vertical) is None

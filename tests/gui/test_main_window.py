@@ -1,0 +1,237 @@
+"""The window driven by a real EngineThread with an injected fake ``poll`` (no network)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QItemSelectionModel, Qt
+
+from rig_monitor.core.config import AppConfig, load_config
+from rig_monitor.core.engine import EngineConfig
+from rig_monitor.core.model import Target
+from rig_monitor.gui.fleet import RowState
+from rig_monitor.gui.fleet_model import KEY_ROLE, Col
+from rig_monitor.gui.main_window import MainWindow
+from tests.gui.fakes import FakeFleet, target_list
+
+# The offscreen platform says so whenever a top-level window is shown; it is not our bug.
+pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
+
+WAIT_MS = 15_000
+MakeWindow = Callable[..., tuple[MainWindow, FakeFleet]]
+
+
+@pytest.fixture
+def make_window(qtbot: Any, tmp_path: Path) -> Iterator[MakeWindow]:
+    windows: list[MainWindow] = []
+
+    def make(count: int = 200, *, start: bool = True) -> tuple[MainWindow, FakeFleet]:
+        targets = target_list(count)
+        fake = FakeFleet(targets)
+        win = MainWindow(
+            targets,
+            config=AppConfig(targets=[str(t) for t in targets], interval_s=3600),
+            poll=fake.poll,
+            engine_config=EngineConfig(batch_interval_s=0.05, poll_budget_s=5.0),
+            config_path=tmp_path / "config.json",
+            use_tray=False,
+        )
+        windows.append(win)
+        qtbot.addWidget(win)
+        win.show()
+        if start:
+            win.start()
+        return win, fake
+
+    yield make
+    for win in windows:
+        win.shutdown()
+        assert not win.engine.running
+
+
+def _wait_polled(qtbot: Any, win: MainWindow, sweeps: int = 1) -> None:
+    def done() -> bool:
+        return win.sweeps_seen >= sweeps and all(
+            r.state is not RowState.PENDING for r in win.model.rows()
+        )
+
+    qtbot.waitUntil(done, timeout=WAIT_MS)
+
+
+def _cell(win: MainWindow, key: str, col: Col) -> str:
+    row = win.model.row_of(key)
+    assert row is not None
+    return str(win.model.index(row, col).data(Qt.ItemDataRole.DisplayRole))
+
+
+def test_table_fills_totals_and_second_sweep_updates_in_place(
+    qtbot: Any, make_window: MakeWindow
+) -> None:
+    win, fake = make_window(200)
+    assert win.model.rowCount() == 200  # the targets show at once, "Waiting"
+    assert win.proxy.dynamicSortFilter() is False
+    resets: list[int] = []
+    inserts: list[int] = []
+    win.model.modelReset.connect(lambda: resets.append(1))
+    win.model.rowsInserted.connect(lambda *_: inserts.append(1))
+
+    _wait_polled(qtbot, win)
+    exp = fake.expected()
+    assert (exp["online"], exp["offline"], exp["faults"], exp["power"]) == (190, 10, 8, 170)
+    summary = win.totals.summary()
+    assert "190 online" in summary
+    assert "10 offline" in summary
+    assert "8 with faults" in summary
+    assert "waiting" not in summary
+    # 190 × 100 TH/s of 190 × 110 nominal (offline miners never answered: rating unknown)
+    assert "19.00 PH/s of 20.90 PH/s nominal (91 %)" in summary
+    assert "510.0 kW (170 of 190 reporting)" in summary
+    assert "Last sweep" in summary
+    assert win.engine_label.text().startswith("Sweep 1: 200 miners in ")
+
+    first, offline = target_list(200)[1], target_list(200)[0]
+    assert _cell(win, first.key, Col.HASHRATE) == "100.0 TH/s"
+    assert _cell(win, first.key, Col.STATUS) == "Critical"
+    assert _cell(win, offline.key, Col.STATUS) == "Offline"
+    assert _cell(win, offline.key, Col.HASHRATE) == "—"
+    assert "timed out" in _cell(win, offline.key, Col.ERROR)
+
+    fake.generation = 5
+    qtbot.mouseClick(win.poll_button, Qt.MouseButton.LeftButton)
+    _wait_polled(qtbot, win, sweeps=2)
+    qtbot.waitUntil(lambda: _cell(win, first.key, Col.HASHRATE) == "105.0 TH/s", timeout=WAIT_MS)
+    assert win.model.rowCount() == 200
+    assert "19.95 PH/s" in win.totals.summary()
+    assert resets == [] and inserts == []
+    assert win.engine_label.text().startswith("Sweep 2: ")
+
+
+def test_bad_target_input_shows_message_inline(qtbot: Any, make_window: MakeWindow) -> None:
+    win, _ = make_window(3)
+    _wait_polled(qtbot, win)
+    win.target_edit.setText("127.0.0.300, 127.0.0.1")
+    qtbot.mouseClick(win.add_button, Qt.MouseButton.LeftButton)
+    assert win.target_error.isVisible()
+    assert "127.0.0.300" in win.target_error.text()
+    assert win.model.rowCount() == 3
+    assert win.target_edit.text() == "127.0.0.300, 127.0.0.1"  # kept for fixing
+
+    qtbot.keyClicks(win.target_edit, "x")  # typing hides the old message
+    assert not win.target_error.isVisible()
+
+    win.target_edit.setText("@miners.txt")
+    qtbot.keyClick(win.target_edit, Qt.Key.Key_Return)
+    assert win.target_error.isVisible() and "@files" in win.target_error.text()
+
+    win.target_edit.setText("127.0.0.1-3")
+    qtbot.keyClick(win.target_edit, Qt.Key.Key_Return)
+    assert "Already monitored" in win.target_error.text()
+
+
+def test_add_and_remove_miners_saves_config(
+    qtbot: Any, make_window: MakeWindow, tmp_path: Path
+) -> None:
+    win, _ = make_window(5)
+    _wait_polled(qtbot, win)
+    win.target_edit.setText("127.0.7.1-3, 127.0.7.9:24029")
+    qtbot.keyClick(win.target_edit, Qt.Key.Key_Return)
+    assert not win.target_error.isVisible()
+    assert win.target_edit.text() == ""
+    assert win.model.rowCount() == 9
+    # the engine polls the new ones at once (add_targets wakes it)
+    qtbot.waitUntil(
+        lambda: (
+            win.model.find("127.0.7.9:24029") is not None
+            and win.model.find("127.0.7.9:24029").state is not RowState.PENDING
+        ),  # type: ignore[union-attr]
+        timeout=WAIT_MS,
+    )
+    assert _cell(win, "127.0.7.9:24029", Col.ADDRESS) == "127.0.7.9:24029"
+
+    # remove two selected rows
+    sel = win.table.selectionModel()
+    for key in ("127.0.7.1:4028", "127.0.0.2:4028"):
+        src = win.model.index(win.model.row_of(key) or 0, 0)
+        sel.select(
+            win.proxy.mapFromSource(src),
+            QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows,
+        )
+    assert win.remove_button.isEnabled()
+    qtbot.mouseClick(win.remove_button, Qt.MouseButton.LeftButton)
+    assert win.model.rowCount() == 7
+    assert win.model.find("127.0.7.1:4028") is None
+    assert {t.key for t in win.targets} == set(win.model.keys())
+
+    assert win._saver.wait()
+    saved = load_config(tmp_path / "config.json")
+    assert len(saved.targets) == 7
+    assert "127.0.7.9:24029" in saved.targets and "127.0.7.2" in saved.targets
+    assert "127.0.7.1" not in saved.targets
+
+    # a later batch that still carries a removed miner does not bring it back
+    win.poll_now()
+    qtbot.waitUntil(lambda: win.sweeps_seen >= 3, timeout=WAIT_MS)
+    assert win.model.find("127.0.0.2:4028") is None
+
+
+def test_filter_problems_and_detail_pane(qtbot: Any, make_window: MakeWindow) -> None:
+    win, _ = make_window(40)
+    _wait_polled(qtbot, win)
+    win.filter_edit.setText("127.0.0.1")  # .1 and .10-.19
+    assert win.proxy.rowCount() == 11
+    assert win.shown_label.text() == "Showing 11 of 40"
+    win.filter_edit.clear()
+    win.problems_check.setChecked(True)
+    # offline: i = 0, 20; critical: i = 1, 26
+    keys = {win.proxy.index(r, 0).data(KEY_ROLE) for r in range(win.proxy.rowCount())}
+    assert keys == {f"127.0.0.{i + 1}:4028" for i in (0, 1, 20, 26)}
+    win.problems_check.setChecked(False)
+    assert win.proxy.rowCount() == 40
+
+    assert win.select_key("127.0.0.2:4028")  # the critical one
+    d = win.detail
+    assert d.title.text() == "Antminer S19j Pro at 127.0.0.2"
+    assert d.fields["mac"].text() == "02:00:00:00:00:01"
+    assert d.fields["firmware"].text() == "bmminer 2023-01-01"
+    assert d.boards.rowCount() == 3
+    assert d.boards.item(0, 2).text() == "126/126"
+    assert d.pools.rowCount() == 2
+    assert d.pools.item(0, 1).text() == "pool.example:3333"
+    assert "Chips missing" in d.faults.item(0).text()
+    assert not d.error.isVisible()
+
+    assert win.select_key("127.0.0.1:4028")  # offline
+    assert d.error.isVisible() and "timed out" in d.error.text()
+    assert d.boards.rowCount() == 0
+
+
+def test_interval_change_is_applied_and_saved(
+    qtbot: Any, make_window: MakeWindow, tmp_path: Path
+) -> None:
+    win, _ = make_window(2)
+    win.interval_spin.setValue(45)
+    qtbot.waitUntil(lambda: win.config.interval_s == 45.0, timeout=WAIT_MS)
+    assert win.engine.config.interval_s == 45.0
+    assert win._saver.wait()
+    assert load_config(tmp_path / "config.json").interval_s == 45.0
+
+
+def test_closing_without_tray_stops_the_engine(qtbot: Any, make_window: MakeWindow) -> None:
+    win, _ = make_window(3)
+    _wait_polled(qtbot, win)
+    assert win.tray is None
+    win.close()
+    assert not win.engine.running
+    assert not win.isVisible()
+
+
+def test_window_sorts_problem_rows_on_header_sort(qtbot: Any, make_window: MakeWindow) -> None:
+    win, _ = make_window(30)
+    _wait_polled(qtbot, win)
+    win.table.sortByColumn(Col.STATUS, Qt.SortOrder.DescendingOrder)
+    top = [str(win.proxy.index(r, Col.STATUS).data()) for r in range(4)]
+    assert top == ["Offline", "Offline", "Critical", "Critical"]
+    assert isinstance(win.targets[0], Target)
