@@ -35,6 +35,7 @@ class EngineConfig:
     poll_budget_s: float = 8.0  # hard ceiling for one miner's poll, detection included
     concurrency: int = 500
     batch_interval_s: float = 0.5  # how often partial results are handed out during a sweep
+    backoff_base_s: float = 30.0  # first wait once an offline miner starts backing off
     backoff_max_s: float = 300.0  # longest wait before re-checking an offline miner
 
 
@@ -202,7 +203,8 @@ class PollEngine:
         b.failures += 1
         # Three quick retries (one per sweep) before backing off: a blip should not hide a miner.
         if b.failures > 3:
-            wait = min(self.config.backoff_max_s, self.config.interval_s * 2 ** (b.failures - 3))
+            base = max(self.config.interval_s, self.config.backoff_base_s)
+            wait = min(self.config.backoff_max_s, base * 2 ** (b.failures - 4))
             b.next_due = time.monotonic() + wait
 
     async def _flush_periodically(self, pending: list[MinerSnapshot], stats: SweepStats) -> None:

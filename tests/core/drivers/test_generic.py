@@ -1,0 +1,44 @@
+"""Generic cgminer driver on the real cgminer 4.11.1 captures."""
+
+from __future__ import annotations
+
+from rig_monitor.core.cgminer import parse_reply
+from rig_monitor.core.drivers.base import Identity
+from rig_monitor.core.drivers.generic import GenericDriver
+from rig_monitor.core.model import PoolStatus, Target
+from tests.canned import fixture
+
+
+def test_real_cgminer_with_no_devices() -> None:
+    r = {
+        "version": parse_reply(fixture("version.raw")),
+        "summary": parse_reply(fixture("summary.raw")),
+        "devs": parse_reply(fixture("devs.raw")),  # STATUS E "No ASCs/PGAs"
+        "pools": parse_reply(fixture("pools.raw")),
+    }
+    snap = GenericDriver().parse(Target("127.0.0.1"), r, Identity("generic"))
+    assert snap.online
+    assert (snap.firmware, snap.firmware_version, snap.api_version) == ("cgminer", "4.11.1", "3.7")
+    assert snap.hashrate_ths == 0.0  # a real zero from "MHS 5s": 0.00, not unknown
+    assert snap.uptime_s == 62
+    assert snap.boards == []
+    assert len(snap.pools) == 1
+    assert snap.pools[0].status is PoolStatus.ALIVE
+    assert snap.pools[0].user == "realpeer.cg"
+
+
+def test_devs_with_typo_key_and_mhs_units() -> None:
+    devs = {
+        "STATUS": [{"STATUS": "S", "Code": 9, "Msg": "2 ASC(s)"}],
+        "DEVS": [
+            {"ASC": 0, "Name": "BTM", "Status": "Alive", "Tenperature": 61.0, "MHS 5s": 1500000.0},
+            {"ASC": 1, "Name": "BTM", "Status": "Dead", "Temperature": 0, "MHS 5s": 0.0},
+        ],
+    }
+    summary = {"STATUS": [{"STATUS": "S"}], "SUMMARY": [{"MHS 20s": 1500000.0, "Elapsed": 10}]}
+    snap = GenericDriver().parse(
+        Target("127.0.0.1"), {"devs": devs, "summary": summary}, Identity("generic")
+    )
+    assert snap.hashrate_ths == 1.5  # bfgminer-style "MHS 20s"
+    assert [b.temp_board_c for b in snap.boards] == [61.0, None]  # 0 = no sensor
+    assert [b.status for b in snap.boards] == ["Alive", "Dead"]

@@ -1,0 +1,184 @@
+"""The CGMiner-family client on real cgminer 4.11.1 captures and on misbehaving miners."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+
+import pytest
+
+from rig_monitor.core.cgminer import (
+    CGMinerClient,
+    Limits,
+    RPCError,
+    parse_reply,
+    parse_text_reply,
+    status_of,
+)
+from rig_monitor.core.model import ErrorKind
+from tests.canned import by_command, fixture, serve
+
+FAST = Limits(connect_timeout_s=1.0, read_timeout_s=1.0, max_bytes=64 * 1024)
+
+
+def run(coro):  # type: ignore[no-untyped-def]
+    return asyncio.run(coro)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "summary.raw",
+        "pools.raw",
+        "version.raw",
+        "config.raw",
+        "coin.raw",
+        "stats.raw",
+        "lcd.raw",
+        "estats.raw",
+        "check.raw",
+        "privileged.raw",
+    ],
+)
+def test_every_success_capture_parses_with_ok_status(name: str) -> None:
+    raw = fixture(name)
+    assert raw.endswith(b"\x00")  # the real terminator
+    reply = parse_reply(raw)
+    assert status_of(reply).ok
+    assert status_of(reply).description == "cgminer 4.11.1"
+
+
+@pytest.mark.parametrize("name", ["devs.raw", "devdetails.raw", "notify.raw", "check_noparam.raw"])
+def test_error_captures_parse_with_error_status(name: str) -> None:
+    st = status_of(parse_reply(fixture(name)))
+    assert st.letter == "E"
+    assert not st.ok
+
+
+def test_invalid_command_capture_has_no_description() -> None:
+    st = status_of(parse_reply(fixture("invalid_cmd.raw")))
+    assert (st.letter, st.code, st.msg, st.description) == ("E", 14, "Invalid command", "")
+
+
+def test_plaintext_summary_becomes_json_shape() -> None:
+    reply = parse_reply(fixture("summary_plaintext.raw"))
+    assert status_of(reply).ok
+    summary = reply["SUMMARY"][0]
+    assert summary["Elapsed"] == 68
+    assert summary["MHS av"] == 0.0
+    assert summary["Device Hardware%"] == 0.0
+
+
+def test_text_escapes() -> None:
+    reply = parse_text_reply(r"STATUS=S,Msg=ok|POOLS,URL=stratum+tcp://a\,b:3333,User=w\|1|")
+    assert reply["POOLS"][0]["URL"] == "stratum+tcp://a,b:3333"
+    assert reply["POOLS"][0]["User"] == "w|1"
+
+
+def test_multi_command_unwraps_members_and_keeps_error_member() -> None:
+    async def go() -> dict:
+        replies = {"summary+pools+devs": fixture("summary+pools+devs.raw")}
+        async with serve(by_command(replies)) as (host, port, seen):
+            client = CGMinerClient(host, port, FAST)
+            out = await client.multi("summary", "pools", "devs")
+            assert len(seen) == 1  # one round trip
+            assert client.multi_supported is True
+            return out
+
+    out = run(go())
+    assert out["summary"]["SUMMARY"][0]["Elapsed"] == 62
+    assert out["pools"]["POOLS"][0]["URL"] == "stratum+tcp://127.0.0.1:3333"
+    assert status_of(out["devs"]).code == 10  # "No ASCs/PGAs" error object, kept as is
+
+
+def test_multi_command_falls_back_to_singles_when_refused() -> None:
+    async def go() -> tuple[dict, list[bytes], CGMinerClient]:
+        replies = {"summary": fixture("summary.raw"), "pools": fixture("pools.raw")}
+        async with serve(by_command(replies)) as (host, port, seen):
+            client = CGMinerClient(host, port, FAST)
+            out = await client.multi("summary", "pools")
+            again = await client.multi("summary", "pools")
+            assert again.keys() == out.keys()
+            return out, seen, client
+
+    out, seen, client = run(go())
+    assert set(out) == {"summary", "pools"}
+    assert client.multi_supported is False
+    # first try "summary+pools" (refused), then two singles; the second call goes straight to singles
+    assert len(seen) == 1 + 2 + 2
+
+
+def test_reply_ended_by_close_without_nul() -> None:
+    async def go() -> dict:
+        body = fixture("version.raw").rstrip(b"\x00")
+        async with serve(lambda _r: body) as (host, port, _):
+            return await CGMinerClient(host, port, FAST).command("version")
+
+    assert run(go())["VERSION"][0]["CGMiner"] == "4.11.1"
+
+
+def test_slow_dribbled_reply_within_deadline() -> None:
+    async def go() -> dict:
+        async with serve(lambda _r: fixture("pools.raw"), dribble=0.01) as (host, port, _):
+            return await CGMinerClient(host, port, Limits(1.0, 3.0)).command("pools")
+
+    assert run(go())["POOLS"][0]["Status"] == "Alive"
+
+
+def test_hung_miner_times_out_at_read_deadline() -> None:
+    async def go() -> RPCError:
+        async with serve(lambda _r: None) as (host, port, _):
+            t0 = time.monotonic()
+            with pytest.raises(RPCError) as info:
+                await CGMinerClient(host, port, Limits(1.0, 0.5)).command("summary")
+            assert time.monotonic() - t0 < 5  # bounded (generous: not a timing test)
+            return info.value
+
+    err = run(go())
+    assert err.kind is ErrorKind.TIMEOUT
+    assert "no complete reply in 0.5 s" in err.message
+
+
+def test_refused_port() -> None:
+    async def go() -> RPCError:
+        async with serve(lambda _r: b"") as (host, port, _):
+            pass  # server closed: the port is now free and refuses
+        with pytest.raises(RPCError) as info:
+            await CGMinerClient(host, port, FAST).command("summary")
+        return info.value
+
+    assert run(go()).kind is ErrorKind.REFUSED
+
+
+def test_huge_reply_is_capped() -> None:
+    async def go() -> RPCError:
+        big = b'{"STATUS":[{"STATUS":"S"}],"X":"' + b"a" * (256 * 1024) + b'"}\x00'
+        async with serve(lambda _r: big) as (host, port, _):
+            with pytest.raises(RPCError) as info:
+                await CGMinerClient(host, port, FAST).command("summary")
+            return info.value
+
+    err = run(go())
+    assert err.kind is ErrorKind.TOO_LARGE
+
+
+@pytest.mark.parametrize(
+    ("payload", "kind"),
+    [
+        (b"HTTP/1.1 400 Bad Request\r\n\r\n", ErrorKind.NOT_A_MINER),
+        (b"\x16\x03\x01\x02\x00garbage", ErrorKind.NOT_A_MINER),
+        (b'{"STATUS":[{"STATUS":"S"}]]]],"SUMMARY" 12}\x00', ErrorKind.BAD_REPLY),
+        (b"", ErrorKind.BAD_REPLY),
+        (b"Socket connect failed: Connection refused\n", ErrorKind.BAD_REPLY),
+    ],
+)
+def test_bad_input_gets_a_clear_error_kind(payload: bytes, kind: ErrorKind) -> None:
+    async def go() -> RPCError:
+        async with serve(lambda _r: payload) as (host, port, _):
+            with pytest.raises(RPCError) as info:
+                await CGMinerClient(host, port, FAST).command("summary")
+            return info.value
+
+    err = run(go())
+    assert err.kind is kind
+    assert err.message.startswith(str(kind))

@@ -1,0 +1,93 @@
+"""Each repair on the real-shaped reply that needs it (protocols.md §1.6)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from rig_monitor.core.jsonrepair import ReplyDecodeError, decode_text, loads_lenient
+
+BMMINER_STATS = (
+    '{"STATUS":[{"STATUS":"S","When":1700000000,"Code":70,"Msg":"BMMiner stats",'
+    '"Description":"bmminer 1.0.0"}],"STATS":[{"BMMiner":"1.0.0","Miner":"49.0.1.3",'
+    '"CompileTime":"Tue Dec  6 16:12:30 CST 2022","Type":"Antminer S19j Pro"}'
+    '{"STATS":0,"ID":"BC50","Elapsed":3600,"GHS 5s":"104210.55","chain_rate1":"34720.18"}],"id":1}'
+)
+
+
+def test_healthy_reply_needs_no_repair() -> None:
+    value, applied = loads_lenient('{"STATUS":[{"STATUS":"S"}],"id":1}')
+    assert applied == []
+    assert value["id"] == 1
+
+
+def test_bmminer_back_to_back_stats_objects() -> None:
+    value, applied = loads_lenient(BMMINER_STATS)
+    assert "back-to-back objects" in applied
+    assert len(value["STATS"]) == 2
+    assert value["STATS"][1]["chain_rate1"] == "34720.18"
+
+
+def test_btminer_trailing_commas_and_raw_newlines() -> None:
+    text = '{"STATUS":[{"STATUS":"S","Msg":"Summary",}],"SUMMARY":[{"MHS 1m":98000000.1,\n"Power":3300,}],"id":1}'
+    value, applied = loads_lenient(text)
+    assert value["SUMMARY"][0]["Power"] == 3300
+    assert "trailing comma" in applied
+
+
+def test_bmminer_leading_comma_in_array() -> None:
+    value, _ = loads_lenient('{"STATS":[,{"a":1}],"id":1}')
+    assert value["STATS"] == [{"a": 1}]
+
+
+def test_btminer_dropped_comma_before_temp_key() -> None:
+    value, applied = loads_lenient('{"DEVS":[{"Slot":0,"Status":"Alive""temp0":61.5}]}')
+    assert value["DEVS"][0]["temp0"] == 61.5
+    assert "missing comma" in applied
+
+
+def test_avalon_nan_and_inf() -> None:
+    value, _ = loads_lenient('{"STATS":[{"MGHS":"nan","TAvg":"inf","DH":nan}]}')
+    assert value["STATS"][0] == {"MGHS": 0, "TAvg": 0, "DH": 0}
+
+
+def test_avalon_garbage_leading_comma() -> None:
+    value, _ = loads_lenient(',"STATUS":[{"STATUS":"S"}],"id":1}')
+    assert value["id"] == 1
+
+
+def test_truncated_reply_keeps_complete_part() -> None:
+    full = json.dumps(
+        {
+            "STATUS": [{"STATUS": "S"}],
+            "DEVS": [{"ASC": 0, "Temperature": 60}, {"ASC": 1, "Temperature": 61}],
+        }
+    )
+    cut = full[: full.index('"Temperature": 61') + 5]
+    value, applied = loads_lenient(cut)
+    assert "truncated" in applied
+    assert value["DEVS"][0] == {"ASC": 0, "Temperature": 60}
+    assert value["STATUS"] == [{"STATUS": "S"}]
+
+
+def test_whatsminer_error_code_array_shaped_like_object() -> None:
+    value, _ = loads_lenient('{"STATUS":"S","Msg":{"error_code":["110":"2023-01-01 10:00:00"]}}')
+    assert value["Msg"]["error_code"] == {"110": "2023-01-01 10:00:00"}
+
+
+def test_invalid_utf8_is_replaced_not_fatal() -> None:
+    text = decode_text(b'{"Description":"btminer \xaa\xff","id":1}\x00')
+    value, _ = loads_lenient(text)
+    assert value["Description"].startswith("btminer ")
+    assert "\ufffd" in value["Description"]
+
+
+def test_stray_nuls_are_dropped() -> None:
+    assert decode_text(b'{"a":\x001}\x00\x00') == '{"a":1}'
+
+
+@pytest.mark.parametrize("garbage", ["<html>hi</html>", "{{{{", "\x01\x02\x03", '{"a":'])
+def test_unrepairable_input_raises_clear_error(garbage: str) -> None:
+    with pytest.raises(ReplyDecodeError, match=r"not JSON|truncated"):
+        loads_lenient(garbage)

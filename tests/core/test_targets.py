@@ -1,0 +1,72 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from rig_monitor.core.model import Target
+from rig_monitor.core.targets import TargetError, is_public, parse_targets
+
+
+def keys(text: str) -> list[str]:
+    return [t.key for t in parse_targets(text)]
+
+
+def test_single_ip_and_port() -> None:
+    assert parse_targets("10.0.0.5") == [Target("10.0.0.5", 4028)]
+    assert parse_targets("10.0.0.5:4029") == [Target("10.0.0.5", 4029)]
+
+
+def test_cidr_excludes_network_and_broadcast() -> None:
+    got = keys("10.0.0.0/30")
+    assert got == ["10.0.0.1:4028", "10.0.0.2:4028"]
+    assert len(parse_targets("10.10.0.0/22")) == 1022
+
+
+def test_short_and_full_ranges() -> None:
+    assert keys("10.0.0.5-7") == ["10.0.0.5:4028", "10.0.0.6:4028", "10.0.0.7:4028"]
+    assert len(parse_targets("10.0.0.250-10.0.1.5")) == 12
+
+
+def test_port_applies_to_a_whole_range() -> None:
+    assert {t.port for t in parse_targets("127.1.0.1-20:24028")} == {24028}
+
+
+def test_mixed_separators_and_duplicates() -> None:
+    assert keys("10.0.0.1, 10.0.0.2\n10.0.0.1;10.0.0.3") == [
+        "10.0.0.1:4028",
+        "10.0.0.2:4028",
+        "10.0.0.3:4028",
+    ]
+
+
+def test_at_file_with_comments(tmp_path: Path) -> None:
+    f = tmp_path / "site.txt"
+    f.write_text("# rack A\n10.0.1.1\n10.0.1.2:4029  # forwarded\n\n10.0.2.0/30\n")
+    assert keys(f"@{f}") == ["10.0.1.1:4028", "10.0.1.2:4029", "10.0.2.1:4028", "10.0.2.2:4028"]
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("10.0.0.256", "not an IPv4 address"),
+        ("miner-1", "not an IPv4 address"),
+        ("10.0.0.9-5", "ends before it starts"),
+        ("10.0.0.1:99999", "port must be"),
+        ("10.0.0.0/33", "not a valid CIDR"),
+        ("10.0.0.5-300", "range end"),
+        ("0.0.0.0/8", "too many"),
+        ("@/nonexistent/file.txt", "cannot read"),
+    ],
+)
+def test_errors_name_the_token(text: str, message: str) -> None:
+    with pytest.raises(TargetError, match=message) as info:
+        parse_targets(text)
+    assert str(info.value).startswith(repr(text))
+
+
+def test_public_detection() -> None:
+    assert is_public(Target("8.8.8.8"))
+    assert not is_public(Target("10.1.2.3"))
+    assert not is_public(Target("127.1.0.5"))
+    assert not is_public(Target("192.168.1.10"))
