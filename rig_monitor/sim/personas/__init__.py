@@ -1,0 +1,25 @@
+"""Persona registry. Adding a firmware = one new module plus one line in :data:`PERSONAS`."""
+
+from __future__ import annotations
+
+from rig_monitor.sim.personas.antminer import AntminerPersona
+from rig_monitor.sim.personas.base import Identity, Persona
+from rig_monitor.sim.personas.cgminer import BfgminerPersona, CgminerPersona
+
+PERSONAS: dict[str, Persona] = {
+    "antminer": AntminerPersona(),
+    "cgminer": CgminerPersona(),
+    "bfgminer": BfgminerPersona(),
+}
+
+
+def parse_persona(spec: str) -> tuple[Persona, str | None]:
+    """``"antminer:S19j Pro"`` → (persona, model); ``"cgminer"`` → (persona, its default model)."""
+    name, _, model = spec.partition(":")
+    persona = PERSONAS.get(name.strip())
+    if persona is None:
+        raise ValueError(f"unknown persona {name!r}; known: {', '.join(PERSONAS)}")
+    return persona, persona.check_model(model.strip() or None)
+
+
+__all__ = ["PERSONAS", "Identity", "Persona", "parse_persona"]

@@ -1,0 +1,128 @@
+"""Arithmetic every CGMiner-family persona prints the same way (percentages, stratum host…)."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlsplit
+
+from rig_monitor.sim.rig import BoardSample, PoolSample, Sample
+from rig_monitor.sim.wire import f2, f4, f8
+
+
+def percent(part: float, whole: float) -> float:
+    return 100.0 * part / whole if whole else 0.0
+
+
+def pool_rejected_percent(p: PoolSample) -> float:
+    return percent(p.rejected, p.accepted + p.rejected + p.stale)
+
+
+def pool_stale_percent(p: PoolSample) -> float:
+    return percent(p.stale, p.accepted + p.rejected + p.stale)
+
+
+def stratum_host(url: str) -> str:
+    return urlsplit(url).hostname or ""
+
+
+def utility(sample: Sample) -> float:
+    """Accepted shares per minute since start, cgminer's ``Utility``."""
+    return sample.accepted * 60.0 / sample.elapsed if sample.elapsed else 0.0
+
+
+def work_utility(sample: Sample) -> float:
+    """Diff-1 shares per minute since start, cgminer's ``Work Utility``."""
+    return sample.diff1 * 60.0 / sample.elapsed if sample.elapsed else 0.0
+
+
+def total_mh(sample: Sample) -> float:
+    return sample.rate_avg_ghs * 1000.0 * sample.elapsed
+
+
+def summary_counters(s: Sample) -> dict[str, Any]:
+    """The SUMMARY keys after the hashrates, identical in cgminer and bmminer."""
+    return {
+        "Found Blocks": 0,
+        "Getworks": s.getworks,
+        "Accepted": s.accepted,
+        "Rejected": s.rejected,
+        "Hardware Errors": s.hw,
+        "Utility": f2(utility(s)),
+        "Discarded": s.discarded,
+        "Stale": s.stale,
+        "Get Failures": 0,
+        "Local Work": s.local_work,
+        "Remote Failures": 0,
+        "Network Blocks": s.elapsed // 600,
+        "Total MH": f4(total_mh(s)),
+        "Work Utility": f2(work_utility(s)),
+        "Difficulty Accepted": f8(float(s.accepted * s.pool_diff)),
+        "Difficulty Rejected": f8(float(s.rejected * s.pool_diff)),
+        "Difficulty Stale": f8(float(s.stale * s.pool_diff)),
+        "Best Share": s.best_share,
+        "Device Hardware%": f4(s.hw_percent),
+        "Device Rejected%": f4(s.rejected_percent),
+        "Pool Rejected%": f4(s.rejected_percent),
+        "Pool Stale%": f4(s.stale_percent),
+        "Last getwork": s.when,
+    }
+
+
+def device_counters(s: Sample, b: BoardSample, *, no_device_key: bool) -> dict[str, Any]:
+    """A DEVS item's keys after its hashrates; the board's share of the totals follows its hashrate."""
+    share = b.rate_ghs / s.rate_5s_ghs if s.rate_5s_ghs else 0.0
+    accepted, rejected = int(s.accepted * share), int(s.rejected * share)
+    out: dict[str, Any] = {
+        "Accepted": accepted,
+        "Rejected": rejected,
+        "Hardware Errors": b.hw,
+        "Utility": f2(utility(s) * share),
+        "Last Share Pool": 0,
+        "Last Share Time": s.pools[0].last_share_time if s.pools else 0,
+        "Total MH": f4(b.rate_ghs * 1000.0 * s.elapsed),
+        "Diff1 Work": int(s.diff1 * share),
+        "Difficulty Accepted": f8(float(accepted * s.pool_diff)),
+        "Difficulty Rejected": f8(float(rejected * s.pool_diff)),
+        "Last Share Difficulty": f8(float(s.pool_diff)),
+    }
+    if no_device_key:
+        out["No Device"] = False
+    return out | {
+        "Last Valid Work": s.when,
+        "Device Hardware%": f4(s.hw_percent),
+        "Device Rejected%": f4(s.rejected_percent),
+        "Device Elapsed": s.elapsed,
+    }
+
+
+def pool_difficulties(p: PoolSample) -> dict[str, Any]:
+    return {
+        "Difficulty Accepted": f8(float(p.accepted * p.diff)),
+        "Difficulty Rejected": f8(float(p.rejected * p.diff)),
+        "Difficulty Stale": f8(float(p.stale * p.diff)),
+        "Last Share Difficulty": f8(float(p.diff if p.last_share_time else 0)),
+    }
+
+
+def pool_head(s: Sample, p: PoolSample, *, works_key: bool) -> dict[str, Any]:
+    """A POOLS item's first keys, POOL to User; bmminer lacks cgminer's ``Works``."""
+    out: dict[str, Any] = {
+        "POOL": p.index,
+        "URL": p.url,
+        "Status": p.status,
+        "Priority": p.index,
+        "Quota": 1,
+        "Long Poll": "N",
+        "Getworks": p.getworks,
+        "Accepted": p.accepted,
+        "Rejected": p.rejected,
+    }
+    if works_key:
+        out["Works"] = p.getworks * 4
+    return out | {
+        "Discarded": s.discarded if p.active else 0,
+        "Stale": p.stale,
+        "Get Failures": 0,
+        "Remote Failures": 0,
+        "User": p.user,
+    }

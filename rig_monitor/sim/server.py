@@ -1,0 +1,155 @@
+"""One TCP listener per simulated miner: one request per connection, reply, close (like cgminer).
+
+Also where the timing faults live: ``offline`` closes the listening socket, ``hung`` reads and then
+waits forever, ``slow`` dribbles the reply.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import socket
+
+from rig_monitor.sim import wire_faults
+from rig_monitor.sim.miner import SimMiner
+
+READ_TIMEOUT_S = 10.0
+REQUEST_GAP_S = 0.5
+MAX_REQUEST = 64 * 1024
+BACKLOG = 128
+
+
+def _complete(data: bytes) -> bool:
+    """cgminer reads one request per connection; a JSON one is complete once it parses."""
+    text = data.rstrip(b"\x00\r\n \t")
+    if not text.startswith(b"{"):
+        return bool(text)
+    try:
+        json.loads(text)
+    except ValueError:
+        return False
+    return True
+
+
+async def read_request(reader: asyncio.StreamReader) -> bytes:
+    """The first bytes within READ_TIMEOUT_S, plus what follows until the JSON parses or the client
+    pauses for REQUEST_GAP_S (then the request is answered as is, e.g. with "Invalid JSON")."""
+    data = await asyncio.wait_for(reader.read(65536), READ_TIMEOUT_S)
+    while data and not _complete(data) and len(data) < MAX_REQUEST:
+        try:
+            chunk = await asyncio.wait_for(reader.read(65536), REQUEST_GAP_S)
+        except TimeoutError:
+            break
+        if not chunk:
+            break
+        data += chunk
+    return data
+
+
+def bind_socket(host: str, port: int) -> socket.socket:
+    """Bind synchronously so that errors surface at once and a reopened port is live on return."""
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind((host, port))
+        sock.listen(BACKLOG)
+        sock.setblocking(False)
+    except BaseException:
+        sock.close()
+        raise
+    return sock
+
+
+class Listener:
+    """Serves one miner on its (ip, port) and tracks its open connections so stop() can end them."""
+
+    def __init__(self, miner: SimMiner) -> None:
+        self.miner = miner
+        self._server: asyncio.Server | None = None
+        self._serving: asyncio.Task[None] | None = None
+        self._connections: set[asyncio.Task[None]] = set()
+        self._writers: set[asyncio.StreamWriter] = set()
+        self._stopped = False
+        miner.on_faults_changed = self._sync_offline
+
+    @property
+    def listening(self) -> bool:
+        return self._server is not None or self._serving is not None
+
+    async def open(self) -> None:
+        self._stopped = False
+        if "offline" in self.miner.faults:
+            return
+        self._server = await asyncio.start_server(
+            self._serve, sock=bind_socket(self.miner.ip, self.miner.port)
+        )
+
+    def _sync_offline(self) -> None:
+        if self._stopped:
+            return
+        if "offline" in self.miner.faults:
+            if self._serving is not None:
+                self._serving.cancel()
+            if self._server is not None:
+                self._server.close()  # closes the listening socket now: connects are refused
+                self._server = None
+        elif self._server is None and self._serving is None:
+            sock = bind_socket(self.miner.ip, self.miner.port)  # accepting (backlog) on return
+            self._serving = asyncio.get_running_loop().create_task(self._serve_on(sock))
+
+    async def _serve_on(self, sock: socket.socket) -> None:
+        try:
+            self._server = await asyncio.start_server(self._serve, sock=sock)
+        except BaseException:
+            sock.close()
+            raise
+        finally:
+            self._serving = None
+
+    async def _serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        task = asyncio.current_task()
+        assert task is not None
+        self._connections.add(task)
+        self._writers.add(writer)
+        try:
+            request = await read_request(reader)
+            if not request:
+                return  # connected and left without asking (a port probe)
+            if "hung" in self.miner.faults:
+                await asyncio.Event().wait()  # until stop() cancels us
+            data = self.miner.handle(request)
+            if "slow" in self.miner.faults:
+                step = max(1, -(-len(data) // wire_faults.SLOW_CHUNKS))
+                for i in range(0, len(data), step):
+                    writer.write(data[i : i + step])
+                    await writer.drain()
+                    await asyncio.sleep(wire_faults.SLOW_REPLY_S / wire_faults.SLOW_CHUNKS)
+            else:
+                writer.write(data)
+                await writer.drain()
+        except (OSError, TimeoutError, asyncio.CancelledError):
+            writer.transport.abort()
+        finally:
+            self._connections.discard(task)
+            self._writers.discard(writer)
+            writer.close()
+
+    async def close(self) -> None:
+        self._stopped = True
+        if self._serving is not None:
+            self._serving.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._serving
+        server, self._server = self._server, None
+        if server is not None:
+            server.close()
+        tasks = list(self._connections)
+        for task in tasks:
+            task.cancel()
+        if tasks:
+            await asyncio.gather(*tasks, return_exceptions=True)
+        for writer in list(self._writers):
+            writer.transport.abort()
+        if server is not None:
+            await server.wait_closed()

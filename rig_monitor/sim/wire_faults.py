@@ -1,0 +1,38 @@
+"""How the byte-level faults (garbage, truncated, huge) spoil a reply before it is sent.
+
+``hung``, ``slow`` and ``offline`` are about timing and sockets, so the server handles those.
+"""
+
+from __future__ import annotations
+
+import random
+
+from rig_monitor.sim.wire import NUL
+
+SLOW_REPLY_S = 2.0
+SLOW_CHUNKS = 20
+HUGE_BYTES = 3 * 1024 * 1024
+
+# A front-end proxy or a half-dead firmware: binary noise around a fragment of an HTTP error.
+_GARBAGE_CORE = b"\xaa\x55\x01\xfeHTTP/1.1 502 Bad Gateway\r\n\x00\x7f\x80\xc3("
+
+
+def garbage(rng: random.Random) -> bytes:
+    return bytes(rng.randrange(128, 256) for _ in range(16)) + _GARBAGE_CORE + NUL
+
+
+def truncated(payload: str) -> bytes:
+    """Cut in the middle of the JSON, no NUL: what a reader gets when the firmware's buffer overflows."""
+    data = payload.encode()
+    return data[: max(1, len(data) * 55 // 100)]
+
+
+def huge(payload: str) -> bytes:
+    """A valid reply padded past several megabytes with a repeated log line."""
+    line = "Chain[0]: nonce error, asic 0 core 0 times 1, "
+    pad = line * (HUGE_BYTES // len(line) + 1)
+    if payload.endswith(',"id":1}'):
+        body = payload[: -len(',"id":1}')] + f',"LOG":"{pad}","id":1}}'
+    else:
+        body = payload + f"LOG={pad}|"
+    return body.encode() + NUL

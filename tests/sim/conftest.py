@@ -1,0 +1,35 @@
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Iterator
+
+import pytest
+
+from rig_monitor.sim import SimFleet, SimFleetThread
+from tests.sim.rawclient import free_port
+
+# Each fleet gets its own 127.42.N.0 block so parallel runs (and other people's tests) never clash.
+_blocks = itertools.count(1)
+
+
+def next_base() -> str:
+    return f"127.42.{next(_blocks)}.0"
+
+
+@pytest.fixture
+def serve() -> Iterator[Callable[..., SimFleetThread]]:
+    """serve(**build_kwargs) -> running SimFleetThread; stopped after the test."""
+    running: list[SimFleetThread] = []
+
+    def start(**kwargs: object) -> SimFleetThread:
+        base = str(kwargs.pop("base", next_base()))
+        port = kwargs.pop("port", None) or free_port(base[:-1] + "1")
+        fleet = SimFleet.build(base=base, port=int(port), **kwargs)  # type: ignore[arg-type]
+        thread = SimFleetThread(fleet)
+        thread.start()
+        running.append(thread)
+        return thread
+
+    yield start
+    for thread in running:
+        thread.stop()
