@@ -21,13 +21,14 @@ from rig_monitor.core.jsonrepair import ReplyDecodeError, decode_text, loads_len
 from rig_monitor.core.model import ErrorKind
 
 Reply = dict[str, Any]
+REPAIRS_KEY = "_repairs"  # set on a reply that needed JSON repairs: their names
 
 
 @dataclass(frozen=True, slots=True)
 class Limits:
     connect_timeout_s: float = 3.0
     read_timeout_s: float = 5.0  # deadline for the whole reply, from the request being sent
-    max_bytes: int = 8 * 1024 * 1024
+    max_bytes: int = 2 * 1024 * 1024  # real replies stay under a few hundred KB
 
 
 DEFAULT_LIMITS = Limits()
@@ -161,13 +162,15 @@ def parse_reply(raw: bytes) -> Reply:
         kind = ErrorKind.BAD_REPLY if "STATUS" in text[:200] else ErrorKind.NOT_A_MINER
         raise RPCError(kind, f"{kind}: reply starts with {text[:24]!r}")
     try:
-        value, _ = loads_lenient(text)
+        value, applied = loads_lenient(text)
     except ReplyDecodeError as exc:
         raise RPCError(ErrorKind.BAD_REPLY, f"bad reply: {exc}") from None
     if isinstance(value, list) and value and isinstance(value[0], dict):
         value = value[0]
     if not isinstance(value, dict):
         raise RPCError(ErrorKind.BAD_REPLY, f"bad reply: a JSON {type(value).__name__}")
+    if applied:
+        value[REPAIRS_KEY] = applied  # so the poller can tell the operator what was salvaged
     return value
 
 

@@ -62,6 +62,7 @@ def snapshot_to_dict(s: MinerSnapshot) -> dict[str, Any]:
             {"id": f.id, "severity": str(f.severity), "title": f.title, "detail": f.detail}
             for f in s.faults
         ],
+        "notes": list(s.notes),
     }
 
 

@@ -191,6 +191,7 @@ class MinerSnapshot:
     idle: bool | None = None  # intentionally not mining (sleep, pause, curtailment)
     error_codes: list[VendorError] = field(default_factory=list)
     faults: list[Fault] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # caveats about this reading ("reply cut short")
 
     # the parsed replies, by command/endpoint, for the detail view
     raw: dict[str, Any] = field(default_factory=dict)
@@ -229,9 +230,7 @@ class MinerSnapshot:
         return f"{self.ip}:{self.port}"
 
     @classmethod
-    def offline(
-        cls, target: Target, kind: ErrorKind, message: str | None = None
-    ) -> MinerSnapshot:
+    def offline(cls, target: Target, kind: ErrorKind, message: str | None = None) -> MinerSnapshot:
         return cls(
             ip=target.ip,
             port=target.port,

@@ -9,7 +9,13 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from rig_monitor.core.cgminer import DEFAULT_LIMITS, CGMinerClient, Limits, RPCError
+from rig_monitor.core.cgminer import (
+    DEFAULT_LIMITS,
+    REPAIRS_KEY,
+    CGMinerClient,
+    Limits,
+    RPCError,
+)
 from rig_monitor.core.detect import detect
 from rig_monitor.core.drivers import driver_for
 from rig_monitor.core.drivers.base import Identity, Session
@@ -70,6 +76,9 @@ class Poller:
                     self.forget(target)
             return snap
         known.failures = 0
+        for command, reply in snap.raw.items():
+            if isinstance(reply, dict) and "truncated" in reply.get(REPAIRS_KEY, ()):
+                snap.notes.append(f"'{command}' reply was cut short: showing what arrived")
         if snap.model and snap.model != identity.model:
             identity.model = snap.model  # the driver's reading is fresher than detection's
         enrich(snap)
