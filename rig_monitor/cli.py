@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import sys
 import time
@@ -126,13 +127,13 @@ def _evaluate_one_shot(snaps: list[MinerSnapshot]) -> None:
 
 async def _sweep(
     targets: list[Target],
-    timeout: float,
-    sweeps: int,
+    reply_timeout: float,
+    sweeps: int | None,
     interval: float,
     on_sweep: Any,
     concurrency: int,
 ) -> None:
-    poller = Poller(_limits(timeout))
+    poller = Poller(_limits(reply_timeout))
     collected: list[MinerSnapshot] = []
 
     def on_batch(batch: Batch) -> None:
@@ -145,7 +146,7 @@ async def _sweep(
 
     config = EngineConfig(
         interval_s=interval,
-        poll_budget_s=2 * timeout + 1.0,
+        poll_budget_s=2 * reply_timeout + 1.0,
         concurrency=concurrency,
         batch_interval_s=3600.0,
     )
@@ -196,12 +197,10 @@ def cmd_watch(args: argparse.Namespace, out: TextIO) -> int:
             out.write(_totals(snaps) + "\n")
             out.flush()
 
-    try:
+    with contextlib.suppress(KeyboardInterrupt):
         asyncio.run(
             _sweep(targets, args.timeout, args.sweeps, args.interval, done, args.concurrency)
         )
-    except KeyboardInterrupt:
-        pass
     if args.json:
         json.dump(sweeps_json, out, indent=1, ensure_ascii=False)
         out.write("\n")
