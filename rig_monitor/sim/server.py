@@ -18,6 +18,14 @@ READ_TIMEOUT_S = 10.0
 REQUEST_GAP_S = 0.5
 MAX_REQUEST = 64 * 1024
 BACKLOG = 128
+CROSS_THREAD_TIMEOUT_S = 10.0
+
+
+def _running_on(loop: asyncio.AbstractEventLoop) -> bool:
+    try:
+        return asyncio.get_running_loop() is loop
+    except RuntimeError:
+        return False
 
 
 def _complete(data: bytes) -> bool:
@@ -71,6 +79,7 @@ class Listener:
         self._connections: set[asyncio.Task[None]] = set()
         self._writers: set[asyncio.StreamWriter] = set()
         self._stopped = False
+        self._loop: asyncio.AbstractEventLoop | None = None
         miner.on_faults_changed = self._sync_offline
 
     @property
@@ -79,6 +88,7 @@ class Listener:
 
     async def open(self) -> None:
         self._stopped = False
+        self._loop = asyncio.get_running_loop()
         if "offline" in self.miner.faults:
             return
         self._server = await asyncio.start_server(
@@ -87,6 +97,15 @@ class Listener:
 
     def _sync_offline(self) -> None:
         if self._stopped:
+            return
+        loop = self._loop
+        if loop is not None and not _running_on(loop):
+            # Injected from another thread (e.g. a test holding the SimMiner): apply it on the
+            # fleet's loop and wait, so the fault is in force when inject() returns.
+            async def apply() -> None:
+                self._sync_offline()
+
+            asyncio.run_coroutine_threadsafe(apply(), loop).result(CROSS_THREAD_TIMEOUT_S)
             return
         if "offline" in self.miner.faults:
             if self._serving is not None:

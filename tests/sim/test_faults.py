@@ -226,3 +226,13 @@ def test_cgminer_faults_show_in_devs() -> None:
     devs = decode(m.handle(b'{"command":"devs"}'))["DEVS"]
     assert sorted(d["Status"] for d in devs) == ["Alive", "Dead"]
     assert min(d["MHS 5s"] for d in devs) == 0
+
+
+def test_offline_injected_on_the_miner_from_another_thread(serve: Serve) -> None:
+    thread = serve(count=1, personas=["antminer:S19 Pro"])
+    m = thread.fleet.miners[0]
+    m.inject("offline")  # not through the thread helper: still in force on return
+    with pytest.raises(ConnectionRefusedError):
+        socket.create_connection((m.ip, m.port), timeout=5).close()
+    m.clear("offline")
+    assert ask_json(m.ip, m.port, "summary")["STATUS"][0]["STATUS"] == "S"
