@@ -152,7 +152,10 @@ async def _sweep(
     )
     engine = PollEngine(poller.poll, on_batch, config)
     engine.set_targets(targets)
-    await engine.run(sweeps=sweeps)
+    try:
+        await engine.run(sweeps=sweeps)
+    finally:
+        await poller.aclose()
 
 
 # -- commands ------------------------------------------------------------------------------------
@@ -447,3 +450,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     return EXIT_USAGE
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -17,6 +17,7 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
+from rig_monitor.core.errors import MinerError
 from rig_monitor.core.jsonrepair import ReplyDecodeError, decode_text, loads_lenient
 from rig_monitor.core.model import ErrorKind
 
@@ -34,15 +35,6 @@ class Limits:
 DEFAULT_LIMITS = Limits()
 
 
-class RPCError(Exception):
-    """The miner could not be asked or its answer could not be read."""
-
-    def __init__(self, kind: ErrorKind, message: str) -> None:
-        super().__init__(message)
-        self.kind = kind
-        self.message = message
-
-
 _UNREACHABLE = {errno.EHOSTUNREACH, errno.ENETUNREACH, errno.EHOSTDOWN, errno.EADDRNOTAVAIL}
 
 
@@ -53,25 +45,25 @@ async def send_raw(host: str, port: int, payload: bytes, limits: Limits = DEFAUL
             asyncio.open_connection(host, port), timeout=limits.connect_timeout_s
         )
     except TimeoutError:
-        raise RPCError(
+        raise MinerError(
             ErrorKind.TIMEOUT, f"timed out: no TCP answer in {limits.connect_timeout_s:g} s"
         ) from None
     except ConnectionRefusedError:
-        raise RPCError(ErrorKind.REFUSED, f"refused: nothing listens on port {port}") from None
+        raise MinerError(ErrorKind.REFUSED, f"refused: nothing listens on port {port}") from None
     except OSError as exc:
         if exc.errno in _UNREACHABLE:
-            raise RPCError(ErrorKind.UNREACHABLE, f"unreachable: {exc.strerror}") from None
-        raise RPCError(ErrorKind.UNREACHABLE, f"cannot connect: {exc}") from None
+            raise MinerError(ErrorKind.UNREACHABLE, f"unreachable: {exc.strerror}") from None
+        raise MinerError(ErrorKind.UNREACHABLE, f"cannot connect: {exc}") from None
     try:
         writer.write(payload)
         await writer.drain()
         return await asyncio.wait_for(_read_reply(reader, limits), timeout=limits.read_timeout_s)
     except TimeoutError:
-        raise RPCError(
+        raise MinerError(
             ErrorKind.TIMEOUT, f"timed out: no complete reply in {limits.read_timeout_s:g} s"
         ) from None
     except (ConnectionResetError, BrokenPipeError) as exc:
-        raise RPCError(ErrorKind.BAD_REPLY, f"bad reply: connection reset ({exc})") from None
+        raise MinerError(ErrorKind.BAD_REPLY, f"bad reply: connection reset ({exc})") from None
     finally:
         writer.close()
         with contextlib.suppress(TimeoutError, OSError):
@@ -92,7 +84,7 @@ async def _read_reply(reader: asyncio.StreamReader, limits: Limits) -> bytes:
         chunks.append(chunk)
         size += len(chunk)
         if size > limits.max_bytes:
-            raise RPCError(
+            raise MinerError(
                 ErrorKind.TOO_LARGE,
                 f"reply too large: over {limits.max_bytes // (1024 * 1024)} MiB, dropped",
             )
@@ -148,27 +140,27 @@ def _text_value(value: str) -> Any:
 
 
 def parse_reply(raw: bytes) -> Reply:
-    """Reply bytes → dict, repairing real firmware's broken JSON. Raises RPCError."""
+    """Reply bytes → dict, repairing real firmware's broken JSON. Raises MinerError."""
     text = decode_text(raw)
     if not text:
-        raise RPCError(ErrorKind.BAD_REPLY, "bad reply: empty")
+        raise MinerError(ErrorKind.BAD_REPLY, "bad reply: empty")
     if text.startswith("Socket connect failed"):
-        raise RPCError(
+        raise MinerError(
             ErrorKind.BAD_REPLY, "bad reply: the miner's API proxy has no miner behind it"
         )
     if text.startswith("STATUS="):
         return parse_text_reply(text)
     if text[0] not in "{[,":
         kind = ErrorKind.BAD_REPLY if "STATUS" in text[:200] else ErrorKind.NOT_A_MINER
-        raise RPCError(kind, f"{kind}: reply starts with {text[:24]!r}")
+        raise MinerError(kind, f"{kind}: reply starts with {text[:24]!r}")
     try:
         value, applied = loads_lenient(text)
     except ReplyDecodeError as exc:
-        raise RPCError(ErrorKind.BAD_REPLY, f"bad reply: {exc}") from None
+        raise MinerError(ErrorKind.BAD_REPLY, f"bad reply: {exc}") from None
     if isinstance(value, list) and value and isinstance(value[0], dict):
         value = value[0]
     if not isinstance(value, dict):
-        raise RPCError(ErrorKind.BAD_REPLY, f"bad reply: a JSON {type(value).__name__}")
+        raise MinerError(ErrorKind.BAD_REPLY, f"bad reply: a JSON {type(value).__name__}")
     if applied:
         value[REPAIRS_KEY] = applied  # so the poller can tell the operator what was salvaged
     return value
@@ -276,9 +268,9 @@ class CGMinerClient:
     async def _singles(self, cmds: list[str]) -> dict[str, Reply]:
         results = await asyncio.gather(*(self.command(c) for c in cmds), return_exceptions=True)
         out: dict[str, Reply] = {}
-        first_error: RPCError | None = None
+        first_error: MinerError | None = None
         for c, r in zip(cmds, results, strict=True):
-            if isinstance(r, RPCError):
+            if isinstance(r, MinerError):
                 first_error = first_error or r
             elif isinstance(r, BaseException):
                 raise r

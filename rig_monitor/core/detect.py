@@ -12,9 +12,10 @@ import contextlib
 import json
 from dataclasses import dataclass
 
-from rig_monitor.core.cgminer import CGMinerClient, RPCError, parse_reply
+from rig_monitor.core.cgminer import CGMinerClient, parse_reply
 from rig_monitor.core.drivers.antminer import clean_model
 from rig_monitor.core.drivers.base import Identity, first
+from rig_monitor.core.errors import MinerError
 from rig_monitor.core.model import ErrorKind
 
 # (marker in the upper-cased reply text, family, make). First match wins.
@@ -56,21 +57,23 @@ async def probe(client: CGMinerClient) -> Probe:
     texts = [r if isinstance(r, str) else None for r in results]
     if texts[0] is None and texts[1] is None:
         err = results[0]
-        if isinstance(err, RPCError):
+        if isinstance(err, MinerError):
             raise err
-        raise RPCError(ErrorKind.BAD_REPLY, f"bad reply: {err!r}")
+        raise MinerError(ErrorKind.BAD_REPLY, f"bad reply: {err!r}")
     return Probe(texts[0], texts[1])
 
 
 def classify(p: Probe) -> Identity:
-    """Decide the family from the probe texts. Raises RPCError(NOT_A_MINER) if neither is an API."""
+    """Decide the family from the probe texts. Raises MinerError(NOT_A_MINER) if neither is an API."""
     version_text = p.version_text or ""
     dev_text = p.devdetails_text or ""
     if "STATUS" not in version_text and "STATUS" not in dev_text:
-        raise RPCError(ErrorKind.NOT_A_MINER, "not a miner: the port answered, but not a miner API")
+        raise MinerError(
+            ErrorKind.NOT_A_MINER, "not a miner: the port answered, but not a miner API"
+        )
     upper = (version_text + "\n" + dev_text).upper()
     version: dict[str, object] = {}
-    with contextlib.suppress(RPCError):
+    with contextlib.suppress(MinerError):
         version = first(parse_reply(version_text.encode()), "VERSION")
     type_text = str(version.get("Type") or "")
     for marker, family, make in MARKERS:

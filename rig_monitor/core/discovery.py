@@ -7,9 +7,10 @@ import enum
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from rig_monitor.core.cgminer import CGMinerClient, Limits, RPCError
+from rig_monitor.core.cgminer import CGMinerClient, Limits
 from rig_monitor.core.detect import detect
 from rig_monitor.core.drivers.base import Identity
+from rig_monitor.core.errors import MinerError
 from rig_monitor.core.model import ErrorKind, Target
 
 SCAN_LIMITS = Limits(connect_timeout_s=1.5, read_timeout_s=3.0, max_bytes=1024 * 1024)
@@ -47,7 +48,7 @@ async def scan_one(target: Target, limits: Limits = SCAN_LIMITS) -> ScanResult:
     client = CGMinerClient(target.ip, target.port, limits)
     try:
         identity = await detect(client)
-    except RPCError as exc:
+    except MinerError as exc:
         return ScanResult(target, _OUTCOME.get(exc.kind, ScanOutcome.BAD_REPLY), detail=exc.message)
     return ScanResult(target, ScanOutcome.FOUND, identity)
 

@@ -265,10 +265,12 @@ class EngineThread:
         self._loop = loop
         asyncio.set_event_loop(loop)
         poll = self._poll
+        closer: Callable[[], Awaitable[None]] | None = None
         if poll is None:
             from rig_monitor.core.poller import Poller
 
-            poll = Poller().poll
+            poller = Poller()
+            poll, closer = poller.poll, poller.aclose
         self._engine = PollEngine(
             poll, self._on_batch, self._config, post_process=self._post_process
         )
@@ -276,6 +278,8 @@ class EngineThread:
         self._ready.set()
         try:
             loop.run_until_complete(self._engine.run())
+            if closer is not None:
+                loop.run_until_complete(closer())
         finally:
             pending = asyncio.all_tasks(loop)
             for task in pending:

@@ -81,6 +81,18 @@ class Target:
         return self.ip if self.port == 4028 else self.key
 
 
+@dataclass(frozen=True, slots=True)
+class Ports:
+    """Where a site's miners serve their other APIs. Target.web_port overrides ``web`` per miner.
+
+    Real miners use the defaults; the simulator (an ordinary user cannot bind port 80) and miners
+    behind port forwards use others.
+    """
+
+    web: int = 80
+    whatsminer_v3: int = 4433
+
+
 @dataclass(slots=True)
 class Board:
     """One hashboard (chain). ``index`` is 0-based whatever the firmware numbers it."""

@@ -14,12 +14,14 @@ from rig_monitor.core.cgminer import (
     REPAIRS_KEY,
     CGMinerClient,
     Limits,
-    RPCError,
 )
+from rig_monitor.core.credentials import Credentials
 from rig_monitor.core.detect import detect
 from rig_monitor.core.drivers import driver_for
 from rig_monitor.core.drivers.base import Identity, Session
-from rig_monitor.core.model import ErrorKind, MinerSnapshot, Target
+from rig_monitor.core.errors import MinerError
+from rig_monitor.core.http import HttpClient
+from rig_monitor.core.model import ErrorKind, MinerSnapshot, Ports, Target
 from rig_monitor.core.modeldb import lookup
 
 log = logging.getLogger(__name__)
@@ -35,9 +37,33 @@ class _Known:
 
 
 class Poller:
-    def __init__(self, limits: Limits = DEFAULT_LIMITS) -> None:
+    def __init__(
+        self,
+        limits: Limits = DEFAULT_LIMITS,
+        *,
+        ports: Ports | None = None,
+        credentials: Credentials | None = None,
+    ) -> None:
         self.limits = limits
+        self.ports = ports or Ports()
+        self.credentials = credentials or Credentials()
         self._known: dict[str, _Known] = {}
+        self._http: HttpClient | None = None
+
+    @property
+    def http(self) -> HttpClient:
+        """Created on first use, on the loop that polls (httpx clients are loop-bound)."""
+        if self._http is None:
+            self._http = HttpClient(self.limits)
+        return self._http
+
+    async def aclose(self) -> None:
+        if self._http is not None:
+            await self._http.aclose()
+            self._http = None
+
+    def session(self, target: Target, identity: Identity, client: CGMinerClient) -> Session:
+        return Session(target, client, identity, self.http, self.credentials, self.ports)
 
     def identity(self, target: Target) -> Identity | None:
         known = self._known.get(target.key)
@@ -61,8 +87,8 @@ class Poller:
             identity = await self.identify(target)
             known = self._known[target.key]
             driver = driver_for(identity.family)
-            snap = await driver.poll(Session(target, known.client, identity))
-        except RPCError as exc:
+            snap = await driver.poll(self.session(target, identity, known.client))
+        except MinerError as exc:
             kind = exc.kind
             message = exc.message
             if kind is ErrorKind.NOT_A_MINER and known is not None:

@@ -10,11 +10,11 @@ import pytest
 from rig_monitor.core.cgminer import (
     CGMinerClient,
     Limits,
-    RPCError,
     parse_reply,
     parse_text_reply,
     status_of,
 )
+from rig_monitor.core.errors import MinerError
 from rig_monitor.core.model import ErrorKind
 from tests.canned import by_command, fixture, serve
 
@@ -126,10 +126,10 @@ def test_slow_dribbled_reply_within_deadline() -> None:
 
 
 def test_hung_miner_times_out_at_read_deadline() -> None:
-    async def go() -> RPCError:
+    async def go() -> MinerError:
         async with serve(lambda _r: None) as (host, port, _):
             t0 = time.monotonic()
-            with pytest.raises(RPCError) as info:
+            with pytest.raises(MinerError) as info:
                 await CGMinerClient(host, port, Limits(1.0, 0.5)).command("summary")
             assert time.monotonic() - t0 < 5  # bounded (generous: not a timing test)
             return info.value
@@ -140,10 +140,10 @@ def test_hung_miner_times_out_at_read_deadline() -> None:
 
 
 def test_refused_port() -> None:
-    async def go() -> RPCError:
+    async def go() -> MinerError:
         async with serve(lambda _r: b"") as (host, port, _):
             pass  # server closed: the port is now free and refuses
-        with pytest.raises(RPCError) as info:
+        with pytest.raises(MinerError) as info:
             await CGMinerClient(host, port, FAST).command("summary")
         return info.value
 
@@ -151,10 +151,10 @@ def test_refused_port() -> None:
 
 
 def test_huge_reply_is_capped() -> None:
-    async def go() -> RPCError:
+    async def go() -> MinerError:
         big = b'{"STATUS":[{"STATUS":"S"}],"X":"' + b"a" * (256 * 1024) + b'"}\x00'
         async with serve(lambda _r: big) as (host, port, _):
-            with pytest.raises(RPCError) as info:
+            with pytest.raises(MinerError) as info:
                 await CGMinerClient(host, port, FAST).command("summary")
             return info.value
 
@@ -173,9 +173,9 @@ def test_huge_reply_is_capped() -> None:
     ],
 )
 def test_bad_input_gets_a_clear_error_kind(payload: bytes, kind: ErrorKind) -> None:
-    async def go() -> RPCError:
+    async def go() -> MinerError:
         async with serve(lambda _r: payload) as (host, port, _):
-            with pytest.raises(RPCError) as info:
+            with pytest.raises(MinerError) as info:
                 await CGMinerClient(host, port, FAST).command("summary")
             return info.value
 

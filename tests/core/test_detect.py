@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from rig_monitor.core.cgminer import RPCError
 from rig_monitor.core.detect import Probe, classify
+from rig_monitor.core.errors import MinerError
 from rig_monitor.core.model import ErrorKind
 from tests.canned import fixture
 
@@ -68,6 +68,6 @@ def test_whatsminer_by_description() -> None:
 
 
 def test_non_api_answer_is_not_a_miner() -> None:
-    with pytest.raises(RPCError) as info:
+    with pytest.raises(MinerError) as info:
         classify(Probe("HTTP/1.1 400 Bad Request", "HTTP/1.1 400 Bad Request"))
     assert info.value.kind is ErrorKind.NOT_A_MINER

@@ -7,11 +7,13 @@ snapshot), so every parser is tested on real-shaped replies without a network.
 from __future__ import annotations
 
 import abc
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from rig_monitor.core.cgminer import CGMinerClient, Reply, status_of
-from rig_monitor.core.model import MinerSnapshot, Pool, PoolStatus, Target
+from rig_monitor.core.credentials import Credential, Credentials
+from rig_monitor.core.http import HttpClient, base_url
+from rig_monitor.core.model import MinerSnapshot, Pool, PoolStatus, Ports, Target
 from rig_monitor.core.values import integer, num
 
 
@@ -33,6 +35,25 @@ class Session:
     target: Target
     rpc: CGMinerClient
     identity: Identity
+    http: HttpClient | None = None
+    credentials: Credentials | None = None
+    ports: Ports = field(default_factory=Ports)
+
+    @property
+    def web_port(self) -> int:
+        return self.target.web_port or self.ports.web
+
+    def web_url(self, path: str, scheme: str = "http") -> str:
+        port = self.web_port if scheme == "http" else 443
+        return base_url(self.target.ip, port, scheme) + path
+
+    def credential(self, family: str | None = None) -> Credential | None:
+        fam = family or self.identity.family
+        if self.credentials is None:
+            from rig_monitor.core.credentials import DEFAULTS
+
+            return DEFAULTS.get(fam)
+        return self.credentials.resolve(self.target.ip, self.target.port, fam)
 
 
 class Driver(abc.ABC):

@@ -1,0 +1,18 @@
+"""One error type for every transport (CGMiner TCP, HTTP, Whatsminer v3), carrying its ErrorKind.
+
+The kind is what the operator sees ("refused", "timed out", "auth failed" …), so every client maps
+its own failures onto the same few words.
+"""
+
+from __future__ import annotations
+
+from rig_monitor.core.model import ErrorKind
+
+
+class MinerError(Exception):
+    """The miner could not be asked, refused us, or its answer could not be read."""
+
+    def __init__(self, kind: ErrorKind, message: str) -> None:
+        super().__init__(message)
+        self.kind = kind
+        self.message = message

@@ -1,0 +1,161 @@
+"""Async HTTP for the miners' web APIs (Antminer CGI, Bitaxe, ePIC, Braiins REST, …).
+
+httpx rather than requests: it is async (thousands of miners on one loop, no thread per request)
+and does HTTP Digest, which Antminer's CGI needs. One ``HttpClient`` is shared by all polls of an
+engine; every request has a deadline and a size cap, and every failure becomes a MinerError with
+the same words the TCP client uses, so the operator sees one vocabulary.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+import httpx
+
+from rig_monitor.core.cgminer import DEFAULT_LIMITS, Limits
+from rig_monitor.core.errors import MinerError
+from rig_monitor.core.jsonrepair import ReplyDecodeError, decode_text, loads_lenient
+from rig_monitor.core.model import ErrorKind
+
+Auth = httpx.Auth | tuple[str, str] | None
+
+
+@dataclass(slots=True)
+class HttpReply:
+    status: int
+    headers: dict[str, str]
+    text: str
+    url: str
+    history: list[int] = field(default_factory=list)  # status codes of redirects followed
+
+    def json(self) -> Any:
+        try:
+            return loads_lenient(self.text)[0]
+        except ReplyDecodeError as exc:
+            kind = ErrorKind.BAD_REPLY if self.text.lstrip()[:1] in "{[" else ErrorKind.NOT_A_MINER
+            raise MinerError(kind, f"{kind}: {self.url} did not answer JSON ({exc})") from None
+
+
+def digest(username: str, password: str) -> httpx.Auth:
+    return httpx.DigestAuth(username, password)
+
+
+class HttpClient:
+    """Shared async HTTP client. Create and close it on the loop that uses it."""
+
+    def __init__(self, limits: Limits = DEFAULT_LIMITS, *, max_connections: int = 256) -> None:
+        self.limits = limits
+        self._client = httpx.AsyncClient(
+            timeout=httpx.Timeout(limits.read_timeout_s, connect=limits.connect_timeout_s),
+            limits=httpx.Limits(
+                max_connections=max_connections, max_keepalive_connections=0
+            ),  # miners' tiny web servers handle keep-alive badly; one request per connection
+            verify=False,  # miners serve self-signed certificates on the LAN
+            follow_redirects=False,
+            trust_env=False,  # never route LAN miners through a desktop's proxy settings
+        )
+
+    async def aclose(self) -> None:
+        await self._client.aclose()
+
+    async def request(
+        self,
+        method: str,
+        url: str,
+        *,
+        auth: Auth = None,
+        headers: dict[str, str] | None = None,
+        json_body: Any = None,
+        data: dict[str, str] | str | None = None,
+        params: dict[str, str] | None = None,
+        follow_redirects: bool = False,
+    ) -> HttpReply:
+        content: bytes | None = None
+        hdrs = dict(headers or {})
+        if json_body is not None:
+            content = json.dumps(json_body).encode()
+            hdrs.setdefault("Content-Type", "application/json")
+        elif isinstance(data, str):
+            content = data.encode()
+        try:
+            async with self._client.stream(
+                method,
+                url,
+                auth=auth if auth is not None else httpx.USE_CLIENT_DEFAULT,
+                headers=hdrs,
+                content=content,
+                data=data if isinstance(data, dict) else None,
+                params=params,
+                follow_redirects=follow_redirects,
+            ) as resp:
+                body = bytearray()
+                async for chunk in resp.aiter_bytes():
+                    body += chunk
+                    if len(body) > self.limits.max_bytes:
+                        raise MinerError(
+                            ErrorKind.TOO_LARGE,
+                            f"reply too large: {url} sent over "
+                            f"{self.limits.max_bytes // (1024 * 1024)} MiB",
+                        )
+                reply = HttpReply(
+                    status=resp.status_code,
+                    headers={k.lower(): v for k, v in resp.headers.items()},
+                    text=decode_text(bytes(body)),
+                    url=url,
+                    history=[r.status_code for r in resp.history],
+                )
+        except httpx.ConnectTimeout:
+            raise MinerError(
+                ErrorKind.TIMEOUT,
+                f"timed out: no TCP answer from {url} in {self.limits.connect_timeout_s:g} s",
+            ) from None
+        except httpx.TimeoutException:
+            raise MinerError(
+                ErrorKind.TIMEOUT,
+                f"timed out: no complete reply from {url} in {self.limits.read_timeout_s:g} s",
+            ) from None
+        except httpx.ConnectError as exc:
+            if _caused_by(exc, ConnectionRefusedError):
+                raise MinerError(ErrorKind.REFUSED, f"refused: nothing listens at {url}") from None
+            raise MinerError(ErrorKind.UNREACHABLE, f"unreachable: {url} ({exc})") from None
+        except httpx.HTTPError as exc:
+            raise MinerError(ErrorKind.BAD_REPLY, f"bad reply: {url} ({exc})") from None
+        if reply.status == 401 and auth is not None:
+            raise MinerError(ErrorKind.AUTH_FAILED, f"auth failed: {url} rejected the credentials")
+        return reply
+
+    async def get(self, url: str, **kw: Any) -> HttpReply:
+        return await self.request("GET", url, **kw)
+
+    async def post(self, url: str, **kw: Any) -> HttpReply:
+        return await self.request("POST", url, **kw)
+
+    async def get_json(self, url: str, **kw: Any) -> Any:
+        reply = await self.get(url, **kw)
+        if reply.status >= 400:
+            raise MinerError(ErrorKind.BAD_REPLY, f"bad reply: {url} answered HTTP {reply.status}")
+        return reply.json()
+
+    async def post_json(self, url: str, body: Any, **kw: Any) -> Any:
+        reply = await self.post(url, json_body=body, **kw)
+        if reply.status >= 400:
+            raise MinerError(ErrorKind.BAD_REPLY, f"bad reply: {url} answered HTTP {reply.status}")
+        return reply.json()
+
+
+def _caused_by(exc: BaseException, kind: type[BaseException]) -> bool:
+    seen: BaseException | None = exc
+    for _ in range(8):  # httpx → httpcore → OSError → ConnectionRefusedError
+        if seen is None:
+            return False
+        if isinstance(seen, kind):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
+
+
+def base_url(ip: str, port: int, scheme: str = "http") -> str:
+    default = 80 if scheme == "http" else 443
+    return f"{scheme}://{ip}" if port == default else f"{scheme}://{ip}:{port}"
