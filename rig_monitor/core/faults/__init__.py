@@ -1,0 +1,52 @@
+"""Fault detection and troubleshooting guidance.
+
+- :func:`evaluate` — one snapshot, one answer (``rig-monitor poll``);
+- :class:`FaultTracker` — dwell, hysteresis, grace, reboots and the fault lifecycle across polls
+  (``watch``, the GUI);
+- :func:`diagnose` — fleet-level incidents: many miners, one shared cause;
+- :func:`load_catalogue` — what each fault means and what to try, cheapest first.
+"""
+
+from rig_monitor.core.faults.catalogue import (
+    Catalogue,
+    CatalogueError,
+    FaultSpec,
+    IncidentSpec,
+    default_catalogue,
+    load_catalogue,
+)
+from rig_monitor.core.faults.codes import (
+    CodeInfo,
+    WhatsminerCode,
+    antminer_code,
+    avalon_ps,
+    classify,
+    decode_whatsminer,
+    load_code_tables,
+    whatsminer_code,
+)
+from rig_monitor.core.faults.evaluate import LOOKUP, evaluate
+from rig_monitor.core.faults.thresholds import Limits, ModelSpecLike, Thresholds, modeldb_lookup
+
+__all__ = [
+    "LOOKUP",
+    "Catalogue",
+    "CatalogueError",
+    "CodeInfo",
+    "FaultSpec",
+    "IncidentSpec",
+    "Limits",
+    "ModelSpecLike",
+    "Thresholds",
+    "WhatsminerCode",
+    "antminer_code",
+    "avalon_ps",
+    "classify",
+    "decode_whatsminer",
+    "default_catalogue",
+    "evaluate",
+    "load_catalogue",
+    "load_code_tables",
+    "modeldb_lookup",
+    "whatsminer_code",
+]

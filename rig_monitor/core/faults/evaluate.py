@@ -1,0 +1,67 @@
+"""One-shot evaluation: what a single snapshot can tell, for ``rig-monitor poll``.
+
+No dwell and no history: counters are judged over the miner's whole uptime (with the same
+minimum-sample guards), and start-up grace still applies because the snapshot knows its own
+uptime. Root-cause suppression applies too, so an unreachable miner reports one fault, not ten.
+"""
+
+from __future__ import annotations
+
+import time
+from enum import Enum
+from typing import Final
+
+from rig_monitor.core.faults.catalogue import Catalogue
+from rig_monitor.core.faults.rules import Ctx, Finding, is_hidden, roots_of, run_rules, suppressed
+from rig_monitor.core.faults.thresholds import ModelSpecLike, Thresholds, modeldb_lookup
+from rig_monitor.core.model import Fault, MinerSnapshot
+
+
+class _Auto(Enum):
+    LOOKUP = "lookup"
+
+
+LOOKUP: Final = _Auto.LOOKUP
+
+
+def to_fault(cat: Catalogue, f: Finding) -> Fault:
+    return Fault(
+        id=f.fault_id,
+        severity=f.severity,
+        title=cat.title(f.fault_id),
+        detail=f.detail,
+        board=f.board,
+    )
+
+
+def sort_faults(faults: list[Fault]) -> list[Fault]:
+    return sorted(
+        faults, key=lambda f: (-f.severity.rank, f.id, -1 if f.board is None else f.board)
+    )
+
+
+def evaluate(
+    snapshot: MinerSnapshot,
+    *,
+    thresholds: Thresholds | None = None,
+    spec: ModelSpecLike | _Auto | None = LOOKUP,
+    now: float | None = None,
+) -> list[Fault]:
+    """Faults one snapshot shows, worst first. ``spec=LOOKUP`` asks the model database.
+
+    Does not modify the snapshot; the caller decides whether to store the result in
+    ``snapshot.faults``.
+    """
+    th = thresholds if thresholds is not None else Thresholds()
+    model_spec = modeldb_lookup(snapshot.make, snapshot.model) if isinstance(spec, _Auto) else spec
+    limits = th.for_miner(snapshot.ip, snapshot.port, snapshot.make, snapshot.model, model_spec)
+    ctx = Ctx(snapshot, limits, th.catalogue, model_spec, now if now is not None else time.time())
+    outcome = run_rules(ctx)
+    roots = roots_of(outcome, snapshot)
+    hidden, everything = suppressed(th.catalogue, roots)
+    faults = [
+        to_fault(th.catalogue, f)
+        for f in outcome.findings.values()
+        if not f.band and not is_hidden(f.fault_id, roots, hidden, everything)
+    ]
+    return sort_faults(faults)

@@ -1,0 +1,798 @@
+"""The detection rules: what one poll (plus, for the tracker, a little history) says is wrong.
+
+A rule looks at one snapshot and reports *findings* with evidence in operator words; it never
+decides how long a condition must last — that is the tracker's job (dwell, hysteresis, grace).
+Each rule also says which fault ids it could judge this poll (``Outcome.seen``): a fault the rule
+could not judge (no data, start-up grace) is neither raised nor cleared, so a missing reading
+never clears a real alarm.
+
+A *band* finding means "below the raise threshold but not yet below the clear threshold": it
+keeps an open fault open and never opens one (hysteresis, faults.md §4.4).
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from rig_monitor.core.faults.catalogue import Catalogue
+from rig_monitor.core.faults.codes import GENERIC_FAULT, boot_reason, classify
+from rig_monitor.core.faults.history import MinerHistory, sample_of
+from rig_monitor.core.faults.thresholds import Limits, ModelSpecLike
+from rig_monitor.core.model import Board, MinerSnapshot, PoolStatus, Severity
+
+DIFF1_HASHES = 2**32
+HYDRO = ("hydro", "immersion")
+
+Key = tuple[str, int | None]
+
+
+@dataclass(slots=True)
+class Finding:
+    fault_id: str
+    severity: Severity
+    detail: str
+    board: int | None = None  # 0-based
+    band: bool = False
+
+
+@dataclass(slots=True)
+class Outcome:
+    findings: dict[Key, Finding] = field(default_factory=dict)
+    seen: set[str] = field(default_factory=set)
+
+    def add(self, f: Finding) -> None:
+        self.seen.add(f.fault_id)
+        key = (f.fault_id, f.board)
+        old = self.findings.get(key)
+        if old is None:
+            self.findings[key] = f
+            return
+        if f.band != old.band:
+            if old.band:
+                self.findings[key] = f
+            return
+        worse, other = (f, old) if f.severity.rank > old.severity.rank else (old, f)
+        detail = worse.detail if other.detail in worse.detail else f"{worse.detail}; {other.detail}"
+        self.findings[key] = Finding(
+            worse.fault_id, worse.severity, detail, worse.board, worse.band
+        )
+
+    def has(self, fault_id: str, *, min_severity: Severity = Severity.INFO) -> bool:
+        return any(
+            k[0] == fault_id and not f.band and f.severity.rank >= min_severity.rank
+            for k, f in self.findings.items()
+        )
+
+
+@dataclass(slots=True)
+class Ctx:
+    snap: MinerSnapshot
+    limits: Limits
+    cat: Catalogue
+    spec: ModelSpecLike | None
+    now: float
+    hist: MinerHistory | None = None  # None: one-shot evaluation, no dwell, lifetime counters
+    out: Outcome = field(default_factory=Outcome)
+
+    @property
+    def oneshot(self) -> bool:
+        return self.hist is None
+
+    def p(self, fault_id: str, name: str, default: float = 0.0) -> float:
+        return self.limits.get(fault_id, name, default)
+
+    def in_grace(self, fault_id: str) -> bool:
+        up = self.snap.uptime_s
+        return up is not None and up < self.p(fault_id, "grace_s")
+
+    def say(self, fault_id: str, key: str, **values: object) -> str:
+        return self.cat.text(fault_id, key, **values)
+
+    def add(
+        self,
+        fault_id: str,
+        severity: Severity,
+        detail: str,
+        board: int | None = None,
+        band: bool = False,
+    ) -> None:
+        self.out.add(Finding(fault_id, severity, detail, board, band))
+
+    def seen(self, *fault_ids: str) -> None:
+        self.out.seen.update(fault_ids)
+
+    @property
+    def cooling(self) -> str:
+        return (self.spec.cooling if self.spec is not None and self.spec.cooling else "air").lower()
+
+    @property
+    def expected_ths(self) -> float | None:
+        if self.snap.nominal_hashrate_ths:
+            return self.snap.nominal_hashrate_ths
+        return self.spec.nominal_ths if self.spec is not None and self.spec.nominal_ths else None
+
+    @property
+    def expected_boards(self) -> int | None:
+        if self.snap.expected_boards is not None:
+            return self.snap.expected_boards
+        return self.spec.boards if self.spec is not None else None
+
+    @property
+    def expected_fans(self) -> int | None:
+        if self.cooling in HYDRO:
+            return 0
+        if self.snap.expected_fans is not None:
+            return self.snap.expected_fans
+        return self.spec.fans if self.spec is not None else None
+
+    def expected_chips(self, board: Board) -> int | None:
+        if board.expected_chips:
+            return board.expected_chips
+        return (
+            self.spec.chips_per_board
+            if self.spec is not None and self.spec.chips_per_board
+            else None
+        )
+
+
+# ---------------------------------------------------------------------------------------------
+# formatting: evidence is read by people, so numbers are short and units always shown
+
+
+def num(x: float) -> str:
+    return str(round(x)) if abs(x - round(x)) < 0.05 else f"{x:.1f}"
+
+
+def pct(ratio: float) -> str:
+    return (
+        str(round(ratio * 100))
+        if ratio * 100 >= 10
+        else f"{ratio * 100:.1f}".rstrip("0").rstrip(".")
+    )
+
+
+def duration(seconds: float) -> str:
+    s = max(0, int(seconds))
+    if s < 120:
+        return f"{s} s"
+    if s < 7200:
+        return f"{s // 60} min"
+    if s < 172800:
+        h, m = divmod(s // 60, 60)
+        return f"{h} h {m} min" if m else f"{h} h"
+    d, h = divmod(s // 3600, 24)
+    return f"{d} d {h} h" if h else f"{d} d"
+
+
+# ---------------------------------------------------------------------------------------------
+# rules
+
+
+def rule_unreachable(ctx: Ctx) -> None:
+    s = ctx.snap
+    ctx.seen("miner_unreachable")
+    if s.online:
+        return
+    error = s.error or (str(s.error_kind) if s.error_kind else "no answer")
+    # the tracker starts at warning and escalates after escalate_after_s; a one-shot poll has no
+    # history to wait for, so it reports the catalogue's severity at once
+    sev = ctx.cat.get("miner_unreachable").severity if ctx.oneshot else Severity.WARNING
+    ctx.add("miner_unreachable", sev, ctx.say("miner_unreachable", "offline", error=error))
+
+
+def rule_codes(ctx: Ctx) -> None:
+    s = ctx.snap
+    ctx.seen(GENERIC_FAULT)
+    for err in s.error_codes:
+        info = classify(err, s.make, s.family)
+        if info is None:
+            continue
+        fid = info.fault_id if info.fault_id in ctx.cat else GENERIC_FAULT
+        detail = ctx.say(
+            GENERIC_FAULT, "code", vendor=info.vendor, code=info.code, meaning=info.meaning
+        )
+        if info.vendor == "Whatsminer" and info.board is not None:
+            detail += ctx.say(GENERIC_FAULT, "board", board=info.board + 1)
+        if info.action:
+            detail += ctx.say(GENERIC_FAULT, "action", action=info.action)
+        ctx.add(fid, info.severity, detail, info.board)
+
+
+def rule_stopped(ctx: Ctx) -> None:
+    s = ctx.snap
+    if s.idle:
+        ctx.add("mining_stopped", Severity.INFO, ctx.say("mining_stopped", "idle"))
+        return
+    if ctx.in_grace("mining_stopped") or s.hashrate_ths is None:
+        return
+    ctx.seen("mining_stopped")
+    if s.hashrate_ths <= 0:
+        up = duration(s.uptime_s) if s.uptime_s is not None else "?"
+        ctx.add("mining_stopped", Severity.CRITICAL, ctx.say("mining_stopped", "zero", uptime=up))
+
+
+def _window_avg(ctx: Ctx, fault_id: str) -> tuple[float, str] | None:
+    """The hashrate to judge: the tracker's window average, else the firmware's own average."""
+    s = ctx.snap
+    if ctx.hist is None:
+        value = s.hashrate_avg_ths if s.hashrate_avg_ths is not None else s.hashrate_ths
+        return (value, "") if value is not None else None
+    start = ctx.now - ctx.p(fault_id, "window_s", 1800)
+    if s.uptime_s is not None:
+        start = max(start, ctx.now - s.uptime_s + ctx.p(fault_id, "grace_s"))
+    window = ctx.hist.window(ctx.now, ctx.now - start, sample_of(s, ctx.now))
+    rates = [x[1] for x in window if x[1] is not None]
+    if not rates:
+        return None
+    span = ctx.now - window[0][0]
+    return sum(rates) / len(rates), duration(span) if len(rates) > 1 else ""
+
+
+def rule_hashrate(ctx: Ctx) -> None:
+    s = ctx.snap
+    nominal = ctx.expected_ths
+    if not nominal:
+        return
+    for fid in ("hashrate_low", "hashrate_high"):
+        if ctx.in_grace(fid):
+            continue
+        got = _window_avg(ctx, fid)
+        if got is None:
+            continue
+        value, window = got
+        ratio = value / nominal
+        ctx.seen(fid)
+        values = {"ths": num(value), "nominal": num(nominal), "pct": pct(ratio), "window": window}
+        detail = ctx.say(
+            fid,
+            "low_avg"
+            if window and fid == "hashrate_low"
+            else ("low" if fid == "hashrate_low" else "high"),
+            **values,
+        )
+        if fid == "hashrate_low":
+            if ratio >= ctx.p(fid, "clear_ratio", 0.95):
+                continue
+            if ratio >= ctx.p(fid, "warn_ratio", 0.9):
+                ctx.add(fid, Severity.WARNING, detail, band=True)
+                continue
+            zero = [b for b in s.boards if b.hashrate_ths == 0]
+            if zero and len(zero) < len(s.boards):
+                detail += "; " + "; ".join(
+                    ctx.say(fid, "board_zero", board=b.index + 1) for b in zero
+                )
+            crit = ratio < ctx.p(fid, "crit_ratio", 0.7) or bool(zero)
+            ctx.add(fid, Severity.CRITICAL if crit else Severity.WARNING, detail)
+        else:
+            if ratio <= ctx.p(fid, "clear_ratio", 1.1):
+                continue
+            band = ratio <= ctx.p(fid, "warn_ratio", 1.2)
+            ctx.add(fid, ctx.cat.get(fid).severity, detail, band=band)
+
+
+def rule_boards(ctx: Ctx) -> None:
+    s = ctx.snap
+    if not s.boards:
+        return
+    by_index = {b.index: b for b in s.boards}
+    expected = ctx.expected_boards
+    if not ctx.in_grace("board_missing"):
+        ctx.seen("board_missing")
+        indices = sorted(set(by_index) | set(range(expected or 0)))
+        present = sum(1 for b in s.boards if (b.chips or 0) > 0 or (b.hashrate_ths or 0) > 0)
+        for i in indices:
+            b = by_index.get(i)
+            if b is None:
+                ctx.add(
+                    "board_missing",
+                    Severity.CRITICAL,
+                    ctx.say(
+                        "board_missing", "absent", board=i + 1, present=present, expected=expected
+                    ),
+                    i,
+                )
+            elif b.chips == 0 or (b.chip_status == "" and not b.hashrate_ths):
+                exp = ctx.expected_chips(b)
+                ctx.add(
+                    "board_missing",
+                    Severity.CRITICAL,
+                    ctx.say("board_missing", "zero", board=i + 1, expected=exp if exp else "?"),
+                    i,
+                )
+    for fid in ("chips_missing", "chip_status_bad"):
+        if not ctx.in_grace(fid):
+            ctx.seen(fid)
+    for b in s.boards:
+        if not b.chips and not b.chip_status:
+            continue
+        ok, bad, unstable = b.chip_status_counts()
+        if not b.chip_status:
+            ok = b.chips or 0
+        working = ok + unstable
+        exp = ctx.expected_chips(b)
+        if "chips_missing" in ctx.out.seen and exp and 0 < working < exp:
+            marks = ""
+            if bad:
+                marks += ctx.say("chips_missing", "x", n=bad)
+            if unstable:
+                marks += ctx.say("chips_missing", "dash", n=unstable)
+            ctx.add(
+                "chips_missing",
+                Severity.WARNING,
+                ctx.say(
+                    "chips_missing",
+                    "chain",
+                    board=b.index + 1,
+                    ok=working,
+                    expected=exp,
+                    marks=marks,
+                ),
+                b.index,
+            )
+        if "chip_status_bad" in ctx.out.seen and (unstable or (bad and not exp)):
+            ctx.add(
+                "chip_status_bad",
+                Severity.WARNING,
+                ctx.say(
+                    "chip_status_bad",
+                    "chain",
+                    board=b.index + 1,
+                    dash=unstable,
+                    x=bad,
+                    total=ok + bad + unstable,
+                ),
+                b.index,
+            )
+
+
+def rule_fans(ctx: Ctx) -> None:
+    s = ctx.snap
+    expected = ctx.expected_fans
+    if expected == 0:  # hydro / immersion: no fans to lose
+        ctx.seen("fan_failed", "fan_speed_abnormal")
+        return
+    fans = s.fans_rpm
+    if not fans:
+        return
+    if not ctx.in_grace("fan_failed"):
+        ctx.seen("fan_failed")
+        dead = [i for i, rpm in enumerate(fans) if rpm <= 0]
+        lost = list(range(len(fans), expected)) if expected and expected > len(fans) else []
+        if dead and len(dead) == len(fans) and len(fans) > 1:
+            ctx.add("fan_failed", Severity.CRITICAL, ctx.say("fan_failed", "all", n=len(fans)))
+        elif dead or lost:
+            parts = [ctx.say("fan_failed", "fan", n=i + 1) for i in dead]
+            parts += [ctx.say("fan_failed", "no_reading", n=i + 1) for i in lost]
+            ctx.add("fan_failed", Severity.CRITICAL, ", ".join(parts))
+    if not ctx.in_grace("fan_speed_abnormal"):
+        ctx.seen("fan_speed_abnormal")
+        fid = "fan_speed_abnormal"
+        limit = ctx.p(fid, "max_rpm", 14000)
+        spinning = [(i, rpm) for i, rpm in enumerate(fans) if rpm > 0]
+        for i, rpm in spinning:
+            if rpm > limit:
+                ctx.add(
+                    fid, Severity.WARNING, ctx.say(fid, "high", n=i + 1, rpm=rpm, limit=num(limit))
+                )
+        if len(spinning) >= 3:
+            for i, rpm in spinning:
+                others = statistics.median(r for j, r in spinning if j != i)
+                if others < ctx.p(fid, "min_rpm_for_deviation", 1000):
+                    continue
+                off = abs(rpm - others) / others
+                if off > ctx.p(fid, "deviation_ratio", 0.3):
+                    ctx.add(
+                        fid,
+                        Severity.WARNING,
+                        ctx.say(
+                            fid, "deviation", n=i + 1, rpm=rpm, median=num(others), pct=pct(off)
+                        ),
+                    )
+
+
+def _over(
+    ctx: Ctx,
+    fid: str,
+    readings: list[tuple[float, int | None]],
+    warn: float,
+    crit: float,
+    margin: float,
+) -> None:
+    """Raise/band logic shared by the over-temperature rules: the hottest reading decides."""
+    if not readings:
+        return
+    temp, board = max(readings, key=lambda r: r[0])
+
+    def evidence(limit: float) -> str:
+        shown = board + 1 if board is not None else "?"
+        return ctx.say(fid, "temp", temp=num(temp), limit=num(limit), board=shown)
+
+    if temp >= crit:
+        ctx.add(fid, Severity.CRITICAL, evidence(crit))
+    elif ctx.in_grace(fid):  # start-up: boards still settling; only a protection level counts
+        return
+    elif temp >= warn - margin:
+        ctx.seen(fid)
+        ctx.add(fid, Severity.WARNING, evidence(warn), band=temp < warn)
+    else:
+        ctx.seen(fid)
+
+
+def rule_temps(ctx: Ctx) -> None:
+    s = ctx.snap
+    lo, hi = ctx.p("temp_sensor_fault", "min_c", -20), ctx.p("temp_sensor_fault", "max_c", 150)
+    sensor_graced = ctx.in_grace("temp_sensor_fault")
+    if not sensor_graced:
+        ctx.seen("temp_sensor_fault")
+
+    def plausible(value: float | None, board: int | None, kind: str) -> float | None:
+        if value is None:
+            return None
+        if lo <= value <= hi:
+            return value
+        if not sensor_graced:
+            ctx.add(
+                "temp_sensor_fault",
+                Severity.WARNING,
+                ctx.say(
+                    "temp_sensor_fault",
+                    "implausible",
+                    board=board + 1 if board is not None else "?",
+                    kind=kind,
+                    temp=num(value),
+                ),
+                board,
+            )
+        return None
+
+    chips: list[tuple[float, int | None]] = []
+    pcbs: list[tuple[float, int | None]] = []
+    inlets: list[float] = []
+    for b in s.boards:
+        c = plausible(b.temp_chip_c, b.index, "chip")
+        p = plausible(b.temp_board_c, b.index, "board")
+        i = plausible(b.temp_inlet_c, b.index, "inlet")
+        if c is not None:
+            chips.append((c, b.index))
+        if p is not None:
+            pcbs.append((p, b.index))
+        if i is not None:
+            inlets.append(i)
+    if not chips and (c := plausible(s.temp_chip_max_c, None, "chip")) is not None:
+        chips.append((c, None))
+    if not pcbs and (p := plausible(s.temp_board_max_c, None, "board")) is not None:
+        pcbs.append((p, None))
+    if (i := plausible(s.temp_inlet_c, None, "inlet")) is not None:
+        inlets.append(i)
+
+    if not sensor_graced and (chips or pcbs):
+        for b in s.boards:
+            hashing = (b.hashrate_ths or 0) > 0 or (b.chips or 0) > 0
+            if hashing and b.temp_chip_c is None and b.temp_board_c is None:
+                ctx.add(
+                    "temp_sensor_fault",
+                    Severity.CRITICAL,
+                    ctx.say("temp_sensor_fault", "lost", board=b.index + 1),
+                    b.index,
+                )
+
+    for fid, readings in (("chip_overtemp", chips), ("board_overtemp", pcbs)):
+        _over(
+            ctx,
+            fid,
+            readings,
+            ctx.p(fid, "warn_c", 90),
+            ctx.p(fid, "crit_c", 95),
+            ctx.p(fid, "clear_margin_c", 5),
+        )
+
+    if not inlets:
+        return
+    hydro = ctx.cooling in HYDRO
+    fid = "inlet_overtemp"
+    warn = ctx.p(fid, "hydro_warn_c" if hydro else "warn_c", 35)
+    crit = ctx.p(fid, "hydro_crit_c" if hydro else "crit_c", 40)
+    _over(ctx, fid, [(t, None) for t in inlets], warn, crit, ctx.p(fid, "clear_margin_c", 3))
+    fid = "inlet_undertemp"
+    ctx.seen(fid)
+    low = ctx.p(fid, "hydro_warn_c" if hydro else "warn_c", 0)
+    coldest = min(inlets)
+    if coldest < low:
+        ctx.add(fid, Severity.WARNING, ctx.say(fid, "temp", temp=num(coldest), limit=num(low)))
+    elif coldest < low + ctx.p(fid, "clear_margin_c", 3):
+        ctx.add(
+            fid,
+            Severity.WARNING,
+            ctx.say(fid, "temp", temp=num(coldest), limit=num(low)),
+            band=True,
+        )
+
+
+def rule_power(ctx: Ctx) -> None:
+    s = ctx.snap
+    fid = "power_out_of_range"
+    if s.power_w is None or ctx.in_grace(fid):
+        return
+    rated = ctx.spec.nominal_w if ctx.spec is not None else None
+    ref = s.power_limit_w or rated
+    if not ref:
+        return
+    ctx.seen(fid)
+    ratio = s.power_w / ref
+    if ratio > ctx.p(fid, "clear_high_ratio", 1.05):
+        limit = ref * ctx.p(fid, "high_ratio", 1.1)
+        ctx.add(
+            fid,
+            Severity.WARNING,
+            ctx.say(
+                fid, "high", w=round(s.power_w), limit=round(limit), pct=pct(ratio), ref=round(ref)
+            ),
+            band=s.power_w <= limit,
+        )
+        return
+    hr = (
+        s.hashrate_ratio
+        if s.nominal_hashrate_ths
+        else (
+            s.hashrate_ths / ctx.expected_ths
+            if s.hashrate_ths is not None and ctx.expected_ths
+            else None
+        )
+    )
+    if rated and hr is not None and hr >= ctx.p(fid, "min_hashrate_ratio", 0.9):
+        low = s.power_w / rated
+        if low < ctx.p(fid, "clear_low_ratio", 0.8):
+            limit = rated * ctx.p(fid, "low_ratio", 0.7)
+            ctx.add(
+                fid,
+                Severity.WARNING,
+                ctx.say(fid, "low", w=round(s.power_w), limit=round(limit)),
+                band=s.power_w >= limit,
+            )
+
+
+def _reject_window(ctx: Ctx) -> tuple[int, int, str] | None:
+    """(accepted, rejected, window text) to judge: deltas over the window, else lifetime."""
+    fid = "pool_reject_high"
+    current = sample_of(ctx.snap, ctx.now)
+    if current[4] is None or current[5] is None:
+        return None
+    if ctx.hist is None:
+        return current[4], current[5], ""
+    window = ctx.hist.window(ctx.now, ctx.p(fid, "window_s", 1800), current)
+    first = next((x for x in window if x[4] is not None and x[5] is not None), None)
+    if first is None or first is current:
+        return None
+    return current[4] - (first[4] or 0), current[5] - (first[5] or 0), duration(ctx.now - first[0])
+
+
+def rule_pools(ctx: Ctx) -> None:
+    s = ctx.snap
+    pools = [p for p in s.pools if p.status is not PoolStatus.DISABLED]
+    if not pools:
+        return
+    fid = "pools_all_dead"
+    if not ctx.in_grace(fid) and any(p.status is not PoolStatus.UNKNOWN for p in pools):
+        ctx.seen(fid)
+        dead = [p for p in pools if p.status is PoolStatus.DEAD]
+        if len(dead) == len(pools):
+            ctx.add(fid, Severity.CRITICAL, ctx.say(fid, "dead", dead=len(dead), total=len(pools)))
+
+    fid = "pool_failover"
+    if not ctx.in_grace(fid):
+        ctx.seen(fid)
+        active = next((p for p in pools if p.active), None)
+        ranked = [p for p in pools if p.priority is not None]
+        if active is not None and active.priority is not None and ranked:
+            top = min(ranked, key=lambda p: p.priority or 0)
+            if (
+                top is not active
+                and (top.priority or 0) < active.priority
+                and top.status is not PoolStatus.ALIVE
+            ):
+                ctx.add(
+                    fid,
+                    Severity.INFO,
+                    ctx.say(
+                        fid,
+                        "backup",
+                        url=active.url,
+                        prio=active.priority,
+                        primary=top.url,
+                        status=str(top.status),
+                    ),
+                )
+
+    fid = "pool_reject_high"
+    if not ctx.in_grace(fid):
+        got = _reject_window(ctx)
+        if got is not None:
+            acc, rej, window = got
+            shares = acc + rej
+            if shares >= ctx.p(fid, "min_shares", 50) and shares > 0:
+                ctx.seen(fid)
+                ratio = rej / shares
+                if ratio * 100 >= ctx.p(fid, "clear_pct", 1.0):
+                    detail = ctx.say(
+                        fid,
+                        "window" if window else "lifetime",
+                        pct=pct(ratio),
+                        shares=shares,
+                        window=window,
+                    )
+                    ctx.add(
+                        fid,
+                        Severity.WARNING,
+                        detail,
+                        band=ratio * 100 < ctx.p(fid, "warn_pct", 2.0),
+                    )
+
+    fid = "pool_latency"
+    active_pool = s.active_pool
+    if ctx.in_grace(fid) or active_pool is None or not active_pool.last_share_time:
+        return
+    if not s.hashrate_ths or active_pool.status is not PoolStatus.ALIVE:
+        return
+    ctx.seen(fid)
+    age = s.timestamp - active_pool.last_share_time
+    if age > ctx.p(fid, "max_share_age_s", 600):
+        ctx.add(
+            fid,
+            Severity.WARNING,
+            ctx.say(fid, "drought", duration=duration(age), url=active_pool.url),
+        )
+
+
+def rule_hw_errors(ctx: Ctx) -> None:
+    s = ctx.snap
+    fid = "hw_error_rate_high"
+    if ctx.in_grace(fid) or s.hw_errors is None:
+        return
+    if ctx.hist is None:
+        ths = s.hashrate_avg_ths if s.hashrate_avg_ths is not None else s.hashrate_ths
+        if not ths or not s.uptime_s:
+            return
+        errors, work = s.hw_errors, ths * 1e12 * s.uptime_s / DIFF1_HASHES
+        values: dict[str, object] = {"count": errors, "uptime": duration(s.uptime_s)}
+        template = "lifetime"
+    else:
+        current = sample_of(s, ctx.now)
+        window = [
+            x
+            for x in ctx.hist.window(ctx.now, ctx.p(fid, "window_s", 1800), current)
+            if x[3] is not None
+        ]
+        if len(window) < 2 or window[-1][0] - window[0][0] < ctx.p(fid, "min_window_s", 600):
+            return
+        rates = [x[1] for x in window if x[1] is not None]
+        if not rates:
+            return
+        span = window[-1][0] - window[0][0]
+        errors = (window[-1][3] or 0) - (window[0][3] or 0)
+        work = statistics.fmean(rates) * 1e12 * span / DIFF1_HASHES
+        values = {"window": duration(span)}
+        template = "window"
+    if errors + work <= 0:
+        return
+    ctx.seen(fid)
+    rate = errors / (errors + work) * 100
+    if rate < ctx.p(fid, "clear_pct", 0.5):
+        return
+    detail = ctx.say(fid, template, pct=num(rate), **values)
+    per_board = [(b.hw_errors, b.index) for b in s.boards if b.hw_errors]
+    total = sum(n for n, _ in per_board)
+    if total and len(per_board) > 1:
+        top, idx = max(per_board)
+        if top / total > 0.5:
+            detail += ctx.say(fid, "chain", board=idx + 1, share=round(100 * top / total))
+    sev = Severity.CRITICAL if rate > ctx.p(fid, "crit_pct", 5) else Severity.WARNING
+    ctx.add(fid, sev, detail, band=rate <= ctx.p(fid, "warn_pct", 1))
+
+
+def rule_freq(ctx: Ctx) -> None:
+    fid = "freq_throttled"
+    if ctx.hist is None or ctx.in_grace(fid):
+        return
+    base = ctx.hist.freq_base
+    boards = [b for b in ctx.snap.boards if b.frequency_mhz]
+    if not boards:
+        return
+    ctx.seen(fid)
+    for b in boards:
+        mhz = b.frequency_mhz or 0.0
+        ref = base.get(b.index, 0.0)
+        if mhz >= ref:
+            base[b.index] = mhz
+            continue
+        ratio = mhz / ref
+        if ratio < ctx.p(fid, "clear_ratio", 0.97):
+            ctx.add(
+                fid,
+                Severity.INFO,
+                ctx.say(
+                    fid, "board", board=b.index + 1, mhz=num(mhz), pct=pct(ratio), base=num(ref)
+                ),
+                b.index,
+                band=ratio >= ctx.p(fid, "ratio", 0.9),
+            )
+
+
+def rule_reboot(ctx: Ctx) -> None:
+    fid = "unexpected_reboot"
+    hist = ctx.hist
+    if hist is None:
+        return
+    ctx.seen(fid)
+    recent = hist.reboots_within(ctx.now, ctx.p(fid, "hold_s", 3600))
+    if not recent or hist.last_reset is None:
+        return
+    r = hist.last_reset
+    detail = ctx.say(fid, "reset", uptime=duration(r.uptime), was=duration(r.was))
+    if r.gap_s is not None:
+        detail += ctx.say(fid, "gap", gap=duration(r.gap_s))
+    reason = boot_reason(ctx.snap.error_codes)
+    if reason:
+        detail += ctx.say(fid, "reason", reason=reason)
+    loop_window = ctx.p(fid, "loop_window_s", 3600)
+    count = hist.reboots_within(ctx.now, loop_window)
+    sev = Severity.WARNING
+    if count >= ctx.p(fid, "loop_count", 3):
+        sev = Severity.CRITICAL
+        detail = ctx.say(fid, "loop", count=count, window=duration(loop_window)) + "; " + detail
+    ctx.add(fid, sev, detail)
+
+
+ONLINE_RULES: tuple[Callable[[Ctx], None], ...] = (
+    rule_codes,
+    rule_stopped,
+    rule_hashrate,
+    rule_boards,
+    rule_fans,
+    rule_temps,
+    rule_power,
+    rule_pools,
+    rule_hw_errors,
+    rule_freq,
+    rule_reboot,
+)
+
+
+def run_rules(ctx: Ctx) -> Outcome:
+    rule_unreachable(ctx)
+    if ctx.snap.online:
+        for rule in ONLINE_RULES:
+            rule(ctx)
+    return ctx.out
+
+
+def suppressed(cat: Catalogue, roots: set[str]) -> tuple[frozenset[str], bool]:
+    """(fault ids hidden by the open root causes, whether *everything else* is hidden)."""
+    hidden: set[str] = set()
+    everything = False
+    for root in roots:
+        ids = cat.suppress.get(root, frozenset())
+        if "*" in ids:
+            everything = True
+        hidden |= ids
+    return frozenset(hidden - {"*"}), everything
+
+
+def is_hidden(fault_id: str, roots: set[str], hidden: frozenset[str], everything: bool) -> bool:
+    if fault_id in roots:
+        return False
+    if everything:
+        return fault_id != "miner_unreachable"
+    return fault_id in hidden
+
+
+def roots_of(outcome: Outcome, snap: MinerSnapshot) -> set[str]:
+    roots: set[str] = set()
+    if outcome.has("miner_unreachable"):
+        roots.add("miner_unreachable")
+    if outcome.has("mining_stopped", min_severity=Severity.WARNING):
+        roots.add("mining_stopped")
+    if snap.idle:
+        roots.add("idle")
+    return roots

@@ -1,0 +1,189 @@
+"""Detection thresholds: catalogue defaults, refined by model facts and by the operator.
+
+Order of precedence, least to most specific: catalogue ``params`` (global defaults, faults.md
+§4.3) < the model database (chip/board temperature limits of that model) < the operator's
+global overrides < per-model overrides < per-miner overrides. Any operator override beats
+built-in knowledge, and the more specific one wins, so "this one S19 sits by the door, warn it
+at 80 °C" works without touching anything else.
+
+Override keys are ``"<fault id>.<param>"``, e.g. ``{"chip_overtemp.warn_c": 85}``; per-model
+dicts are keyed by model name (``"S19j Pro"``) or make and model (``"Antminer S19j Pro"``), per
+miner dicts by ``ip`` or ``ip:port``; matching is case-insensitive.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from rig_monitor.core import modeldb
+from rig_monitor.core.faults.catalogue import Catalogue, default_catalogue
+
+Overrides = Mapping[str, float]
+
+
+class ModelSpecLike(Protocol):
+    """What the rules read from ``rig_monitor.core.modeldb.ModelSpec``."""
+
+    @property
+    def make(self) -> str: ...
+    @property
+    def model(self) -> str: ...
+    @property
+    def boards(self) -> int | None: ...
+    @property
+    def chips_per_board(self) -> int | None: ...
+    @property
+    def fans(self) -> int | None: ...
+    @property
+    def nominal_ths(self) -> float | None: ...
+    @property
+    def nominal_w(self) -> float | None: ...
+    @property
+    def chip_temp_warn_c(self) -> float | None: ...
+    @property
+    def chip_temp_crit_c(self) -> float | None: ...
+    @property
+    def board_temp_warn_c(self) -> float | None: ...
+    @property
+    def board_temp_crit_c(self) -> float | None: ...
+    @property
+    def cooling(self) -> str: ...
+
+
+SpecLookup = Callable[[str | None, str | None], ModelSpecLike | None]
+
+# model database field -> (fault id, param)
+_SPEC_PARAMS = (
+    ("chip_temp_warn_c", "chip_overtemp", "warn_c"),
+    ("chip_temp_crit_c", "chip_overtemp", "crit_c"),
+    ("board_temp_warn_c", "board_overtemp", "warn_c"),
+    ("board_temp_crit_c", "board_overtemp", "crit_c"),
+)
+
+
+class Limits:
+    """Resolved parameters for one miner: ``limits.get("hashrate_low", "warn_ratio")``."""
+
+    __slots__ = ("_params",)
+
+    def __init__(self, params: Mapping[str, Mapping[str, Any]]) -> None:
+        self._params = params
+
+    def get(self, fault_id: str, name: str, default: float = 0.0) -> float:
+        value = self._params.get(fault_id, {}).get(name, default)
+        return float(value) if isinstance(value, int | float) else default
+
+    def raw(self, fault_id: str, name: str, default: Any = None) -> Any:
+        return self._params.get(fault_id, {}).get(name, default)
+
+    def has(self, fault_id: str, name: str) -> bool:
+        return name in self._params.get(fault_id, {})
+
+
+def _split(source: str, overrides: Overrides) -> dict[str, dict[str, float]]:
+    out: dict[str, dict[str, float]] = {}
+    for key, value in overrides.items():
+        fid, sep, name = key.partition(".")
+        if not sep or not fid or not name:
+            raise ValueError(f"{source}: override key {key!r} must be '<fault id>.<param>'")
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise ValueError(f"{source}: override {key!r} must be a number, not {value!r}")
+        out.setdefault(fid, {})[name] = float(value)
+    return out
+
+
+def _lower_keys(
+    d: Mapping[str, Overrides] | None, source: str
+) -> dict[str, dict[str, dict[str, float]]]:
+    return {k.strip().lower(): _split(f"{source} {k!r}", v) for k, v in (d or {}).items()}
+
+
+@dataclass(slots=True)
+class Thresholds:
+    """Defaults plus the operator's overrides; resolves (and caches) :class:`Limits` per miner."""
+
+    catalogue: Catalogue = field(default_factory=default_catalogue)
+    global_overrides: Overrides = field(default_factory=dict)
+    per_model: Mapping[str, Overrides] = field(default_factory=dict)
+    per_miner: Mapping[str, Overrides] = field(default_factory=dict)
+    _global: dict[str, dict[str, float]] = field(init=False, repr=False)
+    _models: dict[str, dict[str, dict[str, float]]] = field(init=False, repr=False)
+    _miners: dict[str, dict[str, dict[str, float]]] = field(init=False, repr=False)
+    _cache: dict[tuple[str, ...], Limits] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        known = set(self.catalogue.ids)
+        self._global = _split("global overrides", self.global_overrides)
+        self._models = _lower_keys(self.per_model, "model overrides")
+        self._miners = _lower_keys(self.per_miner, "miner overrides")
+        for layer in (self._global, *self._models.values(), *self._miners.values()):
+            unknown = set(layer) - known - {"incident"}
+            if unknown:
+                raise ValueError(f"overrides name unknown fault ids: {', '.join(sorted(unknown))}")
+        self._cache = {}
+
+    def for_miner(
+        self,
+        ip: str,
+        port: int = 4028,
+        make: str | None = None,
+        model: str | None = None,
+        spec: ModelSpecLike | None = None,
+    ) -> Limits:
+        miner_layers = [
+            self._miners[k] for k in (ip.lower(), f"{ip}:{port}".lower()) if k in self._miners
+        ]
+        model_keys = []
+        if model:
+            model_keys.append(model.strip().lower())
+            if make:
+                model_keys.append(f"{make} {model}".strip().lower())
+        model_layers = [self._models[k] for k in model_keys if k in self._models]
+        spec_id = (spec.make, spec.model) if spec is not None else ("", "")
+        cache_key = (
+            f"{ip}:{port}" if miner_layers else "",
+            *(model_keys if model_layers else ()),
+            *spec_id,
+        )
+        cached = self._cache.get(cache_key)
+        if cached is not None:
+            return cached
+
+        params: dict[str, dict[str, Any]] = {
+            fid: self.catalogue.params(fid) for fid in self.catalogue.ids
+        }
+        layers: list[dict[str, dict[str, float]]] = []
+        if spec is not None:
+            layers.append(_spec_layer(spec))
+        layers.append(self._global)
+        layers.extend(model_layers)
+        layers.extend(miner_layers)
+        for layer in layers:
+            for fid, values in layer.items():
+                params[fid] = {**params.get(fid, {}), **values}
+        limits = Limits(params)
+        if len(self._cache) > 20_000:
+            self._cache.clear()
+        self._cache[cache_key] = limits
+        return limits
+
+
+def _spec_layer(spec: ModelSpecLike) -> dict[str, dict[str, float]]:
+    layer: dict[str, dict[str, float]] = {}
+    prefix = "hydro_" if (spec.cooling or "air").lower() in ("hydro", "immersion") else ""
+    inlet = (
+        ("inlet_temp_warn_c", "inlet_overtemp", f"{prefix}warn_c"),
+        ("inlet_temp_crit_c", "inlet_overtemp", f"{prefix}crit_c"),
+    )
+    for attr, fid, name in (*_SPEC_PARAMS, *inlet):
+        value = getattr(spec, attr, None)
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            layer.setdefault(fid, {})[name] = float(value)
+    return layer
+
+
+def modeldb_lookup(make: str | None, model: str | None) -> ModelSpecLike | None:
+    """The model database's spec for this make and model, if it knows it."""
+    return modeldb.lookup(make, model)
