@@ -6,11 +6,12 @@ uses it) and return the Qt exit code.
 
 from __future__ import annotations
 
-import importlib
 import logging
 import os
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication
@@ -20,6 +21,9 @@ from rig_monitor.core.engine import EngineConfig, PollFn
 from rig_monitor.core.model import Target
 from rig_monitor.core.paths import config_dir
 from rig_monitor.gui.main_window import MainWindow, app_icon
+
+if TYPE_CHECKING:
+    from rig_monitor.sim import SimFleetThread
 
 log = logging.getLogger(__name__)
 
@@ -80,7 +84,10 @@ def _run(window: MainWindow, app: QApplication, cleanup: Callable[[], None] | No
     try:
         return app.exec()
     finally:
+        app.aboutToQuit.disconnect(window.shutdown)
         window.shutdown()
+        window.hide()
+        window.deleteLater()
         if cleanup is not None:
             cleanup()
 
@@ -108,6 +115,55 @@ def _demo_addressing() -> tuple[str, bool]:
     return "127.1.0.1", False
 
 
+@dataclass(slots=True)
+class DemoSession:
+    """A simulated fleet serving on its own thread, and a window (not shown yet) watching it."""
+
+    window: MainWindow
+    sim: SimFleetThread
+
+    def close(self) -> None:
+        self.window.shutdown()
+        self.sim.stop()
+
+
+def start_demo(
+    count: int = 200,
+    *,
+    faults_pct: float = 8.0,
+    seed: int = 1,
+    base: str | None = None,
+    port: int = 4028,
+    interval_s: float = 10.0,
+) -> DemoSession:
+    """Start the simulator and build the demo window (needs a QApplication; saves nothing)."""
+    from rig_monitor.sim import SimFleet, SimFleetThread
+
+    default_base, single_ip = _demo_addressing()
+    fleet = SimFleet.build(
+        base=base or default_base,
+        count=count,
+        faults_pct=faults_pct,
+        seed=seed,
+        port=port,
+        single_ip=single_ip,
+    )
+    sim = SimFleetThread(fleet)
+    sim.start()
+    try:
+        window = MainWindow(
+            fleet.targets,
+            config=AppConfig(interval_s=interval_s),
+            engine_config=EngineConfig(poll_budget_s=5.0),
+            persist=False,
+            title=f"Rig Monitor — demo ({count:,} simulated miners)",
+        )
+    except BaseException:
+        sim.stop()
+        raise
+    return DemoSession(window, sim)
+
+
 def run_demo(
     count: int = 200,
     *,
@@ -116,35 +172,11 @@ def run_demo(
     argv: list[str] | None = None,
     base: str | None = None,
     port: int = 4028,
-    interval_s: float = 10.0,
 ) -> int:
-    """Start ``count`` simulated miners in-process and show them. Saves nothing."""
-    sim_api = importlib.import_module("rig_monitor.sim")
-
+    """Start ``count`` simulated miners in-process and show them. Returns the exit code."""
     app = _application(argv)
-    default_base, single_ip = _demo_addressing()
-    fleet = sim_api.SimFleet.build(
-        base=base or default_base,
-        count=count,
-        faults_pct=faults_pct,
-        seed=seed,
-        port=port,
-        single_ip=single_ip,
-    )
-    sim = sim_api.SimFleetThread(fleet)
-    sim.start()
-    try:
-        window = MainWindow(
-            list(fleet.targets),
-            config=AppConfig(interval_s=interval_s),
-            engine_config=EngineConfig(poll_budget_s=5.0),
-            persist=False,
-            title=f"Rig Monitor — demo ({count} simulated miners)",
-        )
-    except BaseException:
-        sim.stop()
-        raise
-    return _run(window, app, cleanup=sim.stop)
+    demo = start_demo(count, faults_pct=faults_pct, seed=seed, base=base, port=port)
+    return _run(demo.window, app, cleanup=demo.sim.stop)
 
 
 def main() -> int:

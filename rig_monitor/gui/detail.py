@@ -22,16 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rig_monitor.core.model import Board, MinerSnapshot, Pool, PoolStatus, Severity
+from rig_monitor.core.model import Board, MinerSnapshot, Pool, PoolStatus
 from rig_monitor.gui import fmt
-from rig_monitor.gui.fleet import FleetRow, RowState
+from rig_monitor.gui.fleet import SEVERITY_STATE, FleetRow
 from rig_monitor.gui.fleet_model import BAD, STATE_COLOURS, state_icon, temp_colour
-
-_SEVERITY_STATE = {
-    Severity.INFO: RowState.INFO,
-    Severity.WARNING: RowState.WARNING,
-    Severity.CRITICAL: RowState.CRITICAL,
-}
 
 
 def _small_table(headers: list[str]) -> QTableWidget:
@@ -59,6 +53,14 @@ def _item(
     if tip:
         it.setToolTip(tip)
     return it
+
+
+def _boxed(title: str, widget: QWidget) -> QGroupBox:
+    box = QGroupBox(title)
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(4, 4, 4, 4)
+    layout.addWidget(widget)
+    return box
 
 
 class DetailPane(QWidget):
@@ -106,24 +108,23 @@ class DetailPane(QWidget):
             form.addRow(label + ":", value)
         ident_box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
 
-        boards_box = QGroupBox("Hashboards")
         self.boards = _small_table(["#", "Hashrate", "Chips", "Board °C", "Chip °C", "Chip status"])
         self.chip_font = mono
-        QVBoxLayout(boards_box).addWidget(self.boards)
+        boards_box = _boxed("Hashboards", self.boards)
 
-        pools_box = QGroupBox("Pools")
         self.pools = _small_table(["", "Pool", "Worker", "Status", "Accepted", "Rejected"])
-        QVBoxLayout(pools_box).addWidget(self.pools)
+        self.pools.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Fixed)
+        self.pools.setColumnWidth(0, 22)
+        pools_box = _boxed("Pools", self.pools)
 
-        faults_box = QGroupBox("Faults")
         self.faults = QListWidget()
         self.faults.setWordWrap(True)
         self.faults.setAlternatingRowColors(True)
-        QVBoxLayout(faults_box).addWidget(self.faults)
+        faults_box = _boxed("Faults", self.faults)
 
         right = QVBoxLayout()
-        right.addWidget(pools_box, 1)
-        right.addWidget(faults_box, 1)
+        right.addWidget(pools_box, 3)
+        right.addWidget(faults_box, 2)
 
         body = QHBoxLayout()
         body.addWidget(ident_box, 0)
@@ -208,10 +209,9 @@ class DetailPane(QWidget):
             tip = None
             if b.chip_status:
                 tip = f"{ok} ok, {bad} x, {unstable} -\n{b.chip_status}"
-            low = (
-                b.hashrate_ths is not None
-                and bool(b.nominal_hashrate_ths)
-                and b.hashrate_ths < (b.nominal_hashrate_ths or 0.0) * fmt.LOW_HASHRATE_RATIO
+            low = b.hashrate_ths is not None and (
+                b.hashrate_ths == 0
+                or b.hashrate_ths < (b.nominal_hashrate_ths or 0.0) * fmt.LOW_HASHRATE_RATIO
             )
             hr_colour = BAD if low else None
             t.setItem(r, 0, _item(str(b.index + 1)))
@@ -259,7 +259,7 @@ class DetailPane(QWidget):
             self.faults.addItem(QListWidgetItem("No faults"))
             return
         for f in sorted(snap.faults, key=lambda f: -f.severity.rank):
-            state = _SEVERITY_STATE[f.severity]
+            state = SEVERITY_STATE[f.severity]
             board = f" (board {f.board + 1})" if f.board is not None else ""
             item = QListWidgetItem(
                 state_icon(state), f"{f.title}{board} — {f.severity}\n{f.detail}"

@@ -16,10 +16,11 @@ class RowState(enum.IntEnum):
     OK = 0
     IDLE = 1
     INFO = 2
-    WARNING = 3
-    CRITICAL = 4
-    OFFLINE = 5
-    PENDING = 6  # added, not polled yet
+    DEGRADED = 3  # no fault raised (yet), but the numbers look wrong: see FleetRow.degraded
+    WARNING = 4
+    CRITICAL = 5
+    OFFLINE = 6
+    PENDING = 7  # added, not polled yet
 
     @property
     def label(self) -> str:
@@ -30,12 +31,14 @@ _LABELS = {
     RowState.OK: "OK",
     RowState.IDLE: "Idle",
     RowState.INFO: "Info",
+    RowState.DEGRADED: "Degraded",
     RowState.WARNING: "Warning",
     RowState.CRITICAL: "Critical",
     RowState.OFFLINE: "Offline",
     RowState.PENDING: "Waiting",
 }
-_SEVERITY_STATE = {
+_PROBLEMS = frozenset({RowState.DEGRADED, RowState.WARNING, RowState.CRITICAL, RowState.OFFLINE})
+SEVERITY_STATE = {
     Severity.INFO: RowState.INFO,
     Severity.WARNING: RowState.WARNING,
     Severity.CRITICAL: RowState.CRITICAL,
@@ -85,24 +88,38 @@ class FleetRow:
         if not snap.online:
             return RowState.OFFLINE
         worst = snap.worst_severity
-        if worst is not None:
-            return _SEVERITY_STATE[worst]
+        if worst is not None and worst is not Severity.INFO:
+            return SEVERITY_STATE[worst]
         if snap.idle:
             return RowState.IDLE
-        return RowState.OK
+        if self.degraded:
+            return RowState.DEGRADED
+        return RowState.INFO if worst is not None else RowState.OK
+
+    @property
+    def degraded(self) -> bool:
+        """Online and mining, but under 90 % of nominal, a fan at 0 rpm, or chips missing.
+
+        The fault rules decide faults (with dwell times); this only makes a bad row stand out in
+        the table before, or without, a fault being raised.
+        """
+        snap = self.snap
+        if snap is None or not snap.online or snap.idle:
+            return False
+        ratio = snap.hashrate_ratio
+        if ratio is not None and ratio < fmt.LOW_HASHRATE_RATIO:
+            return True
+        if any(r == 0 for r in snap.fans_rpm):
+            return True
+        return any(
+            b.chips is not None and b.expected_chips and b.chips < b.expected_chips
+            for b in snap.boards
+        )
 
     @property
     def is_problem(self) -> bool:
-        """What the "problems only" filter keeps: offline, warning/critical, low hashrate, a stopped fan."""
-        if self.state in (RowState.OFFLINE, RowState.WARNING, RowState.CRITICAL):
-            return True
-        snap = self.snap
-        if snap is None or not snap.online:
-            return False
-        ratio = snap.hashrate_ratio
-        if ratio is not None and ratio < fmt.LOW_HASHRATE_RATIO and not snap.idle:
-            return True
-        return any(r == 0 for r in snap.fans_rpm)
+        """What "problems only" keeps: offline, warning or critical faults, degraded."""
+        return self.state in _PROBLEMS
 
     def search_text(self) -> str:
         """Lower-case text the filter box matches against: address, make/model, pools, host."""
@@ -122,6 +139,7 @@ class FleetTotals:
     offline: int = 0
     pending: int = 0
     with_faults: int = 0  # online miners with at least one warning/critical fault
+    degraded: int = 0  # online, no such fault, but low hashrate / stopped fan / missing chips
     hashrate_ths: float = 0.0
     nominal_ths: float = 0.0  # of every miner whose rating is known, offline ones included
     power_w: float = 0.0
@@ -143,8 +161,11 @@ def compute_totals(rows: Iterable[FleetRow]) -> FleetTotals:
             t.offline += 1
             continue
         t.online += 1
-        if row.state in (RowState.WARNING, RowState.CRITICAL):
+        state = row.state
+        if state in (RowState.WARNING, RowState.CRITICAL):
             t.with_faults += 1
+        elif state is RowState.DEGRADED:
+            t.degraded += 1
         if snap.hashrate_ths is not None:
             t.hashrate_ths += snap.hashrate_ths
         if snap.power_w is not None:

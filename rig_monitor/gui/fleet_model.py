@@ -51,7 +51,11 @@ class Col(enum.IntEnum):
 
 
 HEADERS: dict[Col, tuple[str, str]] = {
-    Col.STATUS: ("Status", "OK, worst fault severity, or offline"),
+    Col.STATUS: (
+        "Status",
+        "OK, worst fault severity, offline, or degraded (under 90 % of nominal, a stopped fan "
+        "or missing chips, with no fault raised)",
+    ),
     Col.ADDRESS: ("Address", "IP address (and API port when it is not 4028)"),
     Col.MODEL: ("Model", "Make and model (last known when offline)"),
     Col.HASHRATE: ("Hashrate", "Current hashrate"),
@@ -84,6 +88,7 @@ STATE_COLOURS: dict[RowState, QColor] = {
     RowState.OK: QColor(46, 157, 74),
     RowState.IDLE: QColor(120, 144, 156),
     RowState.INFO: QColor(59, 125, 216),
+    RowState.DEGRADED: QColor(200, 170, 0),
     RowState.WARNING: QColor(224, 150, 0),
     RowState.CRITICAL: QColor(215, 38, 61),
     RowState.OFFLINE: QColor(110, 110, 110),
@@ -232,6 +237,8 @@ class FleetTableModel(QAbstractTableModel):
             return fmt.make_model(row.identity)
         if col is Col.ERROR:
             return (row.snap.error or "") if row.snap is not None and not row.online else ""
+        if col is Col.FAULTS and s is None:
+            return ""  # faults are evaluated on answers only
         if s is None:
             return fmt.DASH
         if col is Col.HASHRATE:

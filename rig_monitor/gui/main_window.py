@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 
 from rig_monitor.core.config import MAX_INTERVAL_S, MIN_INTERVAL_S, AppConfig, save_config
 from rig_monitor.core.engine import Batch, EngineConfig, EngineThread, PollFn, SweepStats
-from rig_monitor.core.model import Target
+from rig_monitor.core.model import MinerSnapshot, Target
 from rig_monitor.gui import fmt
 from rig_monitor.gui.bridge import EngineBridge
 from rig_monitor.gui.detail import DetailPane
@@ -60,19 +60,19 @@ RESORT_DELAY_MS = 2000  # re-sort/filter at most this often after updates (qt.md
 INTERVAL_DEBOUNCE_MS = 700
 
 COLUMN_WIDTHS: dict[Col, int] = {
-    Col.STATUS: 92,
-    Col.ADDRESS: 128,
-    Col.MODEL: 150,
-    Col.HASHRATE: 92,
-    Col.NOMINAL_PCT: 82,
-    Col.CHIP_TEMP: 76,
-    Col.BOARD_TEMP: 84,
-    Col.FANS: 86,
-    Col.POWER: 74,
-    Col.EFFICIENCY: 56,
-    Col.POOL: 230,
-    Col.UPTIME: 82,
-    Col.FAULTS: 190,
+    Col.STATUS: 98,
+    Col.ADDRESS: 136,
+    Col.MODEL: 140,
+    Col.HASHRATE: 88,
+    Col.NOMINAL_PCT: 80,
+    Col.CHIP_TEMP: 72,
+    Col.BOARD_TEMP: 80,
+    Col.FANS: 84,
+    Col.POWER: 70,
+    Col.EFFICIENCY: 52,
+    Col.POOL: 250,
+    Col.UPTIME: 84,
+    Col.FAULTS: 160,
 }
 
 
@@ -146,6 +146,7 @@ class TotalsBar(QFrame):
         self.online = QLabel()
         self.offline = QLabel()
         self.faults = QLabel()
+        self.degraded = QLabel()
         self.waiting = QLabel()
         self.hashrate = QLabel()
         self.power = QLabel()
@@ -153,7 +154,8 @@ class TotalsBar(QFrame):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 6, 10, 6)
         layout.setSpacing(22)
-        for w in (self.online, self.offline, self.faults, self.waiting, self.hashrate, self.power):
+        labels = (self.online, self.offline, self.faults, self.degraded, self.waiting)
+        for w in (*labels, self.hashrate, self.power):
             w.setTextFormat(Qt.TextFormat.RichText)
             layout.addWidget(w)
         layout.addStretch(1)
@@ -178,6 +180,10 @@ class TotalsBar(QFrame):
                 STATE_COLOURS[RowState.WARNING] if t.with_faults else None,
             ),
         ]
+        self.degraded.setVisible(t.degraded > 0)
+        if t.degraded:
+            colour = STATE_COLOURS[RowState.DEGRADED]
+            plain.append(part(self.degraded, f"{t.degraded:,}", "degraded", colour))
         self.waiting.setVisible(t.pending > 0)
         if t.pending:
             plain.append(part(self.waiting, f"{t.pending:,}", "waiting", None))
@@ -192,7 +198,7 @@ class TotalsBar(QFrame):
             reporting = f"({t.power_reporting:,} of {t.online:,} reporting)"
             plain.append(part(self.power, fmt.fleet_power(t.power_w), reporting, None))
         else:
-            plain.append(part(self.power, fmt.DASH, "power", None))
+            plain.append(part(self.power, fmt.DASH, "kW (no miner reports power)", None))
         if last_sweep is not None and last_sweep.finished is not None:
             text = f"Last sweep {fmt.clock(last_sweep.finished)} in {last_sweep.duration_s:.1f} s"
         else:
@@ -222,6 +228,7 @@ class MainWindow(QMainWindow):
         settings: QSettings | None = None,
         title: str = "Rig Monitor",
         use_tray: bool = True,
+        post_process: Callable[[list[MinerSnapshot]], None] | None = None,
     ) -> None:
         super().__init__()
         self.config = config.copy() if config is not None else AppConfig()
@@ -242,12 +249,13 @@ class MainWindow(QMainWindow):
 
         self.setWindowTitle(title)
         self.setWindowIcon(app_icon())
-        self.resize(1500, 860)
+        self._default_size()
 
         ecfg = engine_config or EngineConfig()
         ecfg.interval_s = self.config.interval_s
         self.bridge = EngineBridge(self)
-        self.engine = EngineThread(self.bridge.on_batch, ecfg, poll=poll)
+        # post_process runs on the engine thread (e.g. fault evaluation), never on the GUI thread.
+        self.engine = EngineThread(self.bridge.on_batch, ecfg, poll=poll, post_process=post_process)
         self.bridge.batch_ready.connect(self._on_batch)
 
         self.model = FleetTableModel(self)
@@ -271,6 +279,15 @@ class MainWindow(QMainWindow):
         self._restore_view_state()
 
     # -- construction -------------------------------------------------------------------------
+    def _default_size(self) -> None:
+        """1600 x 900 or the screen's free area, whichever is smaller (settings may override)."""
+        screen = self.screen()
+        if screen is None:
+            self.resize(1600, 900)
+            return
+        area = screen.availableGeometry()
+        self.resize(min(1600, area.width()), min(900, area.height()))
+
     def _build_ui(self) -> None:
         central = QWidget()
         outer = QVBoxLayout(central)

@@ -250,3 +250,23 @@ def test_invalid_index_and_header(qtbot: Any) -> None:
     assert model.data(QModelIndex()) is None
     assert model.headerData(Col.FANS, Qt.Orientation.Horizontal) == "Fans"
     assert model.headerData(0, Qt.Orientation.Vertical) is None
+
+
+def test_degraded_without_a_fault_and_info_is_not_a_problem(qtbot: Any) -> None:
+    targets = target_list(4)
+    snaps = [snapshot(t, i) for i, t in enumerate(targets)]
+    snaps[0].hashrate_ths = 60.0  # 55 % of nominal
+    snaps[1].boards[2].chips = 98  # of 126
+    snaps[2] = snapshot(targets[2], 2, fault=Severity.INFO)
+    snaps[3].fans_rpm = [0, 6000, 6000, 6000]
+    model = FleetTableModel()
+    model.apply_snapshots(snaps)
+    states = [model.row_at(i).state for i in range(4)]
+    assert states == [RowState.DEGRADED, RowState.DEGRADED, RowState.INFO, RowState.DEGRADED]
+    assert [model.row_at(i).is_problem for i in range(4)] == [True, True, False, True]
+    assert _text(model, 0, Col.STATUS) == "Degraded"
+    # a raised fault wins over the table's own judgement
+    model.apply_snapshots([snapshot(targets[0], 0, fault=Severity.CRITICAL)])
+    assert model.row_at(0).state is RowState.CRITICAL
+    totals = compute_totals(model.rows())
+    assert (totals.with_faults, totals.degraded) == (1, 2)

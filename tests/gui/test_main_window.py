@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtWidgets import QSystemTrayIcon
 
 from rig_monitor.core.config import AppConfig, load_config
 from rig_monitor.core.engine import EngineConfig
@@ -37,7 +38,6 @@ def make_window(qtbot: Any, tmp_path: Path) -> Iterator[MakeWindow]:
             poll=fake.poll,
             engine_config=EngineConfig(batch_interval_s=0.05, poll_budget_s=5.0),
             config_path=tmp_path / "config.json",
-            use_tray=False,
         )
         windows.append(win)
         qtbot.addWidget(win)
@@ -222,6 +222,7 @@ def test_interval_change_is_applied_and_saved(
 def test_closing_without_tray_stops_the_engine(qtbot: Any, make_window: MakeWindow) -> None:
     win, _ = make_window(3)
     _wait_polled(qtbot, win)
+    assert not QSystemTrayIcon.isSystemTrayAvailable()  # offscreen: no tray host
     assert win.tray is None
     win.close()
     assert not win.engine.running
