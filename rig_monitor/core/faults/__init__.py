@@ -26,14 +26,21 @@ from rig_monitor.core.faults.codes import (
     whatsminer_code,
 )
 from rig_monitor.core.faults.evaluate import LOOKUP, evaluate
+from rig_monitor.core.faults.incidents import Incident, diagnose
 from rig_monitor.core.faults.thresholds import Limits, ModelSpecLike, Thresholds, modeldb_lookup
+from rig_monitor.core.faults.tracker import ActiveFault, EventKind, FaultEvent, FaultTracker
 
 __all__ = [
     "LOOKUP",
+    "ActiveFault",
     "Catalogue",
     "CatalogueError",
     "CodeInfo",
+    "EventKind",
+    "FaultEvent",
     "FaultSpec",
+    "FaultTracker",
+    "Incident",
     "IncidentSpec",
     "Limits",
     "ModelSpecLike",
@@ -44,6 +51,7 @@ __all__ = [
     "classify",
     "decode_whatsminer",
     "default_catalogue",
+    "diagnose",
     "evaluate",
     "load_catalogue",
     "load_code_tables",

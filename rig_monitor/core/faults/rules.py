@@ -157,7 +157,7 @@ def duration(seconds: float) -> str:
     s = max(0, int(seconds))
     if s < 120:
         return f"{s} s"
-    if s < 7200:
+    if s < 3600:
         return f"{s // 60} min"
     if s < 172800:
         h, m = divmod(s // 60, 60)

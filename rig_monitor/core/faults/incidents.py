@@ -1,0 +1,293 @@
+"""Fleet diagnosis: when many miners fail together, name the shared cause once.
+
+Forty miners in one rack going dark is a switch, a PDU or a breaker, not forty broken miners;
+every miner's pools dying at 03:10 is the site's internet or the pool. Each rule groups miners
+by address block (a rack is usually one /26 or /24) or by time, and raises one incident whose
+detail says how many, out of how many, and where — so the operator can check the claim.
+Thresholds live in the catalogue's ``incidents`` params.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import statistics
+import time
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from rig_monitor.core.faults.catalogue import Catalogue, IncidentSpec, default_catalogue, render
+from rig_monitor.core.faults.rules import duration, num
+from rig_monitor.core.faults.tracker import ActiveFault
+from rig_monitor.core.model import MinerSnapshot, PoolStatus, Severity
+
+
+@dataclass(slots=True)
+class Incident:
+    id: str
+    severity: Severity
+    title: str
+    detail: str
+    miners: list[str]  # miner keys (ip:port), in address order
+    fault_id: str | None = None  # the per-miner fault grouped under this incident
+    scope: str | None = None  # "10.10.1.0/26", or None for the whole site
+    since: float | None = None
+
+
+def _ip_sort(key: str) -> tuple[int, str]:
+    try:
+        return int(ipaddress.ip_address(key.rsplit(":", 1)[0])), key
+    except ValueError:
+        return 0, key
+
+
+def _net(ip: str, prefix: int) -> str | None:
+    try:
+        return str(ipaddress.ip_network(f"{ip}/{prefix}", strict=False))
+    except ValueError:
+        return None
+
+
+def _clock(ts: float) -> str:
+    return time.strftime("%H:%M", time.localtime(ts))
+
+
+def _ints(value: Any, default: list[int]) -> list[int]:
+    if isinstance(value, list) and all(isinstance(x, int) for x in value):
+        return list(value)
+    return default
+
+
+@dataclass(slots=True)
+class _Fleet:
+    snaps: dict[str, MinerSnapshot]
+    affected: dict[str, dict[str, float | None]] = field(
+        default_factory=dict
+    )  # fault -> key -> since
+
+
+def _from_snapshots(
+    snaps: Mapping[str, MinerSnapshot], cat: Catalogue
+) -> dict[str, dict[str, float | None]]:
+    """What the snapshots themselves show, for the one-shot ``poll``/``diagnose`` commands."""
+    out: dict[str, dict[str, float | None]] = defaultdict(dict)
+    warn = float(cat.params("inlet_overtemp").get("warn_c", 35))
+    for key, s in snaps.items():
+        ids = {f.id for f in s.faults}
+        if not s.online or "miner_unreachable" in ids:
+            out["miner_unreachable"][key] = None
+            continue
+        live = [p for p in s.pools if p.status is not PoolStatus.DISABLED]
+        if "pools_all_dead" in ids or (live and all(p.status is PoolStatus.DEAD for p in live)):
+            out["pools_all_dead"][key] = None
+        if "inlet_overtemp" in ids or (s.temp_inlet_c is not None and s.temp_inlet_c >= warn):
+            out["inlet_overtemp"][key] = None
+    return out
+
+
+def _from_active(active: Iterable[ActiveFault]) -> dict[str, dict[str, float | None]]:
+    out: dict[str, dict[str, float | None]] = defaultdict(dict)
+    for a in active:
+        known = out[a.id].get(a.miner)
+        out[a.id][a.miner] = a.first_seen if known is None else min(known, a.first_seen)
+    return out
+
+
+def _since_text(spec: IncidentSpec, times: Iterable[float | None]) -> tuple[str, float | None]:
+    known = [t for t in times if t is not None]
+    if not known:
+        return "", None
+    first = min(known)
+    return render(spec.texts.get("since", ""), {"time": _clock(first)}), first
+
+
+def _incident(
+    spec: IncidentSpec,
+    values: Mapping[str, Any],
+    miners: list[str],
+    scope: str | None = None,
+    since: float | None = None,
+    variant: str = "",
+) -> Incident:
+    title = render(spec.texts[f"title{variant}"], values)
+    detail = render(spec.texts[f"detail{variant}"], values)
+    return Incident(spec.id, spec.severity, title, detail, miners, spec.fault, scope, since)
+
+
+def _groups(
+    keys: Iterable[str], snaps: Mapping[str, MinerSnapshot], prefix: int
+) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = defaultdict(list)
+    for key in keys:
+        net = _net(snaps[key].ip, prefix)
+        if net is not None:
+            out[net].append(key)
+    return out
+
+
+def _network_or_power(fleet: _Fleet, cat: Catalogue) -> list[Incident]:
+    spec = cat.incident("site_network_or_power")
+    p = spec.params
+    down = fleet.affected.get(spec.fault or "miner_unreachable", {})
+    claimed: set[str] = set()
+    out: list[Incident] = []
+    for prefix in _ints(p.get("prefixes"), [26, 24]):
+        everyone = _groups(fleet.snaps, fleet.snaps, prefix)
+        for net, members in sorted(everyone.items()):
+            dark = sorted((k for k in members if k in down and k not in claimed), key=_ip_sort)
+            if len(dark) < p.get("min_miners", 5) or len(dark) / len(members) < p.get(
+                "min_fraction", 0.8
+            ):
+                continue
+            claimed.update(dark)
+            since, first = _since_text(spec, (down[k] for k in dark))
+            values = {
+                "count": len(dark),
+                "total": len(members),
+                "scope": net,
+                "since": since,
+                "first": fleet.snaps[dark[0]].ip,
+                "last": fleet.snaps[dark[-1]].ip,
+            }
+            out.append(_incident(spec, values, dark, net, first))
+    return out
+
+
+def _pool_outage(fleet: _Fleet, cat: Catalogue) -> list[Incident]:
+    spec = cat.incident("site_pool_outage")
+    p = spec.params
+    online = [k for k, s in fleet.snaps.items() if s.online]
+    dead_map = fleet.affected.get(spec.fault or "pools_all_dead", {})
+    dead = sorted((k for k in online if k in dead_map), key=_ip_sort)
+    if (
+        not online
+        or len(dead) < p.get("min_miners", 3)
+        or len(dead) / len(online) < p.get("min_fraction", 0.5)
+    ):
+        return []
+    since, first = _since_text(spec, (dead_map[k] for k in dead))
+    values = {"count": len(dead), "total": len(online), "since": since}
+    return [_incident(spec, values, dead, None, first)]
+
+
+def _cooling(
+    fleet: _Fleet, cat: Catalogue, inlet_rise: Mapping[str, float] | None
+) -> list[Incident]:
+    spec = cat.incident("site_cooling")
+    p = spec.params
+    hot_map = fleet.affected.get(spec.fault or "inlet_overtemp", {})
+    rise_c = float(p.get("rise_c", 5))
+    warn = float(cat.params("inlet_overtemp").get("warn_c", 35))
+    out: list[Incident] = []
+    online = [k for k, s in fleet.snaps.items() if s.online]
+    for prefix in _ints(p.get("prefixes"), [24]):
+        for net, members in sorted(_groups(online, fleet.snaps, prefix).items()):
+            enough = max(float(p.get("min_miners", 5)), p.get("min_fraction", 0.5) * len(members))
+            hot = sorted((k for k in members if k in hot_map), key=_ip_sort)
+            rising = sorted(
+                (k for k in members if inlet_rise and inlet_rise.get(k, 0.0) >= rise_c),
+                key=_ip_sort,
+            )
+            if len(hot) >= enough:
+                inlets = [fleet.snaps[k].temp_inlet_c for k in hot]
+                hottest = max((t for t in inlets if t is not None), default=warn)
+                values: dict[str, Any] = {
+                    "count": len(hot),
+                    "total": len(members),
+                    "scope": net,
+                    "limit": num(warn),
+                    "hottest": num(hottest),
+                }
+                chosen, variant = hot, "hot"
+            elif len(rising) >= enough and inlet_rise is not None:
+                rise = statistics.median(inlet_rise[k] for k in rising)
+                values = {
+                    "count": len(rising),
+                    "total": len(members),
+                    "scope": net,
+                    "rise": num(rise),
+                    "window": duration(float(p.get("window_s", 1800))),
+                }
+                chosen, variant = rising, "rising"
+            else:
+                continue
+            out.append(_incident(spec, values, chosen, net, variant=f"_{variant}"))
+    return out
+
+
+def _power_blip(fleet: _Fleet, cat: Catalogue, tracked: bool, now: float) -> list[Incident]:
+    spec = cat.incident("site_power_blip")
+    p = spec.params
+    rebooted = fleet.affected.get(spec.fault or "unexpected_reboot", {})
+    online = [k for k, s in fleet.snaps.items() if s.online]
+    boots: list[tuple[float, str]] = []
+    for k in online:
+        s = fleet.snaps[k]
+        if s.uptime_s is None or s.uptime_s > p.get("recent_s", 3600):
+            continue
+        if tracked and k not in rebooted:  # the tracker knows which restarts were commanded
+            continue
+        boots.append((s.timestamp - s.uptime_s, k))
+    if not boots:
+        return []
+    boots.sort()
+    window = float(p.get("window_s", 300))
+    best: Sequence[tuple[float, str]] = []
+    lo = 0
+    for hi in range(len(boots)):
+        while boots[hi][0] - boots[lo][0] > window:
+            lo += 1
+        if hi - lo + 1 > len(best):
+            best = boots[lo : hi + 1]
+    if len(best) < p.get("min_miners", 5) or len(best) / len(online) < p.get("min_fraction", 0.2):
+        return []
+    keys = sorted((k for _, k in best), key=_ip_sort)
+    per_net: dict[str, int] = defaultdict(int)
+    for k in keys:
+        per_net[_net(fleet.snaps[k].ip, 24) or fleet.snaps[k].ip] += 1
+    scopes = ", ".join(f"{n}: {c}" for n, c in sorted(per_net.items()))
+    at = statistics.median(t for t, _ in best)
+    values = {
+        "count": len(keys),
+        "total": len(online),
+        "window": duration(window),
+        "time": _clock(at),
+        "scopes": scopes,
+    }
+    return [_incident(spec, values, keys, None, at)]
+
+
+def diagnose(
+    snapshots: Iterable[MinerSnapshot],
+    active_faults: Iterable[ActiveFault] | None = None,
+    *,
+    catalogue: Catalogue | None = None,
+    inlet_rise: Mapping[str, float] | None = None,
+    now: float | None = None,
+) -> list[Incident]:
+    """Incidents shared by many miners, worst first.
+
+    ``snapshots``: the latest snapshot of every miner of the site (the denominators come from
+    these). ``active_faults``: the tracker's open faults (``tracker.active(include_suppressed=True)``);
+    without them the snapshots' own state is used, as ``poll`` needs. ``inlet_rise``:
+    ``tracker.inlet_trends()``, for the early cooling warning.
+    """
+    cat = catalogue if catalogue is not None else default_catalogue()
+    snaps = {s.key: s for s in snapshots}
+    if not snaps:
+        return []
+    tracked = active_faults is not None
+    affected = (
+        _from_active(active_faults) if active_faults is not None else _from_snapshots(snaps, cat)
+    )
+    fleet = _Fleet(snaps, affected)
+    t = now if now is not None else max(s.timestamp for s in snaps.values())
+    incidents = [
+        *_network_or_power(fleet, cat),
+        *_pool_outage(fleet, cat),
+        *_cooling(fleet, cat, inlet_rise),
+        *_power_blip(fleet, cat, tracked, t),
+    ]
+    incidents.sort(key=lambda i: (-i.severity.rank, -len(i.miners)))
+    return incidents
