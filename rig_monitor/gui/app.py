@@ -18,7 +18,8 @@ from PySide6.QtWidgets import QApplication
 
 from rig_monitor.core.config import AppConfig, load_config
 from rig_monitor.core.engine import EngineConfig, PollFn
-from rig_monitor.core.model import Target
+from rig_monitor.core.faults import FaultTracker
+from rig_monitor.core.model import MinerSnapshot, Target
 from rig_monitor.core.paths import config_dir
 from rig_monitor.gui.main_window import MainWindow, app_icon
 
@@ -74,6 +75,23 @@ def saved_targets(config: AppConfig) -> list[Target]:
     return list(out.values())
 
 
+def fault_stage() -> Callable[[list[MinerSnapshot]], None]:
+    """Fault evaluation for the engine's ``post_process`` hook: runs on the engine thread, so the
+    tracker (and the catalogue files it reads) are created there, on first use."""
+    tracker: FaultTracker | None = None
+
+    def run(snapshots: list[MinerSnapshot]) -> None:
+        nonlocal tracker
+        try:
+            if tracker is None:
+                tracker = FaultTracker()
+            tracker.update(snapshots)
+        except Exception:  # a rule bug must not stop polling
+            log.exception("fault evaluation failed for a batch of %d", len(snapshots))
+
+    return run
+
+
 def _run(window: MainWindow, app: QApplication, cleanup: Callable[[], None] | None = None) -> int:
     # Without a tray the window is the app: closing it must quit (the default, kept explicit).
     app.setQuitOnLastWindowClosed(window.tray is None)
@@ -102,7 +120,13 @@ def run_app(
     to the saved ones (and saved). Returns the exit code."""
     app = _application(argv)
     config = load_config()  # once, before the window shows
-    window = MainWindow(saved_targets(config), config=config, poll=poll, settings=view_settings())
+    window = MainWindow(
+        saved_targets(config),
+        config=config,
+        poll=poll,
+        settings=view_settings(),
+        post_process=fault_stage(),
+    )
     if targets:
         window.add_targets(targets)  # new ones join the saved list (written off the GUI thread)
     return _run(window, app)
@@ -156,6 +180,7 @@ def start_demo(
             config=AppConfig(interval_s=interval_s),
             engine_config=EngineConfig(poll_budget_s=5.0),
             persist=False,
+            post_process=fault_stage(),
             title=f"Rig Monitor — demo ({count:,} simulated miners)",
         )
     except BaseException:

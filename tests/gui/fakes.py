@@ -55,7 +55,7 @@ def snapshot(
         expected_fans=4,
         uptime_s=3 * 86400 + 4 * 3600,
         boards=[
-            Board(b, 33.0, 36.6, 126, 126, 64.0, 79.0, chip_status="oooo oooo") for b in range(3)
+            Board(b, 33.0, 36.6, 126, 126, 64.0, 79.0, chip_status="o" * 126) for b in range(3)
         ],
         pools=[
             Pool("stratum+tcp://pool.example:3333", "site.w1", PoolStatus.ALIVE, True, 0, 10, 0),
