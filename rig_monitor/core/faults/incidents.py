@@ -216,7 +216,7 @@ def _cooling(
     return out
 
 
-def _power_blip(fleet: _Fleet, cat: Catalogue, tracked: bool, now: float) -> list[Incident]:
+def _power_blip(fleet: _Fleet, cat: Catalogue, tracked: bool) -> list[Incident]:
     spec = cat.incident("site_power_blip")
     p = spec.params
     rebooted = fleet.affected.get(spec.fault or "unexpected_reboot", {})
@@ -264,7 +264,6 @@ def diagnose(
     *,
     catalogue: Catalogue | None = None,
     inlet_rise: Mapping[str, float] | None = None,
-    now: float | None = None,
 ) -> list[Incident]:
     """Incidents shared by many miners, worst first.
 
@@ -282,12 +281,11 @@ def diagnose(
         _from_active(active_faults) if active_faults is not None else _from_snapshots(snaps, cat)
     )
     fleet = _Fleet(snaps, affected)
-    t = now if now is not None else max(s.timestamp for s in snaps.values())
     incidents = [
         *_network_or_power(fleet, cat),
         *_pool_outage(fleet, cat),
         *_cooling(fleet, cat, inlet_rise),
-        *_power_blip(fleet, cat, tracked, t),
+        *_power_blip(fleet, cat, tracked),
     ]
     incidents.sort(key=lambda i: (-i.severity.rank, -len(i.miners)))
     return incidents
