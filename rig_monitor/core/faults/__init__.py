@@ -25,7 +25,7 @@ from rig_monitor.core.faults.codes import (
     load_code_tables,
     whatsminer_code,
 )
-from rig_monitor.core.faults.evaluate import LOOKUP, evaluate
+from rig_monitor.core.faults.evaluate import LOOKUP, evaluate, evaluate_snapshots
 from rig_monitor.core.faults.incidents import Incident, diagnose
 from rig_monitor.core.faults.thresholds import Limits, ModelSpecLike, Thresholds, modeldb_lookup
 from rig_monitor.core.faults.tracker import ActiveFault, EventKind, FaultEvent, FaultTracker
@@ -53,6 +53,7 @@ __all__ = [
     "default_catalogue",
     "diagnose",
     "evaluate",
+    "evaluate_snapshots",
     "load_catalogue",
     "load_code_tables",
     "modeldb_lookup",

@@ -8,6 +8,7 @@ uptime. Root-cause suppression applies too, so an unreachable miner reports one 
 from __future__ import annotations
 
 import time
+from collections.abc import Iterable
 from enum import Enum
 from typing import Final
 
@@ -65,3 +66,12 @@ def evaluate(
         if not f.band and not is_hidden(f.fault_id, roots, hidden, everything)
     ]
     return sort_faults(faults)
+
+
+def evaluate_snapshots(
+    snapshots: Iterable[MinerSnapshot], *, thresholds: Thresholds | None = None
+) -> None:
+    """``evaluate`` each snapshot (model looked up) and store the result in ``snapshot.faults``."""
+    th = thresholds if thresholds is not None else Thresholds()
+    for snap in snapshots:
+        snap.faults = evaluate(snap, thresholds=th, spec=LOOKUP, now=snap.timestamp)

@@ -467,3 +467,11 @@ def test_translated_evidence() -> None:
         ("Вентилятор остановился", "вентилятор 3: 0 об/мин")
     ]
     _ = DAY
+
+
+def test_evaluate_snapshots_fills_each_snapshot() -> None:
+    from rig_monitor.core.faults import evaluate_snapshots
+
+    snaps = [s19(), s19("10.10.1.38", fans_rpm=[5880, 0, 5760, 5820]), offline("10.10.1.39")]
+    evaluate_snapshots(snaps)  # S19j Pro is in the model database
+    assert [[f.id for f in s.faults] for s in snaps] == [[], ["fan_failed"], ["miner_unreachable"]]
