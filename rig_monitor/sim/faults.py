@@ -42,9 +42,17 @@ FAULTS: dict[str, str | None] = {
     "huge": None,
     # Antminer sleep mode: boards powered down, 0 hashrate, by design. Expect no mining_stopped.
     "idle": None,
+    # The web service's password differs from the vendor default: the client must say "auth failed"
+    # (shown as unreachable), not "offline". Only on personas that serve "http".
+    "bad_password": "miner_unreachable",
 }
 
-WIRE_FAULTS: frozenset[str] = frozenset({"offline", "garbage", "truncated", "hung", "slow", "huge"})
+# Faults that only make sense on a persona serving the given service.
+SERVICE_FAULTS: dict[str, str] = {"bad_password": "http"}
+
+WIRE_FAULTS: frozenset[str] = frozenset(
+    {"offline", "garbage", "truncated", "hung", "slow", "huge", "bad_password"}
+)
 DATA_FAULTS: frozenset[str] = frozenset(FAULTS) - WIRE_FAULTS
 
 # Relative odds when faults_pct picks faults at random: mostly hardware/pool faults, fewer of the wire

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import itertools
 import random
 import time
 from collections.abc import Mapping, Sequence
 
 from rig_monitor.core.model import Target
-from rig_monitor.sim.addresses import plan_addresses
+from rig_monitor.sim.addresses import check_port, plan_addresses
 from rig_monitor.sim.faults import DEFAULT_FAULT_WEIGHTS, check_fault
 from rig_monitor.sim.fdlimit import raise_fd_limit
-from rig_monitor.sim.miner import Clock, SimMiner
+from rig_monitor.sim.miner import DEFAULT_V3_PORT, DEFAULT_WEB_PORT, Clock, SimMiner
 from rig_monitor.sim.personas import parse_persona
 from rig_monitor.sim.server import Listener
 
@@ -50,6 +51,25 @@ class SimFleet:
         self._by_key = {(m.ip, m.port): m for m in self.miners}
         self._listeners: list[Listener] = []
 
+    @staticmethod
+    def listeners_for(miner: SimMiner) -> list[Listener]:
+        """One listener per service the miner's persona serves; none for a closed service."""
+        services = miner.services
+        out = []
+        if "rpc" in services:
+            out.append(Listener(miner, miner.port, "rpc"))
+        if "http" in services:
+            out.append(Listener(miner, miner.web_port, "http"))
+        if "btminer_v3" in services:
+            out.append(Listener(miner, miner.v3_port, "btminer_v3"))
+
+        def sync_all() -> None:
+            for listener in out:
+                listener._sync_offline()
+
+        miner.on_faults_changed = sync_all
+        return out
+
     @classmethod
     def build(
         cls,
@@ -63,13 +83,22 @@ class SimFleet:
         single_ip: bool = False,
         fault_mix: Weights | None = None,
         clock: Clock = time.time,
+        web_port: int = DEFAULT_WEB_PORT,
+        v3_port: int = DEFAULT_V3_PORT,
     ) -> SimFleet:
         """``personas``/``fault_mix``: a list (equal odds) or a {name: weight} dict. Persona names are
         ``"antminer"`` (random model), ``"antminer:S21"``, ``"cgminer"``, ``"bfgminer"``.
-        ``faults_pct`` is a percentage (0–100) of miners, chosen by seed, that get one fault."""
+        ``faults_pct`` is a percentage (0–100) of miners, chosen by seed, that get one fault.
+
+        Miners whose persona serves "http" also listen on ``web_port`` at their own IP (their
+        targets carry it), "btminer_v3" ones on ``v3_port``. With ``single_ip`` every service of
+        miner *i* gets its own port: RPC ``port + i``, web ``web_port + i``, v3 ``v3_port + i``;
+        the ranges of the services in use must not overlap."""
         if not 0.0 <= faults_pct <= 100.0:
             raise ValueError(f"faults_pct must be a percentage in 0..100, got {faults_pct}")
         addresses = plan_addresses(base, count, port, single_ip)
+        check_port(web_port, count if single_ip else 1)
+        check_port(v3_port, count if single_ip else 1)
         persona_names, persona_weights = _weights(personas, DEFAULT_PERSONA_MIX)
         fault_names, fault_weights = _weights(fault_mix, DEFAULT_FAULT_WEIGHTS)
         for name in fault_names:
@@ -84,12 +113,24 @@ class SimFleet:
                 model = rng.choices(
                     list(persona.model_weights), list(persona.model_weights.values())
                 )[0]
+            offset = p - port if single_ip else 0
             miners.append(
-                SimMiner(ip, p, persona.id, model, seed * 1_000_003 + i, clock=clock, start=start)
+                SimMiner(
+                    ip,
+                    p,
+                    persona.id,
+                    model,
+                    seed * 1_000_003 + i,
+                    clock=clock,
+                    start=start,
+                    web_port=web_port + offset,
+                    v3_port=v3_port + offset,
+                )
             )
+        _check_port_ranges(miners, port, web_port, v3_port, count if single_ip else 1)
         for index in sorted(rng.sample(range(count), round(count * faults_pct / 100.0))):
             miner = miners[index]
-            allowed = miner.persona.supported_faults(miner.model)
+            allowed = miner.supported_faults()
             pairs = [
                 (f, w)
                 for f, w in zip(fault_names, fault_weights, strict=True)
@@ -129,8 +170,8 @@ class SimFleet:
         """Bind every listener on the running loop. On failure, nothing stays bound."""
         if self._listeners:
             raise RuntimeError("fleet already started")
-        raise_fd_limit(3 * len(self.miners) + 256)
-        listeners = [Listener(m) for m in self.miners]
+        listeners = [x for m in self.miners for x in self.listeners_for(m)]
+        raise_fd_limit(2 * len(listeners) + len(self.miners) + 256)
         self._listeners = listeners
         try:
             for listener in listeners:
@@ -139,7 +180,9 @@ class SimFleet:
                 except OSError as exc:
                     m = listener.miner
                     raise OSError(
-                        exc.errno, f"cannot listen on {m.ip}:{m.port}: {exc.strerror}"
+                        exc.errno,
+                        f"cannot listen on {m.ip}:{listener.port} ({listener.service}): "
+                        f"{exc.strerror}",
                     ) from exc
         except BaseException:
             await self.stop()
@@ -152,3 +195,18 @@ class SimFleet:
             await listener.close()
         for m in self.miners:
             m.on_faults_changed = None
+
+
+def _check_port_ranges(
+    miners: Sequence[SimMiner], port: int, web_port: int, v3_port: int, span: int
+) -> None:
+    """Services of one IP must not share a port (nor, with single_ip, overlap as ranges)."""
+    used = {s for m in miners for s in m.services}
+    ranges = {"rpc": port, "http": web_port, "btminer_v3": v3_port}
+    live = sorted((ranges[s], s) for s in used if s in ranges)
+    for (a, name_a), (b, name_b) in itertools.pairwise(live):
+        if a + span > b:
+            raise ValueError(
+                f"the {name_a} ports {a}..{a + span - 1} and the {name_b} ports from {b} overlap: "
+                "choose other ports"
+            )

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import json
 import random
 import time
 from collections.abc import Callable, Iterable
 
 from rig_monitor.core.model import Target
 from rig_monitor.sim import wire_faults
-from rig_monitor.sim.faults import check_fault
+from rig_monitor.sim.faults import SERVICE_FAULTS, check_fault
+from rig_monitor.sim.httpwire import HttpRequest, frame, not_found, render_head, render_response
 from rig_monitor.sim.personas import PERSONAS
 from rig_monitor.sim.protocol import respond
 from rig_monitor.sim.rig import Rig, Sample
@@ -16,6 +18,12 @@ from rig_monitor.sim.truth import Truth, build_truth
 from rig_monitor.sim.wire import NUL
 
 Clock = Callable[[], float]
+
+DEFAULT_WEB_PORT = 24080  # the sim's stand-in for port 80 (an ordinary user cannot bind 80)
+DEFAULT_V3_PORT = 4433
+# Replies within this many seconds show the same sample, so one poll's RPC and web requests (and a
+# test's truth()) agree, as a firmware's own once-a-second figures do.
+SAMPLE_REUSE_S = 1.0
 
 
 class SimMiner:
@@ -32,6 +40,8 @@ class SimMiner:
         *,
         clock: Clock = time.time,
         start: float | None = None,
+        web_port: int = DEFAULT_WEB_PORT,
+        v3_port: int = DEFAULT_V3_PORT,
     ) -> None:
         if persona not in PERSONAS:
             raise ValueError(f"unknown persona {persona!r}; known: {', '.join(PERSONAS)}")
@@ -41,6 +51,8 @@ class SimMiner:
         self.persona = PERSONAS[persona]
         self.model = self.persona.check_model(model)
         self.seed = seed
+        self.web_port = web_port
+        self.v3_port = v3_port
         self.clock = clock
         self.start = clock() if start is None else start
         self.spec = self.persona.hardware(self.model)
@@ -50,14 +62,29 @@ class SimMiner:
         )
         self._wire_rng = random.Random(f"wire:{seed}")
         self._last: Sample | None = None
+        self._last_at: float | None = None
         # Set by the listener serving this miner so that `offline` closes/reopens the socket.
         self.on_faults_changed: Callable[[], None] | None = None
         for fault in faults:
             self.inject(fault)
 
     @property
+    def services(self) -> frozenset[str]:
+        return self.persona.services(self.model)
+
+    @property
     def target(self) -> Target:
-        return Target(self.ip, self.port)
+        """Carries ``web_port`` when the miner serves HTTP anywhere but port 80."""
+        web = self.web_port if "http" in self.services and self.web_port != 80 else None
+        return Target(self.ip, self.port, web_port=web)
+
+    def supported_faults(self) -> frozenset[str]:
+        services = self.services
+        return frozenset(
+            f
+            for f in self.persona.supported_faults(self.model)
+            if f not in SERVICE_FAULTS or SERVICE_FAULTS[f] in services
+        )
 
     @property
     def label(self) -> str:
@@ -65,7 +92,7 @@ class SimMiner:
 
     def inject(self, fault: str) -> None:
         check_fault(fault)
-        if fault not in self.persona.supported_faults(self.model):
+        if fault not in self.supported_faults():
             raise ValueError(f"fault {fault!r} cannot show on {self.label}")
         if fault in self.faults:
             return
@@ -82,11 +109,17 @@ class SimMiner:
         self._changed()
 
     def _changed(self) -> None:
+        self._last_at = None  # the next reply shows the new fault at once
         if self.on_faults_changed is not None:
             self.on_faults_changed()
 
     def sample(self) -> Sample:
-        self._last = self._rig.sample(self.clock(), frozenset(self.faults))
+        now = self.clock()
+        last, at = self._last, self._last_at
+        if last is not None and at is not None and 0.0 <= now - at < SAMPLE_REUSE_S:
+            return last
+        self._last = self._rig.sample(now, frozenset(self.faults))
+        self._last_at = now
         return self._last
 
     def handle(self, raw: bytes) -> bytes:
@@ -99,6 +132,36 @@ class SimMiner:
         if "huge" in self.faults:
             return wire_faults.huge(payload)
         return payload.encode() + NUL
+
+    def handle_http(self, req: HttpRequest) -> bytes:
+        """Every byte of the HTTP response (status line to body) to one request."""
+        if "garbage" in self.faults:
+            return wire_faults.garbage(self._wire_rng)
+        reply = self.persona.http(
+            req.method, req.path, req.query, req.headers, req.body, self.sample(), self.model
+        )
+        if reply is None:
+            return not_found(req.path)
+        status, headers, body = reply
+        if "truncated" in self.faults:  # no Content-Length: the client reads to the close
+            return render_head(status, headers, None) + wire_faults.truncated_bytes(body)
+        if "huge" in self.faults:
+            body = wire_faults.huge_json(body)
+        return render_response(status, headers, body)
+
+    def handle_v3(self, request: dict[str, object]) -> bytes | None:
+        """The framed reply to one Whatsminer v3 request, or None to close without answering."""
+        if "garbage" in self.faults:
+            return wire_faults.garbage(self._wire_rng)
+        reply = self.persona.btminer_v3(request, self.sample(), self.model)
+        if reply is None:
+            return None
+        payload = json.dumps(reply, separators=(",", ":")).encode()
+        if "truncated" in self.faults:  # the prefix promises the whole reply; half arrives
+            return frame(payload)[: 4 + len(wire_faults.truncated_bytes(payload))]
+        if "huge" in self.faults:
+            payload = wire_faults.huge_json(payload)
+        return frame(payload)
 
     def truth(self) -> Truth:
         """What the last reply showed (or the current state, before any reply)."""

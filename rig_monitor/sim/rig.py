@@ -70,6 +70,8 @@ class Sample:
     pool_diff: int
     idle: bool
     miner_id: str  # 16 hex digits, fixed per seed
+    # The faults in force, for personas whose services react to one (web ``bad_password``).
+    faults: frozenset[str] = frozenset()
 
     @property
     def hw_percent(self) -> float:
@@ -302,6 +304,7 @@ class Rig:
             pool_diff=self.spec.pool_difficulty,
             idle="idle" in faults,
             miner_id=self.miner_id,
+            faults=faults,
         )
 
     def _pool_samples(self, now: float, faults: frozenset[str]) -> list[PoolSample]:

@@ -1,7 +1,9 @@
-"""One TCP listener per simulated miner: one request per connection, reply, close (like cgminer).
+"""One TCP listener per simulated miner and service: one request per connection, reply, close.
 
-Also where the timing faults live: ``offline`` closes the listening socket, ``hung`` reads and then
-waits forever, ``slow`` dribbles the reply.
+Services: "rpc" (the CGMiner API, like cgminer; or HTTP when the persona's 4028 speaks HTTP, like
+ePIC), "http" (the web port) and "btminer_v3" (length-prefixed JSON frames, several per connection).
+Also where the timing faults live, for every service alike: ``offline`` closes the listening socket,
+``hung`` reads and then waits forever, ``slow`` dribbles the reply.
 """
 
 from __future__ import annotations
@@ -12,6 +14,13 @@ import json
 import socket
 
 from rig_monitor.sim import wire_faults
+from rig_monitor.sim.httpwire import (
+    BadFrame,
+    BadHttp,
+    bad_request,
+    read_frame,
+    read_http_request,
+)
 from rig_monitor.sim.miner import SimMiner
 
 READ_TIMEOUT_S = 10.0
@@ -70,10 +79,15 @@ def bind_socket(host: str, port: int) -> socket.socket:
 
 
 class Listener:
-    """Serves one miner on its (ip, port) and tracks its open connections so stop() can end them."""
+    """Serves one service of one miner on (ip, port) and tracks its open connections so stop() can
+    end them. ``port`` defaults to the miner's RPC port. The listener sets the miner's
+    ``on_faults_changed``; a miner with several listeners gets a hook that syncs them all (the
+    fleet installs it)."""
 
-    def __init__(self, miner: SimMiner) -> None:
+    def __init__(self, miner: SimMiner, port: int | None = None, service: str = "rpc") -> None:
         self.miner = miner
+        self.port = miner.port if port is None else port
+        self.service = service
         self._server: asyncio.Server | None = None
         self._serving: asyncio.Task[None] | None = None
         self._connections: set[asyncio.Task[None]] = set()
@@ -92,7 +106,7 @@ class Listener:
         if "offline" in self.miner.faults:
             return
         self._server = await asyncio.start_server(
-            self._serve, sock=bind_socket(self.miner.ip, self.miner.port)
+            self._serve, sock=bind_socket(self.miner.ip, self.port)
         )
 
     def _sync_offline(self) -> None:
@@ -114,7 +128,7 @@ class Listener:
                 self._server.close()  # closes the listening socket now: connects are refused
                 self._server = None
         elif self._server is None and self._serving is None:
-            sock = bind_socket(self.miner.ip, self.miner.port)  # accepting (backlog) on return
+            sock = bind_socket(self.miner.ip, self.port)  # accepting (backlog) on return
             self._serving = asyncio.get_running_loop().create_task(self._serve_on(sock))
 
     async def _serve_on(self, sock: socket.socket) -> None:
@@ -132,27 +146,66 @@ class Listener:
         self._connections.add(task)
         self._writers.add(writer)
         try:
-            request = await read_request(reader)
-            if not request:
-                return  # connected and left without asking (a port probe)
-            if "hung" in self.miner.faults:
-                await asyncio.Event().wait()  # until stop() cancels us
-            data = self.miner.handle(request)
-            if "slow" in self.miner.faults:
-                step = max(1, -(-len(data) // wire_faults.SLOW_CHUNKS))
-                for i in range(0, len(data), step):
-                    writer.write(data[i : i + step])
-                    await writer.drain()
-                    await asyncio.sleep(wire_faults.SLOW_REPLY_S / wire_faults.SLOW_CHUNKS)
+            if self.service == "btminer_v3":
+                await self._serve_v3(reader, writer)
+            elif self.service == "http" or self.miner.persona.rpc_speaks_http(self.miner.model):
+                await self._serve_http(reader, writer)
             else:
-                writer.write(data)
-                await writer.drain()
+                request = await read_request(reader)
+                if not request:
+                    return  # connected and left without asking (a port probe)
+                await self._hang_if_hung()
+                await self._send(writer, self.miner.handle(request))
         except (OSError, TimeoutError, asyncio.CancelledError):
             writer.transport.abort()
         finally:
             self._connections.discard(task)
             self._writers.discard(writer)
             writer.close()
+
+    async def _hang_if_hung(self) -> None:
+        if "hung" in self.miner.faults:
+            await asyncio.Event().wait()  # until stop() cancels us
+
+    async def _send(self, writer: asyncio.StreamWriter, data: bytes) -> None:
+        if "slow" in self.miner.faults:
+            step = max(1, -(-len(data) // wire_faults.SLOW_CHUNKS))
+            for i in range(0, len(data), step):
+                writer.write(data[i : i + step])
+                await writer.drain()
+                await asyncio.sleep(wire_faults.SLOW_REPLY_S / wire_faults.SLOW_CHUNKS)
+        else:
+            writer.write(data)
+            await writer.drain()
+
+    async def _serve_http(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        try:
+            request = await read_http_request(reader, READ_TIMEOUT_S)
+        except BadHttp as exc:
+            await self._hang_if_hung()
+            await self._send(writer, bad_request(str(exc)))
+            return
+        if request is None:
+            return  # a port probe
+        await self._hang_if_hung()
+        await self._send(writer, self.miner.handle_http(request))
+
+    async def _serve_v3(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        """Frames until the client closes; a bad frame or a None reply closes the connection."""
+        while True:
+            try:
+                request = await read_frame(reader, READ_TIMEOUT_S)
+            except BadFrame:
+                return
+            if request is None:
+                return
+            await self._hang_if_hung()
+            data = self.miner.handle_v3(request)
+            if data is None:
+                return
+            await self._send(writer, data)
+            if "garbage" in self.miner.faults or "truncated" in self.miner.faults:
+                return  # the stream is out of frame sync: close it, as a broken firmware would
 
     async def close(self) -> None:
         self._stopped = True

@@ -36,3 +36,20 @@ def huge(payload: str) -> bytes:
     else:
         body = payload + f"LOG={pad}|"
     return body.encode() + NUL
+
+
+def truncated_bytes(payload: bytes) -> bytes:
+    """The first ~55 % of a body: the HTTP and v3 servers send it and close."""
+    return payload[: max(1, len(payload) * 55 // 100)]
+
+
+def huge_json(payload: bytes) -> bytes:
+    """A JSON object body padded past several megabytes (still valid JSON); other bodies are padded
+    with trailing whitespace."""
+    line = "Chain[0]: nonce error, asic 0 core 0 times 1, "
+    pad = line * (HUGE_BYTES // len(line) + 1)
+    text = payload.rstrip()
+    if text.endswith(b"}"):
+        sep = b"" if text[:-1].rstrip().endswith(b"{") else b","
+        return text[:-1] + sep + b'"LOG":"' + pad.encode() + b'"}'
+    return payload + b" " * HUGE_BYTES

@@ -4,12 +4,19 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import ClassVar, Literal
 
 from rig_monitor.sim.faults import FAULTS
 from rig_monitor.sim.hardware import HardwareSpec
 from rig_monitor.sim.rig import Sample
 from rig_monitor.sim.wire import Reply
+
+Service = Literal["rpc", "http", "btminer_v3"]
+SERVICES: frozenset[str] = frozenset({"rpc", "http", "btminer_v3"})
+RPC_ONLY: frozenset[str] = frozenset({"rpc"})
+
+# (status, headers, body) of one HTTP reply; the server adds Content-Length and Connection: close.
+HttpReply = tuple[int, dict[str, str], bytes]
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,3 +91,35 @@ class Persona(ABC):
             "Msg": msg,
             "Description": self.description(model),
         }
+
+    # --- services beyond the CGMiner API (defaults: a plain CGMiner-API firmware) ---------------
+
+    def services(self, model: str | None) -> frozenset[str]:
+        """Which listeners the miner opens: "rpc" (the 4028-role port), "http" (the web port),
+        "btminer_v3" (the 4433-role port). A service left out is a closed port (connect refused)."""
+        return RPC_ONLY
+
+    def rpc_speaks_http(self, model: str | None) -> bool:
+        """True when the 4028-role port serves :meth:`http` instead of the CGMiner protocol (ePIC)."""
+        return False
+
+    def http(
+        self,
+        method: str,
+        path: str,
+        query: dict[str, str],
+        headers: dict[str, str],
+        body: bytes,
+        sample: Sample,
+        model: str | None,
+    ) -> HttpReply | None:
+        """One HTTP request (``headers`` keys lower-cased, ``path`` without the query) → reply, or
+        None for 404. Called for the web port, and for the RPC port when :meth:`rpc_speaks_http`."""
+        return None
+
+    def btminer_v3(
+        self, request: dict[str, object], sample: Sample, model: str | None
+    ) -> dict[str, object] | None:
+        """One Whatsminer API v3 request (the decoded JSON frame) → reply object, or None to close
+        the connection without answering."""
+        return None
