@@ -118,10 +118,8 @@ def _totals(snaps: list[MinerSnapshot]) -> str:
 
 def _evaluate_one_shot(snaps: list[MinerSnapshot]) -> None:
     """Fault evaluation for a single poll: what one snapshot can tell (no dwell, no deltas)."""
-    try:
-        from rig_monitor.core.faults import evaluate_snapshots  # type: ignore[attr-defined]
-    except ImportError:  # TODO(integration): wire the fault engine
-        return
+    from rig_monitor.core.faults import evaluate_snapshots
+
     evaluate_snapshots(snaps)
 
 

@@ -85,7 +85,7 @@ class AntminerDriver(Driver):
         spec = lookup("Antminer", snap.model)
         snap.boards = self._boards(chains, spec.boards if spec else None, unit)
         snap.expected_boards = spec.boards if spec else None
-        snap.fans_rpm = self._fans(chains)
+        snap.fans_rpm = self._fans(chains, spec.fans if spec else None)
         snap.expected_fans = spec.fans if spec else integer(chains.get("fan_num"))
         if spec is not None:
             for b in snap.boards:
@@ -138,20 +138,22 @@ class AntminerDriver(Driver):
         return boards
 
     @staticmethod
-    def _fans(chains: dict[str, Any]) -> list[int]:
+    def _fans(chains: dict[str, Any], expected: int | None) -> list[int]:
+        """Fan speeds in header order, a stopped fan kept as 0.
+
+        ``fan_num`` is not the fan count: bmminer counts the fans it currently detects, so it
+        drops when a fan stops. The model's fan count (else the last spinning header) decides.
+        """
         fans = {
             int(m.group(1)): integer(v) or 0 for k, v in chains.items() if (m := _FAN_KEY.match(k))
         }
         if not fans:
             return []
+        # S9-era firmware reports its 2 fans on headers 3 and 6
+        if (expected == 2 or integer(chains.get("fan_num")) == 2) and {3, 6} <= fans.keys():
+            if not any(fans.get(i, 0) for i in (1, 2, 4, 5)):
+                return [fans[3], fans[6]]
         order = sorted(fans)
-        n = integer(chains.get("fan_num")) or 0
-        spinning = [fans[i] for i in order if fans[i] > 0]
-        if not n:
-            return spinning
-        head = [fans[i] for i in order[:n]]
-        if any(head) or not spinning:
-            return head
-        if n == 2 and 3 in fans and 6 in fans:  # S9-era firmware reports its 2 fans as fan3/fan6
-            return [fans[3], fans[6]]
-        return spinning[:n]
+        last_spinning = max((i for i in order if fans[i] > 0), default=0)
+        count = max(expected or 0, integer(chains.get("fan_num")) or 0, last_spinning)
+        return [fans[i] for i in order[:count]]

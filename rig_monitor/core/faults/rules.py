@@ -308,11 +308,13 @@ def rule_boards(ctx: Ctx) -> None:
         if not b.chips and not b.chip_status:
             continue
         ok, bad, unstable = b.chip_status_counts()
-        if not b.chip_status:
-            ok = b.chips or 0
-        working = ok + unstable
+        # The firmware's own count (chain_acn) says how many chips it found; 'x'/'-' marks say
+        # which of the found chips misbehave. A short count is missing chips; marks with a full
+        # count are bad chip status (faults.md §3.2: ok + bad < nominal → missing).
+        found = b.chips if b.chips is not None else ok + bad + unstable
         exp = ctx.expected_chips(b)
-        if "chips_missing" in ctx.out.seen and exp and 0 < working < exp:
+        missing = bool(exp and 0 < found < exp)
+        if "chips_missing" in ctx.out.seen and missing:
             marks = ""
             if bad:
                 marks += ctx.say("chips_missing", "x", n=bad)
@@ -325,13 +327,13 @@ def rule_boards(ctx: Ctx) -> None:
                     "chips_missing",
                     "chain",
                     board=b.index + 1,
-                    ok=working,
+                    ok=found,
                     expected=exp,
                     marks=marks,
                 ),
                 b.index,
             )
-        if "chip_status_bad" in ctx.out.seen and (unstable or (bad and not exp)):
+        if "chip_status_bad" in ctx.out.seen and (bad or unstable) and not missing:
             ctx.add(
                 "chip_status_bad",
                 Severity.WARNING,

@@ -77,11 +77,26 @@ def test_missing_and_failed_commands_give_unknowns_not_zeros() -> None:
     assert snap.boards == [] and snap.fans_rpm == [] and snap.pools == []
 
 
-def test_one_fan_stopped_keeps_its_zero() -> None:
+@pytest.mark.parametrize("fan_num", [4, 3])  # bmminer lowers fan_num when a fan stops
+def test_one_fan_stopped_keeps_its_zero(fan_num: int) -> None:
     r = replies("s19jpro", "stats")
-    r["stats"]["STATS"][1]["fan3"] = 0
+    r["stats"]["STATS"][1].update(fan3=0, fan_num=fan_num)
     snap = AntminerDriver().parse(Target("10.0.0.1"), r, Identity("antminer"))
     assert snap.fans_rpm == [5880, 5910, 0, 5940]
+
+
+def test_last_fan_stopped_is_still_listed() -> None:
+    r = replies("s19jpro", "stats")
+    r["stats"]["STATS"][1].update(fan4=0, fan_num=3)
+    snap = AntminerDriver().parse(Target("10.0.0.1"), r, Identity("antminer"))
+    assert snap.fans_rpm == [5880, 5910, 5850, 0]
+
+
+def test_s9_with_one_fan_stopped() -> None:
+    r = replies("s9", "stats")
+    r["stats"]["STATS"][1].update(fan6=0, fan_num=1)
+    snap = AntminerDriver().parse(Target("10.0.0.9"), r, Identity("antminer"))
+    assert snap.fans_rpm == [5640, 0]
 
 
 @pytest.mark.parametrize(

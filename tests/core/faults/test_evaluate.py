@@ -98,7 +98,7 @@ CASES: list[Case] = [
     ),
     (
         "chips_missing",
-        lambda: s19(boards=_boards(b1={"chip_status": acs(98, 28)})),
+        lambda: s19(boards=_boards(b1={"chips": 98, "chip_status": acs(98, 28)})),
         "chips_missing",
         Severity.WARNING,
         "chain 2: 98/126 chips, 28 x",
@@ -109,6 +109,13 @@ CASES: list[Case] = [
         "chips_missing",
         Severity.WARNING,
         "chain 3: 110/126 chips",
+    ),
+    (
+        "chip_status_bad x with full count",
+        lambda: s19(boards=_boards(b2={"chips": 126, "chip_status": acs(123, 3)})),
+        "chip_status_bad",
+        Severity.WARNING,
+        "chain 3: 0 unstable (-), 3 bad (x) of 126 chips",
     ),
     (
         "chip_status_bad",
@@ -369,7 +376,9 @@ def test_board_fault_carries_the_zero_based_board() -> None:
     f = next(
         f
         for f in evaluate(
-            s19(boards=_boards(b1={"chip_status": acs(98, 28)})), spec=S19JPRO, now=T0
+            s19(boards=_boards(b1={"chips": 98, "chip_status": acs(98, 28)})),
+            spec=S19JPRO,
+            now=T0,
         )
         if f.id == "chips_missing"
     )
