@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from rig_monitor.core.model import MinerSnapshot, Severity
 from rig_monitor.gui import fmt
@@ -45,6 +45,14 @@ SEVERITY_STATE = {
 }
 
 
+def address_sort_key(ip: str, port: int) -> str:
+    """"10.0.0.9" < "10.0.0.10" as text: zero-padded octets, then the port; host names last."""
+    parts = ip.split(".")
+    if len(parts) == 4 and all(p.isdigit() for p in parts):
+        return "{:03d}.{:03d}.{:03d}.{:03d}:{:05d}".format(*(int(p) for p in parts), port)
+    return f"~{ip.lower()}:{port:05d}"
+
+
 @dataclass(slots=True)
 class FleetRow:
     """One miner in the table: its latest snapshot and the latest one from when it answered."""
@@ -54,6 +62,10 @@ class FleetRow:
     port: int
     snap: MinerSnapshot | None = None  # None until the first poll comes back
     last_online: MinerSnapshot | None = None
+    address_key: str = field(init=False, default="")  # sorts addresses by octet, then port
+
+    def __post_init__(self) -> None:
+        self.address_key = address_sort_key(self.ip, self.port)
 
     @classmethod
     def from_snapshot(cls, snap: MinerSnapshot) -> FleetRow:

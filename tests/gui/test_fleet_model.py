@@ -3,7 +3,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from rig_monitor.core.model import MinerSnapshot, Severity, Target
 from rig_monitor.gui.fleet import RowState, compute_totals
@@ -270,3 +270,48 @@ def test_degraded_without_a_fault_and_info_is_not_a_problem(qtbot: Any) -> None:
     assert model.row_at(0).state is RowState.CRITICAL
     totals = compute_totals(model.rows())
     assert (totals.with_faults, totals.degraded) == (1, 2)
+
+
+def test_model_sort_moves_rows_with_one_layout_change_and_keeps_selection(qtbot: Any) -> None:
+    targets = target_list(6)
+    model = FleetTableModel()
+    snaps = [snapshot(t, i) for i, t in enumerate(targets)]
+    for snap, rate in zip(snaps, (50.0, None, 120.0, 80.0, 120.0, 10.0), strict=True):
+        snap.hashrate_ths = rate
+    model.apply_snapshots(snaps)
+    proxy = FleetFilterProxy()
+    proxy.setSourceModel(model)
+    tracked = QPersistentModelIndex(model.index(3, Col.ADDRESS))  # 127.0.0.4, 80 TH/s
+    layouts: list[int] = []
+    model.layoutChanged.connect(lambda *_: layouts.append(1))
+    rec = _Recorder(model)
+
+    proxy.sort(Col.HASHRATE, Qt.SortOrder.DescendingOrder)  # forwarded to the model
+    assert (model.sort_column, model.sort_order) == (Col.HASHRATE, Qt.SortOrder.DescendingOrder)
+    order = [model.row_at(r).ip for r in range(6)]
+    # ties (120.0) stay in address order; unknown last
+    assert order == ["127.0.0.3", "127.0.0.5", "127.0.0.4", "127.0.0.1", "127.0.0.6", "127.0.0.2"]
+    assert [proxy.index(r, Col.ADDRESS).data() for r in range(6)] == order
+    assert layouts == [1] and rec.resets == 0
+    assert tracked.row() == 2 and tracked.data() == "127.0.0.4"
+    assert model.row_of(targets[3].key) == 2  # the key index follows
+
+    assert model.resort() is False  # nothing changed: no layout signal
+    assert layouts == [1]
+    model.apply_snapshots([snapshot(targets[5], 5, generation=100)])  # 200 TH/s now
+    assert model.row_at(4).ip == "127.0.0.6"  # not moved until resort
+    proxy.refresh()
+    assert model.row_at(0).ip == "127.0.0.6" and layouts == [1, 1]
+
+    proxy.sort(Col.HASHRATE, Qt.SortOrder.AscendingOrder)
+    assert [model.row_at(r).ip for r in range(6)][-1] == "127.0.0.2"  # unknown still last
+
+
+def test_scattered_updates_go_out_as_one_covering_span(qtbot: Any) -> None:
+    model, targets = _model(300)
+    rec = _Recorder(model)
+    model.apply_snapshots(snapshot(targets[i], i, generation=1) for i in range(0, 300, 2))
+    assert rec.changed == [(0, 298, 0, len(Col) - 1)]  # 150 one-row spans coalesced
+    rec.changed.clear()
+    model.apply_snapshots(snapshot(targets[i], i) for i in range(0, 20, 2))
+    assert len(rec.changed) == 10  # few spans: one each
