@@ -43,6 +43,12 @@ def _targets(args: argparse.Namespace) -> list[Target]:
     return targets
 
 
+def _operator_address(key: str) -> str:
+    """ "10.0.0.5:4028" → "10.0.0.5"; a non-default port stays ("127.1.0.5:24028")."""
+    ip, _, port = key.rpartition(":")
+    return ip if port == "4028" else key
+
+
 def _limits(timeout: float) -> Limits:
     return Limits(connect_timeout_s=min(3.0, timeout), read_timeout_s=timeout)
 
@@ -229,7 +235,7 @@ def cmd_diagnose(args: argparse.Namespace, out: TextIO) -> int:
                     "severity": str(i.severity),
                     "title": i.title,
                     "detail": i.detail,
-                    "miners": list(i.miners),
+                    "miners": [_operator_address(k) for k in i.miners],
                 }
                 for i in incidents
             ],

@@ -157,6 +157,12 @@ class Rig:
     def on_inject(self, fault: str, now: float) -> None:
         if fault == "reboot":
             self._reboot(now)
+        elif fault in ("rejects", "hw_errors"):
+            # A persistent problem (bad pool route, degrading chips) has usually been there since
+            # the last restart: the lifetime counters read that way, as a one-shot poll sees them.
+            self._counters = _Counters(pool_accepted=[0.0] * len(self._pools))
+            self._accumulate(now - self._boot_at, frozenset({fault}), self._board_ideal_total)
+            self._last = now
 
     def _reboot(self, at: float) -> None:
         self._boot_at = at

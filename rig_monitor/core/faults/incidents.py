@@ -151,6 +151,31 @@ def _network_or_power(fleet: _Fleet, cat: Catalogue) -> list[Incident]:
                 "last": fleet.snaps[dark[-1]].ip,
             }
             out.append(_incident(spec, values, dark, net, first))
+    # A switch or PDU often feeds a run of consecutive addresses that does not line up with a
+    # /26: a run of dark miners with no answering miner between them is one incident too.
+    min_run = int(p.get("min_run", 8))
+    run: list[str] = []
+    for key in [*sorted(fleet.snaps, key=_ip_sort), None]:
+        if key is not None and key in down and key not in claimed:
+            run.append(key)
+            continue
+        if key is not None and key in claimed:
+            continue  # already explained by a subnet incident: neither extends nor breaks a run
+        if len(run) >= min_run:
+            first_ip, last_ip = fleet.snaps[run[0]].ip, fleet.snaps[run[-1]].ip
+            scope = f"{first_ip}–{last_ip}"
+            since, first = _since_text(spec, (down[k] for k in run))
+            values = {
+                "count": len(run),
+                "total": len(run),
+                "scope": scope,
+                "since": since,
+                "first": first_ip,
+                "last": last_ip,
+            }
+            out.append(_incident(spec, values, list(run), scope, first))
+            claimed.update(run)
+        run = []
     return out
 
 

@@ -135,3 +135,21 @@ def test_incident_titles_translate() -> None:
         miners[f"10.10.1.{i}"] = offline(f"10.10.1.{i}")
     inc = diagnose(miners.values(), catalogue=load_catalogue("ru"))[0]
     assert inc.title.startswith("20 асиков в 10.10.1.0/26 не отвечают")
+
+
+def test_a_run_of_consecutive_addresses_is_one_incident_even_across_subnet_lines() -> None:
+    miners = site()
+    run = [f"10.10.1.{i}" for i in range(70, 82)]  # 12 of 28 in their /26: under 80 %
+    for ip in run:
+        miners[ip] = offline(ip)
+    incidents = diagnose(miners.values())
+    assert [i.id for i in incidents] == ["site_network_or_power"]
+    assert incidents[0].miners == [f"{ip}:4028" for ip in run]
+    assert incidents[0].scope == "10.10.1.70–10.10.1.81"
+
+
+def test_an_answering_miner_splits_a_run() -> None:
+    miners = site()
+    for i in [*range(70, 75), *range(76, 81)]:  # 5 + 5 dark, 10.10.1.75 still answers
+        miners[f"10.10.1.{i}"] = offline(f"10.10.1.{i}")
+    assert diagnose(miners.values()) == []
