@@ -42,9 +42,10 @@ FAULTS: dict[str, str | None] = {
     "huge": None,
     # Antminer sleep mode: boards powered down, 0 hashrate, by design. Expect no mining_stopped.
     "idle": None,
-    # The web service's password differs from the vendor default: the client must say "auth failed"
-    # (shown as unreachable), not "offline". Only on personas that serve "http".
-    "bad_password": "miner_unreachable",
+    # The web service's password differs from the vendor default: a client reading the web must say
+    # "auth failed" (an unreachable miner), not "offline". None here because a client that only
+    # reads 4028 (targets without the sim's web port) sees nothing wrong. Only on "http" personas.
+    "bad_password": None,
 }
 
 # Faults that only make sense on a persona serving the given service.

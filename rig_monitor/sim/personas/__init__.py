@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from rig_monitor.sim.personas.antminer import AntminerPersona
+from rig_monitor.sim.personas.antminer import AntminerPersona, AntminerWebOnlyPersona
 from rig_monitor.sim.personas.base import Identity, Persona
 from rig_monitor.sim.personas.cgminer import BfgminerPersona, CgminerPersona
 
 PERSONAS: dict[str, Persona] = {
     "antminer": AntminerPersona(),
+    "antminer-web": AntminerWebOnlyPersona(),
     "cgminer": CgminerPersona(),
     "bfgminer": BfgminerPersona(),
 }

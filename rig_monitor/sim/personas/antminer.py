@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from rig_monitor.sim.hardware import HardwareSpec
-from rig_monitor.sim.personas.base import Identity, Persona
+from rig_monitor.sim.personas import antminer_web
+from rig_monitor.sim.personas.base import HttpReply, Identity, Persona
 from rig_monitor.sim.personas.common import (
     device_counters,
     pool_difficulties,
@@ -163,6 +164,31 @@ class AntminerPersona(Persona):
     def supports_multi(self, model: str | None) -> bool:
         return self._m(model).multi_command
 
+    def services(self, model: str | None) -> frozenset[str]:
+        return frozenset({"rpc", "http"})
+
+    def http(
+        self,
+        method: str,
+        path: str,
+        query: dict[str, str],
+        headers: dict[str, str],
+        body: bytes,
+        sample: Sample,
+        model: str | None,
+    ) -> HttpReply | None:
+        m = self._m(model)
+        return antminer_web.render(
+            path=path,
+            method=method,
+            headers=headers,
+            sample=sample,
+            type_text=f"Antminer {model}",
+            miner_version=m.miner,
+            compile_time=m.compile_time,
+            full_json=m.sensor_strings,  # S9-era web UI: only system info and config in JSON
+        )
+
     def reply(
         self, command: str, parameter: str | None, sample: Sample, model: str | None
     ) -> Reply | None:
@@ -312,3 +338,12 @@ class AntminerPersona(Persona):
             "MHS av": f2(b.rate_ghs * 1000.0),
             "MHS 5s": f2(b.rate_ghs * 1000.0),
         } | device_counters(s, b, no_device_key=False)
+
+
+class AntminerWebOnlyPersona(AntminerPersona):
+    """Newer stock firmware with the 4028 API switched off: everything is read over the web."""
+
+    id = "antminer-web"
+
+    def services(self, model: str | None) -> frozenset[str]:
+        return frozenset({"http"})
