@@ -143,7 +143,7 @@ def test_cell_texts_and_colours(qtbot: Any) -> None:
     assert _text(model, 0, Col.HASHRATE) == "95.7 TH/s"
     assert _text(model, 0, Col.NOMINAL_PCT) == "87 %"
     assert _text(model, 0, Col.CHIP_TEMP) == "97 °C"
-    assert _text(model, 0, Col.FANS) == "0 ×4"
+    assert _text(model, 0, Col.FANS) == "1 of 4 stopped"
     assert _text(model, 0, Col.POWER) == "3,000 W"
     assert _text(model, 0, Col.EFFICIENCY) == "31.3"
     assert _text(model, 0, Col.POOL) == "pool.example:3333 · site.w1"
