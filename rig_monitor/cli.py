@@ -163,7 +163,8 @@ async def _sweep(
 
 
 # -- commands ------------------------------------------------------------------------------------
-def cmd_poll(args: argparse.Namespace, out: TextIO) -> int:
+def _poll_once(args: argparse.Namespace) -> list[MinerSnapshot]:
+    """One sweep of the targets, with the one-shot fault evaluation, in target order."""
     targets = _targets(args)
     result: list[MinerSnapshot] = []
 
@@ -172,6 +173,11 @@ def cmd_poll(args: argparse.Namespace, out: TextIO) -> int:
         result.extend(snaps)
 
     asyncio.run(_sweep(targets, args.timeout, 1, 0.0, done, args.concurrency))
+    return result
+
+
+def cmd_poll(args: argparse.Namespace, out: TextIO) -> int:
+    result = _poll_once(args)
     if args.json:
         json.dump([snapshot_to_dict(s) for s in result], out, indent=1, ensure_ascii=False)
         out.write("\n")
@@ -217,14 +223,7 @@ def cmd_watch(args: argparse.Namespace, out: TextIO) -> int:
 def cmd_diagnose(args: argparse.Namespace, out: TextIO) -> int:
     from rig_monitor.core.faults import diagnose
 
-    targets = _targets(args)
-    result: list[MinerSnapshot] = []
-
-    def done(_n: int, snaps: list[MinerSnapshot]) -> None:
-        _evaluate_one_shot(snaps)
-        result.extend(snaps)
-
-    asyncio.run(_sweep(targets, args.timeout, 1, 0.0, done, args.concurrency))
+    result = _poll_once(args)
     incidents = diagnose(result)
     if args.json:
         doc = {

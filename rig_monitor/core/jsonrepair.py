@@ -31,11 +31,11 @@ def decode_text(raw: bytes) -> str:
     return raw.replace(b"\x00", b"").decode("utf-8", errors="replace").strip()
 
 
-def _close_truncated(text: str) -> str:
-    """Cut a reply that stopped mid-way at its last complete value and close open brackets."""
+def _scan(text: str) -> tuple[list[str], int]:
+    """(closers still open at the end, index after the last complete value: a safe cut)."""
     stack: list[str] = []
     in_str = esc = False
-    last_safe = -1  # index after the last complete value at which we can cut
+    last_safe = -1
     for i, ch in enumerate(text):
         if in_str:
             if esc:
@@ -55,30 +55,19 @@ def _close_truncated(text: str) -> str:
             last_safe = i + 1
         elif ch == ",":
             last_safe = i
+    return stack, last_safe
+
+
+def _close_truncated(text: str) -> str:
+    """Cut a reply that stopped mid-way at its last complete value and close open brackets."""
+    stack, last_safe = _scan(text)
     if not stack:
         return text
     if last_safe <= 0:
         raise ReplyDecodeError("truncated before the first complete value")
     head = text[:last_safe].rstrip().rstrip(",")
-    # recompute what is still open at the cut
-    stack = []
-    in_str = esc = False
-    for ch in head:
-        if in_str:
-            if esc:
-                esc = False
-            elif ch == "\\":
-                esc = True
-            elif ch == '"':
-                in_str = False
-            continue
-        if ch == '"':
-            in_str = True
-        elif ch in "{[":
-            stack.append("}" if ch == "{" else "]")
-        elif ch in "}]" and stack:
-            stack.pop()
-    return head + "".join(reversed(stack))
+    still_open, _ = _scan(head)
+    return head + "".join(reversed(still_open))
 
 
 def repairs(text: str) -> list[tuple[str, str]]:
