@@ -38,10 +38,12 @@ DEFAULT_LIMITS = Limits()
 _UNREACHABLE = {errno.EHOSTUNREACH, errno.ENETUNREACH, errno.EHOSTDOWN, errno.EADDRNOTAVAIL}
 
 
-async def send_raw(host: str, port: int, payload: bytes, limits: Limits = DEFAULT_LIMITS) -> bytes:
-    """Send one request and return the raw reply bytes (without the NUL terminator)."""
+async def connect(
+    host: str, port: int, limits: Limits = DEFAULT_LIMITS
+) -> tuple[asyncio.StreamReader, asyncio.StreamWriter]:
+    """Open a TCP connection, mapping every failure onto the operator's words (also used by v3)."""
     try:
-        reader, writer = await asyncio.wait_for(
+        return await asyncio.wait_for(
             asyncio.open_connection(host, port), timeout=limits.connect_timeout_s
         )
     except TimeoutError:
@@ -54,6 +56,11 @@ async def send_raw(host: str, port: int, payload: bytes, limits: Limits = DEFAUL
         if exc.errno in _UNREACHABLE:
             raise MinerError(ErrorKind.UNREACHABLE, f"unreachable: {exc.strerror}") from None
         raise MinerError(ErrorKind.UNREACHABLE, f"cannot connect: {exc}") from None
+
+
+async def send_raw(host: str, port: int, payload: bytes, limits: Limits = DEFAULT_LIMITS) -> bytes:
+    """Send one request and return the raw reply bytes (without the NUL terminator)."""
+    reader, writer = await connect(host, port, limits)
     try:
         writer.write(payload)
         await writer.drain()

@@ -16,7 +16,8 @@ from rig_monitor.core.cgminer import CGMinerClient, parse_reply
 from rig_monitor.core.drivers.antminer import clean_model
 from rig_monitor.core.drivers.base import Identity, first
 from rig_monitor.core.errors import MinerError
-from rig_monitor.core.model import ErrorKind
+from rig_monitor.core.model import ErrorKind, Ports
+from rig_monitor.core.whatsminer_v3 import probe_v3
 
 # (marker in the upper-cased reply text, family, make). First match wins.
 MARKERS: tuple[tuple[str, str, str | None], ...] = (
@@ -96,5 +97,17 @@ def classify(p: Probe) -> Identity:
     return Identity(family="generic")
 
 
-async def detect(client: CGMinerClient) -> Identity:
-    return classify(await probe(client))
+# 4028 failures after which a Whatsminer on API v3 (which may close 4028) is worth asking.
+V3_FALLBACK = frozenset({ErrorKind.REFUSED, ErrorKind.NOT_A_MINER})
+
+
+async def detect(client: CGMinerClient, v3_port: int = Ports().whatsminer_v3) -> Identity:
+    try:
+        return classify(await probe(client))
+    except MinerError as exc:
+        if exc.kind not in V3_FALLBACK:
+            raise
+        identity = await probe_v3(client.host, v3_port, client.limits)
+        if identity is None:
+            raise
+        return identity

@@ -77,7 +77,7 @@ class Poller:
         if known is not None:
             return known.identity
         client = CGMinerClient(target.ip, target.port, self.limits)
-        identity = await detect(client)
+        identity = await detect(client, self.ports.whatsminer_v3)
         self._known[target.key] = _Known(identity, client)
         return identity
 

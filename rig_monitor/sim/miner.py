@@ -131,7 +131,8 @@ class SimMiner:
             return wire_faults.truncated(payload)
         if "huge" in self.faults:
             return wire_faults.huge(payload)
-        return payload.encode() + NUL
+        # surrogateescape: a persona may print bytes that are not UTF-8, as btminer does (0xaa)
+        return payload.encode("utf-8", "surrogateescape") + NUL
 
     def handle_http(self, req: HttpRequest) -> bytes:
         """Every byte of the HTTP response (status line to body) to one request."""

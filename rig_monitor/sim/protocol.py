@@ -95,5 +95,10 @@ def respond(
     for name in req.command.split("+"):
         if name and name not in names:
             names.append(name)
-    replies = [(name, _one(persona, model, name, None, sample)) for name in names]
+    replies = [
+        (name, _one(persona, model, name, None, sample))
+        if persona.batchable(name, model)
+        else (name, _invalid(sample.when))
+        for name in names
+    ]
     return multi_json(replies) if req.is_json else multi_text(replies)

@@ -23,7 +23,7 @@ def garbage(rng: random.Random) -> bytes:
 
 def truncated(payload: str) -> bytes:
     """Cut in the middle of the JSON, no NUL: what a reader gets when the firmware's buffer overflows."""
-    data = payload.encode()
+    data = payload.encode("utf-8", "surrogateescape")
     return data[: max(1, len(data) * 55 // 100)]
 
 
@@ -35,7 +35,7 @@ def huge(payload: str) -> bytes:
         body = payload[: -len(',"id":1}')] + f',"LOG":"{pad}","id":1}}'
     else:
         body = payload + f"LOG={pad}|"
-    return body.encode() + NUL
+    return body.encode("utf-8", "surrogateescape") + NUL
 
 
 def truncated_bytes(payload: bytes) -> bytes:

@@ -9,10 +9,13 @@ from __future__ import annotations
 from rig_monitor.core.drivers.antminer import AntminerDriver
 from rig_monitor.core.drivers.base import Driver
 from rig_monitor.core.drivers.generic import GenericDriver
+from rig_monitor.core.drivers.whatsminer import WhatsminerDriver, WhatsminerV3Driver
 
 REGISTRY: dict[str, type[Driver]] = {
     AntminerDriver.family: AntminerDriver,
     GenericDriver.family: GenericDriver,
+    WhatsminerDriver.family: WhatsminerDriver,
+    WhatsminerV3Driver.family: WhatsminerV3Driver,
 }
 
 

@@ -5,12 +5,14 @@ from __future__ import annotations
 from rig_monitor.sim.personas.antminer import AntminerPersona, AntminerWebOnlyPersona
 from rig_monitor.sim.personas.base import Identity, Persona
 from rig_monitor.sim.personas.cgminer import BfgminerPersona, CgminerPersona
+from rig_monitor.sim.personas.whatsminer import WhatsminerPersona
 
 PERSONAS: dict[str, Persona] = {
     "antminer": AntminerPersona(),
     "antminer-web": AntminerWebOnlyPersona(),
     "cgminer": CgminerPersona(),
     "bfgminer": BfgminerPersona(),
+    "whatsminer": WhatsminerPersona(),
 }
 
 

@@ -64,6 +64,10 @@ class Persona(ABC):
     def supports_multi(self, model: str | None) -> bool:
         return True
 
+    def batchable(self, command: str, model: str | None) -> bool:
+        """Whether ``command`` may be a member of a ``+`` batch (btminer refuses its ``get_*``)."""
+        return True
+
     def supported_faults(self, model: str | None) -> frozenset[str]:
         return frozenset(FAULTS)
 

@@ -1,0 +1,332 @@
+"""Whatsminer (MicroBT btminer): API v1/v2 reads on 4028 and API v3 on 4433.
+
+v1/v2: ``summary`` in MH/s with the unit's rated ``Factory GHS`` (GH/s), power, fans and error
+codes; ``edevs``/``devs`` one item per slot; the model only in ``devdetails`` ("M30S+_VE40", whose
+sub-version decides the chip count). btminer's own ``get_*``/``status`` commands use a flat
+envelope and are refused inside a ``+`` batch, so they are asked separately, concurrently.
+v3 (firmware ≥ 2024-11, 4028 often closed): TH/s figures where ``-0.001 × boards`` means unknown.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from typing import Any, ClassVar
+
+from rig_monitor.core.cgminer import Reply, status_of
+from rig_monitor.core.drivers.base import (
+    Driver,
+    Identity,
+    Session,
+    base_snapshot,
+    first,
+    parse_pools,
+    section,
+)
+from rig_monitor.core.errors import MinerError
+from rig_monitor.core.faults.codes import whatsminer_code
+from rig_monitor.core.model import Board, MinerSnapshot, Pool, PoolStatus, Target, VendorError
+from rig_monitor.core.values import first_key, hashrate_ths, integer, max_or_none, num, rate_from
+from rig_monitor.core.whatsminer_v3 import FAMILY as V3_FAMILY
+from rig_monitor.core.whatsminer_v3 import WhatsminerV3Client
+
+RATE_NOW = ("5s", "1m", "5m", "av")
+RATE_AVG = ("av", "15m", "5m")
+BATCH = ("summary", "edevs", "pools", "devdetails")
+FLAT = ("get_version", "get_miner_info", "get_error_code", "status")  # refused inside a batch
+
+
+def _flat_msg(reply: Reply | None) -> dict[str, Any]:
+    """The payload of btminer's flat envelope ({} when refused or absent)."""
+    if not isinstance(reply, dict) or not status_of(reply).ok:
+        return {}
+    msg = reply.get("Msg")
+    return msg if isinstance(msg, dict) else {}
+
+
+def _text(value: Any) -> str | None:
+    """Strip the embedded quotes btminer puts around some strings ("'20210322.22.REL'")."""
+    if value in (None, ""):
+        return None
+    text = str(value).strip().strip("'\"").strip()
+    return text or None
+
+
+def _when(value: Any) -> float | None:
+    """btminer error timestamps: "2024-05-01 10:20:30" (local time) or unix seconds."""
+    if value in (None, ""):
+        return None
+    if isinstance(value, int | float) or str(value).strip().isdigit():
+        return float(value) or None
+    try:
+        return time.mktime(time.strptime(str(value).strip(), "%Y-%m-%d %H:%M:%S"))
+    except ValueError:
+        return None
+
+
+def vendor_error(code: Any, when: Any = None, reason: Any = None) -> VendorError | None:
+    """One btminer code as a VendorError, its slot decoded by the code table (faults.md §2.1)."""
+    text = str(code).strip()
+    if not text or text in ("0", "None"):
+        return None
+    board: int | None = None
+    message = _text(reason)
+    try:
+        info = whatsminer_code(text)
+    except ValueError:
+        info = None
+    if info is not None:
+        board = info.board
+        message = message or (info.meaning if info.meaning != "unknown code" else None)
+    return VendorError(code=text, message=message, board=board, since=_when(when))
+
+
+def merge_errors(errors: list[VendorError | None]) -> list[VendorError]:
+    """One entry per code; the first source that dates it wins the date."""
+    out: dict[str, VendorError] = {}
+    for err in errors:
+        if err is None:
+            continue
+        known = out.get(err.code)
+        if known is None:
+            out[err.code] = err
+        elif known.since is None and err.since is not None:
+            known.since = err.since
+    return list(out.values())
+
+
+def _code_items(value: Any) -> list[tuple[Any, Any, Any]]:
+    """(code, time, reason) from the shapes ``error_code`` takes: [{"540": "time"}], {…}, ["540"]."""
+    items = value if isinstance(value, list) else [value] if value else []
+    out: list[tuple[Any, Any, Any]] = []
+    for item in items:
+        if isinstance(item, dict):
+            reason = item.get("reason")
+            for key, when in item.items():
+                if key != "reason":
+                    out.append((key, when, reason))
+        elif item not in (None, ""):
+            out.append((item, None, None))
+    return out
+
+
+class WhatsminerDriver(Driver):
+    family: ClassVar[str] = "whatsminer"
+    make: ClassVar[str | None] = "Whatsminer"
+    commands: ClassVar[tuple[str, ...]] = BATCH
+
+    async def fetch(self, session: Session) -> dict[str, Any]:
+        rpc = session.rpc
+        results = await asyncio.gather(
+            rpc.multi(*BATCH), *(rpc.command(c) for c in FLAT), return_exceptions=True
+        )
+        batch = results[0]
+        if isinstance(batch, BaseException):
+            raise batch
+        replies: dict[str, Any] = dict(batch)
+        for command, result in zip(FLAT, results[1:], strict=True):
+            if isinstance(result, dict):
+                replies[command] = result
+            elif isinstance(result, BaseException) and not isinstance(result, MinerError):
+                raise result
+        return replies
+
+    def parse(self, target: Target, replies: dict[str, Any], identity: Identity) -> MinerSnapshot:
+        snap = base_snapshot(target, identity, replies)
+        snap.make = "Whatsminer"
+        snap.firmware = "btminer"
+        summary = first(replies.get("summary"), "SUMMARY")
+        version = _flat_msg(replies.get("get_version"))
+        info = _flat_msg(replies.get("get_miner_info"))
+        status = _flat_msg(replies.get("status"))
+        details = first(replies.get("devdetails"), "DEVDETAILS")
+
+        model = _text(details.get("Model"))
+        snap.model = model or identity.model
+        snap.firmware_version = (
+            _text(version.get("fw_ver"))
+            or _text(summary.get("Firmware Version"))
+            or identity.firmware_version
+        )
+        snap.api_version = _text(version.get("api_ver"))
+        snap.mac = _text(info.get("mac")) or _text(summary.get("MAC"))
+        snap.hostname = _text(info.get("hostname"))
+        snap.serial = _text(first_key(info, "minersn", "sn"))
+
+        snap.hashrate_ths = rate_from(summary, RATE_NOW)
+        snap.hashrate_avg_ths = rate_from(summary, RATE_AVG)
+        snap.nominal_hashrate_ths = _positive(hashrate_ths(summary.get("Factory GHS"), "G"))
+        snap.power_w = _positive(num(first_key(summary, "Power", "Power_RT")))
+        snap.power_limit_w = _positive(num(summary.get("Power Limit")))
+        snap.temp_inlet_c = _temp(summary.get("Env Temp"))
+        snap.fans_rpm = [
+            f
+            for k in ("Fan Speed In", "Fan Speed Out")
+            if (f := integer(summary.get(k))) is not None
+        ]
+        snap.uptime_s = integer(summary.get("Elapsed"))
+        snap.hw_errors = integer(summary.get("Hardware Errors"))
+        snap.accepted = integer(summary.get("Accepted"))
+        snap.rejected = integer(summary.get("Rejected"))
+        snap.stale = integer(summary.get("Stale"))
+
+        devs = section(replies.get("edevs"), "DEVS") or section(replies.get("devs"), "DEVS")
+        snap.boards = [self._board(pos, dev) for pos, dev in enumerate(devs)]
+        snap.temp_board_max_c = max_or_none(
+            [_temp(summary.get("Temperature")), *(b.temp_board_c for b in snap.boards)]
+        )
+        snap.temp_chip_max_c = max_or_none(
+            [_temp(summary.get("Chip Temp Max")), *(b.temp_chip_c for b in snap.boards)]
+        )
+        off = first_key(status, "mineroff", "btmineroff")
+        if off is not None:
+            snap.idle = str(off).strip().lower() == "true"
+
+        count = integer(summary.get("Error Code Count")) or 0
+        from_summary = [vendor_error(summary.get(f"Error Code {n}")) for n in range(count)]
+        listed = [vendor_error(*item) for item in _code_items(_error_codes(replies))]
+        snap.error_codes = merge_errors(listed + from_summary)
+        snap.pools = parse_pools(replies.get("pools"))
+        return snap
+
+    @staticmethod
+    def _board(pos: int, dev: dict[str, Any]) -> Board:
+        slot = integer(first_key(dev, "Slot", "ASC", "ID"))
+        return Board(
+            index=slot if slot is not None and 0 <= slot < 8 else pos,
+            hashrate_ths=rate_from(dev, RATE_NOW),
+            nominal_hashrate_ths=_positive(hashrate_ths(dev.get("Factory GHS"), "G")),
+            chips=integer(dev.get("Effective Chips")),
+            temp_board_c=_temp(dev.get("Temperature")),
+            temp_chip_c=_temp(first_key(dev, "Chip Temp Max", "Chip Temp Avg")),
+            frequency_mhz=_positive(num(first_key(dev, "Chip Frequency", "Frequency"))),
+            serial=_text(dev.get("PCB SN")),
+            status=_text(dev.get("Status")),
+        )
+
+
+def _error_codes(replies: dict[str, Any]) -> Any:
+    msg = _flat_msg(replies.get("get_error_code"))
+    return msg.get("error_code")
+
+
+def _positive(value: float | None) -> float | None:
+    """btminer says "unknown" with -1 (v2) or -0.001 × boards (v3): never a real reading."""
+    return value if value is not None and value > 0 else None
+
+
+def _temp(value: Any) -> float | None:
+    t = num(value)
+    return t if t is not None and 0 < t < 150 else None
+
+
+class WhatsminerV3Driver(Driver):
+    """The same machines over API v3, for firmware that closed 4028."""
+
+    family: ClassVar[str] = V3_FAMILY
+    make: ClassVar[str | None] = "Whatsminer"
+    reads: ClassVar[tuple[tuple[str, str | None], ...]] = (
+        ("get.device.info", None),
+        ("get.miner.status", "summary"),
+        ("get.miner.status", "edevs"),
+        ("get.miner.status", "pools"),
+    )
+
+    async def fetch(self, session: Session) -> dict[str, Any]:
+        client = WhatsminerV3Client(
+            session.target.ip, session.ports.whatsminer_v3, session.rpc.limits
+        )
+        results = await asyncio.gather(
+            *(client.msg(cmd, param) for cmd, param in self.reads), return_exceptions=True
+        )
+        if isinstance(results[1], BaseException):
+            raise results[1]  # no summary, no reading
+        out: dict[str, Any] = {}
+        for (cmd, param), result in zip(self.reads, results, strict=True):
+            if isinstance(result, dict):
+                out[param or cmd] = result
+            elif not isinstance(result, MinerError):
+                raise result
+        return out
+
+    def parse(self, target: Target, replies: dict[str, Any], identity: Identity) -> MinerSnapshot:
+        snap = base_snapshot(target, identity, replies)
+        snap.make = "Whatsminer"
+        snap.firmware = "btminer"
+        info = _obj(replies.get("get.device.info"))
+        network, system, miner = (
+            _obj(info.get("network")),
+            _obj(info.get("system")),
+            _obj(info.get("miner")),
+        )
+        summary = _obj(_obj(replies.get("summary")).get("summary"))
+        edevs = _obj(replies.get("edevs")).get("edevs")
+        pools = _obj(replies.get("pools")).get("pools")
+
+        snap.model = _text(miner.get("type")) or identity.model
+        snap.firmware_version = _text(system.get("fwversion")) or identity.firmware_version
+        snap.api_version = _text(system.get("api"))
+        snap.mac = _text(network.get("mac"))
+        snap.hostname = _text(network.get("hostname"))
+        snap.serial = _text(miner.get("miner-sn"))
+        working = miner.get("working")
+        if working is not None:
+            snap.idle = str(working).strip().lower() == "false"
+
+        snap.hashrate_ths = _positive(num(summary.get("hash-realtime")))
+        snap.hashrate_avg_ths = _positive(num(first_key(summary, "hash-average", "hash-15min")))
+        snap.nominal_hashrate_ths = _positive(num(summary.get("factory-hash")))
+        snap.power_w = _positive(num(first_key(summary, "power-realtime", "power-5min")))
+        snap.power_limit_w = _positive(num(summary.get("power-limit")))
+        snap.temp_inlet_c = _temp(summary.get("environment-temperature"))
+        snap.fans_rpm = [
+            f
+            for k in ("fan-speed-in", "fan-speed-out")
+            if (f := integer(summary.get(k))) is not None
+        ]
+        snap.uptime_s = integer(summary.get("elapsed"))
+
+        for pos, dev in enumerate(d for d in (edevs or []) if isinstance(d, dict)):
+            slot = integer(dev.get("id"))
+            index = slot if slot is not None and 0 <= slot < 8 else pos
+            snap.boards.append(
+                Board(
+                    index=index,
+                    hashrate_ths=_positive(num(dev.get("hash-realtime")))
+                    or _positive(num(dev.get("hash-average"))),
+                    nominal_hashrate_ths=_positive(num(dev.get("factory-hash"))),
+                    chips=integer(dev.get("effective-chips")),
+                    temp_chip_c=_temp(first_key(dev, "chip-temp-max", "chip-temp-avg")),
+                    frequency_mhz=_positive(num(dev.get("freq"))),
+                    serial=_text(miner.get(f"pcbsn{index}")),
+                    status=_text(dev.get("status")),
+                )
+            )
+        snap.temp_chip_max_c = max_or_none(
+            [_temp(summary.get("chip-temp-max")), *(b.temp_chip_c for b in snap.boards)]
+        )
+        snap.error_codes = merge_errors(
+            [vendor_error(*item) for item in _code_items(info.get("error-code"))]
+        )
+        snap.pools = [p for p in (_v3_pool(i, p) for i, p in enumerate(pools or [])) if p]
+        return snap
+
+
+def _obj(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def _v3_pool(index: int, p: Any) -> Pool | None:
+    if not isinstance(p, dict) or not p.get("url"):
+        return None
+    active = p.get("stratum-active")
+    return Pool(
+        url=str(p["url"]),
+        user=_text(p.get("account")),
+        status=PoolStatus.parse(p.get("status")),
+        active=active if isinstance(active, bool) else None,
+        priority=integer(first_key(p, "priority", "id")),
+        accepted=integer(p.get("accepted")),
+        rejected=integer(p.get("rejected")),
+        stale=integer(p.get("stale")),
+    )
