@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from rig_monitor.core.drivers.antminer import AntminerDriver
 from rig_monitor.core.drivers.base import Driver
+from rig_monitor.core.drivers.braiins import BraiinsDriver
 from rig_monitor.core.drivers.generic import GenericDriver
 from rig_monitor.core.drivers.whatsminer import WhatsminerDriver, WhatsminerV3Driver
 
@@ -16,6 +17,7 @@ REGISTRY: dict[str, type[Driver]] = {
     GenericDriver.family: GenericDriver,
     WhatsminerDriver.family: WhatsminerDriver,
     WhatsminerV3Driver.family: WhatsminerV3Driver,
+    BraiinsDriver.family: BraiinsDriver,
 }
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rig_monitor.sim.personas.antminer import AntminerPersona, AntminerWebOnlyPersona
 from rig_monitor.sim.personas.base import Identity, Persona
+from rig_monitor.sim.personas.braiins import BraiinsPersona
 from rig_monitor.sim.personas.cgminer import BfgminerPersona, CgminerPersona
 from rig_monitor.sim.personas.whatsminer import WhatsminerPersona
 
@@ -13,6 +14,7 @@ PERSONAS: dict[str, Persona] = {
     "cgminer": CgminerPersona(),
     "bfgminer": BfgminerPersona(),
     "whatsminer": WhatsminerPersona(),
+    "braiins": BraiinsPersona(),
 }
 
 

@@ -1,0 +1,40 @@
+"""Braiins OS persona end to end: BOSer/bosminer detected despite devdetails saying "Antminer"."""
+
+from __future__ import annotations
+
+import pytest
+
+from rig_monitor.sim.personas.braiins import MODELS
+from rig_monitor.sim.personas.power import wall_watts
+from tests.sim.families import poll
+
+
+@pytest.mark.parametrize("model", sorted(MODELS))
+def test_poll_matches_truth(model: str) -> None:
+    snap, truth, miner = poll("braiins", model)
+    assert snap.online, snap.error
+    assert (snap.family, snap.make, snap.model) == ("braiins", "Antminer", model)
+    assert (snap.firmware, snap.firmware_version) == (truth.firmware, truth.firmware_version)
+    assert snap.hashrate_ths == pytest.approx(truth.hashrate_ths, rel=0.02)
+    assert snap.nominal_hashrate_ths == pytest.approx(truth.nominal_hashrate_ths, rel=0.02)
+    assert snap.fans_rpm == truth.fans_rpm  # S9: the two always-zero slots are not fans
+    assert snap.temp_chip_max_c == truth.temp_chip_max_c
+    assert snap.temp_board_max_c == truth.temp_board_max_c
+    ideal = sum(b.nominal_hashrate_ths for b in truth.boards)
+    assert snap.power_w == wall_watts(miner.spec, truth.hashrate_ths, ideal)
+    assert [(b.index, b.chips) for b in snap.boards] == [(b.index, b.chips) for b in truth.boards]
+    assert all(b.expected_chips == miner.spec.chips_per_board for b in snap.boards)
+    assert snap.error_codes == [] and all(b.status == "Stable" for b in snap.boards)
+
+
+def test_failed_chain_is_a_vendor_error_on_its_board() -> None:
+    snap, truth, _ = poll("braiins", "S9", ["dead_board"])
+    dead = next(b.index for b in truth.boards if not b.present)
+    assert [(e.code, e.board) for e in snap.error_codes] == [("tuner", dead)]
+    assert snap.error_codes[0].message == "Failed to initialize hashchain"
+    assert snap.boards[dead].chips == 0 and snap.boards[dead].hashrate_ths == 0
+
+
+def test_paused_is_idle_not_an_error() -> None:
+    snap, _, _ = poll("braiins", "S19 XP", ["idle"])
+    assert snap.idle is True and snap.error_codes == []
