@@ -10,6 +10,8 @@ from rig_monitor.core.drivers.antminer import AntminerDriver
 from rig_monitor.core.drivers.base import Driver
 from rig_monitor.core.drivers.braiins import BraiinsDriver
 from rig_monitor.core.drivers.generic import GenericDriver
+from rig_monitor.core.drivers.luxos import LuxOSDriver
+from rig_monitor.core.drivers.vnish import VnishDriver
 from rig_monitor.core.drivers.whatsminer import WhatsminerDriver, WhatsminerV3Driver
 
 REGISTRY: dict[str, type[Driver]] = {
@@ -18,6 +20,8 @@ REGISTRY: dict[str, type[Driver]] = {
     WhatsminerDriver.family: WhatsminerDriver,
     WhatsminerV3Driver.family: WhatsminerV3Driver,
     BraiinsDriver.family: BraiinsDriver,
+    LuxOSDriver.family: LuxOSDriver,
+    VnishDriver.family: VnishDriver,
 }
 
 

@@ -6,6 +6,8 @@ from rig_monitor.sim.personas.antminer import AntminerPersona, AntminerWebOnlyPe
 from rig_monitor.sim.personas.base import Identity, Persona
 from rig_monitor.sim.personas.braiins import BraiinsPersona
 from rig_monitor.sim.personas.cgminer import BfgminerPersona, CgminerPersona
+from rig_monitor.sim.personas.luxos import LuxOSPersona
+from rig_monitor.sim.personas.vnish import VnishPersona
 from rig_monitor.sim.personas.whatsminer import WhatsminerPersona
 
 PERSONAS: dict[str, Persona] = {
@@ -15,6 +17,8 @@ PERSONAS: dict[str, Persona] = {
     "bfgminer": BfgminerPersona(),
     "whatsminer": WhatsminerPersona(),
     "braiins": BraiinsPersona(),
+    "luxos": LuxOSPersona(),
+    "vnish": VnishPersona(),
 }
 
 
