@@ -7,6 +7,7 @@ without a driver of its own is read by the generic driver, keeping whatever dete
 from __future__ import annotations
 
 from rig_monitor.core.drivers.antminer import AntminerDriver
+from rig_monitor.core.drivers.avalon import AvalonDriver
 from rig_monitor.core.drivers.base import Driver
 from rig_monitor.core.drivers.braiins import BraiinsDriver
 from rig_monitor.core.drivers.generic import GenericDriver
@@ -22,6 +23,7 @@ REGISTRY: dict[str, type[Driver]] = {
     BraiinsDriver.family: BraiinsDriver,
     LuxOSDriver.family: LuxOSDriver,
     VnishDriver.family: VnishDriver,
+    AvalonDriver.family: AvalonDriver,
 }
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rig_monitor.sim.personas.antminer import AntminerPersona, AntminerWebOnlyPersona
+from rig_monitor.sim.personas.avalon import AvalonPersona
 from rig_monitor.sim.personas.base import Identity, Persona
 from rig_monitor.sim.personas.braiins import BraiinsPersona
 from rig_monitor.sim.personas.cgminer import BfgminerPersona, CgminerPersona
@@ -19,6 +20,7 @@ PERSONAS: dict[str, Persona] = {
     "braiins": BraiinsPersona(),
     "luxos": LuxOSPersona(),
     "vnish": VnishPersona(),
+    "avalon": AvalonPersona(),
 }
 
 

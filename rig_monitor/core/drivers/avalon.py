@@ -1,0 +1,261 @@
+"""Avalon (Canaan AvalonMiner, Nano, Mini, Q) over cgminer 4.11 on 4028.
+
+Almost everything worth reading is in ``estats`` (``stats`` on old units), packed into one string
+per module: ``"MM ID0": "Ver[…] Temp[31] MGHS[59459.52 61407.83 63139.66] PS[0 1209 …]"`` —
+``Key[value]`` tokens, lists space-separated. Newer firmware (Q, some A15) nests blocks:
+``"MM ID0:Summary": "'STATS':{Ver[…] …}"`` and ``"HBinfo": "'HB0':{PVT_T0[…] …}"``. Rates in the
+blob are GH/s; error words are numbers to compare with what a healthy unit shows.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, ClassVar
+
+from rig_monitor.core.drivers.base import (
+    Driver,
+    Identity,
+    Session,
+    base_snapshot,
+    first,
+    parse_pools,
+    section,
+)
+from rig_monitor.core.model import Board, MinerSnapshot, Target, VendorError
+from rig_monitor.core.values import hashrate_ths, integer, max_or_none, num, rate_from, temp
+
+RATE_NOW = ("5s", "30s", "1m", "5m")  # not "av": a standby Q keeps a high average
+RATE_AVG = ("av", "15m", "5m")
+_MM_KEY = re.compile(r"^MM ID\d+")
+# ECHU values healthy units show: 0, and 512 on the A10 generation (faults.md §3.7).
+ECHU_HEALTHY = frozenset({0, 512})
+
+Blob = dict[str, Any]  # key → raw text, or a nested Blob for 'NAME':{…} blocks
+
+
+def parse_brackets(text: str) -> Blob:
+    """``Key[value] …`` and ``'NAME':{…}`` tokens → dict. Tolerates junk between tokens,
+    brackets inside values (counted), unterminated tails, and keys repeated (last wins)."""
+    out: Blob = {}
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch == "'":
+            end = text.find("'", i + 1)
+            m = re.match(r"\s*:\s*\{", text[end + 1 :]) if end > 0 else None
+            if m:
+                body_start = end + 1 + m.end()
+                body_end = _closing(text, body_start, "{", "}")
+                out[text[i + 1 : end]] = parse_brackets(text[body_start:body_end])
+                i = body_end + 1
+                continue
+            i += 1
+            continue
+        if ch == "[":
+            key_start = i
+            while (
+                key_start > 0
+                and not text[key_start - 1].isspace()
+                and text[key_start - 1] not in "]{}"
+            ):
+                key_start -= 1
+            key = text[key_start:i].strip().strip(",")
+            end = _closing(text, i + 1, "[", "]")
+            if key:
+                out[key] = text[i + 1 : end].strip()
+            i = end + 1
+            continue
+        i += 1
+    return out
+
+
+def _closing(text: str, start: int, opening: str, closing: str) -> int:
+    depth = 1
+    for j in range(start, len(text)):
+        if text[j] == opening:
+            depth += 1
+        elif text[j] == closing:
+            depth -= 1
+            if depth == 0:
+                return j
+    return len(text)
+
+
+def numbers(blob: Blob, key: str) -> list[float]:
+    """The numbers in a token ("59459.52 61407.83", "1.299%", " 66  65"); [] when absent."""
+    raw = blob.get(key)
+    if not isinstance(raw, str):
+        return []
+    out = []
+    for part in raw.replace(",", " ").split():
+        f = num(part.rstrip("%"))
+        if f is not None:
+            out.append(f)
+    return out
+
+
+def number(blob: Blob, key: str) -> float | None:
+    values = numbers(blob, key)
+    return values[0] if values else None
+
+
+def avalon_model(prod: Any, model: Any) -> str | None:
+    """ "AvalonMiner 1566-185" / MODEL "1566" → "A1566"; "Nano3s" → "Nano 3S"; "Q" → "Q"."""
+    text = str(model or prod or "").strip()
+    text = re.sub(r"^avalon\s*(?:miner)?\s*", "", text, flags=re.IGNORECASE)
+    if not text:
+        return None
+    head = text.split("-")[0].strip()
+    if head.isdigit():
+        return f"A{head}"
+    nano = re.fullmatch(r"nano\s*(\d+)\s*(s?)", head, re.IGNORECASE)
+    if nano:
+        return f"Nano {nano.group(1)}{nano.group(2).upper()}"
+    return head
+
+
+def _mac(value: Any) -> str | None:
+    text = re.sub(r"[^0-9A-Fa-f]", "", str(value or ""))
+    if len(text) != 12:
+        return str(value).strip() or None if value else None
+    return ":".join(text[i : i + 2] for i in range(0, 12, 2)).lower()
+
+
+def modules(stats_reply: Any) -> list[tuple[Blob, Blob]]:
+    """(summary blob, HBinfo blob) per module, old flat and new nested forms alike."""
+    out = []
+    for item in section(stats_reply, "STATS"):
+        for key, raw in item.items():
+            if not _MM_KEY.match(str(key)) or not isinstance(raw, str):
+                continue
+            blob = parse_brackets(raw)
+            nested = blob.get("STATS")
+            if isinstance(nested, dict):
+                blob = nested
+            hb_raw = item.get("HBinfo")
+            hb = parse_brackets(hb_raw) if isinstance(hb_raw, str) else {}
+            out.append((blob, hb))
+    return out
+
+
+class AvalonDriver(Driver):
+    family: ClassVar[str] = "avalon"
+    make: ClassVar[str | None] = "Avalon"
+    commands: ClassVar[tuple[str, ...]] = ("version", "summary", "estats", "pools")
+
+    async def fetch(self, session: Session) -> dict[str, Any]:
+        replies = await super().fetch(session)
+        if not modules(replies.get("estats")):  # A7–A9 and some builds: only `stats` has it
+            replies["stats"] = await session.rpc.command("stats")
+        return replies
+
+    def parse(self, target: Target, replies: dict[str, Any], identity: Identity) -> MinerSnapshot:
+        snap = base_snapshot(target, identity, replies)
+        snap.make = "Avalon"
+        snap.firmware = "stock"
+        version = first(replies.get("version"), "VERSION")
+        summary = first(replies.get("summary"), "SUMMARY")
+        snap.model = avalon_model(version.get("PROD"), version.get("MODEL")) or identity.model
+        fw = version.get("VERSION")
+        snap.firmware_version = str(fw).strip() if fw else identity.firmware_version
+        api = version.get("API")
+        snap.api_version = str(api) if api is not None else None
+        snap.mac = _mac(version.get("MAC"))
+        snap.serial = str(version["DNA"]).strip() if version.get("DNA") else None
+
+        mods = modules(replies.get("estats")) or modules(replies.get("stats"))
+        blobs = [blob for blob, _ in mods]
+        snap.hashrate_ths = rate_from(summary, RATE_NOW) or _sum_ghs(blobs, "GHSspd")
+        snap.hashrate_avg_ths = rate_from(summary, RATE_AVG) or _sum_ghs(blobs, "GHSavg")
+        snap.nominal_hashrate_ths = _sum_ghs(blobs, "GHSmm")
+        snap.uptime_s = integer(summary.get("Elapsed")) or _int(blobs, "Elapsed")
+        snap.hw_errors = integer(summary.get("Hardware Errors"))
+        snap.accepted = integer(summary.get("Accepted"))
+        snap.rejected = integer(summary.get("Rejected"))
+        snap.stale = integer(summary.get("Stale"))
+        snap.pools = parse_pools(replies.get("pools"))
+        if not blobs:
+            return snap
+
+        head = blobs[0]
+        snap.fans_rpm = [
+            int(v) for k in ("Fan1", "Fan2", "Fan3", "Fan4") if (v := number(head, k)) is not None
+        ]
+        snap.temp_inlet_c = temp(number(head, "Temp")) or temp(number(head, "ITemp"))
+        snap.temp_outlet_c = temp(number(head, "HBOTemp"))
+        ps = numbers(head, "PS")
+        wall = number(head, "WALLPOWER")
+        psu_out = ps[4] if len(ps) > 4 else None
+        snap.power_w = next((w for w in (wall, psu_out) if w is not None and w > 0), None)
+        limit = number(head, "MPO")
+        snap.power_limit_w = limit if limit is not None and limit > 0 else None
+        status = str(head.get("SYSTEMSTATU") or "")
+        soft_off = number(head, "SoftOFF")
+        snap.idle = bool(soft_off) or "idle" in status.lower()
+
+        for blob, hb in mods:
+            snap.boards.extend(self._boards(blob, hb, len(snap.boards)))
+        snap.temp_chip_max_c = max_or_none(
+            [temp(number(b, "TMax")) for b in blobs] + [b.temp_chip_c for b in snap.boards]
+        )
+        snap.error_codes = self._errors(blobs, ps)
+        return snap
+
+    @staticmethod
+    def _boards(blob: Blob, hb: Blob, first_index: int) -> list[Board]:
+        rates = numbers(blob, "MGHS")
+        tmax, tavg = numbers(blob, "MTmax"), numbers(blob, "MTavg")
+        count = max(len(rates), len(tmax))
+        boards = []
+        for i in range(count):
+            nested = hb.get(f"HB{i}")
+            where: Blob = nested if isinstance(nested, dict) else blob
+            chips: int | None = None  # a token present but empty is a board with no chips
+            if f"PVT_T{i}" in where:
+                chips = sum(1 for t in numbers(where, f"PVT_T{i}") if t > 0)
+            elif f"MW{i}" in where:
+                chips = len(numbers(where, f"MW{i}"))
+            chip_t = tmax[i] if i < len(tmax) else (tavg[i] if i < len(tavg) else None)
+            if chip_t is None and count == 1:
+                chip_t = number(blob, "TMax")
+            boards.append(
+                Board(
+                    index=first_index + i,
+                    hashrate_ths=hashrate_ths(rates[i], "G") if i < len(rates) else None,
+                    chips=chips,
+                    temp_chip_c=temp(chip_t),
+                )
+            )
+        return boards
+
+    @staticmethod
+    def _errors(blobs: list[Blob], ps: list[float]) -> list[VendorError]:
+        errors: list[VendorError] = []
+        if ps and int(ps[0]):
+            errors.append(VendorError(f"PS:{int(ps[0])}", "PSU status bits set"))
+        base = 0
+        for blob in blobs:
+            echu = numbers(blob, "ECHU")
+            for i, v in enumerate(echu):
+                if int(v) not in ECHU_HEALTHY:
+                    message = f"hash board {base + i + 1} error code"
+                    errors.append(VendorError(f"ECHU:{int(v)}", message, base + i))
+            for v in numbers(blob, "ECMM"):
+                if int(v):
+                    errors.append(VendorError(f"ECMM:{int(v)}", "controller error code"))
+            boot = str(blob.get("BOOTBY") or "").strip()
+            m_boot = re.match(r"(?:0x)?([0-9A-Fa-f]+)", boot)
+            if m_boot:
+                value = int(m_boot.group(1), 16 if boot.lower().startswith("0x") else 10)
+                errors.append(VendorError(f"BOOTBY:{value}", "last restart reason"))
+            base += max(len(numbers(blob, "MGHS")), len(echu))
+        return errors
+
+
+def _sum_ghs(blobs: list[Blob], key: str) -> float | None:
+    values = [v for b in blobs if (v := number(b, key)) is not None]
+    return sum(values) / 1000.0 if values else None
+
+
+def _int(blobs: list[Blob], key: str) -> int | None:
+    return integer(number(blobs[0], key)) if blobs else None

@@ -1,0 +1,116 @@
+"""Avalon driver: the bracket parser on real estats strings (flat A1566, nested Q) and odd ones."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+from rig_monitor.core.cgminer import parse_reply
+from rig_monitor.core.drivers.avalon import AvalonDriver, avalon_model, numbers, parse_brackets
+from rig_monitor.core.drivers.base import Identity
+from rig_monitor.core.model import Target
+
+# Shape of a real A1566 `estats` MM ID0 (pyasic test data), per-chip arrays shortened.
+A1566 = (
+    "Ver[15-194-24102401_25462b2_9ddf522] DNA[020100008c699117] MEMFREE[1392832.1381104] "
+    "NETFAIL[0 0 0 0 0 0 0 0] SYSTEMSTATU[Work: In Work, Hash Board: 3 ] Elapsed[975] "
+    "BOOTBY[0x04.00000000] LW[714031] MH[0 0 0] DHW[0] HW[0] DH[1.299%] Temp[31] TMax[78] "
+    "TAvg[70] Fan1[4275] Fan2[4282] FanR[49%] Vo[296] PS[0 1209 1187 297 3526 1188 3731] "
+    "WALLPOWER[3731] GHSspd[199241.07] DHspd[1.299%] GHSmm[201920.42] GHSavg[184007.00] "
+    "Freq[345.94] Led[0] MGHS[59459.52 61407.83 63139.66] MTmax[77 78 77] MTavg[69 70 71] "
+    "TA[480] Core[A3197S] SoftOFF[0] ECHU[0 0 0] ECMM[0] PVT_T0[ 66  65  0  62] "
+    "PVT_T1[ 65  66] PVT_T2[] MW0[22 19 17 14] CRC[0 0 0] FACOPTS0[] "
+    "ATAOPTS0[--avalon10-freq 240:258:279:300 --hash-asic 160] MPO[3515] WORKMODE[1]"
+)
+Q_SUMMARY = (
+    "'STATS':{Ver[Q-25052801_14a19a2] DNA[020100002fa7f22f] STATE[2] "
+    "SYSTEMSTATU[Work: In Idle, Hash Board: 1] Elapsed[1860367] ITemp[24] HBITemp[32] "
+    "HBOTemp[32] TMax[0] TAvg[0] Fan1[0] Fan2[0] Fan3[0] Fan4[0] FanR[0%] PS[0 1216 1 0 0 2243 17] "
+    "GHSspd[0.00] GHSmm[56112.38] GHSavg[70967.01] MGHS[0.00] TA[160] SoftOFF[4] ECHU[0] ECMM[0] "
+    "MPO[800] Nonce Mask[25]}"
+)
+
+
+def reply(section: str, items: list[dict[str, Any]]) -> dict[str, Any]:
+    status = [{"STATUS": "S", "Code": 70, "Msg": "", "Description": "cgminer 4.11.1"}]
+    return parse_reply(json.dumps({"STATUS": status, section: items, "id": 1}).encode())
+
+
+VERSION = reply(
+    "VERSION",
+    [
+        {
+            "CGMiner": "4.11.1",
+            "API": "3.7",
+            "PROD": "AvalonMiner 1566-185",
+            "MODEL": "1566-185",
+            "VERSION": "24102401_25462b2_9ddf522",
+            "DNA": "020100008c699117",
+            "MAC": "123456789012",
+        }
+    ],
+)
+
+
+def parse(replies: dict[str, Any]) -> Any:
+    return AvalonDriver().parse(Target("10.0.0.7"), replies, Identity("avalon", "Avalon"))
+
+
+def test_bracket_parser_tokens() -> None:
+    blob = parse_brackets(A1566)
+    assert blob["SYSTEMSTATU"] == "Work: In Work, Hash Board: 3"
+    assert numbers(blob, "MGHS") == [59459.52, 61407.83, 63139.66]
+    assert numbers(blob, "DH") == [1.299] and blob["FACOPTS0"] == ""
+    assert blob["ATAOPTS0"].startswith("--avalon10-freq 240:258")
+    nested = parse_brackets(Q_SUMMARY + " 'HB0':{PVT_T0[58 59 60] MW0[100 200]}")
+    assert nested["STATS"]["Mask"] == "25" and numbers(nested["HB0"], "PVT_T0") == [58, 59, 60]
+    junk = parse_brackets(",Temp[31] garbage ]] Fan1[4000] Cut[12 1")
+    assert junk["Temp"] == "31" and junk["Fan1"] == "4000" and junk["Cut"] == "12 1"
+
+
+def test_a1566_capture() -> None:
+    stats = reply("STATS", [{"STATS": 0, "ID": "AVA100", "MM ID0": A1566, "MM Count": 1}])
+    snap = parse({"version": VERSION, "estats": stats})
+    assert (snap.model, snap.firmware_version) == ("A1566", "24102401_25462b2_9ddf522")
+    assert snap.mac == "12:34:56:78:90:12" and snap.serial == "020100008c699117"
+    assert snap.hashrate_ths == pytest.approx(199.24107)  # no summary: GHSspd
+    assert snap.nominal_hashrate_ths == pytest.approx(201.92042)
+    assert [round(b.hashrate_ths or 0, 2) for b in snap.boards] == [59.46, 61.41, 63.14]
+    assert [b.temp_chip_c for b in snap.boards] == [77, 78, 77]
+    assert [b.chips for b in snap.boards] == [3, 2, 0]  # non-zero PVT readings; empty = none
+    assert snap.fans_rpm == [4275, 4282] and snap.temp_inlet_c == 31 and snap.temp_chip_max_c == 78
+    assert (snap.power_w, snap.power_limit_w) == (3731, 3515)  # wall power, MPO
+    assert snap.idle is False
+    assert [e.code for e in snap.error_codes] == ["BOOTBY:4"]
+
+
+def test_errors_against_baseline_and_psu_bits() -> None:
+    bad = A1566.replace("ECHU[0 0 0]", "ECHU[0 512 3]").replace("PS[0 1209", "PS[2048 1209")
+    bad = bad.replace("ECMM[0]", "ECMM[7]")
+    snap = parse({"version": VERSION, "estats": reply("STATS", [{"MM ID0": bad}])})
+    codes = {(e.code, e.board) for e in snap.error_codes}
+    assert {("PS:2048", None), ("ECHU:3", 2), ("ECMM:7", None)} <= codes
+    assert not any(c.startswith("ECHU:512") for c, _ in codes)
+
+
+def test_nested_q_idle_and_summary_rates() -> None:
+    stats = reply("STATS", [{"MM ID0:Summary": Q_SUMMARY, "HBinfo": "'HB0':{PVT_T0[0 0 0] MW0[]}"}])
+    summary = parse_reply(
+        b',"STATUS":[{"STATUS":"S"}],"SUMMARY":[{"MHS 30s":"inf","MHS av":70967010.0}],"id":1}'
+    )
+    snap = parse({"version": VERSION, "estats": stats, "summary": summary})
+    assert snap.idle is True and snap.fans_rpm == [0, 0, 0, 0]
+    assert snap.hashrate_ths is None or snap.hashrate_ths == 0  # "inf" is no reading
+    assert snap.hashrate_avg_ths == pytest.approx(70.96701)
+    assert snap.temp_inlet_c == 24 and snap.temp_outlet_c == 32 and snap.temp_chip_max_c is None
+    assert [(b.chips, b.temp_chip_c) for b in snap.boards] == [(0, None)]
+    assert snap.power_w == 0 or snap.power_w is None
+
+
+def test_missing_stats_and_models() -> None:
+    snap = parse({"version": VERSION, "estats": reply("STATS", [{"ID": "POOL0"}])})
+    assert snap.online and snap.boards == [] and snap.fans_rpm == [] and snap.power_w is None
+    assert avalon_model("AvalonMiner 1246-90", None) == "A1246"
+    assert avalon_model(None, "Nano3s") == "Nano 3S" and avalon_model("Avalon Q", "Q") == "Q"
