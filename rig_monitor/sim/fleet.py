@@ -26,6 +26,11 @@ DEFAULT_PERSONA_MIX: dict[str, float] = {
     "antminer:S9": 6.0,
     "cgminer": 6.0,
     "bfgminer": 2.0,
+    "whatsminer": 12.0,
+    "braiins": 3.0,
+    "vnish": 3.0,
+    "avalon": 3.0,
+    "luxos": 2.0,
 }
 
 Weights = Mapping[str, float] | Sequence[str]

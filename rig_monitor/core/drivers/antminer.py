@@ -1,4 +1,4 @@
-"""Antminer stock firmware (Bitmain bmminer/cgminer) over the 4028 API.
+"""Antminer stock firmware (Bitmain bmminer/cgminer) over the 4028 API and the web UI's CGI.
 
 Hashrates are GH/s (``GHS 5s``, ``chain_rateN``); ``total_rateideal`` honours ``rate_unit``.
 Per-chain data lives in ``stats``' second object with 1-based chain numbers (S9-era firmware uses
@@ -7,18 +7,22 @@ Per-chain data lives in ``stats``' second object with 1-based chain numbers (S9-
 
 from __future__ import annotations
 
+import asyncio
 import re
 from typing import Any, ClassVar
 
+from rig_monitor.core.drivers import antminer_web
 from rig_monitor.core.drivers.base import (
     Driver,
     Identity,
+    Session,
     base_snapshot,
     first,
     parse_pools,
     section,
 )
-from rig_monitor.core.model import Board, MinerSnapshot, Target
+from rig_monitor.core.errors import MinerError
+from rig_monitor.core.model import Board, ErrorKind, MinerSnapshot, Target
 from rig_monitor.core.modeldb import lookup
 from rig_monitor.core.values import (
     first_key,
@@ -47,6 +51,25 @@ class AntminerDriver(Driver):
     make: ClassVar[str | None] = "Antminer"
     commands: ClassVar[tuple[str, ...]] = ("version", "summary", "stats", "pools")
 
+    async def fetch(self, session: Session) -> dict[str, Any]:
+        """RPC and web concurrently. A rejected web password wins over everything (the operator
+        must fix it); else RPC data, plus the web's when it answered; web alone when 4028 failed."""
+        results: tuple[dict[str, Any] | BaseException, ...] = await asyncio.gather(
+            super().fetch(session), antminer_web.fetch_web(session), return_exceptions=True
+        )
+        rpc, web = results
+        if isinstance(web, MinerError) and web.kind is ErrorKind.AUTH_FAILED:
+            raise MinerError(ErrorKind.AUTH_FAILED, antminer_web.AUTH_MESSAGE)
+        for result in (rpc, web):
+            if isinstance(result, BaseException) and not isinstance(result, Exception):
+                raise result  # cancellation
+        pages = web if isinstance(web, dict) else {}
+        if isinstance(rpc, BaseException):
+            if not isinstance(rpc, MinerError) or not antminer_web.has_data(pages):
+                raise rpc
+            return {**pages, antminer_web.RPC_ERROR_KEY: str(rpc.kind)}
+        return {**rpc, **pages}
+
     def parse(self, target: Target, replies: dict[str, Any], identity: Identity) -> MinerSnapshot:
         snap = base_snapshot(target, identity, replies)
         snap.make = "Antminer"
@@ -59,6 +82,8 @@ class AntminerDriver(Driver):
         type_text = (
             first_key(version, "Type") or first_key(head, "Type") or first_key(chains, "Type")
         )
+        if not (isinstance(type_text, str) and type_text.strip()):
+            type_text = antminer_web.web_type(replies)
         if isinstance(type_text, str) and type_text.strip():
             snap.model = clean_model(type_text)
         snap.firmware = "stock"  # the family; the miner process (bmminer/cgminer) is in raw
@@ -93,6 +118,7 @@ class AntminerDriver(Driver):
         snap.temp_board_max_c = max_or_none(b.temp_board_c for b in snap.boards)
         snap.temp_chip_max_c = max_or_none(b.temp_chip_c for b in snap.boards)
         snap.pools = parse_pools(replies.get("pools"))
+        antminer_web.merge_web(snap, replies, spec)
         return snap
 
     @staticmethod
