@@ -9,7 +9,9 @@ from __future__ import annotations
 from rig_monitor.core.drivers.antminer import AntminerDriver
 from rig_monitor.core.drivers.avalon import AvalonDriver
 from rig_monitor.core.drivers.base import Driver
+from rig_monitor.core.drivers.bitaxe import BitaxeDriver
 from rig_monitor.core.drivers.braiins import BraiinsDriver
+from rig_monitor.core.drivers.epic import EpicDriver
 from rig_monitor.core.drivers.generic import GenericDriver
 from rig_monitor.core.drivers.luxos import LuxOSDriver
 from rig_monitor.core.drivers.vnish import VnishDriver
@@ -18,12 +20,14 @@ from rig_monitor.core.drivers.whatsminer import WhatsminerDriver, WhatsminerV3Dr
 REGISTRY: dict[str, type[Driver]] = {
     AntminerDriver.family: AntminerDriver,
     GenericDriver.family: GenericDriver,
+    BitaxeDriver.family: BitaxeDriver,
+    EpicDriver.family: EpicDriver,
     WhatsminerDriver.family: WhatsminerDriver,
     WhatsminerV3Driver.family: WhatsminerV3Driver,
     BraiinsDriver.family: BraiinsDriver,
     LuxOSDriver.family: LuxOSDriver,
-    VnishDriver.family: VnishDriver,
     AvalonDriver.family: AvalonDriver,
+    VnishDriver.family: VnishDriver,
 }
 
 

@@ -5,8 +5,10 @@ from __future__ import annotations
 from rig_monitor.sim.personas.antminer import AntminerPersona, AntminerWebOnlyPersona
 from rig_monitor.sim.personas.avalon import AvalonPersona
 from rig_monitor.sim.personas.base import Identity, Persona
+from rig_monitor.sim.personas.bitaxe import BitaxePersona
 from rig_monitor.sim.personas.braiins import BraiinsPersona
 from rig_monitor.sim.personas.cgminer import BfgminerPersona, CgminerPersona
+from rig_monitor.sim.personas.epic import EpicPersona
 from rig_monitor.sim.personas.luxos import LuxOSPersona
 from rig_monitor.sim.personas.vnish import VnishPersona
 from rig_monitor.sim.personas.whatsminer import WhatsminerPersona
@@ -16,6 +18,8 @@ PERSONAS: dict[str, Persona] = {
     "antminer-web": AntminerWebOnlyPersona(),
     "cgminer": CgminerPersona(),
     "bfgminer": BfgminerPersona(),
+    "bitaxe": BitaxePersona(),
+    "epic": EpicPersona(),
     "whatsminer": WhatsminerPersona(),
     "braiins": BraiinsPersona(),
     "luxos": LuxOSPersona(),

@@ -1,0 +1,165 @@
+"""ePIC PowerPlay (UMC control board on an Antminer): HTTP REST on the 4028-role port.
+
+A raw ``{"command":…}`` on that port gets an HTTP 400, never a CGMiner reply; the dashboard on the
+web port says "Miner Web Dashboard". Shapes follow PowerPlay-BMS 1.x ``/summary`` and
+``/capabilities`` (protocols.md §2.5): per-board ``Hashrate`` is ``[MH/s, % of ideal]``.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, ClassVar
+
+from rig_monitor.sim.faults import FAULTS
+from rig_monitor.sim.hardware import HardwareSpec
+from rig_monitor.sim.personas.antminer import MODELS as ANTMINER_MODELS
+from rig_monitor.sim.personas.base import HttpReply, Identity, Persona
+from rig_monitor.sim.rig import Sample
+from rig_monitor.sim.wire import Reply
+
+SOFTWARE = "PowerPlay-BMS v1.5.13"
+_INDEX = b"<!DOCTYPE html><html><head><title>Miner Web Dashboard</title></head><body></body></html>"
+_JSON = {"Content-Type": "application/json"}
+_UNSUPPORTED = frozenset({"missing_chips", "chip_x", "bad_password"})  # no chip status string
+
+
+class EpicPersona(Persona):
+    id = "epic"
+    model_weights: ClassVar[dict[str, float]] = {"S19j Pro": 60.0, "S19 XP": 40.0}
+
+    def hardware(self, model: str | None) -> HardwareSpec:
+        return ANTMINER_MODELS[self.check_model(model) or "S19j Pro"].spec
+
+    def identity(self, model: str | None) -> Identity:
+        return Identity("Antminer", self.check_model(model), "ePIC", SOFTWARE.split(" v")[1], "")
+
+    def description(self, model: str | None) -> str:
+        return SOFTWARE
+
+    def services(self, model: str | None) -> frozenset[str]:
+        return frozenset({"rpc", "http"})
+
+    def rpc_speaks_http(self, model: str | None) -> bool:
+        return True
+
+    def supported_faults(self, model: str | None) -> frozenset[str]:
+        return frozenset(FAULTS) - _UNSUPPORTED
+
+    def reply(
+        self, command: str, parameter: str | None, sample: Sample, model: str | None
+    ) -> Reply | None:
+        return None
+
+    def http(
+        self,
+        method: str,
+        path: str,
+        query: dict[str, str],
+        headers: dict[str, str],
+        body: bytes,
+        sample: Sample,
+        model: str | None,
+    ) -> HttpReply | None:
+        if path in ("/", "/index.html"):
+            return 200, {"Content-Type": "text/html"}, _INDEX
+        if method != "GET":
+            return 200, dict(_JSON), b'{"result": false, "error": "read-only simulator"}'
+        if path == "/summary":
+            return 200, dict(_JSON), json.dumps(self.summary(sample, model)).encode()
+        if path == "/capabilities":
+            return 200, dict(_JSON), json.dumps(self.capabilities(sample, model)).encode()
+        return None
+
+    def capabilities(self, s: Sample, model: str | None) -> dict[str, Any]:
+        spec = self.hardware(model)
+        return {
+            "Model": f"AntMiner {self.check_model(model)}",
+            "Model Subtype": "BHB42601",
+            "Chip Type": "BM1362",
+            "Max HBs": spec.boards,
+            "Default Hashrate": spec.nominal_ths,
+            "Performance Estimator": {"Chip Count": spec.chips_per_board},
+            "Board Serial Numbers": [f"EP{s.miner_id[:8].upper()}{i}" for i in range(spec.boards)],
+            "Psu Info": {"Model": "APW12"},
+            "Control Board Version": {"cpuHardware": "UMC", "cpuSerial": s.miner_id},
+        }
+
+    def summary(self, s: Sample, model: str | None) -> dict[str, Any]:
+        spec = self.hardware(model)
+        load = s.rate_5s_ghs / s.ideal_ghs if s.ideal_ghs else 0.0
+        power = round((spec.power_w or 0) * (0.03 + 0.97 * load), 1)
+        hbs = [
+            {
+                "Index": b.index,
+                "Input Voltage": 13.9,
+                "Output Voltage": 13.6,
+                "Input Current": 0.0,
+                "Output Current": 0.0,
+                "Input Power": round(power / spec.boards, 1),
+                "Output Power": round(power / spec.boards * 0.96, 1),
+                "Temperature": max(b.pcb),
+                "Core Clock": [],
+                "Core Clock Avg": b.freq_mhz,
+                "Hashrate": [
+                    round(b.rate_ghs * 1000.0, 2),
+                    round(100.0 * b.rate_ghs / b.ideal_ghs, 2) if b.ideal_ghs else 0.0,
+                ],
+            }
+            for b in s.boards
+            if b.present
+        ]
+        pool = next((p for p in s.pools if p.active), s.pools[0])
+        return {
+            "Status": {
+                "Operating State": "Idling" if s.idle else "Mining",
+                "Last Error": None,
+                "Last Command": "Autostart",
+                "Last Command Result": "Success",
+            },
+            "Hostname": "epic-" + s.miner_id[:4],
+            "Software": SOFTWARE,
+            "Mining": {"Algorithm": "SHA256", "Coin": "Bitcoin"},
+            "PresetInfo": {},
+            "Stratum": {
+                "Current Pool": pool.url,
+                "Current User": pool.user,
+                "IsPoolConnected": pool.active,
+                "Config Id": pool.index,
+                "Average Latency": 42.0,
+            },
+            "StratumConfigs": [{"pool": p.url, "login": p.user, "password": "x"} for p in s.pools],
+            "Session": {
+                "Startup Timestamp": s.when - s.elapsed,
+                "Startup String": "",
+                "Uptime": s.elapsed,
+                "Last Work Timestamp": s.when,
+                "WorkReceived": s.getworks,
+                "Active HBs": len(hbs),
+                "Active Chips": sum(b.chips for b in s.boards),
+                "Duplicates": 0,
+                "Average MHs": round(s.rate_avg_ghs * 1000.0, 2),
+                "LastAverageMHs": {"Hashrate": round(s.rate_5s_ghs * 1000.0, 2)},
+                "Accepted": s.accepted,
+                "Rejected": s.rejected,
+                "Submitted": s.accepted + s.rejected,
+                "Last Accepted Share Timestamp": s.when - 3,
+                "Difficulty": float(s.pool_diff),
+            },
+            "HBs": hbs,
+            "HBStatus": [
+                {"Index": b.index, "Detected": b.present, "Enabled": True} for b in s.boards
+            ],
+            "Fans": {"Fans Speed": 60},
+            "Fans Rpm": {f"Fans Speed {i + 1}": rpm for i, rpm in enumerate(s.fans)},
+            "Misc": {"Locate Miner State": False, "Critical Temp": 105, "Shutdown Temp": 110},
+            "PerpetualTune": {"Running": False, "Algorithm": {}},
+            "Power Supply Stats": {
+                "Input Voltage": 230.0,
+                "Output Voltage": 13.9,
+                "Input Current": round(power / 230.0, 2),
+                "Output Current": round(power / 13.9, 2),
+                "Input Power": power,
+                "Output Power": round(power * 0.94, 1),
+                "Target Voltage": 13.9,
+            },
+        }
