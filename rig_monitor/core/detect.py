@@ -1,8 +1,10 @@
 """Identify a miner's firmware family, make and model in as few round trips as possible.
 
-``version`` and ``devdetails`` are asked concurrently on the API port; the raw text of the replies
-is searched for vendor markers in a fixed order (aftermarket firmware first, because it often
-keeps the stock "Antminer" type string: Vnish reports "Antminer S21 (Vnish 1.2.6)").
+Two probes race (docs/detection.md): the RPC probe asks ``version`` and ``devdetails`` concurrently
+on the API port and searches the raw text for vendor markers in a fixed order (aftermarket
+firmware first, because it often keeps the stock "Antminer" type string: Vnish reports "Antminer
+S21 (Vnish 1.2.6)"); the web probe reads ``GET /`` on the web port (detect_web). The first
+conclusive answer decides; a stock match waits ~300 ms for an aftermarket one, as asic-rs does.
 """
 
 from __future__ import annotations
@@ -11,11 +13,15 @@ import asyncio
 import contextlib
 import json
 from dataclasses import dataclass
+from typing import TypeAlias
 
 from rig_monitor.core.cgminer import CGMinerClient, parse_reply
+from rig_monitor.core.credentials import Credentials
+from rig_monitor.core.detect_web import WebVerdict, epic_probe, web_probe
 from rig_monitor.core.drivers.antminer import clean_model
 from rig_monitor.core.drivers.base import Identity, first
 from rig_monitor.core.errors import MinerError
+from rig_monitor.core.http import HttpClient
 from rig_monitor.core.model import ErrorKind, Ports
 from rig_monitor.core.whatsminer_v3 import probe_v3
 
@@ -99,15 +105,147 @@ def classify(p: Probe) -> Identity:
 
 # 4028 failures after which a Whatsminer on API v3 (which may close 4028) is worth asking.
 V3_FALLBACK = frozenset({ErrorKind.REFUSED, ErrorKind.NOT_A_MINER})
+STOCK_GRACE_S = 0.3  # how long a stock match waits for an aftermarket one (asic-rs: 300 ms)
+WEAK_FAMILIES = frozenset({"antminer", "generic"})  # matches other firmware may hide behind
+# When nothing identifies the miner, the error the operator sees: the most telling first.
+_ERROR_RANK = (
+    ErrorKind.AUTH_FAILED,
+    ErrorKind.BAD_REPLY,
+    ErrorKind.TOO_LARGE,
+    ErrorKind.NOT_A_MINER,
+    ErrorKind.TIMEOUT,
+    ErrorKind.UNREACHABLE,
+    ErrorKind.REFUSED,
+)
 
 
-async def detect(client: CGMinerClient, v3_port: int = Ports().whatsminer_v3) -> Identity:
+def _speaks_http(p: Probe) -> bool:
+    return any(
+        (t or "").lstrip().startswith("HTTP/1.") for t in (p.version_text, p.devdetails_text)
+    )
+
+
+async def detect_rpc(
+    client: CGMinerClient, v3_port: int = Ports().whatsminer_v3, http: HttpClient | None = None
+) -> Identity:
+    """The API-port side: marker text, else ePIC's REST on the same port, else the v3 hook."""
     try:
-        return classify(await probe(client))
+        p = await probe(client)
+        if http is not None and _speaks_http(p):
+            identity = await epic_probe(http, client.host, client.port)
+            if identity is not None:
+                return identity
+        return classify(p)
     except MinerError as exc:
+        # Hook: when 4028 says nothing usable, ask the other RPC-like services (Whatsminer API v3
+        # on 4433). Further fallbacks go here, in order.
         if exc.kind not in V3_FALLBACK:
             raise
         identity = await probe_v3(client.host, v3_port, client.limits)
         if identity is None:
             raise
         return identity
+
+
+Result: TypeAlias = Identity | WebVerdict | BaseException | None  # None: still running
+
+
+def _strong(result: Result) -> Identity | None:
+    if isinstance(result, Identity) and result.family not in WEAK_FAMILIES:
+        return result
+    if isinstance(result, WebVerdict) and result.strong and result.identity is not None:
+        return result.identity
+    return None
+
+
+def _merge(rpc: Result, web: Result) -> Identity | None:
+    """Resolve from what has arrived, ``None`` if nothing identifies a miner. Raises the auth
+    error when the stock login rejected our password and nothing names another firmware."""
+    for result in (rpc, web):
+        found = _strong(result)
+        if found is not None:
+            if isinstance(rpc, Identity) and rpc.family == found.family and found is not rpc:
+                rpc.model = rpc.model or found.model
+                return rpc  # the RPC's reading carries the model
+            if found is not rpc and isinstance(rpc, Identity) and not found.model:
+                found.model = rpc.model
+            return found
+    page = web.identity if isinstance(web, WebVerdict) else None
+    rpc_weak = not isinstance(rpc, Identity) or rpc.family in WEAK_FAMILIES
+    if isinstance(web, WebVerdict) and web.auth_error is not None and rpc_weak:
+        raise web.auth_error
+    if isinstance(rpc, Identity):
+        if page is not None and rpc.family == "generic":
+            return page  # old cgminer-based Antminers (L3, D3) say "CGMiner" on 4028
+        if page is not None and page.family == rpc.family:
+            rpc.model = rpc.model or page.model
+        return rpc
+    return page
+
+
+def _failure(rpc: Result, web: Result) -> MinerError:
+    errors = [r for r in (rpc, web) if isinstance(r, MinerError)]
+    if isinstance(web, WebVerdict) and web.identity is None:
+        errors.append(
+            MinerError(
+                ErrorKind.NOT_A_MINER,
+                f"not a miner: {web.url} answered, but no miner firmware's page",
+            )
+        )
+    for kind in _ERROR_RANK:
+        for err in errors:
+            if err.kind is kind:
+                return err
+    for r in (rpc, web):
+        if isinstance(r, BaseException):
+            return MinerError(ErrorKind.BAD_REPLY, f"bad reply: {r!r}")
+    return MinerError(ErrorKind.NOT_A_MINER, "not a miner: nothing identified it")
+
+
+async def detect(
+    client: CGMinerClient,
+    v3_port: int = Ports().whatsminer_v3,
+    *,
+    http: HttpClient | None = None,
+    web_port: int | None = None,
+    credentials: Credentials | None = None,
+    grace_s: float = STOCK_GRACE_S,
+) -> Identity:
+    """Race the RPC probe and (with ``http`` and ``web_port``) the web probe; see module doc."""
+    if http is None or web_port is None:
+        return await detect_rpc(client, v3_port)
+    loop = asyncio.get_running_loop()
+    rpc_task: asyncio.Task[Result] = loop.create_task(detect_rpc(client, v3_port, http))
+    web_task: asyncio.Task[Result] = loop.create_task(
+        web_probe(http, client.host, web_port, credentials=credentials, rpc_port=client.port)
+    )
+    results: dict[asyncio.Task[Result], Result] = {rpc_task: None, web_task: None}
+    pending: set[asyncio.Task[Result]] = {rpc_task, web_task}
+    weak_since: float | None = None
+    try:
+        while pending:
+            timeout = None if weak_since is None else max(0.0, weak_since + grace_s - loop.time())
+            done, pending = await asyncio.wait(
+                pending, timeout=timeout, return_when=asyncio.FIRST_COMPLETED
+            )
+            if not done:
+                break  # the grace ran out: settle for the stock match
+            for task in done:
+                exc = task.exception()
+                results[task] = exc if exc is not None else task.result()
+            rpc, web = results[rpc_task], results[web_task]
+            if _strong(rpc) is not None or _strong(web) is not None:
+                break
+            if weak_since is None and (
+                isinstance(rpc, Identity) or (isinstance(web, WebVerdict) and web.identity)
+            ):
+                weak_since = loop.time()
+    finally:
+        for task in (rpc_task, web_task):
+            task.cancel()
+        await asyncio.gather(rpc_task, web_task, return_exceptions=True)
+    rpc, web = results[rpc_task], results[web_task]
+    identity = _merge(rpc, web)
+    if identity is None:
+        raise _failure(rpc, web)
+    return identity

@@ -77,7 +77,13 @@ class Poller:
         if known is not None:
             return known.identity
         client = CGMinerClient(target.ip, target.port, self.limits)
-        identity = await detect(client, self.ports.whatsminer_v3)
+        identity = await detect(
+            client,
+            self.ports.whatsminer_v3,
+            http=self.http,
+            web_port=target.web_port or self.ports.web,
+            credentials=self.credentials,
+        )
         self._known[target.key] = _Known(identity, client)
         return identity
 

@@ -24,6 +24,8 @@ def serve() -> Iterator[Callable[..., SimFleetThread]]:
     def start(**kwargs: object) -> SimFleetThread:
         base = str(kwargs.pop("base", next_base()))
         port = kwargs.pop("port", None) or free_port(base[:-1] + "1")
+        # the web port too: a fixed one would clash with a parallel run on the same block
+        kwargs.setdefault("web_port", free_port(base[:-1] + "1"))
         fleet = SimFleet.build(base=base, port=int(port), **kwargs)  # type: ignore[arg-type]
         thread = SimFleetThread(fleet)
         thread.start()

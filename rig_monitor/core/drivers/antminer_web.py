@@ -1,0 +1,200 @@
+"""Antminer stock web UI (lighttpd CGI behind HTTP Digest): what the 4028 API does not say.
+
+The RPC has no MAC, hostname, serial, health list or sleep flag, and newer firmware may close 4028
+or answer it thinly; the web UI has all of it. The web is read alongside the RPC, never instead of
+asking it, and any web failure except a rejected password just leaves those fields unknown: a
+miner whose web UI is down still mines. A rejected password is different: the operator must act,
+so the miner shows "auth failed", not "offline".
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+from rig_monitor.core.drivers.base import Session
+from rig_monitor.core.drivers.jsonpick import mapping, text
+from rig_monitor.core.errors import MinerError
+from rig_monitor.core.http import digest
+from rig_monitor.core.model import Board, ErrorKind, MinerSnapshot, Pool, VendorError
+from rig_monitor.core.modeldb import ModelSpec
+from rig_monitor.core.values import first_key, hashrate_ths, integer, max_or_none, num, temps
+
+SYSTEM_INFO = "get_system_info.cgi"
+SUMMARY = "summary.cgi"
+STATS = "stats.cgi"
+CONF = "get_miner_conf.cgi"
+PAGES = (SYSTEM_INFO, SUMMARY, STATS, CONF)
+RPC_ERROR_KEY = "rpc_error"  # set in the replies when 4028 failed and the web answered
+AUTH_MESSAGE = "auth failed: set the password for this miner or its group"
+
+
+async def fetch_web(session: Session, family: str = "antminer") -> dict[str, Any]:
+    """The CGI pages that answered JSON, by page name. Raises MinerError only for AUTH_FAILED.
+
+    System info goes first, alone: it settles the Digest challenge (the client then reuses it for
+    the other pages) and tells at once whether a web UI is there at all.
+    """
+    if session.http is None:
+        return {}
+    cred = session.credential(family)
+    auth = digest(cred.username, cred.password) if cred is not None else None
+    out: dict[str, Any] = {}
+
+    async def page(name: str) -> None:
+        try:
+            reply = await session.http.get(session.web_url("/cgi-bin/" + name), auth=auth)  # type: ignore[union-attr]
+        except MinerError as exc:
+            if exc.kind is ErrorKind.AUTH_FAILED:
+                raise
+            return
+        if reply.status == 401:  # no credential to try at all
+            raise MinerError(ErrorKind.AUTH_FAILED, AUTH_MESSAGE)
+        if reply.status != 200:
+            return
+        try:
+            doc = reply.json()
+        except MinerError:
+            return  # an HTML error page or a body cut short: leave the page out
+        if isinstance(doc, dict):
+            out[name] = doc
+
+    await page(SYSTEM_INFO)
+    if SYSTEM_INFO not in out:
+        return out
+    await asyncio.gather(*(page(name) for name in PAGES if name != SYSTEM_INFO))
+    return out
+
+
+def has_data(web: dict[str, Any]) -> bool:
+    return any(name in web for name in (SYSTEM_INFO, SUMMARY, STATS))
+
+
+def _first(doc: Any, key: str) -> dict[str, Any]:
+    items = mapping(doc).get(key)
+    if isinstance(items, list) and items and isinstance(items[0], dict):
+        return items[0]
+    return mapping(items)
+
+
+def web_type(replies: dict[str, Any]) -> str | None:
+    """The "Antminer S21" type text, from system info or a structured reply's INFO (a type that
+    is not text is a broken page, not a model)."""
+    for value in (
+        mapping(replies.get(SYSTEM_INFO)).get("minertype"),
+        mapping(mapping(replies.get(STATS)).get("INFO")).get("type"),
+        mapping(mapping(replies.get(SUMMARY)).get("INFO")).get("type"),
+    ):
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+    return None
+
+
+def web_compile_time(replies: dict[str, Any]) -> str | None:
+    for name in (SUMMARY, STATS):
+        found = text(mapping(mapping(replies.get(name)).get("INFO")).get("CompileTime"))
+        if found:
+            return found
+    return text(mapping(replies.get(SYSTEM_INFO)).get("system_filesystem_version"))
+
+
+def merge_web(snap: MinerSnapshot, replies: dict[str, Any], spec: ModelSpec | None) -> None:
+    """Add the web's fields; the RPC's reading wins where both gave one (it is what every other
+    stock-family driver reads, so numbers stay comparable across firmwares)."""
+    info = mapping(replies.get(SYSTEM_INFO))
+    snap.mac = text(info.get("macaddr")) or snap.mac
+    snap.hostname = text(info.get("hostname")) or snap.hostname
+    snap.serial = text(first_key(info, "serinum", "serial_no")) or snap.serial
+    if not snap.firmware_version:
+        snap.firmware_version = web_compile_time(replies)
+
+    summary = _first(replies.get(SUMMARY), "SUMMARY")
+    health = summary.get("status")
+    for item in health if isinstance(health, list) else []:
+        if not isinstance(item, dict):
+            continue
+        state = str(item.get("status") or "").strip().lower()
+        if state in ("s", ""):  # "s" = fine; "" = not applicable (no fans on hydro)
+            continue
+        kind = text(item.get("type")) or "status"
+        code = integer(item.get("code"))
+        snap.error_codes.append(
+            VendorError(
+                code=str(code) if code else kind,
+                message=text(item.get("msg")) or f"{kind}: {'error' if state == 'e' else state}",
+            )
+        )
+
+    mode = text(mapping(replies.get(CONF)).get("bitmain-work-mode"))
+    if mode is not None:
+        snap.idle = mode == "1"
+
+    stats = _first(replies.get(STATS), "STATS")
+    unit = str(first_key(stats, "rate_unit") or first_key(summary, "rate_unit") or "GH")
+    if snap.hashrate_ths is None:
+        snap.hashrate_ths = hashrate_ths(
+            first_key(stats, "rate_5s") or first_key(summary, "rate_5s"), unit
+        )
+    if snap.hashrate_avg_ths is None:
+        avg = first_key(stats, "rate_avg", "rate_30m") or first_key(summary, "rate_avg", "rate_30m")
+        snap.hashrate_avg_ths = hashrate_ths(avg, unit)
+    if snap.nominal_hashrate_ths is None:
+        ideal = first_key(stats, "rate_ideal") or first_key(summary, "rate_ideal")
+        snap.nominal_hashrate_ths = hashrate_ths(ideal, unit)
+    if snap.uptime_s is None:
+        snap.uptime_s = integer(first_key(stats, "elapsed") or first_key(summary, "elapsed"))
+    if snap.hw_errors is None:
+        snap.hw_errors = integer(summary.get("hw_all"))
+    if snap.power_w is None:
+        snap.power_w = num(first_key(stats, "watt", "power"))
+    if not snap.fans_rpm:
+        fans = stats.get("fan")
+        if isinstance(fans, list):
+            snap.fans_rpm = [integer(f) or 0 for f in fans]
+    if not snap.boards:
+        snap.boards = _boards(stats.get("chain"), unit, spec)
+        snap.temp_board_max_c = max_or_none(b.temp_board_c for b in snap.boards)
+        snap.temp_chip_max_c = max_or_none(b.temp_chip_c for b in snap.boards)
+    if not snap.pools:
+        pools = mapping(replies.get(CONF)).get("pools")
+        for i, p in enumerate(pools if isinstance(pools, list) else []):
+            url = text(mapping(p).get("url"))
+            if url:
+                snap.pools.append(Pool(url=url, user=text(p.get("user")), priority=i))
+    rpc_error = replies.get(RPC_ERROR_KEY)
+    if rpc_error:
+        snap.notes.append(f"the 4028 API did not answer ({rpc_error}): read from the web UI")
+
+
+def _boards(chains: Any, unit: str, spec: ModelSpec | None) -> list[Board]:
+    if not isinstance(chains, list):
+        return []  # no web stats at all: unknown, not missing
+    boards = []
+    items = [c for c in chains if isinstance(c, dict)]
+    for pos, c in enumerate(items):
+        index = integer(c.get("index"))
+        pcb = temps(c.get("temp_pcb"))
+        chip = temps(c.get("temp_chip"))
+        asic = c.get("asic")
+        boards.append(
+            Board(
+                index=index if index is not None and 0 <= index < 16 else pos,
+                hashrate_ths=hashrate_ths(c.get("rate_real"), unit),
+                nominal_hashrate_ths=hashrate_ths(c.get("rate_ideal"), unit),
+                chips=integer(c.get("asic_num")),
+                expected_chips=spec.chips_per_board if spec else None,
+                temp_board_c=max(pcb) if pcb else None,
+                temp_chip_c=max(chip) if chip else None,
+                chip_status=asic.strip() if isinstance(asic, str) else None,
+                hw_errors=integer(c.get("hw")),
+                frequency_mhz=num(c.get("freq_avg")),
+                serial=text(c.get("sn")),
+            )
+        )
+    if (
+        spec is not None and spec.boards
+    ):  # a board the firmware left out entirely is still a missing board
+        have = {b.index for b in boards}
+        boards += [Board(index=i) for i in range(spec.boards) if i not in have]
+        boards.sort(key=lambda b: b.index)
+    return boards
