@@ -19,10 +19,11 @@ from typing import Any, TextIO
 from rig_monitor import __version__
 from rig_monitor.core import fmt
 from rig_monitor.core.cgminer import Limits
+from rig_monitor.core.credentials import Credential, Credentials, open_store
 from rig_monitor.core.discovery import ScanOutcome, ScanResult, scan
 from rig_monitor.core.engine import Batch, EngineConfig, PollEngine
 from rig_monitor.core.export import scan_to_dict, snapshot_to_dict
-from rig_monitor.core.model import MinerSnapshot, Target
+from rig_monitor.core.model import MinerSnapshot, Ports, Target
 from rig_monitor.core.poller import Poller
 from rig_monitor.core.targets import TargetError, is_public, parse_targets
 
@@ -47,6 +48,15 @@ def _operator_address(key: str) -> str:
     """ "10.0.0.5:4028" → "10.0.0.5"; a non-default port stays ("127.1.0.5:24028")."""
     ip, _, port = key.rpartition(":")
     return ip if port == "4028" else key
+
+
+def _ports(args: argparse.Namespace) -> Ports:
+    return Ports(web=args.web_port, whatsminer_v3=args.v3_port)
+
+
+def _credentials() -> Credentials:
+    """Passwords from the OS keyring (session-only when the machine has none: never plaintext)."""
+    return Credentials(open_store())
 
 
 def _limits(timeout: float) -> Limits:
@@ -130,14 +140,15 @@ def _evaluate_one_shot(snaps: list[MinerSnapshot]) -> None:
 
 
 async def _sweep(
+    args: argparse.Namespace,
     targets: list[Target],
-    reply_timeout: float,
     sweeps: int | None,
     interval: float,
     on_sweep: Any,
-    concurrency: int,
 ) -> None:
-    poller = Poller(_limits(reply_timeout))
+    reply_timeout = args.timeout
+    concurrency = args.concurrency
+    poller = Poller(_limits(reply_timeout), ports=_ports(args), credentials=_credentials())
     collected: list[MinerSnapshot] = []
 
     def on_batch(batch: Batch) -> None:
@@ -172,7 +183,7 @@ def _poll_once(args: argparse.Namespace) -> list[MinerSnapshot]:
         _evaluate_one_shot(snaps)
         result.extend(snaps)
 
-    asyncio.run(_sweep(targets, args.timeout, 1, 0.0, done, args.concurrency))
+    asyncio.run(_sweep(args, targets, 1, 0.0, done))
     return result
 
 
@@ -211,9 +222,7 @@ def cmd_watch(args: argparse.Namespace, out: TextIO) -> int:
             out.flush()
 
     with contextlib.suppress(KeyboardInterrupt):
-        asyncio.run(
-            _sweep(targets, args.timeout, args.sweeps, args.interval, done, args.concurrency)
-        )
+        asyncio.run(_sweep(args, targets, args.sweeps, args.interval, done))
     if args.json:
         json.dump(sweeps_json, out, indent=1, ensure_ascii=False)
         out.write("\n")
@@ -330,7 +339,52 @@ def cmd_simulate(args: argparse.Namespace, out: TextIO) -> int:
         personas=args.personas.split(",") if args.personas else None,
         duration_s=args.duration,
         out=out,
+        web_port=args.web_port,
+        v3_port=args.v3_port,
     )
+
+
+def _credential_key(args: argparse.Namespace) -> tuple[str, str]:
+    """(keyring key, what it applies to) from --miner / --group / --family."""
+    from rig_monitor.core.credentials import DEFAULTS, family_key, group_key, miner_key
+
+    if args.miner:
+        targets = parse_targets(args.miner)
+        if len(targets) != 1:
+            raise TargetError(f"{args.miner!r}: --miner takes one miner (IP or IP:PORT)")
+        t = targets[0]
+        return miner_key(t.ip, t.port), f"miner {t}"
+    if args.group:
+        return group_key(args.group), f"group {args.group!r}"
+    if args.family not in DEFAULTS:
+        raise TargetError(f"{args.family!r}: unknown family; known: {', '.join(sorted(DEFAULTS))}")
+    return family_key(args.family), f"every {args.family} miner without its own password"
+
+
+def cmd_credentials(args: argparse.Namespace, out: TextIO) -> int:
+    import getpass
+
+    store = open_store()
+    key, scope = _credential_key(args)
+    if args.action == "forget":
+        store.delete(key)
+        out.write(f"forgot the password for {scope}\n")
+        return 0
+    if not store.persistent:
+        print(
+            "rig-monitor credentials: error: this machine has no OS keyring (e.g. a headless "
+            "Linux without Secret Service), and passwords are never stored in plain files. "
+            "Install and unlock gnome-keyring or KWallet, then try again.",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    if args.password_stdin:
+        password = sys.stdin.readline().rstrip("\r\n")
+    else:
+        password = getpass.getpass(f"password for {args.user}@{scope}: ")
+    store.set(key, Credential(args.user, password))
+    out.write(f"saved in the OS keyring: {args.user} for {scope}\n")
+    return 0
 
 
 def cmd_gui(args: argparse.Namespace, out: TextIO) -> int:
@@ -376,6 +430,15 @@ def build_parser() -> argparse.ArgumentParser:
         sp.add_argument(
             "--allow-public", action="store_true", help="allow public internet addresses as targets"
         )
+        sp.add_argument(
+            "--web-port",
+            type=int,
+            default=80,
+            help="port of the miners' web API (default 80; the simulator uses 24080)",
+        )
+        sp.add_argument(
+            "--v3-port", type=int, default=4433, help="Whatsminer API v3 port (default 4433)"
+        )
 
     sp = sub.add_parser("scan", help="find miners and identify make, model and firmware")
     with_targets(sp, json_help="one JSON array of {ip, port, make, model, firmware}")
@@ -402,6 +465,20 @@ def build_parser() -> argparse.ArgumentParser:
     with_targets(sp, json_help='{"miners": [...], "incidents": [...]}')
     sp.set_defaults(func=cmd_diagnose)
 
+    sp = sub.add_parser(
+        "credentials", help="save or forget a miner password in the OS keyring (never in files)"
+    )
+    sp.add_argument("action", choices=["set", "forget"])
+    who = sp.add_mutually_exclusive_group(required=True)
+    who.add_argument("--miner", help="one miner: IP or IP:PORT")
+    who.add_argument("--group", help="a group (site) name")
+    who.add_argument("--family", help="a firmware family (antminer, whatsminer, vnish, …)")
+    sp.add_argument("--user", default="root", help="user name (default root)")
+    sp.add_argument(
+        "--password-stdin", action="store_true", help="read the password from standard input"
+    )
+    sp.set_defaults(func=cmd_credentials)
+
     sp = sub.add_parser("simulate", help="serve a simulated fleet on loopback addresses")
     sp.add_argument(
         "--base", default="127.1.0.1", help="first address, in 127.0.0.0/8 (default 127.1.0.1)"
@@ -420,6 +497,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="all miners on 127.0.0.1, one port each from --port",
     )
     sp.add_argument("--personas", default=None, help="comma-separated persona ids (default: a mix)")
+    sp.add_argument(
+        "--web-port", type=int, default=24080, help="port for the miners' web APIs (default 24080)"
+    )
+    sp.add_argument("--v3-port", type=int, default=4433, help="Whatsminer v3 port (default 4433)")
     sp.add_argument("--duration", type=float, default=None, help="stop after N seconds")
     sp.set_defaults(func=cmd_simulate)
 

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from rig_monitor.sim.fleet import SimFleet, Weights
+from rig_monitor.sim.miner import DEFAULT_V3_PORT, DEFAULT_WEB_PORT
 
 
 def format_table(fleet: SimFleet) -> str:
@@ -30,6 +31,8 @@ def run(
     personas: Weights | Sequence[str] | None,
     duration_s: float | None = None,
     out: TextIO = sys.stdout,
+    web_port: int = DEFAULT_WEB_PORT,
+    v3_port: int = DEFAULT_V3_PORT,
 ) -> int:
     """Build, start and serve a fleet. Returns a process exit code (0 ok, 2 bad arguments or bind error)."""
     try:
@@ -41,9 +44,11 @@ def run(
             port=port,
             personas=personas,
             single_ip=single_ip,
+            web_port=web_port,
+            v3_port=v3_port,
         )
     except ValueError as exc:
-        print(f"simulate: {exc}", file=out)
+        print(f"rig-monitor simulate: error: {exc}", file=sys.stderr)
         return 2
 
     async def serve() -> None:
@@ -56,6 +61,18 @@ def run(
                 f"serving {len(fleet.miners)} simulated miners ({faulty} with faults) {until}",
                 file=out,
             )
+            first, last = fleet.miners[0], fleet.miners[-1]
+            if single_ip:
+                print(
+                    f"poll them: rig-monitor poll 127.0.0.1:{first.port} … 127.0.0.1:{last.port} "
+                    f"--web-port {web_port}",
+                    file=out,
+                )
+            else:
+                print(
+                    f"poll them: rig-monitor poll {first.ip}-{last.ip}:{port} --web-port {web_port}",
+                    file=out,
+                )
             out.flush()
             if duration_s is None:
                 await asyncio.Event().wait()
@@ -67,7 +84,7 @@ def run(
     try:
         asyncio.run(serve())
     except OSError as exc:
-        print(f"simulate: {exc}", file=out)
+        print(f"rig-monitor simulate: error: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         with contextlib.suppress(Exception):
