@@ -23,10 +23,15 @@ from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass, field
 
 from rig_monitor.core.model import ErrorKind, MinerSnapshot, Target
+from rig_monitor.core.netinfo import raise_fd_limit
 
 log = logging.getLogger(__name__)
 
 PollFn = Callable[[Target], Awaitable[MinerSnapshot]]
+SUSPECT_SHARE = 0.25  # most of the slots a sweep gives to miners that failed their last poll
+# Runs on the engine thread on each batch before it is handed out; may set ``snapshot.faults``.
+# What it returns travels with the batch as ``Batch.extra`` (one signal per batch, still).
+PostProcess = Callable[[list[MinerSnapshot]], object]
 
 
 @dataclass(slots=True)
@@ -61,6 +66,7 @@ class Batch:
     sweep: SweepStats
     sweep_done: bool = False
     removed: list[str] = field(default_factory=list)  # target keys no longer polled
+    extra: object = None  # what ``post_process`` returned for these snapshots (e.g. fault report)
 
 
 BatchCallback = Callable[[Batch], None]
@@ -81,7 +87,7 @@ class PollEngine:
         on_batch: BatchCallback,
         config: EngineConfig | None = None,
         *,
-        post_process: Callable[[list[MinerSnapshot]], None] | None = None,
+        post_process: PostProcess | None = None,
     ) -> None:
         self._poll = poll
         self._on_batch = on_batch
@@ -154,9 +160,21 @@ class PollEngine:
                 due.append(target)
 
         pending: list[MinerSnapshot] = []
-        sem = asyncio.Semaphore(max(1, self.config.concurrency))
+        # Miners that failed last time (offline, hung, timing out) get their own, smaller share of
+        # the slots, so a flood of dead addresses that each hold a slot for a whole timeout never
+        # starves the answering miners; those are polled first within their share.
+        due.sort(key=lambda t: t.key in self._backoff)  # stable: answering ones first
+        suspects = sum(1 for t in due if t.key in self._backoff)
+        concurrency = max(1, self.config.concurrency)
+        suspect_slots = min(suspects, max(1, int(concurrency * SUSPECT_SHARE)))
+        if suspect_slots >= concurrency or suspects == len(due):
+            healthy_sem = suspect_sem = asyncio.Semaphore(concurrency)
+        else:
+            healthy_sem = asyncio.Semaphore(concurrency - suspect_slots)
+            suspect_sem = asyncio.Semaphore(max(1, suspect_slots))
 
         async def one(target: Target) -> None:
+            sem = suspect_sem if target.key in self._backoff else healthy_sem
             async with sem:
                 snap = await self._poll_guarded(target)
             self._note_result(target, snap)
@@ -217,11 +235,14 @@ class PollEngine:
             return
         snaps = pending[:]
         pending.clear()
+        extra: object = None
         if self._post_process is not None and snaps:
-            self._post_process(snaps)
+            extra = self._post_process(snaps)
         removed, self._removed = self._removed, []
         try:
-            self._on_batch(Batch(snapshots=snaps, sweep=stats, sweep_done=done, removed=removed))
+            self._on_batch(
+                Batch(snapshots=snaps, sweep=stats, sweep_done=done, removed=removed, extra=extra)
+            )
         except Exception:
             log.exception("batch consumer failed")
 
@@ -238,7 +259,7 @@ class EngineThread:
         config: EngineConfig | None = None,
         *,
         poll: PollFn | None = None,
-        post_process: Callable[[list[MinerSnapshot]], None] | None = None,
+        post_process: PostProcess | None = None,
     ) -> None:
         self._on_batch = on_batch
         self._config = config or EngineConfig()
@@ -267,14 +288,19 @@ class EngineThread:
         poll = self._poll
         closer: Callable[[], Awaitable[None]] | None = None
         if poll is None:
+            from rig_monitor.core.credentials import Credentials, open_store
             from rig_monitor.core.poller import Poller
 
-            poller = Poller()
+            # opened here, on the engine thread: keyring may talk D-Bus, never on the GUI thread
+            poller = Poller(credentials=Credentials(open_store()))
             poll, closer = poller.poll, poller.aclose
         self._engine = PollEngine(
             poll, self._on_batch, self._config, post_process=self._post_process
         )
         self._engine.set_targets(self._initial)
+        # Each poll may hold a few sockets (RPC and web); the usual soft limit of 1,024 would turn
+        # a large fleet into "too many open files".
+        raise_fd_limit(max(1, self._config.concurrency) * 6 + 256)
         self._ready.set()
         try:
             loop.run_until_complete(self._engine.run())
