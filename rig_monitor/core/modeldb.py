@@ -38,7 +38,8 @@ class ModelSpec:
     inlet_temp_crit_c: float | None = None
     cooling: str = "air"  # "air" | "hydro" | "immersion"
     provisional: bool = False
-    sub_version: str | None = None  # Whatsminer board sub-version ("VE40") this spec was resolved for
+    # Whatsminer board sub-version ("VE40") this spec was resolved for
+    sub_version: str | None = None
 
     @property
     def nominal_j_th(self) -> float | None:
@@ -48,7 +49,9 @@ class ModelSpec:
 
 
 _FIELDS = set(ModelSpec.__dataclass_fields__) - {"sub_version"}
-_NOISE = re.compile(r"\s*\(.*?\)\s*|\bantminer\b|\bbitmain\b|\bwhatsminer\b|\bmicrobt\b|\bavalonminer\b")
+_NOISE = re.compile(
+    r"\s*\(.*?\)\s*|\bantminer\b|\bbitmain\b|\bwhatsminer\b|\bmicrobt\b|\bavalonminer\b"
+)
 
 
 def model_key(model: str) -> str:
@@ -59,7 +62,7 @@ def model_key(model: str) -> str:
 
 
 def split_whatsminer_model(model: str) -> tuple[str, str | None]:
-    """"M30S+_VE42" → ("M30S+", "VE40"): the last character of the sub-version is a revision."""
+    """ "M30S+_VE42" → ("M30S+", "VE40"): the last character of the sub-version is a revision."""
     m = re.match(r"^\s*(M\d+\w*?[S+]*)(?:[_ ]?(V[A-Z0-9]+))?\s*$", model.strip(), re.IGNORECASE)
     if not m:
         return model.strip(), None

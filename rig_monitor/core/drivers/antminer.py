@@ -176,9 +176,9 @@ class AntminerDriver(Driver):
         if not fans:
             return []
         # S9-era firmware reports its 2 fans on headers 3 and 6
-        if (expected == 2 or integer(chains.get("fan_num")) == 2) and {3, 6} <= fans.keys():
-            if not any(fans.get(i, 0) for i in (1, 2, 4, 5)):
-                return [fans[3], fans[6]]
+        s9_layout = (expected == 2 or integer(chains.get("fan_num")) == 2) and {3, 6} <= fans.keys()
+        if s9_layout and not any(fans.get(i, 0) for i in (1, 2, 4, 5)):
+            return [fans[3], fans[6]]
         order = sorted(fans)
         last_spinning = max((i for i in order if fans[i] > 0), default=0)
         count = max(expected or 0, integer(chains.get("fan_num")) or 0, last_spinning)
