@@ -21,6 +21,7 @@ from rig_monitor.core import fmt
 from rig_monitor.core.cgminer import Limits
 from rig_monitor.core.credentials import Credential, Credentials, open_store
 from rig_monitor.core.discovery import ScanOutcome, ScanResult, scan
+from rig_monitor.core.drivers import firmware_name
 from rig_monitor.core.engine import Batch, EngineConfig, PollEngine
 from rig_monitor.core.export import scan_to_dict, snapshot_to_dict
 from rig_monitor.core.model import MinerSnapshot, Ports, Target
@@ -290,7 +291,7 @@ def cmd_scan(args: argparse.Namespace, out: TextIO) -> int:
                 r.target.port,
                 r.identity.make if r.identity else None,
                 r.identity.model if r.identity else None,
-                (r.identity.firmware or r.identity.family) if r.identity else None,
+                firmware_name(r.identity.family, r.identity.firmware) if r.identity else None,
             )
             for r in miners
         ]
@@ -306,7 +307,7 @@ def cmd_scan(args: argparse.Namespace, out: TextIO) -> int:
                 str(r.target),
                 ident.make or fmt.DASH,
                 ident.model or fmt.DASH,
-                ident.firmware or ident.family,
+                firmware_name(ident.family, ident.firmware) or fmt.DASH,
             ]
         )
     _table(rows, out)

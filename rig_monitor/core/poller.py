@@ -17,7 +17,7 @@ from rig_monitor.core.cgminer import (
 )
 from rig_monitor.core.credentials import Credentials
 from rig_monitor.core.detect import detect
-from rig_monitor.core.drivers import driver_for
+from rig_monitor.core.drivers import driver_for, firmware_name
 from rig_monitor.core.drivers.base import Identity, Session
 from rig_monitor.core.errors import MinerError
 from rig_monitor.core.http import HttpClient
@@ -111,6 +111,7 @@ class Poller:
         for command, reply in snap.raw.items():
             if isinstance(reply, dict) and "truncated" in reply.get(REPAIRS_KEY, ()):
                 snap.notes.append(f"'{command}' reply was cut short: showing what arrived")
+        snap.firmware = firmware_name(snap.family or identity.family, snap.firmware)
         if snap.model and snap.model != identity.model:
             identity.model = snap.model  # the driver's reading is fresher than detection's
         enrich(snap)

@@ -52,7 +52,7 @@ def test_v2_poll_matches_truth(model: str) -> None:
     snap, truth, miner = poll("whatsminer", model)
     assert snap.online, snap.error
     assert (snap.family, snap.make, snap.model) == ("whatsminer", "Whatsminer", model)
-    assert (snap.firmware, snap.firmware_version) == ("btminer", truth.firmware_version)
+    assert (snap.firmware, snap.firmware_version) == (truth.firmware, truth.firmware_version)
     assert snap.api_version == truth.api_version
     assert snap.hashrate_ths == pytest.approx(truth.hashrate_ths, rel=0.02)
     assert snap.nominal_hashrate_ths == pytest.approx(miner.spec.nominal_ths)

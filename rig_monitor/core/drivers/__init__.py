@@ -33,3 +33,27 @@ REGISTRY: dict[str, type[Driver]] = {
 
 def driver_for(family: str) -> Driver:
     return REGISTRY.get(family, GenericDriver)()
+
+
+# What the operator calls the firmware, by driver family: vendor firmware is "stock" (the make says
+# whose); aftermarket firmware by its name. The driver's own wording (BOSer, btminer, bmminer…)
+# stays in firmware_version / raw. Families not listed keep what their driver reported.
+FIRMWARE_NAMES: dict[str, str] = {
+    "antminer": "stock",
+    "whatsminer": "stock",
+    "whatsminer_v3": "stock",
+    "avalon": "stock",
+    "braiins": "braiins",
+    "luxos": "luxos",
+    "vnish": "vnish",
+    "hiveon": "hiveon",
+    "marathon": "marathon",
+    "epic": "epic",
+    "bitaxe": "axeos",
+}
+
+
+def firmware_name(family: str | None, reported: str | None) -> str | None:
+    if family is not None and family in FIRMWARE_NAMES:
+        return FIRMWARE_NAMES[family]
+    return reported.lower() if reported else family

@@ -156,7 +156,7 @@ class AntminerPersona(Persona):
 
     def identity(self, model: str | None) -> Identity:
         m = self._m(model)
-        return Identity("Antminer", model, "bmminer", m.bmminer, "3.1")
+        return Identity("Antminer", model, "stock", m.bmminer, "3.1")
 
     def description(self, model: str | None) -> str:
         return f"bmminer {self._m(model).bmminer}"
@@ -344,6 +344,13 @@ class AntminerWebOnlyPersona(AntminerPersona):
     """Newer stock firmware with the 4028 API switched off: everything is read over the web."""
 
     id = "antminer-web"
+    # The JSON CGI web UI came with the X19 generation; S9-era firmware never had it.
+    model_weights: ClassVar[dict[str, float]] = {
+        "S21": 35.0,
+        "S19 XP": 25.0,
+        "S19j Pro": 25.0,
+        "T21": 15.0,
+    }
 
     def services(self, model: str | None) -> frozenset[str]:
         return frozenset({"http"})

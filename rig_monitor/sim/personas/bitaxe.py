@@ -79,7 +79,7 @@ class BitaxePersona(Persona):
         )
 
     def identity(self, model: str | None) -> Identity:
-        return Identity("Bitaxe", self.check_model(model), "AxeOS", VERSION, "")
+        return Identity("Bitaxe", self.check_model(model), "axeos", VERSION, "")
 
     def description(self, model: str | None) -> str:
         return f"ESP-Miner {VERSION}"

@@ -79,7 +79,7 @@ class BraiinsPersona(Persona):
 
     def identity(self, model: str | None) -> Identity:
         m = self._m(model)
-        return Identity("Antminer", model, m.version_key, m.version, "3.7")
+        return Identity("Antminer", model, "braiins", m.version, "3.7")
 
     def description(self, model: str | None) -> str:
         m = self._m(model)

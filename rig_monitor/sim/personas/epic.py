@@ -31,7 +31,7 @@ class EpicPersona(Persona):
         return ANTMINER_MODELS[self.check_model(model) or "S19j Pro"].spec
 
     def identity(self, model: str | None) -> Identity:
-        return Identity("Antminer", self.check_model(model), "ePIC", SOFTWARE.split(" v")[1], "")
+        return Identity("Antminer", self.check_model(model), "epic", SOFTWARE.split(" v")[1], "")
 
     def description(self, model: str | None) -> str:
         return SOFTWARE

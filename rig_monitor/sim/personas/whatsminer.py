@@ -134,7 +134,7 @@ class WhatsminerPersona(Persona):
 
     def identity(self, model: str | None) -> Identity:
         m = self._m(model)
-        return Identity("Whatsminer", model, "btminer", m.fw_ver, m.api_ver)
+        return Identity("Whatsminer", model, "stock", m.fw_ver, m.api_ver)
 
     def description(self, model: str | None) -> str:
         return "btminer"

@@ -80,7 +80,12 @@ def test_end_to_end_rest_on_the_api_port() -> None:
         s = poll(f.targets)[0]
         t = m.truth()
         assert s.online, s.error
-        assert (s.family, s.make, s.model, s.firmware) == ("epic", "Antminer", "S19 XP", "ePIC")
+        assert (s.family, s.make, s.model, s.firmware) == (
+            "epic",
+            "Antminer",
+            "S19 XP",
+            "epic",
+        )  # the family name
         assert s.hashrate_ths == pytest.approx(t.hashrate_ths, rel=0.02)
         assert s.nominal_hashrate_ths == pytest.approx(t.nominal_hashrate_ths, rel=0.02)
         assert [b.temp_board_c for b in s.boards] == [b.temp_board_c for b in t.boards]
