@@ -39,15 +39,19 @@ class AppConfig:
 
     targets: list[str] = field(default_factory=list)  # one miner each: "10.0.0.5", "10.0.0.5:4029"
     interval_s: float = DEFAULT_INTERVAL_S
+    language: str | None = None  # fault texts: "en", "zh", "ru"; None = the system's language
 
     def copy(self) -> AppConfig:
-        return AppConfig(targets=list(self.targets), interval_s=self.interval_s)
+        return AppConfig(
+            targets=list(self.targets), interval_s=self.interval_s, language=self.language
+        )
 
     def to_json(self) -> dict[str, Any]:
         return {
             "version": SCHEMA_VERSION,
             "targets": list(self.targets),
             "interval_s": self.interval_s,
+            "language": self.language,
         }
 
     @classmethod
@@ -83,6 +87,9 @@ class AppConfig:
             and math.isfinite(interval)
         ):
             cfg.interval_s = min(MAX_INTERVAL_S, max(MIN_INTERVAL_S, float(interval)))
+        language = data.get("language")
+        if isinstance(language, str) and language.strip():
+            cfg.language = language.strip()
         return cfg
 
 
@@ -118,8 +125,12 @@ def load_config(path: Path | None = None) -> AppConfig:
 def save_config(config: AppConfig, path: Path | None = None) -> None:
     """Write atomically: a reader sees the old file or the new one, never half of one."""
     path = path or config_path()
+    write_atomic(path, json.dumps(config.to_json(), indent=2, ensure_ascii=False) + "\n")
+
+
+def write_atomic(path: Path, data: str) -> None:
+    """Write text via a temp file in the same folder and ``os.replace`` (also thresholds.json)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    data = json.dumps(config.to_json(), indent=2, ensure_ascii=False) + "\n"
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:

@@ -27,6 +27,14 @@ from rig_monitor.core.faults.codes import (
 )
 from rig_monitor.core.faults.evaluate import LOOKUP, evaluate, evaluate_snapshots
 from rig_monitor.core.faults.incidents import Incident, diagnose
+from rig_monitor.core.faults.overrides import (
+    LoadedOverrides,
+    ThresholdOverrides,
+    load_thresholds,
+    read_overrides,
+    save_overrides,
+    thresholds_path,
+)
 from rig_monitor.core.faults.thresholds import Limits, ModelSpecLike, Thresholds, modeldb_lookup
 from rig_monitor.core.faults.tracker import ActiveFault, EventKind, FaultEvent, FaultTracker
 
@@ -43,7 +51,9 @@ __all__ = [
     "Incident",
     "IncidentSpec",
     "Limits",
+    "LoadedOverrides",
     "ModelSpecLike",
+    "ThresholdOverrides",
     "Thresholds",
     "WhatsminerCode",
     "antminer_code",
@@ -56,6 +66,10 @@ __all__ = [
     "evaluate_snapshots",
     "load_catalogue",
     "load_code_tables",
+    "load_thresholds",
     "modeldb_lookup",
+    "read_overrides",
+    "save_overrides",
+    "thresholds_path",
     "whatsminer_code",
 ]
