@@ -18,10 +18,12 @@ from PySide6.QtWidgets import QApplication
 
 from rig_monitor.core.config import AppConfig, load_config
 from rig_monitor.core.engine import EngineConfig, PollFn
-from rig_monitor.core.faults import FaultTracker
-from rig_monitor.core.model import MinerSnapshot, Target
+from rig_monitor.core.faults import FaultTracker, Thresholds
+from rig_monitor.core.model import Target
 from rig_monitor.core.paths import config_dir
+from rig_monitor.gui.fault_stage import FaultStage
 from rig_monitor.gui.main_window import MainWindow, app_icon
+from rig_monitor.gui.thresholds_dialog import effective_language
 
 if TYPE_CHECKING:
     from rig_monitor.sim import SimFleetThread
@@ -75,21 +77,18 @@ def saved_targets(config: AppConfig) -> list[Target]:
     return list(out.values())
 
 
-def fault_stage() -> Callable[[list[MinerSnapshot]], None]:
-    """Fault evaluation for the engine's ``post_process`` hook: runs on the engine thread, so the
-    tracker (and the catalogue files it reads) are created there, on first use."""
-    tracker: FaultTracker | None = None
+def fault_stage(language: str | None = None) -> FaultStage:
+    """Fault evaluation and fleet diagnosis for the engine's ``post_process`` hook.
 
-    def run(snapshots: list[MinerSnapshot]) -> None:
-        nonlocal tracker
-        try:
-            if tracker is None:
-                tracker = FaultTracker()
-            tracker.update(snapshots)
-        except Exception:  # a rule bug must not stop polling
-            log.exception("fault evaluation failed for a batch of %d", len(snapshots))
+    Start-up reads the catalogue (in ``language``) and ``thresholds.json`` here; the tracker is
+    created on the engine thread on first use, and each batch returns a ``FaultReport`` that
+    travels with the batch to the window (see fault_stage.py). A rule bug is logged, never raised.
+    """
 
-    return run
+    def make_tracker(thresholds: Thresholds) -> FaultTracker:
+        return FaultTracker(thresholds)  # looked up at call time (tests patch it)
+
+    return FaultStage.load(language, tracker_factory=make_tracker)
 
 
 def _run(window: MainWindow, app: QApplication, cleanup: Callable[[], None] | None = None) -> int:
@@ -125,7 +124,7 @@ def run_app(
         config=config,
         poll=poll,
         settings=view_settings(),
-        post_process=fault_stage(),
+        post_process=fault_stage(effective_language(config.language)),
     )
     if targets:
         window.add_targets(targets)  # new ones join the saved list (written off the GUI thread)
@@ -180,7 +179,7 @@ def start_demo(
             config=AppConfig(interval_s=interval_s),
             engine_config=EngineConfig(poll_budget_s=5.0),
             persist=False,
-            post_process=fault_stage(),
+            post_process=fault_stage(effective_language(None)),
             title=f"Rig Monitor — demo ({count:,} simulated miners)",
         )
     except BaseException:

@@ -1,4 +1,5 @@
-"""Detail pane for the selected miner: identity, hashboards, pools, faults, error."""
+"""Detail pane for the selected miner: identity, hashboards (and chip map), pools, faults with
+troubleshooting guidance (fault_guide.py), error."""
 
 from __future__ import annotations
 
@@ -13,8 +14,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
@@ -22,10 +21,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rig_monitor.core.model import Board, MinerSnapshot, Pool, PoolStatus
+from rig_monitor.core.model import Board, Pool, PoolStatus
 from rig_monitor.gui import fmt
-from rig_monitor.gui.fleet import SEVERITY_STATE, FleetRow
-from rig_monitor.gui.fleet_model import BAD, STATE_COLOURS, state_icon, temp_colour
+from rig_monitor.gui.fault_guide import ChipMap, FaultGuide, chips_summary
+from rig_monitor.gui.fault_models import FaultBook
+from rig_monitor.gui.fleet import FleetRow
+from rig_monitor.gui.fleet_model import BAD, STATE_COLOURS, temp_colour
 
 
 def _small_table(headers: list[str]) -> QTableWidget:
@@ -80,9 +81,10 @@ class DetailPane(QWidget):
         ("polled", "Last poll"),
     )
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, book: FaultBook | None = None) -> None:
         super().__init__(parent)
         self._key: str | None = None
+        self.book = book
         mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
 
         self.title = QLabel("Select a miner to see its details")
@@ -110,26 +112,31 @@ class DetailPane(QWidget):
 
         self.boards = _small_table(["#", "Hashrate", "Chips", "Board °C", "Chip °C", "Chip status"])
         self.chip_font = mono
-        boards_box = _boxed("Hashboards", self.boards)
+        self.chip_map = ChipMap()
+        self.chip_map.hide()
+        boards_box = QGroupBox("Hashboards")
+        boards_layout = QVBoxLayout(boards_box)
+        boards_layout.setContentsMargins(4, 4, 4, 4)
+        boards_layout.addWidget(self.boards)
+        boards_layout.addWidget(self.chip_map)
+        boards_layout.addStretch(1)
 
         self.pools = _small_table(["", "Pool", "Worker", "Status", "Accepted", "Rejected"])
         self.pools.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Fixed)
         self.pools.setColumnWidth(0, 22)
         pools_box = _boxed("Pools", self.pools)
 
-        self.faults = QListWidget()
-        self.faults.setWordWrap(True)
-        self.faults.setAlternatingRowColors(True)
-        faults_box = _boxed("Faults", self.faults)
+        self.faults = FaultGuide(book)
+        faults_box = _boxed("Faults and what to try", self.faults)
 
         right = QVBoxLayout()
-        right.addWidget(pools_box, 3)
-        right.addWidget(faults_box, 2)
+        right.addWidget(pools_box, 0)
+        right.addWidget(faults_box, 1)
 
         body = QHBoxLayout()
         body.addWidget(ident_box, 0)
         body.addWidget(boards_box, 3)
-        body.addLayout(right, 3)
+        body.addLayout(right, 4)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 4)
@@ -150,7 +157,7 @@ class DetailPane(QWidget):
                 label.setText(fmt.DASH)
             self._fill_boards([])
             self._fill_pools([])
-            self._fill_faults(None)
+            self.faults.show_miner(None, None)
             return
         ident = row.identity
         live = row.snap if row.online else None
@@ -192,7 +199,7 @@ class DetailPane(QWidget):
 
         self._fill_boards(live.boards if live else [])
         self._fill_pools(live.pools if live else [])
-        self._fill_faults(live)
+        self.faults.show_miner(row.key, live)
 
     def _fill_boards(self, boards: list[Board]) -> None:
         t = self.boards
@@ -204,11 +211,11 @@ class DetailPane(QWidget):
                 chips = f"{b.chips}/{b.expected_chips}" if b.expected_chips else str(b.chips)
                 if b.expected_chips and b.chips < b.expected_chips:
                     chip_colour = BAD
-            ok, bad, unstable = b.chip_status_counts()
+            bad = b.chip_status_counts()[1]
             status_text = b.chip_status or b.status or fmt.DASH
             tip = None
             if b.chip_status:
-                tip = f"{ok} ok, {bad} x, {unstable} -\n{b.chip_status}"
+                tip = f"{chips_summary(b)}\n{b.chip_status}"
             low = b.hashrate_ths is not None and (
                 b.hashrate_ths == 0
                 or b.hashrate_ths < (b.nominal_hashrate_ths or 0.0) * fmt.LOW_HASHRATE_RATIO
@@ -238,6 +245,8 @@ class DetailPane(QWidget):
             status_item = _item(status_text, colour=BAD if bad else None, tip=tip)
             status_item.setFont(self.chip_font)
             t.setItem(r, 5, status_item)
+        self.chip_map.set_boards(boards)
+        _fit_rows(t, 4)
 
     def _fill_pools(self, pools: list[Pool]) -> None:
         t = self.pools
@@ -250,22 +259,14 @@ class DetailPane(QWidget):
             t.setItem(r, 3, _item(str(p.status), colour=None if alive else BAD))
             t.setItem(r, 4, _item(_int(p.accepted), right=True))
             t.setItem(r, 5, _item(_int(p.rejected), right=True))
+        _fit_rows(t, 3)
 
-    def _fill_faults(self, snap: MinerSnapshot | None) -> None:
-        self.faults.clear()
-        if snap is None:
-            return
-        if not snap.faults:
-            self.faults.addItem(QListWidgetItem("No faults"))
-            return
-        for f in sorted(snap.faults, key=lambda f: -f.severity.rank):
-            state = SEVERITY_STATE[f.severity]
-            board = f" (board {f.board + 1})" if f.board is not None else ""
-            item = QListWidgetItem(
-                state_icon(state), f"{f.title}{board} — {f.severity}\n{f.detail}"
-            )
-            item.setToolTip(f.id)
-            self.faults.addItem(item)
+
+def _fit_rows(t: QTableWidget, at_least: int) -> None:
+    """Height for the rows it has (``at_least`` rows' worth), so the rest of the pane gets room."""
+    rows = max(at_least, t.rowCount())
+    h = t.horizontalHeader().height() + rows * t.verticalHeader().defaultSectionSize()
+    t.setFixedHeight(h + 2 * t.frameWidth() + 2)
 
 
 def _int(value: int | None) -> str:

@@ -1,8 +1,10 @@
-"""The main window: totals bar, fleet table, detail pane, target entry, engine status."""
+"""The main window: totals bar, fleet table and Faults view, detail pane, target entry, engine
+status, fault alerts (tray notification, or the status bar when there is no tray)."""
 
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -32,16 +34,21 @@ from PySide6.QtWidgets import (
     QSplitter,
     QSystemTrayIcon,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from rig_monitor.core.config import MAX_INTERVAL_S, MIN_INTERVAL_S, AppConfig, save_config
 from rig_monitor.core.engine import Batch, EngineConfig, EngineThread, PollFn, SweepStats
+from rig_monitor.core.faults import Incident, ThresholdOverrides, save_overrides, thresholds_path
 from rig_monitor.core.model import MinerSnapshot, Target
 from rig_monitor.gui import fmt
 from rig_monitor.gui.bridge import EngineBridge
 from rig_monitor.gui.detail import DetailPane
+from rig_monitor.gui.fault_models import FaultBook, miner_address
+from rig_monitor.gui.fault_stage import FaultRecord, FaultReport, FaultStage
+from rig_monitor.gui.faults_view import FaultsView
 from rig_monitor.gui.fleet import FleetTotals, RowState, compute_totals
 from rig_monitor.gui.fleet_model import (
     BAD,
@@ -51,12 +58,14 @@ from rig_monitor.gui.fleet_model import (
     FleetFilterProxy,
     FleetTableModel,
 )
+from rig_monitor.gui.thresholds_dialog import ThresholdsDialog, effective_language
 
 log = logging.getLogger(__name__)
 
 ParseFn = Callable[[str], list[Target]]
 
 RESORT_DELAY_MS = 2000  # re-sort/filter at most this often after updates (qt.md §3)
+NOTIFY_GAP_MS = 60_000  # at most one tray notification a minute; later ones are summed up
 INTERVAL_DEBOUNCE_MS = 700
 
 COLUMN_WIDTHS: dict[Col, int] = {
@@ -126,6 +135,10 @@ class ConfigSaver:
             except Exception:
                 log.exception("could not save the config")
 
+        self._pool.start(job)
+
+    def run(self, job: Callable[[], None]) -> None:
+        """Any other file write (e.g. thresholds.json), in order with the config saves."""
         self._pool.start(job)
 
     def wait(self, msecs: int = 5000) -> bool:
@@ -228,7 +241,7 @@ class MainWindow(QMainWindow):
         settings: QSettings | None = None,
         title: str = "Rig Monitor",
         use_tray: bool = True,
-        post_process: Callable[[list[MinerSnapshot]], None] | None = None,
+        post_process: Callable[[list[MinerSnapshot]], object] | None = None,
     ) -> None:
         super().__init__()
         self.config = config.copy() if config is not None else AppConfig()
@@ -246,6 +259,14 @@ class MainWindow(QMainWindow):
         self._quitting = False
         self.tray: QSystemTrayIcon | None = None
         self._tray_state: RowState | None = None
+        # Fault tracking: a FaultStage as post_process feeds the Faults view and the detail pane.
+        self.fault_stage = post_process if isinstance(post_process, FaultStage) else None
+        self.fault_book = FaultBook(self.fault_stage, self)
+        self._thresholds_path = (
+            config_path.with_name("thresholds.json") if config_path is not None else None
+        )
+        self._held_alerts: list[tuple[str, str]] = []
+        self._last_notice = -float(NOTIFY_GAP_MS)
 
         self.setWindowTitle(title)
         self.setWindowIcon(app_icon())
@@ -274,9 +295,20 @@ class MainWindow(QMainWindow):
         self._interval_timer.setInterval(INTERVAL_DEBOUNCE_MS)
         self._interval_timer.timeout.connect(self._apply_interval)
 
+        self._alert_timer = QTimer(self)
+        self._alert_timer.setSingleShot(True)
+        self._alert_timer.timeout.connect(self._flush_alerts)
+        self.fault_book.changed.connect(self._on_faults_changed)
+        self.fault_book.new_critical_incidents.connect(self._on_new_incidents)
+        self.fault_book.new_critical_faults.connect(self._on_new_critical_faults)
+
         if use_tray:
             self._setup_tray()
         self._restore_view_state()
+        if self.fault_stage is not None and self.fault_stage.warnings:
+            self.statusBar().showMessage(
+                "Thresholds: " + "; ".join(self.fault_stage.warnings), 120_000
+            )
 
     # -- construction -------------------------------------------------------------------------
     def _default_size(self) -> None:
@@ -325,6 +357,11 @@ class MainWindow(QMainWindow):
         row1.addWidget(self.poll_button)
         row1.addWidget(QLabel("Poll"))
         row1.addWidget(self.interval_spin)
+        self.settings_button = QPushButton("Fault settings…")
+        self.settings_button.setToolTip("Detection thresholds and the language of fault texts")
+        self.settings_button.clicked.connect(self.open_fault_settings)
+        row1.addSpacing(12)
+        row1.addWidget(self.settings_button)
         outer.addLayout(row1)
 
         self.target_error = QLabel()
@@ -353,7 +390,6 @@ class MainWindow(QMainWindow):
         row3.addWidget(self.problems_check)
         row3.addSpacing(12)
         row3.addWidget(self.shown_label)
-        outer.addLayout(row3)
 
         # table and detail
         self.table = QTableView()
@@ -382,17 +418,39 @@ class MainWindow(QMainWindow):
         delete.triggered.connect(self.remove_selected)
         self.table.addAction(delete)
 
-        self.detail = DetailPane()
+        # the fleet (filter row + table) and the Faults view share the top of the splitter
+        self.fleet_page = QWidget()
+        fleet_layout = QVBoxLayout(self.fleet_page)
+        fleet_layout.setContentsMargins(0, 4, 0, 0)
+        fleet_layout.addLayout(row3)
+        fleet_layout.addWidget(self.table, 1)
+        self.detail = DetailPane(book=self.fault_book)
+        self.faults_view = FaultsView(self.fault_book)
+        self.faults_view.miner_selected.connect(
+            lambda key: self.detail.show_row(self.model.find(key))
+        )
+        self.faults_view.miner_activated.connect(self.show_in_fleet)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.fleet_page, "Fleet")
+        self.tabs.addTab(self.faults_view, "Faults")
         self.splitter = QSplitter(Qt.Orientation.Vertical)
-        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(self.tabs)
         self.splitter.addWidget(self.detail)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.setSizes([560, 260])
+        self.splitter.setSizes([470, 370])
         outer.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
 
+        self.alert_button = QPushButton()
+        self.alert_button.setFlat(True)
+        self.alert_button.setStyleSheet(f"color: {BAD.name()}; font-weight: bold;")
+        self.alert_button.setToolTip("Open the Faults view")
+        self.alert_button.clicked.connect(lambda: self.tabs.setCurrentWidget(self.faults_view))
+        self.alert_button.hide()
+        self.statusBar().addPermanentWidget(self.alert_button)
         self.engine_label = QLabel("Engine not started")
         self.statusBar().addPermanentWidget(self.engine_label)
 
@@ -542,6 +600,8 @@ class MainWindow(QMainWindow):
         self.model.remove_keys(keys)
         if self._started:
             self.engine.remove_targets(keys)
+        if self.fault_stage is not None:
+            self.fault_stage.forget(keys)
         if self.detail.key in keys:
             self.detail.show_row(None)
         self._targets_changed()
@@ -590,6 +650,8 @@ class MainWindow(QMainWindow):
         snaps = [s for s in batch.snapshots if s.key in self._targets]
         if snaps:
             self.model.apply_snapshots(snaps)
+        if isinstance(batch.extra, FaultReport):
+            self.fault_book.apply_report(batch.extra)
         gone = [k for k in batch.removed if k not in self._targets]
         if gone:
             self.model.remove_keys(gone)
@@ -682,3 +744,113 @@ class MainWindow(QMainWindow):
         )
         self.table.scrollTo(ix)
         return True
+
+    def show_in_fleet(self, key: str) -> bool:
+        """Switch to the fleet table and select the miner, clearing filters that hide it."""
+        self.tabs.setCurrentWidget(self.fleet_page)
+        if self.select_key(key):
+            return True
+        self.filter_edit.clear()
+        self.problems_check.setChecked(False)
+        self.proxy.refresh()
+        return self.select_key(key)
+
+    # -- faults -----------------------------------------------------------------------------------
+    def _on_faults_changed(self) -> None:
+        book = self.fault_book
+        now = book.now
+        loud = sum(
+            1
+            for r in book.records
+            if r.incident is None and not r.acknowledged and not r.snoozed(now)
+        )
+        count = len(book.incidents) + loud
+        self.tabs.setTabText(1, f"Faults ({count:,})" if count else "Faults")
+        if self.detail.key is not None:
+            self.detail.faults.show_miner(self.detail.key, self._live(self.detail.key))
+
+    def _live(self, key: str) -> MinerSnapshot | None:
+        row = self.model.find(key)
+        return row.snap if row is not None and row.online else None
+
+    def _on_new_incidents(self, incidents: list[Incident]) -> None:
+        for inc in incidents:
+            self._alert(inc.title, inc.detail)
+
+    def _on_new_critical_faults(self, records: list[FaultRecord]) -> None:
+        for rec in records:
+            title = self.fault_book.faults_model.title(rec)
+            where = miner_address(rec.miner)
+            self._alert(f"{title} on {where}", rec.fault.detail)
+
+    def _alert(self, title: str, text: str) -> None:
+        """Tray notification, at most one per NOTIFY_GAP_MS (later ones are summed up in one);
+        without a tray, the status bar says it. The alert button keeps the latest either way."""
+        self.alert_button.setText(f"⚠ {title}")
+        self.alert_button.setToolTip(f"{title}\n{text}\n(click: open the Faults view)")
+        self.alert_button.show()
+        if self.tray is None:
+            return  # the alert button in the status bar is the alerts area
+        self._held_alerts.append((title, text))
+        wait = self._last_notice + NOTIFY_GAP_MS - time.monotonic() * 1000.0
+        if wait <= 0:
+            self._flush_alerts()
+        elif not self._alert_timer.isActive():
+            self._alert_timer.start(int(wait))
+
+    def _flush_alerts(self) -> None:
+        held, self._held_alerts = self._held_alerts, []
+        if not held or self.tray is None:
+            return
+        self._last_notice = time.monotonic() * 1000.0
+        if len(held) == 1:
+            title, text = held[0]
+        else:
+            title = f"{len(held):,} new critical alerts"
+            text = "\n".join(t for t, _ in held[:5])
+        self.tray.showMessage(title, text, QSystemTrayIcon.MessageIcon.Critical, 15_000)
+
+    def open_fault_settings(self) -> ThresholdsDialog | None:
+        """Open the fault settings dialog (non-blocking); saving applies and writes them."""
+        book = self.fault_book
+        if self.fault_stage is None or book.catalogue is None:
+            self.statusBar().showMessage("Fault tracking is off in this window", 5000)
+            return None
+        rows = self.model.rows()
+        models = sorted({m for r in rows if (m := fmt.make_model(r.identity)) != fmt.DASH})
+        miners = [fmt.address(r.ip, r.port) for r in rows]
+        dlg = ThresholdsDialog(
+            book.catalogue,
+            book.overrides,
+            language=self.config.language,
+            models=models,
+            miners=miners,
+            warnings=self.fault_stage.warnings,
+            parent=self,
+        )
+        dlg.accepted.connect(
+            lambda: self.apply_fault_settings(dlg.result_overrides(), dlg.result_language())
+        )
+        dlg.finished.connect(dlg.deleteLater)
+        dlg.open()
+        return dlg
+
+    def apply_fault_settings(self, overrides: ThresholdOverrides, language: str | None) -> None:
+        """Hand new thresholds and language to the engine thread; write them off the GUI thread."""
+        stage = self.fault_stage
+        if stage is None:
+            return
+        stage.set_overrides(overrides)
+        self.fault_book.overrides = overrides.copy()
+        if self._persist:
+            copy, path = overrides.copy(), self._thresholds_path or thresholds_path()
+
+            def job() -> None:
+                save_overrides(copy, path)
+
+            self._saver.run(job)
+        if language != self.config.language:
+            self.config.language = language
+            stage.set_language(effective_language(language))
+            self._save_config()
+        self.statusBar().showMessage("Fault settings saved; they apply from the next poll", 5000)

@@ -200,7 +200,7 @@ def test_filter_problems_and_detail_pane(qtbot: Any, make_window: MakeWindow) ->
     assert d.boards.item(0, 2).text() == "126/126"
     assert d.pools.rowCount() == 2
     assert d.pools.item(0, 1).text() == "pool.example:3333"
-    assert "Chips missing" in d.faults.item(0).text()
+    assert "Chips missing" in d.faults.plain_text()
     assert not d.error.isVisible()
 
     assert win.select_key("127.0.0.1:4028")  # offline

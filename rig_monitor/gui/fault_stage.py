@@ -1,0 +1,283 @@
+"""The GUI's fault stage: fault tracking and fleet diagnosis on the engine thread. Qt-free.
+
+:class:`FaultStage` is the engine's ``post_process`` hook. For every batch it updates the
+:class:`FaultTracker` (which sets ``snapshot.faults``), runs :func:`diagnose` over the latest
+snapshot of every miner, and returns a :class:`FaultReport` — immutable copies, safe to read on
+the GUI thread — which the engine hands out with the batch (``Batch.extra``): still one signal
+per batch, no extra thread.
+
+The tracker is not thread-safe, so the GUI never touches it: operator actions (acknowledge,
+snooze, new thresholds, another language, removed miners) are queued with :meth:`FaultStage.submit`
+and applied on the engine thread at the start of the next batch. Each report says up to which
+queued action it reflects (``FaultReport.applied``), so the GUI can show an action at once and
+keep showing it until a report includes it.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import threading
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+from rig_monitor.core.faults import (
+    Catalogue,
+    FaultEvent,
+    FaultTracker,
+    Incident,
+    ThresholdOverrides,
+    Thresholds,
+    diagnose,
+    read_overrides,
+)
+from rig_monitor.core.faults.overrides import user_catalogue
+from rig_monitor.core.model import Fault, MinerSnapshot, Severity
+from rig_monitor.gui import fmt
+
+log = logging.getLogger(__name__)
+
+DIAGNOSE_EVERY_S = 5.0  # re-diagnose at least this often (denominators move as miners answer)
+
+FaultKey = tuple[str, str, int | None]  # miner key, fault id, board
+TrackerFactory = Callable[[Thresholds], FaultTracker]
+Action = Callable[["_EngineSide"], None]
+
+
+def incident_key(incident: Incident) -> str:
+    """Stable identity of an incident across reports: its id and scope."""
+    return f"{incident.id}|{incident.scope or ''}"
+
+
+@dataclass(frozen=True, slots=True)
+class FaultRecord:
+    """One open fault on one miner, copied out of the tracker for the GUI."""
+
+    miner: str
+    fault: Fault
+    first_seen: float
+    raised_at: float
+    acknowledged_at: float | None = None
+    snoozed_until: float | None = None
+    model: str = ""
+    incident: str | None = None  # key of the incident this fault is grouped under
+
+    @property
+    def key(self) -> FaultKey:
+        return (self.miner, self.fault.id, self.fault.board)
+
+    @property
+    def severity(self) -> Severity:
+        return self.fault.severity
+
+    @property
+    def acknowledged(self) -> bool:
+        return self.acknowledged_at is not None
+
+    def snoozed(self, now: float) -> bool:
+        return self.snoozed_until is not None and now < self.snoozed_until
+
+
+@dataclass(frozen=True, slots=True)
+class FaultReport:
+    """What one batch changed, as the GUI needs it."""
+
+    now: float
+    records: tuple[FaultRecord, ...]  # open faults, snoozed ones included, suppressed ones not
+    incidents: tuple[Incident, ...]  # worst first
+    events: tuple[FaultEvent, ...]  # lifecycle events since the previous report
+    catalogue: Catalogue
+    overrides: ThresholdOverrides
+    applied: int  # the last submitted action this report reflects
+    models: dict[str, str]  # miner key -> "Antminer S19j Pro", for incident members
+
+
+class _EngineSide:
+    """What queued actions may touch; lives on the engine thread."""
+
+    def __init__(self, stage: FaultStage) -> None:
+        self._stage = stage
+
+    @property
+    def tracker(self) -> FaultTracker:
+        return self._stage._ensure_tracker()
+
+    def set_overrides(self, overrides: ThresholdOverrides) -> None:
+        s = self._stage
+        s._overrides = overrides.copy()
+        self.tracker.thresholds = s._overrides.thresholds(s._catalogue)
+
+    def set_language(self, lang: str | None) -> None:
+        s = self._stage
+        s._catalogue = user_catalogue(lang)  # disk I/O: here, on the engine thread
+        self.tracker.thresholds = s._overrides.thresholds(s._catalogue)
+
+    def forget(self, keys: Iterable[str]) -> None:
+        s = self._stage
+        for k in keys:
+            self.tracker.forget(k)
+            s._latest.pop(k, None)
+        s._diagnosed_at = 0.0
+
+    def record_events(self, events: Iterable[FaultEvent]) -> None:
+        self._stage._new_events.extend(events)
+
+
+class FaultStage:
+    """The engine's ``post_process``: call with each batch's snapshots (on the engine thread)."""
+
+    def __init__(
+        self,
+        catalogue: Catalogue | None = None,
+        overrides: ThresholdOverrides | None = None,
+        *,
+        warnings: Sequence[str] = (),
+        tracker_factory: TrackerFactory | None = None,
+    ) -> None:
+        self._catalogue = catalogue if catalogue is not None else Thresholds().catalogue
+        self._overrides = overrides.copy() if overrides is not None else ThresholdOverrides()
+        self.warnings = tuple(warnings)  # problems found in thresholds.json at start-up
+        self._factory: TrackerFactory = tracker_factory or FaultTracker
+        self._tracker: FaultTracker | None = None
+        self._lock = threading.Lock()
+        self._queue: list[tuple[int, Action]] = []
+        self._seq = itertools.count(1)
+        self._applied = 0
+        self._latest: dict[str, MinerSnapshot] = {}
+        self._models: dict[str, str] = {}
+        self._incidents: tuple[Incident, ...] = ()
+        self._diagnosed_at = 0.0
+        self._new_events: list[FaultEvent] = []
+        self._side = _EngineSide(self)
+
+    @classmethod
+    def load(
+        cls, lang: str | None = None, *, tracker_factory: TrackerFactory | None = None
+    ) -> FaultStage:
+        """Read the catalogue (in ``lang``) and ``thresholds.json``: for start-up, before the
+        engine starts. Problems end up in :attr:`warnings`, never raised."""
+        catalogue = user_catalogue(lang)
+        loaded = read_overrides(catalogue=catalogue)
+        for w in loaded.warnings:
+            log.warning("%s", w)
+        return cls(
+            catalogue, loaded.overrides, warnings=loaded.warnings, tracker_factory=tracker_factory
+        )
+
+    # -- read before the engine starts (then only through reports) -----------------------------
+    @property
+    def catalogue(self) -> Catalogue:
+        return self._catalogue
+
+    @property
+    def overrides(self) -> ThresholdOverrides:
+        return self._overrides.copy()
+
+    # -- any thread -----------------------------------------------------------------------------
+    def submit(self, action: Action) -> int:
+        """Queue an action for the engine thread; returns its sequence number."""
+        with self._lock:
+            seq = next(self._seq)
+            self._queue.append((seq, action))
+        return seq
+
+    def acknowledge(self, key: FaultKey) -> int:
+        miner, fid, board = key
+        return self.submit(
+            lambda side: side.record_events(side.tracker.acknowledge(miner, fid, board))
+        )
+
+    def snooze(self, key: FaultKey, until: float) -> int:
+        miner, fid, board = key
+        return self.submit(
+            lambda side: side.record_events(side.tracker.snooze(miner, fid, until, board))
+        )
+
+    def set_overrides(self, overrides: ThresholdOverrides) -> int:
+        copy = overrides.copy()
+        return self.submit(lambda side: side.set_overrides(copy))
+
+    def set_language(self, lang: str | None) -> int:
+        return self.submit(lambda side: side.set_language(lang))
+
+    def forget(self, keys: Iterable[str]) -> int:
+        items = list(keys)
+        return self.submit(lambda side: side.forget(items))
+
+    # -- engine thread --------------------------------------------------------------------------
+    def _ensure_tracker(self) -> FaultTracker:
+        if self._tracker is None:
+            self._tracker = self._factory(self._overrides.thresholds(self._catalogue))
+        return self._tracker
+
+    def _run_actions(self) -> None:
+        with self._lock:
+            queue, self._queue = self._queue, []
+        for seq, action in queue:
+            try:
+                action(self._side)
+            except Exception:
+                log.exception("a queued fault action failed")
+            self._applied = seq
+
+    def __call__(self, snapshots: list[MinerSnapshot]) -> FaultReport | None:
+        try:
+            self._run_actions()
+            tracker = self._ensure_tracker()
+            events = tracker.update(snapshots)
+            self._new_events.extend(events)
+            return self._report(tracker, snapshots, changed=bool(events))
+        except Exception:  # a rule bug must not stop polling
+            log.exception("fault evaluation failed for a batch of %d", len(snapshots))
+            return None
+
+    def _report(
+        self, tracker: FaultTracker, snapshots: list[MinerSnapshot], *, changed: bool
+    ) -> FaultReport:
+        now = time.time()
+        for s in snapshots:
+            self._latest[s.key] = s
+            if s.online and (s.make or s.model):
+                self._models[s.key] = fmt.make_model(s)
+        if changed or now - self._diagnosed_at >= DIAGNOSE_EVERY_S:
+            self._diagnosed_at = now
+            self._incidents = tuple(
+                diagnose(
+                    self._latest.values(),
+                    tracker.active(include_suppressed=True, now=now),
+                    catalogue=tracker.catalogue,
+                    inlet_rise=tracker.inlet_trends(),
+                )
+            )
+        grouped: dict[tuple[str, str], str] = {}
+        for inc in self._incidents:
+            if inc.fault_id:
+                k = incident_key(inc)
+                for m in inc.miners:
+                    grouped.setdefault((m, inc.fault_id), k)
+        records = tuple(
+            FaultRecord(
+                a.miner,
+                a.fault,
+                a.first_seen,
+                a.raised_at,
+                a.acknowledged_at,
+                a.snoozed_until,
+                self._models.get(a.miner, ""),
+                grouped.get((a.miner, a.id)),
+            )
+            for a in tracker.active(include_snoozed=True, now=now)
+        )
+        members = {m for inc in self._incidents for m in inc.miners}
+        events, self._new_events = tuple(self._new_events), []
+        return FaultReport(
+            now=now,
+            records=records,
+            incidents=self._incidents,
+            events=events,
+            catalogue=tracker.catalogue,
+            overrides=self._overrides.copy(),
+            applied=self._applied,
+            models={m: self._models[m] for m in members if m in self._models},
+        )

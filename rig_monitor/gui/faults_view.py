@@ -1,0 +1,265 @@
+"""The Faults view: incidents on top, every open fault of the fleet, and what changed recently.
+
+Single-click shows the miner in the detail pane, double-click selects it in the fleet table
+(signals :attr:`FaultsView.miner_selected` and :attr:`FaultsView.miner_activated`).
+"""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QSplitter,
+    QTableView,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rig_monitor.core.model import Severity
+from rig_monitor.gui.fault_models import RECORD_ROLE, FaultBook, FCol, ICol, RCol, handover_summary
+from rig_monitor.gui.fleet_model import KEY_ROLE
+
+RECENT_WINDOWS = (
+    ("Last hour", 3600.0),
+    ("Last 8 hours", 8 * 3600.0),
+    ("Last 12 hours", 12 * 3600.0),
+    ("Last 24 hours", 24 * 3600.0),
+    ("Since the app started", None),
+)
+DEFAULT_WINDOW = 2  # 12 hours: a night shift
+
+
+def _table(model: object) -> QTableView:
+    t = QTableView()
+    t.setModel(model)  # type: ignore[arg-type]
+    t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    t.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    t.setAlternatingRowColors(True)
+    t.setWordWrap(False)
+    t.setShowGrid(False)
+    t.verticalHeader().setVisible(False)
+    t.verticalHeader().setDefaultSectionSize(22)
+    h = t.horizontalHeader()
+    h.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    h.setStretchLastSection(True)
+    h.setHighlightSections(False)
+    return t
+
+
+def _section(title: str) -> QLabel:
+    label = QLabel(f"<b>{title}</b>")
+    label.setTextFormat(Qt.TextFormat.RichText)
+    return label
+
+
+class FaultsView(QWidget):
+    miner_selected = Signal(str)  # current row changed: show it in the detail pane
+    miner_activated = Signal(str)  # double-click: select it in the fleet table
+
+    def __init__(self, book: FaultBook, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.book = book
+
+        # filters
+        self.filter_edit = QLineEdit()
+        self.filter_edit.setPlaceholderText("Filter faults by address, model, fault or evidence")
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.textChanged.connect(lambda t: book.faults_proxy.set_filters(text=t))
+        self.severity_combo = QComboBox()
+        for label, sev in (
+            ("All severities", Severity.INFO),
+            ("Warning and worse", Severity.WARNING),
+            ("Critical only", Severity.CRITICAL),
+        ):
+            self.severity_combo.addItem(label, sev.rank)
+        self.severity_combo.currentIndexChanged.connect(
+            lambda _i: book.faults_proxy.set_filters(min_rank=self.severity_combo.currentData())
+        )
+        self.ack_check = QCheckBox("Acknowledged")
+        self.ack_check.setChecked(True)
+        self.ack_check.toggled.connect(
+            lambda on: book.faults_proxy.set_filters(show_acknowledged=on)
+        )
+        self.snoozed_check = QCheckBox("Snoozed")
+        self.snoozed_check.setChecked(True)
+        self.snoozed_check.toggled.connect(
+            lambda on: book.faults_proxy.set_filters(show_snoozed=on)
+        )
+        self.grouped_check = QCheckBox("Grouped under incidents")
+        self.grouped_check.setToolTip(
+            "Faults that an incident above already explains (e.g. 40 unreachable miners in one "
+            "rack): off by default, the incident says it once"
+        )
+        self.grouped_check.setChecked(False)
+        book.faults_proxy.set_filters(show_grouped=False)
+        self.grouped_check.toggled.connect(
+            lambda on: book.faults_proxy.set_filters(show_grouped=on)
+        )
+        self.summary = QLabel()
+        row = QHBoxLayout()
+        row.addWidget(self.filter_edit, 1)
+        row.addWidget(self.severity_combo)
+        row.addWidget(QLabel("Show:"))
+        row.addWidget(self.ack_check)
+        row.addWidget(self.snoozed_check)
+        row.addWidget(self.grouped_check)
+        row.addSpacing(12)
+        row.addWidget(self.summary)
+
+        # incidents
+        self.incidents_label = _section("Incidents")
+        self.incidents = QTreeView()
+        self.incidents.setModel(book.incident_model)
+        self.incidents.setAlternatingRowColors(True)
+        self.incidents.setUniformRowHeights(True)
+        self.incidents.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        ih = self.incidents.header()
+        ih.setStretchLastSection(True)
+        ih.resizeSection(ICol.TITLE, 620)
+        ih.resizeSection(ICol.MINERS, 120)
+        ih.resizeSection(ICol.SINCE, 130)
+        self.incidents.doubleClicked.connect(self._activate)
+        self.incidents.selectionModel().currentChanged.connect(self._select)
+        inc_box = self._inc_box = QWidget()
+        inc_layout = QVBoxLayout(inc_box)
+        inc_layout.setContentsMargins(0, 0, 0, 0)
+        inc_layout.addWidget(self.incidents_label)
+        inc_layout.addWidget(self.incidents)
+
+        # active faults
+        self.table = _table(book.faults_proxy)
+        for col, width in (
+            (FCol.SEVERITY, 92),
+            (FCol.MINER, 130),
+            (FCol.MODEL, 170),
+            (FCol.FAULT, 220),
+            (FCol.EVIDENCE, 420),
+            (FCol.SINCE, 170),
+        ):
+            self.table.horizontalHeader().resizeSection(col, width)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(FCol.SEVERITY, Qt.SortOrder.DescendingOrder)
+        self.table.doubleClicked.connect(self._activate)
+        self.table.selectionModel().currentRowChanged.connect(self._select)
+        self.active_label = _section("Active faults")
+        act_box = QWidget()
+        act_layout = QVBoxLayout(act_box)
+        act_layout.setContentsMargins(0, 0, 0, 0)
+        act_layout.addWidget(self.active_label)
+        act_layout.addWidget(self.table)
+
+        # recent
+        self.window_combo = QComboBox()
+        for label, seconds in RECENT_WINDOWS:
+            self.window_combo.addItem(label, seconds)
+        self.window_combo.setCurrentIndex(DEFAULT_WINDOW)
+        self.window_combo.currentIndexChanged.connect(lambda _i: self._refresh_recent())
+        self.changes_check = QCheckBox("Raised and cleared only")
+        self.changes_check.toggled.connect(lambda _on: self._refresh_recent())
+        self.handover = QLabel()
+        self.handover.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.recent = _table(book.recent_proxy)
+        for rcol, rwidth in (
+            (RCol.TIME, 110),
+            (RCol.EVENT, 100),
+            (RCol.MINER, 130),
+            (RCol.FAULT, 220),
+            (RCol.SEVERITY, 90),
+        ):
+            self.recent.horizontalHeader().resizeSection(rcol, rwidth)
+        self.recent.doubleClicked.connect(self._activate)
+        self.recent.selectionModel().currentRowChanged.connect(self._select)
+        rec_head = QHBoxLayout()
+        rec_head.addWidget(_section("Recent"))
+        rec_head.addWidget(self.window_combo)
+        rec_head.addWidget(self.changes_check)
+        rec_head.addSpacing(12)
+        rec_head.addWidget(self.handover, 1)
+        rec_box = QWidget()
+        rec_layout = QVBoxLayout(rec_box)
+        rec_layout.setContentsMargins(0, 0, 0, 0)
+        rec_layout.addLayout(rec_head)
+        rec_layout.addWidget(self.recent)
+
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        for w in (inc_box, act_box, rec_box):
+            self.splitter.addWidget(w)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setStretchFactor(2, 2)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setSizes([120, 300, 180])
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.addLayout(row)
+        layout.addWidget(self.splitter, 1)
+
+        book.changed.connect(self._on_changed)
+        # the recent window slides: re-filter once a minute even when nothing new arrives
+        self._tick = QTimer(self)
+        self._tick.setInterval(60_000)
+        self._tick.timeout.connect(self._refresh_recent)
+        self._tick.start()
+        self._on_changed()
+
+    # -- updates ----------------------------------------------------------------------------------
+    def _on_changed(self) -> None:
+        book = self.book
+        n_inc = book.incident_model.rowCount()
+        self.incidents.setVisible(n_inc > 0)
+        self._inc_box.setMaximumHeight(
+            16_777_215 if n_inc else self.incidents_label.sizeHint().height()
+        )
+        self.incidents_label.setText(
+            f"<b>Incidents</b> ({n_inc:,}): many miners, one cause"
+            if n_inc
+            else "<b>Incidents</b>: none"
+        )
+        records = book.records
+        miners = len({r.miner for r in records})
+        shown = book.faults_proxy.rowCount()
+        grouped = sum(1 for r in records if r.incident is not None)
+        text = f"{len(records):,} open faults on {miners:,} miners"
+        if shown != len(records):
+            text += f" · showing {shown:,}"
+        if grouped and not self.grouped_check.isChecked():
+            text += f" · {grouped:,} grouped under incidents"
+        self.active_label.setText(f"<b>Active faults</b>: {text}")
+        self.summary.setText("" if book.available else "Fault tracking is off")
+        self._refresh_recent()
+
+    def _refresh_recent(self) -> None:
+        seconds = self.window_combo.currentData()
+        since = self.book.started if seconds is None else time.time() - float(seconds)
+        self.book.recent_proxy.set_since(since, self.changes_check.isChecked())
+        events = [e for e in self.book.recent_model.events() if e.at >= since]
+        label = self.window_combo.currentText().lower()
+        self.handover.setText(f"{label}: {handover_summary(events)}")
+
+    def _key_at(self, index: QModelIndex) -> str | None:
+        key = index.data(KEY_ROLE) if index.isValid() else None
+        if isinstance(key, str):
+            return key
+        inc = index.data(RECORD_ROLE) if index.isValid() else None
+        miners = getattr(inc, "miners", None)
+        return miners[0] if miners else None
+
+    def _select(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        key = self._key_at(current)
+        if key is not None:
+            self.miner_selected.emit(key)
+
+    def _activate(self, index: QModelIndex) -> None:
+        key = self._key_at(index)
+        if key is not None:
+            self.miner_activated.emit(key)

@@ -1,0 +1,108 @@
+"""A window with fault tracking (a real FaultStage) over scripted fake miners: no network."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from rig_monitor.core.config import AppConfig
+from rig_monitor.core.engine import EngineConfig
+from rig_monitor.core.model import Board, ErrorKind, MinerSnapshot, Target
+from rig_monitor.gui.fault_stage import FaultStage
+from rig_monitor.gui.main_window import MainWindow
+from tests.gui.fakes import snapshot, target_list
+
+WAIT_MS = 15_000
+Shape = Callable[[int, MinerSnapshot], MinerSnapshot]
+
+
+def chips_missing(snap: MinerSnapshot) -> MinerSnapshot:
+    """Board 2 (index 1) reads 98/126 chips, 28 x in one block."""
+    b = snap.boards[1]
+    snap.boards[1] = Board(1, 25.0, 36.6, 98, 126, 64.0, 79.0, chip_status="o" * 98 + "x" * 28)
+    snap.hashrate_ths = (snap.hashrate_ths or 0.0) - (b.hashrate_ths or 0.0) + 25.0
+    return snap
+
+
+def fan_stopped(snap: MinerSnapshot) -> MinerSnapshot:
+    snap.fans_rpm = [0, 6000, 6000, 6000]
+    return snap
+
+
+def chip_temp(snap: MinerSnapshot, c: float) -> MinerSnapshot:
+    for b in snap.boards:
+        b.temp_chip_c = c
+    snap.temp_chip_max_c = c
+    return snap
+
+
+class ScriptedFleet:
+    """``poll`` answers ``shape(i, healthy snapshot)``; ``offline`` keys do not answer."""
+
+    def __init__(self, targets: list[Target], shape: Shape | None = None) -> None:
+        self.index = {t.key: i for i, t in enumerate(targets)}
+        self.shape = shape
+        self.offline: set[str] = set()
+
+    async def poll(self, target: Target) -> MinerSnapshot:
+        await asyncio.sleep(0)
+        if target.key in self.offline:
+            return MinerSnapshot.offline(target, ErrorKind.TIMEOUT, "timed out after 3.0 s")
+        i = self.index.get(target.key, 0)
+        snap = snapshot(target, i)
+        return self.shape(i, snap) if self.shape is not None else snap
+
+
+MakeWindow = Callable[..., tuple[MainWindow, ScriptedFleet]]
+
+
+@pytest.fixture
+def fault_window(qtbot: Any, tmp_path: Path) -> Iterator[MakeWindow]:
+    windows: list[MainWindow] = []
+
+    def make(
+        count: int = 20,
+        shape: Shape | None = None,
+        *,
+        base: str = "127.0.0",
+        stage: FaultStage | None = None,
+    ) -> tuple[MainWindow, ScriptedFleet]:
+        targets = target_list(count, base)
+        fake = ScriptedFleet(targets, shape)
+        win = MainWindow(
+            targets,
+            config=AppConfig(targets=[str(t) for t in targets], interval_s=3600),
+            poll=fake.poll,
+            engine_config=EngineConfig(batch_interval_s=0.05, poll_budget_s=5.0),
+            config_path=tmp_path / "config.json",
+            post_process=stage if stage is not None else FaultStage(),
+        )
+        windows.append(win)
+        qtbot.addWidget(win)
+        win.show()
+        win.start()
+        return win, fake
+
+    yield make
+    for win in windows:
+        win.shutdown()
+        assert not win.engine.running
+
+
+def sweeps(qtbot: Any, win: MainWindow, n: int) -> None:
+    """Wait for ``n`` more complete sweeps (the interval is an hour: each one is asked for; a
+    request that lands while a sweep runs is dropped by the engine, so it is repeated)."""
+    for _ in range(n):
+        want = win.sweeps_seen + 1
+
+        def done(want: int = want) -> bool:
+            if win.sweeps_seen >= want:
+                return True
+            win.engine.poll_now()
+            return False
+
+        qtbot.waitUntil(done, timeout=WAIT_MS)
