@@ -40,10 +40,15 @@ class AppConfig:
     targets: list[str] = field(default_factory=list)  # one miner each: "10.0.0.5", "10.0.0.5:4029"
     interval_s: float = DEFAULT_INTERVAL_S
     language: str | None = None  # fault texts: "en", "zh", "ru"; None = the system's language
+    # Named sites from "Save as site": name -> target strings ("10.10.0.0/22", "10.0.0.5:4029").
+    sites: dict[str, list[str]] = field(default_factory=dict)
 
     def copy(self) -> AppConfig:
         return AppConfig(
-            targets=list(self.targets), interval_s=self.interval_s, language=self.language
+            targets=list(self.targets),
+            interval_s=self.interval_s,
+            language=self.language,
+            sites={k: list(v) for k, v in self.sites.items()},
         )
 
     def to_json(self) -> dict[str, Any]:
@@ -52,6 +57,7 @@ class AppConfig:
             "targets": list(self.targets),
             "interval_s": self.interval_s,
             "language": self.language,
+            "sites": {k: list(v) for k, v in self.sites.items()},
         }
 
     @classmethod
@@ -90,6 +96,11 @@ class AppConfig:
         language = data.get("language")
         if isinstance(language, str) and language.strip():
             cfg.language = language.strip()
+        sites = data.get("sites")
+        if isinstance(sites, dict):
+            for name, items in sites.items():
+                if isinstance(name, str) and name.strip() and isinstance(items, list):
+                    cfg.sites[name.strip()] = [t.strip() for t in items if isinstance(t, str)]
         return cfg
 
 
