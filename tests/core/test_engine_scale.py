@@ -1,0 +1,205 @@
+"""The engine against a simulated fleet with bad miners: nothing blocks a sweep, nothing leaks.
+
+Loopback only, unique bases (127.80.x–127.83.x) and ports >= 1024. No timing assertions: the
+checks are on what each sweep reports and on the sockets left open.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import socket
+from collections.abc import Iterator
+
+import psutil
+import pytest
+
+from rig_monitor.core.cgminer import Limits
+from rig_monitor.core.engine import SUSPECT_SHARE, Batch, EngineConfig, PollEngine
+from rig_monitor.core.model import ErrorKind, MinerSnapshot, Ports, Target
+from rig_monitor.core.poller import Poller
+from rig_monitor.sim import SimFleet, SimFleetThread
+
+LIMITS = Limits(connect_timeout_s=0.5, read_timeout_s=3.0, max_bytes=4 * 1024 * 1024)
+BAD = {
+    "hung": {ErrorKind.TIMEOUT},
+    "offline": {ErrorKind.REFUSED},
+    # never identified, so garbage on the first contact reads as "not a miner"
+    "garbage": {ErrorKind.BAD_REPLY, ErrorKind.NOT_A_MINER},
+}
+
+
+def _free_port(ip: str) -> int:
+    with socket.socket() as s:
+        s.bind((ip, 0))
+        return int(s.getsockname()[1])
+
+
+@contextlib.contextmanager
+def silent_addresses(ips: list[str], port: int) -> Iterator[None]:
+    """Addresses whose connects time out, as a powered-off host on a LAN: a listener with a
+    backlog of 0, its queue filled, drops further SYNs (unused loopback addresses refuse)."""
+    socks: list[socket.socket] = []
+    try:
+        for ip in ips:
+            lsock = socket.socket()
+            lsock.bind((ip, port))
+            lsock.listen(0)
+            socks.append(lsock)
+            for _ in range(2):
+                c = socket.socket()
+                c.setblocking(False)
+                with contextlib.suppress(BlockingIOError):
+                    c.connect((ip, port))
+                socks.append(c)
+        yield
+    finally:
+        for s in socks:
+            s.close()
+
+
+@pytest.fixture
+def fleet() -> Iterator[SimFleetThread]:
+    base = "127.80.0.1"
+    port = _free_port(base)
+    web = _free_port(base)
+    sim = SimFleet.build(base=base, count=200, port=port, web_port=web, seed=11)
+    thread = SimFleetThread(sim)
+    thread.start()
+    for i, fault in enumerate(["hung"] * 3 + ["slow"] * 3 + ["offline"] * 5 + ["garbage"] * 2):
+        thread.inject(sim.miners[10 + i * 7].ip, fault)
+    yield thread
+    thread.stop()
+
+
+def _sweep(poller: Poller, targets: list[Target], sweeps: int, **cfg: float) -> list[Batch]:
+    batches: list[Batch] = []
+
+    async def go() -> None:
+        engine = PollEngine(
+            poller.poll,
+            batches.append,
+            EngineConfig(interval_s=0.0, **cfg),  # type: ignore[arg-type]
+        )
+        engine.set_targets(targets)
+        try:
+            await engine.run(sweeps=sweeps)
+        finally:
+            await poller.aclose()
+
+    asyncio.run(go())
+    return batches
+
+
+def _by_sweep(batches: list[Batch]) -> dict[int, dict[str, MinerSnapshot]]:
+    out: dict[int, dict[str, MinerSnapshot]] = {}
+    for b in batches:
+        for s in b.snapshots:
+            out.setdefault(b.sweep.sweep, {})[f"{s.ip}:{s.port}"] = s
+    return out
+
+
+def test_hung_slow_offline_and_silent_miners_do_not_block_a_sweep(
+    fleet: SimFleetThread,
+) -> None:
+    silent = [f"127.81.0.{i}" for i in range(1, 61)]
+    port = fleet.fleet.miners[0].port
+    web = fleet.fleet.miners[0].web_port
+    targets = fleet.fleet.targets + [Target(ip, port, web_port=web) for ip in silent]
+    poller = Poller(LIMITS, ports=Ports(web=web))
+    with silent_addresses(silent, port):
+        batches = _sweep(poller, targets, sweeps=2, poll_budget_s=8.0, concurrency=64)
+    done = [b for b in batches if b.sweep_done]
+    assert [b.sweep.sweep for b in done] == [1, 2]
+    faults = {m.target.key: next(iter(m.faults), None) for m in fleet.fleet.miners}
+    for sweep, snaps in _by_sweep(batches).items():
+        assert len(snaps) == len(targets), f"sweep {sweep} missed some targets"
+        for key, snap in snaps.items():
+            fault = faults.get(key)
+            if key.split(":")[0] in silent:
+                assert snap.error_kind is ErrorKind.TIMEOUT, (sweep, key, snap.error)
+            elif fault in BAD:
+                assert snap.error_kind in BAD[fault], (sweep, key, fault, snap.error)
+                assert not snap.online
+            elif fault == "slow":  # every reply dribbles over ~2 s: read, or cut at its budget
+                assert snap.online or snap.error_kind is ErrorKind.TIMEOUT, (sweep, key, snap)
+            else:
+                assert snap.online, (sweep, key, fault, snap.error)
+        assert done[sweep - 1].sweep.polled == len(targets)
+
+
+def test_failing_miners_never_take_the_answering_miners_slots() -> None:
+    """Fake polls: 100 answering miners and 100 dead ones that hold their slot until timeout."""
+    concurrency = 20
+    healthy = [Target(f"127.82.0.{i}", 4028) for i in range(1, 101)]
+    dead = [Target(f"127.82.1.{i}", 4028) for i in range(1, 101)]
+    dead_keys = {t.key for t in dead}
+    active = {"dead": 0, "peak_dead": 0}
+    order: list[tuple[int, str]] = []
+    sweep_no = {"n": 0}
+
+    async def poll(t: Target) -> MinerSnapshot:
+        if t.key in dead_keys:
+            active["dead"] += 1
+            active["peak_dead"] = max(active["peak_dead"], active["dead"])
+            try:
+                await asyncio.sleep(0.2)
+            finally:
+                active["dead"] -= 1
+            return MinerSnapshot.offline(t, ErrorKind.TIMEOUT, "timed out")
+        await asyncio.sleep(0)
+        return MinerSnapshot(ip=t.ip, port=t.port, online=True)
+
+    def on_batch(b: Batch) -> None:
+        order.extend((b.sweep.sweep, f"{s.ip}:{s.port}") for s in b.snapshots)
+
+    async def go() -> None:
+        engine = PollEngine(poll, on_batch, EngineConfig(interval_s=0.0, concurrency=concurrency))
+        engine.set_targets(dead + healthy)  # the dead ones first, in the worst order
+        for _ in range(2):
+            sweep_no["n"] += 1
+            active["peak_dead"] = 0
+            await engine.sweep()
+
+    asyncio.run(go())
+    second = [key for sweep, key in order if sweep == 2]
+    assert len(second) == 200
+    # In sweep 2 the dead ones are known: they get at most their share of the slots, and every
+    # answering miner is reported before the first dead one.
+    assert active["peak_dead"] <= max(1, int(concurrency * SUSPECT_SHARE))
+    last_healthy = max(i for i, k in enumerate(second) if k not in dead_keys)
+    first_dead = min(i for i, k in enumerate(second) if k in dead_keys)
+    assert last_healthy < first_dead
+
+
+def _client_sockets(service_ports: set[int]) -> int:
+    """Our client-side TCP sockets to the sim (the sim's own server sockets live here too)."""
+    return sum(
+        1
+        for c in psutil.Process().net_connections(kind="tcp")
+        if c.raddr and c.raddr.port in service_ports and c.status != psutil.CONN_LISTEN
+    )
+
+
+def test_no_sockets_leak_over_repeated_sweeps(fleet: SimFleetThread) -> None:
+    sim = fleet.fleet
+    ports = {sim.miners[0].port, sim.miners[0].web_port, sim.miners[0].v3_port}
+    silent = [f"127.83.0.{i}" for i in range(1, 21)]
+    targets = sim.targets + [
+        Target(ip, sim.miners[0].port, web_port=sim.miners[0].web_port) for ip in silent
+    ]
+    poller = Poller(LIMITS, ports=Ports(web=sim.miners[0].web_port))
+    with silent_addresses(silent, sim.miners[0].port):
+        before_sockets = _client_sockets(ports)  # the silent fillers' own 40 sockets
+        fds_before = psutil.Process().num_fds()
+        batches = _sweep(poller, targets, sweeps=10, poll_budget_s=8.0, concurrency=100)
+        after_sockets = _client_sockets(ports)
+        fds_after = psutil.Process().num_fds()
+    assert sum(b.sweep_done for b in batches) == 10
+    assert before_sockets == 2 * len(silent)
+    leaked = after_sockets - before_sockets
+    assert leaked == 0, f"{leaked} client sockets still open after 10 sweeps"
+    # The sim's server side keeps hung connections open until it stops, so allow for those
+    # (3 hung miners x 10 sweeps x at most 3 connections each), nothing more.
+    growth = fds_after - fds_before
+    assert growth <= 3 * 10 * 3, f"{growth} descriptors more after 10 sweeps"
