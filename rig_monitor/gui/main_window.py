@@ -349,7 +349,12 @@ class MainWindow(QMainWindow):
         self.interval_spin.setToolTip("Time between sweeps")
         self.interval_spin.valueChanged.connect(lambda _v: self._interval_timer.start())
 
+        self.scan_button = QPushButton("Scan my network…")
+        self.scan_button.setToolTip("Find the miners on this computer's networks and add them")
+        self.scan_button.clicked.connect(self.open_scan_dialog)
+
         row1 = QHBoxLayout()
+        row1.addWidget(self.scan_button)
         row1.addWidget(self.target_edit, 1)
         row1.addWidget(self.add_button)
         row1.addSpacing(12)
@@ -641,6 +646,23 @@ class MainWindow(QMainWindow):
     def _save_config(self) -> None:
         if self._persist:
             self._saver.save(self.config)
+
+    @Slot()
+    def open_scan_dialog(self) -> None:
+        """Story 1: scan, watch miners appear, add them or save the ranges as a named site."""
+        from rig_monitor.gui.scan_dialog import ScanDialog
+
+        dialog = ScanDialog(self)
+        dialog.add_requested.connect(self.add_targets)
+        dialog.site_saved.connect(self._save_site)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.scan_dialog = dialog
+        dialog.open()
+
+    @Slot(str, object)
+    def _save_site(self, name: str, items: list[str]) -> None:
+        self.config.sites[name] = list(items)
+        self._save_config()
 
     @Slot(object)
     def _on_batch(self, batch: Batch) -> None:
