@@ -8,6 +8,7 @@ the same words the TCP client uses, so the operator sees one vocabulary.
 
 from __future__ import annotations
 
+import asyncio
 import json
 from dataclasses import dataclass, field
 from typing import Any
@@ -45,12 +46,25 @@ def digest(username: str, password: str) -> httpx.Auth:
 class HttpClient:
     """Shared async HTTP client. Create and close it on the loop that uses it."""
 
-    def __init__(self, limits: Limits = DEFAULT_LIMITS, *, max_connections: int = 256) -> None:
+    def __init__(
+        self, limits: Limits = DEFAULT_LIMITS, *, max_connections: int = 128, shards: int = 8
+    ) -> None:
         self.limits = limits
-        self._client = httpx.AsyncClient(
+        # httpcore's pool does work proportional to queued requests × pool size on every
+        # hand-out (measured: 22 M comparisons for 3,000 requests through one 256-slot pool).
+        # So: several small pools, picked by host, each fed through an O(1) semaphore queue.
+        per_shard = max(1, max_connections // max(1, shards))
+        self._shards = [
+            (asyncio.Semaphore(per_shard), self._make_client(limits, per_shard))
+            for _ in range(max(1, shards))
+        ]
+
+    @staticmethod
+    def _make_client(limits: Limits, connections: int) -> httpx.AsyncClient:
+        return httpx.AsyncClient(
             timeout=httpx.Timeout(limits.read_timeout_s, connect=limits.connect_timeout_s),
             limits=httpx.Limits(
-                max_connections=max_connections, max_keepalive_connections=0
+                max_connections=connections, max_keepalive_connections=0
             ),  # miners' tiny web servers handle keep-alive badly; one request per connection
             verify=False,  # miners serve self-signed certificates on the LAN
             follow_redirects=False,
@@ -58,7 +72,8 @@ class HttpClient:
         )
 
     async def aclose(self) -> None:
-        await self._client.aclose()
+        for _, client in self._shards:
+            await client.aclose()
 
     async def request(
         self,
@@ -79,8 +94,26 @@ class HttpClient:
             hdrs.setdefault("Content-Type", "application/json")
         elif isinstance(data, str):
             content = data.encode()
+        slots, client = self._shards[hash(httpx.URL(url).host) % len(self._shards)]
+        async with slots:
+            return await self._request(
+                client, method, url, auth, hdrs, content, data, params, follow_redirects
+            )
+
+    async def _request(
+        self,
+        client: httpx.AsyncClient,
+        method: str,
+        url: str,
+        auth: Auth,
+        hdrs: dict[str, str],
+        content: bytes | None,
+        data: dict[str, str] | str | None,
+        params: dict[str, str] | None,
+        follow_redirects: bool,
+    ) -> HttpReply:
         try:
-            async with self._client.stream(
+            async with client.stream(
                 method,
                 url,
                 auth=auth if auth is not None else httpx.USE_CLIENT_DEFAULT,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from typing import Any
 
 _TRAILING_COMMA = re.compile(r",\s*([}\]])")
@@ -70,13 +71,16 @@ def _close_truncated(text: str) -> str:
     return head + "".join(reversed(still_open))
 
 
-def repairs(text: str) -> list[tuple[str, str]]:
-    """The repaired candidates, each named, in the order they are tried (cumulative)."""
-    out: list[tuple[str, str]] = []
+def repairs(text: str) -> Iterator[tuple[str, str]]:
+    """The repaired candidates, each named, cumulative, cheapest first.
+
+    A generator: a reply fixed by an early repair never pays for the later ones (the truncation
+    scan walks the whole text).
+    """
     t = text
     if t.startswith(","):  # Avalon: ',"id":1}' garbage start
         t = "{" + t[1:]
-        out.append(("leading comma", t))
+        yield "leading comma", t
     steps: list[tuple[str, re.Pattern[str], str]] = [
         ("back-to-back objects", _BACK_TO_BACK, "},{"),
         ("trailing comma", _TRAILING_COMMA, r"\1"),
@@ -89,21 +93,20 @@ def repairs(text: str) -> list[tuple[str, str]]:
         fixed = pattern.sub(repl, t)
         if fixed != t:
             t = fixed
-            out.append((name, t))
+            yield name, t
     fixed = _ERROR_CODE_ARRAY.sub(lambda m: m.group(1) + "{" + m.group(2) + "}", t)
     if fixed != t:
         t = fixed
-        out.append(("error_code array", t))
+        yield "error_code array", t
     if "\n" in t or "\r" in t or "\t" in t:  # btminer: raw control characters inside strings
         t = re.sub(r"[\r\n\t]", " ", t)
-        out.append(("raw newlines", t))
+        yield "raw newlines", t
     try:
         closed = _close_truncated(t)
     except ReplyDecodeError:
         closed = t
     if closed != t:
-        out.append(("truncated", closed))
-    return out
+        yield "truncated", closed
 
 
 def loads_lenient(text: str) -> tuple[Any, list[str]]:

@@ -7,7 +7,8 @@ model database is consulted once per snapshot for what the firmware does not say
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from rig_monitor.core.cgminer import (
     DEFAULT_LIMITS,
@@ -34,6 +35,7 @@ class _Known:
     identity: Identity
     client: CGMinerClient
     failures: int = 0
+    state: dict[str, Any] = field(default_factory=dict)  # the driver's per-miner scratch space
 
 
 class Poller:
@@ -43,12 +45,13 @@ class Poller:
         *,
         ports: Ports | None = None,
         credentials: Credentials | None = None,
+        http: HttpClient | None = None,
     ) -> None:
         self.limits = limits
         self.ports = ports or Ports()
         self.credentials = credentials or Credentials()
         self._known: dict[str, _Known] = {}
-        self._http: HttpClient | None = None
+        self._http: HttpClient | None = http
 
     @property
     def http(self) -> HttpClient:
@@ -62,8 +65,22 @@ class Poller:
             await self._http.aclose()
             self._http = None
 
-    def session(self, target: Target, identity: Identity, client: CGMinerClient) -> Session:
-        return Session(target, client, identity, self.http, self.credentials, self.ports)
+    def session(
+        self,
+        target: Target,
+        identity: Identity,
+        client: CGMinerClient,
+        state: dict[str, Any] | None = None,
+    ) -> Session:
+        return Session(
+            target,
+            client,
+            identity,
+            self.http,
+            self.credentials,
+            self.ports,
+            state if state is not None else {},
+        )
 
     def identity(self, target: Target) -> Identity | None:
         known = self._known.get(target.key)
@@ -93,7 +110,7 @@ class Poller:
             identity = await self.identify(target)
             known = self._known[target.key]
             driver = driver_for(identity.family)
-            snap = await driver.poll(self.session(target, identity, known.client))
+            snap = await driver.poll(self.session(target, identity, known.client, known.state))
         except MinerError as exc:
             kind = exc.kind
             message = exc.message

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import re
+import time
 from typing import Any, ClassVar
 
 from rig_monitor.core.drivers import antminer_web
@@ -38,6 +39,20 @@ _CHAIN_KEY = re.compile(r"^chain_(?:acn|acs|rate|hw)(\d+)$")
 _FAN_KEY = re.compile(r"^fan(\d+)$")
 
 
+def _web_pages_needed(rpc: dict[str, Any]) -> list[str]:
+    """Web pages this poll needs because of what the RPC reply lacks."""
+    summary = first(rpc.get("summary"), "SUMMARY")
+    stats_items = section(rpc.get("stats"), "STATS")
+    has_chains = any(_CHAIN_KEY.match(k) for item in stats_items for k in item)
+    rate = rate_from(summary, ("5s", "av"))
+    needed = []
+    if not has_chains:
+        needed.append(antminer_web.STATS)
+    if not rate:  # zero or unknown: asleep by design, or stopped? only the web says
+        needed.append(antminer_web.CONF)
+    return needed
+
+
 def clean_model(type_text: str) -> str:
     """ "Antminer S19j Pro (Vnish 1.2.6)" → "S19j Pro"; "Antminer S9_I" → "S9"."""
     text = re.sub(r"\s*\(.*$", "", type_text).strip()
@@ -52,10 +67,19 @@ class AntminerDriver(Driver):
     commands: ClassVar[tuple[str, ...]] = ("version", "summary", "stats", "pools")
 
     async def fetch(self, session: Session) -> dict[str, Any]:
-        """RPC and web concurrently. A rejected web password wins over everything (the operator
-        must fix it); else RPC data, plus the web's when it answered; web alone when 4028 failed."""
+        """RPC first, the web only for what RPC cannot say, on a schedule (see antminer_web).
+
+        The identity/health pages that are due go out alongside the RPC request; the sleep flag
+        is read only when the miner reports no hashrate (the only time it changes a verdict),
+        and the web stats only when 4028 failed or has no chain data. A rejected web password
+        wins over everything: the operator must fix it.
+        """
+        st = antminer_web.web_state(session)
+        due = st.due(time.monotonic())
         results: tuple[dict[str, Any] | BaseException, ...] = await asyncio.gather(
-            super().fetch(session), antminer_web.fetch_web(session), return_exceptions=True
+            super().fetch(session),
+            antminer_web.fetch_web(session, pages=due),
+            return_exceptions=True,
         )
         rpc, web = results
         if isinstance(web, MinerError) and web.kind is ErrorKind.AUTH_FAILED:
@@ -65,9 +89,18 @@ class AntminerDriver(Driver):
                 raise result  # cancellation
         pages = web if isinstance(web, dict) else {}
         if isinstance(rpc, BaseException):
-            if not isinstance(rpc, MinerError) or not antminer_web.has_data(pages):
+            if not isinstance(rpc, MinerError):
+                raise rpc
+            more = await antminer_web.fetch_web(
+                session, pages=(antminer_web.STATS, antminer_web.CONF)
+            )
+            pages = {**pages, **more}
+            if not antminer_web.has_data(pages):
                 raise rpc
             return {**pages, antminer_web.RPC_ERROR_KEY: str(rpc.kind)}
+        extra = _web_pages_needed(rpc)
+        if extra:
+            pages = {**pages, **await antminer_web.fetch_web(session, pages=extra)}
         return {**rpc, **pages}
 
     def parse(self, target: Target, replies: dict[str, Any], identity: Identity) -> MinerSnapshot:
@@ -119,6 +152,8 @@ class AntminerDriver(Driver):
         snap.temp_chip_max_c = max_or_none(b.temp_chip_c for b in snap.boards)
         snap.pools = parse_pools(replies.get("pools"))
         antminer_web.merge_web(snap, replies, spec)
+        if snap.idle is None and snap.hashrate_ths:
+            snap.idle = False  # hashing: not asleep, whether or not the sleep flag was read
         return snap
 
     @staticmethod

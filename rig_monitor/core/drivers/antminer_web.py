@@ -10,8 +10,14 @@ so the miner shows "auth failed", not "offline".
 from __future__ import annotations
 
 import asyncio
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from typing import Any
 
+import httpx
+
+from rig_monitor.core.credentials import Credential
 from rig_monitor.core.drivers.base import Session
 from rig_monitor.core.drivers.jsonpick import mapping, text
 from rig_monitor.core.errors import MinerError
@@ -29,23 +35,69 @@ RPC_ERROR_KEY = "rpc_error"  # set in the replies when 4028 failed and the web a
 AUTH_MESSAGE = "auth failed: set the password for this miner or its group"
 
 
-async def fetch_web(session: Session, family: str = "antminer") -> dict[str, Any]:
-    """The CGI pages that answered JSON, by page name. Raises MinerError only for AUTH_FAILED.
+# How often the pages the 4028 API cannot replace are re-read when the API answers fully. The
+# identity (MAC, hostname, serial) hardly ever changes; the health list is worth a minute's delay
+# rather than four extra HTTP requests on every poll of every Antminer.
+IDENTITY_EVERY_S = 600.0
+HEALTH_EVERY_S = 60.0
+CACHEABLE = (SYSTEM_INFO, SUMMARY)  # pages that may be shown from the last read
+STATE_KEY = "antminer_web"
 
-    System info goes first, alone: it settles the Digest challenge (the client then reuses it for
-    the other pages) and tells at once whether a web UI is there at all.
+
+@dataclass(slots=True)
+class WebState:
+    """Per-miner web bookkeeping, kept in the session's state between polls."""
+
+    auth: httpx.Auth | None = None
+    cred: Credential | None = None
+    pages: dict[str, Any] = field(default_factory=dict)  # last good CACHEABLE pages
+    read_at: dict[str, float] = field(default_factory=dict)
+    no_web_until: float = 0.0  # the web UI did not answer: do not ask again before this
+
+    def auth_for(self, cred: Credential | None) -> httpx.Auth | None:
+        """One Digest object per miner and credential: it reuses the server's challenge (nonce)
+        on later polls instead of paying a 401 round trip on every request."""
+        if cred != self.cred or self.auth is None:
+            self.cred = cred
+            self.auth = digest(cred.username, cred.password) if cred is not None else None
+        return self.auth
+
+    def due(self, now: float) -> list[str]:
+        if now < self.no_web_until:
+            return []
+        every = {SYSTEM_INFO: IDENTITY_EVERY_S, SUMMARY: HEALTH_EVERY_S}
+        return [p for p, period in every.items() if now - self.read_at.get(p, -1e18) >= period]
+
+
+def web_state(session: Session) -> WebState:
+    state = session.state.get(STATE_KEY)
+    if not isinstance(state, WebState):
+        state = session.state[STATE_KEY] = WebState()
+    return state
+
+
+async def fetch_web(
+    session: Session, family: str = "antminer", pages: Iterable[str] = PAGES
+) -> dict[str, Any]:
+    """Read ``pages`` (fresh) and return them together with the cached identity/health pages.
+
+    Raises MinerError only for AUTH_FAILED. When the challenge is not settled yet, system info
+    goes first, alone: it settles the Digest challenge and tells at once whether a web UI is there.
     """
-    if session.http is None:
-        return {}
-    cred = session.credential(family)
-    auth = digest(cred.username, cred.password) if cred is not None else None
-    out: dict[str, Any] = {}
+    st = web_state(session)
+    wanted = list(dict.fromkeys(pages))
+    if session.http is None or not wanted:
+        return dict(st.pages)
+    http = session.http
+    auth = st.auth_for(session.credential(family))
+    fresh: dict[str, Any] = {}
 
     async def page(name: str) -> None:
         try:
-            reply = await session.http.get(session.web_url("/cgi-bin/" + name), auth=auth)  # type: ignore[union-attr]
+            reply = await http.get(session.web_url("/cgi-bin/" + name), auth=auth)
         except MinerError as exc:
             if exc.kind is ErrorKind.AUTH_FAILED:
+                st.auth = None  # try a fresh challenge next time (the password may be fixed)
                 raise
             return
         if reply.status == 401:  # no credential to try at all
@@ -57,13 +109,22 @@ async def fetch_web(session: Session, family: str = "antminer") -> dict[str, Any
         except MinerError:
             return  # an HTML error page or a body cut short: leave the page out
         if isinstance(doc, dict):
-            out[name] = doc
+            fresh[name] = doc
 
-    await page(SYSTEM_INFO)
-    if SYSTEM_INFO not in out:
-        return out
-    await asyncio.gather(*(page(name) for name in PAGES if name != SYSTEM_INFO))
-    return out
+    now = time.monotonic()
+    if st.cred is None or SYSTEM_INFO in wanted or not st.pages:
+        lead = SYSTEM_INFO
+        await page(lead)
+        if lead not in fresh:
+            st.no_web_until = now + IDENTITY_EVERY_S  # no web UI here: stop asking for a while
+            return dict(st.pages)
+        wanted = [p for p in wanted if p != lead]
+    await asyncio.gather(*(page(name) for name in wanted))
+    for name, doc in fresh.items():
+        if name in CACHEABLE:
+            st.pages[name] = doc
+            st.read_at[name] = now
+    return {**st.pages, **fresh}
 
 
 def has_data(web: dict[str, Any]) -> bool:

@@ -38,6 +38,8 @@ class Session:
     http: HttpClient | None = None
     credentials: Credentials | None = None
     ports: Ports = field(default_factory=Ports)
+    # Per-miner scratch space that lives as long as the identity (caches, schedules, auth).
+    state: dict[str, Any] = field(default_factory=dict)
 
     @property
     def web_port(self) -> int:
