@@ -10,11 +10,12 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import functools
 import json
 import sys
 import time
 from collections.abc import Sequence
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from rig_monitor import __version__
 from rig_monitor.core import fmt
@@ -27,6 +28,9 @@ from rig_monitor.core.export import scan_to_dict, snapshot_to_dict
 from rig_monitor.core.model import MinerSnapshot, Ports, Target
 from rig_monitor.core.poller import Poller
 from rig_monitor.core.targets import TargetError, is_public, parse_targets
+
+if TYPE_CHECKING:
+    from rig_monitor.core.faults import Thresholds
 
 EXIT_USAGE = 2
 
@@ -133,11 +137,19 @@ def _totals(snaps: list[MinerSnapshot]) -> str:
     )
 
 
+@functools.cache
+def _thresholds() -> Thresholds:
+    """The operator's thresholds (<config dir>/thresholds.json, faults.json), read once."""
+    from rig_monitor.core.faults import load_thresholds
+
+    return load_thresholds()
+
+
 def _evaluate_one_shot(snaps: list[MinerSnapshot]) -> None:
     """Fault evaluation for a single poll: what one snapshot can tell (no dwell, no deltas)."""
     from rig_monitor.core.faults import evaluate_snapshots
 
-    evaluate_snapshots(snaps)
+    evaluate_snapshots(snaps, thresholds=_thresholds())
 
 
 async def _sweep(
@@ -203,7 +215,7 @@ def cmd_watch(args: argparse.Namespace, out: TextIO) -> int:
     from rig_monitor.core.faults import FaultTracker
 
     targets = _targets(args)
-    tracker = FaultTracker()
+    tracker = FaultTracker(_thresholds())
     sweeps_json: list[dict[str, Any]] = []
 
     def done(n: int, snaps: list[MinerSnapshot]) -> None:
@@ -234,7 +246,7 @@ def cmd_diagnose(args: argparse.Namespace, out: TextIO) -> int:
     from rig_monitor.core.faults import diagnose
 
     result = _poll_once(args)
-    incidents = diagnose(result)
+    incidents = diagnose(result, catalogue=_thresholds().catalogue)
     if args.json:
         doc = {
             "miners": [snapshot_to_dict(s) for s in result],
