@@ -13,7 +13,8 @@ from rig_monitor.sim import SimFleetThread
 from rig_monitor.sim.personas.antminer import MODELS
 from tests.sim.rawclient import ask, ask_json, decode
 
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "cgminer-4.11.1"  # copied from shared/
+# the real cgminer captures, copied from shared/fixtures into the repo
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "cgminer-4.11.1"
 Serve = Callable[..., SimFleetThread]
 
 
