@@ -290,7 +290,12 @@ def cmd_scan(args: argparse.Namespace, out: TextIO) -> int:
 
     results = asyncio.run(
         scan(
-            targets, concurrency=args.concurrency, limits=_limits(args.timeout), on_result=on_result
+            targets,
+            concurrency=args.concurrency,
+            limits=_limits(args.timeout),
+            on_result=on_result,
+            ports=_ports(args),
+            credentials=_credentials(),
         )
     )
     if progress is not None:

@@ -145,4 +145,6 @@ async def epic_probe(http: HttpClient, ip: str, port: int) -> Identity | None:
     if not isinstance(doc, dict) or "Model" not in doc:
         return None
     model = str(doc.get("Model") or "").strip()
-    return Identity(family="epic", make="ePIC", model=clean_model(model) or None, firmware="epic")
+    # ePIC firmware runs on Antminer control boards ("AntMiner S19 XP") and on its own hardware
+    make = "Antminer" if re.match(r"(?i)antminer", model) else "ePIC"
+    return Identity(family="epic", make=make, model=clean_model(model) or None, firmware="epic")

@@ -31,7 +31,8 @@ from dataclasses import dataclass, field
 from rig_monitor.core.cgminer import CGMinerClient, Limits
 from rig_monitor.core.credentials import Credentials
 from rig_monitor.core.detect import detect
-from rig_monitor.core.drivers.base import Identity
+from rig_monitor.core.drivers import driver_for
+from rig_monitor.core.drivers.base import Identity, Session
 from rig_monitor.core.errors import MinerError
 from rig_monitor.core.http import HttpClient
 from rig_monitor.core.model import ErrorKind, Ports, Target
@@ -222,6 +223,14 @@ async def scan_one(
             web_port=target.web_port or ports.web,
             credentials=credentials,
         )
+        if identity.model is None and identity.family != "generic":
+            # Detection named the family from a page that does not say the model (AxeOS, ePIC's
+            # dashboard…): one read by the family's driver does, and scan promises the model.
+            with contextlib.suppress(MinerError):
+                session = Session(target, client, identity, client_http, credentials, ports)
+                snap = await driver_for(identity.family).poll(session)
+                identity.model = snap.model
+                identity.make = snap.make or identity.make  # the device's own word wins
     except MinerError as exc:
         return ScanResult(
             target,

@@ -98,6 +98,10 @@ class BitaxeDriver(Driver):
         snap.rejected = integer(d.get("sharesRejected"))
         chip = temp(d.get("temp"))
         snap.temp_chip_max_c = chip
+        # The voltage regulator is the board's hot spot (ESP-Miner throttles it at 105 °C): shown
+        # as the board temperature, with Bitaxe's own board limits in the model database.
+        vr = temp(d.get("vrTemp"))
+        snap.temp_board_max_c = vr
         rpm = integer(d.get("fanrpm"))
         snap.fans_rpm = [rpm] if rpm is not None else []
         snap.boards = [
@@ -107,6 +111,7 @@ class BitaxeDriver(Driver):
                 nominal_hashrate_ths=snap.nominal_hashrate_ths,
                 chips=asics,
                 temp_chip_c=chip,
+                temp_board_c=vr,
                 frequency_mhz=num(d.get("frequency")),
                 voltage_v=(v / 1000.0) if (v := num(d.get("coreVoltageActual"))) else None,
             )

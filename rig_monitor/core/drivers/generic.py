@@ -58,11 +58,12 @@ class GenericDriver(Driver):
                 Board(
                     index=i,
                     hashrate_ths=rate_from(dev, RATE_NOW),
-                    temp_board_c=temp(first_key(dev, "Temperature", "Tenperature")),
+                    # cgminer/bfgminer ASC devices report the ASIC's own temperature here
+                    temp_chip_c=temp(first_key(dev, "Temperature", "Tenperature")),
                     hw_errors=integer(dev.get("Hardware Errors")),
                     status=str(dev["Status"]) if dev.get("Status") else None,
                 )
             )
-        snap.temp_board_max_c = max_or_none(b.temp_board_c for b in snap.boards)
+        snap.temp_chip_max_c = max_or_none(b.temp_chip_c for b in snap.boards)
         snap.pools = parse_pools(replies.get("pools"))
         return snap

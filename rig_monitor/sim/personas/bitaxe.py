@@ -126,7 +126,7 @@ class BitaxePersona(Persona):
             "voltage": 5062.5,
             "current": round(power / 5.0625 * 1000, 1),
             "temp": float(max(board.chip)),
-            "vrTemp": float(max(board.pcb)) + 4,
+            "vrTemp": float(max(board.pcb)),  # the VR is the board sensor this persona has
             "maxPower": m.watts * 2,
             "nominalVoltage": 5,
             "hashRate": s.rate_5s_ghs,

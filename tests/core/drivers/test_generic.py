@@ -40,5 +40,6 @@ def test_devs_with_typo_key_and_mhs_units() -> None:
         Target("127.0.0.1"), {"devs": devs, "summary": summary}, Identity("generic")
     )
     assert snap.hashrate_ths == 1.5  # bfgminer-style "MHS 20s"
-    assert [b.temp_board_c for b in snap.boards] == [61.0, None]  # 0 = no sensor
+    assert [b.temp_chip_c for b in snap.boards] == [61.0, None]  # 0 = no sensor
+    assert snap.temp_chip_max_c == 61.0
     assert [b.status for b in snap.boards] == ["Alive", "Dead"]
