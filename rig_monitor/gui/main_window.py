@@ -413,7 +413,8 @@ class MainWindow(QMainWindow):
         for col, width in COLUMN_WIDTHS.items():
             header.resizeSection(col, width)
         self.table.setSortingEnabled(True)
-        self.table.sortByColumn(Col.ADDRESS, Qt.SortOrder.AscendingOrder)
+        # worst first: an operator opens the window to find the sick miners
+        self.table.sortByColumn(Col.STATUS, Qt.SortOrder.DescendingOrder)
         sel = self.table.selectionModel()
         sel.currentRowChanged.connect(self._on_current_changed)
         sel.selectionChanged.connect(lambda *_: self.remove_button.setEnabled(sel.hasSelection()))

@@ -229,9 +229,21 @@ def test_closing_without_tray_stops_the_engine(qtbot: Any, make_window: MakeWind
     assert not win.isVisible()
 
 
+def test_window_opens_worst_first(qtbot: Any, make_window: MakeWindow) -> None:
+    win, _ = make_window(30)
+    _wait_polled(qtbot, win)
+    win.proxy.refresh()  # the periodic re-sort, run now
+    header = win.table.horizontalHeader()
+    assert header.sortIndicatorSection() == Col.STATUS
+    assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+    top = [str(win.proxy.index(r, Col.STATUS).data()) for r in range(4)]
+    assert top == ["Offline", "Offline", "Critical", "Critical"]
+
+
 def test_window_sorts_problem_rows_on_header_sort(qtbot: Any, make_window: MakeWindow) -> None:
     win, _ = make_window(30)
     _wait_polled(qtbot, win)
+    win.table.sortByColumn(Col.ADDRESS, Qt.SortOrder.AscendingOrder)
     win.table.sortByColumn(Col.STATUS, Qt.SortOrder.DescendingOrder)
     top = [str(win.proxy.index(r, Col.STATUS).data()) for r in range(4)]
     assert top == ["Offline", "Offline", "Critical", "Critical"]
