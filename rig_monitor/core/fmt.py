@@ -30,7 +30,7 @@ def percent(ratio: float | None) -> str:
 
 
 def fans(rpms: list[int]) -> str:
-    """"5,820 ×4" (slowest of 4); with a fan stopped "1 of 4 stopped", never a bare "0 ×4"."""
+    """Slowest of n ("5,820 ×4"); with a fan stopped "1 of 4 stopped", never a bare "0 ×4"."""
     if not rpms:
         return DASH
     stopped = sum(1 for r in rpms if r <= 0)

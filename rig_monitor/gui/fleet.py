@@ -46,7 +46,7 @@ SEVERITY_STATE = {
 
 
 def address_sort_key(ip: str, port: int) -> str:
-    """"10.0.0.9" < "10.0.0.10" as text: zero-padded octets, then the port; host names last."""
+    """Sorts "10.0.0.9" before "10.0.0.10": zero-padded octets, then the port; names last."""
     parts = ip.split(".")
     if len(parts) == 4 and all(p.isdigit() for p in parts):
         return "{:03d}.{:03d}.{:03d}.{:03d}:{:05d}".format(*(int(p) for p in parts), port)
