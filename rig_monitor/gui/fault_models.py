@@ -38,6 +38,7 @@ from rig_monitor.gui import fmt
 from rig_monitor.gui.fault_stage import FaultKey, FaultRecord, FaultReport, FaultStage, incident_key
 from rig_monitor.gui.fleet import SEVERITY_STATE
 from rig_monitor.gui.fleet_model import KEY_ROLE, SORT_ROLE, STATE_COLOURS, state_icon
+from rig_monitor.gui.sorted_model import SortedTableModel
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 RECORD_ROLE = int(Qt.ItemDataRole.UserRole) + 2  # the FaultRecord / Incident / FaultEvent
@@ -108,18 +109,16 @@ FAULT_HEADERS = {
 }
 
 
-class FaultTableModel(QAbstractTableModel):
-    """One row per open fault (miner, fault id, board)."""
+class FaultTableModel(SortedTableModel[FaultRecord]):
+    """One row per open fault (miner, fault id, board); sorted here (see sorted_model)."""
+
+    columns = FCol
 
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[FaultRecord] = []
-        self._index: dict[FaultKey, int] = {}
+        super().__init__(parent, sort_column=FCol.SEVERITY, sort_order=Qt.SortOrder.DescendingOrder)
         self._now = time.time()
         self._catalogue: Catalogue | None = None
         self._incident_titles: dict[str, str] = {}
-        self._sort_col: FCol | None = FCol.SEVERITY
-        self._sort_order = Qt.SortOrder.DescendingOrder
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
@@ -230,52 +229,9 @@ class FaultTableModel(QAbstractTableModel):
         text = self._text(rec, col)
         return None if text in ("", fmt.DASH) else text.lower()
 
-    # -- sorting (in the source model, like the fleet table) ------------------------------------
-    @property
-    def sort_column(self) -> int:
-        return -1 if self._sort_col is None else int(self._sort_col)
-
-    @property
-    def sort_order(self) -> Qt.SortOrder:
-        return self._sort_order
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        self._sort_col = FCol(column) if 0 <= column < len(FCol) else None
-        self._sort_order = order
-        self.resort()
-
-    def resort(self) -> bool:
-        """Ties: oldest first, then by address, whichever the direction."""
-        col = self._sort_col
-        if col is None or len(self._rows) < 2:
-            return False
-        known: list[tuple[Any, float, str, int]] = []
-        unknown: list[tuple[float, str, int]] = []
-        for i, rec in enumerate(self._rows):
-            key = self._sort_key(rec, col)
-            tie = (rec.first_seen, rec.miner)
-            if key is None:
-                unknown.append((*tie, i))
-            else:
-                known.append((key, *tie, i))
-        known.sort(key=lambda k: (k[1], k[2]))
-        known.sort(key=lambda k: k[0], reverse=self._sort_order == Qt.SortOrder.DescendingOrder)
-        unknown.sort()
-        order = [k[-1] for k in known] + [k[-1] for k in unknown]
-        if order == list(range(len(self._rows))):
-            return False
-        self.layoutAboutToBeChanged.emit()
-        new_row = {old: new for new, old in enumerate(order)}
-        old_persistent = self.persistentIndexList()
-        new_persistent = [
-            self.index(new_row[ix.row()], ix.column()) if ix.isValid() else QModelIndex()
-            for ix in old_persistent
-        ]
-        self._rows = [self._rows[i] for i in order]
-        self._index = {r.key: i for i, r in enumerate(self._rows)}
-        self.changePersistentIndexList(old_persistent, new_persistent)
-        self.layoutChanged.emit()
-        return True
+    # -- sorting (SortedTableModel) --------------------------------------------------------------
+    def _tie_key(self, rec: FaultRecord) -> tuple[Any, ...]:
+        return (rec.first_seen, rec.miner)  # ties: oldest first, then by address
 
     # -- updates --------------------------------------------------------------------------------
     def set_records(

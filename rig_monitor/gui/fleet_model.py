@@ -18,7 +18,6 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -29,6 +28,7 @@ from PySide6.QtGui import QBrush, QColor, QGuiApplication, QIcon, QPainter, QPix
 from rig_monitor.core.model import MinerSnapshot, Target
 from rig_monitor.gui import fmt
 from rig_monitor.gui.fleet import FleetRow, RowState
+from rig_monitor.gui.sorted_model import SortedTableModel
 
 SORT_ROLE = int(Qt.ItemDataRole.UserRole)
 KEY_ROLE = int(Qt.ItemDataRole.UserRole) + 1  # the miner's "ip:port" key, on every cell
@@ -143,15 +143,13 @@ def temp_colour(value: float | None, warm: float, hot: float) -> QColor | None:
     return None
 
 
-class FleetTableModel(QAbstractTableModel):
-    """One row per miner, in insertion order; the proxy does the sorting."""
+class FleetTableModel(SortedTableModel[FleetRow]):
+    """One row per miner; sorted here (see sorted_model), filtered by the proxy."""
+
+    columns = Col
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._rows: list[FleetRow] = []
-        self._index: dict[str, int] = {}
-        self._sort_col: Col | None = None
-        self._sort_order = Qt.SortOrder.AscendingOrder
 
     # -- data access --------------------------------------------------------------------------
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
@@ -356,54 +354,9 @@ class FleetTableModel(QAbstractTableModel):
             return f"Nominal {fmt.hashrate(snap.nominal_hashrate_ths)}"
         return None
 
-    # -- sorting ------------------------------------------------------------------------------
-    @property
-    def sort_column(self) -> int:
-        return -1 if self._sort_col is None else int(self._sort_col)
-
-    @property
-    def sort_order(self) -> Qt.SortOrder:
-        return self._sort_order
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Order the rows by ``column``'s sort key; unknowns last either way, ties by address."""
-        self._sort_col = Col(column) if 0 <= column < len(Col) else None
-        self._sort_order = order
-        self.resort()
-
-    def resort(self) -> bool:
-        """Re-apply the current sort to changed data; returns whether any row moved."""
-        col = self._sort_col
-        if col is None or len(self._rows) < 2:
-            return False
-        known: list[tuple[Any, str, int]] = []
-        unknown: list[tuple[str, int]] = []
-        for i, row in enumerate(self._rows):
-            key = self._sort_key(row, col)
-            addr = row.address_key
-            if key is None:
-                unknown.append((addr, i))
-            else:
-                known.append((key, addr, i))
-        descending = self._sort_order == Qt.SortOrder.DescendingOrder
-        known.sort(key=lambda k: k[1])  # ties stay in address order, whichever the direction
-        known.sort(key=lambda k: k[0], reverse=descending)  # stable, also when reversed
-        unknown.sort()
-        order = [i for *_, i in known] + [i for _, i in unknown]
-        if order == list(range(len(self._rows))):
-            return False
-        self.layoutAboutToBeChanged.emit()
-        new_row = {old: new for new, old in enumerate(order)}
-        old_persistent = self.persistentIndexList()
-        new_persistent = [
-            self.index(new_row[ix.row()], ix.column()) if ix.isValid() else QModelIndex()
-            for ix in old_persistent
-        ]
-        self._rows = [self._rows[i] for i in order]
-        self._index = {r.key: i for i, r in enumerate(self._rows)}
-        self.changePersistentIndexList(old_persistent, new_persistent)
-        self.layoutChanged.emit()
-        return True
+    # -- sorting (SortedTableModel) ----------------------------------------------------------
+    def _tie_key(self, row: FleetRow) -> tuple[Any, ...]:
+        return (row.address_key,)
 
     # -- updates ------------------------------------------------------------------------------
     def add_pending(self, targets: Iterable[Target]) -> int:

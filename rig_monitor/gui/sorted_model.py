@@ -1,0 +1,93 @@
+"""Sorting done in the source table model, shared by the fleet and fault tables.
+
+Why not QSortFilterProxyModel's sort: its ``lessThan`` calls back into Python for every comparison
+(measured ≈ 0.5 s per sort at 5,000 rows); one Python ``sorted`` over precomputed keys plus one
+``layoutChanged`` (which keeps selection and persistent indexes) takes 20–75 ms. The proxy still
+filters. Unknown values sort last in both directions; ties keep a stable order given by the row.
+"""
+
+from __future__ import annotations
+
+import enum
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+
+RowT = TypeVar("RowT")
+
+
+class SortedTableModel(QAbstractTableModel, Generic[RowT]):
+    """Subclasses fill ``_rows``/``_index`` and define ``_sort_key`` and ``_tie_key``."""
+
+    columns: type[enum.IntEnum]
+
+    def __init__(
+        self,
+        parent: Any = None,
+        *,
+        sort_column: int | None = None,
+        sort_order: Qt.SortOrder = Qt.SortOrder.AscendingOrder,
+    ) -> None:
+        super().__init__(parent)
+        self._rows: list[RowT] = []
+        self._index: dict[Any, int] = {}
+        self._sort_col: enum.IntEnum | None = (
+            None if sort_column is None else self.columns(sort_column)
+        )
+        self._sort_order = sort_order
+
+    # what subclasses provide
+    def _sort_key(self, row: RowT, col: Any) -> Any:
+        raise NotImplementedError
+
+    def _tie_key(self, row: RowT) -> tuple[Any, ...]:
+        raise NotImplementedError
+
+    def _row_key(self, row: RowT) -> Any:
+        return row.key  # type: ignore[attr-defined]
+
+    @property
+    def sort_column(self) -> int:
+        return -1 if self._sort_col is None else int(self._sort_col)
+
+    @property
+    def sort_order(self) -> Qt.SortOrder:
+        return self._sort_order
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self._sort_col = self.columns(column) if 0 <= column < len(self.columns) else None
+        self._sort_order = order
+        self.resort()
+
+    def resort(self) -> bool:
+        """Re-apply the current sort to changed data; returns whether any row moved."""
+        col = self._sort_col
+        if col is None or len(self._rows) < 2:
+            return False
+        known: list[tuple[Any, tuple[Any, ...], int]] = []
+        unknown: list[tuple[tuple[Any, ...], int]] = []
+        for i, row in enumerate(self._rows):
+            key = self._sort_key(row, col)
+            tie = self._tie_key(row)
+            if key is None:
+                unknown.append((tie, i))
+            else:
+                known.append((key, tie, i))
+        known.sort(key=lambda k: k[1])  # ties keep their order, whichever the direction
+        known.sort(key=lambda k: k[0], reverse=self._sort_order == Qt.SortOrder.DescendingOrder)
+        unknown.sort()
+        order = [k[-1] for k in known] + [k[-1] for k in unknown]
+        if order == list(range(len(self._rows))):
+            return False
+        self.layoutAboutToBeChanged.emit()
+        new_row = {old: new for new, old in enumerate(order)}
+        old_persistent = self.persistentIndexList()
+        new_persistent = [
+            self.index(new_row[ix.row()], ix.column()) if ix.isValid() else QModelIndex()
+            for ix in old_persistent
+        ]
+        self._rows = [self._rows[i] for i in order]
+        self._index = {self._row_key(r): i for i, r in enumerate(self._rows)}
+        self.changePersistentIndexList(old_persistent, new_persistent)
+        self.layoutChanged.emit()
+        return True
