@@ -9,13 +9,23 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import socket
+import time
 from collections.abc import Iterator
 
 import psutil
 import pytest
 
 from rig_monitor.core.cgminer import Limits
-from rig_monitor.core.engine import SUSPECT_SHARE, Batch, EngineConfig, PollEngine
+from rig_monitor.core.engine import (
+    ADAPT_START,
+    SUSPECT_SHARE,
+    AdaptiveGate,
+    Batch,
+    EngineConfig,
+    PollEngine,
+    PollFn,
+    SweepStats,
+)
 from rig_monitor.core.model import ErrorKind, MinerSnapshot, Ports, Target
 from rig_monitor.core.poller import Poller
 from rig_monitor.sim import SimFleet, SimFleetThread
@@ -203,3 +213,68 @@ def test_no_sockets_leak_over_repeated_sweeps(fleet: SimFleetThread) -> None:
     # (3 hung miners x 10 sweeps x at most 3 connections each), nothing more.
     growth = fds_after - fds_before
     assert growth <= 3 * 10 * 3, f"{growth} descriptors more after 10 sweeps"
+
+
+def _run_fake(poll: PollFn, n: int, concurrency: int = 500) -> SweepStats:
+    targets = [Target(f"127.82.2.{i % 250 + 1}", 20000 + i) for i in range(n)]
+
+    async def go() -> SweepStats:
+        engine = PollEngine(poll, lambda _b: None, EngineConfig(concurrency=concurrency))
+        engine.set_targets(targets)
+        return await engine.sweep()
+
+    return asyncio.run(go())
+
+
+def test_cpu_bound_polls_lower_the_in_flight_limit() -> None:
+    """Once the engine's thread is saturated, more polls in flight only add latency."""
+
+    async def poll(t: Target) -> MinerSnapshot:
+        await asyncio.sleep(0.001)
+        end = time.thread_time() + 0.004
+        while time.thread_time() < end:  # parsing a big reply, say
+            pass
+        return MinerSnapshot(ip=t.ip, port=t.port, online=True)
+
+    stats = _run_fake(poll, 600)
+    assert stats.online == 600
+    assert stats.concurrency_low is not None and stats.concurrency_low < ADAPT_START
+
+
+def test_io_bound_polls_raise_the_in_flight_limit() -> None:
+    """Slow-answering but cheap miners get more polls in flight, up to the configured cap."""
+    state = {"now": 0, "peak": 0}
+
+    async def poll(t: Target) -> MinerSnapshot:
+        state["now"] += 1
+        state["peak"] = max(state["peak"], state["now"])
+        try:
+            await asyncio.sleep(0.3)
+        finally:
+            state["now"] -= 1
+        return MinerSnapshot(ip=t.ip, port=t.port, online=True)
+
+    stats = _run_fake(poll, 1500, concurrency=300)
+    assert stats.online == 1500
+    assert ADAPT_START < state["peak"] <= 300
+
+
+def test_adaptive_gate_never_admits_more_than_its_limit() -> None:
+    async def go() -> list[int]:
+        gate = AdaptiveGate(40, adaptive=False)
+        seen: list[int] = []
+
+        async def worker(i: int) -> None:
+            async with gate:
+                seen.append(gate.active)
+                await asyncio.sleep(0.01)
+                if i == 50:
+                    gate.set_limit(20)
+
+        await asyncio.gather(*(worker(i) for i in range(200)))
+        assert gate.active == 0
+        return seen
+
+    seen = asyncio.run(go())
+    assert max(seen) <= 40
+    assert max(seen[-50:]) <= 20
