@@ -42,10 +42,11 @@ async def connect(
     host: str, port: int, limits: Limits = DEFAULT_LIMITS
 ) -> tuple[asyncio.StreamReader, asyncio.StreamWriter]:
     """Open a TCP connection, mapping every failure onto the operator's words (also used by v3)."""
+    # asyncio.timeout rather than wait_for: no extra Task per call (3.11), which matters on the
+    # hot path of thousands of polls (three of these per request).
     try:
-        return await asyncio.wait_for(
-            asyncio.open_connection(host, port), timeout=limits.connect_timeout_s
-        )
+        async with asyncio.timeout(limits.connect_timeout_s):
+            return await asyncio.open_connection(host, port)
     except TimeoutError:
         raise MinerError(
             ErrorKind.TIMEOUT, f"timed out: no TCP answer in {limits.connect_timeout_s:g} s"
@@ -62,9 +63,10 @@ async def send_raw(host: str, port: int, payload: bytes, limits: Limits = DEFAUL
     """Send one request and return the raw reply bytes (without the NUL terminator)."""
     reader, writer = await connect(host, port, limits)
     try:
-        writer.write(payload)
-        await writer.drain()
-        return await asyncio.wait_for(_read_reply(reader, limits), timeout=limits.read_timeout_s)
+        async with asyncio.timeout(limits.read_timeout_s):
+            writer.write(payload)
+            await writer.drain()
+            return await _read_reply(reader, limits)
     except TimeoutError:
         raise MinerError(
             ErrorKind.TIMEOUT, f"timed out: no complete reply in {limits.read_timeout_s:g} s"
@@ -74,7 +76,8 @@ async def send_raw(host: str, port: int, payload: bytes, limits: Limits = DEFAUL
     finally:
         writer.close()
         with contextlib.suppress(TimeoutError, OSError):
-            await asyncio.wait_for(writer.wait_closed(), timeout=0.5)
+            async with asyncio.timeout(0.5):
+                await writer.wait_closed()
 
 
 async def _read_reply(reader: asyncio.StreamReader, limits: Limits) -> bytes:
