@@ -19,10 +19,14 @@ from rig_monitor.sim.thread import SimFleetThread
 PORT, WEB, V3 = 24140, 24240, 24340
 COUNT = 300
 # families whose firmware reports its power draw (stock Antminer and plain cgminer do not)
-REPORTS_POWER = {"whatsminer", "braiins", "luxos", "vnish", "avalon", "bitaxe", "epic"}
+REPORTS_POWER = {
+    "whatsminer", "braiins", "luxos", "vnish", "avalon", "bitaxe", "epic", "auradine"
+}
 # ePIC's /summary gives board temperatures only (chip temperatures are a separate endpoint the
 # driver does not read yet)
-NO_CHIP_TEMP = {"epic"}
+NO_CHIP_TEMP = {"epic", "auradine"}
+# (auradine: gcminer's devs Temperature is the board sensor; chip temperatures are on the web
+# API's `temperature` page, which the driver does not read yet)
 # Avalon's estats has per-board chip temperatures (MTmax/MTavg) and no PCB sensor
 NO_BOARD_TEMP = {"avalon"}
 

@@ -7,6 +7,7 @@ without a driver of its own is read by the generic driver, keeping whatever dete
 from __future__ import annotations
 
 from rig_monitor.core.drivers.antminer import AntminerDriver
+from rig_monitor.core.drivers.auradine import AuradineDriver
 from rig_monitor.core.drivers.avalon import AvalonDriver
 from rig_monitor.core.drivers.base import Driver
 from rig_monitor.core.drivers.bitaxe import BitaxeDriver
@@ -28,6 +29,7 @@ REGISTRY: dict[str, type[Driver]] = {
     LuxOSDriver.family: LuxOSDriver,
     AvalonDriver.family: AvalonDriver,
     VnishDriver.family: VnishDriver,
+    AuradineDriver.family: AuradineDriver,
 }
 
 
@@ -50,6 +52,7 @@ FIRMWARE_NAMES: dict[str, str] = {
     "marathon": "marathon",
     "epic": "epic",
     "bitaxe": "axeos",
+    "auradine": "stock",
 }
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rig_monitor.sim.personas.antminer import AntminerPersona, AntminerWebOnlyPersona
+from rig_monitor.sim.personas.auradine import AuradinePersona
 from rig_monitor.sim.personas.avalon import AvalonPersona
 from rig_monitor.sim.personas.base import Identity, Persona
 from rig_monitor.sim.personas.bitaxe import BitaxePersona
@@ -25,6 +26,7 @@ PERSONAS: dict[str, Persona] = {
     "luxos": LuxOSPersona(),
     "vnish": VnishPersona(),
     "avalon": AvalonPersona(),
+    "auradine": AuradinePersona(),
 }
 
 

@@ -1,0 +1,195 @@
+"""Auradine Teraflux (AT air, AI immersion, AD hydro): gcminer RPC plus the FluxOS web API.
+
+Every poll reads the RPC (``version``, ``summary``, ``devs``, ``pools``): hashrate ``MHS 5s``
+(MH/s), ``Elapsed``, ``Wattage``; per board (``ID`` 1-based) ``MHS 5s`` and ``Temperature``, the
+board's sensor (as pyasic reads it). The web API adds what the RPC lacks: fans (``fan`` →
+``Fan[].Speed``), wall power (``psu`` → ``PSU[0].PowerIn`` "3120W", which wins over ``Wattage``),
+and identity (``ipreport`` → ``mac``, ``hostname``, ``version``, ``SerialNo``, ``HBSerialNo``,
+``model``). It needs a token: ``POST /token {"command":"token","user","password"}`` →
+``Token[0].Token``, sent as header ``Token:``; the token is cached in ``session.state`` and renewed
+once when the miner rejects it.
+
+Web port: real miners serve this API on **8080**, not on the site's web port (80). The driver uses
+the target's own ``web_port`` when set, else the site's ``Ports.web`` when the site changed it from
+80 (port forwards, the simulator), else 8080. A web failure never takes the miner offline: the RPC
+figures stand and the snapshot gets a note (fans/power unknown).
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any, ClassVar
+
+from rig_monitor.core.drivers.base import (
+    Driver,
+    Identity,
+    Session,
+    base_snapshot,
+    first,
+    parse_pools,
+    section,
+)
+from rig_monitor.core.drivers.jsonpick import items, mapping, text
+from rig_monitor.core.errors import MinerError
+from rig_monitor.core.http import base_url
+from rig_monitor.core.model import Board, ErrorKind, MinerSnapshot, Target
+from rig_monitor.core.modeldb import lookup
+from rig_monitor.core.values import integer, max_or_none, num, rate_from, temp
+
+DEFAULT_WEB_PORT = 8080
+WEB_PAGES = ("fan", "psu", "ipreport")
+TOKEN_KEY = "auradine_token"
+RATE_NOW = ("5s", "1m", "5m", "15m", "av")
+RATE_AVG = ("av", "15m")
+
+
+def web_port(session: Session) -> int:
+    """The FluxOS API port for this miner (see module doc)."""
+    if session.target.web_port:
+        return session.target.web_port
+    return session.ports.web if session.ports.web != 80 else DEFAULT_WEB_PORT
+
+
+def _status_ok(doc: Any) -> bool:
+    """A web reply that is JSON and not a ``STATUS: E``."""
+    if not isinstance(doc, dict):
+        return False
+    st = doc.get("STATUS")
+    head = st[0] if isinstance(st, list) and st else st
+    return not (isinstance(head, dict) and head.get("STATUS") == "E")
+
+
+class AuradineDriver(Driver):
+    family: ClassVar[str] = "auradine"
+    make: ClassVar[str | None] = "Auradine"
+    commands: ClassVar[tuple[str, ...]] = ("version", "summary", "devs", "pools")
+
+    async def fetch(self, session: Session) -> dict[str, Any]:
+        replies: dict[str, Any] = dict(await session.rpc.multi(*self.commands))
+        if session.http is not None:
+            try:
+                replies.update(await self._web(session))
+            except MinerError as exc:
+                replies["web_error"] = exc.message
+        return replies
+
+    async def _web(self, session: Session) -> dict[str, Any]:
+        assert session.http is not None
+        http = session.http
+        base = base_url(session.target.ip, web_port(session))
+
+        async def login() -> str:
+            cred = session.credential()
+            user, password = (cred.username, cred.password) if cred else ("admin", "admin")
+            reply = await http.post(
+                base + "/token",
+                json_body={"command": "token", "user": user, "password": password},
+            )
+            if reply.status in (401, 403):
+                raise MinerError(
+                    ErrorKind.AUTH_FAILED, "auth failed: web API rejected the password"
+                )
+            doc = reply.json()
+            token = text(first(doc, "Token").get("Token")) if isinstance(doc, dict) else None
+            if token is None:
+                raise MinerError(ErrorKind.AUTH_FAILED, "auth failed: web API gave no token")
+            session.state[TOKEN_KEY] = token
+            return token
+
+        async def page(command: str, token: str) -> tuple[int, Any]:
+            reply = await http.get(f"{base}/{command}", headers={"Token": token})
+            if reply.status in (401, 403):
+                return reply.status, None
+            return reply.status, reply.json()
+
+        token = session.state.get(TOKEN_KEY) or await login()
+        results = await asyncio.gather(*(page(c, token) for c in WEB_PAGES))
+        if any(status in (401, 403) for status, _ in results):
+            token = await login()  # expired or rebooted: one fresh token
+            results = await asyncio.gather(*(page(c, token) for c in WEB_PAGES))
+        return {f"web/{c}": doc for c, (_, doc) in zip(WEB_PAGES, results, strict=True)}
+
+    def parse(self, target: Target, replies: dict[str, Any], identity: Identity) -> MinerSnapshot:
+        snap = base_snapshot(target, identity, replies)
+        snap.make = "Auradine"
+        version = first(replies.get("version"), "VERSION")
+        summary = first(replies.get("summary"), "SUMMARY")
+        snap.firmware = "gcminer"
+        if version.get("GCMiner") is not None:
+            snap.firmware_version = text(version.get("GCMiner"))
+        snap.api_version = text(version.get("API"))
+
+        snap.hashrate_ths = rate_from(summary, RATE_NOW)
+        snap.hashrate_avg_ths = rate_from(summary, RATE_AVG)
+        snap.uptime_s = integer(summary.get("Elapsed"))
+        snap.hw_errors = integer(summary.get("Hardware Errors"))
+        snap.accepted = integer(summary.get("Accepted"))
+        snap.rejected = integer(summary.get("Rejected"))
+        snap.stale = integer(summary.get("Stale"))
+        wattage = num(summary.get("Wattage"))
+        snap.power_w = wattage if wattage else None
+
+        boards: dict[int, Board] = {}
+        for dev in section(replies.get("devs"), "DEVS"):
+            n = integer(dev.get("ID"))
+            index = n - 1 if n is not None and n >= 1 else len(boards)
+            if not 0 <= index < 16 or index in boards:
+                continue
+            boards[index] = Board(
+                index=index,
+                hashrate_ths=rate_from(dev, RATE_NOW),
+                temp_board_c=temp(dev.get("Temperature")),
+                hw_errors=integer(dev.get("Hardware Errors")),
+                status=text(dev.get("Status")),
+            )
+        snap.boards = [boards[i] for i in sorted(boards)]
+        snap.temp_board_max_c = max_or_none(b.temp_board_c for b in snap.boards)
+        snap.pools = parse_pools(replies.get("pools"))
+
+        # --- web ------------------------------------------------------------------------------
+        fan_doc = replies.get("web/fan")
+        if _status_ok(fan_doc):
+            snap.fans_rpm = [
+                r
+                for f in items(mapping(fan_doc).get("Fan"))
+                if (r := integer(f.get("Speed"))) is not None
+            ]
+        psu_doc = replies.get("web/psu")
+        if _status_ok(psu_doc):
+            watts = num(first(psu_doc, "PSU").get("PowerIn"))
+            if watts:
+                snap.power_w = watts
+        ip_doc = replies.get("web/ipreport")
+        if _status_ok(ip_doc):
+            rep = first(ip_doc, "IPReport")
+            mac = text(rep.get("mac"))
+            snap.mac = mac.upper() if mac else None
+            snap.hostname = text(rep.get("hostname"))
+            snap.serial = text(rep.get("SerialNo"))
+            fw = text(rep.get("version"))
+            if fw:
+                snap.firmware_version = fw
+            model = text(rep.get("model")) or _model_from_internal(rep.get("InternalType"))
+            if model:
+                snap.model = model
+            serials = rep.get("HBSerialNo")
+            if isinstance(serials, list):
+                for b in snap.boards:
+                    if b.index < len(serials):
+                        b.serial = text(serials[b.index])
+        if "web_error" in replies:
+            snap.notes.append(f"web API unreadable, fans and power unknown: {replies['web_error']}")
+
+        spec = lookup(snap.make, snap.model)
+        if spec is not None:
+            snap.expected_boards = spec.boards
+            snap.expected_fans = spec.fans
+            for b in snap.boards:
+                b.expected_chips = spec.chips_per_board
+        return snap
+
+
+def _model_from_internal(value: Any) -> str | None:
+    """``InternalType`` "AT1500-01" → "AT1500"."""
+    t = text(value)
+    return t.split("-")[0].strip().upper() or None if t else None
