@@ -24,9 +24,10 @@ REPORTS_POWER = {
 }
 # ePIC's /summary gives board temperatures only (chip temperatures are a separate endpoint the
 # driver does not read yet)
-NO_CHIP_TEMP = {"epic", "auradine"}
+NO_CHIP_TEMP = {"epic", "auradine", "iceriver"}
 # (auradine: gcminer's devs Temperature is the board sensor; chip temperatures are on the web
-# API's `temperature` page, which the driver does not read yet)
+# API's `temperature` page, which the driver does not read yet; iceriver: the userpanel has board
+# inlet/outlet sensors only)
 # Avalon's estats has per-board chip temperatures (MTmax/MTavg) and no PCB sensor
 NO_BOARD_TEMP = {"avalon"}
 

@@ -14,6 +14,7 @@ from rig_monitor.core.drivers.bitaxe import BitaxeDriver
 from rig_monitor.core.drivers.braiins import BraiinsDriver
 from rig_monitor.core.drivers.epic import EpicDriver
 from rig_monitor.core.drivers.generic import GenericDriver
+from rig_monitor.core.drivers.iceriver import IceRiverDriver
 from rig_monitor.core.drivers.luxos import LuxOSDriver
 from rig_monitor.core.drivers.vnish import VnishDriver
 from rig_monitor.core.drivers.whatsminer import WhatsminerDriver, WhatsminerV3Driver
@@ -30,6 +31,7 @@ REGISTRY: dict[str, type[Driver]] = {
     AvalonDriver.family: AvalonDriver,
     VnishDriver.family: VnishDriver,
     AuradineDriver.family: AuradineDriver,
+    IceRiverDriver.family: IceRiverDriver,
 }
 
 
@@ -53,6 +55,7 @@ FIRMWARE_NAMES: dict[str, str] = {
     "epic": "epic",
     "bitaxe": "axeos",
     "auradine": "stock",
+    "iceriver": "stock",
 }
 
 

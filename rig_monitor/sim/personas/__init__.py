@@ -10,6 +10,7 @@ from rig_monitor.sim.personas.bitaxe import BitaxePersona
 from rig_monitor.sim.personas.braiins import BraiinsPersona
 from rig_monitor.sim.personas.cgminer import BfgminerPersona, CgminerPersona
 from rig_monitor.sim.personas.epic import EpicPersona
+from rig_monitor.sim.personas.iceriver import IceRiverPersona
 from rig_monitor.sim.personas.luxos import LuxOSPersona
 from rig_monitor.sim.personas.vnish import VnishPersona
 from rig_monitor.sim.personas.whatsminer import WhatsminerPersona
@@ -27,6 +28,7 @@ PERSONAS: dict[str, Persona] = {
     "vnish": VnishPersona(),
     "avalon": AvalonPersona(),
     "auradine": AuradinePersona(),
+    "iceriver": IceRiverPersona(),
 }
 
 
