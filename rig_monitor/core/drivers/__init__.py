@@ -14,6 +14,7 @@ from rig_monitor.core.drivers.bitaxe import BitaxeDriver
 from rig_monitor.core.drivers.braiins import BraiinsDriver
 from rig_monitor.core.drivers.epic import EpicDriver
 from rig_monitor.core.drivers.generic import GenericDriver
+from rig_monitor.core.drivers.goldshell import GoldshellDriver
 from rig_monitor.core.drivers.iceriver import IceRiverDriver
 from rig_monitor.core.drivers.luxos import LuxOSDriver
 from rig_monitor.core.drivers.vnish import VnishDriver
@@ -32,6 +33,7 @@ REGISTRY: dict[str, type[Driver]] = {
     VnishDriver.family: VnishDriver,
     AuradineDriver.family: AuradineDriver,
     IceRiverDriver.family: IceRiverDriver,
+    GoldshellDriver.family: GoldshellDriver,
 }
 
 
@@ -56,6 +58,7 @@ FIRMWARE_NAMES: dict[str, str] = {
     "bitaxe": "axeos",
     "auradine": "stock",
     "iceriver": "stock",
+    "goldshell": "stock",
 }
 
 

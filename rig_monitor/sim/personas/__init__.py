@@ -10,6 +10,7 @@ from rig_monitor.sim.personas.bitaxe import BitaxePersona
 from rig_monitor.sim.personas.braiins import BraiinsPersona
 from rig_monitor.sim.personas.cgminer import BfgminerPersona, CgminerPersona
 from rig_monitor.sim.personas.epic import EpicPersona
+from rig_monitor.sim.personas.goldshell import GoldshellPersona
 from rig_monitor.sim.personas.iceriver import IceRiverPersona
 from rig_monitor.sim.personas.luxos import LuxOSPersona
 from rig_monitor.sim.personas.vnish import VnishPersona
@@ -29,6 +30,7 @@ PERSONAS: dict[str, Persona] = {
     "avalon": AvalonPersona(),
     "auradine": AuradinePersona(),
     "iceriver": IceRiverPersona(),
+    "goldshell": GoldshellPersona(),
 }
 
 

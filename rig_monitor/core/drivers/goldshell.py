@@ -1,0 +1,173 @@
+"""Goldshell boxes (KD Kadena, HS Handshake, LT Litecoin…): bfgminer-style RPC plus a JSON web API.
+
+Every poll reads the RPC (``version``, ``summary``, ``devs``, ``devdetails``, ``pools``):
+hashrate ``MHS 20s`` (MH/s); per device (``PGA``/``ID``, 0-based) ``MHS 20s``, ``tstemp-0``/
+``tstemp-1`` (chip sensors), ``tstemp-2`` (board sensor), ``fan0``…``fan7`` (rpm, the unit's fans,
+repeated on every device: read from the first); ``devdetails`` ``DEVS[]{"chips-nr"}``.
+
+The web API names the machine: ``GET /user/login?username=admin&password=…&cipher=false`` →
+``{"JWT Token"}`` (cached in ``session.state``, renewed once when refused), then ``Authorization:
+Bearer`` on ``/mcb/status`` (``model`` "KD-Box" → "KD Box", ``firmware``) and ``/mcb/setting``
+(``name``, the MAC). A web failure keeps the RPC reading and adds a note (model unknown).
+
+Units: hashrates are normalised to TH/s like every family, although most Goldshell coins are not
+SHA-256 (Blake2S, Blake2B+SHA3, Scrypt): compare them only within a model. The model database
+entries carry ``algorithm`` (provisional).
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any, ClassVar
+
+from rig_monitor.core.drivers.base import (
+    Driver,
+    Identity,
+    Session,
+    base_snapshot,
+    first,
+    parse_pools,
+    section,
+)
+from rig_monitor.core.drivers.jsonpick import mapping, text
+from rig_monitor.core.errors import MinerError
+from rig_monitor.core.model import Board, ErrorKind, MinerSnapshot, Target
+from rig_monitor.core.modeldb import lookup
+from rig_monitor.core.values import integer, max_or_none, rate_from, temp, temps
+
+LOGIN = "/user/login"
+WEB_PAGES = ("/mcb/status", "/mcb/setting")
+TOKEN_KEY = "goldshell_jwt"
+RATE_NOW = ("20s", "5s", "1m", "5m", "av")
+RATE_AVG = ("av", "15m", "5m")
+
+
+def clean_model(value: Any) -> str | None:
+    """ "KD-Box" → "KD Box" (pyasic's reading), "kd6" → "KD6"."""
+    t = text(value)
+    return " ".join(t.replace("-", " ").replace("_", " ").split()) if t else None
+
+
+class GoldshellDriver(Driver):
+    family: ClassVar[str] = "goldshell"
+    make: ClassVar[str | None] = "Goldshell"
+    commands: ClassVar[tuple[str, ...]] = ("version", "summary", "devs", "devdetails", "pools")
+
+    async def fetch(self, session: Session) -> dict[str, Any]:
+        replies: dict[str, Any] = dict(await session.rpc.multi(*self.commands))
+        if session.http is not None:
+            try:
+                replies.update(await self._web(session))
+            except MinerError as exc:
+                replies["web_error"] = exc.message
+        return replies
+
+    async def _web(self, session: Session) -> dict[str, Any]:
+        assert session.http is not None
+        http = session.http
+
+        async def login() -> str:
+            cred = session.credential()
+            user, pwd = (cred.username, cred.password) if cred else ("admin", "123456789")
+            reply = await http.get(
+                session.web_url(LOGIN),
+                params={"username": user, "password": pwd, "cipher": "false"},
+            )
+            doc: Any = None
+            if reply.status < 400:
+                try:
+                    doc = reply.json()
+                except MinerError:
+                    doc = None
+            token = text(mapping(doc).get("JWT Token"))
+            if token is None:
+                raise MinerError(
+                    ErrorKind.AUTH_FAILED, "auth failed: web API rejected the password"
+                )
+            session.state[TOKEN_KEY] = token
+            return token
+
+        async def page(path: str, token: str) -> tuple[int, Any]:
+            reply = await http.get(
+                session.web_url(path), headers={"Authorization": f"Bearer {token}"}
+            )
+            if reply.status in (401, 403):
+                return reply.status, None
+            if reply.status >= 400:
+                return reply.status, None
+            return reply.status, reply.json()
+
+        token = session.state.get(TOKEN_KEY) or await login()
+        results = await asyncio.gather(*(page(p, token) for p in WEB_PAGES))
+        if any(status in (401, 403) for status, _ in results):
+            token = await login()
+            results = await asyncio.gather(*(page(p, token) for p in WEB_PAGES))
+        return {f"web{p}": doc for p, (_, doc) in zip(WEB_PAGES, results, strict=True)}
+
+    def parse(self, target: Target, replies: dict[str, Any], identity: Identity) -> MinerSnapshot:
+        snap = base_snapshot(target, identity, replies)
+        snap.make = "Goldshell"
+        version = first(replies.get("version"), "VERSION")
+        summary = first(replies.get("summary"), "SUMMARY")
+        snap.api_version = text(version.get("API"))
+        snap.hashrate_ths = rate_from(summary, RATE_NOW)
+        snap.hashrate_avg_ths = rate_from(summary, RATE_AVG)
+        snap.uptime_s = integer(summary.get("Elapsed"))
+        snap.hw_errors = integer(summary.get("Hardware Errors"))
+        snap.accepted = integer(summary.get("Accepted"))
+        snap.rejected = integer(summary.get("Rejected"))
+        snap.stale = integer(summary.get("Stale"))
+
+        chips: dict[int, int | None] = {}
+        for n, d in enumerate(section(replies.get("devdetails"), "DEVS")):
+            idx = integer(d.get("ID"))
+            chips[idx if idx is not None else n] = integer(d.get("chips-nr"))
+        devs = section(replies.get("devs"), "DEVS")
+        boards: dict[int, Board] = {}
+        for n, dev in enumerate(devs):
+            idx = integer(dev.get("PGA"))
+            idx = idx if idx is not None else integer(dev.get("ID"))
+            index = idx if idx is not None else n
+            if not 0 <= index < 16 or index in boards:
+                continue
+            chip_temps = temps([dev.get("tstemp-0"), dev.get("tstemp-1")])
+            boards[index] = Board(
+                index=index,
+                hashrate_ths=rate_from(dev, RATE_NOW),
+                chips=chips.get(index),
+                temp_chip_c=max(chip_temps) if chip_temps else None,
+                temp_board_c=temp(dev.get("tstemp-2")),
+                hw_errors=integer(dev.get("Hardware Errors")),
+                frequency_mhz=(f if (f := integer(dev.get("clock"))) else None),
+                status=text(dev.get("Status")),
+            )
+        snap.boards = [boards[i] for i in sorted(boards)]
+        snap.temp_chip_max_c = max_or_none(b.temp_chip_c for b in snap.boards)
+        snap.temp_board_max_c = max_or_none(b.temp_board_c for b in snap.boards)
+        if devs:
+            fans = []
+            for i in range(8):
+                rpm = integer(devs[0].get(f"fan{i}"))
+                if rpm is None:
+                    break
+                fans.append(rpm)
+            snap.fans_rpm = fans
+        snap.pools = parse_pools(replies.get("pools"))
+
+        status = mapping(replies.get("web/mcb/status"))
+        setting = mapping(replies.get("web/mcb/setting"))
+        snap.model = clean_model(status.get("model")) or identity.model
+        snap.firmware_version = text(status.get("firmware")) or text(setting.get("version"))
+        name = text(setting.get("name"))
+        snap.mac = name.upper() if name and name.count(":") == 5 else None
+        if "web_error" in replies:
+            snap.notes.append(f"web API unreadable, model unknown: {replies['web_error']}")
+
+        spec = lookup(snap.make, snap.model)
+        if spec is not None:
+            snap.model = spec.model
+            snap.expected_boards = spec.boards
+            snap.expected_fans = spec.fans
+            for b in snap.boards:
+                b.expected_chips = spec.chips_per_board
+        return snap
