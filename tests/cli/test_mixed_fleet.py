@@ -19,9 +19,7 @@ from rig_monitor.sim.thread import SimFleetThread
 PORT, WEB, V3 = 24140, 24240, 24340
 COUNT = 300
 # families whose firmware reports its power draw (stock Antminer and plain cgminer do not)
-REPORTS_POWER = {
-    "whatsminer", "braiins", "luxos", "vnish", "avalon", "bitaxe", "epic", "auradine"
-}
+REPORTS_POWER = {"whatsminer", "braiins", "luxos", "vnish", "avalon", "bitaxe", "epic", "auradine"}
 # ePIC's /summary gives board temperatures only (chip temperatures are a separate endpoint the
 # driver does not read yet)
 NO_CHIP_TEMP = {"epic", "auradine", "iceriver"}

@@ -17,7 +17,6 @@ figures stand and the snapshot gets a note (fans/power unknown).
 
 from __future__ import annotations
 
-import asyncio
 from typing import Any, ClassVar
 
 from rig_monitor.core.drivers.base import (
@@ -30,8 +29,9 @@ from rig_monitor.core.drivers.base import (
     section,
 )
 from rig_monitor.core.drivers.jsonpick import items, mapping, text
+from rig_monitor.core.drivers.webtoken import REFUSED, WEB_ERROR, rpc_and_web
 from rig_monitor.core.errors import MinerError
-from rig_monitor.core.http import base_url
+from rig_monitor.core.http import HttpClient, base_url
 from rig_monitor.core.model import Board, ErrorKind, MinerSnapshot, Target
 from rig_monitor.core.modeldb import lookup
 from rig_monitor.core.values import integer, max_or_none, num, rate_from, temp
@@ -65,49 +65,30 @@ class AuradineDriver(Driver):
     commands: ClassVar[tuple[str, ...]] = ("version", "summary", "devs", "pools")
 
     async def fetch(self, session: Session) -> dict[str, Any]:
-        replies: dict[str, Any] = dict(await session.rpc.multi(*self.commands))
-        if session.http is not None:
-            try:
-                replies.update(await self._web(session))
-            except MinerError as exc:
-                replies["web_error"] = exc.message
-        return replies
-
-    async def _web(self, session: Session) -> dict[str, Any]:
-        assert session.http is not None
-        http = session.http
         base = base_url(session.target.ip, web_port(session))
 
-        async def login() -> str:
+        async def login(http: HttpClient) -> str:
             cred = session.credential()
             user, password = (cred.username, cred.password) if cred else ("admin", "admin")
             reply = await http.post(
                 base + "/token",
                 json_body={"command": "token", "user": user, "password": password},
             )
-            if reply.status in (401, 403):
+            doc = reply.json() if reply.status not in REFUSED else None
+            token = text(first(doc, "Token").get("Token")) if isinstance(doc, dict) else None
+            if token is None:
                 raise MinerError(
                     ErrorKind.AUTH_FAILED, "auth failed: web API rejected the password"
                 )
-            doc = reply.json()
-            token = text(first(doc, "Token").get("Token")) if isinstance(doc, dict) else None
-            if token is None:
-                raise MinerError(ErrorKind.AUTH_FAILED, "auth failed: web API gave no token")
-            session.state[TOKEN_KEY] = token
             return token
 
-        async def page(command: str, token: str) -> tuple[int, Any]:
+        async def page(http: HttpClient, command: str, token: str) -> tuple[int, Any]:
             reply = await http.get(f"{base}/{command}", headers={"Token": token})
-            if reply.status in (401, 403):
-                return reply.status, None
-            return reply.status, reply.json()
+            return reply.status, reply.json() if reply.status < 400 else None
 
-        token = session.state.get(TOKEN_KEY) or await login()
-        results = await asyncio.gather(*(page(c, token) for c in WEB_PAGES))
-        if any(status in (401, 403) for status, _ in results):
-            token = await login()  # expired or rebooted: one fresh token
-            results = await asyncio.gather(*(page(c, token) for c in WEB_PAGES))
-        return {f"web/{c}": doc for c, (_, doc) in zip(WEB_PAGES, results, strict=True)}
+        return await rpc_and_web(
+            session, self.commands, TOKEN_KEY, WEB_PAGES, login, page, prefix="web/"
+        )
 
     def parse(self, target: Target, replies: dict[str, Any], identity: Identity) -> MinerSnapshot:
         snap = base_snapshot(target, identity, replies)
@@ -177,8 +158,8 @@ class AuradineDriver(Driver):
                 for b in snap.boards:
                     if b.index < len(serials):
                         b.serial = text(serials[b.index])
-        if "web_error" in replies:
-            snap.notes.append(f"web API unreadable, fans and power unknown: {replies['web_error']}")
+        if WEB_ERROR in replies:
+            snap.notes.append(f"web API unreadable, fans and power unknown: {replies[WEB_ERROR]}")
 
         spec = lookup(snap.make, snap.model)
         if spec is not None:

@@ -17,7 +17,7 @@ entries carry ``algorithm`` (provisional).
 
 from __future__ import annotations
 
-import asyncio
+import contextlib
 from typing import Any, ClassVar
 
 from rig_monitor.core.drivers.base import (
@@ -30,7 +30,9 @@ from rig_monitor.core.drivers.base import (
     section,
 )
 from rig_monitor.core.drivers.jsonpick import mapping, text
+from rig_monitor.core.drivers.webtoken import WEB_ERROR, rpc_and_web
 from rig_monitor.core.errors import MinerError
+from rig_monitor.core.http import HttpClient
 from rig_monitor.core.model import Board, ErrorKind, MinerSnapshot, Target
 from rig_monitor.core.modeldb import lookup
 from rig_monitor.core.values import integer, max_or_none, rate_from, temp, temps
@@ -54,19 +56,7 @@ class GoldshellDriver(Driver):
     commands: ClassVar[tuple[str, ...]] = ("version", "summary", "devs", "devdetails", "pools")
 
     async def fetch(self, session: Session) -> dict[str, Any]:
-        replies: dict[str, Any] = dict(await session.rpc.multi(*self.commands))
-        if session.http is not None:
-            try:
-                replies.update(await self._web(session))
-            except MinerError as exc:
-                replies["web_error"] = exc.message
-        return replies
-
-    async def _web(self, session: Session) -> dict[str, Any]:
-        assert session.http is not None
-        http = session.http
-
-        async def login() -> str:
+        async def login(http: HttpClient) -> str:
             cred = session.credential()
             user, pwd = (cred.username, cred.password) if cred else ("admin", "123456789")
             reply = await http.get(
@@ -75,34 +65,24 @@ class GoldshellDriver(Driver):
             )
             doc: Any = None
             if reply.status < 400:
-                try:
+                with contextlib.suppress(MinerError):
                     doc = reply.json()
-                except MinerError:
-                    doc = None
             token = text(mapping(doc).get("JWT Token"))
             if token is None:
                 raise MinerError(
                     ErrorKind.AUTH_FAILED, "auth failed: web API rejected the password"
                 )
-            session.state[TOKEN_KEY] = token
             return token
 
-        async def page(path: str, token: str) -> tuple[int, Any]:
+        async def page(http: HttpClient, path: str, token: str) -> tuple[int, Any]:
             reply = await http.get(
                 session.web_url(path), headers={"Authorization": f"Bearer {token}"}
             )
-            if reply.status in (401, 403):
-                return reply.status, None
-            if reply.status >= 400:
-                return reply.status, None
-            return reply.status, reply.json()
+            return reply.status, reply.json() if reply.status < 400 else None
 
-        token = session.state.get(TOKEN_KEY) or await login()
-        results = await asyncio.gather(*(page(p, token) for p in WEB_PAGES))
-        if any(status in (401, 403) for status, _ in results):
-            token = await login()
-            results = await asyncio.gather(*(page(p, token) for p in WEB_PAGES))
-        return {f"web{p}": doc for p, (_, doc) in zip(WEB_PAGES, results, strict=True)}
+        return await rpc_and_web(
+            session, self.commands, TOKEN_KEY, WEB_PAGES, login, page, prefix="web"
+        )
 
     def parse(self, target: Target, replies: dict[str, Any], identity: Identity) -> MinerSnapshot:
         snap = base_snapshot(target, identity, replies)
@@ -160,8 +140,8 @@ class GoldshellDriver(Driver):
         snap.firmware_version = text(status.get("firmware")) or text(setting.get("version"))
         name = text(setting.get("name"))
         snap.mac = name.upper() if name and name.count(":") == 5 else None
-        if "web_error" in replies:
-            snap.notes.append(f"web API unreadable, model unknown: {replies['web_error']}")
+        if WEB_ERROR in replies:
+            snap.notes.append(f"web API unreadable, model unknown: {replies[WEB_ERROR]}")
 
         spec = lookup(snap.make, snap.model)
         if spec is not None:
