@@ -1,0 +1,135 @@
+"""Shared benchmark plumbing: a simulator in its own process, machine facts, medians.
+
+The simulator always runs in a child process so that its CPU time never counts against the engine
+being measured (on a 2-core machine they still compete for cores: the figures say so).
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+import psutil
+
+SIM_READY_TIMEOUT_S = 120.0
+
+
+def raise_fd_limit(wanted: int = 65536) -> int:
+    """Thousands of sockets need more than the usual soft limit of 1,024 descriptors."""
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    target = hard if hard != resource.RLIM_INFINITY else wanted
+    target = min(target, wanted) if hard == resource.RLIM_INFINITY else target
+    if soft < target:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (target, hard))
+    return resource.getrlimit(resource.RLIMIT_NOFILE)[0]
+
+
+class SimProcess:
+    """``python -m benchmarks._simserver`` in a child process; ready once it prints its banner."""
+
+    def __init__(self, args: Sequence[str], *, timeout_s: float = SIM_READY_TIMEOUT_S) -> None:
+        self.args = list(args)
+        self.timeout_s = timeout_s
+        self.proc: subprocess.Popen[str] | None = None
+
+    def __enter__(self) -> SimProcess:
+        cmd = [sys.executable, "-m", "benchmarks._simserver", *self.args]
+        self.proc = subprocess.Popen(
+            cmd,
+            stdin=subprocess.PIPE,  # the server stops when this closes (if we die, it goes too)
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            cwd=Path(__file__).resolve().parent.parent,
+        )
+        assert self.proc.stdout is not None
+        deadline = time.monotonic() + self.timeout_s
+        lines: list[str] = []
+        while time.monotonic() < deadline:
+            line = self.proc.stdout.readline()
+            if not line:
+                break
+            lines.append(line)
+            if line.startswith("READY"):
+                return self
+        self.__exit__()
+        raise RuntimeError("simulator did not start:\n" + "".join(lines[-20:]))
+
+    @property
+    def pid(self) -> int:
+        assert self.proc is not None
+        return self.proc.pid
+
+    def cpu_s(self) -> float:
+        t = psutil.Process(self.pid).cpu_times()
+        return t.user + t.system
+
+    def __exit__(self, *exc: object) -> None:
+        if self.proc is None:
+            return
+        if self.proc.stdin is not None:
+            self.proc.stdin.close()
+        if self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(15)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait(5)
+        if self.proc.stdout is not None:
+            self.proc.stdout.close()
+        self.proc = None
+
+
+def cpu_s() -> float:
+    t = os.times()
+    return t.user + t.system
+
+
+def peak_rss_mb() -> float:
+    """Peak resident set of this process (Linux reports ru_maxrss in KiB)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
+
+
+def rss_mb() -> float:
+    return psutil.Process().memory_info().rss / (1024.0 * 1024.0)
+
+
+def median(values: Sequence[float]) -> float:
+    return statistics.median(values) if values else float("nan")
+
+
+def machine() -> str:
+    cpu = platform.processor() or "?"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    try:
+        import PySide6
+
+        qt = PySide6.__version__
+    except ImportError:
+        qt = "not installed"
+    load = os.getloadavg() if hasattr(os, "getloadavg") else (float("nan"),) * 3
+    ram = psutil.virtual_memory().total / 2**30
+    return (
+        f"machine: {os.cpu_count()} CPUs ({cpu}), {ram:.1f} GiB RAM, "
+        f"Python {platform.python_version()}, PySide6 {qt}, {platform.system()} {platform.release()}; "
+        f"load average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}"
+    )
+
+
+def loadavg() -> str:
+    a = os.getloadavg()
+    return f"{a[0]:.2f}"
