@@ -14,6 +14,11 @@ def _r(value: float | None, digits: int = 3) -> float | None:
     return None if value is None else round(value, digits)
 
 
+def _ths(value: float | None) -> float | None:
+    """Hashrates to 6 significant figures: 104.213 TH/s and a Scrypt box's 0.00207 TH/s alike."""
+    return None if value is None else float(f"{value:.6g}")
+
+
 def snapshot_to_dict(s: MinerSnapshot) -> dict[str, Any]:
     return {
         "ip": s.ip,
@@ -24,8 +29,8 @@ def snapshot_to_dict(s: MinerSnapshot) -> dict[str, Any]:
         "model": s.model,
         "firmware": s.firmware,
         "firmware_version": s.firmware_version,
-        "hashrate_ths": _r(s.hashrate_ths),
-        "nominal_hashrate_ths": _r(s.nominal_hashrate_ths),
+        "hashrate_ths": _ths(s.hashrate_ths),
+        "nominal_hashrate_ths": _ths(s.nominal_hashrate_ths),
         "power_w": _r(s.power_w, 1),
         "efficiency_j_th": _r(s.efficiency_j_th, 2),
         "temp_chip_max_c": _r(s.temp_chip_max_c, 1),
@@ -34,7 +39,7 @@ def snapshot_to_dict(s: MinerSnapshot) -> dict[str, Any]:
         "boards": [
             {
                 "index": b.index,
-                "hashrate_ths": _r(b.hashrate_ths),
+                "hashrate_ths": _ths(b.hashrate_ths),
                 "chips": b.chips,
                 "expected_chips": b.expected_chips,
                 "temp_board_c": _r(b.temp_board_c, 1),

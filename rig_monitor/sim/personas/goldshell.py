@@ -80,10 +80,8 @@ class GoldshellPersona(CgminerPersona):
     model_weights: ClassVar[dict[str, float]] = {
         "KD Box": 40.0,
         "KD6": 20.0,
-        "HS Box": 40.0,
-        # Scrypt: ~0.002 TH/s, below the 3 decimals the exporter keeps (rig_monitor.core.export),
-        # so random fleets leave it out; ask for "goldshell:LT5" by name.
-        "LT5": 0.0,
+        "HS Box": 30.0,
+        "LT5": 10.0,  # Scrypt: ~0.002 TH/s, exported to 6 significant figures
     }
 
     def _m(self, model: str | None) -> GoldshellModel:
