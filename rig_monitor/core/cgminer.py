@@ -14,6 +14,7 @@ import errno
 import json
 import re
 import time
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -59,17 +60,31 @@ async def connect(
         raise MinerError(ErrorKind.UNREACHABLE, f"cannot connect: {exc}") from None
 
 
-async def send_raw(host: str, port: int, payload: bytes, limits: Limits = DEFAULT_LIMITS) -> bytes:
-    """Send one request and return the raw reply bytes (without the NUL terminator)."""
+ReadReply = Callable[[asyncio.StreamReader, Limits], Awaitable[bytes]]
+
+
+async def exchange(
+    host: str,
+    port: int,
+    payload: bytes,
+    read: ReadReply,
+    limits: Limits = DEFAULT_LIMITS,
+    what: str = "reply",
+) -> bytes:
+    """One request on its own connection, the reply read by ``read`` under the read deadline.
+
+    Shared by every TCP protocol here (CGMiner's NUL-terminated replies, Whatsminer v3's
+    length-prefixed frames), so they fail with the same words and never leak a socket.
+    """
     reader, writer = await connect(host, port, limits)
     try:
         async with asyncio.timeout(limits.read_timeout_s):
             writer.write(payload)
             await writer.drain()
-            return await _read_reply(reader, limits)
+            return await read(reader, limits)
     except TimeoutError:
         raise MinerError(
-            ErrorKind.TIMEOUT, f"timed out: no complete reply in {limits.read_timeout_s:g} s"
+            ErrorKind.TIMEOUT, f"timed out: no complete {what} in {limits.read_timeout_s:g} s"
         ) from None
     except (ConnectionResetError, BrokenPipeError) as exc:
         raise MinerError(ErrorKind.BAD_REPLY, f"bad reply: connection reset ({exc})") from None
@@ -78,6 +93,11 @@ async def send_raw(host: str, port: int, payload: bytes, limits: Limits = DEFAUL
         with contextlib.suppress(TimeoutError, OSError):
             async with asyncio.timeout(0.5):
                 await writer.wait_closed()
+
+
+async def send_raw(host: str, port: int, payload: bytes, limits: Limits = DEFAULT_LIMITS) -> bytes:
+    """Send one request and return the raw reply bytes (without the NUL terminator)."""
+    return await exchange(host, port, payload, _read_reply, limits)
 
 
 async def _read_reply(reader: asyncio.StreamReader, limits: Limits) -> bytes:

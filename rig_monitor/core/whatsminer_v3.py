@@ -9,11 +9,10 @@ Miners on this firmware may close 4028 altogether, so detection falls back to :f
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import json
 from typing import Any
 
-from rig_monitor.core.cgminer import DEFAULT_LIMITS, Limits, connect
+from rig_monitor.core.cgminer import DEFAULT_LIMITS, Limits, exchange
 from rig_monitor.core.drivers.base import Identity
 from rig_monitor.core.errors import MinerError
 from rig_monitor.core.jsonrepair import ReplyDecodeError, decode_text, loads_lenient
@@ -56,21 +55,7 @@ async def request(
     body: dict[str, Any] = {"cmd": cmd}
     if param is not None:
         body["param"] = param
-    reader, writer = await connect(host, port, limits)
-    try:
-        writer.write(frame(body))
-        await writer.drain()
-        raw = await asyncio.wait_for(_read_frame(reader, limits), timeout=limits.read_timeout_s)
-    except TimeoutError:
-        raise MinerError(
-            ErrorKind.TIMEOUT, f"timed out: no complete v3 reply in {limits.read_timeout_s:g} s"
-        ) from None
-    except (ConnectionResetError, BrokenPipeError) as exc:
-        raise MinerError(ErrorKind.BAD_REPLY, f"bad reply: connection reset ({exc})") from None
-    finally:
-        writer.close()
-        with contextlib.suppress(TimeoutError, OSError):
-            await asyncio.wait_for(writer.wait_closed(), timeout=0.5)
+    raw = await exchange(host, port, frame(body), _read_frame, limits, what="v3 reply")
     return parse_frame(raw)
 
 
