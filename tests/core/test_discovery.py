@@ -29,13 +29,7 @@ from rig_monitor.core.model import Ports, Target
 from rig_monitor.core.netinfo import suggest_networks
 from rig_monitor.core.targets import parse_targets
 from rig_monitor.sim import SimFleet, SimFleetThread
-from tests.core.test_engine_scale import silent_addresses
-
-
-def _free_port(ip: str) -> int:
-    with socket.socket() as s:
-        s.bind((ip, 0))
-        return int(s.getsockname()[1])
+from tests.core.test_engine_scale import free_ports, silent_addresses
 
 
 class HttpServer:
@@ -79,8 +73,7 @@ class HttpServer:
 @pytest.fixture
 def site() -> Iterator[tuple[SimFleetThread, int, int]]:
     base = "127.84.0.1"
-    port = _free_port(base)
-    web = _free_port(base)
+    port, web = free_ports(base)
     fleet = SimFleet.build(
         base=base,
         count=12,
@@ -183,7 +176,7 @@ def test_local_shortage_lowers_the_limit_and_retries_the_address(
 ) -> None:
     """EMFILE on some connects: those addresses are retried, never reported as no answer."""
     calls: dict[tuple[str, int], int] = {}
-    api_port = _free_port("127.85.0.1")
+    api_port = free_ports("127.85.0.1", 1)[0]
     real = discovery.tcp_check
 
     async def flaky(ip: str, port: int, timeout_s: float) -> object:

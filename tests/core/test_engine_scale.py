@@ -39,10 +39,16 @@ BAD = {
 }
 
 
-def _free_port(ip: str) -> int:
-    with socket.socket() as s:
-        s.bind((ip, 0))
-        return int(s.getsockname()[1])
+def free_ports(ip: str, n: int = 2) -> list[int]:
+    """``n`` distinct free ports on ``ip`` (all held open while choosing, so never the same)."""
+    socks = [socket.socket() for _ in range(n)]
+    try:
+        for s in socks:
+            s.bind((ip, 0))
+        return [int(s.getsockname()[1]) for s in socks]
+    finally:
+        for s in socks:
+            s.close()
 
 
 @contextlib.contextmanager
@@ -71,8 +77,7 @@ def silent_addresses(ips: list[str], port: int) -> Iterator[None]:
 @pytest.fixture
 def fleet() -> Iterator[SimFleetThread]:
     base = "127.80.0.1"
-    port = _free_port(base)
-    web = _free_port(base)
+    port, web = free_ports(base)
     sim = SimFleet.build(base=base, count=200, port=port, web_port=web, seed=11)
     thread = SimFleetThread(sim)
     thread.start()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import ipaddress
-import socket
 from collections.abc import Iterator
 
 import pytest
@@ -14,18 +13,13 @@ from rig_monitor.core.model import Ports, Target
 from rig_monitor.core.netinfo import Suggestion
 from rig_monitor.gui.scan_dialog import ScanDialog
 from rig_monitor.sim import SimFleet, SimFleetThread
-
-
-def _free_port(ip: str) -> int:
-    with socket.socket() as s:
-        s.bind((ip, 0))
-        return int(s.getsockname()[1])
+from tests.core.test_engine_scale import free_ports
 
 
 @pytest.fixture
 def fleet() -> Iterator[tuple[SimFleetThread, int, int]]:
     base = "127.86.0.1"
-    port, web = _free_port(base), _free_port(base)
+    port, web = free_ports(base)
     sim = SimFleet.build(base=base, count=8, port=port, web_port=web, seed=4)
     thread = SimFleetThread(sim)
     thread.start()
