@@ -21,7 +21,7 @@ from rig_monitor import __version__
 from rig_monitor.core import fmt
 from rig_monitor.core.cgminer import Limits
 from rig_monitor.core.credentials import Credential, Credentials, open_store
-from rig_monitor.core.discovery import ScanOutcome, ScanResult, scan
+from rig_monitor.core.discovery import ScanOutcome, scan
 from rig_monitor.core.drivers import firmware_name
 from rig_monitor.core.engine import Batch, EngineConfig, PollEngine
 from rig_monitor.core.export import scan_to_dict, snapshot_to_dict
@@ -37,9 +37,20 @@ EXIT_USAGE = 2
 
 # -- helpers -------------------------------------------------------------------------------------
 def _targets(args: argparse.Namespace) -> list[Target]:
-    targets = parse_targets(args.targets)
+    texts = list(args.targets)
+    for name in getattr(args, "site", None) or []:
+        from rig_monitor.core.config import load_config
+
+        sites = load_config().sites
+        if name not in sites:
+            known = ", ".join(sorted(sites)) or "none saved yet"
+            raise TargetError(f"{name!r}: no such site (known: {known})")
+        texts.extend(sites[name])
+    targets = parse_targets(texts)
     if not targets:
-        raise TargetError("no targets given")
+        raise TargetError(
+            "no targets given: name IPs, IP:PORT, CIDRs, ranges, @file or --site NAME"
+        )
     public = [t for t in targets if is_public(t)]
     if public and not getattr(args, "allow_public", False):
         raise TargetError(
@@ -275,32 +286,40 @@ def cmd_diagnose(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_scan(args: argparse.Namespace, out: TextIO) -> int:
-    targets = _targets(args)
-    done = 0
-    found = 0
-    progress = sys.stderr if (not args.json and sys.stderr.isatty()) else None
+    from rig_monitor.core.discovery import ScanProgress, ScanReport
 
-    def on_result(r: ScanResult) -> None:
-        nonlocal done, found
-        done += 1
-        found += r.outcome is ScanOutcome.FOUND
-        if progress is not None and (done % 64 == 0 or done == len(targets)):
-            progress.write(f"\rscanned {done:,}/{len(targets):,}, {found:,} miners found")
-            progress.flush()
+    targets = _targets(args)
+    progress = sys.stderr if (not args.json and sys.stderr.isatty()) else None
+    last = 0.0
+
+    def on_progress(p: ScanProgress) -> None:
+        nonlocal last
+        now = time.monotonic()
+        if progress is None or (now - last < 0.2 and p.done < p.total):
+            return
+        last = now
+        progress.write(
+            f"\rscanned {p.done:,}/{p.total:,} addresses, {p.found:,} miners found"
+            f" ({p.in_flight} in flight)   "
+        )
+        progress.flush()
 
     results = asyncio.run(
         scan(
             targets,
             concurrency=args.concurrency,
             limits=_limits(args.timeout),
-            on_result=on_result,
             ports=_ports(args),
             credentials=_credentials(),
+            on_progress=on_progress,
+            connect_timeout_s=args.connect_timeout,
         )
     )
     if progress is not None:
         progress.write("\n")
     miners = [r for r in results if r.outcome is ScanOutcome.FOUND and r.identity is not None]
+    if args.save_site:
+        _save_site(args.save_site, [str(r.target) for r in miners])
     if args.json:
         doc = [
             scan_to_dict(
@@ -328,19 +347,41 @@ def cmd_scan(args: argparse.Namespace, out: TextIO) -> int:
             ]
         )
     _table(rows, out)
-    counts: dict[str, int] = {}
-    for r in results:
-        counts[r.outcome.value] = counts.get(r.outcome.value, 0) + 1
-    summary = ", ".join(f"{n:,} {k}" for k, n in sorted(counts.items(), key=lambda kv: -kv[1]))
-    out.write(f"{len(results):,} addresses: {summary}\n")
+    report = ScanReport(results)
+    out.write(f"{len(results):,} addresses: {report.summary()}\n")
     if args.report:
-        for r in results:
-            if r.outcome is not ScanOutcome.FOUND:
-                out.write(
-                    f"  {r.target}: {r.outcome.value}"
-                    + (f" ({r.detail})" if r.detail else "")
-                    + "\n"
-                )
+        for line in report.lines(include_quiet=args.report_all):
+            out.write(f"  {line}\n")
+    if args.save_site:
+        out.write(f"saved {len(miners):,} miners as site {args.save_site!r}\n")
+    return 0
+
+
+def _save_site(name: str, targets: list[str]) -> None:
+    from rig_monitor.core.config import load_config, save_config
+
+    config = load_config()
+    config.sites[name] = targets
+    save_config(config)
+
+
+def cmd_networks(args: argparse.Namespace, out: TextIO) -> int:
+    from rig_monitor.core.netinfo import suggest_networks
+
+    found = suggest_networks()
+    if args.json:
+        doc = [{"network": str(s.network), "interface": s.interface, "note": s.note} for s in found]
+        json.dump(doc, out, indent=1)
+        out.write("\n")
+        return 0
+    if not found:
+        out.write("no private IPv4 network found on this desktop's interfaces\n")
+        return 0
+    _table(
+        [["NETWORK", "INTERFACE", "NOTE"]] + [[str(s.network), s.interface, s.note] for s in found],
+        out,
+    )
+    out.write(f"scan them: rig-monitor scan {' '.join(str(s.network) for s in found)}\n")
     return 0
 
 
@@ -434,7 +475,10 @@ def build_parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
     def with_targets(sp: argparse.ArgumentParser, *, json_help: str) -> None:
-        sp.add_argument("targets", nargs="+", metavar="TARGET", help=TARGET_HELP)
+        sp.add_argument("targets", nargs="*", metavar="TARGET", help=TARGET_HELP)
+        sp.add_argument(
+            "--site", action="append", metavar="NAME", help="also the miners of a saved site"
+        )
         sp.add_argument("--json", action="store_true", help=json_help)
         sp.add_argument(
             "--timeout",
@@ -461,9 +505,27 @@ def build_parser() -> argparse.ArgumentParser:
     sp = sub.add_parser("scan", help="find miners and identify make, model and firmware")
     with_targets(sp, json_help="one JSON array of {ip, port, make, model, firmware}")
     sp.add_argument(
-        "--report", action="store_true", help="list every address that is not a miner, and why"
+        "--report", action="store_true", help="explain every address that answered but is no miner"
     )
+    sp.add_argument(
+        "--report-all", action="store_true", help="with --report, also closed and silent addresses"
+    )
+    sp.add_argument(
+        "--connect-timeout",
+        type=float,
+        default=None,
+        help="seconds for the TCP pre-check of each address (default 1)",
+    )
+    sp.add_argument("--save-site", metavar="NAME", help="save the miners found as a named site")
     sp.set_defaults(func=cmd_scan)
+
+    sp = sub.add_parser(
+        "networks", help="suggest the private networks this desktop is on (to scan them)"
+    )
+    sp.add_argument(
+        "--json", action="store_true", help="one JSON array of {network, interface, note}"
+    )
+    sp.set_defaults(func=cmd_networks)
 
     sp = sub.add_parser("poll", help="read every miner once and show its state and faults")
     with_targets(sp, json_help="one JSON array with one object per target")
