@@ -286,6 +286,12 @@ class MainWindow(QMainWindow):
         self.model.add_pending(self._targets.values())
         self._refresh_totals()
 
+        # The totals walk every row: while a sweep streams in, refresh them at most every 500 ms
+        # (and at once when the sweep ends) instead of on every batch.
+        self._totals_timer = QTimer(self)
+        self._totals_timer.setSingleShot(True)
+        self._totals_timer.setInterval(500)
+        self._totals_timer.timeout.connect(self._refresh_totals)
         self._resort_timer = QTimer(self)
         self._resort_timer.setSingleShot(True)
         self._resort_timer.setInterval(RESORT_DELAY_MS)
@@ -693,7 +699,11 @@ class MainWindow(QMainWindow):
             )
         if self.detail.key is not None and any(s.key == self.detail.key for s in snaps):
             self.detail.show_row(self.model.find(self.detail.key))
-        self._refresh_totals()
+        if batch.sweep_done or gone:
+            self._totals_timer.stop()
+            self._refresh_totals()
+        elif not self._totals_timer.isActive():
+            self._totals_timer.start()
         if snaps or gone:
             self._schedule_resort()
 
