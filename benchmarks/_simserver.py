@@ -76,6 +76,8 @@ async def main(args: argparse.Namespace) -> None:
     elif args.silent:
         last = int(ipaddress.IPv4Address(fleet.miners[-1].ip)) if fleet.miners else 0
         silent_ips = [str(ipaddress.IPv4Address(last + 1 + i)) for i in range(args.silent)]
+    for m in fleet.miners[: args.hung]:
+        m.inject("hung")  # accepts, reads the request, never answers (a frozen control board)
     await fleet.start()
     silent = silent_listeners(silent_ips, args.port)
     if args.addresses:
@@ -108,6 +110,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         "--spread", type=int, default=0, help="spread the miners over this many addresses"
     )
     p.add_argument("--silent", type=int, default=0, help="addresses that drop SYNs (time out)")
+    p.add_argument("--hung", type=int, default=0, help="the first N miners accept but never answer")
     p.add_argument("--addresses", default=None, help="write the served addresses to this file")
     p.add_argument("--max-seconds", type=float, default=900.0)
     return p.parse_args(argv)

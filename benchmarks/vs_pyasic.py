@@ -104,6 +104,12 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--runs", type=int, default=3)
     p.add_argument("--concurrency", type=int, default=200, help="both sides (pyasic's default)")
     p.add_argument(
+        "--hung",
+        type=int,
+        default=0,
+        help="the first N miners accept connections and never answer, as frozen ones do",
+    )
+    p.add_argument(
         "--pyasic-python", default=os.environ.get("PYASIC_PYTHON", DEFAULT_PYASIC_PYTHON)
     )
     args = p.parse_args(argv)
@@ -115,7 +121,8 @@ def main(argv: list[str] | None = None) -> int:
     ips = _ips(args.miners)
     ours_w, ours_c, theirs_w, theirs_c = [], [], [], []
     online, counts = 0, {}
-    with SimProcess(["--base", BASE, "--count", str(args.miners), "--port", "4028", "--seed", "3"]):
+    sim_args = ["--base", BASE, "--count", str(args.miners), "--port", "4028", "--seed", "3"]
+    with SimProcess([*sim_args, "--hung", str(args.hung)]):
         for _ in range(args.runs):
             w, c, online = asyncio.run(rig_monitor_cold(ips, args.concurrency))
             ours_w.append(w)
@@ -130,7 +137,8 @@ def main(argv: list[str] | None = None) -> int:
     ow, tw = median(ours_w), median(theirs_w)
     oc, tc = median(ours_c), median(theirs_c)
     print(
-        f"vs_pyasic: {args.miners} miners, concurrency {args.concurrency}, cold (identify + read), "
+        f"vs_pyasic: {args.miners} miners ({args.hung} hung), concurrency {args.concurrency}, "
+        "cold (identify + read), "
         f"median of {args.runs}; load {loadavg()}"
     )
     print(f"  rig-monitor: wall {ow:.2f} s, CPU {oc:.2f} s, online {online}")
