@@ -456,7 +456,7 @@ def cmd_gui(args: argparse.Namespace, out: TextIO) -> int:
 def cmd_demo(args: argparse.Namespace, out: TextIO) -> int:
     from rig_monitor.gui.app import run_demo
 
-    return run_demo(args.count, faults_pct=args.faults, seed=args.seed)
+    return run_demo(args.count, faults_pct=args.faults, seed=args.seed, port=args.port)
 
 
 # -- argument parsing ----------------------------------------------------------------------------
@@ -592,6 +592,12 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--count", type=int, default=200, help="simulated miners (default 200)")
     sp.add_argument("--faults", type=float, default=8.0, help="percent with a fault (default 8)")
     sp.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
+    sp.add_argument(
+        "--port",
+        type=int,
+        default=4028,
+        help="API port of the simulated miners (default 4028; any free port ≥ 1024)",
+    )
     sp.set_defaults(func=cmd_demo)
     return p
 

@@ -364,6 +364,7 @@ class EngineThread:
         self._ready = threading.Event()
         self._thread = threading.Thread(target=self._run, name="rig-monitor-engine", daemon=True)
         self._initial: list[Target] = []
+        self._main: asyncio.Task[None] | None = None
 
     @property
     def config(self) -> EngineConfig:
@@ -397,7 +398,9 @@ class EngineThread:
         raise_fd_limit(max(1, self._config.concurrency) * 6 + 256)
         self._ready.set()
         try:
-            loop.run_until_complete(self._engine.run())
+            self._main = loop.create_task(self._engine.run())
+            with contextlib.suppress(asyncio.CancelledError):
+                loop.run_until_complete(self._main)
             if closer is not None:
                 loop.run_until_complete(closer())
         finally:
@@ -439,7 +442,15 @@ class EngineThread:
         self._call(lambda e: e.poll_now())
 
     def stop(self, timeout: float = 10.0) -> None:
-        self._call(lambda e: e.stop())
+        """Stop now: the sweep under way is cancelled (its sockets closed), not waited for, so
+        closing the window never waits out a hung miner's budget."""
+
+        def cancel(engine: PollEngine) -> None:
+            engine.stop()
+            if self._main is not None:
+                self._main.cancel()
+
+        self._call(cancel)
         if self._thread.is_alive():
             self._thread.join(timeout)
 

@@ -156,3 +156,24 @@ def test_engine_thread_calls_back_off_the_calling_thread_and_stops() -> None:
         thread.stop()
     assert not thread.running
     assert seen_threads == {"rig-monitor-engine"}
+
+
+def test_stop_cancels_the_sweep_under_way_instead_of_waiting_for_it() -> None:
+    started = threading.Event()
+    cancelled = threading.Event()
+
+    async def poll(t: Target) -> MinerSnapshot:
+        started.set()
+        try:
+            await asyncio.sleep(3600)  # a hung miner inside a long budget
+        except asyncio.CancelledError:
+            cancelled.set()
+            raise
+        return healthy(t)
+
+    thread = EngineThread(lambda b: None, EngineConfig(poll_budget_s=3600), poll=poll)
+    thread.start(TARGETS[:3])
+    assert started.wait(10)
+    thread.stop(timeout=10)
+    assert not thread.running
+    assert cancelled.is_set()
