@@ -127,3 +127,21 @@ class Persona(ABC):
         """One Whatsminer API v3 request (the decoded JSON frame) → reply object, or None to close
         the connection without answering."""
         return None
+
+
+class WebOnlyPersona(Persona):
+    """Firmware with no CGMiner API at all (Bitaxe/AxeOS, IceRiver): port 4028 is closed and
+    everything is served by :meth:`http`. ``unsupported`` lists the faults it cannot show."""
+
+    unsupported: ClassVar[frozenset[str]] = frozenset()
+
+    def services(self, model: str | None) -> frozenset[str]:
+        return frozenset({"http"})
+
+    def supported_faults(self, model: str | None) -> frozenset[str]:
+        return frozenset(FAULTS) - self.unsupported
+
+    def reply(
+        self, command: str, parameter: str | None, sample: Sample, model: str | None
+    ) -> Reply | None:
+        return None  # no CGMiner API on this firmware

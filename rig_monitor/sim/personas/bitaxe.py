@@ -11,11 +11,9 @@ from dataclasses import dataclass
 from typing import ClassVar
 from urllib.parse import urlsplit
 
-from rig_monitor.sim.faults import FAULTS
 from rig_monitor.sim.hardware import HardwareSpec
-from rig_monitor.sim.personas.base import HttpReply, Identity, Persona
+from rig_monitor.sim.personas.base import HttpReply, Identity, WebOnlyPersona
 from rig_monitor.sim.rig import Sample
-from rig_monitor.sim.wire import Reply
 
 VERSION = "v2.9.0"
 _INDEX = b"<!doctype html><html><head><title>AxeOS</title></head><body><app-root></app-root></body></html>"
@@ -51,7 +49,8 @@ def bitaxe_mac(sample: Sample) -> str:
     return ":".join(raw[i : i + 2] for i in range(0, 12, 2))
 
 
-class BitaxePersona(Persona):
+class BitaxePersona(WebOnlyPersona):
+    unsupported = _UNSUPPORTED
     id = "bitaxe"
     model_weights: ClassVar[dict[str, float]] = {
         "Gamma": 40.0,
@@ -83,17 +82,6 @@ class BitaxePersona(Persona):
 
     def description(self, model: str | None) -> str:
         return f"ESP-Miner {VERSION}"
-
-    def services(self, model: str | None) -> frozenset[str]:
-        return frozenset({"http"})
-
-    def supported_faults(self, model: str | None) -> frozenset[str]:
-        return frozenset(FAULTS) - _UNSUPPORTED
-
-    def reply(
-        self, command: str, parameter: str | None, sample: Sample, model: str | None
-    ) -> Reply | None:
-        return None  # no CGMiner API on this firmware
 
     def http(
         self,

@@ -13,12 +13,10 @@ import hashlib
 import json
 from typing import ClassVar
 
-from rig_monitor.sim.faults import FAULTS
 from rig_monitor.sim.hardware import HardwareSpec
-from rig_monitor.sim.personas.base import HttpReply, Identity, Persona
+from rig_monitor.sim.personas.base import HttpReply, Identity, WebOnlyPersona
 from rig_monitor.sim.personas.power import rig_spec
 from rig_monitor.sim.rig import Sample
-from rig_monitor.sim.wire import Reply
 
 FIRMWARE = "1.1.3"
 USERNAME = "admin"
@@ -57,7 +55,8 @@ def runtime(seconds: int) -> str:
     return f"{d}:{h:02d}:{m:02d}:{s:02d}"
 
 
-class IceRiverPersona(Persona):
+class IceRiverPersona(WebOnlyPersona):
+    unsupported = _UNSUPPORTED
     id = "iceriver"
     model_weights: ClassVar[dict[str, float]] = {"KS3M": 40.0, "KS5L": 40.0, "KS0 Pro": 20.0}
     reports_nominal = False
@@ -73,17 +72,6 @@ class IceRiverPersona(Persona):
 
     def description(self, model: str | None) -> str:
         return f"IceRiver {FIRMWARE}"
-
-    def services(self, model: str | None) -> frozenset[str]:
-        return frozenset({"http"})
-
-    def supported_faults(self, model: str | None) -> frozenset[str]:
-        return frozenset(FAULTS) - _UNSUPPORTED
-
-    def reply(
-        self, command: str, parameter: str | None, sample: Sample, model: str | None
-    ) -> Reply | None:
-        return None  # no CGMiner API on this firmware
 
     def http(
         self,
