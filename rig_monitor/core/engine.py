@@ -23,6 +23,7 @@ import time
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass, field
 
+from rig_monitor.core.credentials import Credentials, open_store
 from rig_monitor.core.model import ErrorKind, MinerSnapshot, Target
 from rig_monitor.core.netinfo import raise_fd_limit
 
@@ -365,6 +366,9 @@ class EngineThread:
         self._thread = threading.Thread(target=self._run, name="rig-monitor-engine", daemon=True)
         self._initial: list[Target] = []
         self._main: asyncio.Task[None] | None = None
+        # The passwords the engine polls with. Opened on the engine thread (keyring may talk
+        # D-Bus); the GUI writes overrides into it from a worker thread.
+        self.credentials: Credentials | None = None
 
     @property
     def config(self) -> EngineConfig:
@@ -382,12 +386,11 @@ class EngineThread:
         asyncio.set_event_loop(loop)
         poll = self._poll
         closer: Callable[[], Awaitable[None]] | None = None
+        self.credentials = Credentials(open_store())
         if poll is None:
-            from rig_monitor.core.credentials import Credentials, open_store
             from rig_monitor.core.poller import Poller
 
-            # opened here, on the engine thread: keyring may talk D-Bus, never on the GUI thread
-            poller = Poller(credentials=Credentials(open_store()))
+            poller = Poller(credentials=self.credentials)
             poll, closer = poller.poll, poller.aclose
         self._engine = PollEngine(
             poll, self._on_batch, self._config, post_process=self._post_process

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -40,6 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 from rig_monitor.core.config import MAX_INTERVAL_S, MIN_INTERVAL_S, AppConfig, save_config
+from rig_monitor.core.credentials import Credential
 from rig_monitor.core.engine import Batch, EngineConfig, EngineThread, PollFn, SweepStats
 from rig_monitor.core.faults import Incident, ThresholdOverrides, save_overrides, thresholds_path
 from rig_monitor.core.model import MinerSnapshot, Target
@@ -429,6 +431,10 @@ class MainWindow(QMainWindow):
         delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         delete.triggered.connect(self.remove_selected)
         self.table.addAction(delete)
+        password = QAction("Set password for selected miners…", self.table)
+        password.triggered.connect(self.ask_password_for_selected)
+        self.table.addAction(password)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
 
         # the fleet (filter row + table) and the Faults view share the top of the splitter
         self.fleet_page = QWidget()
@@ -597,11 +603,52 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def remove_selected(self) -> None:
+        self.remove_keys(self.selected_keys())
+
+    def selected_keys(self) -> list[str]:
         keys = {
             self.proxy.mapToSource(ix).data(KEY_ROLE)
             for ix in self.table.selectionModel().selectedRows()
         }
-        self.remove_keys([k for k in keys if isinstance(k, str)])
+        return sorted(k for k in keys if isinstance(k, str) and k in self._targets)
+
+    def ask_password_for_selected(self) -> None:
+        """For miners showing "auth failed": the password goes to the OS keyring (never a file),
+        written on the saver thread, and the miners are polled again at once."""
+        keys = self.selected_keys()
+        if not keys:
+            self.statusBar().showMessage("Select the miners first", 4000)
+            return
+        user, ok = QInputDialog.getText(self, "Miner password", "User name:", text="root")
+        if not ok or not user.strip():
+            return
+        password, ok = QInputDialog.getText(
+            self,
+            "Miner password",
+            f"Password for {user.strip()} on {len(keys)} miner(s):",
+            QLineEdit.EchoMode.Password,
+        )
+        if ok:
+            self.set_password(keys, user.strip(), password)
+
+    def set_password(self, keys: list[str], user: str, password: str) -> None:
+        creds = self.engine.credentials
+        if creds is None:
+            self.statusBar().showMessage("The engine is not running yet", 5000)
+            return
+        cred = Credential(user, password)
+        targets = [self._targets[k] for k in keys if k in self._targets]
+
+        def job() -> None:
+            for t in targets:
+                creds.set_for_miner(t.ip, t.port, cred)
+            self.engine.poll_now()
+
+        self._saver.run(job)
+        where = "the OS keyring" if creds.store.persistent else "memory until the app closes"
+        self.statusBar().showMessage(
+            f"Password for {len(targets)} miner(s) kept in {where}; polling them again", 8000
+        )
 
     def remove_keys(self, keys: list[str]) -> None:
         keys = [k for k in keys if k in self._targets]

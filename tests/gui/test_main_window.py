@@ -248,3 +248,25 @@ def test_window_sorts_problem_rows_on_header_sort(qtbot: Any, make_window: MakeW
     top = [str(win.proxy.index(r, Col.STATUS).data()) for r in range(4)]
     assert top == ["Offline", "Offline", "Critical", "Critical"]
     assert isinstance(win.targets[0], Target)
+
+
+def test_password_for_selected_miners_reaches_the_engine(
+    qtbot: Any, make_window: MakeWindow
+) -> None:
+    from rig_monitor.core.credentials import Credential, miner_key
+
+    win, _ = make_window(10)
+    _wait_polled(qtbot, win)
+    win.table.selectRow(0)
+    keys = win.selected_keys()
+    assert len(keys) == 1
+    target = win.targets[[t.key for t in win.targets].index(keys[0])]
+    win.set_password(keys, "root", "s3cret")
+    creds = win.engine.credentials
+    assert creds is not None
+    qtbot.waitUntil(
+        lambda: creds.store.get(miner_key(target.ip, target.port)) == Credential("root", "s3cret")
+    )
+    # tests run without an OS keyring: the window says where the password went
+    assert "memory until the app closes" in win.statusBar().currentMessage()
+    assert "s3cret" not in win.statusBar().currentMessage()
