@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QSplitter,
+    QStackedWidget,
     QSystemTrayIcon,
     QTableView,
     QTabWidget,
@@ -286,6 +287,7 @@ class MainWindow(QMainWindow):
         self.proxy.setSourceModel(self.model)
         self._build_ui()
         self.model.add_pending(self._targets.values())
+        self._update_empty_state()
         self._refresh_totals()
 
         # The totals walk every row: while a sweep streams in, refresh them at most every 500 ms
@@ -441,7 +443,12 @@ class MainWindow(QMainWindow):
         fleet_layout = QVBoxLayout(self.fleet_page)
         fleet_layout.setContentsMargins(0, 4, 0, 0)
         fleet_layout.addLayout(row3)
-        fleet_layout.addWidget(self.table, 1)
+        # First run (story 1): no miners yet, so say how to get some instead of an empty table.
+        self.welcome = self._make_welcome()
+        self.fleet_stack = QStackedWidget()
+        self.fleet_stack.addWidget(self.table)
+        self.fleet_stack.addWidget(self.welcome)
+        fleet_layout.addWidget(self.fleet_stack, 1)
         self.detail = DetailPane(book=self.fault_book)
         self.faults_view = FaultsView(self.fault_book)
         self.faults_view.miner_selected.connect(
@@ -667,6 +674,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Removed {len(keys):,} miners", 5000)
 
     def _targets_changed(self) -> None:
+        self._update_empty_state()
         self.config.targets = [str(t) for t in self._targets.values()]
         self._save_config()
         self._refresh_totals()
@@ -702,6 +710,34 @@ class MainWindow(QMainWindow):
             self._saver.save(self.config)
 
     @Slot()
+    def _make_welcome(self) -> QWidget:
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.addStretch(1)
+        title = QLabel("<h2>No miners yet</h2>")
+        text = QLabel(
+            "Scan this computer's networks to find your miners, or type their addresses in the "
+            "box above: <tt>10.0.0.5</tt>, <tt>10.0.0.0/24</tt>, <tt>10.0.0.5-80</tt>, "
+            "<tt>10.0.0.5:4029</tt>.<br>To try Rig Monitor without miners, run "
+            "<tt>rig-monitor demo</tt>."
+        )
+        text.setWordWrap(True)
+        scan = QPushButton("Scan my network…")
+        scan.clicked.connect(self.open_scan_dialog)
+        for widget in (title, text):
+            widget.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            layout.addWidget(widget)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(scan)
+        row.addStretch(1)
+        layout.addLayout(row)
+        layout.addStretch(2)
+        return box
+
+    def _update_empty_state(self) -> None:
+        self.fleet_stack.setCurrentWidget(self.welcome if not self._targets else self.table)
+
     def open_scan_dialog(self) -> None:
         """Story 1: scan, watch miners appear, add them or save the ranges as a named site."""
         from rig_monitor.gui.scan_dialog import ScanDialog

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtWidgets import QSystemTrayIcon
+from PySide6.QtWidgets import QLabel, QSystemTrayIcon
 
 from rig_monitor.core.config import AppConfig, load_config
 from rig_monitor.core.engine import EngineConfig
@@ -270,3 +270,14 @@ def test_password_for_selected_miners_reaches_the_engine(
     # tests run without an OS keyring: the window says where the password went
     assert "memory until the app closes" in win.statusBar().currentMessage()
     assert "s3cret" not in win.statusBar().currentMessage()
+
+
+def test_first_run_shows_how_to_add_miners(qtbot: Any, make_window: MakeWindow) -> None:
+    win, _ = make_window(0)
+    assert win.fleet_stack.currentWidget() is win.welcome
+    texts = " ".join(label.text() for label in win.welcome.findChildren(QLabel))
+    assert "No miners yet" in texts and "10.0.0.0/24" in texts
+    win.add_targets([Target("127.9.9.1", 24999)])
+    assert win.fleet_stack.currentWidget() is win.table
+    win.remove_keys([Target("127.9.9.1", 24999).key])
+    assert win.fleet_stack.currentWidget() is win.welcome
