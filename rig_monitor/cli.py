@@ -71,8 +71,20 @@ def _ports(args: argparse.Namespace) -> Ports:
 
 
 def _credentials() -> Credentials:
-    """Passwords from the OS keyring (session-only when the machine has none: never plaintext)."""
-    return Credentials(open_store())
+    """Passwords from the OS keyring (session-only when the machine has none: never plaintext).
+
+    A group is a saved site: `credentials set --group NAME` applies to that site's miners.
+    """
+    from rig_monitor.core.config import load_config
+
+    groups: dict[str, str] = {}
+    for name, texts in load_config().sites.items():
+        try:
+            for target in parse_targets(texts):
+                groups.setdefault(target.key, name)
+        except TargetError:
+            continue  # a site that no longer parses gives no group, not a crash
+    return Credentials(open_store(), groups)
 
 
 def _limits(timeout: float) -> Limits:
@@ -414,7 +426,15 @@ def _credential_key(args: argparse.Namespace) -> tuple[str, str]:
         t = targets[0]
         return miner_key(t.ip, t.port), f"miner {t}"
     if args.group:
-        return group_key(args.group), f"group {args.group!r}"
+        from rig_monitor.core.config import load_config
+
+        if args.group not in load_config().sites:
+            print(
+                f"rig-monitor credentials: note: no saved site is called {args.group!r} yet; "
+                "the password applies to that site's miners once it is saved",
+                file=sys.stderr,
+            )
+        return group_key(args.group), f"site {args.group!r}"
     if args.family not in DEFAULTS:
         raise TargetError(f"{args.family!r}: unknown family; known: {', '.join(sorted(DEFAULTS))}")
     return family_key(args.family), f"every {args.family} miner without its own password"
@@ -551,7 +571,7 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("action", choices=["set", "forget"])
     who = sp.add_mutually_exclusive_group(required=True)
     who.add_argument("--miner", help="one miner: IP or IP:PORT")
-    who.add_argument("--group", help="a group (site) name")
+    who.add_argument("--group", help="a saved site: the password for all its miners")
     who.add_argument("--family", help="a firmware family (antminer, whatsminer, vnish, …)")
     sp.add_argument("--user", default="root", help="user name (default root)")
     sp.add_argument(

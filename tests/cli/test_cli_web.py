@@ -87,3 +87,21 @@ def test_unknown_family_is_a_clear_error(capsys: pytest.CaptureFixture[str]) -> 
         cli.main(["credentials", "forget", "--family", "nosuch"], io.StringIO())
     assert info.value.code == 2
     assert "unknown family" in capsys.readouterr().err
+
+
+def test_group_password_applies_to_the_miners_of_that_saved_site(
+    fleet: SimFleet, monkeypatch: pytest.MonkeyPatch, tmp_path: object
+) -> None:
+    monkeypatch.setenv("RIG_MONITOR_CONFIG_DIR", str(tmp_path))
+    store = PersistentFake()
+    monkeypatch.setattr(cli, "open_store", lambda: store)
+    from rig_monitor.core.config import AppConfig, save_config
+
+    save_config(AppConfig(sites={"customer-b": [f"127.66.0.2:{PORT}"]}))
+    monkeypatch.setattr("sys.stdin", io.StringIO(f"{CHANGED_PASSWORD}\n"))
+    assert (
+        cli.main(["credentials", "set", "--group", "customer-b", "--password-stdin"], io.StringIO())
+        == 0
+    )
+    by_ip = poll(f"127.66.0.2:{PORT}", "--web-port", str(WEB))
+    assert by_ip["127.66.0.2"]["online"] is True  # resolved through the site, not the default
