@@ -1,6 +1,7 @@
 """Entry script of the PyInstaller bundle: ``rig-monitor [COMMAND ...]`` -> ``rig_monitor.cli.main()``.
 
-Kept tiny on purpose. Two things only the bundle needs:
+Kept tiny on purpose. Three things only the bundle needs:
+- ``multiprocessing.freeze_support()`` first, so the engine's spawned child process starts;
 - a windowed build (Windows/macOS) has no console, so ``sys.stdout``/``sys.stderr`` are None;
   they are pointed at the null device so ``--help`` or an argument error cannot crash it;
 - ``RIG_MONITOR_SMOKE_REPORT=path`` arms ``packaging/smoke_report.py`` (used by ``.ci/package``
@@ -11,7 +12,13 @@ Runs from a checkout too: ``python packaging/launcher.py demo``.
 
 from __future__ import annotations
 
+import multiprocessing
 import time
+
+# The polling engine runs in a spawned child process: in the frozen app that child is this very
+# executable started with multiprocessing's arguments, and freeze_support() runs it (and exits).
+if __name__ == "__main__":
+    multiprocessing.freeze_support()
 
 _T0 = time.perf_counter()
 

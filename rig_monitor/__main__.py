@@ -1,3 +1,7 @@
+import multiprocessing
+
 from rig_monitor.cli import main
 
-raise SystemExit(main())
+if __name__ == "__main__":
+    multiprocessing.freeze_support()  # the polling engine's spawned child, in a frozen build
+    raise SystemExit(main())

@@ -23,7 +23,7 @@ import time
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass, field
 
-from rig_monitor.core.credentials import Credentials, open_store
+from rig_monitor.core.credentials import Credential, Credentials, open_store
 from rig_monitor.core.model import ErrorKind, MinerSnapshot, Target
 from rig_monitor.core.netinfo import raise_fd_limit
 
@@ -373,6 +373,21 @@ class EngineThread:
     @property
     def config(self) -> EngineConfig:
         return self._config
+
+    @property
+    def secrets_persistent(self) -> bool | None:
+        """Whether passwords go to the OS keyring (None until the engine has started)."""
+        creds = self.credentials
+        return None if creds is None else creds.store.persistent
+
+    def set_miner_password(self, ip: str, port: int, user: str, password: str) -> None:
+        """Keep ``user``/``password`` for one miner (may block on the keyring: not on the GUI
+        thread). Does nothing before :meth:`start`."""
+        creds = self.credentials
+        if creds is None:
+            log.warning("engine not started: password for %s:%d not kept", ip, port)
+            return
+        creds.set_for_miner(ip, port, Credential(user, password))
 
     def start(self, targets: Iterable[Target] = ()) -> None:
         self._initial = list(targets)

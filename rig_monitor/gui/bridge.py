@@ -15,6 +15,7 @@ from rig_monitor.core.engine import Batch
 
 class EngineBridge(QObject):
     batch_ready = Signal(object)  # Batch
+    engine_failed = Signal(str)  # the engine process died unasked: what happened
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -24,6 +25,11 @@ class EngineBridge(QObject):
         """Engine-thread callback. After :meth:`close` it drops batches (the window is going)."""
         if not self._closed:
             self.batch_ready.emit(batch)
+
+    def on_engine_failed(self, text: str) -> None:
+        """Reader-thread callback of :class:`EngineProcess` when its child dies unasked."""
+        if not self._closed:
+            self.engine_failed.emit(text)
 
     def close(self) -> None:
         self._closed = True

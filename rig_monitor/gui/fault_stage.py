@@ -15,12 +15,14 @@ keep showing it until a report includes it.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import logging
 import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from rig_monitor.core.faults import (
     Catalogue,
@@ -43,6 +45,7 @@ DIAGNOSE_EVERY_S = 5.0  # re-diagnose at least this often (denominators move as 
 FaultKey = tuple[str, str, int | None]  # miner key, fault id, board
 TrackerFactory = Callable[[Thresholds], FaultTracker]
 Action = Callable[["_EngineSide"], None]
+RemoteSend = Callable[[str, tuple[Any, ...], int], None]
 
 
 def incident_key(incident: Incident) -> str:
@@ -150,6 +153,7 @@ class FaultStage:
         self._diagnosed_at = 0.0
         self._new_events: list[FaultEvent] = []
         self._side = _EngineSide(self)
+        self._remote: RemoteSend | None = None
 
     @classmethod
     def load(
@@ -182,28 +186,53 @@ class FaultStage:
             self._queue.append((seq, action))
         return seq
 
+    def _named(self, name: str, args: tuple[Any, ...]) -> int:
+        """Queue a named action here, or forward it to the engine's process when attached."""
+        with self._lock:
+            seq = next(self._seq)
+            remote = self._remote
+            if remote is None:
+                self._queue.append((seq, _ACTIONS[name](*args)))
+            else:
+                remote(name, args, seq)  # under the lock: forwarded in sequence order
+        return seq
+
     def acknowledge(self, key: FaultKey) -> int:
         miner, fid, board = key
-        return self.submit(
-            lambda side: side.record_events(side.tracker.acknowledge(miner, fid, board))
-        )
+        return self._named("acknowledge", (miner, fid, board))
 
     def snooze(self, key: FaultKey, until: float) -> int:
         miner, fid, board = key
-        return self.submit(
-            lambda side: side.record_events(side.tracker.snooze(miner, fid, until, board))
-        )
+        return self._named("snooze", (miner, fid, until, board))
 
     def set_overrides(self, overrides: ThresholdOverrides) -> int:
-        copy = overrides.copy()
-        return self.submit(lambda side: side.set_overrides(copy))
+        return self._named("set_overrides", (overrides.copy(),))
 
     def set_language(self, lang: str | None) -> int:
-        return self.submit(lambda side: side.set_language(lang))
+        return self._named("set_language", (lang,))
 
     def forget(self, keys: Iterable[str]) -> int:
-        items = list(keys)
-        return self.submit(lambda side: side.forget(items))
+        return self._named("forget", (list(keys),))
+
+    # -- running in the engine's child process (see rig_monitor.core.engine_process) -----------
+    def child_factory(self) -> Callable[[], FaultStage]:
+        """A picklable recipe for this stage's copy in the engine process (same catalogue and
+        thresholds; the tracker is created there, with the stock :class:`FaultTracker`)."""
+        return functools.partial(
+            FaultStage, self._catalogue, self._overrides.copy(), warnings=self.warnings
+        )
+
+    def attach_remote(self, send: RemoteSend | None) -> None:
+        """Forward actions through ``send(name, args, seq)`` from now on (None: queue here)."""
+        with self._lock:
+            self._remote = send
+
+    def apply_remote(self, name: str, args: tuple[Any, ...], seq: int) -> None:
+        """In the engine process: queue an action forwarded by the GUI's stage, keeping its
+        number so reports say ``applied`` in the GUI's numbering."""
+        action = _ACTIONS[name](*args)
+        with self._lock:
+            self._queue.append((seq, action))
 
     # -- engine thread --------------------------------------------------------------------------
     def _ensure_tracker(self) -> FaultTracker:
@@ -281,3 +310,32 @@ class FaultStage:
             applied=self._applied,
             models={m: self._models[m] for m in members if m in self._models},
         )
+
+
+def _acknowledge(miner: str, fid: str, board: int | None) -> Action:
+    return lambda side: side.record_events(side.tracker.acknowledge(miner, fid, board))
+
+
+def _snooze(miner: str, fid: str, until: float, board: int | None) -> Action:
+    return lambda side: side.record_events(side.tracker.snooze(miner, fid, until, board))
+
+
+def _set_overrides(overrides: ThresholdOverrides) -> Action:
+    return lambda side: side.set_overrides(overrides)
+
+
+def _set_language(lang: str | None) -> Action:
+    return lambda side: side.set_language(lang)
+
+
+def _forget(keys: list[str]) -> Action:
+    return lambda side: side.forget(keys)
+
+
+_ACTIONS: dict[str, Callable[..., Action]] = {
+    "acknowledge": _acknowledge,
+    "snooze": _snooze,
+    "set_overrides": _set_overrides,
+    "set_language": _set_language,
+    "forget": _forget,
+}

@@ -42,8 +42,8 @@ from PySide6.QtWidgets import (
 )
 
 from rig_monitor.core.config import MAX_INTERVAL_S, MIN_INTERVAL_S, AppConfig, save_config
-from rig_monitor.core.credentials import Credential
 from rig_monitor.core.engine import Batch, EngineConfig, EngineThread, PollFn, SweepStats
+from rig_monitor.core.engine_process import EngineProcess, RemoteStage, use_process_engine
 from rig_monitor.core.faults import Incident, ThresholdOverrides, save_overrides, thresholds_path
 from rig_monitor.core.model import MinerSnapshot, Target
 from rig_monitor.gui import fmt
@@ -278,9 +278,27 @@ class MainWindow(QMainWindow):
         ecfg = engine_config or EngineConfig()
         ecfg.interval_s = self.config.interval_s
         self.bridge = EngineBridge(self)
-        # post_process runs on the engine thread (e.g. fault evaluation), never on the GUI thread.
-        self.engine = EngineThread(self.bridge.on_batch, ecfg, poll=poll, post_process=post_process)
+        # post_process runs on the engine side (e.g. fault evaluation), never on the GUI thread.
+        # Real polling runs in a child process (its own GIL: parsing 5,000 miners' replies never
+        # stalls a repaint); injected polls (tests) and RIG_MONITOR_ENGINE=thread use a thread.
+        self.engine: EngineThread | EngineProcess
+        if (
+            poll is None
+            and use_process_engine()
+            and (post_process is None or isinstance(post_process, RemoteStage))
+        ):
+            self.engine = EngineProcess(
+                self.bridge.on_batch,
+                ecfg,
+                post_process=post_process,
+                on_failure=self.bridge.on_engine_failed,
+            )
+        else:
+            self.engine = EngineThread(
+                self.bridge.on_batch, ecfg, poll=poll, post_process=post_process
+            )
         self.bridge.batch_ready.connect(self._on_batch)
+        self.bridge.engine_failed.connect(self._on_engine_failed)
 
         self.model = FleetTableModel(self)
         self.proxy = FleetFilterProxy(self)
@@ -639,20 +657,20 @@ class MainWindow(QMainWindow):
             self.set_password(keys, user.strip(), password)
 
     def set_password(self, keys: list[str], user: str, password: str) -> None:
-        creds = self.engine.credentials
-        if creds is None:
+        persistent = self.engine.secrets_persistent
+        if persistent is None:
             self.statusBar().showMessage("The engine is not running yet", 5000)
             return
-        cred = Credential(user, password)
+        engine = self.engine
         targets = [self._targets[k] for k in keys if k in self._targets]
 
         def job() -> None:
             for t in targets:
-                creds.set_for_miner(t.ip, t.port, cred)
-            self.engine.poll_now()
+                engine.set_miner_password(t.ip, t.port, user, password)
+            engine.poll_now()
 
         self._saver.run(job)
-        where = "the OS keyring" if creds.store.persistent else "memory until the app closes"
+        where = "the OS keyring" if persistent else "memory until the app closes"
         self.statusBar().showMessage(
             f"Password for {len(targets)} miner(s) kept in {where}; polling them again", 8000
         )
@@ -793,6 +811,13 @@ class MainWindow(QMainWindow):
     @property
     def sweeps_seen(self) -> int:
         return self._sweeps_seen
+
+    @Slot(str)
+    def _on_engine_failed(self, text: str) -> None:
+        message = f"Polling stopped: {text}. Restart Rig Monitor to resume."
+        self._set_engine_text("Engine stopped")
+        self.statusBar().showMessage(message)
+        self.engine_label.setToolTip(message)
 
     def _set_engine_text(self, text: str) -> None:
         self.engine_label.setText(text)

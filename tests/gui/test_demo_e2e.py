@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from rig_monitor.core.engine_process import EngineProcess
 from rig_monitor.gui import app as gui_app
 from rig_monitor.gui.fleet import RowState
 from rig_monitor.gui.fleet_model import Col
@@ -20,6 +21,7 @@ def test_demo_fleet_fills_the_table(qtbot: Any) -> None:
     try:
         win = demo.window
         qtbot.addWidget(win)
+        assert isinstance(win.engine, EngineProcess)  # real polling runs in a child process
         assert win.model.rowCount() == 20
         win.show()
         win.start()
@@ -49,3 +51,27 @@ def test_run_demo_quits_by_itself(tmp_path: Path) -> None:
     assert "rows ['127.77.1.1:24028', '127.77.1.2:24028', '127.77.1.3:24028']" in proc.stdout
     assert "Traceback" not in proc.stderr
     assert not (tmp_path / "config.json").exists()  # the demo saves nothing
+
+
+def test_a_crashed_engine_process_shows_in_the_status_bar(qtbot: Any) -> None:
+    import os
+    import signal
+
+    demo = gui_app.start_demo(3, faults_pct=0.0, seed=3, base="127.77.2.1", port=24028)
+    try:
+        win = demo.window
+        qtbot.addWidget(win)
+        assert isinstance(win.engine, EngineProcess)
+        win.show()
+        win.start()
+        qtbot.waitUntil(lambda: win.sweeps_seen >= 1, timeout=30_000)
+        pid = win.engine.pid
+        assert pid is not None
+        os.kill(pid, signal.SIGKILL)
+        qtbot.waitUntil(
+            lambda: "Polling stopped" in win.statusBar().currentMessage(), timeout=10_000
+        )
+        assert win.engine_label.text() == "Engine stopped"
+    finally:
+        demo.close()
+    assert not win.engine.running

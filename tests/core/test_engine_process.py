@@ -1,0 +1,118 @@
+"""EngineProcess: the real engine in a spawned child, against a small simulated fleet.
+
+Loopback only (127.84.x.y), ports >= 1024. Checks batches arrive with the fault report, raw
+replies are not shipped, stop() leaves no child behind, and a dead child is reported.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import threading
+import time
+from collections.abc import Iterator
+
+import psutil
+import pytest
+
+from rig_monitor.core.engine import Batch, EngineConfig
+from rig_monitor.core.engine_process import EngineProcess, use_process_engine
+from rig_monitor.gui.fault_stage import FaultReport, FaultStage
+from rig_monitor.sim import SimFleet, SimFleetThread
+from tests.core.test_engine_scale import free_ports
+
+
+@pytest.fixture
+def fleet() -> Iterator[SimFleetThread]:
+    base = "127.84.0.1"
+    port, web = free_ports(base)
+    thread = SimFleetThread(SimFleet.build(base=base, count=12, port=port, web_port=web, seed=5))
+    thread.start()
+    yield thread
+    thread.stop()
+
+
+def _gone(pid: int) -> bool:
+    try:
+        return psutil.Process(pid).status() == psutil.STATUS_ZOMBIE
+    except psutil.NoSuchProcess:
+        return True
+
+
+def _wait(cond: object, timeout: float = 30.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if cond():  # type: ignore[operator]
+            return
+        time.sleep(0.05)
+    raise AssertionError("timed out")
+
+
+def test_engine_process_polls_and_stops_cleanly(fleet: SimFleetThread) -> None:
+    batches: list[Batch] = []
+    lock = threading.Lock()
+
+    def on_batch(b: Batch) -> None:
+        with lock:
+            batches.append(b)
+
+    stage = FaultStage()
+    engine = EngineProcess(
+        on_batch, EngineConfig(interval_s=60.0, poll_budget_s=5.0), post_process=stage
+    )
+    assert not engine.running
+    engine.start(fleet.fleet.targets)
+    pid = engine.pid
+    assert pid is not None and pid != os.getpid()
+    try:
+        _wait(lambda: any(b.sweep_done for b in batches))
+        snaps = [s for b in batches for s in b.snapshots]
+        assert {s.key for s in snaps} == {t.key for t in fleet.fleet.targets}
+        assert all(s.online for s in snaps)
+        assert all(s.raw == {} for s in snaps)  # not shipped to the GUI
+        assert any(isinstance(b.extra, FaultReport) for b in batches)
+        assert engine.secrets_persistent is not None
+        # a fault action is numbered here and reported as applied by the child's stage
+        seq = stage.forget([fleet.fleet.targets[0].key])
+        engine.set_miner_password("127.84.0.1", fleet.fleet.miners[0].port, "root", "pw")
+        engine.remove_targets([fleet.fleet.targets[0].key])
+        engine.poll_now()
+        _wait(
+            lambda: any(
+                isinstance(b.extra, FaultReport) and b.extra.applied >= seq for b in batches
+            )
+        )
+        assert any(fleet.fleet.targets[0].key in b.removed for b in batches)
+    finally:
+        t0 = time.monotonic()
+        engine.stop()
+    assert time.monotonic() - t0 < 5.0
+    assert not engine.running
+    assert _gone(pid)
+
+
+def test_a_dead_child_is_reported(fleet: SimFleetThread) -> None:
+    failures: list[str] = []
+    engine = EngineProcess(
+        lambda b: None, EngineConfig(interval_s=60.0), on_failure=failures.append
+    )
+    engine.start(fleet.fleet.targets)
+    pid = engine.pid
+    assert pid is not None
+    try:
+        _wait(lambda: engine.secrets_persistent is not None)
+        os.kill(pid, signal.SIGKILL)
+        _wait(lambda: bool(failures), 10.0)
+        assert "stopped unexpectedly" in failures[0]
+    finally:
+        engine.stop()
+    assert not engine.running
+
+
+def test_engine_kind_follows_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("RIG_MONITOR_ENGINE", "thread")
+    assert not use_process_engine()
+    monkeypatch.setenv("RIG_MONITOR_ENGINE", "process")
+    assert use_process_engine()
+    monkeypatch.delenv("RIG_MONITOR_ENGINE")
+    assert use_process_engine()
