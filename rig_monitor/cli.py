@@ -71,20 +71,11 @@ def _ports(args: argparse.Namespace) -> Ports:
 
 
 def _credentials() -> Credentials:
-    """Passwords from the OS keyring (session-only when the machine has none: never plaintext).
+    """Passwords from the OS keyring (session-only when the machine has none: never plaintext);
+    a group is a saved site: `credentials set --group NAME` applies to that site's miners."""
+    from rig_monitor.core.credentials import for_this_user
 
-    A group is a saved site: `credentials set --group NAME` applies to that site's miners.
-    """
-    from rig_monitor.core.config import load_config
-
-    groups: dict[str, str] = {}
-    for name, texts in load_config().sites.items():
-        try:
-            for target in parse_targets(texts):
-                groups.setdefault(target.key, name)
-        except TargetError:
-            continue  # a site that no longer parses gives no group, not a crash
-    return Credentials(open_store(), groups)
+    return for_this_user()
 
 
 def _limits(timeout: float) -> Limits:

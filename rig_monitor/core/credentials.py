@@ -163,3 +163,27 @@ class Credentials:
 
     def set_for_family(self, family: str, cred: Credential) -> None:
         self.store.set(family_key(family), cred)
+
+
+def site_groups(sites: Mapping[str, list[str]]) -> dict[str, str]:
+    """ "ip:port" → site name: a saved site is the group its miners' passwords are set for.
+
+    A site whose targets no longer parse contributes nothing rather than stopping the app.
+    """
+    from rig_monitor.core.targets import TargetError, parse_targets
+
+    groups: dict[str, str] = {}
+    for name, texts in sites.items():
+        try:
+            for target in parse_targets(texts):
+                groups.setdefault(target.key, name)
+        except TargetError:
+            continue
+    return groups
+
+
+def for_this_user() -> Credentials:
+    """The OS keyring plus the saved sites as groups: what every polling front end should use."""
+    from rig_monitor.core.config import load_config
+
+    return Credentials(open_store(), site_groups(load_config().sites))

@@ -23,7 +23,7 @@ import time
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass, field
 
-from rig_monitor.core.credentials import Credential, Credentials, open_store
+from rig_monitor.core.credentials import Credential, Credentials, for_this_user
 from rig_monitor.core.model import ErrorKind, MinerSnapshot, Target
 from rig_monitor.core.netinfo import raise_fd_limit
 
@@ -401,7 +401,7 @@ class EngineThread:
         asyncio.set_event_loop(loop)
         poll = self._poll
         closer: Callable[[], Awaitable[None]] | None = None
-        self.credentials = Credentials(open_store())
+        self.credentials = for_this_user()  # keyring + saved sites as groups
         if poll is None:
             from rig_monitor.core.poller import Poller
 

@@ -113,13 +113,13 @@ def _child_run(
     targets: list[Target],
     stage_factory: Callable[[], PostProcess] | None,
 ) -> None:
-    from rig_monitor.core.credentials import Credential, Credentials, open_store
+    from rig_monitor.core.credentials import Credential, for_this_user
     from rig_monitor.core.netinfo import raise_fd_limit
     from rig_monitor.core.poller import Poller
 
     loop = asyncio.new_event_loop()
     asyncio.set_event_loop(loop)
-    credentials = Credentials(open_store())
+    credentials = for_this_user()  # keyring + saved sites as groups
     poller = Poller(credentials=credentials)
     stage = stage_factory() if stage_factory is not None else None
 

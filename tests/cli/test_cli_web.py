@@ -59,6 +59,7 @@ def test_saved_family_password_unlocks_the_miner(
 ) -> None:
     store = PersistentFake()
     monkeypatch.setattr(cli, "open_store", lambda: store)
+    monkeypatch.setattr("rig_monitor.core.credentials.open_store", lambda: store)
     monkeypatch.setattr("sys.stdin", io.StringIO(f"{CHANGED_PASSWORD}\n"))
     out = io.StringIO()
     argv = ["credentials", "set", "--miner", f"127.66.0.2:{PORT}", "--password-stdin"]
@@ -95,6 +96,7 @@ def test_group_password_applies_to_the_miners_of_that_saved_site(
     monkeypatch.setenv("RIG_MONITOR_CONFIG_DIR", str(tmp_path))
     store = PersistentFake()
     monkeypatch.setattr(cli, "open_store", lambda: store)
+    monkeypatch.setattr("rig_monitor.core.credentials.open_store", lambda: store)
     from rig_monitor.core.config import AppConfig, save_config
 
     save_config(AppConfig(sites={"customer-b": [f"127.66.0.2:{PORT}"]}))
