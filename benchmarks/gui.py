@@ -63,7 +63,7 @@ def run(n: int, seconds: float, poll_kind: str, interval: float) -> dict[str, fl
     from PySide6.QtWidgets import QApplication
 
     from rig_monitor.core.config import AppConfig
-    from rig_monitor.core.engine import Batch, EngineConfig, SweepStats
+    from rig_monitor.core.engine.engine import Batch, EngineConfig, SweepStats
     from rig_monitor.core.model import MinerSnapshot
     from rig_monitor.gui.app import fault_stage
     from rig_monitor.gui.main_window import MainWindow

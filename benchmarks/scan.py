@@ -27,7 +27,7 @@ BASE = "127.220.0.0"
 
 
 async def one_scan(connect_timeout: float, concurrency: int) -> tuple[float, float, dict[str, int]]:
-    from rig_monitor.core.discovery import ScanReport, scan
+    from rig_monitor.core.engine.discovery import ScanReport, scan
     from rig_monitor.core.model import Ports
     from rig_monitor.core.targets import parse_targets
 

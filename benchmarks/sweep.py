@@ -30,8 +30,8 @@ BASE = "127.210.0.1"
 
 
 async def _sweeps(n: int, runs: int, concurrency: int, faults: float) -> dict[str, object]:
-    from rig_monitor.core.engine import Batch, EngineConfig, PollEngine
-    from rig_monitor.core.poller import Poller
+    from rig_monitor.core.engine.engine import Batch, EngineConfig, PollEngine
+    from rig_monitor.core.engine.poller import Poller
     from rig_monitor.core.targets import parse_targets
 
     with SimProcess(

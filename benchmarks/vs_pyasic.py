@@ -64,9 +64,9 @@ def _ips(n: int) -> list[str]:
 
 
 async def rig_monitor_cold(ips: list[str], concurrency: int) -> tuple[float, float, int]:
-    from rig_monitor.core.engine import EngineConfig, PollEngine
+    from rig_monitor.core.engine.engine import EngineConfig, PollEngine
+    from rig_monitor.core.engine.poller import Poller
     from rig_monitor.core.model import Ports, Target
-    from rig_monitor.core.poller import Poller
 
     poller = Poller(ports=Ports(web=24080))
     engine = PollEngine(

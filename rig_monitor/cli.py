@@ -19,15 +19,15 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from rig_monitor import __version__
 from rig_monitor.core import fmt
-from rig_monitor.core.cgminer import Limits
 from rig_monitor.core.credentials import Credential, Credentials, open_store
-from rig_monitor.core.discovery import ScanOutcome, scan
 from rig_monitor.core.drivers import firmware_name
-from rig_monitor.core.engine import Batch, EngineConfig, PollEngine
+from rig_monitor.core.engine.discovery import ScanOutcome, scan
+from rig_monitor.core.engine.engine import Batch, EngineConfig, PollEngine
+from rig_monitor.core.engine.poller import Poller
 from rig_monitor.core.export import scan_to_dict, snapshot_to_dict
 from rig_monitor.core.model import MinerSnapshot, Ports, Target
-from rig_monitor.core.poller import Poller
 from rig_monitor.core.targets import TargetError, is_public, parse_targets
+from rig_monitor.core.wire.cgminer import Limits
 
 if TYPE_CHECKING:
     from rig_monitor.core.faults import Thresholds
@@ -289,7 +289,7 @@ def cmd_diagnose(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_scan(args: argparse.Namespace, out: TextIO) -> int:
-    from rig_monitor.core.discovery import ScanProgress, ScanReport
+    from rig_monitor.core.engine.discovery import ScanProgress, ScanReport
 
     targets = _targets(args)
     progress = sys.stderr if (not args.json and sys.stderr.isatty()) else None

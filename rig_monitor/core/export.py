@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from rig_monitor.core.faults.codes import decoded
 from rig_monitor.core.model import MinerSnapshot
 
 
@@ -61,7 +62,8 @@ def snapshot_to_dict(s: MinerSnapshot) -> dict[str, Any]:
         "uptime_s": s.uptime_s,
         "hw_errors": s.hw_errors,
         "error_codes": [
-            {"code": e.code, "message": e.message, "board": e.board} for e in s.error_codes
+            {"code": e.code, "message": e.message, "board": e.board}
+            for e in (decoded(raw, s.make, s.family) for raw in s.error_codes)
         ],
         "faults": [
             {"id": f.id, "severity": str(f.severity), "title": f.title, "detail": f.detail}

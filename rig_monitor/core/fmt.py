@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from rig_monitor.core.model import MinerSnapshot
+
 DASH = "—"
 
 
@@ -44,3 +46,12 @@ def pool_host(url: str | None) -> str:
         return DASH
     host = url.split("://", 1)[-1]
     return host.rstrip("/")
+
+
+def make_model(snap: MinerSnapshot | None) -> str:
+    if snap is None:
+        return DASH
+    parts = [p for p in (snap.make, snap.model) if p]
+    if len(parts) == 2 and parts[1].lower().startswith(parts[0].lower()):
+        parts = parts[1:]  # "Antminer" + "Antminer S19" -> "Antminer S19"
+    return " ".join(parts) if parts else DASH

@@ -133,6 +133,21 @@ class Pool:
 
 
 @dataclass(slots=True)
+class Identity:
+    """What detection learned; the driver's own parse may refine it on every poll.
+
+    Here rather than in ``drivers/`` because the wire layer (Whatsminer v3's device info) builds
+    one too, and ``wire/`` knows no drivers.
+    """
+
+    family: str
+    make: str | None = None
+    model: str | None = None
+    firmware: str | None = None
+    firmware_version: str | None = None
+
+
+@dataclass(slots=True)
 class VendorError:
     """An error the firmware itself reports (Whatsminer code, Antminer status entry, …)."""
 

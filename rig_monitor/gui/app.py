@@ -17,11 +17,11 @@ from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 from rig_monitor.core.config import AppConfig, load_config
-from rig_monitor.core.engine import EngineConfig, PollFn
+from rig_monitor.core.engine.engine import EngineConfig, PollFn
 from rig_monitor.core.faults import FaultTracker, Thresholds
+from rig_monitor.core.faults.stage import FaultStage
 from rig_monitor.core.model import Target
 from rig_monitor.core.paths import config_dir
-from rig_monitor.gui.fault_stage import FaultStage
 from rig_monitor.gui.main_window import MainWindow, app_icon
 from rig_monitor.gui.thresholds_dialog import effective_language
 

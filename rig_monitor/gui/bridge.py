@@ -10,7 +10,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from rig_monitor.core.engine import Batch
+from rig_monitor.core.engine.engine import Batch
 
 
 class EngineBridge(QObject):

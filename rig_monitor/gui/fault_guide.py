@@ -32,10 +32,10 @@ from PySide6.QtWidgets import (
 )
 
 from rig_monitor.core.faults import Catalogue, FaultSpec
+from rig_monitor.core.faults.stage import FaultKey, FaultRecord
 from rig_monitor.core.model import Board, Fault, MinerSnapshot, Severity
 from rig_monitor.gui import fmt
 from rig_monitor.gui.fault_models import FaultBook, severity_colour, since_text
-from rig_monitor.gui.fault_stage import FaultKey, FaultRecord
 
 TOMORROW_HOUR = 8  # "until tomorrow" = tomorrow 08:00 local time
 

@@ -33,9 +33,15 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication
 
 from rig_monitor.core.faults import Catalogue, EventKind, FaultEvent, Incident, ThresholdOverrides
+from rig_monitor.core.faults.stage import (
+    FaultKey,
+    FaultRecord,
+    FaultReport,
+    FaultStage,
+    incident_key,
+)
 from rig_monitor.core.model import Severity
 from rig_monitor.gui import fmt
-from rig_monitor.gui.fault_stage import FaultKey, FaultRecord, FaultReport, FaultStage, incident_key
 from rig_monitor.gui.fleet import SEVERITY_STATE
 from rig_monitor.gui.fleet_model import KEY_ROLE, SORT_ROLE, STATE_COLOURS, state_icon
 from rig_monitor.gui.sorted_model import SortedTableModel

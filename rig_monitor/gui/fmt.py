@@ -4,11 +4,18 @@ from __future__ import annotations
 
 import time
 
-from rig_monitor.core.fmt import DASH, fans, number, percent, pool_host
+from rig_monitor.core.fmt import DASH, fans, make_model, number, percent, pool_host
 from rig_monitor.core.fmt import uptime as duration
-from rig_monitor.core.model import MinerSnapshot
 
-__all__ = ["DASH", "duration", "fans", "number", "percent", "pool_host"]  # re-exported for the GUI
+__all__ = [
+    "DASH",
+    "duration",
+    "fans",
+    "make_model",
+    "number",
+    "percent",
+    "pool_host",
+]  # re-exported for the GUI
 
 # Generic colour thresholds for the table (the fault rules use per-model limits; these only tint).
 CHIP_WARM_C = 85.0
@@ -44,15 +51,6 @@ def clock(ts: float | None) -> str:
 
 def address(ip: str, port: int) -> str:
     return ip if port == 4028 else f"{ip}:{port}"
-
-
-def make_model(snap: MinerSnapshot | None) -> str:
-    if snap is None:
-        return DASH
-    parts = [p for p in (snap.make, snap.model) if p]
-    if len(parts) == 2 and parts[1].lower().startswith(parts[0].lower()):
-        parts = parts[1:]  # "Antminer" + "Antminer S19" -> "Antminer S19"
-    return " ".join(parts) if parts else DASH
 
 
 def fleet_power(w: float) -> str:

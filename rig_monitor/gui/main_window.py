@@ -42,15 +42,16 @@ from PySide6.QtWidgets import (
 )
 
 from rig_monitor.core.config import MAX_INTERVAL_S, MIN_INTERVAL_S, AppConfig, save_config
-from rig_monitor.core.engine import Batch, EngineConfig, EngineThread, PollFn, SweepStats
-from rig_monitor.core.engine_process import EngineProcess, RemoteStage, use_process_engine
+from rig_monitor.core.engine.engine import Batch, EngineConfig, EngineThread, PollFn, SweepStats
+from rig_monitor.core.engine.engine_process import EngineProcess, RemoteStage, use_process_engine
+from rig_monitor.core.engine.protocol import Engine
 from rig_monitor.core.faults import Incident, ThresholdOverrides, save_overrides, thresholds_path
+from rig_monitor.core.faults.stage import FaultRecord, FaultReport, FaultStage
 from rig_monitor.core.model import MinerSnapshot, Target
 from rig_monitor.gui import fmt
 from rig_monitor.gui.bridge import EngineBridge
 from rig_monitor.gui.detail import DetailPane
 from rig_monitor.gui.fault_models import FaultBook, miner_address
-from rig_monitor.gui.fault_stage import FaultRecord, FaultReport, FaultStage
 from rig_monitor.gui.faults_view import FaultsView
 from rig_monitor.gui.fleet import FleetTotals, RowState, compute_totals
 from rig_monitor.gui.fleet_model import (
@@ -281,7 +282,7 @@ class MainWindow(QMainWindow):
         # post_process runs on the engine side (e.g. fault evaluation), never on the GUI thread.
         # Real polling runs in a child process (its own GIL: parsing 5,000 miners' replies never
         # stalls a repaint); injected polls (tests) and RIG_MONITOR_ENGINE=thread use a thread.
-        self.engine: EngineThread | EngineProcess
+        self.engine: Engine
         if (
             poll is None
             and use_process_engine()

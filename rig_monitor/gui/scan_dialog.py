@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rig_monitor.core.discovery import (
+from rig_monitor.core.engine.discovery import (
     ScanOptions,
     ScanProgress,
     ScanReport,

@@ -5,7 +5,7 @@ request per connection well enough; that is all the simulator imitates: request 
 a Content-Length body, ``Connection: close``. Digest auth is implemented server-side so the client's
 real Digest handshake (401 challenge, then a hashed retry) is exercised, not bypassed.
 
-Shares no code with the client (``core/http.py``, httpx) on purpose.
+Shares no code with the client (``core/wire/http.py``, httpx) on purpose.
 """
 
 from __future__ import annotations

@@ -103,8 +103,8 @@ def test_unreachable_and_broken_miners_are_reported_and_do_not_delay_the_rest(
 def test_garbage_from_a_known_miner_is_a_bad_reply(broken_fleet: SimFleet) -> None:
     import asyncio
 
+    from rig_monitor.core.engine.poller import Poller
     from rig_monitor.core.model import Target
-    from rig_monitor.core.poller import Poller
 
     async def go() -> tuple[bool, str | None]:
         poller = Poller()

@@ -11,9 +11,9 @@ from collections.abc import Iterator
 import pytest
 
 from rig_monitor.cli import main
+from rig_monitor.core.engine.poller import Poller
 from rig_monitor.core.faults import FaultTracker
 from rig_monitor.core.model import Target
-from rig_monitor.core.poller import Poller
 from rig_monitor.sim.faults import FAULTS
 from rig_monitor.sim.fleet import SimFleet
 from rig_monitor.sim.thread import SimFleetThread

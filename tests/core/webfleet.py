@@ -7,10 +7,10 @@ import itertools
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from rig_monitor.core.cgminer import Limits
 from rig_monitor.core.credentials import Credentials
+from rig_monitor.core.engine.poller import Poller
 from rig_monitor.core.model import MinerSnapshot, Ports, Target
-from rig_monitor.core.poller import Poller
+from rig_monitor.core.wire.cgminer import Limits
 from rig_monitor.sim import SimFleet, SimFleetThread
 from tests.sim.rawclient import free_port
 

@@ -10,9 +10,9 @@ from typing import Any
 import pytest
 
 from rig_monitor.core.config import AppConfig
-from rig_monitor.core.engine import EngineConfig
+from rig_monitor.core.engine.engine import EngineConfig
+from rig_monitor.core.faults.stage import FaultStage
 from rig_monitor.core.model import Board, ErrorKind, MinerSnapshot, Target
-from rig_monitor.gui.fault_stage import FaultStage
 from rig_monitor.gui.main_window import MainWindow
 from tests.gui.fakes import snapshot, target_list
 

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from rig_monitor.core.engine_process import EngineProcess
+from rig_monitor.core.engine.engine_process import EngineProcess
 from rig_monitor.gui import app as gui_app
 from rig_monitor.gui.fleet import RowState
 from rig_monitor.gui.fleet_model import Col

@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import QModelIndex, Qt
 
 from rig_monitor.core.faults import EventKind
+from rig_monitor.core.faults.stage import FaultRecord, FaultStage
 from rig_monitor.core.model import MinerSnapshot, Severity
 from rig_monitor.gui.fault_models import (
     RECORD_ROLE,
@@ -18,7 +19,6 @@ from rig_monitor.gui.fault_models import (
     RecentModel,
     handover_summary,
 )
-from rig_monitor.gui.fault_stage import FaultRecord, FaultStage
 from tests.gui import fault_helpers
 from tests.gui.fault_helpers import (
     MakeWindow,

@@ -11,7 +11,7 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QLabel, QSystemTrayIcon
 
 from rig_monitor.core.config import AppConfig, load_config
-from rig_monitor.core.engine import EngineConfig
+from rig_monitor.core.engine.engine import EngineConfig
 from rig_monitor.core.model import Target
 from rig_monitor.gui.fleet import RowState
 from rig_monitor.gui.fleet_model import KEY_ROLE, Col

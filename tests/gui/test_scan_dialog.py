@@ -8,12 +8,12 @@ from collections.abc import Iterator
 import pytest
 from pytestqt.qtbot import QtBot
 
-from rig_monitor.core.discovery import ScanOptions
+from rig_monitor.core.engine.discovery import ScanOptions
 from rig_monitor.core.model import Ports, Target
 from rig_monitor.core.netinfo import Suggestion
 from rig_monitor.gui.scan_dialog import ScanDialog
 from rig_monitor.sim import SimFleet, SimFleetThread
-from tests.core.test_engine_scale import free_ports
+from tests.core.engine.test_engine_scale import free_ports
 
 
 @pytest.fixture

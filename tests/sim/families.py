@@ -7,9 +7,9 @@ import asyncio
 import itertools
 from collections.abc import Iterable
 
-from rig_monitor.core.cgminer import Limits
+from rig_monitor.core.engine.poller import Poller
 from rig_monitor.core.model import MinerSnapshot, Ports
-from rig_monitor.core.poller import Poller
+from rig_monitor.core.wire.cgminer import Limits
 from rig_monitor.sim import SimFleet, SimFleetThread, SimMiner, Truth
 from tests.sim.rawclient import free_port
 

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from rig_monitor.core.cgminer import parse_reply
+from rig_monitor.core.wire.cgminer import parse_reply
 from rig_monitor.sim import SimMiner
 from rig_monitor.sim.personas.avalon import MODELS
 from rig_monitor.sim.personas.power import wall_watts

@@ -7,8 +7,9 @@ import socket
 
 import pytest
 
-from rig_monitor.core.cgminer import parse_reply, status_of
+from rig_monitor.core.faults.codes import decoded
 from rig_monitor.core.modeldb import lookup
+from rig_monitor.core.wire.cgminer import parse_reply, status_of
 from rig_monitor.sim.personas.power import wall_watts
 from rig_monitor.sim.personas.whatsminer import MODELS
 from tests.sim.families import poll
@@ -72,9 +73,11 @@ def test_v2_poll_matches_truth(model: str) -> None:
 def test_dead_board_is_decoded_from_the_error_code() -> None:
     snap, truth, _ = poll("whatsminer", "M30S+_VE40", ["dead_board"])
     dead = next(b.index for b in truth.boards if not b.present)
-    codes = {(e.code, e.board) for e in snap.error_codes}
+    codes = {
+        (e.code, e.board) for e in (decoded(e, snap.make, snap.family) for e in snap.error_codes)
+    }
     assert (f"53{dead}", dead) in codes
-    err = next(e for e in snap.error_codes if e.code == f"53{dead}")
+    err = decoded(next(e for e in snap.error_codes if e.code == f"53{dead}"), snap.make)
     assert err.message == f"slot {dead} not found" and err.since is not None
     assert dead not in [b.index for b in snap.boards]
 
@@ -105,7 +108,8 @@ def test_v3_only_miner_is_detected_on_4433_and_polled() -> None:
 def test_v3_dead_board_and_idle_unknown_hashrate() -> None:
     snap, truth, _ = poll("whatsminer", "M60_VK40", ["dead_board"])
     dead = next(b.index for b in truth.boards if not b.present)
-    assert (f"53{dead}", dead) in {(e.code, e.board) for e in snap.error_codes}
+    errs = [decoded(e, snap.make, snap.family) for e in snap.error_codes]
+    assert (f"53{dead}", dead) in {(e.code, e.board) for e in errs}
     idle, _, _ = poll("whatsminer", "M60_VK40", ["idle"])
     assert idle.idle is True
     assert idle.hashrate_ths is None  # -0.003 is the firmware's "unknown", never a reading

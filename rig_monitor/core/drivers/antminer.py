@@ -15,7 +15,6 @@ from typing import Any, ClassVar
 from rig_monitor.core.drivers import antminer_web
 from rig_monitor.core.drivers.base import (
     Driver,
-    Identity,
     Session,
     base_snapshot,
     first,
@@ -23,7 +22,7 @@ from rig_monitor.core.drivers.base import (
     section,
 )
 from rig_monitor.core.errors import MinerError
-from rig_monitor.core.model import Board, ErrorKind, MinerSnapshot, Target
+from rig_monitor.core.model import Board, ErrorKind, Identity, MinerSnapshot, Target
 from rig_monitor.core.modeldb import lookup
 from rig_monitor.core.values import (
     first_key,

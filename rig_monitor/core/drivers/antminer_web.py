@@ -21,10 +21,10 @@ from rig_monitor.core.credentials import Credential
 from rig_monitor.core.drivers.base import Session
 from rig_monitor.core.drivers.jsonpick import mapping, text
 from rig_monitor.core.errors import MinerError
-from rig_monitor.core.http import digest
 from rig_monitor.core.model import Board, ErrorKind, MinerSnapshot, Pool, VendorError
 from rig_monitor.core.modeldb import ModelSpec
 from rig_monitor.core.values import first_key, hashrate_ths, integer, max_or_none, num, temps
+from rig_monitor.core.wire.http import digest
 
 SYSTEM_INFO = "get_system_info.cgi"
 SUMMARY = "summary.cgi"

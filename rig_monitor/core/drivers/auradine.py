@@ -21,7 +21,6 @@ from typing import Any, ClassVar
 
 from rig_monitor.core.drivers.base import (
     Driver,
-    Identity,
     Session,
     base_snapshot,
     first,
@@ -31,10 +30,10 @@ from rig_monitor.core.drivers.base import (
 from rig_monitor.core.drivers.jsonpick import items, mapping, text
 from rig_monitor.core.drivers.webtoken import REFUSED, WEB_ERROR, rpc_and_web
 from rig_monitor.core.errors import MinerError
-from rig_monitor.core.http import HttpClient, base_url
-from rig_monitor.core.model import Board, ErrorKind, MinerSnapshot, Target
+from rig_monitor.core.model import Board, ErrorKind, Identity, MinerSnapshot, Target
 from rig_monitor.core.modeldb import lookup
 from rig_monitor.core.values import integer, max_or_none, num, rate_from, temp
+from rig_monitor.core.wire.http import HttpClient, base_url
 
 DEFAULT_WEB_PORT = 8080
 WEB_PAGES = ("fan", "psu", "ipreport")

@@ -14,14 +14,13 @@ from typing import Any, ClassVar
 
 from rig_monitor.core.drivers.base import (
     Driver,
-    Identity,
     Session,
     base_snapshot,
     first,
     parse_pools,
     section,
 )
-from rig_monitor.core.model import Board, MinerSnapshot, Target, VendorError
+from rig_monitor.core.model import Board, Identity, MinerSnapshot, Target, VendorError
 from rig_monitor.core.values import hashrate_ths, integer, max_or_none, num, rate_from, temp
 
 RATE_NOW = ("5s", "30s", "1m", "5m")  # not "av": a standby Q keeps a high average

@@ -10,22 +10,11 @@ import abc
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
-from rig_monitor.core.cgminer import CGMinerClient, Reply, status_of
 from rig_monitor.core.credentials import Credential, Credentials
-from rig_monitor.core.http import HttpClient, base_url
-from rig_monitor.core.model import MinerSnapshot, Pool, PoolStatus, Ports, Target
+from rig_monitor.core.model import Identity, MinerSnapshot, Pool, PoolStatus, Ports, Target
 from rig_monitor.core.values import integer, num
-
-
-@dataclass(slots=True)
-class Identity:
-    """What detection learned; the driver's own parse may refine it on every poll."""
-
-    family: str
-    make: str | None = None
-    model: str | None = None
-    firmware: str | None = None
-    firmware_version: str | None = None
+from rig_monitor.core.wire.cgminer import CGMinerClient, Reply, status_of
+from rig_monitor.core.wire.http import HttpClient, base_url
 
 
 @dataclass(slots=True)

@@ -11,12 +11,13 @@ from __future__ import annotations
 from functools import cache
 from typing import Any, ClassVar
 
-from rig_monitor.core.drivers.base import Driver, Identity, Session, base_snapshot
+from rig_monitor.core.drivers.base import Driver, Session, base_snapshot
 from rig_monitor.core.drivers.jsonpick import text
 from rig_monitor.core.errors import MinerError
 from rig_monitor.core.model import (
     Board,
     ErrorKind,
+    Identity,
     MinerSnapshot,
     Pool,
     PoolStatus,

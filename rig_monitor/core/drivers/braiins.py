@@ -11,15 +11,8 @@ from __future__ import annotations
 import re
 from typing import Any, ClassVar
 
-from rig_monitor.core.drivers.base import (
-    Driver,
-    Identity,
-    base_snapshot,
-    first,
-    parse_pools,
-    section,
-)
-from rig_monitor.core.model import Board, MinerSnapshot, Target, VendorError
+from rig_monitor.core.drivers.base import Driver, base_snapshot, first, parse_pools, section
+from rig_monitor.core.model import Board, Identity, MinerSnapshot, Target, VendorError
 from rig_monitor.core.modeldb import lookup
 from rig_monitor.core.values import (
     first_key,

@@ -13,13 +13,13 @@ import re
 from typing import Any, ClassVar
 
 from rig_monitor.core.drivers.antminer import clean_model
-from rig_monitor.core.drivers.base import Driver, Identity, Session, base_snapshot
+from rig_monitor.core.drivers.base import Driver, Session, base_snapshot
 from rig_monitor.core.drivers.jsonpick import items, mapping, text
 from rig_monitor.core.errors import MinerError
-from rig_monitor.core.http import base_url
 from rig_monitor.core.model import (
     Board,
     ErrorKind,
+    Identity,
     MinerSnapshot,
     Pool,
     PoolStatus,
@@ -28,6 +28,7 @@ from rig_monitor.core.model import (
 )
 from rig_monitor.core.modeldb import lookup
 from rig_monitor.core.values import integer, max_or_none, num, temp
+from rig_monitor.core.wire.http import base_url
 
 SUMMARY = "/summary"
 CAPABILITIES = "/capabilities"

@@ -8,15 +8,8 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
-from rig_monitor.core.drivers.base import (
-    Driver,
-    Identity,
-    base_snapshot,
-    first,
-    parse_pools,
-    section,
-)
-from rig_monitor.core.model import Board, MinerSnapshot, Target
+from rig_monitor.core.drivers.base import Driver, base_snapshot, first, parse_pools, section
+from rig_monitor.core.model import Board, Identity, MinerSnapshot, Target
 from rig_monitor.core.values import first_key, integer, max_or_none, num, rate_from, temp
 
 RATE_NOW = ("5s", "20s", "1m", "5m", "av")

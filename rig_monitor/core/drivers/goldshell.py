@@ -22,7 +22,6 @@ from typing import Any, ClassVar
 
 from rig_monitor.core.drivers.base import (
     Driver,
-    Identity,
     Session,
     base_snapshot,
     first,
@@ -32,10 +31,10 @@ from rig_monitor.core.drivers.base import (
 from rig_monitor.core.drivers.jsonpick import mapping, text
 from rig_monitor.core.drivers.webtoken import WEB_ERROR, rpc_and_web
 from rig_monitor.core.errors import MinerError
-from rig_monitor.core.http import HttpClient
-from rig_monitor.core.model import Board, ErrorKind, MinerSnapshot, Target
+from rig_monitor.core.model import Board, ErrorKind, Identity, MinerSnapshot, Target
 from rig_monitor.core.modeldb import lookup
 from rig_monitor.core.values import integer, max_or_none, rate_from, temp, temps
+from rig_monitor.core.wire.http import HttpClient
 
 LOGIN = "/user/login"
 WEB_PAGES = ("/mcb/status", "/mcb/setting")

@@ -17,10 +17,18 @@ from __future__ import annotations
 import re
 from typing import Any, ClassVar
 
-from rig_monitor.core.drivers.base import Driver, Identity, Session, base_snapshot
+from rig_monitor.core.drivers.base import Driver, Session, base_snapshot
 from rig_monitor.core.drivers.jsonpick import items, mapping, text
 from rig_monitor.core.errors import MinerError
-from rig_monitor.core.model import Board, ErrorKind, MinerSnapshot, Pool, PoolStatus, Target
+from rig_monitor.core.model import (
+    Board,
+    ErrorKind,
+    Identity,
+    MinerSnapshot,
+    Pool,
+    PoolStatus,
+    Target,
+)
 from rig_monitor.core.modeldb import lookup
 from rig_monitor.core.values import TO_THS, integer, max_or_none, num, temp
 

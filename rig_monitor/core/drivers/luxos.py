@@ -14,8 +14,8 @@ from datetime import datetime
 from typing import Any, ClassVar
 
 from rig_monitor.core.drivers.antminer import AntminerDriver
-from rig_monitor.core.drivers.base import Driver, Identity, Session, first, section
-from rig_monitor.core.model import MinerSnapshot, Target, VendorError
+from rig_monitor.core.drivers.base import Driver, Session, first, section
+from rig_monitor.core.model import Identity, MinerSnapshot, Target, VendorError
 from rig_monitor.core.values import first_key, hashrate_ths, integer, max_or_none, num, temps
 
 TEMP_KEYS = ("TopLeft", "TopRight", "BottomLeft", "BottomRight", "Board", "Chip")

@@ -12,8 +12,8 @@ import re
 from typing import Any, ClassVar
 
 from rig_monitor.core.drivers.antminer import AntminerDriver
-from rig_monitor.core.drivers.base import Driver, Identity, Session, first, section
-from rig_monitor.core.model import MinerSnapshot, Target
+from rig_monitor.core.drivers.base import Driver, Session, first, section
+from rig_monitor.core.model import Identity, MinerSnapshot, Target
 from rig_monitor.core.modeldb import lookup
 from rig_monitor.core.values import first_key
 

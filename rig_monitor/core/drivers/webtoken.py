@@ -13,7 +13,7 @@ from typing import Any
 
 from rig_monitor.core.drivers.base import Session
 from rig_monitor.core.errors import MinerError
-from rig_monitor.core.http import HttpClient
+from rig_monitor.core.wire.http import HttpClient
 
 REFUSED = (401, 403)
 WEB_ERROR = "web_error"

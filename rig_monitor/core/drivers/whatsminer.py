@@ -13,10 +13,8 @@ import asyncio
 import time
 from typing import Any, ClassVar
 
-from rig_monitor.core.cgminer import Reply, status_of
 from rig_monitor.core.drivers.base import (
     Driver,
-    Identity,
     Session,
     base_snapshot,
     first,
@@ -24,11 +22,19 @@ from rig_monitor.core.drivers.base import (
     section,
 )
 from rig_monitor.core.errors import MinerError
-from rig_monitor.core.faults.codes import whatsminer_code
-from rig_monitor.core.model import Board, MinerSnapshot, Pool, PoolStatus, Target, VendorError
+from rig_monitor.core.model import (
+    Board,
+    Identity,
+    MinerSnapshot,
+    Pool,
+    PoolStatus,
+    Target,
+    VendorError,
+)
 from rig_monitor.core.values import first_key, hashrate_ths, integer, max_or_none, num, rate_from
-from rig_monitor.core.whatsminer_v3 import FAMILY as V3_FAMILY
-from rig_monitor.core.whatsminer_v3 import WhatsminerV3Client
+from rig_monitor.core.wire.cgminer import Reply, status_of
+from rig_monitor.core.wire.whatsminer_v3 import FAMILY as V3_FAMILY
+from rig_monitor.core.wire.whatsminer_v3 import WhatsminerV3Client
 
 RATE_NOW = ("5s", "1m", "5m", "av")
 RATE_AVG = ("av", "15m", "5m")
@@ -65,20 +71,15 @@ def _when(value: Any) -> float | None:
 
 
 def vendor_error(code: Any, when: Any = None, reason: Any = None) -> VendorError | None:
-    """One btminer code as a VendorError, its slot decoded by the code table (faults.md §2.1)."""
+    """One btminer code as a VendorError, as the firmware gave it.
+
+    The code is not decoded here (which board, what it means): a driver reads, the fault rules
+    judge, so decoding lives in ``faults.codes`` beside the rest of the vendor code tables.
+    """
     text = str(code).strip()
     if not text or text in ("0", "None"):
         return None
-    board: int | None = None
-    message = _text(reason)
-    try:
-        info = whatsminer_code(text)
-    except ValueError:
-        info = None
-    if info is not None:
-        board = info.board
-        message = message or (info.meaning if info.meaning != "unknown code" else None)
-    return VendorError(code=text, message=message, board=board, since=_when(when))
+    return VendorError(code=text, message=_text(reason), board=None, since=_when(when))
 
 
 def merge_errors(errors: list[VendorError | None]) -> list[VendorError]:

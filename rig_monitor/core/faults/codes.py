@@ -348,3 +348,15 @@ def boot_reason(errors: list[VendorError]) -> str | None:
         if m and m[1].upper() == "BOOTBY":
             return avalon_boot_reason(int(m[2])) or f"BOOTBY {m[2]}"
     return None
+
+
+def decoded(err: VendorError, make: str | None = None, family: str | None = None) -> VendorError:
+    """``err`` with the board and meaning the code tables give, where the firmware gave none."""
+    info = classify(err, make, family)
+    if info is None:
+        return err
+    message = err.message
+    if message is None and info.meaning not in ("unknown code", "error reported"):
+        message = info.meaning
+    board = err.board if err.board is not None else info.board
+    return VendorError(code=err.code, message=message, board=board, since=err.since)

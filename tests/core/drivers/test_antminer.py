@@ -6,10 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from rig_monitor.core.cgminer import parse_reply
 from rig_monitor.core.drivers.antminer import AntminerDriver, clean_model
-from rig_monitor.core.drivers.base import Identity
-from rig_monitor.core.model import PoolStatus, Target
+from rig_monitor.core.model import Identity, PoolStatus, Target
+from rig_monitor.core.wire.cgminer import parse_reply
 
 FIX = Path(__file__).parents[2] / "fixtures" / "antminer"
 

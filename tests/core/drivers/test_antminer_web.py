@@ -6,8 +6,7 @@ import pytest
 
 from rig_monitor.core.drivers.antminer import AntminerDriver
 from rig_monitor.core.drivers.antminer_web import CONF, RPC_ERROR_KEY, STATS, SUMMARY, SYSTEM_INFO
-from rig_monitor.core.drivers.base import Identity
-from rig_monitor.core.model import Target
+from rig_monitor.core.model import Identity, Target
 from rig_monitor.sim.personas.antminer_web import web_hostname, web_mac, web_serial
 from tests.core.webfleet import fleet, poll
 

@@ -10,9 +10,9 @@ import asyncio
 from typing import Any
 
 from rig_monitor.core.drivers.antminer_web import CONF, STATS, SUMMARY, SYSTEM_INFO
-from rig_monitor.core.http import HttpClient, HttpReply
+from rig_monitor.core.engine.poller import Poller
 from rig_monitor.core.model import MinerSnapshot, Target
-from rig_monitor.core.poller import Poller
+from rig_monitor.core.wire.http import HttpClient, HttpReply
 from tests.core.webfleet import FAST, fleet
 
 

@@ -7,13 +7,13 @@ import asyncio
 
 import pytest
 
-from rig_monitor.core.cgminer import CGMinerClient
-from rig_monitor.core.detect import detect
 from rig_monitor.core.drivers.auradine import AuradineDriver, web_port
-from rig_monitor.core.drivers.base import Identity, Session
-from rig_monitor.core.http import HttpClient
-from rig_monitor.core.model import Ports, Target
-from rig_monitor.core.poller import Poller
+from rig_monitor.core.drivers.base import Session
+from rig_monitor.core.drivers.detect import detect
+from rig_monitor.core.engine.poller import Poller
+from rig_monitor.core.model import Identity, Ports, Target
+from rig_monitor.core.wire.cgminer import CGMinerClient
+from rig_monitor.core.wire.http import HttpClient
 from rig_monitor.sim.personas.auradine import auradine_mac
 from tests.core.drivers.fleet73 import fleet
 from tests.core.webfleet import FAST, poll

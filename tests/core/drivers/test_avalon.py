@@ -7,10 +7,9 @@ from typing import Any
 
 import pytest
 
-from rig_monitor.core.cgminer import parse_reply
 from rig_monitor.core.drivers.avalon import AvalonDriver, avalon_model, numbers, parse_brackets
-from rig_monitor.core.drivers.base import Identity
-from rig_monitor.core.model import Target
+from rig_monitor.core.model import Identity, Target
+from rig_monitor.core.wire.cgminer import parse_reply
 
 # Shape of a real A1566 `estats` MM ID0 (pyasic test data), per-chip arrays shortened.
 A1566 = (

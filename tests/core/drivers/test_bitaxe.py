@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from rig_monitor.core.drivers.base import Identity
 from rig_monitor.core.drivers.bitaxe import INFO, BitaxeDriver, model_for
-from rig_monitor.core.model import ErrorKind, Target
+from rig_monitor.core.model import ErrorKind, Identity, Target
 from rig_monitor.sim.personas.bitaxe import bitaxe_mac
 from tests.core.webfleet import fleet, poll
 
@@ -79,7 +78,7 @@ def test_broken_replies_give_unknowns_not_crashes(doc: object) -> None:
 
 
 def test_truncated_reply_salvages_what_arrived() -> None:
-    from rig_monitor.core.jsonrepair import loads_lenient
+    from rig_monitor.core.wire.jsonrepair import loads_lenient
 
     text = '{"power": 11.67, "hashRate": 612.56, "temp": 50.25, "ASICModel": "BM13'
     doc = loads_lenient(text)[0]

@@ -7,10 +7,9 @@ from typing import Any
 
 import pytest
 
-from rig_monitor.core.cgminer import parse_reply
-from rig_monitor.core.drivers.base import Identity
 from rig_monitor.core.drivers.braiins import BraiinsDriver, board_offset, braiins_model
-from rig_monitor.core.model import Target
+from rig_monitor.core.model import Identity, Target
+from rig_monitor.core.wire.cgminer import parse_reply
 
 DESC = "BOSminer+ 0.2.0-ea64aec8e"
 

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from rig_monitor.core.drivers.base import Identity
 from rig_monitor.core.drivers.epic import CAPABILITIES, SUMMARY, EpicDriver
-from rig_monitor.core.model import ErrorKind, PoolStatus, Target
+from rig_monitor.core.model import ErrorKind, Identity, PoolStatus, Target
 from tests.core.webfleet import fleet, poll
 
 T = Target("10.0.0.7")

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from rig_monitor.core.cgminer import parse_reply
-from rig_monitor.core.drivers.base import Identity
 from rig_monitor.core.drivers.generic import GenericDriver
-from rig_monitor.core.model import PoolStatus, Target
+from rig_monitor.core.model import Identity, PoolStatus, Target
+from rig_monitor.core.wire.cgminer import parse_reply
 from tests.canned import fixture
 
 

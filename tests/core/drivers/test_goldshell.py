@@ -7,12 +7,11 @@ import asyncio
 
 import pytest
 
-from rig_monitor.core.cgminer import CGMinerClient
-from rig_monitor.core.detect import classify, detect, probe
-from rig_monitor.core.drivers.base import Identity
+from rig_monitor.core.drivers.detect import classify, detect, probe
 from rig_monitor.core.drivers.goldshell import GoldshellDriver, clean_model
-from rig_monitor.core.http import HttpClient
-from rig_monitor.core.model import Target
+from rig_monitor.core.model import Identity, Target
+from rig_monitor.core.wire.cgminer import CGMinerClient
+from rig_monitor.core.wire.http import HttpClient
 from rig_monitor.sim.personas.goldshell import goldshell_mac
 from tests.core.drivers.fleet73 import fleet
 from tests.core.webfleet import FAST, poll

@@ -7,9 +7,7 @@ import asyncio
 
 import pytest
 
-from rig_monitor.core.cgminer import CGMinerClient
-from rig_monitor.core.detect import detect
-from rig_monitor.core.drivers.base import Identity
+from rig_monitor.core.drivers.detect import detect
 from rig_monitor.core.drivers.iceriver import (
     COOKIE_KEY,
     PANEL,
@@ -18,9 +16,10 @@ from rig_monitor.core.drivers.iceriver import (
     rate_ths,
     runtime_s,
 )
-from rig_monitor.core.http import HttpClient
-from rig_monitor.core.model import ErrorKind, PoolStatus, Target
-from rig_monitor.core.poller import Poller
+from rig_monitor.core.engine.poller import Poller
+from rig_monitor.core.model import ErrorKind, Identity, PoolStatus, Target
+from rig_monitor.core.wire.cgminer import CGMinerClient
+from rig_monitor.core.wire.http import HttpClient
 from rig_monitor.sim.personas.iceriver import iceriver_mac
 from tests.core.drivers.fleet73 import fleet
 from tests.core.webfleet import FAST, poll

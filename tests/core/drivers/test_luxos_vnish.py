@@ -7,11 +7,10 @@ from typing import Any
 
 import pytest
 
-from rig_monitor.core.cgminer import parse_reply
-from rig_monitor.core.drivers.base import Identity
 from rig_monitor.core.drivers.luxos import LuxOSDriver
 from rig_monitor.core.drivers.vnish import VnishDriver
-from rig_monitor.core.model import Target
+from rig_monitor.core.model import Identity, Target
+from rig_monitor.core.wire.cgminer import parse_reply
 
 CHAINS = {
     "STATS": 0,

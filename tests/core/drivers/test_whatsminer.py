@@ -8,12 +8,13 @@ from typing import Any
 
 import pytest
 
-from rig_monitor.core.cgminer import Limits, parse_reply
-from rig_monitor.core.drivers.base import Identity
 from rig_monitor.core.drivers.whatsminer import WhatsminerDriver, WhatsminerV3Driver
 from rig_monitor.core.errors import MinerError
-from rig_monitor.core.model import ErrorKind, Target
-from rig_monitor.core.whatsminer_v3 import WhatsminerV3Client, frame, probe_v3
+from rig_monitor.core.export import snapshot_to_dict
+from rig_monitor.core.faults.codes import decoded
+from rig_monitor.core.model import ErrorKind, Identity, Target
+from rig_monitor.core.wire.cgminer import Limits, parse_reply
+from rig_monitor.core.wire.whatsminer_v3 import WhatsminerV3Client, frame, probe_v3
 
 ST = '"STATUS":[{"STATUS":"S","When":1700000000,"Code":11,"Msg":"Summary","Description":"btminer"}]'
 SUMMARY = (
@@ -86,12 +87,17 @@ def test_boards_by_slot_with_the_bad_byte() -> None:
     assert snap.boards[0].hashrate_ths == pytest.approx(50.1)
 
 
-def test_error_codes_from_summary_and_get_error_code_merged_and_decoded() -> None:
-    errs = {e.code: e for e in parse(replies()).error_codes}
-    assert set(errs) == {"531", "110", "5320"}
+def test_error_codes_from_summary_and_get_error_code_merged_raw_then_decoded_by_faults() -> None:
+    snap = parse(replies())
+    raw = {e.code: e for e in snap.error_codes}
+    assert set(raw) == {"531", "110", "5320"}
+    assert raw["531"].since is not None  # dated by get_error_code
+    assert raw["531"].board is None  # the driver passes codes on; faults/ decodes them
+    errs = {e.code: e for e in (decoded(e, snap.make, snap.family) for e in snap.error_codes)}
     assert errs["531"].board == 1 and errs["531"].message == "slot 1 not found"
-    assert errs["531"].since is not None  # dated by get_error_code
     assert errs["110"].board is None and errs["110"].message == "intake fan speed error"
+    exported = {e["code"]: e for e in snapshot_to_dict(snap)["error_codes"]}
+    assert exported["531"]["board"] == 1 and exported["531"]["message"] == "slot 1 not found"
 
 
 def test_mineroff_is_idle_and_v1_btmineroff_too() -> None:

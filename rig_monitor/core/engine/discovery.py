@@ -28,15 +28,15 @@ import time
 from collections.abc import AsyncIterator, Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
-from rig_monitor.core.cgminer import CGMinerClient, Limits
 from rig_monitor.core.credentials import Credentials
-from rig_monitor.core.detect import detect
 from rig_monitor.core.drivers import driver_for
-from rig_monitor.core.drivers.base import Identity, Session
+from rig_monitor.core.drivers.base import Session
+from rig_monitor.core.drivers.detect import detect
 from rig_monitor.core.errors import MinerError
-from rig_monitor.core.http import HttpClient
-from rig_monitor.core.model import ErrorKind, Ports, Target
+from rig_monitor.core.model import ErrorKind, Identity, Ports, Target
 from rig_monitor.core.netinfo import socket_budget
+from rig_monitor.core.wire.cgminer import CGMinerClient, Limits
+from rig_monitor.core.wire.http import HttpClient
 
 SCAN_LIMITS = Limits(connect_timeout_s=1.5, read_timeout_s=3.0, max_bytes=1024 * 1024)
 PRECHECK_TIMEOUT_S = 1.0  # a LAN host answers a SYN in milliseconds; a second is generous

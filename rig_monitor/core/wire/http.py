@@ -15,10 +15,10 @@ from typing import Any
 
 import httpx
 
-from rig_monitor.core.cgminer import DEFAULT_LIMITS, Limits
 from rig_monitor.core.errors import MinerError
-from rig_monitor.core.jsonrepair import ReplyDecodeError, decode_text, loads_lenient
 from rig_monitor.core.model import ErrorKind
+from rig_monitor.core.wire.cgminer import DEFAULT_LIMITS, Limits
+from rig_monitor.core.wire.jsonrepair import ReplyDecodeError, decode_text, loads_lenient
 
 Auth = httpx.Auth | tuple[str, str] | None
 

@@ -12,11 +12,10 @@ import asyncio
 import json
 from typing import Any
 
-from rig_monitor.core.cgminer import DEFAULT_LIMITS, Limits, exchange
-from rig_monitor.core.drivers.base import Identity
 from rig_monitor.core.errors import MinerError
-from rig_monitor.core.jsonrepair import ReplyDecodeError, decode_text, loads_lenient
-from rig_monitor.core.model import ErrorKind
+from rig_monitor.core.model import ErrorKind, Identity
+from rig_monitor.core.wire.cgminer import DEFAULT_LIMITS, Limits, exchange
+from rig_monitor.core.wire.jsonrepair import ReplyDecodeError, decode_text, loads_lenient
 
 FAMILY = "whatsminer_v3"
 MAKE = "Whatsminer"

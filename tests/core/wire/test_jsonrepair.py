@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from rig_monitor.core.jsonrepair import ReplyDecodeError, decode_text, loads_lenient
+from rig_monitor.core.wire.jsonrepair import ReplyDecodeError, decode_text, loads_lenient
 
 BMMINER_STATS = (
     '{"STATUS":[{"STATUS":"S","When":1700000000,"Code":70,"Msg":"BMMiner stats",'

@@ -15,15 +15,15 @@ import json
 from dataclasses import dataclass
 from typing import TypeAlias
 
-from rig_monitor.core.cgminer import CGMinerClient, parse_reply
 from rig_monitor.core.credentials import Credentials
-from rig_monitor.core.detect_web import WebVerdict, epic_probe, web_probe
 from rig_monitor.core.drivers.antminer import clean_model
-from rig_monitor.core.drivers.base import Identity, first
+from rig_monitor.core.drivers.base import first
+from rig_monitor.core.drivers.detect_web import WebVerdict, epic_probe, web_probe
 from rig_monitor.core.errors import MinerError
-from rig_monitor.core.http import HttpClient
-from rig_monitor.core.model import ErrorKind, Ports
-from rig_monitor.core.whatsminer_v3 import probe_v3
+from rig_monitor.core.model import ErrorKind, Identity, Ports
+from rig_monitor.core.wire.cgminer import CGMinerClient, parse_reply
+from rig_monitor.core.wire.http import HttpClient
+from rig_monitor.core.wire.whatsminer_v3 import probe_v3
 
 # (marker in the upper-cased reply text, family, make). First match wins.
 MARKERS: tuple[tuple[str, str, str | None], ...] = (

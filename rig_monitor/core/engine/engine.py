@@ -403,7 +403,7 @@ class EngineThread:
         closer: Callable[[], Awaitable[None]] | None = None
         self.credentials = for_this_user()  # keyring + saved sites as groups
         if poll is None:
-            from rig_monitor.core.poller import Poller
+            from rig_monitor.core.engine.poller import Poller
 
             poller = Poller(credentials=self.credentials)
             poll, closer = poller.poll, poller.aclose

@@ -8,15 +8,14 @@ from typing import Any
 
 import pytest
 
-from rig_monitor.core.cgminer import CGMinerClient
 from rig_monitor.core.credentials import Credential, Credentials
-from rig_monitor.core.detect import detect
-from rig_monitor.core.detect_web import classify_web
-from rig_monitor.core.discovery import ScanOutcome, scan
-from rig_monitor.core.drivers.base import Identity
+from rig_monitor.core.drivers.detect import detect
+from rig_monitor.core.drivers.detect_web import classify_web
+from rig_monitor.core.engine.discovery import ScanOutcome, scan
 from rig_monitor.core.errors import MinerError
-from rig_monitor.core.http import HttpClient
-from rig_monitor.core.model import ErrorKind, Ports, Target
+from rig_monitor.core.model import ErrorKind, Identity, Ports, Target
+from rig_monitor.core.wire.cgminer import CGMinerClient
+from rig_monitor.core.wire.http import HttpClient
 from rig_monitor.sim import PERSONAS, SimFleet
 from rig_monitor.sim.personas.antminer import AntminerPersona
 from rig_monitor.sim.personas.base import HttpReply, Persona

@@ -10,10 +10,10 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from rig_monitor.core.cgminer import Limits
 from rig_monitor.core.errors import MinerError
-from rig_monitor.core.http import HttpClient, digest
 from rig_monitor.core.model import ErrorKind
+from rig_monitor.core.wire.cgminer import Limits
+from rig_monitor.core.wire.http import HttpClient, digest
 
 REALM = "antMiner Configuration"
 NONCE = "5f1a0c0de"

@@ -15,8 +15,7 @@ from collections.abc import Iterator
 import psutil
 import pytest
 
-from rig_monitor.core.cgminer import Limits
-from rig_monitor.core.engine import (
+from rig_monitor.core.engine.engine import (
     ADAPT_START,
     SUSPECT_SHARE,
     AdaptiveGate,
@@ -26,8 +25,9 @@ from rig_monitor.core.engine import (
     PollFn,
     SweepStats,
 )
+from rig_monitor.core.engine.poller import Poller
 from rig_monitor.core.model import ErrorKind, MinerSnapshot, Ports, Target
-from rig_monitor.core.poller import Poller
+from rig_monitor.core.wire.cgminer import Limits
 from rig_monitor.sim import SimFleet, SimFleetThread
 
 LIMITS = Limits(connect_timeout_s=0.5, read_timeout_s=3.0, max_bytes=4 * 1024 * 1024)

@@ -1,4 +1,4 @@
-"""The GUI's fault stage: fault tracking and fleet diagnosis on the engine thread. Qt-free.
+"""The fault stage: fault tracking and fleet diagnosis next to the engine, for every front end.
 
 :class:`FaultStage` is the engine's ``post_process`` hook. For every batch it updates the
 :class:`FaultTracker` (which sets ``snapshot.faults``), runs :func:`diagnose` over the latest
@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from rig_monitor.core import fmt
 from rig_monitor.core.faults import (
     Catalogue,
     FaultEvent,
@@ -36,7 +37,6 @@ from rig_monitor.core.faults import (
 )
 from rig_monitor.core.faults.overrides import user_catalogue
 from rig_monitor.core.model import Fault, MinerSnapshot, Severity
-from rig_monitor.gui import fmt
 
 log = logging.getLogger(__name__)
 
@@ -214,7 +214,7 @@ class FaultStage:
     def forget(self, keys: Iterable[str]) -> int:
         return self._named("forget", (list(keys),))
 
-    # -- running in the engine's child process (see rig_monitor.core.engine_process) -----------
+    # -- running in the engine's child process (see rig_monitor.core.engine.engine_process) -----------
     def child_factory(self) -> Callable[[], FaultStage]:
         """A picklable recipe for this stage's copy in the engine process (same catalogue and
         thresholds; the tracker is created there, with the stock :class:`FaultTracker`)."""

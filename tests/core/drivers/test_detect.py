@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from rig_monitor.core.detect import Probe, classify
+from rig_monitor.core.drivers.detect import Probe, classify
 from rig_monitor.core.errors import MinerError
 from rig_monitor.core.model import ErrorKind
 from tests.canned import fixture

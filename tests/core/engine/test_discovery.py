@@ -14,8 +14,8 @@ from types import SimpleNamespace
 
 import pytest
 
-from rig_monitor.core import discovery
-from rig_monitor.core.discovery import (
+from rig_monitor.core.engine import discovery
+from rig_monitor.core.engine.discovery import (
     AdaptiveLimit,
     ScanOptions,
     ScanOutcome,
@@ -29,7 +29,7 @@ from rig_monitor.core.model import Ports, Target
 from rig_monitor.core.netinfo import suggest_networks
 from rig_monitor.core.targets import parse_targets
 from rig_monitor.sim import SimFleet, SimFleetThread
-from tests.core.test_engine_scale import free_ports, silent_addresses
+from tests.core.engine.test_engine_scale import free_ports, silent_addresses
 
 
 class HttpServer:

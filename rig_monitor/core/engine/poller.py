@@ -10,20 +10,20 @@ import logging
 from dataclasses import dataclass, field
 from typing import Any
 
-from rig_monitor.core.cgminer import (
+from rig_monitor.core.credentials import Credentials
+from rig_monitor.core.drivers import driver_for, firmware_name
+from rig_monitor.core.drivers.base import Session
+from rig_monitor.core.drivers.detect import detect
+from rig_monitor.core.errors import MinerError
+from rig_monitor.core.model import ErrorKind, Identity, MinerSnapshot, Ports, Target
+from rig_monitor.core.modeldb import lookup
+from rig_monitor.core.wire.cgminer import (
     DEFAULT_LIMITS,
     REPAIRS_KEY,
     CGMinerClient,
     Limits,
 )
-from rig_monitor.core.credentials import Credentials
-from rig_monitor.core.detect import detect
-from rig_monitor.core.drivers import driver_for, firmware_name
-from rig_monitor.core.drivers.base import Identity, Session
-from rig_monitor.core.errors import MinerError
-from rig_monitor.core.http import HttpClient
-from rig_monitor.core.model import ErrorKind, MinerSnapshot, Ports, Target
-from rig_monitor.core.modeldb import lookup
+from rig_monitor.core.wire.http import HttpClient
 
 log = logging.getLogger(__name__)
 

@@ -15,11 +15,11 @@ from collections.abc import Iterator
 import psutil
 import pytest
 
-from rig_monitor.core.engine import Batch, EngineConfig
-from rig_monitor.core.engine_process import EngineProcess, use_process_engine
-from rig_monitor.gui.fault_stage import FaultReport, FaultStage
+from rig_monitor.core.engine.engine import Batch, EngineConfig
+from rig_monitor.core.engine.engine_process import EngineProcess, use_process_engine
+from rig_monitor.core.faults.stage import FaultReport, FaultStage
 from rig_monitor.sim import SimFleet, SimFleetThread
-from tests.core.test_engine_scale import free_ports
+from tests.core.engine.test_engine_scale import free_ports
 
 
 @pytest.fixture
@@ -116,3 +116,14 @@ def test_engine_kind_follows_the_environment(monkeypatch: pytest.MonkeyPatch) ->
     assert use_process_engine()
     monkeypatch.delenv("RIG_MONITOR_ENGINE")
     assert use_process_engine()
+
+
+def test_both_engines_implement_the_engine_protocol() -> None:
+    from rig_monitor.core.engine.engine import EngineThread
+    from rig_monitor.core.engine.protocol import Engine
+
+    def on_batch(_batch: object) -> None:
+        pass
+
+    assert isinstance(EngineThread(on_batch), Engine)
+    assert isinstance(EngineProcess(on_batch), Engine)

@@ -35,7 +35,7 @@ import traceback
 from collections.abc import Callable, Iterable
 from typing import Any, Protocol, runtime_checkable
 
-from rig_monitor.core.engine import (
+from rig_monitor.core.engine.engine import (
     Batch,
     BatchCallback,
     EngineConfig,
@@ -114,8 +114,8 @@ def _child_run(
     stage_factory: Callable[[], PostProcess] | None,
 ) -> None:
     from rig_monitor.core.credentials import Credential, for_this_user
+    from rig_monitor.core.engine.poller import Poller
     from rig_monitor.core.netinfo import raise_fd_limit
-    from rig_monitor.core.poller import Poller
 
     loop = asyncio.new_event_loop()
     asyncio.set_event_loop(loop)

@@ -7,15 +7,15 @@ import time
 
 import pytest
 
-from rig_monitor.core.cgminer import (
+from rig_monitor.core.errors import MinerError
+from rig_monitor.core.model import ErrorKind
+from rig_monitor.core.wire.cgminer import (
     CGMinerClient,
     Limits,
     parse_reply,
     parse_text_reply,
     status_of,
 )
-from rig_monitor.core.errors import MinerError
-from rig_monitor.core.model import ErrorKind
 from tests.canned import by_command, fixture, serve
 
 FAST = Limits(connect_timeout_s=1.0, read_timeout_s=1.0, max_bytes=64 * 1024)

@@ -6,7 +6,7 @@ import asyncio
 import threading
 import time
 
-from rig_monitor.core.engine import Batch, EngineConfig, EngineThread, PollEngine
+from rig_monitor.core.engine.engine import Batch, EngineConfig, EngineThread, PollEngine
 from rig_monitor.core.model import ErrorKind, MinerSnapshot, Target
 
 TARGETS = [Target(f"127.9.0.{i}") for i in range(1, 21)]

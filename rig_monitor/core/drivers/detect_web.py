@@ -16,11 +16,10 @@ from urllib.parse import urljoin, urlsplit
 from rig_monitor.core.credentials import DEFAULTS, Credentials
 from rig_monitor.core.drivers.antminer import clean_model
 from rig_monitor.core.drivers.antminer_web import AUTH_MESSAGE
-from rig_monitor.core.drivers.base import Identity
 from rig_monitor.core.errors import MinerError
-from rig_monitor.core.http import HttpClient, HttpReply, base_url, digest
-from rig_monitor.core.model import ErrorKind
+from rig_monitor.core.model import ErrorKind, Identity
 from rig_monitor.core.resources import load_json, resource_path
+from rig_monitor.core.wire.http import HttpClient, HttpReply, base_url, digest
 
 _REALM = re.compile(r'realm="([^"]*)"', re.IGNORECASE)
 _REDIRECTS = (301, 302, 303, 307, 308)

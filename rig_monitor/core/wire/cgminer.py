@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from rig_monitor.core.errors import MinerError
-from rig_monitor.core.jsonrepair import ReplyDecodeError, decode_text, loads_lenient
 from rig_monitor.core.model import ErrorKind
+from rig_monitor.core.wire.jsonrepair import ReplyDecodeError, decode_text, loads_lenient
 
 Reply = dict[str, Any]
 REPAIRS_KEY = "_repairs"  # set on a reply that needed JSON repairs: their names
