@@ -3,6 +3,10 @@
 ``rig-monitor`` alone opens the window; ``rig-monitor demo`` opens it on a simulated fleet.
 ``scan``, ``poll``, ``watch`` and ``diagnose`` print tables, or one JSON document with ``--json``;
 ``simulate`` serves a fake fleet on loopback addresses for trying the tool without miners.
+
+A command with more than a screenful of code lives in its own module here and is named in
+``COMMAND_MODULES``; its ``register(sub)`` adds its parser, using :func:`with_targets` when it
+reads miners.
 """
 
 from __future__ import annotations
@@ -11,6 +15,7 @@ import argparse
 import asyncio
 import contextlib
 import functools
+import importlib
 import json
 import sys
 import time
@@ -477,6 +482,40 @@ TARGET_HELP = (
 )
 
 
+def with_targets(sp: argparse.ArgumentParser, *, json_help: str) -> None:
+    """The options every command that reads miners takes, so they mean the same everywhere."""
+    sp.add_argument("targets", nargs="*", metavar="TARGET", help=TARGET_HELP)
+    sp.add_argument(
+        "--site", action="append", metavar="NAME", help="also the miners of a saved site"
+    )
+    sp.add_argument("--json", action="store_true", help=json_help)
+    sp.add_argument(
+        "--timeout",
+        type=float,
+        default=5.0,
+        help="seconds to wait for one reply (default 5); a whole poll gets 2×timeout+1",
+    )
+    sp.add_argument(
+        "--concurrency", type=int, default=500, help="miners asked at once (default 500)"
+    )
+    sp.add_argument(
+        "--allow-public", action="store_true", help="allow public internet addresses as targets"
+    )
+    sp.add_argument(
+        "--web-port",
+        type=int,
+        default=80,
+        help="port of the miners' web API (default 80; the simulator uses 24080)",
+    )
+    sp.add_argument(
+        "--v3-port", type=int, default=4433, help="Whatsminer API v3 port (default 4433)"
+    )
+
+
+# Commands that live in their own module under rig_monitor/cli/ (each has register(sub)).
+COMMAND_MODULES: tuple[str, ...] = ()
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="rig-monitor",
@@ -484,34 +523,6 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--version", action="version", version=f"rig-monitor {__version__}")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
-
-    def with_targets(sp: argparse.ArgumentParser, *, json_help: str) -> None:
-        sp.add_argument("targets", nargs="*", metavar="TARGET", help=TARGET_HELP)
-        sp.add_argument(
-            "--site", action="append", metavar="NAME", help="also the miners of a saved site"
-        )
-        sp.add_argument("--json", action="store_true", help=json_help)
-        sp.add_argument(
-            "--timeout",
-            type=float,
-            default=5.0,
-            help="seconds to wait for one reply (default 5); a whole poll gets 2×timeout+1",
-        )
-        sp.add_argument(
-            "--concurrency", type=int, default=500, help="miners asked at once (default 500)"
-        )
-        sp.add_argument(
-            "--allow-public", action="store_true", help="allow public internet addresses as targets"
-        )
-        sp.add_argument(
-            "--web-port",
-            type=int,
-            default=80,
-            help="port of the miners' web API (default 80; the simulator uses 24080)",
-        )
-        sp.add_argument(
-            "--v3-port", type=int, default=4433, help="Whatsminer API v3 port (default 4433)"
-        )
 
     sp = sub.add_parser("scan", help="find miners and identify make, model and firmware")
     with_targets(sp, json_help="one JSON array of {ip, port, make, model, firmware}")
@@ -610,6 +621,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="API port of the simulated miners (default 4028; any free port ≥ 1024)",
     )
     sp.set_defaults(func=cmd_demo)
+
+    for name in COMMAND_MODULES:
+        importlib.import_module(f"rig_monitor.cli.{name}").register(sub)
     return p
 
 
