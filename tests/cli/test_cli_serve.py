@@ -166,6 +166,27 @@ def test_metrics_port_in_use_is_explained_and_retried_while_polling_goes_on(
     assert rc == 0
 
 
+def test_sigterm_exits_0_in_time_while_a_webhook_delivery_hangs(
+    tmp_path: Path, env: dict[str, str]
+) -> None:
+    """A dead miner raises miner_unreachable (3 polls); its alert goes to a webhook that never
+    answers; SIGTERM must still end serve with 0 inside the 10 s contract."""
+    release = threading.Event()
+    with serve(Receiver(hang=release)) as rx:
+        dead = f"127.88.9.2:{free_port('127.88.9.2')}"  # nothing listens: refused
+        cfg = tmp_path / "serve.json"  # the default settings file in RIG_MONITOR_CONFIG_DIR
+        hook = {"name": "hook", "type": "webhook", "url": rx.url + "/hook", "group_s": 0}
+        cfg.write_text(json.dumps({"channels": [hook]}))
+        s = Serve([dead, "--interval", "1", "--json"], env)
+        try:
+            assert s.wait_for(rx.hanging.is_set, 60), "".join(s.err)
+        finally:
+            rc, took = s.stop()
+        assert not release.is_set()
+    assert rc == 0, "".join(s.err)
+    assert took < 10.0  # the stop contract, with a delivery still in flight
+
+
 def test_a_plaintext_secret_in_the_config_is_refused(tmp_path: Path, env: dict[str, str]) -> None:
     cfg = tmp_path / "serve.json"
     cfg.write_text(
