@@ -91,6 +91,10 @@ class FleetCollector(Collector):
     def view(self) -> FleetView | None:
         return self._view
 
+    @property
+    def site(self) -> str:
+        return self._site
+
     def describe(self) -> list[Metric]:
         return []  # register() must not call collect() before the first sweep
 

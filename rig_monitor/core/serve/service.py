@@ -13,13 +13,13 @@ import threading
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
-from rig_monitor.core import fmt
 from rig_monitor.core.engine.engine import Batch, EngineConfig, EngineThread, PollFn
 from rig_monitor.core.faults.stage import FaultReport, FaultStage
-from rig_monitor.core.model import MinerSnapshot, Ports, Target
+from rig_monitor.core.model import Ports, Target
 from rig_monitor.core.notify.dispatcher import Notifier
 from rig_monitor.core.notify.events import Alerts
-from rig_monitor.core.serve.metrics import FaultLine, FleetCollector, FleetView, IncidentLine
+from rig_monitor.core.serve.accumulate import SweepAccumulator
+from rig_monitor.core.serve.metrics import FleetCollector, FleetView
 
 log = logging.getLogger(__name__)
 
@@ -46,11 +46,8 @@ class ServeService:
         self.stage = stage if stage is not None else FaultStage.load()
         self.notifier = notifier or Notifier()
         self.collector = collector or FleetCollector(site, self.notifier.counters)
-        self._sites = dict(sites or {})
         self._on_sweep = on_sweep
-        self._latest: dict[str, MinerSnapshot] = {}
-        self._models: dict[str, str] = {}
-        self._report: FaultReport | None = None
+        self._sweeps = SweepAccumulator(self.collector, site, sites)
         self._alerts = Alerts(site=site)
         self.sweeps_done = 0
         self.done = threading.Condition()
@@ -74,55 +71,18 @@ class ServeService:
 
     # -- engine thread ----------------------------------------------------------------------------
     def _on_batch(self, batch: Batch) -> None:
-        for s in batch.snapshots:
-            self._latest[s.key] = s
-            if s.online and (s.make or s.model):
-                self._models[s.key] = fmt.make_model(s)
-        for key in batch.removed:
-            self._latest.pop(key, None)
         if isinstance(batch.extra, FaultReport):
-            self._report = batch.extra
             try:
                 self.notifier.submit(self._alerts.from_report(batch.extra))
             except Exception:  # alerting must never stop polling
                 log.exception("turning a fault report into alerts failed")
-        if batch.sweep_done:
-            view = self._view(batch)
-            self.collector.publish(view)
+        view = self._sweeps.on_batch(batch)
+        if view is not None:
             with self.done:
                 self.sweeps_done += 1
                 self.done.notify_all()
             if self._on_sweep is not None:
                 self._on_sweep(view)
-
-    def _view(self, batch: Batch) -> FleetView:
-        rep = self._report
-        faults: tuple[FaultLine, ...] = ()
-        incidents: tuple[IncidentLine, ...] = ()
-        if rep is not None:
-            faults = tuple(
-                FaultLine(r.miner, r.fault.id, str(r.fault.severity))
-                for r in rep.records
-                if r.miner in self._latest
-            )
-            incidents = tuple(
-                IncidentLine(i.id, str(i.severity), i.scope or "", len(i.miners))
-                for i in rep.incidents
-            )
-        st = batch.sweep
-        return FleetView(
-            site=self.site,
-            snapshots=tuple(self._latest.values()),
-            models=dict(self._models),
-            faults=faults,
-            incidents=incidents,
-            sweep=st.sweep,
-            sweep_duration_s=st.duration_s,
-            sweep_finished=st.finished,
-            polled=st.polled,
-            skipped_backoff=st.skipped_backoff,
-            sites=dict(self._sites),
-        )
 
     def wait_sweeps(self, n: int, timeout: float) -> bool:
         """Block until ``n`` sweeps are complete (tests, ``--once``)."""
