@@ -103,6 +103,10 @@ class _Worker:
                 self._gather(batch, min(wait, 1.0))
                 wait = self.limiter.wait_s()
             if self.stopping.is_set():
+                # stopping inside the grouping window: one attempt, no retries, rather than
+                # losing what was gathered (the owner's stop() waits only briefly for it)
+                if wait <= 0:
+                    self._deliver(batch, retries=0)
                 return
             self._deliver(batch)
 
@@ -119,7 +123,8 @@ class _Worker:
             assert isinstance(item, list)
             batch.extend(item)
 
-    def _deliver(self, batch: list[AlertEvent]) -> None:
+    def _deliver(self, batch: list[AlertEvent], retries: int | None = None) -> None:
+        retries = self.retries if retries is None else retries
         events = fold(batch)
         extra = events[MAX_EVENTS_PER_MESSAGE:]
         events = events[:MAX_EVENTS_PER_MESSAGE]
@@ -132,7 +137,7 @@ class _Worker:
                 self.channel.send(events)
             except DeliveryError as exc:
                 self._failed(str(exc))
-                if exc.permanent or attempt >= self.retries:
+                if exc.permanent or attempt >= retries:
                     why = "refused for good" if exc.permanent else f"{attempt + 1} attempts"
                     log.error(
                         "notify %s: gave up on %d event(s) (%s)",

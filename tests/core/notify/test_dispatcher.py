@@ -197,3 +197,15 @@ def test_submit_never_blocks_on_a_hanging_channel(monkeypatch: pytest.MonkeyPatc
         release.set()
         n.stop()
     assert st.dropped == 50 - 4  # the queue holds 4 submits; the rest are counted, not waited on
+
+
+def test_stopping_inside_the_grouping_window_still_delivers_once() -> None:
+    n = Notifier()
+    with serve(Receiver()) as rx:
+        n.add(WebhookChannel("hook", lambda: rx.url), Policy(group_s=60.0))
+        n.start()
+        n.submit([event()])
+        time.sleep(0.2)  # the worker is now gathering for a minute
+        n.stop(timeout=5.0)
+        assert len(rx.requests) == 1
+    assert n.status()[0].sent == 1
