@@ -189,3 +189,30 @@ def test_dead_smtp_server_is_a_retryable_error() -> None:
     with pytest.raises(DeliveryError, match="connection refused") as err:
         ch.send([event()])
     assert not err.value.permanent
+
+
+def test_email_over_implicit_tls(tmp_path: Path) -> None:
+    server_ctx, client_ctx = self_signed(tmp_path)
+    inbox = Inbox()
+    port = free_port()
+    ctl = Controller(inbox, hostname="127.0.0.1", port=port, ssl_context=server_ctx)
+    ctl.start()
+    try:
+        ch = EmailChannel(
+            "mail", "127.0.0.1", ["ops@example.org"], "rig@example.org", port, "tls",
+            ssl_context=client_ctx,
+        )  # fmt: skip
+        ch.send([event()])
+    finally:
+        ctl.stop()
+    assert len(inbox.messages) == 1
+
+
+def test_tls_to_a_server_with_an_untrusted_certificate_fails(
+    smtp_tls: tuple[Inbox, int, Any],
+) -> None:
+    inbox, port, _ = smtp_tls
+    ch = EmailChannel("mail", "127.0.0.1", ["o@x.org"], "r@x.org", port, "starttls")
+    with pytest.raises(DeliveryError, match="SSLCertVerificationError") as err:
+        ch.send([event()])  # the default context: the test's self-signed certificate is refused
+    assert not inbox.messages and not err.value.permanent
