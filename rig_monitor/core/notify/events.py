@@ -9,7 +9,7 @@ explains are folded into it when a message is built (:func:`fold`).
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -71,6 +71,7 @@ class Alerts:
     """Engine-thread state: which incidents were open at the last report."""
 
     site: str = ""
+    models: Mapping[str, str] = field(default_factory=dict)  # miner key -> model, kept by the owner
     _open: dict[str, Any] = field(default_factory=dict)
 
     def from_report(self, report: Any) -> list[AlertEvent]:
@@ -90,7 +91,7 @@ class Alerts:
                     title=ev.fault.title,
                     detail=ev.fault.detail,
                     t=ev.at,
-                    model=models.get(ev.miner, ""),
+                    model=models.get(ev.miner) or self.models.get(ev.miner, ""),
                     site=self.site,
                 )
             )

@@ -30,6 +30,11 @@ class SweepAccumulator:
         self._models: dict[str, str] = {}
         self._report: FaultReport | None = None
 
+    @property
+    def models(self) -> Mapping[str, str]:
+        """Miner key -> last known model (a live view, for the owner's thread only)."""
+        return self._models
+
     def on_batch(self, batch: Batch) -> FleetView | None:
         """Take one batch; publish and return the view when it ends a sweep."""
         for s in batch.snapshots:

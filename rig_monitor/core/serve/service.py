@@ -48,7 +48,7 @@ class ServeService:
         self.collector = collector or FleetCollector(site, self.notifier.counters)
         self._on_sweep = on_sweep
         self._sweeps = SweepAccumulator(self.collector, site, sites)
-        self._alerts = Alerts(site=site)
+        self._alerts = Alerts(site=site, models=self._sweeps.models)
         self.sweeps_done = 0
         self.done = threading.Condition()
         self.engine = EngineThread(
@@ -71,12 +71,12 @@ class ServeService:
 
     # -- engine thread ----------------------------------------------------------------------------
     def _on_batch(self, batch: Batch) -> None:
+        view = self._sweeps.on_batch(batch)  # first: it learns the models alerts name
         if isinstance(batch.extra, FaultReport):
             try:
                 self.notifier.submit(self._alerts.from_report(batch.extra))
             except Exception:  # alerting must never stop polling
                 log.exception("turning a fault report into alerts failed")
-        view = self._sweeps.on_batch(batch)
         if view is not None:
             with self.done:
                 self.sweeps_done += 1

@@ -25,7 +25,7 @@ RACK = Incident(
 
 
 def test_lifecycle_events_map_to_raised_and_cleared() -> None:
-    a = Alerts(site="north")
+    a = Alerts(site="north", models={"10.0.0.6:4029": "Whatsminer M30S"})  # the owner's map
     evs = a.from_report(
         Report(
             events=(
@@ -43,6 +43,7 @@ def test_lifecycle_events_map_to_raised_and_cleared() -> None:
         ("10.0.0.7", "cleared"),
     ]
     assert evs[0].model == "Antminer S19" and evs[0].site == "north"
+    assert evs[1].model == "Whatsminer M30S" and evs[2].model == ""
 
 
 def test_an_incident_is_raised_once_and_cleared_when_it_goes() -> None:
