@@ -197,3 +197,39 @@ def test_a_hanging_webhook_never_stalls_polling(fleet: SimFleetThread) -> None:
             release.set()
             service.stop()
     assert rx.requests and rx.requests[0][1]["events"][0]["fault"] == "miner_unreachable"
+
+
+def test_a_rack_outage_reaches_the_webhook_as_one_incident() -> None:
+    """8 of 10 miners in one /26 go dark: one message, one incident event naming the 8, and
+    none of the 8 per-miner "unreachable" events it explains."""
+    base = "127.89.0.1"
+    port, web = free_ports(base)
+    # cgminer personas: an "offline" Antminer of the simulator keeps its web API answering, and
+    # the driver then reads it as online (a real case, but not a dark rack)
+    sim = SimFleet.build(base=base, count=10, port=port, web_port=web, seed=9, personas=["cgminer"])
+    with SimFleetThread(sim) as thread, serve(Receiver()) as rx:
+        notifier = Notifier()
+        notifier.add(WebhookChannel("hook", lambda: rx.url), Policy(group_s=1.5))
+        service = ServeService(
+            sim.targets,
+            config=EngineConfig(interval_s=0.2, poll_budget_s=5.0),
+            ports=Ports(web=web),
+            stage=FaultStage(),
+            notifier=notifier,
+            collector=FleetCollector("x", notifier.counters),
+        )
+        service.start()
+        try:
+            assert service.wait_sweeps(1, 30)
+            dark = sim.miners[:8]
+            for m in dark:
+                thread.inject(m.ip, "offline")
+            assert rx.wait_for(1, 60)
+            sweeps = service.sweeps_done
+            assert service.wait_sweeps(sweeps + 5, 30)  # time for any straggler message
+        finally:
+            service.stop()
+    assert len(rx.requests) == 1, rx.requests
+    events = rx.requests[0][1]["events"]
+    assert [e["fault"] for e in events] == ["site_network_or_power"]
+    assert sorted(events[0]["miners"]) == sorted(m.ip + f":{port}" for m in dark)
