@@ -128,6 +128,9 @@ def run_app(
     )
     if targets:
         window.add_targets(targets)  # new ones join the saved list (written off the GUI thread)
+    from rig_monitor.gui.metrics import export_from_window
+
+    export_from_window(window.bridge)  # only with RIG_MONITOR_METRICS=HOST:PORT
     return _run(window, app)
 
 

@@ -24,7 +24,7 @@ from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass, field
 
 from rig_monitor.core.credentials import Credential, Credentials, for_this_user
-from rig_monitor.core.model import ErrorKind, MinerSnapshot, Target
+from rig_monitor.core.model import ErrorKind, MinerSnapshot, Ports, Target
 from rig_monitor.core.netinfo import raise_fd_limit
 
 log = logging.getLogger(__name__)
@@ -355,10 +355,12 @@ class EngineThread:
         *,
         poll: PollFn | None = None,
         post_process: PostProcess | None = None,
+        ports: Ports | None = None,
     ) -> None:
         self._on_batch = on_batch
         self._config = config or EngineConfig()
         self._poll = poll
+        self._ports = ports  # where the miners' web/v3 APIs listen when not the defaults (serve)
         self._post_process = post_process
         self._loop: asyncio.AbstractEventLoop | None = None
         self._engine: PollEngine | None = None
@@ -405,7 +407,7 @@ class EngineThread:
         if poll is None:
             from rig_monitor.core.engine.poller import Poller
 
-            poller = Poller(credentials=self.credentials)
+            poller = Poller(credentials=self.credentials, ports=self._ports)
             poll, closer = poller.poll, poller.aclose
         self._engine = PollEngine(
             poll, self._on_batch, self._config, post_process=self._post_process
