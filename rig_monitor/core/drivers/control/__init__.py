@@ -1,0 +1,73 @@
+"""Controllers by driver family: what each firmware lets us do, and how.
+
+Families offered by their firmware but not yet spoken here say so ("not implemented in Rig Monitor
+yet: the firmware offers …"), so the operator can tell "cannot" from "not yet".
+"""
+
+from __future__ import annotations
+
+from rig_monitor.core.drivers.control.avalon import AvalonControl
+from rig_monitor.core.drivers.control.base import (
+    NOT_SUPPORTED,
+    NOT_YET,
+    Action,
+    ActionRefused,
+    Controller,
+    PoolError,
+    PoolSpec,
+    Unsupported,
+    check_pool_url,
+    parse_pool,
+)
+from rig_monitor.core.drivers.control.cgminer import CGMinerControl
+from rig_monitor.core.drivers.control.luxos import LuxOSControl
+from rig_monitor.core.drivers.control.web import AntminerWebControl, BitaxeControl, EpicControl
+from rig_monitor.core.drivers.control.whatsminer import WhatsminerV2Control, WhatsminerV3Control
+
+CONTROLLERS: dict[str, Controller] = {
+    c.family: c
+    for c in (
+        CGMinerControl(),
+        AntminerWebControl(),
+        AvalonControl(),
+        LuxOSControl(),
+        BitaxeControl(),
+        EpicControl(),
+        WhatsminerV2Control(),
+        WhatsminerV3Control(),
+    )
+}
+
+# Why the rest cannot be acted on (protocols.md §2 says what their firmware offers).
+UNSUPPORTED: dict[str, str] = {
+    "braiins": f"{NOT_YET}: Braiins OS offers reboot/restart/locate/pools over its REST/gRPC "
+    "API (actions/reboot, actions/locate)",
+    "vnish": f"{NOT_YET}: Vnish offers them over its web API (/api/v1/system/reboot, find-miner)",
+    "goldshell": f"{NOT_YET}: Goldshell offers reboot and pools over its /mcb web API",
+    "iceriver": f"{NOT_YET}: IceRiver offers locate (post=5) over its web panel",
+    "auradine": f"{NOT_YET}: Auradine offers restart, led and mode over its web API on 8080",
+    "hiveon": f"{NOT_YET}: Hiveon's control API is not documented in our references",
+    "marathon": f"{NOT_YET}: MARA firmware's control API is not documented in our references",
+    "innosilicon": f"{NOT_YET}: Innosilicon offers reboot and pools over its JWT web API",
+}
+
+
+def controller_for(family: str | None) -> Controller:
+    if family and family in CONTROLLERS:
+        return CONTROLLERS[family]
+    if family and family in UNSUPPORTED:
+        return Unsupported(family, UNSUPPORTED[family])
+    return Unsupported(family or "unknown", f"{NOT_SUPPORTED}: the miner was not identified")
+
+
+__all__ = [
+    "CONTROLLERS",
+    "Action",
+    "ActionRefused",
+    "Controller",
+    "PoolError",
+    "PoolSpec",
+    "check_pool_url",
+    "controller_for",
+    "parse_pool",
+]
