@@ -9,11 +9,14 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import warnings
 from typing import Any
 
 
 def _md5_crypt(word: str, salt: str) -> str:
-    from passlib.hash import md5_crypt
+    with warnings.catch_warnings():  # passlib probes the deprecated stdlib crypt module
+        warnings.simplefilter("ignore", DeprecationWarning)
+        from passlib.hash import md5_crypt
 
     return str(md5_crypt.using(salt=salt).hash(word)).rsplit("$", 1)[1]
 

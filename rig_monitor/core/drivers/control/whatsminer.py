@@ -26,6 +26,7 @@ import base64
 import hashlib
 import json
 import time
+import warnings
 from typing import Any
 
 from rig_monitor.core.drivers.base import Session
@@ -39,7 +40,9 @@ V2_OK = 131
 
 def md5_crypt_hash(word: str, salt: str) -> str:
     """The hash part (after the last ``$``) of md5-crypt, as btminer computes it."""
-    from passlib.hash import md5_crypt
+    with warnings.catch_warnings():  # passlib probes the deprecated stdlib crypt module
+        warnings.simplefilter("ignore", DeprecationWarning)
+        from passlib.hash import md5_crypt
 
     return str(md5_crypt.using(salt=salt).hash(word)).rsplit("$", 1)[1]
 
