@@ -116,7 +116,7 @@ class FakeTTY(io.StringIO):
         return True
 
 
-@pytest.mark.parametrize(("answer", "code", "sent"), [("yes\n", 0, True), ("no\n", 2, False)])
+@pytest.mark.parametrize(("answer", "code", "sent"), [("yes\n", 1, True), ("no\n", 2, False)]  # 1: two of three cannot)
 def test_on_a_terminal_it_names_the_miners_and_asks(
     fleet: SimFleet,
     monkeypatch: pytest.MonkeyPatch,
