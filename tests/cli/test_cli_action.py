@@ -116,7 +116,8 @@ class FakeTTY(io.StringIO):
         return True
 
 
-@pytest.mark.parametrize(("answer", "code", "sent"), [("yes\n", 1, True), ("no\n", 2, False)]  # 1: two of three cannot)
+# "yes" exits 1: two of the three miners cannot blink a LED
+@pytest.mark.parametrize(("answer", "code", "sent"), [("yes\n", 1, True), ("no\n", 2, False)])
 def test_on_a_terminal_it_names_the_miners_and_asks(
     fleet: SimFleet,
     monkeypatch: pytest.MonkeyPatch,
