@@ -208,7 +208,11 @@ class ActionsDialog(QDialog):
         self.table.setHorizontalHeaderLabels(list(self.COLS))
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table.setWordWrap(True)
         self._row: dict[str, int] = {}
         self._items: list[tuple[QTableWidgetItem, QTableWidgetItem]] = []
         for i, t in enumerate(targets):
@@ -272,7 +276,13 @@ class ActionsDialog(QDialog):
             self.results.setdefault(r.key, r)
         label = LABELS[self.action]
         if self.phase == "preview":
-            able = [r for r in self.results.values() if r.supported and not r.error]
+            able = [
+                self.results[t.key]
+                for t in self.targets
+                if t.key in self.results
+                and self.results[t.key].supported
+                and not self.results[t.key].error
+            ]
             names = ", ".join(r.key for r in able[:8]) + (" …" if len(able) > 8 else "")
             cannot = len(self.targets) - len(able)
             text = f"<b>{label}</b> will be sent to {len(able)} miner(s)"
@@ -283,6 +293,7 @@ class ActionsDialog(QDialog):
                 text += " They go out in waves by address block, a few at a time."
             self.heading.setText(text)
             self.go_button.setText(f"{label} {len(able)} miner(s)")
+            self.go_button.setMinimumWidth(self.go_button.sizeHint().width())
             self.go_button.setEnabled(bool(able))
             self._able = [t for t in self.targets if t.key in {r.key for r in able}]
             return
