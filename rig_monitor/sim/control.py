@@ -48,6 +48,7 @@ class ControlState:
     sleeping: bool = False
     down_s: float = 3.0  # how long a reboot keeps every port closed
     restart_down_s: float = 1.0  # a mining-program restart: the API port only, briefly
+    switch_delay_s: float = 0.3  # switchpool takes effect this much later (real cgminer)
     received: list[str] = field(default_factory=list)  # control commands, for tests
     luxos_session: str = ""
     v2_tokens: dict[str, tuple[str, str]] = field(default_factory=dict)  # sign → (key, time)
@@ -144,8 +145,8 @@ class Control:
         pools = rig.pools
         if command == "restart":
             self.reboot(restart=self.m.persona_id != "avalon")  # an Avalon reboots whole
-            # cgminer api.c: restart answers a bare status string (protocols.md §1.3)
-            return json.dumps({"STATUS": "RESTART", "When": self._when(), "id": 1})
+            # exactly what a real cgminer 4.11.1 sends (tests/fixtures/cgminer-4.11.1-control)
+            return json.dumps({"STATUS": "RESTART", "id": 1})
         if command == "addpool":
             parts = _split_escaped(param or "")
             if len(parts) != 3 or not all(parts[:2]):
@@ -162,8 +163,17 @@ class Control:
                 self._status("E", 26, f"Invalid pool id {n} - range is 0 - {len(pools) - 1}")
             )
         if command == "switchpool":
-            self._set_pools(pools, n)
-            return json.dumps(self._status("S", 27, f"Switching to pool {n}: '{pools[n][0]}'"))
+            # as a real cgminer 4.11.1 does: the switch lands a moment later, so removing the
+            # old pool straight away is refused ("Cannot remove active pool")
+            url = pools[n][0]
+
+            def land() -> None:
+                now = self.m.rig.pools
+                if url in (u for u, _ in now):
+                    self._set_pools(now, [u for u, _ in now].index(url))
+
+            schedule(self.state.switch_delay_s, land)
+            return json.dumps(self._status("S", 27, f"Switching to pool {n}:'{url}'"))
         if command == "removepool":
             if n == rig.active_pool:
                 return json.dumps(

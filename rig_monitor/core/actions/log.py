@@ -32,7 +32,7 @@ def record_action(
     ip: str,
     port: int,
     action: str,
-    supported: bool,
+    supported: bool | None,
     ok: bool | None,
     error: str | None,
     detail: str | None,

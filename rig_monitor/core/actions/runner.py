@@ -64,6 +64,7 @@ class ActionRunner:
         self.record = record
         self.cooldown = cooldown or Cooldown(self.pacing.cooldown_s, clock)
         self.on_expect_reboot = on_expect_reboot
+        self._restarting: set[str] = set()  # miners whose coming restart we caused
 
     async def run(
         self,
@@ -86,7 +87,7 @@ class ActionRunner:
                 ip=r.ip,
                 port=r.port,
                 action=r.action,
-                supported=bool(r.supported),
+                supported=r.supported,
                 ok=r.ok,
                 error=r.error,
                 detail=r.detail,
@@ -125,7 +126,7 @@ class ActionRunner:
             if n and self.pacing.wave_gap_s:
                 await self.sleep(self.pacing.wave_gap_s)
             await asyncio.gather(*(one(t) for t in wave))
-        rebooted = [r.key for r in results.values() if r.ok and action.reboots]
+        rebooted = [r.key for r in results.values() if r.ok and r.key in self._restarting]
         if rebooted and self.on_expect_reboot is not None:
             self.on_expect_reboot(rebooted, EXPECT_BACK_S)
         return [results[t.key] for t in unique]
@@ -134,6 +135,14 @@ class ActionRunner:
         self, t: Target, action: Action, pools: tuple[PoolSpec, ...], dry_run: bool
     ) -> ActionResult:
         res = ActionResult(t.ip, t.port, action.value, None, None if dry_run else False)
+        # Checked before any contact: a miner just rebooted may still be down
+        left = self.cooldown.wait_left(t.key, action.value) if action.disruptive else 0.0
+        if left > 0:
+            res.error = (
+                f"rate limit: {action.value} was sent less than "
+                f"{self.pacing.cooldown_s:g} s ago; allowed again in {left:.0f} s"
+            )
+            return res
         try:
             async with asyncio.timeout(self.pacing.miner_timeout_s):
                 identity = await self.poller.identify(t)
@@ -141,13 +150,6 @@ class ActionRunner:
                 res.supported = ctl.supports(action)
                 if not res.supported:
                     res.error = ctl.reason(action)
-                    return res
-                left = self.cooldown.wait_left(t.key, action.value) if action.disruptive else 0.0
-                if left > 0:
-                    res.error = (
-                        f"rate limit: {action.value} was sent less than "
-                        f"{self.pacing.cooldown_s:g} s ago; allowed again in {left:.0f} s"
-                    )
                     return res
                 if dry_run:
                     res.detail = f"would send: {ctl.plan(action, pools)}"
@@ -160,6 +162,8 @@ class ActionRunner:
                     )  # noted before: a timeout may still land
                 res.detail = await ctl.run(session, action, pools)
                 res.ok = True
+                if ctl.restarts(action):
+                    self._restarting.add(t.key)
         except ActionRefused as exc:
             res.error = exc.message
         except MinerError as exc:

@@ -19,7 +19,7 @@ from rig_monitor.sim import SimFleet, SimFleetThread
 from rig_monitor.sim.miner import SimMiner
 from tests.sim.rawclient import free_port
 
-_blocks = itertools.count(10)
+_blocks = itertools.count(0)  # /24 blocks handed out so far (each test gets fresh ones)
 FAST = Limits(connect_timeout_s=1.0, read_timeout_s=1.5, max_bytes=2 * 1024 * 1024)
 NO_WAIT = Pacing(wave_gap_s=0.0, cooldown_s=0.0, miner_timeout_s=5.0)
 
@@ -27,14 +27,19 @@ NO_WAIT = Pacing(wave_gap_s=0.0, cooldown_s=0.0, miner_timeout_s=5.0)
 @contextmanager
 def miners(specs: Sequence[str], per_block: int = 250) -> Iterator[SimFleet]:
     """``specs`` like ``["cgminer", "whatsminer:M60_VK40"]``: miner i runs spec i; addresses fill
-    127.73.<block>.x, ``per_block`` to a /24."""
-    block = next(_blocks)
-    ip1 = f"127.73.{block}.1"
+    fresh /24 blocks under 127.73.0.0/16 and up, ``per_block`` miners to a block."""
+    blocks = [next(_blocks) for _ in range(-(-len(specs) // per_block))]
+
+    def ip_of(i: int) -> str:
+        b = blocks[i // per_block]
+        return f"127.{73 + b // 250}.{b % 250 + 1}.{i % per_block + 1}"
+
+    ip1 = ip_of(0)
     port, web, v3 = free_port(ip1), free_port(ip1), free_port(ip1)
     built = []
     for i, spec in enumerate(specs):
         name, _, model = spec.partition(":")
-        ip = f"127.73.{block + i // per_block * 100}.{i % per_block + 1}"
+        ip = ip_of(i)
         built.append(SimMiner(ip, port, name, model or None, seed=i, web_port=web, v3_port=v3))
     fleet = SimFleet(built)
     with SimFleetThread(fleet):

@@ -224,3 +224,12 @@ def test_reboots_mark_the_coming_restart_as_expected() -> None:
         _prepare(fleet)
         run(fleet, Action.REBOOT, on_expect_reboot=lambda keys, s: marked.append((keys, s)))
     assert marked == [([fleet.targets[0].key], 900.0)]  # cgminer cannot reboot: not marked
+
+
+def test_pool_changes_that_restart_the_miner_are_expected_too() -> None:
+    marked: list[list[str]] = []
+    with miners(["bitaxe", "cgminer", "antminer:S19j Pro"]) as fleet:
+        _prepare(fleet)
+        run(fleet, Action.POOLS, POOLS, on_expect_reboot=lambda keys, _s: marked.append(keys))
+    # AxeOS applies pools on restart, Antminer reloads bmminer; cgminer switches without one
+    assert sorted(marked[0]) == sorted([fleet.targets[0].key, fleet.targets[2].key])

@@ -130,6 +130,10 @@ class Controller:
         """One line: what :meth:`run` would send (for the dry run)."""
         return action.value
 
+    def restarts(self, action: Action) -> bool:
+        """Whether doing ``action`` restarts the miner's uptime (so its reboot is expected)."""
+        return action.reboots
+
     async def run(self, session: Session, action: Action, pools: tuple[PoolSpec, ...] = ()) -> str:
         """Do it; return a short detail for the report. Raises ActionRefused or MinerError."""
         raise NotImplementedError

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from rig_monitor.core.drivers.base import Session, first
 from rig_monitor.core.drivers.control.base import Action, ActionRefused, Controller, PoolSpec
-from rig_monitor.core.drivers.control.cgminer import checked, escape
+from rig_monitor.core.drivers.control.cgminer import checked, replace_pools
 from rig_monitor.core.wire.cgminer import status_of
 
 _COMMANDS: dict[Action, tuple[str, str]] = {
@@ -44,21 +44,7 @@ class LuxOSControl(Controller):
     async def run(self, session: Session, action: Action, pools: tuple[PoolSpec, ...] = ()) -> str:
         sid = await session_id(session)
         if action is Action.POOLS:
-            from rig_monitor.core.drivers.base import section
-
-            before = section(await checked(session, "pools"), "POOLS")
-            old = [int(p["POOL"]) for p in before if isinstance(p.get("POOL"), int)]
-            for p in pools:
-                args = ",".join(escape(v) for v in (p.url, p.user, p.password))
-                await checked(session, "addpool", f"{sid},{args}")
-            after = section(await checked(session, "pools"), "POOLS")
-            new = [int(p["POOL"]) for p in after if p.get("POOL") not in old]
-            if not new:
-                raise ActionRefused("addpool accepted but no new pool is listed")
-            await checked(session, "switchpool", f"{sid},{new[0]}")
-            for pid in sorted(old, reverse=True):
-                await checked(session, "removepool", f"{sid},{pid}")
-            return f"{len(pools)} pool(s) set, {len(old)} old removed"
+            return await replace_pools(session, pools, prefix=f"{sid},")
         cmd, arg = _COMMANDS[action]
         reply = await checked(session, cmd, f"{sid},{arg}" if arg else sid)
         return status_of(reply).msg or cmd

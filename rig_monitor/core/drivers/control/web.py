@@ -75,6 +75,9 @@ async def _auth_request(
 class AntminerWebControl(Controller):
     family = "antminer"
 
+    def restarts(self, action: Action) -> bool:
+        return action is not Action.LOCATE_ON and action is not Action.LOCATE_OFF  # conf reloads
+
     def plan(self, action: Action, pools: tuple[PoolSpec, ...] = ()) -> str:
         return {
             Action.REBOOT: "POST /cgi-bin/reboot.cgi (Digest)",
@@ -140,6 +143,9 @@ class BitaxeControl(Controller):
         Action.SLEEP: f"{NOT_SUPPORTED}: AxeOS has no sleep mode",
         Action.WAKE: f"{NOT_SUPPORTED}: AxeOS has no sleep mode",
     }
+
+    def restarts(self, action: Action) -> bool:
+        return action in (Action.REBOOT, Action.RESTART, Action.POOLS)  # pools apply on restart
 
     def plan(self, action: Action, pools: tuple[PoolSpec, ...] = ()) -> str:
         if action is Action.POOLS:
