@@ -342,7 +342,20 @@ class Control:
             return self._bitaxe(req)
         if pid == "epic":
             return self._epic(req)
+        if pid == "iceriver":
+            return self._iceriver(req)
         return None
+
+    def _iceriver(self, req: HttpRequest) -> HttpReply | None:
+        from rig_monitor.sim.personas.iceriver import COOKIE, session_for
+
+        if req.path != "/user/userpanel" or req.method != "POST" or req.query.get("post") != "5":
+            return None
+        self.state.received.append("locate")
+        if f"{COOKIE}={session_for(self.m.sample())}" not in req.headers.get("cookie", ""):
+            return None  # the persona answers its login page
+        self.state.led = req.query.get("locate") == "1"
+        return _ok({"error": 0})
 
     def _antminer(self, req: HttpRequest) -> HttpReply | None:
         paths = ("/cgi-bin/reboot.cgi", "/cgi-bin/blink.cgi", "/cgi-bin/get_blink_status.cgi",

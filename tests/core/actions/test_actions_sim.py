@@ -34,8 +34,9 @@ SUPPORTED: dict[str, set[Action]] = {
     "epic": set(Action),
     "whatsminer:M50S_VH30": set(Action),
     "whatsminer:M60_VK40": set(Action),
+    "iceriver": {Action.LOCATE_ON, Action.LOCATE_OFF},
 }
-UNSUPPORTED_FAMILIES = ["braiins", "vnish", "goldshell", "iceriver", "auradine"]
+UNSUPPORTED_FAMILIES = ["braiins", "vnish", "goldshell", "auradine"]
 CASES = [(spec, a) for spec, acts in SUPPORTED.items() for a in Action if a in acts]
 
 
@@ -233,3 +234,12 @@ def test_pool_changes_that_restart_the_miner_are_expected_too() -> None:
         run(fleet, Action.POOLS, POOLS, on_expect_reboot=lambda keys, _s: marked.append(keys))
     # AxeOS applies pools on restart, Antminer reloads bmminer; cgminer switches without one
     assert sorted(marked[0]) == sorted([fleet.targets[0].key, fleet.targets[2].key])
+
+
+def test_iceriver_wrong_password_is_a_clear_refusal() -> None:
+    with miners(["iceriver"]) as fleet:
+        fleet.inject(fleet.targets[0].ip, "bad_password")  # the panel's password was changed
+        [r] = run(fleet, Action.LOCATE_ON)
+        assert r.supported is True and r.ok is False
+        assert r.error and "wrong password" in r.error
+        assert fleet.miners[0].control.state.led is False

@@ -21,7 +21,12 @@ from rig_monitor.core.drivers.control.base import (
 )
 from rig_monitor.core.drivers.control.cgminer import CGMinerControl
 from rig_monitor.core.drivers.control.luxos import LuxOSControl
-from rig_monitor.core.drivers.control.web import AntminerWebControl, BitaxeControl, EpicControl
+from rig_monitor.core.drivers.control.web import (
+    AntminerWebControl,
+    BitaxeControl,
+    EpicControl,
+    IceRiverControl,
+)
 from rig_monitor.core.drivers.control.whatsminer import WhatsminerV2Control, WhatsminerV3Control
 
 CONTROLLERS: dict[str, Controller] = {
@@ -33,6 +38,7 @@ CONTROLLERS: dict[str, Controller] = {
         LuxOSControl(),
         BitaxeControl(),
         EpicControl(),
+        IceRiverControl(),
         WhatsminerV2Control(),
         WhatsminerV3Control(),
     )
@@ -44,7 +50,6 @@ UNSUPPORTED: dict[str, str] = {
     "API (actions/reboot, actions/locate)",
     "vnish": f"{NOT_YET}: Vnish offers them over its web API (/api/v1/system/reboot, find-miner)",
     "goldshell": f"{NOT_YET}: Goldshell offers reboot and pools over its /mcb web API",
-    "iceriver": f"{NOT_YET}: IceRiver offers locate (post=5) over its web panel",
     "auradine": f"{NOT_YET}: Auradine offers restart, led and mode over its web API on 8080",
     "hiveon": f"{NOT_YET}: Hiveon's control API is not documented in our references",
     "marathon": f"{NOT_YET}: MARA firmware's control API is not documented in our references",

@@ -222,3 +222,44 @@ class EpicControl(Controller):
             Action.WAKE: "mining started",
             Action.POOLS: f"{min(3, len(pools))} pool(s) set",
         }[action]
+
+
+class IceRiverControl(Controller):
+    """IceRiver web panel (pyasic ``web/iceriver.py`` ``locate``): log in as the driver does
+    (``/user/loginpost?post=6``, session cookie), then ``POST /user/userpanel?post=5&locate=1|0``.
+    The panel offers no reboot, pools or sleep that either reference documents."""
+
+    family = "iceriver"
+    reasons: ClassVar[dict[Action, str]] = {
+        a: f"{NOT_SUPPORTED}: the IceRiver panel API offers only the locate LED"
+        for a in (Action.REBOOT, Action.RESTART, Action.SLEEP, Action.WAKE, Action.POOLS)
+    }
+
+    def plan(self, action: Action, pools: tuple[PoolSpec, ...] = ()) -> str:
+        on = "1" if action is Action.LOCATE_ON else "0"
+        return f"log in, POST /user/userpanel?post=5&locate={on}"
+
+    async def run(self, session: Session, action: Action, pools: tuple[PoolSpec, ...] = ()) -> str:
+        from rig_monitor.core.drivers.iceriver import COOKIE_KEY, PANEL, IceRiverDriver
+
+        http = _http(session)
+        try:
+            cookie = await IceRiverDriver()._login(session)
+        except MinerError as exc:
+            if exc.kind is ErrorKind.AUTH_FAILED:
+                raise ActionRefused(f"log in: wrong password ({exc.message})") from None
+            raise
+        on = action is Action.LOCATE_ON
+        reply = await http.post(
+            session.web_url(PANEL),
+            params={"post": "5", "locate": "1" if on else "0"},
+            headers={"Cookie": cookie},
+        )
+        _check_http(reply, "locate")
+        if reply.text.lstrip()[:1] == "<":
+            session.state.pop(COOKIE_KEY, None)
+            raise ActionRefused("locate: the miner answered its login page (session refused)")
+        doc = _json_or_none(reply)
+        if isinstance(doc, dict) and doc.get("error") not in (None, 0, "0"):
+            raise ActionRefused(f"locate: {doc.get('msg') or doc.get('error')}")
+        return "LED blinking" if on else "LED back to normal"
