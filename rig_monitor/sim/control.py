@@ -344,7 +344,48 @@ class Control:
             return self._epic(req)
         if pid == "iceriver":
             return self._iceriver(req)
+        if pid == "auradine":
+            return self._auradine(req)
         return None
+
+    def _auradine(self, req: HttpRequest) -> HttpReply | None:
+        from rig_monitor.sim.personas.auradine import token_for
+
+        cmd = req.path.strip("/")
+        if req.method != "POST" or cmd not in ("restart", "led", "mode", "updatepools"):
+            return None  # reads (GET led/mode…) and /token are the persona's
+
+        def status(letter: str, code: int, msg: str, http: int = 200) -> HttpReply:
+            st = [{"STATUS": letter, "Code": code, "Msg": msg, "Description": "FluxOS"}]
+            return _ok({"STATUS": st}, http)
+
+        if req.headers.get("token") != token_for(self.m.sample()):
+            return status("E", 401, "Invalid token", 401)
+        body = _json_body(req)
+        self.state.received.append(cmd)
+        if cmd == "restart":
+            self.reboot(restart=body.get("parameter") == "gcminer")
+        elif cmd == "led":
+            if body.get("code") not in (2, 3):
+                return status("E", 400, "Invalid LED code")  # sim: text
+            self.state.led = body.get("code") == 3
+        elif cmd == "mode":
+            if body.get("sleep") not in ("on", "off"):
+                return status("E", 400, "Invalid mode")  # sim: text
+            self.state.sleeping = body.get("sleep") == "on"
+            self.m.refresh()
+        else:
+            pools = body.get("pools")
+            if not isinstance(pools, list) or not pools:
+                return status("E", 400, "Invalid pools")  # sim: text
+            self._set_pools(
+                [
+                    (str(p.get("url", "")), str(p.get("user", "")))
+                    for p in pools
+                    if isinstance(p, dict)
+                ]
+            )
+        return status("S", 0, cmd)
 
     def _iceriver(self, req: HttpRequest) -> HttpReply | None:
         from rig_monitor.sim.personas.iceriver import COOKIE, session_for

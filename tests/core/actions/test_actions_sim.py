@@ -35,8 +35,9 @@ SUPPORTED: dict[str, set[Action]] = {
     "whatsminer:M50S_VH30": set(Action),
     "whatsminer:M60_VK40": set(Action),
     "iceriver": {Action.LOCATE_ON, Action.LOCATE_OFF},
+    "auradine": set(Action),
 }
-UNSUPPORTED_FAMILIES = ["braiins", "vnish", "goldshell", "auradine"]
+UNSUPPORTED_FAMILIES = ["braiins", "vnish", "goldshell"]
 CASES = [(spec, a) for spec, acts in SUPPORTED.items() for a in Action if a in acts]
 
 
@@ -236,9 +237,10 @@ def test_pool_changes_that_restart_the_miner_are_expected_too() -> None:
     assert sorted(marked[0]) == sorted([fleet.targets[0].key, fleet.targets[2].key])
 
 
-def test_iceriver_wrong_password_is_a_clear_refusal() -> None:
-    with miners(["iceriver"]) as fleet:
-        fleet.inject(fleet.targets[0].ip, "bad_password")  # the panel's password was changed
+@pytest.mark.parametrize("spec", ["iceriver", "auradine"])
+def test_web_login_wrong_password_is_a_clear_refusal(spec: str) -> None:
+    with miners([spec]) as fleet:
+        fleet.inject(fleet.targets[0].ip, "bad_password")  # the web password was changed
         [r] = run(fleet, Action.LOCATE_ON)
         assert r.supported is True and r.ok is False
         assert r.error and "wrong password" in r.error

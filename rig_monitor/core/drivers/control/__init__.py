@@ -23,6 +23,7 @@ from rig_monitor.core.drivers.control.cgminer import CGMinerControl
 from rig_monitor.core.drivers.control.luxos import LuxOSControl
 from rig_monitor.core.drivers.control.web import (
     AntminerWebControl,
+    AuradineControl,
     BitaxeControl,
     EpicControl,
     IceRiverControl,
@@ -39,6 +40,7 @@ CONTROLLERS: dict[str, Controller] = {
         BitaxeControl(),
         EpicControl(),
         IceRiverControl(),
+        AuradineControl(),
         WhatsminerV2Control(),
         WhatsminerV3Control(),
     )
@@ -50,7 +52,6 @@ UNSUPPORTED: dict[str, str] = {
     "API (actions/reboot, actions/locate)",
     "vnish": f"{NOT_YET}: Vnish offers them over its web API (/api/v1/system/reboot, find-miner)",
     "goldshell": f"{NOT_YET}: Goldshell offers reboot and pools over its /mcb web API",
-    "auradine": f"{NOT_YET}: Auradine offers restart, led and mode over its web API on 8080",
     "hiveon": f"{NOT_YET}: Hiveon's control API is not documented in our references",
     "marathon": f"{NOT_YET}: MARA firmware's control API is not documented in our references",
     "innosilicon": f"{NOT_YET}: Innosilicon offers reboot and pools over its JWT web API",

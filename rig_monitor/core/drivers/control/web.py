@@ -263,3 +263,63 @@ class IceRiverControl(Controller):
         if isinstance(doc, dict) and doc.get("error") not in (None, 0, "0"):
             raise ActionRefused(f"locate: {doc.get('msg') or doc.get('error')}")
         return "LED blinking" if on else "LED back to normal"
+
+
+class AuradineControl(Controller):
+    """Auradine FluxOS web API on 8080 (pyasic ``web/auradine.py`` and ``backends/auradine.py``):
+    ``POST /token {"command":"token","user","password"}`` → ``Token[0].Token``, sent as header
+    ``Token``; then ``POST /restart`` (reboot), ``/restart {"parameter":"gcminer"}`` (restart),
+    ``/led {"code": 3}`` locate / ``2`` normal, ``/mode {"sleep":"on"|"off"}``,
+    ``/updatepools {"pools":[{url,user,pass}]}``. Replies carry a cgminer-style STATUS list."""
+
+    family = "auradine"
+    _BODIES: ClassVar[dict[Action, tuple[str, dict[str, Any]]]] = {
+        Action.REBOOT: ("restart", {}),
+        Action.RESTART: ("restart", {"command": "restart", "parameter": "gcminer"}),
+        Action.LOCATE_ON: ("led", {"command": "led", "code": 3}),
+        Action.LOCATE_OFF: ("led", {"command": "led", "code": 2}),
+        Action.SLEEP: ("mode", {"command": "mode", "sleep": "on"}),
+        Action.WAKE: ("mode", {"command": "mode", "sleep": "off"}),
+    }
+
+    def plan(self, action: Action, pools: tuple[PoolSpec, ...] = ()) -> str:
+        if action is Action.POOLS:
+            return f"token, POST :8080/updatepools with {len(pools)} pool(s)"
+        cmd, body = self._BODIES[action]
+        return f"token, POST :8080/{cmd} {body or ''}".rstrip()
+
+    async def run(self, session: Session, action: Action, pools: tuple[PoolSpec, ...] = ()) -> str:
+        from rig_monitor.core.drivers.auradine import web_port
+
+        http = _http(session)
+        cred = self.credential(session)
+        base = base_url(session.target.ip, web_port(session))
+        reply = await http.post(
+            base + "/token",
+            json_body={"command": "token", "user": cred.username, "password": cred.password},
+        )
+        doc = _json_or_none(reply)
+        token = None
+        if isinstance(doc, dict) and isinstance(doc.get("Token"), list) and doc["Token"]:
+            token = doc["Token"][0].get("Token") if isinstance(doc["Token"][0], dict) else None
+        if reply.status in (401, 403) or not token:
+            raise ActionRefused(f"token: wrong password for {cred.username}")
+        if action is Action.POOLS:
+            cmd, body = (
+                "updatepools",
+                {
+                    "command": "updatepools",
+                    "pools": [{"url": p.url, "user": p.user, "pass": p.password} for p in pools],
+                },
+            )
+        else:
+            cmd, body = self._BODIES[action]
+        reply = await http.post(f"{base}/{cmd}", json_body=body, headers={"Token": str(token)})
+        doc = _json_or_none(reply)
+        status = doc.get("STATUS") if isinstance(doc, dict) else None
+        st = (
+            status[0] if isinstance(status, list) and status and isinstance(status[0], dict) else {}
+        )
+        if reply.status >= 400 or st.get("STATUS") not in ("S", "I"):
+            raise ActionRefused(f"{cmd}: {st.get('Msg') or f'HTTP {reply.status}'}")
+        return f"{cmd}: {st.get('Msg') or 'OK'}"
