@@ -9,10 +9,11 @@ from PySide6.QtCore import QObject, QUrl
 from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import QHBoxLayout, QMenu, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
-from rig_monitor.core.drivers.control import Action, PoolSpec
+from rig_monitor.core.drivers.control import Action, PoolSpec, controller_for
 from rig_monitor.core.model import Target
 from rig_monitor.core.wire.http import base_url
 from rig_monitor.gui.actions_dialog import LABELS, ActionsDialog, ActionWorker, PoolsDialog
+from rig_monitor.gui.fleet import FleetRow
 
 if TYPE_CHECKING:
     from rig_monitor.gui.main_window import MainWindow
@@ -138,3 +139,29 @@ def install_actions(window: MainWindow) -> None:
     if isinstance(layout, QVBoxLayout):
         layout.insertWidget(1, bar)  # under the title
     window.detail_action_buttons = buttons  # type: ignore[attr-defined]
+
+    # The buttons follow the miner shown: what its firmware cannot do is greyed out, with why.
+    shown = window.detail.show_row
+
+    def show_row(row: FleetRow | None) -> None:
+        shown(row)
+        update_pane_buttons(buttons, row)
+
+    window.detail.show_row = show_row  # type: ignore[method-assign]
+    update_pane_buttons(buttons, None)
+
+
+def update_pane_buttons(buttons: dict[str, QPushButton], row: FleetRow | None) -> None:
+    ident = row.identity if row is not None else None
+    ctl = controller_for(ident.family) if ident is not None and ident.family else None
+    for name, b in buttons.items():
+        if row is None:
+            b.setEnabled(False)
+            continue
+        if name == "web" or ctl is None:  # not identified yet: the dialog will find out
+            b.setEnabled(True)
+            b.setToolTip("")
+            continue
+        action = Action(name)
+        b.setEnabled(ctl.supports(action))
+        b.setToolTip(ctl.reason(action) or f"sends: {ctl.plan(action)}")

@@ -177,3 +177,21 @@ def test_delete_asks_before_removing(window: MainWindow, monkeypatch: pytest.Mon
     answer[0] = True
     window.remove_selected()
     assert key not in {t.key for t in window.targets}
+
+
+def test_detail_buttons_follow_the_firmware_of_the_miner_shown(window: MainWindow) -> None:
+    from rig_monitor.core.model import MinerSnapshot
+    from rig_monitor.gui.fleet import FleetRow
+
+    buttons = window.detail_action_buttons  # type: ignore[attr-defined]
+    window.detail.show_row(None)
+    assert not any(b.isEnabled() for b in buttons.values())
+    snap = MinerSnapshot(ip="10.0.0.9", port=4028, online=True, family="generic")
+    window.detail.show_row(FleetRow.from_snapshot(snap))
+    assert buttons["restart"].isEnabled() and buttons["web"].isEnabled()
+    assert not buttons["locate-on"].isEnabled()
+    assert "no locate LED" in buttons["locate-on"].toolTip()
+    snap = MinerSnapshot(ip="10.0.0.9", port=4028, online=True, family="antminer")
+    window.detail.show_row(FleetRow.from_snapshot(snap))
+    assert all(b.isEnabled() for b in buttons.values())
+    assert "blink.cgi" in buttons["locate-on"].toolTip()

@@ -51,7 +51,8 @@ UNSUPPORTED: dict[str, str] = {
     "braiins": f"{NOT_YET}: Braiins OS offers reboot/restart/locate/pools over its REST/gRPC "
     "API (actions/reboot, actions/locate)",
     "vnish": f"{NOT_YET}: Vnish offers them over its web API (/api/v1/system/reboot, find-miner)",
-    "goldshell": f"{NOT_YET}: Goldshell offers reboot and pools over its /mcb web API",
+    "goldshell": f"{NOT_YET}: Goldshell offers pools (/mcb/newpool, /mcb/delpool) and power "
+    "plans over its web API",
     "hiveon": f"{NOT_YET}: Hiveon's control API is not documented in our references",
     "marathon": f"{NOT_YET}: MARA firmware's control API is not documented in our references",
     "innosilicon": f"{NOT_YET}: Innosilicon offers reboot and pools over its JWT web API",
