@@ -35,6 +35,7 @@ DEFAULT_PASSWORDS = {
     "whatsminer": "admin",
     "whatsminer_v3": "super",
     "epic": "letmein",
+    "vnish": "admin",
 }
 # Firmware whose CGMiner API grants write access out of the box (others answer code 45).
 WRITE_BY_DEFAULT = frozenset({"cgminer", "bfgminer", "avalon", "luxos"})
@@ -53,6 +54,7 @@ class ControlState:
     luxos_session: str = ""
     v2_tokens: dict[str, tuple[str, str]] = field(default_factory=dict)  # sign → (key, time)
     v3_salt: str = field(default_factory=lambda: secrets.token_hex(4))
+    vnish_token: str = ""
 
 
 def _ok(doc: Any, status: int = 200) -> HttpReply:
@@ -346,7 +348,42 @@ class Control:
             return self._iceriver(req)
         if pid == "auradine":
             return self._auradine(req)
+        if pid == "vnish":
+            return self._vnish(req)
         return None
+
+    def _vnish(self, req: HttpRequest) -> HttpReply | None:
+        """AnthillOS ``/api/v1``: ``unlock {"pw"}`` → token; control with ``Authorization``
+        (pyasic sends "Bearer <token>" for ``system/*`` and the bare token otherwise)."""
+        if not req.path.startswith("/api/v1/"):
+            return None
+        cmd = req.path[len("/api/v1/") :]
+        if cmd == "unlock" and req.method == "POST":
+            if _json_body(req).get("pw") != self.password:
+                return _ok({"err": "invalid password"}, 401)  # sim: text
+            self.state.vnish_token = secrets.token_hex(8)
+            return _ok({"token": self.state.vnish_token})
+        auth = req.headers.get("authorization", "").removeprefix("Bearer ").strip()
+        if not self.state.vnish_token or auth != self.state.vnish_token:
+            return _ok({"err": "unauthorized"}, 401)  # sim: text
+        if cmd == "status" and req.method == "GET":
+            state = "stopped" if self.state.sleeping else "mining"
+            return _ok({"miner_state": state, "find_miner": self.state.led})
+        if req.method != "POST":
+            return None
+        self.state.received.append(cmd)
+        if cmd == "system/reboot":
+            self.reboot()
+        elif cmd == "mining/restart":
+            self.reboot(restart=True)
+        elif cmd in ("mining/pause", "mining/resume"):
+            self.state.sleeping = cmd == "mining/pause"
+            self.m.refresh()
+        elif cmd == "find-miner":
+            self.state.led = not self.state.led  # a toggle, as the firmware's button
+        else:
+            return None
+        return 200, {"Content-Type": "application/json"}, b""
 
     def _auradine(self, req: HttpRequest) -> HttpReply | None:
         from rig_monitor.sim.personas.auradine import token_for

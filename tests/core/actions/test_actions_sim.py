@@ -36,8 +36,9 @@ SUPPORTED: dict[str, set[Action]] = {
     "whatsminer:M60_VK40": set(Action),
     "iceriver": {Action.LOCATE_ON, Action.LOCATE_OFF},
     "auradine": set(Action),
+    "vnish": set(Action) - {Action.POOLS},
 }
-UNSUPPORTED_FAMILIES = ["braiins", "vnish", "goldshell"]
+UNSUPPORTED_FAMILIES = ["braiins", "goldshell"]
 CASES = [(spec, a) for spec, acts in SUPPORTED.items() for a in Action if a in acts]
 
 
@@ -237,7 +238,7 @@ def test_pool_changes_that_restart_the_miner_are_expected_too() -> None:
     assert sorted(marked[0]) == sorted([fleet.targets[0].key, fleet.targets[2].key])
 
 
-@pytest.mark.parametrize("spec", ["iceriver", "auradine"])
+@pytest.mark.parametrize("spec", ["iceriver", "auradine", "vnish"])
 def test_web_login_wrong_password_is_a_clear_refusal(spec: str) -> None:
     with miners([spec]) as fleet:
         fleet.inject(fleet.targets[0].ip, "bad_password")  # the web password was changed

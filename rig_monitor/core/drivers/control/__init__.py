@@ -27,6 +27,7 @@ from rig_monitor.core.drivers.control.web import (
     BitaxeControl,
     EpicControl,
     IceRiverControl,
+    VnishControl,
 )
 from rig_monitor.core.drivers.control.whatsminer import WhatsminerV2Control, WhatsminerV3Control
 
@@ -41,6 +42,7 @@ CONTROLLERS: dict[str, Controller] = {
         EpicControl(),
         IceRiverControl(),
         AuradineControl(),
+        VnishControl(),
         WhatsminerV2Control(),
         WhatsminerV3Control(),
     )
@@ -50,7 +52,6 @@ CONTROLLERS: dict[str, Controller] = {
 UNSUPPORTED: dict[str, str] = {
     "braiins": f"{NOT_YET}: Braiins OS offers reboot/restart/locate/pools over its REST/gRPC "
     "API (actions/reboot, actions/locate)",
-    "vnish": f"{NOT_YET}: Vnish offers them over its web API (/api/v1/system/reboot, find-miner)",
     "goldshell": f"{NOT_YET}: Goldshell offers pools (/mcb/newpool, /mcb/delpool) and power "
     "plans over its web API",
     "hiveon": f"{NOT_YET}: Hiveon's control API is not documented in our references",

@@ -21,6 +21,7 @@ from typing import Any, ClassVar
 from rig_monitor.core.drivers.base import Session
 from rig_monitor.core.drivers.control.base import (
     NOT_SUPPORTED,
+    NOT_YET,
     Action,
     ActionRefused,
     Controller,
@@ -323,3 +324,64 @@ class AuradineControl(Controller):
         if reply.status >= 400 or st.get("STATUS") not in ("S", "I"):
             raise ActionRefused(f"{cmd}: {st.get('Msg') or f'HTTP {reply.status}'}")
         return f"{cmd}: {st.get('Msg') or 'OK'}"
+
+
+class VnishControl(Controller):
+    """Vnish / AnthillOS web API (pyasic ``web/vnish.py``): ``POST /api/v1/unlock {"pw"}`` →
+    ``token``; ``system/reboot``, ``mining/restart``, ``mining/pause``/``resume``; the locate LED
+    is a toggle (``find-miner``), so its state is read first from ``GET status`` (``find_miner``).
+    pyasic sends the token as "Bearer …" for ``system/*`` and bare otherwise; so do we."""
+
+    family = "vnish"
+    reasons: ClassVar[dict[Action, str]] = {
+        Action.POOLS: f"{NOT_YET}: Vnish takes pools in its /api/v1/settings document",
+    }
+    _PATHS: ClassVar[dict[Action, str]] = {
+        Action.REBOOT: "system/reboot",
+        Action.RESTART: "mining/restart",
+        Action.SLEEP: "mining/pause",
+        Action.WAKE: "mining/resume",
+        Action.LOCATE_ON: "find-miner",
+        Action.LOCATE_OFF: "find-miner",
+    }
+
+    def plan(self, action: Action, pools: tuple[PoolSpec, ...] = ()) -> str:
+        path = self._PATHS[action]
+        if action in (Action.LOCATE_ON, Action.LOCATE_OFF):
+            return f"unlock, GET /api/v1/status, POST /api/v1/{path} if it must toggle"
+        return f"unlock, POST /api/v1/{path}"
+
+    async def run(self, session: Session, action: Action, pools: tuple[PoolSpec, ...] = ()) -> str:
+        http = _http(session)
+        cred = self.credential(session)
+        base = session.web_url("/api/v1/")
+        reply = await http.post(base + "unlock", json_body={"pw": cred.password})
+        doc = _json_or_none(reply)
+        token = doc.get("token") if isinstance(doc, dict) else None
+        if reply.status in (401, 403) or not isinstance(token, str) or not token:
+            raise ActionRefused("unlock: wrong password")
+        path = self._PATHS[action]
+
+        def auth(p: str) -> dict[str, str]:
+            return {"Authorization": f"Bearer {token}" if p.startswith("system") else str(token)}
+
+        if action in (Action.LOCATE_ON, Action.LOCATE_OFF):
+            want = action is Action.LOCATE_ON
+            st = await http.get(base + "status", headers=auth("status"))
+            _check_http(st, "status")
+            status = _json_or_none(st)
+            lit = status.get("find_miner") if isinstance(status, dict) else None
+            if not isinstance(lit, bool):
+                raise ActionRefused("status: no find_miner state to toggle from")
+            if lit == want:
+                return "LED already " + ("blinking" if want else "normal")
+        reply = await http.post(base + path, headers=auth(path))
+        _check_http(reply, path)
+        return {
+            Action.REBOOT: "rebooting",
+            Action.RESTART: "mining restarting",
+            Action.SLEEP: "mining paused",
+            Action.WAKE: "mining resumed",
+            Action.LOCATE_ON: "LED blinking",
+            Action.LOCATE_OFF: "LED back to normal",
+        }[action]
