@@ -36,6 +36,7 @@ DEFAULT_PASSWORDS = {
     "whatsminer_v3": "super",
     "epic": "letmein",
     "vnish": "admin",
+    "braiins": "",
 }
 # Firmware whose CGMiner API grants write access out of the box (others answer code 45).
 WRITE_BY_DEFAULT = frozenset({"cgminer", "bfgminer", "avalon", "luxos"})
@@ -55,6 +56,7 @@ class ControlState:
     v2_tokens: dict[str, tuple[str, str]] = field(default_factory=dict)  # sign → (key, time)
     v3_salt: str = field(default_factory=lambda: secrets.token_hex(4))
     vnish_token: str = ""
+    braiins_token: str = ""
 
 
 def _ok(doc: Any, status: int = 200) -> HttpReply:
@@ -350,7 +352,54 @@ class Control:
             return self._auradine(req)
         if pid == "vnish":
             return self._vnish(req)
+        if pid == "braiins":
+            return self._braiins(req)
         return None
+
+    def _braiins(self, req: HttpRequest) -> HttpReply | None:
+        """Braiins OS public REST API (meta/braiins/25.07/openapi.json in asic-rs): login gives a
+        token sent as the Authorization header value; actions are PUTs."""
+        if req.path == "/api/v1/auth/login" and req.method == "POST":
+            body = _json_body(req)
+            if body.get("username") != "root" or body.get("password") != self.password:
+                return _ok({"message": "Invalid credentials"}, 401)  # sim: text
+            self.state.braiins_token = secrets.token_hex(8)
+            return _ok({"token": self.state.braiins_token, "timeout_s": 3600})
+        if not req.path.startswith("/api/v1/actions/"):
+            return None
+        if (
+            not self.state.braiins_token
+            or req.headers.get("authorization") != self.state.braiins_token
+        ):
+            return _ok({"message": "Unauthorized"}, 401)  # sim: text
+        what = req.path.rsplit("/", 1)[1]
+        if what == "locate" and req.method == "GET":
+            return _ok(self.state.led)
+        if req.method != "PUT":
+            return None
+        self.state.received.append(what)
+        if what == "reboot":
+            self.reboot()
+            return 204, {}, b""
+        if what == "restart":
+            self.reboot(restart=True)
+        elif what in ("pause", "resume"):
+            was = self.state.sleeping
+            self.state.sleeping = what == "pause"
+            self.m.refresh()
+            return _ok(was == self.state.sleeping)  # true: it already was
+        elif what == "locate":
+            try:
+                on = json.loads(req.body or b"null")
+            except ValueError:
+                on = None
+            if not isinstance(on, bool):
+                return _ok({"message": "expected a boolean"}, 400)  # sim: text
+            self.state.led = on
+            return _ok(on)
+        else:
+            return None
+        return _ok(True)
 
     def _vnish(self, req: HttpRequest) -> HttpReply | None:
         """AnthillOS ``/api/v1``: ``unlock {"pw"}`` → token; control with ``Authorization``

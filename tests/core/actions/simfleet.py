@@ -20,7 +20,7 @@ from rig_monitor.sim.miner import SimMiner
 from tests.sim.rawclient import free_port
 
 _blocks = itertools.count(0)  # /24 blocks handed out so far (each test gets fresh ones)
-FAST = Limits(connect_timeout_s=1.0, read_timeout_s=1.5, max_bytes=2 * 1024 * 1024)
+FAST = Limits(connect_timeout_s=2.0, read_timeout_s=3.0, max_bytes=2 * 1024 * 1024)
 NO_WAIT = Pacing(wave_gap_s=0.0, cooldown_s=0.0, miner_timeout_s=5.0)
 
 
@@ -56,12 +56,13 @@ def run(
     pacing: Pacing = NO_WAIT,
     credentials: Credentials | None = None,
     records: list[dict[str, Any]] | None = None,
+    limits: Limits = FAST,
     **kw: Any,
 ) -> list[ActionResult]:
     sink = records if records is not None else []
 
     async def go() -> list[ActionResult]:
-        poller = Poller(FAST, ports=fleet.ports, credentials=credentials)  # type: ignore[attr-defined]
+        poller = Poller(limits, ports=fleet.ports, credentials=credentials)  # type: ignore[attr-defined]
         runner = ActionRunner(poller, pacing, record=lambda **r: sink.append(r), **kw)
         try:
             return await runner.run(fleet.targets, action, pools, dry_run=dry_run)

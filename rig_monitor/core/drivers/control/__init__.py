@@ -25,6 +25,7 @@ from rig_monitor.core.drivers.control.web import (
     AntminerWebControl,
     AuradineControl,
     BitaxeControl,
+    BraiinsControl,
     EpicControl,
     IceRiverControl,
     VnishControl,
@@ -43,6 +44,7 @@ CONTROLLERS: dict[str, Controller] = {
         IceRiverControl(),
         AuradineControl(),
         VnishControl(),
+        BraiinsControl(),
         WhatsminerV2Control(),
         WhatsminerV3Control(),
     )
@@ -50,8 +52,6 @@ CONTROLLERS: dict[str, Controller] = {
 
 # Why the rest cannot be acted on (protocols.md §2 says what their firmware offers).
 UNSUPPORTED: dict[str, str] = {
-    "braiins": f"{NOT_YET}: Braiins OS offers reboot/restart/locate/pools over its REST/gRPC "
-    "API (actions/reboot, actions/locate)",
     "goldshell": f"{NOT_YET}: Goldshell offers pools (/mcb/newpool, /mcb/delpool) and power "
     "plans over its web API",
     "hiveon": f"{NOT_YET}: Hiveon's control API is not documented in our references",

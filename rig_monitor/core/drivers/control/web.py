@@ -385,3 +385,59 @@ class VnishControl(Controller):
             Action.LOCATE_ON: "LED blinking",
             Action.LOCATE_OFF: "LED back to normal",
         }[action]
+
+
+class BraiinsControl(Controller):
+    """Braiins OS public REST API, 25.07 and later (``meta/braiins/25.07/openapi.json`` in
+    asic-rs; asic-rs ``backends/braiins/v25_07/web.rs`` sends the token as the bare
+    ``Authorization`` value): ``POST /api/v1/auth/login {"username","password"}`` → ``token``;
+    ``PUT /api/v1/actions/{reboot,restart,pause,resume}``, ``PUT actions/locate`` with a JSON
+    boolean. Older Braiins OS (GraphQL, LuCI) answers 404 on the login and is reported as such."""
+
+    family = "braiins"
+    reasons: ClassVar[dict[Action, str]] = {
+        Action.POOLS: f"{NOT_YET}: Braiins OS takes pools as pool groups (/api/v1/pools/)",
+    }
+    _PATHS: ClassVar[dict[Action, tuple[str, Any]]] = {
+        Action.REBOOT: ("reboot", None),
+        Action.RESTART: ("restart", None),
+        Action.SLEEP: ("pause", None),
+        Action.WAKE: ("resume", None),
+        Action.LOCATE_ON: ("locate", True),
+        Action.LOCATE_OFF: ("locate", False),
+    }
+
+    def plan(self, action: Action, pools: tuple[PoolSpec, ...] = ()) -> str:
+        what, body = self._PATHS[action]
+        return f"login, PUT /api/v1/actions/{what}" + (
+            "" if body is None else f" {str(body).lower()}"
+        )
+
+    async def run(self, session: Session, action: Action, pools: tuple[PoolSpec, ...] = ()) -> str:
+        http = _http(session)
+        cred = self.credential(session)
+        base = session.web_url("/api/v1/")
+        reply = await http.post(
+            base + "auth/login", json_body={"username": cred.username, "password": cred.password}
+        )
+        if reply.status == 404:
+            raise ActionRefused(
+                f"{NOT_YET}: this Braiins OS has no REST API (older than 25.07: GraphQL/LuCI)"
+            )
+        doc = _json_or_none(reply)
+        token = doc.get("token") if isinstance(doc, dict) else None
+        if reply.status in (401, 403) or not isinstance(token, str) or not token:
+            raise ActionRefused(f"login: wrong password for {cred.username}")
+        what, body = self._PATHS[action]
+        reply = await http.request(
+            "PUT", base + "actions/" + what, json_body=body, headers={"Authorization": token}
+        )
+        _check_http(reply, f"actions/{what}")
+        return {
+            Action.REBOOT: "rebooting",
+            Action.RESTART: "bosminer restarting",
+            Action.SLEEP: "mining paused",
+            Action.WAKE: "mining resumed",
+            Action.LOCATE_ON: "LED blinking",
+            Action.LOCATE_OFF: "LED back to normal",
+        }[action]
