@@ -513,7 +513,7 @@ def with_targets(sp: argparse.ArgumentParser, *, json_help: str) -> None:
 
 
 # Commands that live in their own module under rig_monitor/cli/ (each has register(sub)).
-COMMAND_MODULES: tuple[str, ...] = ("serve", "notify")
+COMMAND_MODULES: tuple[str, ...] = ("serve", "notify", "action")
 
 
 def build_parser() -> argparse.ArgumentParser:

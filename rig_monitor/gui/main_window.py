@@ -470,6 +470,9 @@ class MainWindow(QMainWindow):
         fleet_layout.addWidget(self.fleet_stack, 1)
         self.detail = DetailPane(book=self.fault_book)
         self.faults_view = FaultsView(self.fault_book)
+        from rig_monitor.gui.actions_menu import install_actions
+
+        install_actions(self)  # reboot/locate/pools… on the selection and in the detail pane
         self.faults_view.miner_selected.connect(
             lambda key: self.detail.show_row(self.model.find(key))
         )
@@ -629,7 +632,11 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def remove_selected(self) -> None:
-        self.remove_keys(self.selected_keys())
+        from rig_monitor.gui.actions_menu import confirm_remove
+
+        keys = self.selected_keys()
+        if confirm_remove(self, keys):  # Delete asks first (issue 12)
+            self.remove_keys(keys)
 
     def selected_keys(self) -> list[str]:
         keys = {

@@ -65,6 +65,10 @@ class SimMiner:
         self._last_at: float | None = None
         # Set by the listener serving this miner so that `offline` closes/reopens the socket.
         self.on_faults_changed: Callable[[], None] | None = None
+        self._down_by_control = False
+        from rig_monitor.sim.control import Control
+
+        self.control = Control(self)
         for fault in faults:
             self.inject(fault)
 
@@ -113,12 +117,43 @@ class SimMiner:
         if self.on_faults_changed is not None:
             self.on_faults_changed()
 
+    @property
+    def rig(self) -> Rig:
+        return self._rig
+
+    def refresh(self) -> None:
+        """A control command changed what the miner shows: the next reply shows it at once."""
+        self._last_at = None
+
+    def go_down(self, down_s: float) -> None:
+        """Reboot: every port closes just after this reply, reopens ``down_s`` later, and the
+        miner comes back with its uptime restarted (what a rebooted firmware shows)."""
+        from rig_monitor.sim.control import schedule
+
+        def down() -> None:
+            if "offline" not in self.faults:
+                self._down_by_control = True
+                self.faults.add("offline")
+                self._changed()
+
+        def up() -> None:
+            self._rig.reboot_now(self.clock())
+            self.control.state.led = False
+            if self._down_by_control:
+                self._down_by_control = False
+                self.faults.discard("offline")
+            self._changed()
+
+        schedule(0.05, down)
+        schedule(0.05 + down_s, up)
+
     def sample(self) -> Sample:
         now = self.clock()
         last, at = self._last, self._last_at
         if last is not None and at is not None and 0.0 <= now - at < SAMPLE_REUSE_S:
             return last
-        self._last = self._rig.sample(now, frozenset(self.faults))
+        faults = frozenset(self.faults | ({"idle"} if self.control.state.sleeping else set()))
+        self._last = self._rig.sample(now, faults)
         self._last_at = now
         return self._last
 
@@ -126,7 +161,9 @@ class SimMiner:
         """Every byte of the reply to one request (timing faults are the server's job)."""
         if "garbage" in self.faults:
             return wire_faults.garbage(self._wire_rng)
-        payload = respond(self.persona, self.model, raw, self.sample)
+        payload = self.control.rpc(raw)
+        if payload is None:
+            payload = respond(self.persona, self.model, raw, self.sample)
         if "truncated" in self.faults:
             return wire_faults.truncated(payload)
         if "huge" in self.faults:
@@ -138,7 +175,7 @@ class SimMiner:
         """Every byte of the HTTP response (status line to body) to one request."""
         if "garbage" in self.faults:
             return wire_faults.garbage(self._wire_rng)
-        reply = self.persona.http(
+        reply = self.control.http(req) or self.persona.http(
             req.method, req.path, req.query, req.headers, req.body, self.sample(), self.model
         )
         if reply is None:
@@ -154,7 +191,9 @@ class SimMiner:
         """The framed reply to one Whatsminer v3 request, or None to close without answering."""
         if "garbage" in self.faults:
             return wire_faults.garbage(self._wire_rng)
-        reply = self.persona.btminer_v3(request, self.sample(), self.model)
+        reply = self.control.v3(request) or self.persona.btminer_v3(
+            request, self.sample(), self.model
+        )
         if reply is None:
             return None
         payload = json.dumps(reply, separators=(",", ":")).encode()

@@ -145,7 +145,8 @@ class Rig:
         self._x_chips = sorted(rng.sample(range(chips), k=min(3, chips))) if chips else []
         self.miner_id = f"{rng.getrandbits(64):016x}"
         self._best_share = int(spec.pool_difficulty * rng.uniform(50, 5000))
-        self._pools = pools
+        self._pools = list(pools)
+        self.active_pool = 0  # which pool is Stratum Active (switchpool moves it)
         self._counters = _Counters(pool_accepted=[0.0] * len(pools))
         self._last = start
         self._accumulate(start - self._boot_at, frozenset(), self._board_ideal_total)
@@ -163,6 +164,20 @@ class Rig:
             self._counters = _Counters(pool_accepted=[0.0] * len(self._pools))
             self._accumulate(now - self._boot_at, frozenset({fault}), self._board_ideal_total)
             self._last = now
+
+    @property
+    def pools(self) -> list[tuple[str, str]]:
+        return list(self._pools)
+
+    def set_pools(self, pools: list[tuple[str, str]], active: int = 0) -> None:
+        """A control command changed the pool list (per-pool counters restart, as on firmware)."""
+        self._pools = list(pools)
+        self.active_pool = active if 0 <= active < len(pools) else 0
+        self._counters.pool_accepted = [0.0] * len(self._pools)
+
+    def reboot_now(self, at: float) -> None:
+        """An operator's reboot/restart: uptime and counters start again from ``at``."""
+        self._reboot(at)
 
     def _reboot(self, at: float) -> None:
         self._boot_at = at
@@ -188,7 +203,7 @@ class Rig:
         c.rejected += shares * reject
         c.stale += shares * self._stale_ratio
         if c.pool_accepted:
-            c.pool_accepted[0] += accepted
+            c.pool_accepted[min(self.active_pool, len(c.pool_accepted) - 1)] += accepted
 
     def _board_health(self, i: int, faults: frozenset[str]) -> float:
         if "idle" in faults or ("dead_board" in faults and i == self.fault_board):
@@ -318,7 +333,7 @@ class Rig:
         dead = "pools_dead" in faults
         out = []
         for n, (url, user) in enumerate(self._pools):
-            first = n == 0
+            first = n == self.active_pool
             out.append(
                 PoolSample(
                     index=n,

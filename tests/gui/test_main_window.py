@@ -132,8 +132,9 @@ def test_bad_target_input_shows_message_inline(qtbot: Any, make_window: MakeWind
 
 
 def test_add_and_remove_miners_saves_config(
-    qtbot: Any, make_window: MakeWindow, tmp_path: Path
+    qtbot: Any, make_window: MakeWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setattr("rig_monitor.gui.actions_menu.ask_yes_no", lambda *_: True)  # Delete asks
     win, _ = make_window(5)
     _wait_polled(qtbot, win)
     win.target_edit.setText("127.0.7.1-3, 127.0.7.9:24029")

@@ -214,6 +214,10 @@ class FaultStage:
     def forget(self, keys: Iterable[str]) -> int:
         return self._named("forget", (list(keys),))
 
+    def expect_reboot(self, keys: Iterable[str], within_s: float = 600.0) -> int:
+        """The operator rebooted these miners: their next restart is no fault (issue 12)."""
+        return self._named("expect_reboot", (list(keys), within_s, time.time()))
+
     # -- running in the engine's child process (see rig_monitor.core.engine.engine_process) -----------
     def child_factory(self) -> Callable[[], FaultStage]:
         """A picklable recipe for this stage's copy in the engine process (same catalogue and
@@ -332,7 +336,16 @@ def _forget(keys: list[str]) -> Action:
     return lambda side: side.forget(keys)
 
 
+def _expect_reboot(keys: list[str], within_s: float, now: float) -> Action:
+    def apply(side: _EngineSide) -> None:
+        for key in keys:
+            side.tracker.expect_reboot(key, within_s, now)
+
+    return apply
+
+
 _ACTIONS: dict[str, Callable[..., Action]] = {
+    "expect_reboot": _expect_reboot,
     "acknowledge": _acknowledge,
     "snooze": _snooze,
     "set_overrides": _set_overrides,

@@ -12,13 +12,18 @@ from typing import Any, ClassVar
 
 from rig_monitor.sim.faults import FAULTS
 from rig_monitor.sim.hardware import HardwareSpec
-from rig_monitor.sim.personas.base import Identity, Persona
+from rig_monitor.sim.personas.base import HttpReply, Identity, Persona
 from rig_monitor.sim.personas.common import device_counters, pool_head, summary_counters
 from rig_monitor.sim.personas.power import rig_spec, sample_watts
 from rig_monitor.sim.rig import BoardSample, Sample
 from rig_monitor.sim.wire import Reply, f2
 
 FAILED = "Failed to initialize hashchain {reason: no chips found}"
+
+
+_INDEX = (
+    b"<!DOCTYPE html><html><head><title>Braiins OS</title></head><body>Braiins OS</body></html>"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +78,24 @@ class BraiinsPersona(Persona):
 
     def _m(self, model: str | None) -> BraiinsModel:
         return MODELS[self.check_model(model) or "S19j NoPIC"]
+
+    # The web UI and, from 25.07, the public REST API (its control part: rig_monitor.sim.control)
+    def services(self, model: str | None) -> frozenset[str]:
+        return frozenset({"rpc", "http"})
+
+    def http(
+        self,
+        method: str,
+        path: str,
+        query: dict[str, str],
+        headers: dict[str, str],
+        body: bytes,
+        sample: Sample,
+        model: str | None,
+    ) -> HttpReply | None:
+        if path in ("/", "/index.html"):
+            return 200, {"Content-Type": "text/html"}, _INDEX
+        return None
 
     def hardware(self, model: str | None) -> HardwareSpec:
         return self._m(model).spec

@@ -1,7 +1,8 @@
 """Vnish (aftermarket Antminer firmware): Bitmain's bmminer replies with "(Vnish x.y.z)" in ``Type``.
 
 Everything else is the stock persona's, byte for byte (the ``}{`` stats quirk included), plus the
-``chain_power`` total Vnish adds to ``stats``. Its web API is not simulated yet.
+``chain_power`` total Vnish adds to ``stats``. Its web API (AnthillOS, ``/api/v1``) serves the
+page detection recognises; the control endpoints are answered by ``rig_monitor.sim.control``.
 """
 
 from __future__ import annotations
@@ -9,11 +10,12 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from rig_monitor.sim.personas.antminer import AntminerModel, AntminerPersona
-from rig_monitor.sim.personas.base import Identity, Persona
+from rig_monitor.sim.personas.base import HttpReply, Identity
 from rig_monitor.sim.personas.power import sample_watts
 from rig_monitor.sim.rig import Sample
 
 VERSION = "1.2.6"
+_INDEX = b"<!DOCTYPE html><html><head><title>AnthillOS</title></head><body>AnthillOS</body></html>"
 
 
 class VnishPersona(AntminerPersona):
@@ -23,9 +25,23 @@ class VnishPersona(AntminerPersona):
     def identity(self, model: str | None) -> Identity:
         return Identity("Antminer", model, "vnish", VERSION, "3.1")
 
-    # RPC only: Bitmain's web UI, which the stock persona serves, is not there
-    services = Persona.services
-    http = Persona.http
+    # Bitmain's web UI, which the stock persona serves, is not there: AnthillOS is
+    def services(self, model: str | None) -> frozenset[str]:
+        return frozenset({"rpc", "http"})
+
+    def http(
+        self,
+        method: str,
+        path: str,
+        query: dict[str, str],
+        headers: dict[str, str],
+        body: bytes,
+        sample: Sample,
+        model: str | None,
+    ) -> HttpReply | None:
+        if path in ("/", "/index.html"):
+            return 200, {"Content-Type": "text/html"}, _INDEX
+        return None
 
     @staticmethod
     def _header(m: AntminerModel, model: str | None) -> dict[str, Any]:
