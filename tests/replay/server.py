@@ -162,8 +162,8 @@ class Replay:
         return f'Digest realm="{DIGEST_REALM}", qop="auth", nonce="{nonce}"'
 
     def http_body(self, path: str) -> bytes | None:
-        stem = path.split("?", 1)[0].strip("/").replace("/", "_")
-        return self.cs.http.get(stem)
+        full = path.strip("/").replace("/", "_").replace("?", "_")
+        return self.cs.http.get(full) or self.cs.http.get(path.split("?", 1)[0].strip("/").replace("/", "_"))
 
 
 def _md5(text: str) -> str:
@@ -232,9 +232,20 @@ def _complete(data: bytes) -> bool:
     return True
 
 
+def _quiet_disconnects(server: socketserver.BaseServer, request: Any, address: Any) -> None:
+    """A client that hangs up early (detection cancels the losing probe) is no error to print."""
+    import sys
+
+    exc = sys.exc_info()[1]
+    if isinstance(exc, ConnectionError | TimeoutError):
+        return
+    socketserver.BaseServer.handle_error(server, request, address)
+
+
 class _RpcServer(socketserver.ThreadingTCPServer):
     daemon_threads = True
     allow_reuse_address = True
+    handle_error = _quiet_disconnects
 
     def __init__(self, addr: tuple[str, int], replay: Replay) -> None:
         self.replay = replay
@@ -283,12 +294,30 @@ def _http_handler(replay: Replay, service: str) -> type[BaseHTTPRequestHandler]:
         do_POST = _serve
         do_HEAD = _serve
 
+        def handle(self) -> None:
+            """An HTTP server answers a non-HTTP request (the cgminer JSON probe) with 400 at
+            once, as ePIC's does, instead of waiting for a request line that never comes."""
+            sock: socket.socket = self.connection
+            sock.settimeout(2.0)
+            try:
+                head = sock.recv(8, socket.MSG_PEEK)
+            except (TimeoutError, OSError):
+                return
+            if head and not head.split(b" ", 1)[0].isalpha():
+                replay.note(service, head.decode(errors="replace"), "not captured")
+                sock.sendall(
+                    b"HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+                )
+                return
+            super().handle()
+
     return Handler
 
 
 class _HttpServer(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
+    handle_error = _quiet_disconnects
 
 
 @dataclass(slots=True)

@@ -14,7 +14,7 @@ from tests.sim.families import poll
 
 
 def test_wire_quirks() -> None:
-    a12 = SimMiner("127.0.0.1", 4028, "avalon", "A1246", seed=2)
+    a12 = SimMiner("127.0.0.1", 4028, "avalon", "A1246-90", seed=2)
     raw = a12.handle(b'{"command":"summary"}')
     assert raw.startswith(b',"STATUS"')
     assert parse_reply(raw)["_repairs"] == ["leading comma"]
@@ -50,7 +50,7 @@ def test_poll_matches_truth(model: str) -> None:
 
 
 def test_dead_board_echu_and_idle() -> None:
-    snap, truth, _ = poll("avalon", "A1246", ["dead_board"])
+    snap, truth, _ = poll("avalon", "A1246-90", ["dead_board"])
     dead = next(b.index for b in truth.boards if not b.present)
     assert ("ECHU:1", dead) in {(e.code, e.board) for e in snap.error_codes}
     assert snap.boards[dead].chips == 0 and snap.boards[dead].hashrate_ths == 0

@@ -53,8 +53,10 @@ def _web_pages_needed(rpc: dict[str, Any]) -> list[str]:
 
 
 def clean_model(type_text: str) -> str:
-    """ "Antminer S19j Pro (Vnish 1.2.6)" → "S19j Pro"; "Antminer S9_I" → "S9"."""
+    """ "Antminer S19j Pro (Vnish 1.2.6)" → "S19j Pro"; "Antminer S9_I" → "S9";
+    "Antminer S19x88 Hiveon" → "S19x88" (Hiveon appends its name to the Type)."""
     text = re.sub(r"\s*\(.*$", "", type_text).strip()
+    text = re.sub(r"\s+hiveon$", "", text, flags=re.IGNORECASE)
     text = re.sub(r"^(?:bitmain\s+)?antminer\s+", "", text, flags=re.IGNORECASE)
     text = re.sub(r"_I$", "", text)
     return text.strip()

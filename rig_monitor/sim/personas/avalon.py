@@ -39,14 +39,14 @@ def _spec(boards: int, chips: int, ths: float, watts: float, fans: int, fan: int
 
 
 MODELS: dict[str, AvalonModel] = {
-    "A1566": AvalonModel(
+    "A1566-185": AvalonModel(
         _spec(3, 160, 185, 3420, 2, 4260),
         "AvalonMiner 1566-185",
         "1566-185",
         "24102401_25462b2_9ddf522",
         "MM4v2_X3",
     ),
-    "A1246": AvalonModel(
+    "A1246-90": AvalonModel(
         _spec(3, 120, 90, 3420, 4, 5400),
         "AvalonMiner 1246-90",
         "1246-90",
@@ -92,10 +92,10 @@ class CommaReply(Reply):
 
 class AvalonPersona(Persona):
     id = "avalon"
-    model_weights: ClassVar[dict[str, float]] = {"A1566": 50.0, "A1246": 30.0, "Q": 20.0}
+    model_weights: ClassVar[dict[str, float]] = {"A1566-185": 50.0, "A1246-90": 30.0, "Q": 20.0}
 
     def _m(self, model: str | None) -> AvalonModel:
-        return MODELS[self.check_model(model) or "A1566"]
+        return MODELS[self.check_model(model) or "A1566-185"]
 
     def hardware(self, model: str | None) -> HardwareSpec:
         return self._m(model).spec
