@@ -185,6 +185,8 @@ class DetailPane(QWidget):
             hr = fmt.hashrate(live.hashrate_ths)
             if live.nominal_hashrate_ths:
                 hr += f" of {fmt.hashrate(live.nominal_hashrate_ths)} ({fmt.percent(live.hashrate_ratio)})"
+            if live.hashrate_5s_ths is not None and live.hashrate_5s_ths != live.hashrate_ths:
+                hr += f"; 5 s: {fmt.hashrate(live.hashrate_5s_ths)}"  # the headline is the average
             self.fields["hashrate"].setText(hr)
             self.fields["power"].setText(fmt.power(live.power_w))
             self.fields["uptime"].setText(fmt.duration(live.uptime_s))

@@ -18,7 +18,7 @@ from rig_monitor.sim.thread import SimFleetThread
 
 POLL_KEYS = {
     "ip", "port", "online", "error", "make", "model", "firmware", "firmware_version",
-    "hashrate_ths", "nominal_hashrate_ths", "power_w", "efficiency_j_th", "temp_chip_max_c",
+    "hashrate_ths", "nominal_hashrate_ths", "hashrate_5s_ths", "power_w", "efficiency_j_th", "temp_chip_max_c",
     "temp_board_max_c", "fans_rpm", "boards", "pools", "uptime_s", "hw_errors", "error_codes",
     "faults", "notes",
 }  # fmt: skip

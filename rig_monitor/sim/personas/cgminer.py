@@ -56,6 +56,9 @@ class CgminerPersona(Persona):
     def description(self, model: str | None) -> str:
         return f"{self.id} {self.version}"
 
+    def version_fields(self) -> dict[str, object]:
+        return {self.version_key: self.version, "API": self.api}
+
     def supported_faults(self, model: str | None) -> frozenset[str]:
         return frozenset(FAULTS) - _UNSUPPORTED
 
@@ -71,7 +74,7 @@ class CgminerPersona(Persona):
             return self.status(code, msg, model, letter=letter, when=when)
 
         if command == "version":
-            version = {self.version_key: self.version, "API": self.api}
+            version = self.version_fields()
             return Reply(
                 status(22, f"{self.version_key} versions"), "VERSION", [version], text_prefix=True
             )
@@ -215,3 +218,8 @@ class BfgminerPersona(CgminerPersona):
     version = "5.5.0"
     api = "3.1"
     rate_keys = ("MHS 20s",)
+
+    def version_fields(self) -> dict[str, object]:
+        """bfgminer's api.c apiversion(): "Miner" = "bfgminer 5.5.0", then "CGMiner" = "5.5.0"
+        for cgminer compatibility; it never sends a "BFGMiner" key."""
+        return {"Miner": f"{self.id} {self.version}", "CGMiner": self.version, "API": self.api}
