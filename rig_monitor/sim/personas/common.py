@@ -39,11 +39,12 @@ def total_mh(sample: Sample) -> float:
     return sample.rate_avg_ghs * 1000.0 * sample.elapsed
 
 
-def summary_counters(s: Sample) -> dict[str, Any]:
-    """The SUMMARY keys after the hashrates, identical in cgminer and bmminer."""
+def summary_counters(s: Sample, getworks_key: str = "Getworks") -> dict[str, Any]:
+    """The SUMMARY keys after the hashrates. bmminer spells cgminer's "Getworks" "Getwork"
+    (real S19 Pro and L9 captures in tests/captures/antminer)."""
     return {
         "Found Blocks": 0,
-        "Getworks": s.getworks,
+        getworks_key: s.getworks,
         "Accepted": s.accepted,
         "Rejected": s.rejected,
         "Hardware Errors": s.hw,
@@ -104,15 +105,18 @@ def pool_difficulties(p: PoolSample) -> dict[str, Any]:
     }
 
 
-def pool_head(s: Sample, p: PoolSample, *, works_key: bool) -> dict[str, Any]:
-    """A POOLS item's first keys, POOL to User; bmminer lacks cgminer's ``Works``."""
+def pool_head(
+    s: Sample, p: PoolSample, *, works_key: bool, long_poll_key: str = "Long Poll"
+) -> dict[str, Any]:
+    """A POOLS item's first keys, POOL to User; bmminer lacks cgminer's ``Works``; LuxOS
+    spells "Long Poll" "Long Pool" (real LuxOS 2025.4.8 capture)."""
     out: dict[str, Any] = {
         "POOL": p.index,
         "URL": p.url,
         "Status": p.status,
         "Priority": p.index,
         "Quota": 1,
-        "Long Poll": "N",
+        long_poll_key: "N",
         "Getworks": p.getworks,
         "Accepted": p.accepted,
         "Rejected": p.rejected,

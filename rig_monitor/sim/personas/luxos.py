@@ -23,6 +23,9 @@ API = "3.7"
 
 class LuxOSPersona(AntminerPersona):
     id = "luxos"
+    getworks_key = "Getworks"
+    long_poll_key = "Long Pool"  # sic, LuxOS 2025.4.8
+    pool_stale_key = "Pool Stale%"
     model_weights: ClassVar[dict[str, float]] = {"S19j Pro": 45.0, "S19 XP": 35.0, "S21": 20.0}
 
     def identity(self, model: str | None) -> Identity:
@@ -37,7 +40,12 @@ class LuxOSPersona(AntminerPersona):
 
     @staticmethod
     def _header(m: AntminerModel, model: str | None) -> dict[str, Any]:
-        return {"LUXminer": VERSION, "Miner": VERSION, "Type": f"Antminer {model}"}
+        return {
+            "CompileTime": m.compile_time,
+            "LUXminer": VERSION,
+            "Miner": VERSION,
+            "Type": f"Antminer {model}",
+        }
 
     def reply(
         self, command: str, parameter: str | None, sample: Sample, model: str | None
@@ -53,7 +61,8 @@ class LuxOSPersona(AntminerPersona):
                 status(22, "LUXminer versions"), "VERSION", [self._header(m, model) | {"API": API}]
             )
         if command == "stats":  # LuxOS prints the two STATS objects properly separated
-            items = [self._header(m, model), self._stats(m, s)]
+            head = {k: v for k, v in self._header(m, model).items() if k != "LUXminer"}
+            items = [head, self._stats(m, s)]
             return Reply(status(70, "LUXminer stats"), "STATS", items)
         if command == "config":
             return Reply(status(33, "LUXminer config"), "CONFIG", [self._config(m, s, model)])
@@ -61,7 +70,9 @@ class LuxOSPersona(AntminerPersona):
             item = {"PSU": True, "Watts": sample_watts(m.spec, s)}
             return Reply(status(300, "Power"), "POWER", [item])
         if command == "fans":
-            items = [{"ID": n, "FAN": n, "RPM": r, "Speed": 70} for n, r in enumerate(s.fans)]
+            items = [
+                {"ID": n, "FAN": f"FAN{n + 1}", "RPM": r, "Speed": 70} for n, r in enumerate(s.fans)
+            ]
             return Reply(status(202, f"{len(items)} Fan(s)"), "FANS", items)
         if command == "temps":
             items = [
@@ -113,8 +124,8 @@ class LuxOSPersona(AntminerPersona):
             "MHS 5s": f2(mhs),
             "MHS 1m": f2(mhs),
             "Nominal MHS": f2(b.ideal_ghs * 1000.0),
-            "Board": n,
-            "Connector": n,
+            "Board": "BHB56903",  # the board model, as a real LuxOS S19k Pro prints it
+            "Connector": f"J{n + 7}",  # connector names J7..J9, not numbers
             "SerialNumber": f"JYZZ{s.miner_id[:8].upper()}{n}",
             "Profile": "default",
             "IsRamping": False,
