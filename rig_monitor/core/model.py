@@ -245,6 +245,8 @@ class MinerSnapshot:
         ``hashrate_avg_ths``; this makes the average the headline and keeps the sample apart."""
         if self.hashrate_5s_ths is None:
             self.hashrate_5s_ths = self.hashrate_ths
+        if self.hashrate_5s_ths == 0 or self.idle:
+            return  # stopped or asleep: an average since start would show it hashing for hours
         if self.hashrate_avg_ths is not None:
             self.hashrate_ths = self.hashrate_avg_ths
 

@@ -18,6 +18,7 @@ SYNONYMS = {
     "miner_offline": "miner_unreachable",
     "temp_board_high": "board_overtemp",
     "temp_chip_high": "chip_overtemp",
+    "hw_errors_high": "hw_error_rate_high",
 }
 
 
