@@ -35,10 +35,13 @@ class CaptureSet:
         raw = self.rpc.get(command)
         if raw is None:
             return None
-        try:
-            return json.loads(raw.rstrip(b"\x00").decode("utf-8", errors="replace"))
-        except ValueError:
-            return None
+        text = raw.rstrip(b"\x00\n").decode("utf-8", errors="replace")
+        for candidate in (text, text.replace("}{", "},{")):  # old bmminer's missing comma
+            try:
+                return json.loads(candidate)
+            except ValueError:
+                continue
+        return None
 
 
 def _read_dir(folder: Path) -> dict[str, bytes]:

@@ -5,8 +5,8 @@
   Such a joined reply is *derived* from the captured single replies and logged as such.
 - A command that was not captured gets cgminer's own error reply (STATUS E, code 14, "Invalid
   command"), never invented data. One derivation is made: when ``version`` was not captured but
-  the captured ``stats`` reply carries bmminer's version fields in STATS[0] (BMMiner, Miner,
-  CompileTime, Type — the same fields bmminer's ``version`` reply has), ``version`` is answered
+  the captured ``stats`` reply carries Bitmain's version fields in STATS[0] (BMMiner or CGMiner,
+  Miner, CompileTime, Type — the fields its ``version`` reply has), ``version`` is answered
   with exactly those fields, its Msg saying it is derived, and the log marks it.
 - Web port (HTTP/1.1): a GET whose path was captured is served (200, application/json); anything
   else is a 404. For stock Antminer sets every path sits behind HTTP Digest (realm
@@ -34,7 +34,7 @@ from tests.replay.corpus import CaptureSet
 
 DIGEST_REALM = "antMiner Configuration"
 DIGEST_USER, DIGEST_PASSWORD = "root", "root"
-VERSION_FIELDS = ("BMMiner", "API", "Miner", "CompileTime", "Type")
+VERSION_FIELDS = ("CGMiner", "BMMiner", "API", "Miner", "CompileTime", "Type")
 HTTP_ON_API_PORT = frozenset({"epic"})
 DIGEST_FAMILIES = frozenset({"antminer"})
 

@@ -216,6 +216,13 @@ class AntminerDriver(Driver):
         if s9_layout and not any(fans.get(i, 0) for i in (1, 2, 4, 5)):
             return [fans[3], fans[6]]
         order = sorted(fans)
-        last_spinning = max((i for i in order if fans[i] > 0), default=0)
+        spinning = [i for i in order if fans[i] > 0]
+        # Other boards wire their fans to later headers too (a real Z15: fan_num 2 on fan3/fan4,
+        # fan1/fan2 0). Only when the model's fan count, fan_num and the spinning headers agree:
+        # fan_num drops when a fan stops, so any disagreement keeps every header (a stop shows).
+        if expected and integer(chains.get("fan_num")) == expected == len(spinning):
+            if spinning != order[:expected]:
+                return [fans[i] for i in spinning]
+        last_spinning = max(spinning, default=0)
         count = max(expected or 0, integer(chains.get("fan_num")) or 0, last_spinning)
         return [fans[i] for i in order[:count]]
