@@ -163,11 +163,13 @@ class Replay:
 
     def http_body(self, path: str) -> bytes | None:
         full = path.strip("/").replace("/", "_").replace("?", "_")
-        return self.cs.http.get(full) or self.cs.http.get(path.split("?", 1)[0].strip("/").replace("/", "_"))
+        return self.cs.http.get(full) or self.cs.http.get(
+            path.split("?", 1)[0].strip("/").replace("/", "_")
+        )
 
 
 def _md5(text: str) -> str:
-    return hashlib.md5(text.encode()).hexdigest()  # noqa: S324 (HTTP Digest is MD5)
+    return hashlib.md5(text.encode()).hexdigest()
 
 
 def _parse_digest(header: str) -> dict[str, str]:
@@ -216,7 +218,9 @@ class _RpcHandler(socketserver.BaseRequestHandler):
         replay = self.server.replay
         if data.startswith((b"GET ", b"POST ", b"HEAD ")):
             replay.note("rpc", data.split(b"\r\n", 1)[0].decode(errors="replace"), "not captured")
-            sock.sendall(b"HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+            sock.sendall(
+                b"HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+            )
             return
         sock.sendall(replay.rpc_reply(data) + b"\x00")
 
@@ -256,7 +260,7 @@ def _http_handler(replay: Replay, service: str) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
 
-        def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+        def log_message(self, format: str, *args: Any) -> None:
             pass
 
         def _send(self, status: int, body: bytes, headers: dict[str, str] | None = None) -> None:

@@ -255,4 +255,3 @@ def test_every_reply_served_is_captured_or_marked(set_id: str) -> None:
         assert served.origin in ("captured", "not captured", "digest challenge") or (
             served.origin.startswith("derived: ")
         ), served
-

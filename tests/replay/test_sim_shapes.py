@@ -111,7 +111,9 @@ def _params() -> Iterator[Any]:
             for check in ("extra", "type", "missing"):
                 gap = KNOWN_GAPS.get((persona, what, check))
                 marks = [pytest.mark.xfail(strict=True, reason=gap)] if gap else []
-                yield pytest.param(persona, what, check, id=f"{persona}:{what}:{check}", marks=marks)
+                yield pytest.param(
+                    persona, what, check, id=f"{persona}:{what}:{check}", marks=marks
+                )
 
 
 @pytest.mark.parametrize(("persona", "what", "check"), list(_params()))

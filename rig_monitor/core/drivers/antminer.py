@@ -220,9 +220,9 @@ class AntminerDriver(Driver):
         # Other boards wire their fans to later headers too (a real Z15: fan_num 2 on fan3/fan4,
         # fan1/fan2 0). Only when the model's fan count, fan_num and the spinning headers agree:
         # fan_num drops when a fan stops, so any disagreement keeps every header (a stop shows).
-        if expected and integer(chains.get("fan_num")) == expected == len(spinning):
-            if spinning != order[:expected]:
-                return [fans[i] for i in spinning]
+        agree = bool(expected) and integer(chains.get("fan_num")) == expected == len(spinning)
+        if agree and spinning != order[:expected]:
+            return [fans[i] for i in spinning]
         last_spinning = max(spinning, default=0)
         count = max(expected or 0, integer(chains.get("fan_num")) or 0, last_spinning)
         return [fans[i] for i in order[:count]]
