@@ -12,6 +12,10 @@
   else is a 404. For stock Antminer sets every path sits behind HTTP Digest (realm
   "antMiner Configuration", root/root) as on the real web UI.
 - ePIC serves its REST API on the API port: for ePIC sets that port speaks HTTP instead.
+- Whatsminer API v3 (4-byte length + JSON frames) on its own port, from ``rpc/<cmd>.json`` files
+  named with the dotted v3 commands; a set with only those has nothing on the API port (v3
+  firmware may close 4028), so detection's v3 fallback is what finds it. An uncaptured v3 command
+  gets a v3-shaped error (code -1, the replay's own code: the firmware's is not captured).
 
 Each reply served is logged as (service, request, origin) with origin "captured",
 "derived: …" or "not captured", so a test can show exactly which bytes were real.
@@ -136,6 +140,25 @@ class Replay:
         joined["id"] = 1
         return _compact(joined)
 
+    # -- Whatsminer API v3 ------------------------------------------------------------------
+    def speaks_v3_only(self) -> bool:
+        """Only v3 commands ("get.device.info") captured: v3 firmware, which may close 4028."""
+        return bool(self.cs.rpc) and all("." in c for c in self.cs.rpc)
+
+    def v3_reply(self, body: bytes) -> dict[str, Any]:
+        try:
+            doc = json.loads(body)
+            cmd = str(doc.get("cmd", "")) if isinstance(doc, dict) else ""
+        except ValueError:
+            cmd = ""
+        captured = self.cs.rpc_json(cmd) if "." in cmd else None
+        if isinstance(captured, dict):
+            self.note("v3", cmd, "captured")
+            return captured
+        self.note("v3", cmd, "not captured")
+        # the shape of a v3 error (code != 0, text in msg); the code is the replay's own
+        return {"code": -1, "msg": f"replay: {cmd!r} was not captured", "desc": cmd}
+
     # -- HTTP -------------------------------------------------------------------------------
     def needs_digest(self) -> bool:
         return self.cs.family in DIGEST_FAMILIES and bool(self.cs.http)
@@ -246,6 +269,35 @@ def _quiet_disconnects(server: socketserver.BaseServer, request: Any, address: A
     socketserver.BaseServer.handle_error(server, request, address)
 
 
+class _V3Handler(socketserver.BaseRequestHandler):
+    """Whatsminer API v3: 4-byte little-endian length + JSON, both ways, one request here."""
+
+    server: _V3Server
+
+    def handle(self) -> None:
+        sock: socket.socket = self.request
+        sock.settimeout(2.0)
+        try:
+            head = _recv_exactly(sock, 4)
+            body = _recv_exactly(sock, int.from_bytes(head, "little"))
+        except (TimeoutError, OSError, ValueError):
+            return
+        payload = _compact(self.server.replay.v3_reply(body))
+        sock.sendall(len(payload).to_bytes(4, "little") + payload)
+
+
+def _recv_exactly(sock: socket.socket, n: int) -> bytes:
+    if n > 1 << 20:
+        raise ValueError("frame too large")
+    data = b""
+    while len(data) < n:
+        chunk = sock.recv(n - len(data))
+        if not chunk:
+            raise ValueError("closed")
+        data += chunk
+    return data
+
+
 class _RpcServer(socketserver.ThreadingTCPServer):
     daemon_threads = True
     allow_reuse_address = True
@@ -318,6 +370,16 @@ def _http_handler(replay: Replay, service: str) -> type[BaseHTTPRequestHandler]:
     return Handler
 
 
+class _V3Server(socketserver.ThreadingTCPServer):
+    daemon_threads = True
+    allow_reuse_address = True
+    handle_error = _quiet_disconnects
+
+    def __init__(self, addr: tuple[str, int], replay: Replay) -> None:
+        self.replay = replay
+        super().__init__(addr, _V3Handler)
+
+
 class _HttpServer(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
@@ -333,6 +395,7 @@ class ReplayServer:
     replay: Replay = field(init=False)
     rpc_port: int = 0
     web_port: int = 0
+    v3_port: int = 0
     _servers: list[socketserver.BaseServer] = field(default_factory=list)
     _threads: list[threading.Thread] = field(default_factory=list)
 
@@ -348,9 +411,14 @@ class ReplayServer:
         else:
             rpc = _RpcServer((self.host, 0), self.replay)
         web = _HttpServer((self.host, 0), _http_handler(self.replay, "http"))
-        self._servers = [rpc, web]
+        v3 = _V3Server((self.host, 0), self.replay)
+        self._servers = [rpc, web, v3]
         self.rpc_port = rpc.server_address[1]  # type: ignore[index]
         self.web_port = web.server_address[1]  # type: ignore[index]
+        self.v3_port = v3.server_address[1]  # type: ignore[index]
+        if self.replay.speaks_v3_only():  # v3 firmware may close 4028: nothing listens there
+            rpc.server_close()
+            self._servers.remove(rpc)
         for srv in self._servers:
             t = threading.Thread(target=srv.serve_forever, kwargs={"poll_interval": 0.05})
             t.daemon = True

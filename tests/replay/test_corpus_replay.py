@@ -63,7 +63,7 @@ def replay(cs: CaptureSet) -> Run:
                 "--web-port",
                 str(srv.web_port),
                 "--v3-port",
-                str(srv.web_port),  # nothing speaks v3 there: the probe is refused or rejected
+                str(srv.v3_port),
                 "--json",
                 "--timeout",
                 "2",
