@@ -213,7 +213,7 @@ class DetailPane(QWidget):
                 chips = f"{b.chips}/{b.expected_chips}" if b.expected_chips else str(b.chips)
                 if b.expected_chips and b.chips < b.expected_chips:
                     chip_colour = BAD
-            bad = b.chip_status_counts()[1]
+            bad = b.chip_status_counts(max(b.chips or 0, b.expected_chips or 0) or None)[1]
             status_text = b.chip_status or b.status or fmt.DASH
             tip = None
             if b.chip_status:
