@@ -19,7 +19,7 @@ def test_wire_quirks() -> None:
     assert raw.startswith(b',"STATUS"')
     assert parse_reply(raw)["_repairs"] == ["leading comma"]
     devs = a12.handle(b'{"command":"devs"}')
-    assert b'"Temperature":"nan"' in devs
+    assert b'"Temperature":-273.0' in devs  # no sensor: as the real 15-194 (MM4v2_X3) prints it
     q = SimMiner("127.0.0.1", 4028, "avalon", "Q", seed=2)
     stats = json.loads(q.handle(b'{"command":"estats"}')[:-1])["STATS"][0]
     assert (

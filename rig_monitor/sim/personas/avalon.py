@@ -14,10 +14,10 @@ from typing import Any, ClassVar
 from rig_monitor.sim.faults import FAULTS
 from rig_monitor.sim.hardware import HardwareSpec
 from rig_monitor.sim.personas.base import Identity, Persona
-from rig_monitor.sim.personas.common import pool_head, summary_counters
+from rig_monitor.sim.personas.common import cgminer_pool, summary_counters, total_mh, utility
 from rig_monitor.sim.personas.power import rig_spec, sample_watts
 from rig_monitor.sim.rig import BoardSample, Sample
-from rig_monitor.sim.wire import Fixed, Reply, f2
+from rig_monitor.sim.wire import Fixed, Reply, f2, f4, f8
 
 PSU_EFFICIENCY = 0.945  # PS[4] (PSU output) against WALLPOWER (input)
 
@@ -131,11 +131,7 @@ class AvalonPersona(Persona):
         if command in ("stats", "estats"):
             return Reply(status(70, "CGMiner stats"), "STATS", [self._stats(m, s)])
         if command == "pools":
-            items = [
-                pool_head(s, p, works_key=True)
-                | {"Last Share Time": p.last_share_time, "Stratum Active": p.active}
-                for p in s.pools
-            ]
+            items = [cgminer_pool(s, p, vmask=False) for p in s.pools]
             return Reply(status(7, f"{len(items)} Pool(s)"), "POOLS", items)
         return None
 
@@ -177,13 +173,30 @@ class AvalonPersona(Persona):
             "ID": 0,
             "Enabled": "Y",
             "Status": "Alive",
-            "Temperature": "nan",  # sic: the firmware prints a quoted nan here
+            # no sensor behind it: absolute zero on the 15-194 (MM4v2_X3, as the A1566), 0.00 on
+            # the Q (real captures in tests/captures/avalon; none prints a quoted "nan" here)
+            "Temperature": f2(-273.0),
             "MHS av": f2(s.rate_avg_ghs * 1000.0),
             "MHS 30s": f2(mhs),
             "MHS 1m": f2(mhs),
+            "MHS 5m": f2(mhs),
+            "MHS 15m": f2(mhs),
             "Accepted": s.accepted,
             "Rejected": s.rejected,
             "Hardware Errors": s.hw,
+            # the one device is the whole miner: cgminer's per-device counters are its totals
+            "Utility": f2(utility(s)),
+            "Last Share Pool": 0,
+            "Last Share Time": s.pools[0].last_share_time if s.pools else 0,
+            "Total MH": f4(total_mh(s)),
+            "Diff1 Work": s.diff1,
+            "Difficulty Accepted": f8(float(s.accepted * s.pool_diff)),
+            "Difficulty Rejected": f8(float(s.rejected * s.pool_diff)),
+            "Last Share Difficulty": f8(float(s.pool_diff)),
+            "Last Valid Work": s.when,
+            "Device Hardware%": f4(s.hw_percent),
+            "Device Rejected%": f4(s.rejected_percent),
+            "Device Elapsed": s.elapsed,
         }
 
     def _stats(self, m: AvalonModel, s: Sample) -> dict[str, Any]:

@@ -130,3 +130,32 @@ def pool_head(
         "Remote Failures": 0,
         "User": p.user,
     }
+
+
+def cgminer_pool(s: Sample, p: PoolSample, *, vmask: bool = True) -> dict[str, Any]:
+    """A whole cgminer 4.x POOLS item (real cgminer 4.11.1, Avalon and btminer captures have
+    these keys); ``vmask``: whether "Has Vmask" is there (cgminer 4.11, not Avalon/btminer)."""
+    out: dict[str, Any] = {
+        **pool_head(s, p, works_key=True),
+        "Last Share Time": p.last_share_time,
+        "Diff1 Shares": s.diff1 if p.active else 0,
+        "Proxy Type": "",
+        "Proxy": "",
+        **pool_difficulties(p),
+        "Work Difficulty": f8(float(p.diff)),
+        "Has Stratum": True,
+        "Stratum Active": p.active,
+        "Stratum URL": stratum_host(p.url) if p.active else "",
+        "Stratum Difficulty": f8(float(p.diff)),
+    }
+    if vmask:
+        out["Has Vmask"] = False
+    return out | {
+        "Has GBT": False,
+        "Best Share": s.best_share if p.active else 0,
+        "Pool Rejected%": f4(pool_rejected_percent(p)),
+        "Pool Stale%": f4(pool_stale_percent(p)),
+        "Bad Work": 0,
+        "Current Block Height": 850000 + s.when // 600 % 100000,
+        "Current Block Version": 536870912,
+    }

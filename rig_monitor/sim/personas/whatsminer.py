@@ -19,7 +19,7 @@ from typing import Any, ClassVar
 from rig_monitor.sim.faults import FAULTS
 from rig_monitor.sim.hardware import HardwareSpec
 from rig_monitor.sim.personas.base import Identity, Persona
-from rig_monitor.sim.personas.common import pool_head, summary_counters
+from rig_monitor.sim.personas.common import cgminer_pool, summary_counters
 from rig_monitor.sim.personas.power import rig_spec, sample_watts
 from rig_monitor.sim.rig import BoardSample, Sample
 from rig_monitor.sim.wire import Reply, dumps, f2
@@ -294,12 +294,9 @@ class WhatsminerPersona(Persona):
 
     @staticmethod
     def _pool(s: Sample, n: int) -> dict[str, Any]:
-        p = s.pools[n]
-        return pool_head(s, p, works_key=False) | {
-            "Last Share Time": p.last_share_time,
-            "Stratum Active": p.active,
-            "Stratum URL": p.url.split("//")[-1].split(":")[0] if p.active else "",
-        }
+        return cgminer_pool(
+            s, s.pools[n], vmask=False
+        )  # btminer's are cgminer's (real 2021 capture)
 
     # --- API v3 on 4433 ----------------------------------------------------------------------
 
