@@ -19,7 +19,7 @@ from typing import Any, ClassVar
 from rig_monitor.sim.faults import FAULTS
 from rig_monitor.sim.hardware import HardwareSpec
 from rig_monitor.sim.personas.base import Identity, Persona
-from rig_monitor.sim.personas.common import cgminer_pool, summary_counters
+from rig_monitor.sim.personas.common import cgminer_pool, device_counters, summary_counters
 from rig_monitor.sim.personas.power import rig_spec, sample_watts
 from rig_monitor.sim.rig import BoardSample, Sample
 from rig_monitor.sim.wire import Reply, dumps, f2
@@ -270,6 +270,8 @@ class WhatsminerPersona(Persona):
         mhs = b.rate_ghs * 1000.0
         return {
             "ASC": b.index,
+            "Name": "SM",
+            "ID": b.index,
             "Slot": b.index,
             "Enabled": "Y",
             "Status": "Alive" if b.present else "Dead",
@@ -290,7 +292,7 @@ class WhatsminerPersona(Persona):
             "Chip Temp Max": f2(float(max(b.chip))),
             "Chip Temp Avg": f2(sum(b.chip) / len(b.chip)),
             "Upfreq Complete": 1,
-        }
+        } | device_counters(s, b, no_device_key=False)  # cgminer's, as the real 2021 devs
 
     @staticmethod
     def _pool(s: Sample, n: int) -> dict[str, Any]:
