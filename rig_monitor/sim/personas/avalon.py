@@ -14,7 +14,13 @@ from typing import Any, ClassVar
 from rig_monitor.sim.faults import FAULTS
 from rig_monitor.sim.hardware import HardwareSpec
 from rig_monitor.sim.personas.base import Identity, Persona
-from rig_monitor.sim.personas.common import cgminer_pool, summary_counters, total_mh, utility
+from rig_monitor.sim.personas.common import (
+    cgminer_pool,
+    pool_stats,
+    summary_counters,
+    total_mh,
+    utility,
+)
 from rig_monitor.sim.personas.power import rig_spec, sample_watts
 from rig_monitor.sim.rig import BoardSample, Sample
 from rig_monitor.sim.wire import Fixed, Reply, f2, f4, f8
@@ -129,7 +135,10 @@ class AvalonPersona(Persona):
         if command in ("devs", "edevs"):
             return Reply(status(9, "1 ASC(s)"), "DEVS", [self._dev(s)])
         if command in ("stats", "estats"):
-            return Reply(status(70, "CGMiner stats"), "STATS", [self._stats(m, s)])
+            items = [self._stats(m, s)]
+            if command == "stats":  # cgminer lists its pools' stats after the device (captures)
+                items += [pool_stats(s, n, n + 1) for n in range(len(s.pools))]
+            return Reply(status(70, "CGMiner stats"), "STATS", items)
         if command == "pools":
             items = [cgminer_pool(s, p, vmask=False) for p in s.pools]
             return Reply(status(7, f"{len(items)} Pool(s)"), "POOLS", items)

@@ -6,7 +6,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from rig_monitor.sim.rig import BoardSample, PoolSample, Sample
-from rig_monitor.sim.wire import f2, f4, f8
+from rig_monitor.sim.wire import Fixed, f2, f4, f8
 
 
 def percent(part: float, whole: float) -> float:
@@ -158,4 +158,39 @@ def cgminer_pool(s: Sample, p: PoolSample, *, vmask: bool = True) -> dict[str, A
         "Bad Work": 0,
         "Current Block Height": 850000 + s.when // 600 % 100000,
         "Current Block Version": 536870912,
+    }
+
+
+def pool_stats(s: Sample, n: int, stats_index: int) -> dict[str, Any]:
+    """cgminer's per-pool STATS entry ("ID": "POOL<n>"), which ``stats`` (not ``estats``) lists
+    after the devices (real cgminer 4.11.1 and Avalon captures)."""
+    return {
+        "STATS": stats_index,
+        "ID": f"POOL{n}",
+        "Elapsed": s.elapsed,
+        "Calls": 0,
+        "Wait": Fixed(0.0, 6),
+        "Max": Fixed(0.0, 6),
+        "Min": Fixed(99999999.0, 6),
+        "Pool Calls": 0,
+        "Pool Attempts": 0,
+        "Pool Wait": Fixed(0.0, 6),
+        "Pool Max": Fixed(0.0, 6),
+        "Pool Min": Fixed(99999999.0, 6),
+        "Pool Av": Fixed(0.0, 6),
+        "Work Had Roll Time": False,
+        "Work Can Roll": False,
+        "Work Had Expire": False,
+        "Work Roll Time": 0,
+        "Work Diff": f8(float(s.pool_diff)),
+        "Min Diff": f8(float(s.pool_diff)),
+        "Max Diff": f8(float(s.pool_diff)),
+        "Min Diff Count": s.getworks,
+        "Max Diff Count": s.getworks,
+        "Times Sent": s.accepted + s.rejected,
+        "Bytes Sent": (s.accepted + s.rejected) * 71,
+        "Times Recv": s.getworks * 3,
+        "Bytes Recv": s.getworks * 469,
+        "Net Bytes Sent": (s.accepted + s.rejected) * 71,
+        "Net Bytes Recv": s.getworks * 469,
     }
