@@ -50,7 +50,8 @@ def test_poll_50_antminers_model_and_hashrate(antminers: SimFleet) -> None:
         assert (obj["make"], obj["model"]) == (truth.make, truth.model)
         assert obj["firmware"] == "stock"
         # the sim drifts between replies: compare with what it serves, within 2 %
-        assert obj["hashrate_ths"] == pytest.approx(truth.hashrate_ths, rel=0.02)
+        assert obj["hashrate_5s_ths"] == pytest.approx(truth.hashrate_ths, rel=0.02)
+        assert obj["hashrate_ths"] == pytest.approx(truth.hashrate_avg_ths, rel=0.02)  # average
         assert obj["nominal_hashrate_ths"] == pytest.approx(truth.nominal_hashrate_ths, rel=0.02)
         assert len(obj["boards"]) == truth.expected_boards
         for b in obj["boards"]:
