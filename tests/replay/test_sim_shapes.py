@@ -13,7 +13,7 @@ import hashlib
 import itertools
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +22,7 @@ import pytest
 from rig_monitor.core.errors import MinerError
 from rig_monitor.core.wire.cgminer import REPAIRS_KEY, parse_reply
 from rig_monitor.sim.miner import SimMiner
-from rig_monitor.sim.personas import PERSONAS
+from rig_monitor.sim.personas import PERSONAS, goldshell, iceriver
 from tests.replay.corpus import ROOT, CaptureSet, all_sets, load_set
 from tests.replay.shapes import Shape, differences, shape
 
@@ -104,15 +104,29 @@ def _digest(challenge: str, path: str, user: str = "root", password: str = "root
     )
 
 
+# How the monitor is logged in to a persona's web API: (method, extra headers, extra query)
+_LOGINS: dict[str, Callable[[Any], tuple[str, dict[str, str], dict[str, str]]]] = {
+    "goldshell": lambda s: ("GET", {"authorization": f"Bearer {goldshell.token_for(s)}"}, {}),
+    "iceriver": lambda s: (
+        "POST",  # the real capture is the answer to POST /user/userpanel?post=4
+        {"cookie": f"{iceriver.COOKIE}={iceriver.session_for(s)}"},
+        {"post": "4"},
+    ),
+}
+
+
 def sim_http(persona: str, stem: str) -> Any:
     miner = _sim(persona)
     p = PERSONAS[persona]
-    for path, query in _candidates(stem):
-        reply = p.http("GET", path, query, {}, b"", miner.sample(), miner.model)
+    sample = miner.sample()
+    method, login, extra = _LOGINS.get(persona, lambda s: ("GET", {}, {}))(sample)
+    for path, q in _candidates(stem):
+        query = {**q, **extra}
+        reply = p.http(method, path, query, login, b"", sample, miner.model)
         if reply is not None and reply[0] == 401:  # log in as the monitor does (Digest)
             challenge = {k.lower(): v for k, v in reply[1].items()}.get("www-authenticate", "")
             headers = {"authorization": _digest(challenge, path)}
-            reply = p.http("GET", path, query, headers, b"", miner.sample(), miner.model)
+            reply = p.http("GET", path, query, headers, b"", sample, miner.model)
         if reply is not None and reply[0] == 200:
             try:
                 return json.loads(reply[2])

@@ -185,7 +185,7 @@ class IceRiverDriver(Driver):
                     status=PoolStatus.parse(
                         str(integer(state)) if integer(state) is not None else None
                     ),
-                    active=connect if isinstance(connect, bool) else None,
+                    active=_connected(connect),
                     priority=integer(p.get("no")),
                     accepted=integer(p.get("accepted")),
                     rejected=integer(p.get("rejected")),
@@ -201,3 +201,11 @@ class IceRiverDriver(Driver):
             for board in snap.boards:
                 board.expected_chips = spec.chips_per_board
         return snap
+
+
+def _connected(value: object) -> bool | None:
+    """The pool's ``connect``: a bool in some builds, 1.0 / -1.0 in a real KS5L's reply."""
+    if isinstance(value, bool):
+        return value
+    n = num(value)
+    return None if n is None else n > 0

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 import time
 
 import pytest
@@ -108,3 +109,12 @@ def test_clock_unset_miner_gets_no_share_drought() -> None:
     snap.faults.clear()
     evaluate_snapshots([snap])
     assert "pool_latency" in {f.id for f in snap.faults}
+
+
+def test_iceriver_pool_connect_is_a_number_on_real_firmware() -> None:
+    from rig_monitor.core.drivers.iceriver import _connected
+
+    cs = load_set(ROOT / "iceriver" / "ks5l-userpanel-blog")
+    pools = json.loads(cs.http["user_userpanel"])["data"]["pools"]
+    assert [_connected(p["connect"]) for p in pools[:2]] == [True, False]  # 1.0, -1.0
+    assert _connected(True) is True and _connected(None) is None
