@@ -54,18 +54,12 @@ def _compact(obj: Any) -> bytes:
     return json.dumps(obj, separators=(",", ":"), ensure_ascii=False).encode()
 
 
-def invalid_command(command: str, when: int) -> dict[str, Any]:
-    """cgminer's reply to a command it does not know (api.c MSG_INVCMD, code 14)."""
+def invalid_command(when: int) -> dict[str, Any]:
+    """cgminer's reply to a command it does not know, exactly as a real cgminer 4.11.1 prints
+    it (tests/fixtures/cgminer-4.11.1/invalid_cmd.raw: code 14, no Description); the replay's
+    log, not the reply, says the command was not captured."""
     return {
-        "STATUS": [
-            {
-                "STATUS": "E",
-                "When": when,
-                "Code": 14,
-                "Msg": "Invalid command",
-                "Description": f"replay: {command!r} was not captured",
-            }
-        ],
+        "STATUS": [{"STATUS": "E", "When": when, "Code": 14, "Msg": "Invalid command"}],
         "id": 1,
     }
 
@@ -114,7 +108,7 @@ class Replay:
             derived = self.derived_version()
             if derived is not None:
                 return derived, None, "derived: version fields of captured stats STATS[0]"
-        return invalid_command(command, self._when()), None, "not captured"
+        return invalid_command(self._when()), None, "not captured"
 
     def rpc_reply(self, request: bytes) -> bytes:
         text = request.rstrip(b"\x00\r\n ").decode("utf-8", errors="replace")

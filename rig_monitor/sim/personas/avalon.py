@@ -132,6 +132,17 @@ class AvalonPersona(Persona):
         if command == "summary":
             cls = CommaReply if m.leading_comma else Reply
             return cls(status(11, "Summary"), "SUMMARY", [self._summary(s)])
+        if command == "devdetails":  # as a real Avalon Q answers it
+            item = {
+                "DEVDETAILS": 0,
+                "Name": "AVALON",
+                "ID": 0,
+                "Driver": "avalon",
+                "Kernel": "",
+                "Model": "",
+                "Device Path": "",
+            }
+            return Reply(status(69, "Device Details"), "DEVDETAILS", [item])
         if command in ("devs", "edevs"):
             return Reply(status(9, "1 ASC(s)"), "DEVS", [self._dev(s)])
         if command in ("stats", "estats"):
