@@ -70,7 +70,11 @@ def _sim(persona: str) -> SimMiner:
 
 
 def sim_rpc(persona: str, command: str) -> Any:
-    """The persona's reply as the client reads it (broken JSON repaired, the repair notes off)."""
+    """The persona's reply as the client reads it (broken JSON repaired, the repair notes off);
+    a dotted command ("get.device.info") is Whatsminer API v3, asked over v3 framing."""
+    if "." in command:
+        miner = _sim(persona)
+        return PERSONAS[persona].btminer_v3({"cmd": command}, miner.sample(), miner.model)
     try:
         doc = parse_reply(_sim(persona).handle(json.dumps({"command": command}).encode()))
     except MinerError:

@@ -321,10 +321,21 @@ class WhatsminerPersona(Persona):
 
     def _v3_info(self, m: WhatsminerModel, s: Sample, model: str | None) -> dict[str, Any]:
         since = _stamp(s.when - min(s.elapsed, 600))
-        return {
-            "network": {"mac": _mac(s), "hostname": f"WhatsMiner{s.miner_id[:4]}", "proto": "dhcp"},
+        # the keys a real M60S_VK40 sends (tests/captures/whatsminer/m60s-vk40-apiv3-deviceinfo)
+        info: dict[str, Any] = {
+            "network": {
+                "mac": _mac(s),
+                "hostname": f"WhatsMiner{s.miner_id[:4]}",
+                "proto": "dhcp",
+                "ip": "0.0.0.0",  # the sim's own address is the listener's, not known here
+                "netmask": "255.255.255.0",
+                "gateway": "",
+                "dns": "",
+            },
             "system": {
                 "api": m.api_ver,
+                "apiswitch": "1",
+                "control-board-version": "CB6V10",
                 "fwversion": m.fw_ver,
                 "platform": m.platform,
                 "ledstatus": "auto",
@@ -334,11 +345,29 @@ class WhatsminerPersona(Persona):
                 "miner-sn": f"HTM6{s.miner_id[:12].upper()}",
                 "working": "false" if s.idle else "true",
                 "board-num": str(len(s.boards)),
+                "detect-hash-rate": ":".join(str(round(b.ideal_ghs)) for b in s.boards),
+                "fast-boot": "disable",
+                "hash-board": (model or "").rpartition("_V")[2] or "K40",
+                "hash-percent": "0",
+                "pool-strategy": "FAILOVER",
             }
-            | {f"pcbsn{b.index}": f"HEM{s.miner_id[:8].upper()}{b.index}" for b in s.boards},
-            "power": {"fanspeed": 5120, "model": "P221B", "vendor": "2"},
-            "error-code": [{c: since, "reason": ""} for c in fault_codes(s, m.spec)],
+            | {f"pcbsn{b.index}": f"HEM{s.miner_id[:8].upper()}{b.index}" for b in s.boards}
+            | {f"chipdata{b.index}": "K8EC374-2426 BINVE6-197806A" for b in s.boards},
+            "power": {
+                "fanspeed": 5120,
+                "model": "P221B",
+                "type": "P221B",
+                "vendor": "2",
+                "hwversion": "RT0159",
+                "swversion": "230224.220429",
+                "sn": f"1436B{s.miner_id[:10].upper()}",
+            },
+            "salt": s.miner_id[:8],
         }
+        codes = fault_codes(s, m.spec)
+        if codes:  # a healthy real miner's reply has no error-code list at all
+            info["error-code"] = [{c: since, "reason": ""} for c in codes]
+        return info
 
     def _v3_summary(self, m: WhatsminerModel, s: Sample) -> dict[str, Any]:
         unknown = -0.001 * len(s.boards)  # the firmware's "no figure yet"
