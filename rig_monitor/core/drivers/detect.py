@@ -32,6 +32,11 @@ MARKERS: tuple[tuple[str, str, str | None], ...] = (
     ("BOSER", "braiins", "Antminer"),
     ("BTMINER", "whatsminer", "Whatsminer"),
     ("BITMICRO", "whatsminer", "Whatsminer"),
+    (
+        "WHATSMINER V",
+        "whatsminer",
+        "Whatsminer",
+    ),  # btminer API 1.4's Description "whatsminer v1.4.0"
     ("LUXMINER", "luxos", "Antminer"),
     ("VNISH", "vnish", "Antminer"),
     ("HIVEON", "hiveon", "Antminer"),

@@ -219,6 +219,13 @@ class WhatsminerPersona(Persona):
         if command == "status":
             off = "true" if s.idle else "false"
             return {"mineroff": off, "mineroff_reason": "", "FirmwareVersion": f"'{m.fw_ver}'"}
+        if command == "get_psu":  # the PSU of the real 2021 capture
+            return {
+                "name": "P21",
+                "model": "P21-12-3600-E",
+                "hw_version": "",
+                "sw_version": "102220.009",
+            }
         if command == "get_error_code" and m.api_ver >= "2.0.1":
             since = _stamp(s.when - min(s.elapsed, 600))
             return {"error_code": [{code: since} for code in fault_codes(s, m.spec)]}

@@ -118,3 +118,13 @@ def test_iceriver_pool_connect_is_a_number_on_real_firmware() -> None:
     pools = json.loads(cs.http["user_userpanel"])["data"]["pools"]
     assert [_connected(p["connect"]) for p in pools[:2]] == [True, False]  # 1.0, -1.0
     assert _connected(True) is True and _connected(None) is None
+
+
+def test_btminer_api_1_4_is_recognised_by_its_description() -> None:
+    """A real 2021 btminer names itself only as "whatsminer v1.4.0" in STATUS Description."""
+    from rig_monitor.core.drivers.detect import Probe, classify
+
+    cs = load_set(ROOT / "whatsminer" / "btminer-apiv1-2021fw")
+    text = cs.rpc["get_version"].decode()
+    assert "BTMINER" not in text.upper()  # the old marker alone would miss it
+    assert classify(Probe(text, None)).family == "whatsminer"
