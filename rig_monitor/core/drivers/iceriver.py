@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from typing import Any, ClassVar
 
-from rig_monitor.core.drivers.base import Driver, Session, base_snapshot
+from rig_monitor.core.drivers.base import Driver, Session, base_snapshot, share_age
 from rig_monitor.core.drivers.jsonpick import items, mapping, text
 from rig_monitor.core.errors import MinerError
 from rig_monitor.core.model import (
@@ -189,6 +189,7 @@ class IceRiverDriver(Driver):
                     priority=integer(p.get("no")),
                     accepted=integer(p.get("accepted")),
                     rejected=integer(p.get("rejected")),
+                    last_share_age_s=share_age(None, p.get("lstime")),  # "00:00:03" ago
                 )
             )
         if snap.pools:

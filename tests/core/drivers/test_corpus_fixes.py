@@ -128,3 +128,21 @@ def test_btminer_api_1_4_is_recognised_by_its_description() -> None:
     text = cs.rpc["get_version"].decode()
     assert "BTMINER" not in text.upper()  # the old marker alone would miss it
     assert classify(Probe(text, None)).family == "whatsminer"
+
+
+def test_share_age_from_the_miners_own_timers() -> None:
+    """ePIC counts seconds since the last accepted share; IceRiver prints the age as H:MM:SS."""
+    from rig_monitor.core.drivers import epic, iceriver
+
+    cs = load_set(ROOT / "epic" / "s19xp-powerplay-1.5.13")
+    replies = {
+        epic.SUMMARY: json.loads(cs.http["summary"]),
+        epic.CAPABILITIES: json.loads(cs.http["capabilities"]),
+    }
+    snap = epic.EpicDriver().parse(TARGET, replies, Identity(family="epic"))
+    assert snap.pools[0].last_share_age_s == 25  # Session 'Last Accepted Share Timer'
+    cs = load_set(ROOT / "iceriver" / "ks5l-userpanel-blog")
+    replies = {iceriver.PANEL: json.loads(cs.http["user_userpanel"])}
+    snap = iceriver.IceRiverDriver().parse(TARGET, replies, Identity(family="iceriver"))
+    assert snap.pools[0].last_share_age_s == 0  # lstime "00:00:00"
+    assert snap.pools[0].active is True and snap.pools[1].active is False
