@@ -8,8 +8,8 @@
   the captured ``stats`` reply carries Bitmain's version fields in STATS[0] (BMMiner or CGMiner,
   Miner, CompileTime, Type — the fields its ``version`` reply has), ``version`` is answered
   with exactly those fields, its Msg saying it is derived, and the log marks it.
-- Web port (HTTP/1.1): a GET whose path was captured is served (200, application/json); anything
-  else is a 404. For stock Antminer sets every path sits behind HTTP Digest (realm
+- Web port (HTTP/1.1): a request whose path was captured is served (200, application/json);
+  anything else is a 404. For stock Antminer sets every path sits behind HTTP Digest (realm
   "antMiner Configuration", root/root) as on the real web UI.
 - ePIC serves its REST API on the API port: for ePIC sets that port speaks HTTP instead.
 - Whatsminer API v3 (4-byte length + JSON frames) on its own port, from ``rpc/<cmd>.json`` files
@@ -332,7 +332,8 @@ def _http_handler(replay: Replay, service: str) -> type[BaseHTTPRequestHandler]:
                     {"WWW-Authenticate": replay.challenge(), "Content-Type": "text/html"},
                 )
                 return
-            body = replay.http_body(self.path) if self.command == "GET" else None
+            # a captured page answers the method it was captured with (IceRiver's is a POST)
+            body = replay.http_body(self.path) if self.command in ("GET", "POST") else None
             if body is None:
                 replay.note(service, f"{self.command} {self.path}", "not captured")
                 self._send(404, b"404 Not Found", {"Content-Type": "text/plain"})
