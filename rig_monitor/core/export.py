@@ -32,6 +32,7 @@ def snapshot_to_dict(s: MinerSnapshot) -> dict[str, Any]:
         "firmware_version": s.firmware_version,
         "hashrate_ths": _ths(s.hashrate_ths),
         "nominal_hashrate_ths": _ths(s.nominal_hashrate_ths),
+        "hashrate_5s_ths": _ths(s.hashrate_5s_ths),
         "power_w": _r(s.power_w, 1),
         "efficiency_j_th": _r(s.efficiency_j_th, 2),
         "temp_chip_max_c": _r(s.temp_chip_max_c, 1),

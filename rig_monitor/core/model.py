@@ -113,10 +113,14 @@ class Board:
     serial: str | None = None
     status: str | None = None  # vendor status text ("Stable", "failure: …") when given
 
-    def chip_status_counts(self) -> tuple[int, int, int]:
-        """(ok, bad 'x', unstable '-') chips in ``chip_status``."""
-        s = self.chip_status or ""
-        return s.count("o"), s.count("x"), s.count("-")
+    def chip_status_counts(self, fitted: int | None = None) -> tuple[int, int, int]:
+        """(ok, bad 'x', unstable '-') chips in ``chip_status``, only the first ``fitted`` marks
+        when given: firmware pads the string past the fitted chips (an S23 Hyd. with 84 chips
+        reports 84 'o' then "----"), and those slots hold no chip at all."""
+        marks = [c for c in (self.chip_status or "") if c in "ox-"]
+        if fitted is not None and fitted > 0:
+            marks = marks[:fitted]
+        return marks.count("o"), marks.count("x"), marks.count("-")
 
 
 @dataclass(slots=True)
@@ -129,7 +133,11 @@ class Pool:
     accepted: int | None = None
     rejected: int | None = None
     stale: int | None = None
-    last_share_time: float | None = None  # unix seconds
+    last_share_time: float | None = None  # unix seconds, on the miner's clock
+    # Seconds since the last share, on the miner's own clock (its reply's "When" minus "Last Share
+    # Time"): a miner whose clock is unset (1970) still gives the right age, the desktop's clock
+    # would not. None when the firmware does not give both.
+    last_share_age_s: float | None = None
 
 
 @dataclass(slots=True)
@@ -192,8 +200,12 @@ class MinerSnapshot:
     serial: str | None = None
 
     # performance
-    hashrate_ths: float | None = None  # the freshest figure the firmware gives (5 s / RT)
-    hashrate_avg_ths: float | None = None  # a longer average (since start or 30 min)
+    # The headline figure: the firmware's own average when it gives one (MHS av / GHS av, or the
+    # vendor's 1m/5m/15m average), else the freshest figure. A 5 s sample wanders several per cent
+    # around every average the firmware reports, so the fleet table and the export show this.
+    hashrate_ths: float | None = None
+    hashrate_avg_ths: float | None = None  # the firmware's longer average (since start, 15m, …)
+    hashrate_5s_ths: float | None = None  # the freshest sample (5 s / real time): detail pane
     nominal_hashrate_ths: float | None = None
     power_w: float | None = None
     power_limit_w: float | None = None
@@ -222,6 +234,21 @@ class MinerSnapshot:
 
     # the parsed replies, by command/endpoint, for the detail view
     raw: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def hashrate_now_ths(self) -> float | None:
+        """The freshest figure (5 s sample when known): what says "stopped" without a lag."""
+        return self.hashrate_5s_ths if self.hashrate_5s_ths is not None else self.hashrate_ths
+
+    def use_average_headline(self) -> None:
+        """Drivers parse the 5 s sample into ``hashrate_ths`` and the average into
+        ``hashrate_avg_ths``; this makes the average the headline and keeps the sample apart."""
+        if self.hashrate_5s_ths is None:
+            self.hashrate_5s_ths = self.hashrate_ths
+        if self.hashrate_5s_ths == 0 or self.idle:
+            return  # stopped or asleep: an average since start would show it hashing for hours
+        if self.hashrate_avg_ths is not None:
+            self.hashrate_ths = self.hashrate_avg_ths
 
     @property
     def efficiency_j_th(self) -> float | None:

@@ -54,9 +54,28 @@ _NOISE = re.compile(
 )
 
 
+_VARIANT = re.compile(r"(?<=\d)-\d+\w*$")  # Avalon's rated-TH/s suffix: "A15-194", "A1566-185"
+_HYDRO_NAME = re.compile(r"\bhyd(?:ro)?\b\.?", re.IGNORECASE)
+_IMMERSION_NAME = re.compile(r"\bimmersion\b", re.IGNORECASE)
+
+
+def cooling_from_name(model: str | None) -> str | None:
+    """ "S21 XP Hyd." / "S19 Pro Hydro" → "hydro": Bitmain spells its liquid-cooled models both
+    ways (the S21 XP Hyd. and S23 Hyd. report "Hyd." in their Type string)."""
+    if not model:
+        return None
+    if _HYDRO_NAME.search(model):
+        return "hydro"
+    if _IMMERSION_NAME.search(model):
+        return "immersion"
+    return None
+
+
 def model_key(model: str) -> str:
-    """Canonical comparison key: lowercase, vendor words and "(…)" suffixes dropped, no spaces."""
-    text = _NOISE.sub(" ", model.lower())
+    """Canonical comparison key: lowercase, vendor words and "(…)" suffixes dropped, no spaces;
+    "Hyd." and "Hydro" are one word."""
+    text = _HYDRO_NAME.sub(" hydro ", model.lower())
+    text = _NOISE.sub(" ", text)
     text = re.sub(r"[\s_\-]+", "", text)
     return text.removesuffix("aml")
 
@@ -102,6 +121,10 @@ class ModelDB:
             name, sub = split_whatsminer_model(model)
         key = model_key(name)
         entry = self._by_key.get(((make or "").lower(), key)) or self._by_model.get(key)
+        series = _VARIANT.sub("", name)
+        if entry is None and series != name:  # "A1566-185" → the series entry "A1566"
+            key = model_key(series)
+            entry = self._by_key.get(((make or "").lower(), key)) or self._by_model.get(key)
         if entry is None:
             return None
         spec = ModelSpec(**{k: v for k, v in entry.items() if k in _FIELDS})

@@ -185,6 +185,8 @@ class DetailPane(QWidget):
             hr = fmt.hashrate(live.hashrate_ths)
             if live.nominal_hashrate_ths:
                 hr += f" of {fmt.hashrate(live.nominal_hashrate_ths)} ({fmt.percent(live.hashrate_ratio)})"
+            if live.hashrate_5s_ths is not None and live.hashrate_5s_ths != live.hashrate_ths:
+                hr += f"; 5 s: {fmt.hashrate(live.hashrate_5s_ths)}"  # the headline is the average
             self.fields["hashrate"].setText(hr)
             self.fields["power"].setText(fmt.power(live.power_w))
             self.fields["uptime"].setText(fmt.duration(live.uptime_s))
@@ -211,7 +213,7 @@ class DetailPane(QWidget):
                 chips = f"{b.chips}/{b.expected_chips}" if b.expected_chips else str(b.chips)
                 if b.expected_chips and b.chips < b.expected_chips:
                     chip_colour = BAD
-            bad = b.chip_status_counts()[1]
+            bad = b.chip_status_counts(max(b.chips or 0, b.expected_chips or 0) or None)[1]
             status_text = b.chip_status or b.status or fmt.DASH
             tip = None
             if b.chip_status:

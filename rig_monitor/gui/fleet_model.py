@@ -62,7 +62,10 @@ HEADERS: dict[Col, tuple[str, str]] = {
     ),
     Col.ADDRESS: ("Address", "IP address (and API port when it is not 4028)"),
     Col.MODEL: ("Model", "Make and model (last known when offline)"),
-    Col.HASHRATE: ("Hashrate", "Current hashrate"),
+    Col.HASHRATE: (
+        "Hashrate",
+        "Hashrate: the miner's own average (the 5 s figure is in the detail pane)",
+    ),
     Col.NOMINAL_PCT: ("% nominal", "Hashrate as a share of the rated hashrate; red under 90 %"),
     Col.CHIP_TEMP: ("Chip max", "Hottest chip temperature"),
     Col.BOARD_TEMP: ("Board max", "Hottest hashboard (PCB) temperature"),

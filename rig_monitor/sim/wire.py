@@ -92,6 +92,8 @@ class Reply:
     items: list[dict[str, Any]] = field(default_factory=list)
     text_prefix: bool = False
     glued_items: bool = False
+    # further sections after the main one (LuxOS: FANS + FANCTRL, TEMPS + METADATA)
+    more: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -102,6 +104,8 @@ class Reply:
         if self.section is not None:
             sep = "" if self.glued_items else ","
             body += f',"{self.section}":[' + sep.join(dumps(i) for i in self.items) + "]"
+        for name, items in self.more.items():
+            body += f',"{name}":[' + ",".join(dumps(i) for i in items) + "]"
         return body + ',"id":1}'
 
     def to_text(self) -> str:
@@ -109,6 +113,8 @@ class Reply:
         if self.section is not None:
             prefix = self.section if self.text_prefix else None
             out += "".join(text_object(i, prefix) for i in self.items)
+        for items in self.more.values():
+            out += "".join(text_object(i, None) for i in items)
         return out
 
 

@@ -51,7 +51,7 @@ def test_wrong_password_is_auth_failed_web_only_and_bitaxe_are_read(fleet: SimFl
     assert web_only["online"] and web_only["make"] == "Antminer"
     assert bitaxe["online"] and bitaxe["make"] == "Bitaxe"
     truth = fleet.miners[3].truth()
-    assert bitaxe["hashrate_ths"] == pytest.approx(truth.hashrate_ths, rel=0.02)
+    assert bitaxe["hashrate_5s_ths"] == pytest.approx(truth.hashrate_ths, rel=0.02)
 
 
 def test_saved_family_password_unlocks_the_miner(

@@ -15,6 +15,7 @@ from rig_monitor.core.drivers.braiins import BraiinsDriver
 from rig_monitor.core.drivers.epic import EpicDriver
 from rig_monitor.core.drivers.generic import GenericDriver
 from rig_monitor.core.drivers.goldshell import GoldshellDriver
+from rig_monitor.core.drivers.hiveon import HiveonDriver
 from rig_monitor.core.drivers.iceriver import IceRiverDriver
 from rig_monitor.core.drivers.luxos import LuxOSDriver
 from rig_monitor.core.drivers.vnish import VnishDriver
@@ -34,6 +35,7 @@ REGISTRY: dict[str, type[Driver]] = {
     AuradineDriver.family: AuradineDriver,
     IceRiverDriver.family: IceRiverDriver,
     GoldshellDriver.family: GoldshellDriver,
+    HiveonDriver.family: HiveonDriver,
 }
 
 

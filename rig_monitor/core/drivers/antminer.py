@@ -53,8 +53,10 @@ def _web_pages_needed(rpc: dict[str, Any]) -> list[str]:
 
 
 def clean_model(type_text: str) -> str:
-    """ "Antminer S19j Pro (Vnish 1.2.6)" → "S19j Pro"; "Antminer S9_I" → "S9"."""
+    """ "Antminer S19j Pro (Vnish 1.2.6)" → "S19j Pro"; "Antminer S9_I" → "S9";
+    "Antminer S19x88 Hiveon" → "S19x88" (Hiveon appends its name to the Type)."""
     text = re.sub(r"\s*\(.*$", "", type_text).strip()
+    text = re.sub(r"\s+hiveon$", "", text, flags=re.IGNORECASE)
     text = re.sub(r"^(?:bitmain\s+)?antminer\s+", "", text, flags=re.IGNORECASE)
     text = re.sub(r"_I$", "", text)
     return text.strip()
@@ -214,6 +216,13 @@ class AntminerDriver(Driver):
         if s9_layout and not any(fans.get(i, 0) for i in (1, 2, 4, 5)):
             return [fans[3], fans[6]]
         order = sorted(fans)
-        last_spinning = max((i for i in order if fans[i] > 0), default=0)
+        spinning = [i for i in order if fans[i] > 0]
+        # Other boards wire their fans to later headers too (a real Z15: fan_num 2 on fan3/fan4,
+        # fan1/fan2 0). Only when the model's fan count, fan_num and the spinning headers agree:
+        # fan_num drops when a fan stops, so any disagreement keeps every header (a stop shows).
+        agree = bool(expected) and integer(chains.get("fan_num")) == expected == len(spinning)
+        if agree and spinning != order[:expected]:
+            return [fans[i] for i in spinning]
+        last_spinning = max(spinning, default=0)
         count = max(expected or 0, integer(chains.get("fan_num")) or 0, last_spinning)
         return [fans[i] for i in order[:count]]

@@ -207,7 +207,8 @@ def merge_web(snap: MinerSnapshot, replies: dict[str, Any], spec: ModelSpec | No
     if snap.hw_errors is None:
         snap.hw_errors = integer(summary.get("hw_all"))
     if snap.power_w is None:
-        snap.power_w = num(first_key(stats, "watt", "power"))
+        # 0 is "no power reading" (a real S21 XP Hyd. prints watt 0 and jt 0.0 while hashing)
+        snap.power_w = num(first_key(stats, "watt", "power")) or None
     if not snap.fans_rpm:
         fans = stats.get("fan")
         if isinstance(fans, list):

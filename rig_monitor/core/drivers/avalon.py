@@ -99,11 +99,23 @@ def number(blob: Blob, key: str) -> float | None:
 
 
 def avalon_model(prod: Any, model: Any) -> str | None:
-    """ "AvalonMiner 1566-185" / MODEL "1566" → "A1566"; "Nano3s" → "Nano 3S"; "Q" → "Q"."""
-    text = str(model or prod or "").strip()
-    text = re.sub(r"^avalon\s*(?:miner)?\s*", "", text, flags=re.IGNORECASE)
-    if not text:
+    """ "AvalonMiner 15-194" → "A15-194"; "AvalonMiner 1566-185" → "A1566-185"; MODEL "1566" →
+    "A1566"; "Nano3s" → "Nano 3S"; "Q" → "Q".
+
+    The part after the dash is the variant (its rated TH/s): "15-194" and "15-218" are different
+    machines, and cutting it ("A15") loses the model's limits (the model table falls back to
+    the series when a variant is not listed, see modeldb).
+    """
+    names = [
+        re.sub(r"^avalon\s*(?:miner)?\s*", "", str(x or "").strip(), flags=re.IGNORECASE)
+        for x in (model, prod)
+    ]
+    names = [n for n in names if n]
+    if not names:
         return None
+    text = next((n for n in names if re.fullmatch(r"\d+-\w+", n)), names[0])
+    if re.fullmatch(r"\d+(?:-\w+)?", text):
+        return f"A{text}"
     head = text.split("-")[0].strip()
     if head.isdigit():
         return f"A{head}"

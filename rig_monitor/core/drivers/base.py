@@ -61,7 +61,9 @@ class Driver(abc.ABC):
 
     async def poll(self, session: Session) -> MinerSnapshot:
         replies = await self.fetch(session)
-        return self.parse(session.target, replies, session.identity)
+        snap = self.parse(session.target, replies, session.identity)
+        snap.use_average_headline()
+        return snap
 
 
 def section(reply: Reply | None, name: str) -> list[dict[str, Any]]:
@@ -81,8 +83,21 @@ def first(reply: Reply | None, name: str) -> dict[str, Any]:
     return items[0] if items else {}
 
 
+def miner_clock(reply: Reply | None) -> float | None:
+    """The miner's own time when it answered: the reply's STATUS "When" (unix seconds)."""
+    if not isinstance(reply, dict):
+        return None
+    status = reply.get("STATUS")
+    item = status[0] if isinstance(status, list) and status else status
+    when = num(item.get("When") if isinstance(item, dict) else None)
+    if when is None:
+        when = num(item.get("when")) if isinstance(item, dict) else None
+    return when
+
+
 def parse_pools(reply: Reply | None) -> list[Pool]:
     pools = []
+    when = miner_clock(reply)
     for p in section(reply, "POOLS"):
         url = str(p.get("URL") or p.get("url") or "")
         if not url:
@@ -99,9 +114,25 @@ def parse_pools(reply: Reply | None) -> list[Pool]:
                 rejected=integer(p.get("Rejected")),
                 stale=integer(p.get("Stale")),
                 last_share_time=num(p.get("Last Share Time")) or None,
+                last_share_age_s=share_age(when, p.get("Last Share Time")),
             )
         )
     return pools
+
+
+def share_age(when: float | None, last_share: Any) -> float | None:
+    """Seconds since the last share, both times on the miner's clock; None when unknown (no
+    share yet is 0 in cgminer, not a share at 1970)."""
+    if isinstance(last_share, str) and ":" in last_share:  # bmminer/LuxOS: "0:00:03" ago
+        parts = [num(p) for p in last_share.strip().split(":")]
+        if len(parts) == 3 and all(p is not None for p in parts):
+            h, m, sec = (float(p) for p in parts if p is not None)
+            return h * 3600 + m * 60 + sec
+        return None
+    last = num(last_share)
+    if when is None or not last or last <= 0:
+        return None
+    return max(0.0, when - last)
 
 
 def base_snapshot(target: Target, identity: Identity, replies: dict[str, Any]) -> MinerSnapshot:

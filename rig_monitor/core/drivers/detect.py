@@ -19,6 +19,7 @@ from rig_monitor.core.credentials import Credentials
 from rig_monitor.core.drivers.antminer import clean_model
 from rig_monitor.core.drivers.base import first
 from rig_monitor.core.drivers.detect_web import WebVerdict, epic_probe, web_probe
+from rig_monitor.core.drivers.generic import miner_program
 from rig_monitor.core.errors import MinerError
 from rig_monitor.core.model import ErrorKind, Identity, Ports
 from rig_monitor.core.wire.cgminer import CGMinerClient, parse_reply
@@ -31,6 +32,11 @@ MARKERS: tuple[tuple[str, str, str | None], ...] = (
     ("BOSER", "braiins", "Antminer"),
     ("BTMINER", "whatsminer", "Whatsminer"),
     ("BITMICRO", "whatsminer", "Whatsminer"),
+    (
+        "WHATSMINER V",
+        "whatsminer",
+        "Whatsminer",
+    ),  # btminer API 1.4's Description "whatsminer v1.4.0"
     ("LUXMINER", "luxos", "Antminer"),
     ("VNISH", "vnish", "Antminer"),
     ("HIVEON", "hiveon", "Antminer"),
@@ -95,11 +101,9 @@ def classify(p: Probe) -> Identity:
             model=clean_model(type_text) if type_text else None,
             firmware="stock",
         )
-    for key in ("CGMiner", "BFGMiner", "SGMiner"):
-        if key in version:
-            return Identity(
-                family="generic", firmware=key.lower(), firmware_version=str(version[key])
-            )
+    program = miner_program(version)
+    if program is not None and program[0] in ("cgminer", "bfgminer", "sgminer"):
+        return Identity(family="generic", firmware=program[0], firmware_version=program[1])
     return Identity(family="generic")
 
 

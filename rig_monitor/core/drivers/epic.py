@@ -148,6 +148,8 @@ class EpicDriver(Driver):
                     active=connected if isinstance(connected, bool) else None,
                     accepted=snap.accepted,
                     rejected=snap.rejected,
+                    # seconds since the last accepted share, counted by the miner itself
+                    last_share_age_s=num(session.get("Last Accepted Share Timer")),
                 )
             )
         status = mapping(s.get("Status"))

@@ -17,6 +17,19 @@ RATE_AVG = ("av", "15m", "5m")
 MINER_KEYS = ("CGMiner", "BFGMiner", "BMMiner", "SGMiner", "LUXminer", "GCMiner", "BOSminer")
 
 
+def miner_program(version: dict[str, Any]) -> tuple[str, str] | None:
+    """(program, version) from a ``version`` reply. bfgminer says who it is in "Miner"
+    ("bfgminer 5.5.0") and sends "CGMiner" only for compatibility (api.c apiversion())."""
+    named = str(version.get("Miner") or "").strip()
+    program, _, number = named.partition(" ")
+    if program.lower() in ("bfgminer", "sgminer") and number:
+        return program.lower(), number.strip()
+    for key in MINER_KEYS:
+        if key in version:
+            return key.lower(), str(version[key])
+    return None
+
+
 class GenericDriver(Driver):
     family: ClassVar[str] = "generic"
     make: ClassVar[str | None] = None
@@ -26,11 +39,9 @@ class GenericDriver(Driver):
         snap = base_snapshot(target, identity, replies)
         version = first(replies.get("version"), "VERSION")
         summary = first(replies.get("summary"), "SUMMARY")
-        for key in MINER_KEYS:
-            if key in version:
-                snap.firmware = key.lower()
-                snap.firmware_version = str(version[key])
-                break
+        program = miner_program(version)
+        if program is not None:
+            snap.firmware, snap.firmware_version = program
         api = version.get("API")
         snap.api_version = str(api) if api is not None else None
         model = first_key(version, "Type", "Model", "PROD")

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from typing import Any, ClassVar
 
-from rig_monitor.core.drivers.base import Driver, Session, base_snapshot
+from rig_monitor.core.drivers.base import Driver, Session, base_snapshot, share_age
 from rig_monitor.core.drivers.jsonpick import items, mapping, text
 from rig_monitor.core.errors import MinerError
 from rig_monitor.core.model import (
@@ -185,10 +185,11 @@ class IceRiverDriver(Driver):
                     status=PoolStatus.parse(
                         str(integer(state)) if integer(state) is not None else None
                     ),
-                    active=connect if isinstance(connect, bool) else None,
+                    active=_connected(connect),
                     priority=integer(p.get("no")),
                     accepted=integer(p.get("accepted")),
                     rejected=integer(p.get("rejected")),
+                    last_share_age_s=share_age(None, p.get("lstime")),  # "00:00:03" ago
                 )
             )
         if snap.pools:
@@ -201,3 +202,11 @@ class IceRiverDriver(Driver):
             for board in snap.boards:
                 board.expected_chips = spec.chips_per_board
         return snap
+
+
+def _connected(value: object) -> bool | None:
+    """The pool's ``connect``: a bool in some builds, 1.0 / -1.0 in a real KS5L's reply."""
+    if isinstance(value, bool):
+        return value
+    n = num(value)
+    return None if n is None else n > 0

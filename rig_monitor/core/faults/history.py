@@ -45,7 +45,7 @@ def _counters(snap: MinerSnapshot) -> tuple[int | None, int | None]:
 
 def sample_of(snap: MinerSnapshot, t: float) -> Sample:
     acc, rej = _counters(snap)
-    return (t, snap.hashrate_ths, _inlet(snap), snap.hw_errors, acc, rej)
+    return (t, snap.hashrate_now_ths, _inlet(snap), snap.hw_errors, acc, rej)
 
 
 def _decreased(new: int | None, old: int | None) -> bool:

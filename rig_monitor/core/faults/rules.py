@@ -21,6 +21,7 @@ from rig_monitor.core.faults.codes import GENERIC_FAULT, boot_reason, classify
 from rig_monitor.core.faults.history import MinerHistory, sample_of
 from rig_monitor.core.faults.thresholds import Limits, ModelSpecLike
 from rig_monitor.core.model import Board, MinerSnapshot, PoolStatus, Severity
+from rig_monitor.core.modeldb import cooling_from_name
 
 DIFF1_HASHES = 2**32
 HYDRO = ("hydro", "immersion")
@@ -105,7 +106,9 @@ class Ctx:
 
     @property
     def cooling(self) -> str:
-        return (self.spec.cooling if self.spec is not None and self.spec.cooling else "air").lower()
+        if self.spec is not None and self.spec.cooling:
+            return self.spec.cooling.lower()
+        return cooling_from_name(self.snap.model) or "air"  # "S21 XP Hyd." not in the table yet
 
     @property
     def expected_ths(self) -> float | None:
@@ -205,10 +208,11 @@ def rule_stopped(ctx: Ctx) -> None:
     if s.idle:
         ctx.add("mining_stopped", Severity.INFO, ctx.say("mining_stopped", "idle"))
         return
-    if ctx.in_grace("mining_stopped") or s.hashrate_ths is None:
+    now = s.hashrate_now_ths  # the 5 s sample: an average since start lags a stop for hours
+    if ctx.in_grace("mining_stopped") or now is None:
         return
     ctx.seen("mining_stopped")
-    if s.hashrate_ths <= 0:
+    if now <= 0:
         up = duration(s.uptime_s) if s.uptime_s is not None else "?"
         ctx.add("mining_stopped", Severity.CRITICAL, ctx.say("mining_stopped", "zero", uptime=up))
 
@@ -313,6 +317,9 @@ def rule_boards(ctx: Ctx) -> None:
         # count are bad chip status (faults.md §3.2: ok + bad < nominal → missing).
         found = b.chips if b.chips is not None else ok + bad + unstable
         exp = ctx.expected_chips(b)
+        # judge only the fitted chips' marks: firmware pads past them with '-' (S23 Hyd.)
+        fitted = max(found, exp or 0)
+        ok, bad, unstable = b.chip_status_counts(fitted or None)
         missing = bool(exp and 0 < found < exp)
         if "chips_missing" in ctx.out.seen and missing:
             marks = ""
@@ -633,12 +640,14 @@ def rule_pools(ctx: Ctx) -> None:
 
     fid = "pool_latency"
     active_pool = s.active_pool
-    if ctx.in_grace(fid) or active_pool is None or not active_pool.last_share_time:
+    # the age on the miner's own clock (When - Last Share Time), never the desktop's: a miner
+    # whose clock is unset (1970) would otherwise show "no share for 20789 d"
+    age = active_pool.last_share_age_s if active_pool is not None else None
+    if ctx.in_grace(fid) or active_pool is None or age is None:
         return
     if not s.hashrate_ths or active_pool.status is not PoolStatus.ALIVE:
         return
     ctx.seen(fid)
-    age = s.timestamp - active_pool.last_share_time
     if age > ctx.p(fid, "max_share_age_s", 600):
         ctx.add(
             fid,

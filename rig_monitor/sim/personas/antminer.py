@@ -232,13 +232,12 @@ class AntminerPersona(Persona):
             "Type": f"Antminer {model}",
         }
 
-    @staticmethod
-    def _summary(m: AntminerModel, s: Sample) -> dict[str, Any]:
+    def _summary(self, m: AntminerModel, s: Sample) -> dict[str, Any]:
         ghs_5s: Any = f"{s.rate_5s_ghs:.2f}" if m.string_ghs_5s else f2(s.rate_5s_ghs)
         out: dict[str, Any] = {"Elapsed": s.elapsed, "GHS 5s": ghs_5s, "GHS av": f2(s.rate_avg_ghs)}
         if not m.string_ghs_5s:
             out["GHS 30m"] = f2(s.rate_30m_ghs)
-        return out | summary_counters(s)
+        return out | summary_counters(s, self.getworks_key)
 
     @staticmethod
     def _stats(m: AntminerModel, s: Sample) -> dict[str, Any]:
@@ -306,11 +305,15 @@ class AntminerPersona(Persona):
         out["miner_id"] = s.miner_id
         return out
 
-    @staticmethod
-    def _pool(s: Sample, n: int) -> dict[str, Any]:
+    # LuxOS keeps bmminer's pools reply but spells two keys its own way (real captures)
+    getworks_key: ClassVar[str] = "Getwork"  # sic: bmminer (real S19 Pro, L9 summaries)
+    long_poll_key: ClassVar[str] = "Long Poll"
+    pool_stale_key: ClassVar[str] = "Pool Stale%%"  # sic: real bmminer key
+
+    def _pool(self, s: Sample, n: int) -> dict[str, Any]:
         p = s.pools[n]
         return {
-            **pool_head(s, p, works_key=False),
+            **pool_head(s, p, works_key=False, long_poll_key=self.long_poll_key),
             "Last Share Time": _since(s.when, p.last_share_time),
             "Diff": _diff_label(p.diff),
             "Diff1 Shares": 0,
@@ -323,7 +326,7 @@ class AntminerPersona(Persona):
             "Has GBT": False,
             "Best Share": s.best_share if p.active else 0,
             "Pool Rejected%": f4(pool_rejected_percent(p)),
-            "Pool Stale%%": f4(pool_stale_percent(p)),  # sic: real bmminer key
+            self.pool_stale_key: f4(pool_stale_percent(p)),
         }
 
     @staticmethod

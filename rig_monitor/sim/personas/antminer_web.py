@@ -165,6 +165,7 @@ def render(
                         "fan_num": len(sample.fans),
                         "fan": list(sample.fans),
                         "hwp_total": round(sample.hw_percent, 4),
+                        "watt": 0,  # no power reading, as the real S21 XP Hyd. prints it
                         "miner-mode": 1 if sample.idle else 0,
                         "freq-level": 100,
                         "chain": chains,

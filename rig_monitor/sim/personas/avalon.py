@@ -14,10 +14,16 @@ from typing import Any, ClassVar
 from rig_monitor.sim.faults import FAULTS
 from rig_monitor.sim.hardware import HardwareSpec
 from rig_monitor.sim.personas.base import Identity, Persona
-from rig_monitor.sim.personas.common import pool_head, summary_counters
+from rig_monitor.sim.personas.common import (
+    cgminer_pool,
+    pool_stats,
+    summary_counters,
+    total_mh,
+    utility,
+)
 from rig_monitor.sim.personas.power import rig_spec, sample_watts
 from rig_monitor.sim.rig import BoardSample, Sample
-from rig_monitor.sim.wire import Fixed, Reply, f2
+from rig_monitor.sim.wire import Fixed, Reply, f2, f4, f8
 
 PSU_EFFICIENCY = 0.945  # PS[4] (PSU output) against WALLPOWER (input)
 
@@ -39,14 +45,14 @@ def _spec(boards: int, chips: int, ths: float, watts: float, fans: int, fan: int
 
 
 MODELS: dict[str, AvalonModel] = {
-    "A1566": AvalonModel(
+    "A1566-185": AvalonModel(
         _spec(3, 160, 185, 3420, 2, 4260),
         "AvalonMiner 1566-185",
         "1566-185",
         "24102401_25462b2_9ddf522",
         "MM4v2_X3",
     ),
-    "A1246": AvalonModel(
+    "A1246-90": AvalonModel(
         _spec(3, 120, 90, 3420, 4, 5400),
         "AvalonMiner 1246-90",
         "1246-90",
@@ -92,10 +98,10 @@ class CommaReply(Reply):
 
 class AvalonPersona(Persona):
     id = "avalon"
-    model_weights: ClassVar[dict[str, float]] = {"A1566": 50.0, "A1246": 30.0, "Q": 20.0}
+    model_weights: ClassVar[dict[str, float]] = {"A1566-185": 50.0, "A1246-90": 30.0, "Q": 20.0}
 
     def _m(self, model: str | None) -> AvalonModel:
-        return MODELS[self.check_model(model) or "A1566"]
+        return MODELS[self.check_model(model) or "A1566-185"]
 
     def hardware(self, model: str | None) -> HardwareSpec:
         return self._m(model).spec
@@ -126,16 +132,26 @@ class AvalonPersona(Persona):
         if command == "summary":
             cls = CommaReply if m.leading_comma else Reply
             return cls(status(11, "Summary"), "SUMMARY", [self._summary(s)])
+        if command == "devdetails":  # as a real Avalon Q answers it
+            item = {
+                "DEVDETAILS": 0,
+                "Name": "AVALON",
+                "ID": 0,
+                "Driver": "avalon",
+                "Kernel": "",
+                "Model": "",
+                "Device Path": "",
+            }
+            return Reply(status(69, "Device Details"), "DEVDETAILS", [item])
         if command in ("devs", "edevs"):
             return Reply(status(9, "1 ASC(s)"), "DEVS", [self._dev(s)])
         if command in ("stats", "estats"):
-            return Reply(status(70, "CGMiner stats"), "STATS", [self._stats(m, s)])
+            items = [self._stats(m, s)]
+            if command == "stats":  # cgminer lists its pools' stats after the device (captures)
+                items += [pool_stats(s, n, n + 1) for n in range(len(s.pools))]
+            return Reply(status(70, "CGMiner stats"), "STATS", items)
         if command == "pools":
-            items = [
-                pool_head(s, p, works_key=True)
-                | {"Last Share Time": p.last_share_time, "Stratum Active": p.active}
-                for p in s.pools
-            ]
+            items = [cgminer_pool(s, p, vmask=False) for p in s.pools]
             return Reply(status(7, f"{len(items)} Pool(s)"), "POOLS", items)
         return None
 
@@ -177,13 +193,30 @@ class AvalonPersona(Persona):
             "ID": 0,
             "Enabled": "Y",
             "Status": "Alive",
-            "Temperature": "nan",  # sic: the firmware prints a quoted nan here
+            # no sensor behind it: absolute zero on the 15-194 (MM4v2_X3, as the A1566), 0.00 on
+            # the Q (real captures in tests/captures/avalon; none prints a quoted "nan" here)
+            "Temperature": f2(-273.0),
             "MHS av": f2(s.rate_avg_ghs * 1000.0),
             "MHS 30s": f2(mhs),
             "MHS 1m": f2(mhs),
+            "MHS 5m": f2(mhs),
+            "MHS 15m": f2(mhs),
             "Accepted": s.accepted,
             "Rejected": s.rejected,
             "Hardware Errors": s.hw,
+            # the one device is the whole miner: cgminer's per-device counters are its totals
+            "Utility": f2(utility(s)),
+            "Last Share Pool": 0,
+            "Last Share Time": s.pools[0].last_share_time if s.pools else 0,
+            "Total MH": f4(total_mh(s)),
+            "Diff1 Work": s.diff1,
+            "Difficulty Accepted": f8(float(s.accepted * s.pool_diff)),
+            "Difficulty Rejected": f8(float(s.rejected * s.pool_diff)),
+            "Last Share Difficulty": f8(float(s.pool_diff)),
+            "Last Valid Work": s.when,
+            "Device Hardware%": f4(s.hw_percent),
+            "Device Rejected%": f4(s.rejected_percent),
+            "Device Elapsed": s.elapsed,
         }
 
     def _stats(self, m: AvalonModel, s: Sample) -> dict[str, Any]:

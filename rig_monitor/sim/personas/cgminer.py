@@ -13,11 +13,12 @@ from rig_monitor.sim.personas.common import (
     pool_head,
     pool_rejected_percent,
     pool_stale_percent,
+    pool_stats,
     stratum_host,
     summary_counters,
 )
 from rig_monitor.sim.rig import Sample
-from rig_monitor.sim.wire import Fixed, Reply, f2, f4, f8
+from rig_monitor.sim.wire import Reply, f2, f4, f8
 
 # Two ASC devices of a small generic SHA-256 rig: enough for devs to carry hashrate.
 GENERIC_SPEC = HardwareSpec(
@@ -56,6 +57,9 @@ class CgminerPersona(Persona):
     def description(self, model: str | None) -> str:
         return f"{self.id} {self.version}"
 
+    def version_fields(self) -> dict[str, object]:
+        return {self.version_key: self.version, "API": self.api}
+
     def supported_faults(self, model: str | None) -> frozenset[str]:
         return frozenset(FAULTS) - _UNSUPPORTED
 
@@ -71,7 +75,7 @@ class CgminerPersona(Persona):
             return self.status(code, msg, model, letter=letter, when=when)
 
         if command == "version":
-            version = {self.version_key: self.version, "API": self.api}
+            version = self.version_fields()
             return Reply(
                 status(22, f"{self.version_key} versions"), "VERSION", [version], text_prefix=True
             )
@@ -100,7 +104,7 @@ class CgminerPersona(Persona):
             ]
             return Reply(status(69, "Device Details"), "DEVDETAILS", items)
         if command in ("stats", "estats"):
-            return Reply(status(70, "CGMiner stats"), "STATS", [self._pool_stats(sample)])
+            return Reply(status(70, "CGMiner stats"), "STATS", [pool_stats(sample, 0, 0)])
         if command == "config":
             item: dict[str, Any] = {
                 "ASC Count": len(sample.boards),
@@ -175,39 +179,6 @@ class CgminerPersona(Persona):
             | device_counters(s, b, no_device_key=True)
         )
 
-    @staticmethod
-    def _pool_stats(s: Sample) -> dict[str, Any]:
-        return {
-            "STATS": 0,
-            "ID": "POOL0",
-            "Elapsed": s.elapsed,
-            "Calls": 0,
-            "Wait": Fixed(0.0, 6),
-            "Max": Fixed(0.0, 6),
-            "Min": Fixed(99999999.0, 6),
-            "Pool Calls": 0,
-            "Pool Attempts": 0,
-            "Pool Wait": Fixed(0.0, 6),
-            "Pool Max": Fixed(0.0, 6),
-            "Pool Min": Fixed(99999999.0, 6),
-            "Pool Av": Fixed(0.0, 6),
-            "Work Had Roll Time": False,
-            "Work Can Roll": False,
-            "Work Had Expire": False,
-            "Work Roll Time": 0,
-            "Work Diff": f8(float(s.pool_diff)),
-            "Min Diff": f8(float(s.pool_diff)),
-            "Max Diff": f8(float(s.pool_diff)),
-            "Min Diff Count": s.getworks,
-            "Max Diff Count": s.getworks,
-            "Times Sent": s.accepted + s.rejected,
-            "Bytes Sent": (s.accepted + s.rejected) * 71,
-            "Times Recv": s.getworks * 3,
-            "Bytes Recv": s.getworks * 469,
-            "Net Bytes Sent": (s.accepted + s.rejected) * 71,
-            "Net Bytes Recv": s.getworks * 469,
-        }
-
 
 class BfgminerPersona(CgminerPersona):
     id = "bfgminer"
@@ -215,3 +186,8 @@ class BfgminerPersona(CgminerPersona):
     version = "5.5.0"
     api = "3.1"
     rate_keys = ("MHS 20s",)
+
+    def version_fields(self) -> dict[str, object]:
+        """bfgminer's api.c apiversion(): "Miner" = "bfgminer 5.5.0", then "CGMiner" = "5.5.0"
+        for cgminer compatibility; it never sends a "BFGMiner" key."""
+        return {"Miner": f"{self.id} {self.version}", "CGMiner": self.version, "API": self.api}

@@ -6,7 +6,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from rig_monitor.sim.rig import BoardSample, PoolSample, Sample
-from rig_monitor.sim.wire import f2, f4, f8
+from rig_monitor.sim.wire import Fixed, f2, f4, f8
 
 
 def percent(part: float, whole: float) -> float:
@@ -39,11 +39,12 @@ def total_mh(sample: Sample) -> float:
     return sample.rate_avg_ghs * 1000.0 * sample.elapsed
 
 
-def summary_counters(s: Sample) -> dict[str, Any]:
-    """The SUMMARY keys after the hashrates, identical in cgminer and bmminer."""
+def summary_counters(s: Sample, getworks_key: str = "Getworks") -> dict[str, Any]:
+    """The SUMMARY keys after the hashrates. bmminer spells cgminer's "Getworks" "Getwork"
+    (real S19 Pro and L9 captures in tests/captures/antminer)."""
     return {
         "Found Blocks": 0,
-        "Getworks": s.getworks,
+        getworks_key: s.getworks,
         "Accepted": s.accepted,
         "Rejected": s.rejected,
         "Hardware Errors": s.hw,
@@ -104,15 +105,18 @@ def pool_difficulties(p: PoolSample) -> dict[str, Any]:
     }
 
 
-def pool_head(s: Sample, p: PoolSample, *, works_key: bool) -> dict[str, Any]:
-    """A POOLS item's first keys, POOL to User; bmminer lacks cgminer's ``Works``."""
+def pool_head(
+    s: Sample, p: PoolSample, *, works_key: bool, long_poll_key: str = "Long Poll"
+) -> dict[str, Any]:
+    """A POOLS item's first keys, POOL to User; bmminer lacks cgminer's ``Works``; LuxOS
+    spells "Long Poll" "Long Pool" (real LuxOS 2025.4.8 capture)."""
     out: dict[str, Any] = {
         "POOL": p.index,
         "URL": p.url,
         "Status": p.status,
         "Priority": p.index,
         "Quota": 1,
-        "Long Poll": "N",
+        long_poll_key: "N",
         "Getworks": p.getworks,
         "Accepted": p.accepted,
         "Rejected": p.rejected,
@@ -125,4 +129,68 @@ def pool_head(s: Sample, p: PoolSample, *, works_key: bool) -> dict[str, Any]:
         "Get Failures": 0,
         "Remote Failures": 0,
         "User": p.user,
+    }
+
+
+def cgminer_pool(s: Sample, p: PoolSample, *, vmask: bool = True) -> dict[str, Any]:
+    """A whole cgminer 4.x POOLS item (real cgminer 4.11.1, Avalon and btminer captures have
+    these keys); ``vmask``: whether "Has Vmask" is there (cgminer 4.11, not Avalon/btminer)."""
+    out: dict[str, Any] = {
+        **pool_head(s, p, works_key=True),
+        "Last Share Time": p.last_share_time,
+        "Diff1 Shares": s.diff1 if p.active else 0,
+        "Proxy Type": "",
+        "Proxy": "",
+        **pool_difficulties(p),
+        "Work Difficulty": f8(float(p.diff)),
+        "Has Stratum": True,
+        "Stratum Active": p.active,
+        "Stratum URL": stratum_host(p.url) if p.active else "",
+        "Stratum Difficulty": f8(float(p.diff)),
+    }
+    if vmask:
+        out["Has Vmask"] = False
+    return out | {
+        "Has GBT": False,
+        "Best Share": s.best_share if p.active else 0,
+        "Pool Rejected%": f4(pool_rejected_percent(p)),
+        "Pool Stale%": f4(pool_stale_percent(p)),
+        "Bad Work": 0,
+        "Current Block Height": 850000 + s.when // 600 % 100000,
+        "Current Block Version": 536870912,
+    }
+
+
+def pool_stats(s: Sample, n: int, stats_index: int) -> dict[str, Any]:
+    """cgminer's per-pool STATS entry ("ID": "POOL<n>"), which ``stats`` (not ``estats``) lists
+    after the devices (real cgminer 4.11.1 and Avalon captures)."""
+    return {
+        "STATS": stats_index,
+        "ID": f"POOL{n}",
+        "Elapsed": s.elapsed,
+        "Calls": 0,
+        "Wait": Fixed(0.0, 6),
+        "Max": Fixed(0.0, 6),
+        "Min": Fixed(99999999.0, 6),
+        "Pool Calls": 0,
+        "Pool Attempts": 0,
+        "Pool Wait": Fixed(0.0, 6),
+        "Pool Max": Fixed(0.0, 6),
+        "Pool Min": Fixed(99999999.0, 6),
+        "Pool Av": Fixed(0.0, 6),
+        "Work Had Roll Time": False,
+        "Work Can Roll": False,
+        "Work Had Expire": False,
+        "Work Roll Time": 0,
+        "Work Diff": f8(float(s.pool_diff)),
+        "Min Diff": f8(float(s.pool_diff)),
+        "Max Diff": f8(float(s.pool_diff)),
+        "Min Diff Count": s.getworks,
+        "Max Diff Count": s.getworks,
+        "Times Sent": s.accepted + s.rejected,
+        "Bytes Sent": (s.accepted + s.rejected) * 71,
+        "Times Recv": s.getworks * 3,
+        "Bytes Recv": s.getworks * 469,
+        "Net Bytes Sent": (s.accepted + s.rejected) * 71,
+        "Net Bytes Recv": s.getworks * 469,
     }

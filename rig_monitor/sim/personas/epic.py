@@ -80,7 +80,7 @@ class EpicPersona(Persona):
             "Default Hashrate": spec.nominal_ths,
             "Performance Estimator": {"Chip Count": spec.chips_per_board},
             "Board Serial Numbers": [f"EP{s.miner_id[:8].upper()}{i}" for i in range(spec.boards)],
-            "Psu Info": {"Model": "APW12"},
+            "Psu Info": {"PSU Type": 118, "FW": 25, "Min Vout": 11877, "Max Vout": 15182},
             "Control Board Version": {"cpuHardware": "UMC", "cpuSerial": s.miner_id},
         }
 
@@ -113,8 +113,8 @@ class EpicPersona(Persona):
             "Status": {
                 "Operating State": "Idling" if s.idle else "Mining",
                 "Last Error": None,
-                "Last Command": "Autostart",
-                "Last Command Result": "Success",
+                "Last Command": None,  # no command since start (real PowerPlay 1.5.13)
+                "Last Command Result": None,
             },
             "Hostname": "epic-" + s.miner_id[:4],
             "Software": SOFTWARE,
@@ -135,8 +135,6 @@ class EpicPersona(Persona):
                 "Last Work Timestamp": s.when,
                 "WorkReceived": s.getworks,
                 "Active HBs": len(hbs),
-                "Active Chips": sum(b.chips for b in s.boards),
-                "Duplicates": 0,
                 "Average MHs": round(s.rate_avg_ghs * 1000.0, 2),
                 "LastAverageMHs": {"Hashrate": round(s.rate_5s_ghs * 1000.0, 2)},
                 "Accepted": s.accepted,

@@ -142,7 +142,7 @@ class IceRiverPersona(WebOnlyPersona):
                     "addr": p.url,
                     "user": p.user,
                     "pass": "x",
-                    "connect": p.active,
+                    "connect": 1.0 if p.active else -1.0,  # as a real KS5L prints it
                     "state": 1 if p.status == "Alive" else 0,
                     "diff": str(p.diff),
                     "priority": p.index + 1,

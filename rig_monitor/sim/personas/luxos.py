@@ -13,6 +13,7 @@ from typing import Any, ClassVar
 
 from rig_monitor.sim.personas.antminer import AntminerModel, AntminerPersona
 from rig_monitor.sim.personas.base import Identity, Persona
+from rig_monitor.sim.personas.common import device_counters
 from rig_monitor.sim.personas.power import sample_watts
 from rig_monitor.sim.rig import Sample
 from rig_monitor.sim.wire import Reply, f2
@@ -21,8 +22,20 @@ VERSION = "2025.4.8.220305-57b389c7"
 API = "3.7"
 
 
+# What the four board sensors are (LuxOS `temps` METADATA, as a real S19k Pro prints it)
+_SENSORS = {
+    "TopLeft": {"Label": "Board Exhaust (top)", "Position": [0, 0]},
+    "TopRight": {"Label": "Board Intake (top)", "Position": [0, 1]},
+    "BottomLeft": {"Label": "Board Exhaust (bottom)", "Position": [1, 0]},
+    "BottomRight": {"Label": "Board Intake (bottom)", "Position": [1, 1]},
+}
+
+
 class LuxOSPersona(AntminerPersona):
     id = "luxos"
+    getworks_key = "Getworks"
+    long_poll_key = "Long Pool"  # sic, LuxOS 2025.4.8
+    pool_stale_key = "Pool Stale%"
     model_weights: ClassVar[dict[str, float]] = {"S19j Pro": 45.0, "S19 XP": 35.0, "S21": 20.0}
 
     def identity(self, model: str | None) -> Identity:
@@ -37,7 +50,12 @@ class LuxOSPersona(AntminerPersona):
 
     @staticmethod
     def _header(m: AntminerModel, model: str | None) -> dict[str, Any]:
-        return {"LUXminer": VERSION, "Miner": VERSION, "Type": f"Antminer {model}"}
+        return {
+            "CompileTime": m.compile_time,
+            "LUXminer": VERSION,
+            "Miner": VERSION,
+            "Type": f"Antminer {model}",
+        }
 
     def reply(
         self, command: str, parameter: str | None, sample: Sample, model: str | None
@@ -53,7 +71,8 @@ class LuxOSPersona(AntminerPersona):
                 status(22, "LUXminer versions"), "VERSION", [self._header(m, model) | {"API": API}]
             )
         if command == "stats":  # LuxOS prints the two STATS objects properly separated
-            items = [self._header(m, model), self._stats(m, s)]
+            head = {k: v for k, v in self._header(m, model).items() if k != "LUXminer"}
+            items = [head, self._stats(m, s)]
             return Reply(status(70, "LUXminer stats"), "STATS", items)
         if command == "config":
             return Reply(status(33, "LUXminer config"), "CONFIG", [self._config(m, s, model)])
@@ -61,8 +80,11 @@ class LuxOSPersona(AntminerPersona):
             item = {"PSU": True, "Watts": sample_watts(m.spec, s)}
             return Reply(status(300, "Power"), "POWER", [item])
         if command == "fans":
-            items = [{"ID": n, "FAN": n, "RPM": r, "Speed": 70} for n, r in enumerate(s.fans)]
-            return Reply(status(202, f"{len(items)} Fan(s)"), "FANS", items)
+            items = [
+                {"ID": n, "FAN": f"FAN{n + 1}", "RPM": r, "Speed": 70} for n, r in enumerate(s.fans)
+            ]
+            ctrl = [{"MinFans": len(s.fans), "PowerOffSpeed": 20}]
+            return Reply(status(202, f"{len(items)} Fan(s)"), "FANS", items, more={"FANCTRL": ctrl})
         if command == "temps":
             items = [
                 {"ID": b.index, "TEMP": b.index}
@@ -71,13 +93,33 @@ class LuxOSPersona(AntminerPersona):
                 )
                 for b in s.boards
             ]
-            return Reply(status(201, f"{len(items)} Temp(s)"), "TEMPS", items)
+            return Reply(
+                status(201, f"{len(items)} Temp(s)"), "TEMPS", items, more={"METADATA": [_SENSORS]}
+            )
         if command == "devs":
             items = [self._lux_dev(s, n) for n in range(len(s.boards))]
             return Reply(status(9, f"{len(items)} ASC(s)"), "DEVS", items)
         if command == "events":
             return Reply(status(400, "Events"), "EVENTS", self._events(s))
         return super().reply(command, parameter, sample, model)
+
+    def _summary(self, m: AntminerModel, s: Sample) -> dict[str, Any]:
+        return super()._summary(m, s) | {"GHS 24h": f2(s.rate_avg_ghs)}
+
+    def _pool(self, s: Sample, n: int) -> dict[str, Any]:
+        """bmminer's pool item plus the keys LuxOS adds (real LuxOS 2025.4.8 pools)."""
+        p = s.pools[n]
+        return super()._pool(s, n) | {
+            "GROUP": 0,
+            "AsicBoost": True,
+            "Works": 0,
+            "Has Vmask": True,
+            "Work Difficulty": p.diff,
+            "Stratum Difficulty": p.diff,
+            "Bad Work": 0,
+            "Current Block Height": 0,
+            "Current Block Version": 536870912,
+        }
 
     @staticmethod
     def _config(m: AntminerModel, s: Sample, model: str | None) -> dict[str, Any]:
@@ -102,24 +144,33 @@ class LuxOSPersona(AntminerPersona):
     def _lux_dev(s: Sample, n: int) -> dict[str, Any]:
         b = s.boards[n]
         mhs = b.rate_ghs * 1000.0
-        return {
-            "ASC": n,
-            "Name": "BTM_SOC",
-            "ID": n,
-            "Enabled": "Y",
-            "Status": "Alive" if b.present else "Dead",
-            "Temperature": f2(float(max(b.pcb))),
-            "MHS av": f2(mhs),
-            "MHS 5s": f2(mhs),
-            "MHS 1m": f2(mhs),
-            "Nominal MHS": f2(b.ideal_ghs * 1000.0),
-            "Board": n,
-            "Connector": n,
-            "SerialNumber": f"JYZZ{s.miner_id[:8].upper()}{n}",
-            "Profile": "default",
-            "IsRamping": False,
-            "Hardware Errors": b.hw,
-        }
+        return (
+            {
+                "ASC": n,
+                "Name": "BTM_SOC",
+                "ID": n,
+                "Enabled": "Y",
+                "Status": "Alive" if b.present else "Dead",
+                "Temperature": f2(float(max(b.pcb))),
+                "MHS av": f2(mhs),
+                "MHS 5s": f2(mhs),
+                "MHS 1m": f2(mhs),
+                "Nominal MHS": f2(b.ideal_ghs * 1000.0),
+                "Board": "BHB56903",  # the board model, as a real LuxOS S19k Pro prints it
+                "Connector": f"J{n + 7}",  # connector names J7..J9, not numbers
+                "SerialNumber": f"JYZZ{s.miner_id[:8].upper()}{n}",
+                "Profile": "default",
+                "IsRamping": False,
+                "IsUserShutdown": False,
+                "ControllerIPVersionHex": "0x18351835",
+                "ControllerIPVersionStr": "N/A",
+                "Hardware Error MHS 15m": 0,
+                "MHS 5m": f2(mhs),
+                "MHS 15m": f2(mhs),
+                "Hardware Errors": b.hw,
+            }
+            | device_counters(s, b, no_device_key=False)
+        )  # cgminer's, as the real LuxOS devs
 
     @staticmethod
     def _events(s: Sample) -> list[dict[str, Any]]:

@@ -19,7 +19,7 @@ from typing import Any, ClassVar
 from rig_monitor.sim.faults import FAULTS
 from rig_monitor.sim.hardware import HardwareSpec
 from rig_monitor.sim.personas.base import Identity, Persona
-from rig_monitor.sim.personas.common import pool_head, summary_counters
+from rig_monitor.sim.personas.common import cgminer_pool, device_counters, summary_counters
 from rig_monitor.sim.personas.power import rig_spec, sample_watts
 from rig_monitor.sim.rig import BoardSample, Sample
 from rig_monitor.sim.wire import Reply, dumps, f2
@@ -219,6 +219,13 @@ class WhatsminerPersona(Persona):
         if command == "status":
             off = "true" if s.idle else "false"
             return {"mineroff": off, "mineroff_reason": "", "FirmwareVersion": f"'{m.fw_ver}'"}
+        if command == "get_psu":  # the PSU of the real 2021 capture
+            return {
+                "name": "P21",
+                "model": "P21-12-3600-E",
+                "hw_version": "",
+                "sw_version": "102220.009",
+            }
         if command == "get_error_code" and m.api_ver >= "2.0.1":
             since = _stamp(s.when - min(s.elapsed, 600))
             return {"error_code": [{code: since} for code in fault_codes(s, m.spec)]}
@@ -270,6 +277,8 @@ class WhatsminerPersona(Persona):
         mhs = b.rate_ghs * 1000.0
         return {
             "ASC": b.index,
+            "Name": "SM",
+            "ID": b.index,
             "Slot": b.index,
             "Enabled": "Y",
             "Status": "Alive" if b.present else "Dead",
@@ -290,16 +299,13 @@ class WhatsminerPersona(Persona):
             "Chip Temp Max": f2(float(max(b.chip))),
             "Chip Temp Avg": f2(sum(b.chip) / len(b.chip)),
             "Upfreq Complete": 1,
-        }
+        } | device_counters(s, b, no_device_key=False)  # cgminer's, as the real 2021 devs
 
     @staticmethod
     def _pool(s: Sample, n: int) -> dict[str, Any]:
-        p = s.pools[n]
-        return pool_head(s, p, works_key=False) | {
-            "Last Share Time": p.last_share_time,
-            "Stratum Active": p.active,
-            "Stratum URL": p.url.split("//")[-1].split(":")[0] if p.active else "",
-        }
+        return cgminer_pool(
+            s, s.pools[n], vmask=False
+        )  # btminer's are cgminer's (real 2021 capture)
 
     # --- API v3 on 4433 ----------------------------------------------------------------------
 
@@ -322,10 +328,21 @@ class WhatsminerPersona(Persona):
 
     def _v3_info(self, m: WhatsminerModel, s: Sample, model: str | None) -> dict[str, Any]:
         since = _stamp(s.when - min(s.elapsed, 600))
-        return {
-            "network": {"mac": _mac(s), "hostname": f"WhatsMiner{s.miner_id[:4]}", "proto": "dhcp"},
+        # the keys a real M60S_VK40 sends (tests/captures/whatsminer/m60s-vk40-apiv3-deviceinfo)
+        info: dict[str, Any] = {
+            "network": {
+                "mac": _mac(s),
+                "hostname": f"WhatsMiner{s.miner_id[:4]}",
+                "proto": "dhcp",
+                "ip": "0.0.0.0",  # the sim's own address is the listener's, not known here
+                "netmask": "255.255.255.0",
+                "gateway": "",
+                "dns": "",
+            },
             "system": {
                 "api": m.api_ver,
+                "apiswitch": "1",
+                "control-board-version": "CB6V10",
                 "fwversion": m.fw_ver,
                 "platform": m.platform,
                 "ledstatus": "auto",
@@ -335,11 +352,29 @@ class WhatsminerPersona(Persona):
                 "miner-sn": f"HTM6{s.miner_id[:12].upper()}",
                 "working": "false" if s.idle else "true",
                 "board-num": str(len(s.boards)),
+                "detect-hash-rate": ":".join(str(round(b.ideal_ghs)) for b in s.boards),
+                "fast-boot": "disable",
+                "hash-board": (model or "").rpartition("_V")[2] or "K40",
+                "hash-percent": "0",
+                "pool-strategy": "FAILOVER",
             }
-            | {f"pcbsn{b.index}": f"HEM{s.miner_id[:8].upper()}{b.index}" for b in s.boards},
-            "power": {"fanspeed": 5120, "model": "P221B", "vendor": "2"},
-            "error-code": [{c: since, "reason": ""} for c in fault_codes(s, m.spec)],
+            | {f"pcbsn{b.index}": f"HEM{s.miner_id[:8].upper()}{b.index}" for b in s.boards}
+            | {f"chipdata{b.index}": "K8EC374-2426 BINVE6-197806A" for b in s.boards},
+            "power": {
+                "fanspeed": 5120,
+                "model": "P221B",
+                "type": "P221B",
+                "vendor": "2",
+                "hwversion": "RT0159",
+                "swversion": "230224.220429",
+                "sn": f"1436B{s.miner_id[:10].upper()}",
+            },
+            "salt": s.miner_id[:8],
         }
+        codes = fault_codes(s, m.spec)
+        if codes:  # a healthy real miner's reply has no error-code list at all
+            info["error-code"] = [{c: since, "reason": ""} for c in codes]
+        return info
 
     def _v3_summary(self, m: WhatsminerModel, s: Sample) -> dict[str, Any]:
         unknown = -0.001 * len(s.boards)  # the firmware's "no figure yet"

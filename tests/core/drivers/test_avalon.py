@@ -72,7 +72,7 @@ def test_bracket_parser_tokens() -> None:
 def test_a1566_capture() -> None:
     stats = reply("STATS", [{"STATS": 0, "ID": "AVA100", "MM ID0": A1566, "MM Count": 1}])
     snap = parse({"version": VERSION, "estats": stats})
-    assert (snap.model, snap.firmware_version) == ("A1566", "24102401_25462b2_9ddf522")
+    assert (snap.model, snap.firmware_version) == ("A1566-185", "24102401_25462b2_9ddf522")
     assert snap.mac == "12:34:56:78:90:12" and snap.serial == "020100008c699117"
     assert snap.hashrate_ths == pytest.approx(199.24107)  # no summary: GHSspd
     assert snap.nominal_hashrate_ths == pytest.approx(201.92042)
@@ -111,5 +111,7 @@ def test_nested_q_idle_and_summary_rates() -> None:
 def test_missing_stats_and_models() -> None:
     snap = parse({"version": VERSION, "estats": reply("STATS", [{"ID": "POOL0"}])})
     assert snap.online and snap.boards == [] and snap.fans_rpm == [] and snap.power_w is None
-    assert avalon_model("AvalonMiner 1246-90", None) == "A1246"
+    assert avalon_model("AvalonMiner 1246-90", None) == "A1246-90"
+    assert avalon_model("AvalonMiner 15-194", "15-194") == "A15-194"  # not "A15"
+    assert avalon_model(None, "1566") == "A1566"
     assert avalon_model(None, "Nano3s") == "Nano 3S" and avalon_model("Avalon Q", "Q") == "Q"

@@ -113,6 +113,7 @@ def s19(ip: str = "10.10.1.37", **kw: object) -> MinerSnapshot:
                 accepted=48_210,
                 rejected=61,
                 last_share_time=T0 - 12,
+                last_share_age_s=12.0,
             ),
             Pool(
                 url="stratum+tcp://backup.pool.example:443",

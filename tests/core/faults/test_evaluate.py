@@ -341,6 +341,7 @@ CASES: list[Case] = [
                     active=True,
                     priority=0,
                     last_share_time=T0 - 1500,
+                    last_share_age_s=1500.0,
                 )
             ]
         ),
