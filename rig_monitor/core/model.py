@@ -65,6 +65,11 @@ class PoolStatus(enum.StrEnum):
         return cls.UNKNOWN
 
 
+# A 5 s sample this far below the average means the average lags a drop (healthy 5 s noise is a few
+# per cent): the headline then stays on the sample.
+AVERAGE_LAGS_BELOW = 0.9
+
+
 @dataclass(slots=True)
 class Target:
     """Where to reach one miner. ``port`` is the CGMiner API port (4028 unless forwarded)."""
@@ -247,8 +252,14 @@ class MinerSnapshot:
             self.hashrate_5s_ths = self.hashrate_ths
         if self.hashrate_5s_ths == 0 or self.idle:
             return  # stopped or asleep: an average since start would show it hashing for hours
-        if self.hashrate_avg_ths is not None:
-            self.hashrate_ths = self.hashrate_avg_ths
+        avg, now = self.hashrate_avg_ths, self.hashrate_5s_ths
+        if avg is None:
+            return
+        if now is not None and now < AVERAGE_LAGS_BELOW * avg:
+            # A board that died an hour into a week-long run barely moves an average since boot
+            # (the only average old Antminer firmware gives): the fresh sample tells the truth.
+            return
+        self.hashrate_ths = avg
 
     @property
     def efficiency_j_th(self) -> float | None:

@@ -86,6 +86,24 @@ def rate_from(d: Mapping[str, Any], windows: Iterable[str]) -> float | None:
     return None
 
 
+# The shortest window the firmware averages over (15 min): a miner up for less than that has windowed
+# averages that still count the minutes before it started (a 15 min figure of 1.2 TH/s three minutes
+# after boot), so the average since start is the honest one then.
+WINDOWED_AFTER_S = 900
+
+
+def average_rate(d: Mapping[str, Any], windows: Iterable[str]) -> float | None:
+    """The firmware's own average hashrate in TH/s: the first windowed figure in ``windows``
+    (15m, 5m, …) once the miner has run longer than the window, else the average since start
+    ("av"), which over a long run lags a drop by days."""
+    order = list(windows)
+    elapsed = num(d.get("Elapsed"))
+    if elapsed is not None and elapsed < WINDOWED_AFTER_S and "av" in order:
+        order.remove("av")
+        order.insert(0, "av")
+    return rate_from(d, order)
+
+
 def first_key(d: Mapping[str, Any], *keys: str) -> Any:
     for k in keys:
         if k in d and d[k] not in (None, ""):

@@ -25,6 +25,7 @@ from rig_monitor.core.errors import MinerError
 from rig_monitor.core.model import Board, ErrorKind, Identity, MinerSnapshot, Target
 from rig_monitor.core.modeldb import lookup
 from rig_monitor.core.values import (
+    average_rate,
     first_key,
     hashrate_ths,
     integer,
@@ -129,7 +130,9 @@ class AntminerDriver(Driver):
         snap.hashrate_ths = rate_from(summary, ("5s",)) or rate_from(chains, ("5s",))
         if snap.hashrate_ths is None:
             snap.hashrate_ths = rate_from(summary, ("av",)) or rate_from(chains, ("av",))
-        snap.hashrate_avg_ths = rate_from(summary, ("av", "30m")) or rate_from(chains, ("av",))
+        snap.hashrate_avg_ths = average_rate(summary, ("15m", "30m", "av")) or rate_from(
+            chains, ("av",)
+        )
         unit = str(chains.get("rate_unit") or "GH")
         snap.nominal_hashrate_ths = hashrate_ths(chains.get("total_rateideal"), unit)
 

@@ -197,7 +197,7 @@ def merge_web(snap: MinerSnapshot, replies: dict[str, Any], spec: ModelSpec | No
             first_key(stats, "rate_5s") or first_key(summary, "rate_5s"), unit
         )
     if snap.hashrate_avg_ths is None:
-        avg = first_key(stats, "rate_avg", "rate_30m") or first_key(summary, "rate_avg", "rate_30m")
+        avg = first_key(stats, "rate_30m", "rate_avg") or first_key(summary, "rate_30m", "rate_avg")
         snap.hashrate_avg_ths = hashrate_ths(avg, unit)
     if snap.nominal_hashrate_ths is None:
         ideal = first_key(stats, "rate_ideal") or first_key(summary, "rate_ideal")

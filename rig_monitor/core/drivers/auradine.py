@@ -32,14 +32,14 @@ from rig_monitor.core.drivers.webtoken import REFUSED, WEB_ERROR, rpc_and_web
 from rig_monitor.core.errors import MinerError
 from rig_monitor.core.model import Board, ErrorKind, Identity, MinerSnapshot, Target
 from rig_monitor.core.modeldb import lookup
-from rig_monitor.core.values import integer, max_or_none, num, rate_from, temp
+from rig_monitor.core.values import average_rate, integer, max_or_none, num, rate_from, temp
 from rig_monitor.core.wire.http import HttpClient, base_url
 
 DEFAULT_WEB_PORT = 8080
 WEB_PAGES = ("fan", "psu", "ipreport")
 TOKEN_KEY = "auradine_token"
 RATE_NOW = ("5s", "1m", "5m", "15m", "av")
-RATE_AVG = ("av", "15m")
+RATE_AVG = ("15m", "av")
 
 
 def web_port(session: Session) -> int:
@@ -100,7 +100,7 @@ class AuradineDriver(Driver):
         snap.api_version = text(version.get("API"))
 
         snap.hashrate_ths = rate_from(summary, RATE_NOW)
-        snap.hashrate_avg_ths = rate_from(summary, RATE_AVG)
+        snap.hashrate_avg_ths = average_rate(summary, RATE_AVG)
         snap.uptime_s = integer(summary.get("Elapsed"))
         snap.hw_errors = integer(summary.get("Hardware Errors"))
         snap.accepted = integer(summary.get("Accepted"))

@@ -21,10 +21,18 @@ from rig_monitor.core.drivers.base import (
     section,
 )
 from rig_monitor.core.model import Board, Identity, MinerSnapshot, Target, VendorError
-from rig_monitor.core.values import hashrate_ths, integer, max_or_none, num, rate_from, temp
+from rig_monitor.core.values import (
+    average_rate,
+    hashrate_ths,
+    integer,
+    max_or_none,
+    num,
+    rate_from,
+    temp,
+)
 
 RATE_NOW = ("5s", "30s", "1m", "5m")  # not "av": a standby Q keeps a high average
-RATE_AVG = ("av", "15m", "5m")
+RATE_AVG = ("15m", "5m", "av")
 _MM_KEY = re.compile(r"^MM ID\d+")
 # ECHU values healthy units show: 0, and 512 on the A10 generation (faults.md §3.7).
 ECHU_HEALTHY = frozenset({0, 512})
@@ -177,7 +185,7 @@ class AvalonDriver(Driver):
         mods = modules(replies.get("estats")) or modules(replies.get("stats"))
         blobs = [blob for blob, _ in mods]
         snap.hashrate_ths = rate_from(summary, RATE_NOW) or _sum_ghs(blobs, "GHSspd")
-        snap.hashrate_avg_ths = rate_from(summary, RATE_AVG) or _sum_ghs(blobs, "GHSavg")
+        snap.hashrate_avg_ths = average_rate(summary, RATE_AVG) or _sum_ghs(blobs, "GHSavg")
         snap.nominal_hashrate_ths = _sum_ghs(blobs, "GHSmm")
         snap.uptime_s = integer(summary.get("Elapsed")) or _int(blobs, "Elapsed")
         snap.hw_errors = integer(summary.get("Hardware Errors"))

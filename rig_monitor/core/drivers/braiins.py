@@ -15,6 +15,7 @@ from rig_monitor.core.drivers.base import Driver, base_snapshot, first, parse_po
 from rig_monitor.core.model import Board, Identity, MinerSnapshot, Target, VendorError
 from rig_monitor.core.modeldb import lookup
 from rig_monitor.core.values import (
+    average_rate,
     first_key,
     hashrate_ths,
     integer,
@@ -25,7 +26,7 @@ from rig_monitor.core.values import (
 )
 
 RATE_NOW = ("5s", "1m", "5m", "av")
-RATE_AVG = ("av", "15m", "5m")
+RATE_AVG = ("15m", "5m", "av")
 VERSION_KEYS = ("BOSer", "BOSminer+", "BOSminer")
 # Tuner states that are normal operation (pyasic and Braiins' own UI treat the rest as errors).
 HEALTHY_TUNER = frozenset({"stable", "testing performance profile", "tuning individual chips"})
@@ -82,7 +83,7 @@ class BraiinsDriver(Driver):
             snap.model = braiins_model(model)
 
         snap.hashrate_ths = rate_from(summary, RATE_NOW)
-        snap.hashrate_avg_ths = rate_from(summary, RATE_AVG)
+        snap.hashrate_avg_ths = average_rate(summary, RATE_AVG)
         snap.uptime_s = integer(summary.get("Elapsed"))
         snap.hw_errors = integer(summary.get("Hardware Errors"))
         snap.accepted = integer(summary.get("Accepted"))

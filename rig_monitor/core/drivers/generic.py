@@ -10,10 +10,18 @@ from typing import Any, ClassVar
 
 from rig_monitor.core.drivers.base import Driver, base_snapshot, first, parse_pools, section
 from rig_monitor.core.model import Board, Identity, MinerSnapshot, Target
-from rig_monitor.core.values import first_key, integer, max_or_none, num, rate_from, temp
+from rig_monitor.core.values import (
+    average_rate,
+    first_key,
+    integer,
+    max_or_none,
+    num,
+    rate_from,
+    temp,
+)
 
 RATE_NOW = ("5s", "20s", "1m", "5m", "av")
-RATE_AVG = ("av", "15m", "5m")
+RATE_AVG = ("15m", "5m", "av")
 MINER_KEYS = ("CGMiner", "BFGMiner", "BMMiner", "SGMiner", "LUXminer", "GCMiner", "BOSminer")
 
 
@@ -49,7 +57,7 @@ class GenericDriver(Driver):
             snap.model = str(model)
 
         snap.hashrate_ths = rate_from(summary, RATE_NOW)
-        snap.hashrate_avg_ths = rate_from(summary, RATE_AVG)
+        snap.hashrate_avg_ths = average_rate(summary, RATE_AVG)
         snap.uptime_s = integer(summary.get("Elapsed"))
         snap.hw_errors = integer(summary.get("Hardware Errors"))
         snap.accepted = integer(summary.get("Accepted"))

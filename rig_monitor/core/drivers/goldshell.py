@@ -33,14 +33,14 @@ from rig_monitor.core.drivers.webtoken import WEB_ERROR, rpc_and_web
 from rig_monitor.core.errors import MinerError
 from rig_monitor.core.model import Board, ErrorKind, Identity, MinerSnapshot, Target
 from rig_monitor.core.modeldb import lookup
-from rig_monitor.core.values import integer, max_or_none, rate_from, temp, temps
+from rig_monitor.core.values import average_rate, integer, max_or_none, rate_from, temp, temps
 from rig_monitor.core.wire.http import HttpClient
 
 LOGIN = "/user/login"
 WEB_PAGES = ("/mcb/status", "/mcb/setting")
 TOKEN_KEY = "goldshell_jwt"
 RATE_NOW = ("20s", "5s", "1m", "5m", "av")
-RATE_AVG = ("av", "15m", "5m")
+RATE_AVG = ("15m", "5m", "av")
 
 
 def clean_model(value: Any) -> str | None:
@@ -90,7 +90,7 @@ class GoldshellDriver(Driver):
         summary = first(replies.get("summary"), "SUMMARY")
         snap.api_version = text(version.get("API"))
         snap.hashrate_ths = rate_from(summary, RATE_NOW)
-        snap.hashrate_avg_ths = rate_from(summary, RATE_AVG)
+        snap.hashrate_avg_ths = average_rate(summary, RATE_AVG)
         snap.uptime_s = integer(summary.get("Elapsed"))
         snap.hw_errors = integer(summary.get("Hardware Errors"))
         snap.accepted = integer(summary.get("Accepted"))

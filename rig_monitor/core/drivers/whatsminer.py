@@ -31,13 +31,21 @@ from rig_monitor.core.model import (
     Target,
     VendorError,
 )
-from rig_monitor.core.values import first_key, hashrate_ths, integer, max_or_none, num, rate_from
+from rig_monitor.core.values import (
+    average_rate,
+    first_key,
+    hashrate_ths,
+    integer,
+    max_or_none,
+    num,
+    rate_from,
+)
 from rig_monitor.core.wire.cgminer import Reply, status_of
 from rig_monitor.core.wire.whatsminer_v3 import FAMILY as V3_FAMILY
 from rig_monitor.core.wire.whatsminer_v3 import WhatsminerV3Client
 
 RATE_NOW = ("5s", "1m", "5m", "av")
-RATE_AVG = ("av", "15m", "5m")
+RATE_AVG = ("15m", "5m", "av")
 BATCH = ("summary", "edevs", "pools", "devdetails")
 FLAT = ("get_version", "get_miner_info", "get_error_code", "status")  # refused inside a batch
 
@@ -155,7 +163,7 @@ class WhatsminerDriver(Driver):
         snap.serial = _text(first_key(info, "minersn", "sn"))
 
         snap.hashrate_ths = rate_from(summary, RATE_NOW)
-        snap.hashrate_avg_ths = rate_from(summary, RATE_AVG)
+        snap.hashrate_avg_ths = average_rate(summary, RATE_AVG)
         snap.nominal_hashrate_ths = _positive(hashrate_ths(summary.get("Factory GHS"), "G"))
         snap.power_w = _positive(num(first_key(summary, "Power", "Power_RT")))
         snap.power_limit_w = _positive(num(summary.get("Power Limit")))
@@ -275,7 +283,7 @@ class WhatsminerV3Driver(Driver):
             snap.idle = str(working).strip().lower() == "false"
 
         snap.hashrate_ths = _positive(num(summary.get("hash-realtime")))
-        snap.hashrate_avg_ths = _positive(num(first_key(summary, "hash-average", "hash-15min")))
+        snap.hashrate_avg_ths = _positive(num(first_key(summary, "hash-15min", "hash-average")))
         snap.nominal_hashrate_ths = _positive(num(summary.get("factory-hash")))
         snap.power_w = _positive(num(first_key(summary, "power-realtime", "power-5min")))
         snap.power_limit_w = _positive(num(summary.get("power-limit")))

@@ -27,7 +27,7 @@ def test_identity_and_totals(s19) -> None:  # type: ignore[no-untyped-def]
     assert (s19.make, s19.model, s19.firmware) == ("Antminer", "S19j Pro", "stock")
     assert s19.firmware_version == "Tue Dec  6 16:12:30 CST 2022"
     assert s19.hashrate_ths == pytest.approx(95.43012)  # "GHS 5s" string in GH/s
-    assert s19.hashrate_avg_ths == pytest.approx(96.01244)
+    assert s19.hashrate_avg_ths == pytest.approx(95.9981)  # "GHS 30m": windowed beats since-boot
     assert s19.nominal_hashrate_ths == pytest.approx(104.0)  # total_rateideal, rate_unit GH
     assert s19.uptime_s == 86520
     assert (s19.accepted, s19.rejected, s19.stale, s19.hw_errors) == (18732, 41, 3, 219)
