@@ -224,12 +224,14 @@ class PollEngine:
         done = 0
         while not self._stopping and (sweeps is None or done < sweeps):
             started = time.monotonic()
+            # Cleared before the sweep, not after it: a poll-now or a miner added while a sweep
+            # runs must start the next sweep as soon as this one ends, not an interval later.
+            self._wake.clear()
             await self.sweep()
             done += 1
             if sweeps is not None and done >= sweeps:
                 break
             delay = max(0.0, self.config.interval_s - (time.monotonic() - started))
-            self._wake.clear()
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._wake.wait(), timeout=delay)
 
