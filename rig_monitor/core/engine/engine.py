@@ -23,7 +23,7 @@ import time
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass, field
 
-from rig_monitor.core.credentials import Credential, Credentials, for_this_user
+from rig_monitor.core.credentials import Credential, Credentials, for_this_user, miner_key
 from rig_monitor.core.model import ErrorKind, MinerSnapshot, Target
 from rig_monitor.core.netinfo import raise_fd_limit
 
@@ -391,6 +391,13 @@ class EngineThread:
             return
         creds.set_for_miner(ip, port, Credential(user, password))
 
+    def confirm_miner_identity(self, ip: str, port: int) -> None:
+        """The operator trusts the new device at this address with its saved password."""
+        creds = self.credentials
+        if creds is not None:
+            creds.confirm_identity(ip, port)
+        self.poll_now()
+
     def start(self, targets: Iterable[Target] = ()) -> None:
         self._initial = list(targets)
         self._thread.start()
@@ -404,6 +411,8 @@ class EngineThread:
         poll = self._poll
         closer: Callable[[], Awaitable[None]] | None = None
         self.credentials = for_this_user()  # keyring + saved sites as groups
+        # Every keyring read a sweep needs, now, before the loop runs (they block).
+        self.credentials.warm_for([(t.ip, t.port) for t in self._initial])
         if poll is None:
             from rig_monitor.core.engine.poller import Poller
 
@@ -443,6 +452,9 @@ class EngineThread:
 
     def add_targets(self, targets: Iterable[Target]) -> None:
         items = list(targets)
+        creds = self.credentials
+        if creds is not None:  # keyring reads on the caller's thread, not on the polling loop
+            creds.warm([miner_key(t.ip, t.port) for t in items])
 
         def add(engine: PollEngine) -> None:
             engine.add_targets(items)

@@ -113,13 +113,14 @@ def _child_run(
     targets: list[Target],
     stage_factory: Callable[[], PostProcess] | None,
 ) -> None:
-    from rig_monitor.core.credentials import Credential, for_this_user
+    from rig_monitor.core.credentials import Credential, for_this_user, miner_key
     from rig_monitor.core.engine.poller import Poller
     from rig_monitor.core.netinfo import raise_fd_limit
 
     loop = asyncio.new_event_loop()
     asyncio.set_event_loop(loop)
     credentials = for_this_user()  # keyring + saved sites as groups
+    credentials.warm_for([(t.ip, t.port) for t in targets])  # keyring reads before the loop runs
     poller = Poller(credentials=credentials)
     stage = stage_factory() if stage_factory is not None else None
 
@@ -168,6 +169,8 @@ def _child_run(
                 if name == "set_targets":
                     on_loop(functools.partial(engine.set_targets, cmd[1]))
                 elif name == "add_targets":
+                    # keyring reads here, on the command thread, never on the polling loop
+                    credentials.warm([miner_key(t.ip, t.port) for t in cmd[1]])
                     on_loop(functools.partial(add, cmd[1]))
                 elif name == "remove_targets":
                     on_loop(functools.partial(engine.remove_targets, cmd[1]))
@@ -178,6 +181,9 @@ def _child_run(
                 elif name == "password":
                     _, ip, port, user, password = cmd
                     credentials.set_for_miner(ip, port, Credential(user, password))
+                elif name == "confirm_identity":
+                    credentials.confirm_identity(cmd[1], cmd[2])
+                    on_loop(engine.poll_now)
                 elif name == "stage":
                     _, action, args, seq = cmd
                     if isinstance(stage, RemoteStageChild):
@@ -338,6 +344,10 @@ class EngineProcess:
     def set_miner_password(self, ip: str, port: int, user: str, password: str) -> None:
         """Keep ``user``/``password`` for one miner (in the child's keyring-backed store)."""
         self._send("password", ip, port, user, password)
+
+    def confirm_miner_identity(self, ip: str, port: int) -> None:
+        """The operator trusts the new device at this address with its saved password."""
+        self._send("confirm_identity", ip, port)
 
     def stop(self, timeout: float = 10.0) -> None:
         """Cancel the sweep under way and wait for the child to exit (terminate it if it won't)."""
