@@ -22,6 +22,7 @@ from rig_monitor.core.faults import FaultTracker, Thresholds
 from rig_monitor.core.faults.stage import FaultStage
 from rig_monitor.core.model import Target
 from rig_monitor.core.paths import config_dir
+from rig_monitor.gui.crash import CrashReporter
 from rig_monitor.gui.main_window import MainWindow, app_icon
 from rig_monitor.gui.thresholds_dialog import effective_language
 
@@ -118,6 +119,7 @@ def run_app(
     """Open the fleet window. ``targets=None`` polls the saved targets; given targets are added
     to the saved ones (and saved). Returns the exit code."""
     app = _application(argv)
+    app_logging()
     config = load_config()  # once, before the window shows
     window = MainWindow(
         saved_targets(config),
@@ -199,13 +201,20 @@ def run_demo(
 ) -> int:
     """Start ``count`` simulated miners in-process and show them. Returns the exit code."""
     app = _application(argv)
+    app_logging()
     demo = start_demo(count, faults_pct=faults_pct, seed=seed, base=base, port=port)
     return _run(demo.window, app, cleanup=demo.sim.stop)
 
 
+def app_logging(level: int = logging.INFO) -> CrashReporter:
+    """Redacted, rotated logs in the log folder, and the crash reporter (see gui/crash.py)."""
+    from rig_monitor.core.logsafe import setup_logging
+
+    reporter = CrashReporter(setup_logging(level))
+    reporter.install()
+    return reporter
+
+
 def main() -> int:
     """``rig-monitor-gui``: open the window on the saved fleet."""
-    logging.basicConfig(
-        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
-    )
     return run_app(argv=sys.argv)

@@ -24,6 +24,7 @@ from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass, field
 
 from rig_monitor.core.credentials import Credential, Credentials, for_this_user, miner_key
+from rig_monitor.core.logsafe import redact
 from rig_monitor.core.model import ErrorKind, MinerSnapshot, Target
 from rig_monitor.core.netinfo import raise_fd_limit
 
@@ -306,7 +307,7 @@ class PollEngine:
             )
         except Exception as exc:  # a driver bug must cost one miner, not the sweep
             log.exception("poll of %s crashed", target)
-            snap = MinerSnapshot.offline(target, ErrorKind.BAD_REPLY, f"bad reply: {exc!r}")
+            snap = MinerSnapshot.offline(target, ErrorKind.BAD_REPLY, redact(f"bad reply: {exc!r}"))
         snap.poll_ms = (time.monotonic() - t0) * 1000.0
         return snap
 

@@ -27,12 +27,14 @@ import contextlib
 import dataclasses
 import functools
 import logging
+import logging.handlers
 import multiprocessing
 import os
 import queue
 import threading
 import traceback
 from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
 from rig_monitor.core.engine.engine import (
@@ -79,6 +81,14 @@ class RemoteStageChild(Protocol):
     def apply_remote(self, name: str, args: tuple[Any, ...], seq: int) -> None: ...
 
 
+def _child_log_file() -> str | None:
+    """``engine.log`` next to the parent's rotating log file, if the parent writes one."""
+    for h in logging.getLogger().handlers:
+        if isinstance(h, logging.handlers.RotatingFileHandler):
+            return str(Path(h.baseFilename).with_name("engine.log"))
+    return None
+
+
 def _strip(batch: Batch) -> Batch:
     batch.snapshots = [dataclasses.replace(s, raw={}) if s.raw else s for s in batch.snapshots]
     return batch
@@ -91,10 +101,17 @@ def _child_main(
     targets: list[Target],
     stage_factory: Callable[[], PostProcess] | None,
     log_level: int,
+    log_file: str | None = None,
 ) -> None:
     """The child process: a PollEngine on its own loop, commands read on a helper thread."""
-    logging.basicConfig(
-        level=log_level, format="%(asctime)s %(levelname)s %(name)s [engine]: %(message)s"
+    from rig_monitor.core.logsafe import setup_logging
+
+    # Redacted like the parent's; its own rotating file (two processes must not rotate one file).
+    setup_logging(
+        log_level,
+        log_dir=Path(log_file).parent if log_file else None,
+        file_name=Path(log_file).name if log_file else None,
+        fmt="%(asctime)s %(levelname)s %(name)s [engine]: %(message)s",
     )
     try:
         _child_run(commands, results, config, targets, stage_factory)
@@ -268,6 +285,7 @@ class EngineProcess:
                 list(targets),
                 factory,
                 logging.getLogger().getEffectiveLevel(),
+                _child_log_file(),
             ),
             name="rig-monitor-engine",
             daemon=True,
