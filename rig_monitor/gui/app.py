@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
-from rig_monitor.core.config import AppConfig, load_config
+from rig_monitor.core.config import AppConfig, load_config, tidy
 from rig_monitor.core.engine.engine import EngineConfig, PollFn
 from rig_monitor.core.faults import FaultTracker, Thresholds
 from rig_monitor.core.faults.stage import FaultStage
@@ -120,6 +120,7 @@ def run_app(
     to the saved ones (and saved). Returns the exit code."""
     app = _application(argv)
     app_logging()
+    tidy()  # temp files a killed writer left behind
     config = load_config()  # once, before the window shows
     window = MainWindow(
         saved_targets(config),

@@ -41,7 +41,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rig_monitor.core.config import MAX_INTERVAL_S, MIN_INTERVAL_S, AppConfig, save_config
+from rig_monitor.core.config import (
+    MAX_INTERVAL_S,
+    MIN_INTERVAL_S,
+    AppConfig,
+    merge_changes,
+    update_config,
+)
 from rig_monitor.core.engine.engine import Batch, EngineConfig, EngineThread, PollFn, SweepStats
 from rig_monitor.core.engine.engine_process import EngineProcess, RemoteStage, use_process_engine
 from rig_monitor.core.engine.protocol import Engine
@@ -122,10 +128,14 @@ def app_icon(colour: QColor | None = None) -> QIcon:
 
 
 class ConfigSaver:
-    """Writes the config on a one-thread pool, in order, never on the GUI thread."""
+    """Writes the config on a one-thread pool, in order, never on the GUI thread.
 
-    def __init__(self, path: Path | None = None) -> None:
+    Only what the window changed since its last save is written, merged into what is on disk
+    under the lock file (core/config.py): a site the CLI saved meanwhile stays."""
+
+    def __init__(self, path: Path | None = None, base: AppConfig | None = None) -> None:
         self._path = path
+        self._base = base.copy() if base is not None else AppConfig()  # only the pool thread
         self._pool = QThreadPool()
         self._pool.setMaxThreadCount(1)
 
@@ -135,7 +145,8 @@ class ConfigSaver:
 
         def job() -> None:
             try:
-                save_config(snapshot, path)
+                update_config(merge_changes(self._base, snapshot), path)
+                self._base = snapshot
             except Exception:
                 log.exception("could not save the config")
 
@@ -252,7 +263,7 @@ class MainWindow(QMainWindow):
         self._persist = persist
         self._parse: ParseFn = parse or default_parse
         self._settings = settings
-        self._saver = ConfigSaver(config_path)
+        self._saver = ConfigSaver(config_path, self.config)
         self._targets: dict[str, Target] = {}
         for t in targets:
             self._targets.setdefault(t.key, t)

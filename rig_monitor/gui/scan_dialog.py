@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rig_monitor.core.config import check_site_name
 from rig_monitor.core.engine.discovery import (
     ScanOptions,
     ScanProgress,
@@ -299,11 +300,16 @@ class ScanDialog(QDialog):
     @Slot()
     def save_as_site(self) -> None:
         name = self._ask_name(self)
-        if not name:
+        if name is None:
+            return  # cancelled
+        try:
+            check_site_name(name)
+        except ValueError as exc:  # blank or padded: it would vanish or be renamed on reload
+            self._error(f"Not saved: {exc}")
             return
         # A site keeps what was scanned (ranges), so a re-scan finds replaced miners too.
         items = [t for t in (x.strip() for x in self._scanned_text.split(",")) if t]
-        self.site_saved.emit(name.strip(), items)
+        self.site_saved.emit(name, items)
         self.add_to_fleet()
 
     def _error(self, message: str) -> None:
@@ -320,4 +326,4 @@ class ScanDialog(QDialog):
 
 def _ask_site_name(parent: QWidget) -> str | None:
     name, ok = QInputDialog.getText(parent, "Save as site", "Site name (e.g. Qingdao-2):")
-    return name if ok and name.strip() else None
+    return name if ok else None

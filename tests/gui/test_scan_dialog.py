@@ -107,3 +107,17 @@ def test_stopping_a_scan_reports_what_was_settled(
     assert dialog.start_button.isEnabled()
     assert dialog.report is not None
     assert len(dialog.report.results) <= 1022
+
+
+def test_blank_or_padded_site_names_are_refused_with_a_message(qtbot: QtBot) -> None:
+    dialog = _dialog(qtbot, 24080, "127.86.0.0/30")
+    sites: list[str] = []
+    dialog.site_saved.connect(lambda name, _items: sites.append(name))
+    for name in ("   ", " rack-a"):
+        dialog._ask_name = lambda _parent, n=name: n
+        dialog.save_as_site()
+        assert not dialog.error_label.isHidden() and "Not saved" in dialog.error_label.text()
+    assert sites == []
+    dialog._ask_name = lambda _parent: "rack-a"
+    dialog.save_as_site()
+    assert sites == ["rack-a"]
