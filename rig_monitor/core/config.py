@@ -153,12 +153,21 @@ def save_config(config: AppConfig, path: Path | None = None) -> None:
         _write_locked(path, _dump(config))
 
 
-def update_config(change: Callable[[AppConfig], None], path: Path | None = None) -> AppConfig:
+def update_config(
+    change: Callable[[AppConfig], None],
+    path: Path | None = None,
+    *,
+    if_missing: AppConfig | None = None,
+) -> AppConfig:
     """Read what is on disk now, apply ``change``, write it back; all under the lock file, so a
-    site saved by the CLI meanwhile is never lost to the window's older copy. Returns the result."""
+    site saved by the CLI meanwhile is never lost to the window's older copy. Returns the result.
+
+    ``if_missing``: what to start from when there is no file yet (the writer's own first copy)."""
     path = path or config_path()
     with file_lock(path):
-        config = load_config(path)
+        config = (
+            if_missing.copy() if if_missing is not None and not path.exists() else load_config(path)
+        )
         change(config)
         _write_locked(path, _dump(config))
         return config

@@ -358,7 +358,8 @@ def site_groups(sites: Mapping[str, list[str]]) -> dict[str, str]:
         try:
             for target in parse_targets(texts):
                 groups.setdefault(target.key, name)
-        except TargetError:
+        except TargetError as exc:
+            log.warning("saved site %r is not used for passwords: %s", name, exc)
             continue
     return groups
 

@@ -125,9 +125,10 @@ def read_target_file(path: Path, token: str | None = None) -> str:
     further than the limit (never a freeze, never gigabytes in memory)."""
     token = token or f"@{path}"
     try:
+        # stat before open: opening a FIFO would wait for a writer, forever
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            raise TargetError(f"{token!r}: {path} is not a regular file")
         with path.open("rb") as fh:
-            if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
-                raise TargetError(f"{token!r}: {path} is not a regular file")
             raw = fh.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
         raise TargetError(f"{token!r}: cannot read {path}: {exc.strerror or exc}") from None

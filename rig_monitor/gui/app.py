@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import logging
 import os
+import re
+import signal
 import sys
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -92,6 +95,34 @@ def fault_stage(language: str | None = None) -> FaultStage:
     return FaultStage.load(language, tracker_factory=make_tracker)
 
 
+def _quit_on_signals(app: QApplication) -> Callable[[], None]:
+    """Ctrl+C (SIGINT) and SIGTERM quit through the normal shutdown (engine stopped, its queues
+    and semaphores released, config flushed) instead of being ignored while Qt's loop runs, or
+    killing the process mid-write. Returns the function that restores the previous handlers."""
+    if threading.current_thread() is not threading.main_thread():
+        return lambda: None
+    previous = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM)}
+
+    def on_signal(signum: int, _frame: object) -> None:
+        log.info("signal %d: quitting", signum)
+        app.quit()
+
+    for sig in previous:
+        signal.signal(sig, on_signal)
+    # Python runs signal handlers only when it gets control: give it some every 200 ms.
+    tick = QTimer(app)
+    tick.timeout.connect(lambda: None)
+    tick.start(200)
+
+    def restore() -> None:
+        tick.stop()
+        tick.deleteLater()
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+    return restore
+
+
 def _run(window: MainWindow, app: QApplication, cleanup: Callable[[], None] | None = None) -> int:
     # Without a tray the window is the app: closing it must quit (the default, kept explicit).
     app.setQuitOnLastWindowClosed(window.tray is None)
@@ -99,12 +130,15 @@ def _run(window: MainWindow, app: QApplication, cleanup: Callable[[], None] | No
     window.show()
     window.start()
     _autoquit(app)
+    restore = _quit_on_signals(app)
     try:
         return app.exec()
     finally:
+        restore()
         app.aboutToQuit.disconnect(window.shutdown)
         window.shutdown()
         window.hide()
+        window.wait_stopped()  # the window is gone: nobody waits on the GUI thread now
         window.deleteLater()
         if cleanup is not None:
             cleanup()
@@ -150,7 +184,57 @@ class DemoSession:
 
     def close(self) -> None:
         self.window.shutdown()
+        self.window.wait_stopped()
         self.sim.stop()
+
+
+class DemoError(RuntimeError):
+    """The demo could not start (its loopback addresses and ports are taken): a message, no
+    traceback."""
+
+
+DEMO_ATTEMPTS = 5
+_LISTEN_AT = re.compile(r"on (\d+\.\d+\.\d+\.\d+):(\d+)")
+
+
+def _who_listens(ip: str, port: int) -> str | None:
+    """ "cgminer (pid 31402)" for the process listening on ``ip:port`` (or on every address)."""
+    try:
+        import psutil
+
+        for conn in psutil.net_connections(kind="tcp"):
+            laddr = conn.laddr
+            if (
+                conn.status == psutil.CONN_LISTEN
+                and laddr
+                and laddr.port == port
+                and laddr.ip in (ip, "0.0.0.0", "::")
+            ):
+                if conn.pid is None:
+                    return "another program"
+                return f"{psutil.Process(conn.pid).name()} (pid {conn.pid})"
+    except Exception:  # no permission to see other users' sockets, or the process just ended
+        return None
+    return None
+
+
+def _in_the_way(exc: OSError) -> str:
+    text = str(exc.strerror or exc)
+    m = _LISTEN_AT.search(text)
+    if m is None:
+        return text
+    ip, port = m.group(1), int(m.group(2))
+    who = _who_listens(ip, port)
+    holder = f"by {who}" if who else "by another program (another demo or `rig-monitor simulate`?)"
+    return f"{ip}:{port} is in use {holder}"
+
+
+def _free_port(ip: str) -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind((ip, 0))
+        return int(sock.getsockname()[1])
 
 
 def start_demo(
@@ -162,20 +246,60 @@ def start_demo(
     port: int = 4028,
     interval_s: float = 10.0,
 ) -> DemoSession:
-    """Start the simulator and build the demo window (needs a QApplication; saves nothing)."""
+    """Start the simulator and build the demo window (needs a QApplication; saves nothing).
+
+    When the addresses are taken (another demo, ``simulate``, a local cgminer) the demo moves to
+    a free loopback block and free ports and says what was in the way; :class:`DemoError` when
+    no attempt works."""
+    import errno
+    import random
+
     from rig_monitor.sim import SimFleet, SimFleetThread
+    from rig_monitor.sim.miner import DEFAULT_WEB_PORT
 
     default_base, single_ip = _demo_addressing()
-    fleet = SimFleet.build(
-        base=base or default_base,
-        count=count,
-        faults_pct=faults_pct,
-        seed=seed,
-        port=port,
-        single_ip=single_ip,
+    rng = random.Random(os.getpid())
+    first = base or default_base
+    attempts = [(first, port, DEFAULT_WEB_PORT)]
+    for _ in range(DEMO_ATTEMPTS - 1):
+        block = first if single_ip else f"127.{rng.randrange(100, 250)}.{rng.randrange(250)}.1"
+        attempts.append((block, _free_port(block), _free_port(block)))
+    in_the_way: str | None = None
+    for block, rpc_port, web_port in attempts:
+        fleet = SimFleet.build(
+            base=block,
+            count=count,
+            faults_pct=faults_pct,
+            seed=seed,
+            port=rpc_port,
+            web_port=web_port,
+            single_ip=single_ip,
+        )
+        sim = SimFleetThread(fleet)
+        try:
+            sim.start()
+        except OSError as exc:
+            if exc.errno != errno.EADDRINUSE:
+                raise DemoError(f"cannot start the demo: {exc}") from None
+            in_the_way = in_the_way or _in_the_way(exc)
+            continue
+        break
+    else:
+        raise DemoError(
+            f"cannot start the demo: {in_the_way}, and {DEMO_ATTEMPTS - 1} other loopback "
+            "addresses and ports were taken too; stop the other demo or simulator"
+        )
+    where = f"{fleet.miners[0].ip}:{fleet.miners[0].port}" if fleet.miners else block
+    if in_the_way:
+        note = f"{in_the_way}; the demo listens on {where} instead"
+        log.warning("%s", note)
+        print(f"rig-monitor demo: {note}", file=sys.stderr, flush=True)
+    print(
+        f"rig-monitor demo: {count:,} simulated miners from {where} (Ctrl+C or close the window "
+        "to stop)",
+        file=sys.stderr,
+        flush=True,
     )
-    sim = SimFleetThread(fleet)
-    sim.start()
     try:
         window = MainWindow(
             fleet.targets,
@@ -203,7 +327,11 @@ def run_demo(
     """Start ``count`` simulated miners in-process and show them. Returns the exit code."""
     app = _application(argv)
     app_logging()
-    demo = start_demo(count, faults_pct=faults_pct, seed=seed, base=base, port=port)
+    try:
+        demo = start_demo(count, faults_pct=faults_pct, seed=seed, base=base, port=port)
+    except DemoError as exc:
+        print(f"rig-monitor demo: error: {exc}", file=sys.stderr)
+        return 1
     return _run(demo.window, app, cleanup=demo.sim.stop)
 
 

@@ -4,6 +4,7 @@ status, fault alerts (tray notification, or the status bar when there is no tray
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -49,11 +50,17 @@ from rig_monitor.core.config import (
     update_config,
 )
 from rig_monitor.core.engine.engine import Batch, EngineConfig, EngineThread, PollFn, SweepStats
-from rig_monitor.core.engine.engine_process import EngineProcess, RemoteStage, use_process_engine
+from rig_monitor.core.engine.engine_process import (
+    EngineProcess,
+    PollFactory,
+    RemoteStage,
+    use_process_engine,
+)
 from rig_monitor.core.engine.protocol import Engine
 from rig_monitor.core.faults import Incident, ThresholdOverrides, save_overrides, thresholds_path
 from rig_monitor.core.faults.stage import FaultRecord, FaultReport, FaultStage
 from rig_monitor.core.model import MinerSnapshot, Target
+from rig_monitor.core.targets import is_public
 from rig_monitor.gui import fmt
 from rig_monitor.gui.bridge import EngineBridge
 from rig_monitor.gui.detail import DetailPane
@@ -77,6 +84,8 @@ ParseFn = Callable[[str], list[Target]]
 RESORT_DELAY_MS = 2000  # re-sort/filter at most this often after updates (qt.md §3)
 NOTIFY_GAP_MS = 60_000  # at most one tray notification a minute; later ones are summed up
 INTERVAL_DEBOUNCE_MS = 700
+ENGINE_STOP_TIMEOUT_S = 3.0  # then the engine's child is terminated, then killed
+SAVE_WAIT_MS = 3000  # pending config writes at shutdown (each one takes milliseconds)
 
 COLUMN_WIDTHS: dict[Col, int] = {
     Col.STATUS: 98,
@@ -102,6 +111,12 @@ def default_parse(text: str) -> list[Target]:
     if any(tok.startswith("@") for tok in text.replace(",", " ").split()):
         raise ValueError("@files are for the command line: paste the addresses here instead")
     return parse_targets(text)
+
+
+def _confirm_public(parent: QWidget, text: str) -> bool:
+    from rig_monitor.gui.scan_dialog import confirm_public
+
+    return confirm_public(parent, text)
 
 
 def app_icon(colour: QColor | None = None) -> QIcon:
@@ -145,7 +160,7 @@ class ConfigSaver:
 
         def job() -> None:
             try:
-                update_config(merge_changes(self._base, snapshot), path)
+                update_config(merge_changes(self._base, snapshot), path, if_missing=self._base)
                 self._base = snapshot
             except Exception:
                 log.exception("could not save the config")
@@ -257,11 +272,14 @@ class MainWindow(QMainWindow):
         title: str = "Rig Monitor",
         use_tray: bool = True,
         post_process: Callable[[list[MinerSnapshot]], object] | None = None,
+        child_poll: PollFactory | None = None,
     ) -> None:
         super().__init__()
         self.config = config.copy() if config is not None else AppConfig()
         self._persist = persist
         self._parse: ParseFn = parse or default_parse
+        # Asked before public addresses join the fleet, as in the scan dialog and the CLI.
+        self.confirm_public: Callable[[QWidget, str], bool] = _confirm_public
         self._settings = settings
         self._saver = ConfigSaver(config_path, self.config)
         self._targets: dict[str, Target] = {}
@@ -271,6 +289,7 @@ class MainWindow(QMainWindow):
         self._sweeps_seen = 0
         self._started = False
         self._shut_down = False
+        self._stopper: threading.Thread | None = None
         self._quitting = False
         self.tray: QSystemTrayIcon | None = None
         self._tray_state: RowState | None = None
@@ -304,6 +323,7 @@ class MainWindow(QMainWindow):
                 ecfg,
                 post_process=post_process,
                 on_failure=self.bridge.on_engine_failed,
+                poll_factory=child_poll,  # tests: fake miners polled in the child
             )
         else:
             self.engine = EngineThread(
@@ -572,11 +592,26 @@ class MainWindow(QMainWindow):
             self._apply_interval()
         self.bridge.close()
         if self._started:
-            self.engine.stop()
-        self._saver.wait()
+            # On a helper thread: a child busy parsing or a loop stuck in a driver must not hold
+            # the GUI thread (it used to, for up to ~19 s). wait_stopped() joins it, bounded.
+            self._stopper = threading.Thread(
+                target=self.engine.stop,
+                kwargs={"timeout": ENGINE_STOP_TIMEOUT_S},
+                name="rig-monitor-engine-stop",
+                daemon=True,
+            )
+            self._stopper.start()
+        self._saver.wait(SAVE_WAIT_MS)
         self._save_view_state()
         if self.tray is not None:
             self.tray.hide()
+
+    def wait_stopped(self, timeout: float = ENGINE_STOP_TIMEOUT_S + 5.0) -> bool:
+        """After :meth:`shutdown`: wait (off-screen, at exit) until the engine has stopped."""
+        stopper = self._stopper
+        if stopper is not None:
+            stopper.join(timeout)
+        return not self.engine.running
 
     def quit(self) -> None:
         self._quitting = True
@@ -623,6 +658,15 @@ class MainWindow(QMainWindow):
             self._show_target_error(
                 "Already monitored." if parsed else "Nothing to add: no addresses in that text."
             )
+            return
+        public = [t for t in new if is_public(t)]
+        if public and not self.confirm_public(
+            self,
+            f"{len(public):,} of these addresses are on the public internet (first: "
+            f"{public[0].ip}). Miners live on private networks; polling other people's "
+            "addresses may be unwelcome. Add them anyway?",
+        ):
+            self._show_target_error("Not added: public addresses need your confirmation.")
             return
         self.target_error.hide()
         self.target_edit.clear()

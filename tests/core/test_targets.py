@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -115,6 +116,9 @@ def test_at_files_that_are_not_lists_are_refused_quickly(tmp_path: Path) -> None
         ("@/dev/zero", "not a regular file"),
         (f"@{tmp_path}", "cannot read|not a regular file"),
     ]
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)  # opening it would wait for a writer forever
+    cases.append((f"@{fifo}", "not a regular file"))
     for text, words in cases:
         with pytest.raises(TargetError, match=words):
             parse_targets(text)

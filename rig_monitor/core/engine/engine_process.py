@@ -51,6 +51,9 @@ log = logging.getLogger(__name__)
 
 ENGINE_ENV = "RIG_MONITOR_ENGINE"
 RemoteSend = Callable[[str, tuple[Any, ...], int], None]
+# Builds the child's poll from the child's credentials: a picklable stand-in for the real poller
+# (tests of the window run against this engine with fake miners; never for real polling).
+PollFactory = Callable[[Any], PollFn]
 FailureCallback = Callable[[str], None]
 PARENT_CHECK_S = 1.0
 
@@ -102,6 +105,7 @@ def _child_main(
     stage_factory: Callable[[], PostProcess] | None,
     log_level: int,
     log_file: str | None = None,
+    poll_factory: PollFactory | None = None,
 ) -> None:
     """The child process: a PollEngine on its own loop, commands read on a helper thread."""
     from rig_monitor.core.logsafe import setup_logging
@@ -114,7 +118,7 @@ def _child_main(
         fmt="%(asctime)s %(levelname)s %(name)s [engine]: %(message)s",
     )
     try:
-        _child_run(commands, results, config, targets, stage_factory)
+        _child_run(commands, results, config, targets, stage_factory, poll_factory)
     except BaseException:
         with contextlib.suppress(Exception):
             results.put(("failed", traceback.format_exc(limit=8)))
@@ -129,6 +133,7 @@ def _child_run(
     config: EngineConfig,
     targets: list[Target],
     stage_factory: Callable[[], PostProcess] | None,
+    poll_factory: PollFactory | None = None,
 ) -> None:
     from rig_monitor.core.credentials import Credential, for_this_user, miner_key
     from rig_monitor.core.engine.poller import Poller
@@ -144,7 +149,8 @@ def _child_run(
     def on_batch(batch: Batch) -> None:
         results.put(("batch", _strip(batch)))
 
-    engine = PollEngine(poller.poll, on_batch, config, post_process=stage)
+    poll = poll_factory(credentials) if poll_factory is not None else poller.poll
+    engine = PollEngine(poll, on_batch, config, post_process=stage)
     engine.set_targets(targets)
     raise_fd_limit(max(1, config.concurrency) * 6 + 256)
     main: asyncio.Task[None] = loop.create_task(engine.run())
@@ -241,9 +247,14 @@ class EngineProcess:
         poll: PollFn | None = None,
         post_process: PostProcess | None = None,
         on_failure: FailureCallback | None = None,
+        poll_factory: PollFactory | None = None,
     ) -> None:
         if poll is not None:
-            raise ValueError("EngineProcess polls with the real poller; use EngineThread for poll=")
+            raise ValueError(
+                "EngineProcess polls in its child: give a picklable poll_factory, or use "
+                "EngineThread for poll="
+            )
+        self._poll_factory = poll_factory
         if post_process is not None and not isinstance(post_process, RemoteStage):
             raise ValueError("EngineProcess needs a post_process that implements RemoteStage")
         self._on_batch = on_batch
@@ -286,6 +297,7 @@ class EngineProcess:
                 factory,
                 logging.getLogger().getEffectiveLevel(),
                 _child_log_file(),
+                self._poll_factory,
             ),
             name="rig-monitor-engine",
             daemon=True,
