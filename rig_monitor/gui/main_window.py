@@ -119,6 +119,19 @@ def _confirm_public(parent: QWidget, text: str) -> bool:
     return confirm_public(parent, text)
 
 
+def _confirm_identity(parent: QWidget, text: str) -> bool:
+    from PySide6.QtWidgets import QMessageBox
+
+    answer = QMessageBox.question(
+        parent,
+        "Another device at this address",
+        text,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+        QMessageBox.StandardButton.Cancel,
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
 def app_icon(colour: QColor | None = None) -> QIcon:
     """A drawn icon (no resource files needed): a chip in the fleet's state colour."""
     colour = colour or STATE_COLOURS[RowState.OK]
@@ -280,6 +293,7 @@ class MainWindow(QMainWindow):
         self._parse: ParseFn = parse or default_parse
         # Asked before public addresses join the fleet, as in the scan dialog and the CLI.
         self.confirm_public: Callable[[QWidget, str], bool] = _confirm_public
+        self.confirm_identity: Callable[[QWidget, str], bool] = _confirm_identity
         self._settings = settings
         self._saver = ConfigSaver(config_path, self.config)
         self._targets: dict[str, Target] = {}
@@ -486,6 +500,9 @@ class MainWindow(QMainWindow):
         password = QAction("Set password for selected miners…", self.table)
         password.triggered.connect(self.ask_password_for_selected)
         self.table.addAction(password)
+        trust = QAction("Send the saved password to the new device here…", self.table)
+        trust.triggered.connect(self.confirm_identity_for_selected)
+        self.table.addAction(trust)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
 
         # the fleet (filter row + table) and the Faults view share the top of the splitter
@@ -711,6 +728,31 @@ class MainWindow(QMainWindow):
         )
         if ok:
             self.set_password(keys, user.strip(), password)
+
+    def confirm_identity_for_selected(self) -> None:
+        """For miners showing "identity changed": the operator vouches for the device now at the
+        address, and its saved password is bound to it and sent again."""
+        keys = self.selected_keys()
+        if not keys:
+            self.statusBar().showMessage("Select the miners first", 4000)
+            return
+        if not self.confirm_identity(
+            self,
+            f"Send the saved password to the device now answering at {len(keys)} address(es)? "
+            "Do this only if you replaced or reflashed these miners yourself.",
+        ):
+            return
+        engine = self.engine
+        targets = [self._targets[k] for k in keys if k in self._targets]
+
+        def job() -> None:  # may read the keyring: never on the GUI thread
+            for t in targets:
+                engine.confirm_miner_identity(t.ip, t.port)
+
+        self._saver.run(job)
+        self.statusBar().showMessage(
+            f"Saved password confirmed for {len(targets)} miner(s); polling them again", 8000
+        )
 
     def set_password(self, keys: list[str], user: str, password: str) -> None:
         persistent = self.engine.secrets_persistent

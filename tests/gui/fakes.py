@@ -7,6 +7,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
 from rig_monitor.core.credentials import Credentials
+from rig_monitor.core.errors import MinerError
 from rig_monitor.core.model import (
     Board,
     ErrorKind,
@@ -113,24 +114,28 @@ class ChildFleet:
 
     targets: tuple[Target, ...]
     locked: frozenset[str] = frozenset()
+    swapped: frozenset[str] = frozenset()  # another box (another MAC) from their 3rd poll on
 
     def __call__(self, credentials: Credentials) -> Callable[[Target], Awaitable[MinerSnapshot]]:
         index = {t.key: i for i, t in enumerate(self.targets)}
         polls: dict[str, int] = {}
-        locked = self.locked
+        locked, swapped = self.locked, self.swapped
 
         async def poll(target: Target) -> MinerSnapshot:
             await asyncio.sleep(0)
             generation = polls.get(target.key, 0)
             polls[target.key] = generation + 1
             if target.key in locked:
-                cred = credentials.resolve(target.ip, target.port, "antminer")
+                try:  # as a driver asks: may refuse a password saved for another device
+                    cred = credentials.resolve(target.ip, target.port, "antminer")
+                except MinerError as exc:
+                    return MinerSnapshot.offline(target, exc.kind, exc.message)
                 if cred is None or cred.password != LOCKED_PASSWORD:
                     return MinerSnapshot.offline(
                         target, ErrorKind.AUTH_FAILED, "auth failed: set the password"
                     )
             i = index.get(target.key, 0)
-            return snapshot(
+            snap = snapshot(
                 target,
                 i,
                 generation=generation,
@@ -138,5 +143,10 @@ class ChildFleet:
                 fault=Severity.CRITICAL if i % 25 == 1 else None,
                 power=i % 10 != 3,
             )
+            snap.family = "antminer"
+            if target.key in swapped and generation >= 2:
+                snap.mac = "02:00:00:00:99:99"
+            credentials.observe(snap)  # as the poller does
+            return snap
 
         return poll

@@ -32,14 +32,18 @@ def make_window(qtbot: Any, tmp_path: Path) -> Iterator[MakeWindow]:
     windows: list[MainWindow] = []
 
     def make(
-        count: int = 200, *, start: bool = True, locked: frozenset[str] = frozenset()
+        count: int = 200,
+        *,
+        start: bool = True,
+        locked: frozenset[str] = frozenset(),
+        swapped: frozenset[str] = frozenset(),
     ) -> tuple[MainWindow, FakeFleet]:
         targets = target_list(count)
         fake = FakeFleet(targets)  # the same rules, for the expected totals
         win = MainWindow(
             targets,
             config=AppConfig(targets=[str(t) for t in targets], interval_s=3600),
-            child_poll=ChildFleet(tuple(targets), locked),
+            child_poll=ChildFleet(tuple(targets), locked, swapped),
             engine_config=EngineConfig(batch_interval_s=0.05, poll_budget_s=5.0),
             config_path=tmp_path / "config.json",
         )
@@ -274,6 +278,31 @@ def test_password_for_selected_miners_reaches_the_engine(
     assert LOCKED_PASSWORD not in win.statusBar().currentMessage()
     qtbot.waitUntil(lambda: _cell(win, locked.key, Col.STATUS) != "Offline", timeout=WAIT_MS)
     assert _cell(win, locked.key, Col.HASHRATE).endswith("TH/s")
+
+
+def test_a_saved_password_is_held_back_from_a_new_device_until_confirmed(
+    qtbot: Any, make_window: MakeWindow
+) -> None:
+    key = target_list(10)[1].key
+    win, _ = make_window(10, locked=frozenset({key}), swapped=frozenset({key}))
+    _wait_polled(qtbot, win)
+    win.set_password([key], "root", LOCKED_PASSWORD)  # bound to the box it first works for
+
+    def error_says(words: str) -> bool:
+        if words not in _cell(win, key, Col.ERROR):
+            win.poll_now()  # the interval is an hour: ask for the next sweep
+            return False
+        return True
+
+    qtbot.waitUntil(lambda: error_says("identity changed"), timeout=WAIT_MS)  # another MAC
+    assert _cell(win, key, Col.STATUS) == "Offline"
+    assert LOCKED_PASSWORD not in _cell(win, key, Col.ERROR)
+    assert win.select_key(key)
+    asked: list[str] = []
+    win.confirm_identity = lambda _p, text: asked.append(text) or True
+    win.confirm_identity_for_selected()
+    assert len(asked) == 1
+    qtbot.waitUntil(lambda: _cell(win, key, Col.STATUS) != "Offline", timeout=WAIT_MS)
 
 
 def test_public_addresses_in_the_add_box_need_confirmation(
