@@ -114,11 +114,12 @@ class ChildFleet:
 
     targets: tuple[Target, ...]
     locked: frozenset[str] = frozenset()
-    swapped: frozenset[str] = frozenset()  # another box (another MAC) from their 3rd poll on
+    swapped: frozenset[str] = frozenset()  # another box (MAC) from their 2nd answered poll on
 
     def __call__(self, credentials: Credentials) -> Callable[[Target], Awaitable[MinerSnapshot]]:
         index = {t.key: i for i, t in enumerate(self.targets)}
         polls: dict[str, int] = {}
+        answered: dict[str, int] = {}  # polls that got past the password
         locked, swapped = self.locked, self.swapped
 
         async def poll(target: Target) -> MinerSnapshot:
@@ -144,7 +145,8 @@ class ChildFleet:
                 power=i % 10 != 3,
             )
             snap.family = "antminer"
-            if target.key in swapped and generation >= 2:
+            answered[target.key] = answered.get(target.key, 0) + 1
+            if target.key in swapped and answered[target.key] >= 2:
                 snap.mac = "02:00:00:00:99:99"
             credentials.observe(snap)  # as the poller does
             return snap
