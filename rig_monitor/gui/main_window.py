@@ -625,9 +625,13 @@ class MainWindow(QMainWindow):
 
     def wait_stopped(self, timeout: float = ENGINE_STOP_TIMEOUT_S + 5.0) -> bool:
         """After :meth:`shutdown`: wait (off-screen, at exit) until the engine has stopped."""
+        deadline = time.monotonic() + timeout
         stopper = self._stopper
         if stopper is not None:
             stopper.join(timeout)
+        # the stop gives up after its own timeout; an engine that ends later still counts
+        while self.engine.running and time.monotonic() < deadline:
+            time.sleep(0.05)
         return not self.engine.running
 
     def quit(self) -> None:
