@@ -43,7 +43,8 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
         re.compile(r"(?i)\b(authorization|token|cookie|set-cookie|x-api-key)(\s*:\s*)([^\r\n]+)"),
         rf"\1\2{MASK}",
     ),
-    (re.compile(r"(?i)\b(bearer|basic|digest)\s+[A-Za-z0-9._~+/=\-]{6,}"), rf"\1 {MASK}"),
+    # a bare "Bearer <jwt>" / "Basic <base64>": tokens are long; "basic monitoring" is prose
+    (re.compile(r"(?i)\b(bearer|basic)\s+[A-Za-z0-9._~+/=\-]{16,}"), rf"\1 {MASK}"),
     # URLs with credentials: http://user:pass@host
     (re.compile(r"(?i)\b([a-z][a-z0-9+.\-]*://[^/\s:@]+):[^@\s/]+@"), rf"\1:{MASK}@"),
 )

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 import keyring
 import pytest
 from keyring.backends import fail
@@ -155,3 +157,17 @@ def test_the_binding_survives_the_keyring_round_trip(monkeypatch: pytest.MonkeyP
     got = store.get("miner:x")
     assert got is not None and got.bound == DeviceId(mac="02:00:00:00:00:01", serial="SN1")
     assert got == Credential("u", "p")
+
+
+def test_a_site_naming_an_unreadable_file_is_skipped_with_a_warning(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The engine reads saved sites at start-up: @/dev/zero or a binary must not stop it."""
+    from rig_monitor.core.credentials import site_groups
+
+    binary = tmp_path / "rack.bin"
+    binary.write_bytes(b"\x7fELF\x00\x00\x01")
+    sites = {"zero": ["@/dev/zero"], "bin": [f"@{binary}"], "ok": ["10.0.0.1"]}
+    assert site_groups(sites) == {"10.0.0.1:4028": "ok"}
+    text = caplog.text
+    assert "'zero'" in text and "not a regular file" in text and "binary" in text

@@ -35,6 +35,7 @@ SECRET = "Tr0ub4dor&3"
         ),
         ("headers={'Authorization': 'Bearer Tr0ub4dor&3', 'Accept': '*/*'}", "Accept"),
         ("Authorization: Digest username=root, response=Tr0ub4dor&3", "Authorization"),
+        ("sent Bearer Tr0ub4dor3xxxxxxxxxxxxxxx.eyJhbGciOi to the miner", "to the miner"),
         ('{"JWT Token": "Tr0ub4dor&3"}', "JWT Token"),
         ("Cookie: session_id=Tr0ub4dor&3", "Cookie"),
         ('keyring blob {"u": "root", "p": "Tr0ub4dor&3"}', '"u": "root"'),
@@ -53,6 +54,7 @@ def test_ordinary_text_is_untouched() -> None:
         "auth failed: set the password for this miner or its group",
         "timed out: no complete reply from http://10.0.0.9/mcb/status in 3 s",
         "Sweep 4: 200 miners in 1.2 s",
+        "Digest authentication failed for basic monitoring",
     ):
         assert redact(text) == text
 

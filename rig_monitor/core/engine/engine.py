@@ -454,12 +454,17 @@ class EngineThread:
     def add_targets(self, targets: Iterable[Target]) -> None:
         items = list(targets)
         creds = self.credentials
-        if creds is not None:  # keyring reads on the caller's thread, not on the polling loop
-            creds.warm([miner_key(t.ip, t.port) for t in items])
 
         def add(engine: PollEngine) -> None:
             engine.add_targets(items)
-            engine.poll_now()
+            if creds is None or self._loop is None:
+                engine.poll_now()
+                return
+            # Their keyring reads on a worker thread (neither the caller, maybe the GUI, nor the
+            # polling loop), then the sweep that polls them.
+            keys = [miner_key(t.ip, t.port) for t in items]
+            done = self._loop.run_in_executor(None, creds.warm, keys)
+            done.add_done_callback(lambda _f: engine.poll_now())
 
         self._call(add)
 
