@@ -292,7 +292,7 @@ def start_demo(
     where = f"{fleet.miners[0].ip}:{fleet.miners[0].port}" if fleet.miners else block
     if in_the_way:
         note = f"{in_the_way}; the demo listens on {where} instead"
-        log.warning("%s", note)
+        log.debug("%s", note)
         print(f"rig-monitor demo: {note}", file=sys.stderr, flush=True)
     print(
         f"rig-monitor demo: {count:,} simulated miners from {where} (Ctrl+C or close the window "
