@@ -24,7 +24,7 @@ def one_run(miners: int, busy: bool) -> tuple[float, float]:
 
     qapp = QApplication.instance() or QApplication([])
     assert isinstance(qapp, QApplication)
-    demo = gui_app.start_demo(miners, faults_pct=0.0, seed=1, base="127.231.0.1", port=24028)
+    demo = gui_app.start_demo(miners, faults_pct=0.0, seed=1, base="127.233.0.1", port=24028)
     win = demo.window
     try:
         win.start()
