@@ -31,6 +31,7 @@ log = logging.getLogger(__name__)
 
 SERVICE = "rig-monitor"
 IDENTITY_CHANGED = "identity changed: confirm before sending the saved password"
+UNKNOWN_FAMILY = "generic"  # the driver for cgminer-style firmware detection could not place
 
 
 def _norm(value: str | None) -> str | None:
@@ -73,6 +74,8 @@ class DeviceId:
         """How ``other`` is not this device (a field both know and that differs), or None."""
         for name in ("mac", "serial", "family"):
             mine, theirs = getattr(self, name), getattr(other, name)
+            if name == "family" and UNKNOWN_FAMILY in (mine, theirs):
+                continue  # "generic" means detection could not tell yet, not another device
             if mine and theirs and str(mine).casefold() != str(theirs).casefold():
                 return f"saved for {name.upper() if name == 'mac' else name} {mine}, now {theirs}"
         return None

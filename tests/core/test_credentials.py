@@ -126,6 +126,10 @@ def test_a_reflash_to_another_family_is_another_device() -> None:
     creds.set_for_miner("10.0.0.6", 4028, Credential("root", "pw"))
     with pytest.raises(MinerError, match="identity changed"):
         creds.resolve("10.0.0.6", 4028, "braiins", detected="braiins")
+    # detection that could not tell the firmware yet ("generic") is not another device
+    creds.observe(_online("10.0.0.8", None, "generic"))
+    creds.set_for_miner("10.0.0.8", 4028, Credential("root", "pw"))
+    assert creds.resolve("10.0.0.8", 4028, "antminer", detected="antminer") is not None
     # a group or family password is for whatever answers in that range: not bound
     assert Credentials(MemoryStore()).resolve("10.0.0.6", 4028, "braiins") == DEFAULTS["braiins"]
 
