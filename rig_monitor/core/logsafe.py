@@ -145,3 +145,9 @@ def setup_logging(
     quiet_noisy_loggers()
     logging.captureWarnings(True)
     return path
+
+
+# Python's last-resort handler prints WARNING and above to stderr when nothing is configured (the
+# CLI): it gets the filter too, so no process that imports the app's errors logs a secret.
+if logging.lastResort is not None:
+    protect(logging.lastResort)

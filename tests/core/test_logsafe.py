@@ -127,3 +127,16 @@ def test_a_poll_at_debug_logs_no_password(
     for text in texts:
         assert CHANGED_PASSWORD not in text and SECRET not in text
         assert token is None or token not in text
+
+
+def test_the_last_resort_handler_is_redacted_too(capsys: pytest.CaptureFixture[str]) -> None:
+    """The CLI configures no logging: Python's fallback handler prints warnings as they are."""
+    root = logging.getLogger()
+    saved = root.handlers[:]
+    root.handlers.clear()  # as in a plain CLI process (pytest adds its own handlers)
+    try:
+        logging.getLogger("rig_monitor.x").warning("GET /user/login?password=%s", SECRET)
+    finally:
+        root.handlers[:] = saved
+    err = capsys.readouterr().err
+    assert "password=***" in err and SECRET not in err
