@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
 from rig_monitor.core.config import AppConfig, load_config, tidy
@@ -65,6 +65,30 @@ def _autoquit(app: QApplication) -> None:
 def view_settings() -> QSettings:
     """Window geometry and header state, next to config.json (an INI file, read at start-up)."""
     return QSettings(str(config_dir() / "window.ini"), QSettings.Format.IniFormat)
+
+
+def _names_files(entry: str) -> bool:
+    return any(tok.startswith("@") for tok in entry.replace(",", " ").split())
+
+
+class SavedFileTargets(QObject):
+    """Reads the saved ``@file`` entries on a helper thread (a slow share, a FIFO, a huge file
+    must not hold the GUI thread) and adds what they name to the window, without saving."""
+
+    loaded = Signal(object)
+
+    def __init__(self, window: MainWindow, entries: list[str]) -> None:
+        super().__init__(window)
+        self._entries = entries
+        self.loaded.connect(lambda targets: window.add_targets(targets, save=False))
+
+    def start(self) -> threading.Thread:
+        thread = threading.Thread(target=self._read, name="rig-monitor-saved-files", daemon=True)
+        thread.start()
+        return thread
+
+    def _read(self) -> None:
+        self.loaded.emit(saved_targets(AppConfig(targets=self._entries)))
 
 
 def saved_targets(config: AppConfig) -> list[Target]:
@@ -156,13 +180,17 @@ def run_app(
     app_logging()
     tidy()  # temp files a killed writer left behind
     config = load_config()  # once, before the window shows
+    files = [e for e in config.targets if _names_files(e)]
+    addresses = AppConfig(targets=[e for e in config.targets if not _names_files(e)])
     window = MainWindow(
-        saved_targets(config),
+        saved_targets(addresses),  # no disk I/O: addresses, ranges, CIDRs
         config=config,
         poll=poll,
         settings=view_settings(),
         post_process=fault_stage(effective_language(config.language)),
     )
+    if files:
+        SavedFileTargets(window, files).start()
     if targets:
         window.add_targets(targets)  # new ones join the saved list (written off the GUI thread)
     return _run(window, app)

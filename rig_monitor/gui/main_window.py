@@ -694,14 +694,20 @@ class MainWindow(QMainWindow):
         self.add_targets(new)
         self.statusBar().showMessage(f"Added {len(new):,} miners", 5000)
 
-    def add_targets(self, targets: list[Target]) -> None:
+    def add_targets(self, targets: list[Target], *, save: bool = True) -> None:
+        """``save=False``: targets the saved config already names (an ``@file`` read later)."""
         new = [t for t in targets if t.key not in self._targets]
         for t in new:
             self._targets[t.key] = t
         self.model.add_pending(new)
         if self._started:
             self.engine.add_targets(new)
-        self._targets_changed()
+        if save:
+            self._targets_changed()
+        else:
+            self._update_empty_state()
+            self._refresh_totals()
+            self._schedule_resort()
 
     @Slot()
     def remove_selected(self) -> None:
