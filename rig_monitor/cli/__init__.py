@@ -297,6 +297,10 @@ def cmd_scan(args: argparse.Namespace, out: TextIO) -> int:
     from rig_monitor.core.engine.discovery import ScanProgress, ScanReport
 
     targets = _targets(args)
+    if args.save_site is not None:
+        from rig_monitor.core.config import check_site_name
+
+        check_site_name(args.save_site)  # before the scan, not after it
     progress = sys.stderr if (not args.json and sys.stderr.isatty()) else None
     last = 0.0
 
@@ -366,11 +370,10 @@ def cmd_scan(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _save_site(name: str, targets: list[str]) -> None:
-    from rig_monitor.core.config import load_config, save_config
+    from rig_monitor.core.config import check_site_name, update_config
 
-    config = load_config()
-    config.sites[name] = targets
-    save_config(config)
+    check_site_name(name)  # ValueError: a clear message, nothing saved
+    update_config(lambda config: config.sites.__setitem__(name, targets))
 
 
 def cmd_networks(args: argparse.Namespace, out: TextIO) -> int:

@@ -5,6 +5,11 @@ is written atomically (temp file in the same folder + ``os.replace``) and carrie
 version. A file that cannot be read or parsed never stops the app: it is copied to ``.bak`` and
 the defaults are used, with a logged warning.
 
+The window and the CLI write the same file, so nobody writes a whole in-memory copy over it: a
+change is a function applied to what is on disk now (:func:`update_config`), under a lock file,
+and the window sends only what it changed (:func:`merge_changes`). Every write holds the lock, so
+a temp file found while holding it was left by a killed writer and is removed.
+
 Window geometry and other view state are not kept here (the GUI uses QSettings for those).
 """
 
@@ -17,9 +22,13 @@ import math
 import os
 import shutil
 import tempfile
+import unicodedata
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from filelock import FileLock
 
 from rig_monitor.core.paths import config_dir
 
@@ -28,6 +37,8 @@ log = logging.getLogger(__name__)
 SCHEMA_VERSION = 1
 CONFIG_FILE = "config.json"
 
+LOCK_TIMEOUT_S = 10.0
+MAX_SITE_NAME = 64
 DEFAULT_INTERVAL_S = 30.0
 MIN_INTERVAL_S = 5.0
 MAX_INTERVAL_S = 3600.0
@@ -134,14 +145,123 @@ def load_config(path: Path | None = None) -> AppConfig:
 
 
 def save_config(config: AppConfig, path: Path | None = None) -> None:
-    """Write atomically: a reader sees the old file or the new one, never half of one."""
+    """Write the whole config atomically (a reader sees the old file or the new one).
+
+    Replaces what is on disk: callers that did not just read it use :func:`update_config`."""
     path = path or config_path()
-    write_atomic(path, json.dumps(config.to_json(), indent=2, ensure_ascii=False) + "\n")
+    with file_lock(path):
+        _write_locked(path, _dump(config))
+
+
+def update_config(
+    change: Callable[[AppConfig], None],
+    path: Path | None = None,
+    *,
+    if_missing: AppConfig | None = None,
+) -> AppConfig:
+    """Read what is on disk now, apply ``change``, write it back; all under the lock file, so a
+    site saved by the CLI meanwhile is never lost to the window's older copy. Returns the result.
+
+    ``if_missing``: what to start from when there is no file yet (the writer's own first copy)."""
+    path = path or config_path()
+    with file_lock(path):
+        config = (
+            if_missing.copy() if if_missing is not None and not path.exists() else load_config(path)
+        )
+        change(config)
+        _write_locked(path, _dump(config))
+        return config
+
+
+def merge_changes(before: AppConfig, after: AppConfig) -> Callable[[AppConfig], None]:
+    """What one writer changed between two of its own copies, as a change to apply to the file:
+    targets added/removed, sites saved/deleted, interval and language set. Everything else on
+    disk (another writer's targets and sites) is left as it is."""
+    added = [t for t in after.targets if t not in set(before.targets)]
+    removed = set(before.targets) - set(after.targets)
+    sites_set = {k: list(v) for k, v in after.sites.items() if before.sites.get(k) != v}
+    sites_gone = set(before.sites) - set(after.sites)
+    interval = after.interval_s if after.interval_s != before.interval_s else None
+    language_changed = after.language != before.language
+
+    def apply(disk: AppConfig) -> None:
+        disk.targets = [t for t in disk.targets if t not in removed]
+        disk.targets += [t for t in added if t not in set(disk.targets)]
+        for name in sites_gone:
+            disk.sites.pop(name, None)
+        disk.sites.update(sites_set)
+        if interval is not None:
+            disk.interval_s = interval
+        if language_changed:
+            disk.language = after.language
+
+    return apply
+
+
+def check_site_name(name: str) -> str:
+    """The name as typed, or ``ValueError`` saying why it cannot name a site (it would be
+    dropped or renamed when the file is read back)."""
+    if not name or not name.strip():
+        raise ValueError("a site needs a name: the site name is blank")
+    if name != name.strip():
+        raise ValueError(f"site name {name!r} starts or ends with spaces: remove them")
+    if len(name) > MAX_SITE_NAME:
+        raise ValueError(f"site name is {len(name)} characters long; at most {MAX_SITE_NAME}")
+    if any(unicodedata.category(ch).startswith("C") for ch in name):
+        raise ValueError(f"site name {name!r} contains control characters")
+    return name
+
+
+def _dump(config: AppConfig) -> str:
+    return json.dumps(config.to_json(), indent=2, ensure_ascii=False) + "\n"
+
+
+@contextlib.contextmanager
+def file_lock(path: Path) -> Iterator[None]:
+    """Hold ``.<name>.lock`` next to ``path`` (between processes and threads)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    lock = FileLock(str(path.with_name(f".{path.name}.lock")), timeout=LOCK_TIMEOUT_S)
+    with lock:
+        yield
 
 
 def write_atomic(path: Path, data: str) -> None:
-    """Write text via a temp file in the same folder and ``os.replace`` (also thresholds.json)."""
+    """Write text via a temp file in the same folder and ``os.replace`` (also thresholds.json),
+    under the file's lock."""
+    with file_lock(path):
+        _write_locked(path, data)
+
+
+def clean_stale_temps(path: Path) -> int:
+    """Remove ``.<name>.*.tmp`` left by a writer killed mid-write. Call with the lock held (every
+    writer holds it while its temp file exists). Returns how many were removed."""
+    removed = 0
+    for tmp in path.parent.glob(f".{path.name}.*.tmp"):
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+            removed += 1
+    if removed:
+        log.info("removed %d temp file(s) left by an interrupted write of %s", removed, path.name)
+    return removed
+
+
+def tidy(paths: list[Path] | None = None) -> None:
+    """At start-up: remove temp files killed writers left, if no other process is writing now."""
+    from filelock import Timeout
+
+    for path in paths or [config_path(), config_path().with_name("thresholds.json")]:
+        if not path.parent.is_dir():
+            continue
+        try:
+            with FileLock(str(path.with_name(f".{path.name}.lock")), timeout=0):
+                clean_stale_temps(path)
+        except (Timeout, OSError):
+            continue  # another writer holds it: its temp file is not stale
+
+
+def _write_locked(path: Path, data: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
+    clean_stale_temps(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:

@@ -6,6 +6,7 @@ its own failures onto the same few words.
 
 from __future__ import annotations
 
+from rig_monitor.core.logsafe import redact
 from rig_monitor.core.model import ErrorKind
 
 
@@ -13,6 +14,7 @@ class MinerError(Exception):
     """The miner could not be asked, refused us, or its answer could not be read."""
 
     def __init__(self, kind: ErrorKind, message: str) -> None:
+        message = redact(message)  # a URL or a reply snippet may carry a password or token
         super().__init__(message)
         self.kind = kind
         self.message = message

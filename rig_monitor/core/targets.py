@@ -9,7 +9,9 @@ CIDR or range (``10.0.0.0/24:4029``). Errors name the offending token.
 from __future__ import annotations
 
 import ipaddress
+import os
 import re
+import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -17,6 +19,7 @@ from rig_monitor.core.model import Target
 
 DEFAULT_PORT = 4028
 MAX_TARGETS = 262_144  # a /14: anything larger is a typo, not a farm
+MAX_FILE_BYTES = 8 * 1024 * 1024  # an @file of 262,144 "255.255.255.255:65535" lines is 5.5 MiB
 
 
 class TargetError(ValueError):
@@ -48,6 +51,37 @@ def _addr(text: str, token: str) -> ipaddress.IPv4Address:
         ) from None
 
 
+# Addresses that never name one host: 0.0.0.0/8 ("this network"; 0.0.0.0 means "any" to a
+# socket), 224.0.0.0/4 multicast, 240.0.0.0/4 reserved, which ends with 255.255.255.255 (limited
+# broadcast). A miner never has one; polling one is a typo or worse (RFC 6890).
+_NOT_HOSTS = (
+    (
+        int(ipaddress.IPv4Address("0.0.0.0")),
+        int(ipaddress.IPv4Address("0.255.255.255")),
+        "is not a host address (0.0.0.0/8 means 'this network')",
+    ),
+    (
+        int(ipaddress.IPv4Address("224.0.0.0")),
+        int(ipaddress.IPv4Address("239.255.255.255")),
+        "is a multicast address, not a miner",
+    ),
+    (
+        int(ipaddress.IPv4Address("240.0.0.0")),
+        int(ipaddress.IPv4Address("255.255.255.255")),
+        "is reserved or broadcast (255.255.255.255), not a miner",
+    ),
+)
+
+
+def _check_hosts(start: int, end: int, token: str) -> None:
+    """``TargetError`` when ``start``..``end`` reaches an address that cannot be a miner."""
+    for lo, hi, why in _NOT_HOSTS:
+        if start <= hi and end >= lo:
+            bad = ipaddress.IPv4Address(max(start, lo))
+            where = "" if start == end else f" (it includes {bad})"
+            raise TargetError(f"{token!r}{where}: {bad} {why}")
+
+
 def _expand(token: str) -> Iterator[Target]:
     host, port = _split_port(token)
     if "/" in host:
@@ -57,6 +91,7 @@ def _expand(token: str) -> Iterator[Target]:
             raise TargetError(f"{token!r}: not a valid CIDR block") from None
         if net.num_addresses > MAX_TARGETS:
             raise TargetError(f"{token!r}: {net.num_addresses:,} addresses is too many")
+        _check_hosts(int(net.network_address), int(net.broadcast_address), token)
         hosts: Iterable[ipaddress.IPv4Address] = net.hosts() if net.prefixlen < 31 else iter(net)
         for a in hosts:
             yield Target(str(a), port)
@@ -74,10 +109,40 @@ def _expand(token: str) -> Iterator[Target]:
             raise TargetError(f"{token!r}: the range ends before it starts")
         if int(end) - int(start) + 1 > MAX_TARGETS:
             raise TargetError(f"{token!r}: {int(end) - int(start) + 1:,} addresses is too many")
+        _check_hosts(int(start), int(end), token)
         for n in range(int(start), int(end) + 1):
             yield Target(str(ipaddress.IPv4Address(n)), port)
         return
-    yield Target(str(_addr(host, token)), port)
+    addr = _addr(host, token)
+    _check_hosts(int(addr), int(addr), token)
+    yield Target(str(addr), port)
+
+
+def read_target_file(path: Path, token: str | None = None) -> str:
+    """The text of an ``@file``: a regular UTF-8 text file of at most ``MAX_FILE_BYTES``.
+
+    ``@/dev/zero``, a FIFO, a binary or a huge file is a ``TargetError`` naming it, read no
+    further than the limit (never a freeze, never gigabytes in memory)."""
+    token = token or f"@{path}"
+    try:
+        # stat before open: opening a FIFO would wait for a writer, forever
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            raise TargetError(f"{token!r}: {path} is not a regular file")
+        with path.open("rb") as fh:
+            raw = fh.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        raise TargetError(f"{token!r}: cannot read {path}: {exc.strerror or exc}") from None
+    if len(raw) > MAX_FILE_BYTES:
+        raise TargetError(
+            f"{token!r}: {path} is larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB; "
+            "a list of miners is far smaller"
+        )
+    if b"\x00" in raw:
+        raise TargetError(f"{token!r}: {path} is a binary file, not a list of addresses")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise TargetError(f"{token!r}: {path} is not UTF-8 text") from None
 
 
 def _tokens(text: str, base: Path | None, depth: int) -> Iterator[str]:
@@ -92,11 +157,7 @@ def _tokens(text: str, base: Path | None, depth: int) -> Iterator[str]:
                     path = base / path
                 if depth > 4:
                     raise TargetError(f"{token!r}: @files nested too deeply")
-                try:
-                    content = path.read_text(encoding="utf-8")
-                except OSError as exc:
-                    raise TargetError(f"{token!r}: cannot read {path}: {exc.strerror}") from None
-                yield from _tokens(content, path.parent, depth + 1)
+                yield from _tokens(read_target_file(path, token), path.parent, depth + 1)
             else:
                 yield token
 

@@ -4,6 +4,7 @@ status, fault alerts (tray notification, or the status bar when there is no tray
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -41,13 +42,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rig_monitor.core.config import MAX_INTERVAL_S, MIN_INTERVAL_S, AppConfig, save_config
+from rig_monitor.core.config import (
+    MAX_INTERVAL_S,
+    MIN_INTERVAL_S,
+    AppConfig,
+    merge_changes,
+    update_config,
+)
 from rig_monitor.core.engine.engine import Batch, EngineConfig, EngineThread, PollFn, SweepStats
-from rig_monitor.core.engine.engine_process import EngineProcess, RemoteStage, use_process_engine
+from rig_monitor.core.engine.engine_process import (
+    EngineProcess,
+    PollFactory,
+    RemoteStage,
+    use_process_engine,
+)
 from rig_monitor.core.engine.protocol import Engine
 from rig_monitor.core.faults import Incident, ThresholdOverrides, save_overrides, thresholds_path
 from rig_monitor.core.faults.stage import FaultRecord, FaultReport, FaultStage
 from rig_monitor.core.model import MinerSnapshot, Target
+from rig_monitor.core.targets import is_public
 from rig_monitor.gui import fmt
 from rig_monitor.gui.bridge import EngineBridge
 from rig_monitor.gui.detail import DetailPane
@@ -71,6 +84,8 @@ ParseFn = Callable[[str], list[Target]]
 RESORT_DELAY_MS = 2000  # re-sort/filter at most this often after updates (qt.md §3)
 NOTIFY_GAP_MS = 60_000  # at most one tray notification a minute; later ones are summed up
 INTERVAL_DEBOUNCE_MS = 700
+ENGINE_STOP_TIMEOUT_S = 3.0  # then the engine's child is terminated, then killed
+SAVE_WAIT_MS = 3000  # pending config writes at shutdown (each one takes milliseconds)
 
 COLUMN_WIDTHS: dict[Col, int] = {
     Col.STATUS: 98,
@@ -98,6 +113,25 @@ def default_parse(text: str) -> list[Target]:
     return parse_targets(text)
 
 
+def _confirm_public(parent: QWidget, text: str) -> bool:
+    from rig_monitor.gui.scan_dialog import confirm_public
+
+    return confirm_public(parent, text)
+
+
+def _confirm_identity(parent: QWidget, text: str) -> bool:
+    from PySide6.QtWidgets import QMessageBox
+
+    answer = QMessageBox.question(
+        parent,
+        "Another device at this address",
+        text,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+        QMessageBox.StandardButton.Cancel,
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
 def app_icon(colour: QColor | None = None) -> QIcon:
     """A drawn icon (no resource files needed): a chip in the fleet's state colour."""
     colour = colour or STATE_COLOURS[RowState.OK]
@@ -122,10 +156,14 @@ def app_icon(colour: QColor | None = None) -> QIcon:
 
 
 class ConfigSaver:
-    """Writes the config on a one-thread pool, in order, never on the GUI thread."""
+    """Writes the config on a one-thread pool, in order, never on the GUI thread.
 
-    def __init__(self, path: Path | None = None) -> None:
+    Only what the window changed since its last save is written, merged into what is on disk
+    under the lock file (core/config.py): a site the CLI saved meanwhile stays."""
+
+    def __init__(self, path: Path | None = None, base: AppConfig | None = None) -> None:
         self._path = path
+        self._base = base.copy() if base is not None else AppConfig()  # only the pool thread
         self._pool = QThreadPool()
         self._pool.setMaxThreadCount(1)
 
@@ -135,7 +173,8 @@ class ConfigSaver:
 
         def job() -> None:
             try:
-                save_config(snapshot, path)
+                update_config(merge_changes(self._base, snapshot), path, if_missing=self._base)
+                self._base = snapshot
             except Exception:
                 log.exception("could not save the config")
 
@@ -246,13 +285,17 @@ class MainWindow(QMainWindow):
         title: str = "Rig Monitor",
         use_tray: bool = True,
         post_process: Callable[[list[MinerSnapshot]], object] | None = None,
+        child_poll: PollFactory | None = None,
     ) -> None:
         super().__init__()
         self.config = config.copy() if config is not None else AppConfig()
         self._persist = persist
         self._parse: ParseFn = parse or default_parse
+        # Asked before public addresses join the fleet, as in the scan dialog and the CLI.
+        self.confirm_public: Callable[[QWidget, str], bool] = _confirm_public
+        self.confirm_identity: Callable[[QWidget, str], bool] = _confirm_identity
         self._settings = settings
-        self._saver = ConfigSaver(config_path)
+        self._saver = ConfigSaver(config_path, self.config)
         self._targets: dict[str, Target] = {}
         for t in targets:
             self._targets.setdefault(t.key, t)
@@ -260,6 +303,7 @@ class MainWindow(QMainWindow):
         self._sweeps_seen = 0
         self._started = False
         self._shut_down = False
+        self._stopper: threading.Thread | None = None
         self._quitting = False
         self.tray: QSystemTrayIcon | None = None
         self._tray_state: RowState | None = None
@@ -293,6 +337,7 @@ class MainWindow(QMainWindow):
                 ecfg,
                 post_process=post_process,
                 on_failure=self.bridge.on_engine_failed,
+                poll_factory=child_poll,  # tests: fake miners polled in the child
             )
         else:
             self.engine = EngineThread(
@@ -455,6 +500,9 @@ class MainWindow(QMainWindow):
         password = QAction("Set password for selected miners…", self.table)
         password.triggered.connect(self.ask_password_for_selected)
         self.table.addAction(password)
+        trust = QAction("Send the saved password to the new device here…", self.table)
+        trust.triggered.connect(self.confirm_identity_for_selected)
+        self.table.addAction(trust)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
 
         # the fleet (filter row + table) and the Faults view share the top of the splitter
@@ -564,11 +612,30 @@ class MainWindow(QMainWindow):
             self._apply_interval()
         self.bridge.close()
         if self._started:
-            self.engine.stop()
-        self._saver.wait()
+            # On a helper thread: a child busy parsing or a loop stuck in a driver must not hold
+            # the GUI thread (it used to, for up to ~19 s). wait_stopped() joins it, bounded.
+            self._stopper = threading.Thread(
+                target=self.engine.stop,
+                kwargs={"timeout": ENGINE_STOP_TIMEOUT_S},
+                name="rig-monitor-engine-stop",
+                daemon=True,
+            )
+            self._stopper.start()
+        self._saver.wait(SAVE_WAIT_MS)
         self._save_view_state()
         if self.tray is not None:
             self.tray.hide()
+
+    def wait_stopped(self, timeout: float = ENGINE_STOP_TIMEOUT_S + 5.0) -> bool:
+        """After :meth:`shutdown`: wait (off-screen, at exit) until the engine has stopped."""
+        deadline = time.monotonic() + timeout
+        stopper = self._stopper
+        if stopper is not None:
+            stopper.join(timeout)
+        # the stop gives up after its own timeout; an engine that ends later still counts
+        while self.engine.running and time.monotonic() < deadline:
+            time.sleep(0.05)
+        return not self.engine.running
 
     def quit(self) -> None:
         self._quitting = True
@@ -616,19 +683,34 @@ class MainWindow(QMainWindow):
                 "Already monitored." if parsed else "Nothing to add: no addresses in that text."
             )
             return
+        public = [t for t in new if is_public(t)]
+        if public and not self.confirm_public(
+            self,
+            f"{len(public):,} of these addresses are on the public internet (first: "
+            f"{public[0].ip}). Miners live on private networks; polling other people's "
+            "addresses may be unwelcome. Add them anyway?",
+        ):
+            self._show_target_error("Not added: public addresses need your confirmation.")
+            return
         self.target_error.hide()
         self.target_edit.clear()
         self.add_targets(new)
         self.statusBar().showMessage(f"Added {len(new):,} miners", 5000)
 
-    def add_targets(self, targets: list[Target]) -> None:
+    def add_targets(self, targets: list[Target], *, save: bool = True) -> None:
+        """``save=False``: targets the saved config already names (an ``@file`` read later)."""
         new = [t for t in targets if t.key not in self._targets]
         for t in new:
             self._targets[t.key] = t
         self.model.add_pending(new)
         if self._started:
             self.engine.add_targets(new)
-        self._targets_changed()
+        if save:
+            self._targets_changed()
+        else:
+            self._update_empty_state()
+            self._refresh_totals()
+            self._schedule_resort()
 
     @Slot()
     def remove_selected(self) -> None:
@@ -663,6 +745,31 @@ class MainWindow(QMainWindow):
         )
         if ok:
             self.set_password(keys, user.strip(), password)
+
+    def confirm_identity_for_selected(self) -> None:
+        """For miners showing "identity changed": the operator vouches for the device now at the
+        address, and its saved password is bound to it and sent again."""
+        keys = self.selected_keys()
+        if not keys:
+            self.statusBar().showMessage("Select the miners first", 4000)
+            return
+        if not self.confirm_identity(
+            self,
+            f"Send the saved password to the device now answering at {len(keys)} address(es)? "
+            "Do this only if you replaced or reflashed these miners yourself.",
+        ):
+            return
+        engine = self.engine
+        targets = [self._targets[k] for k in keys if k in self._targets]
+
+        def job() -> None:  # may read the keyring: never on the GUI thread
+            for t in targets:
+                engine.confirm_miner_identity(t.ip, t.port)
+
+        self._saver.run(job)
+        self.statusBar().showMessage(
+            f"Saved password confirmed for {len(targets)} miner(s); polling them again", 8000
+        )
 
     def set_password(self, keys: list[str], user: str, password: str) -> None:
         persistent = self.engine.secrets_persistent

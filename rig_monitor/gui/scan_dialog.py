@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rig_monitor.core.config import check_site_name
 from rig_monitor.core.engine.discovery import (
     ScanOptions,
     ScanProgress,
@@ -123,6 +124,7 @@ class ScanDialog(QDialog):
 
     add_requested = Signal(object)
     site_saved = Signal(str, object)
+    _parsed = Signal(str, object)  # @files read off the GUI thread: (text, targets or error)
 
     def __init__(
         self,
@@ -141,6 +143,8 @@ class ScanDialog(QDialog):
         self._confirm = confirm
         self._ask_name = ask_name or _ask_site_name
         self._worker: ScanWorker | None = None
+        self._parsing = False
+        self._parsed.connect(self._on_parsed)
         self._results: list[ScanResult] = []
         self._scanned_text = ""
         self.report: ScanReport | None = None
@@ -218,11 +222,43 @@ class ScanDialog(QDialog):
         if self._worker is not None:
             return
         text = self.targets_edit.text().strip()
+        if self._parsing:
+            return
+        if any(tok.startswith("@") for tok in text.replace(",", " ").split()):
+            # @files are read on a helper thread (a slow share or a huge file must not freeze
+            # the window); the scan starts when they are read.
+            self._parsing = True
+            self.status.setText("Reading the address files…")
+            self.start_button.setEnabled(False)
+
+            def read() -> None:
+                try:
+                    result: list[Target] | str = parse_targets(text)
+                except TargetError as exc:
+                    result = str(exc)
+                self._parsed.emit(text, result)
+
+            threading.Thread(target=read, name="rig-monitor-read-targets", daemon=True).start()
+            return
         try:
             targets = parse_targets(text) if text else []
         except TargetError as exc:
             self._error(str(exc))
             return
+        self._start_with(text, targets)
+
+    @Slot(str, object)
+    def _on_parsed(self, text: str, result: object) -> None:
+        self._parsing = False
+        self.start_button.setEnabled(True)
+        self.status.clear()
+        if isinstance(result, str):
+            self._error(result)
+            return
+        assert isinstance(result, list)
+        self._start_with(text, result)
+
+    def _start_with(self, text: str, targets: list[Target]) -> None:
         if not targets:
             self._error("Type the addresses to scan, e.g. 10.10.0.0/22")
             return
@@ -299,11 +335,16 @@ class ScanDialog(QDialog):
     @Slot()
     def save_as_site(self) -> None:
         name = self._ask_name(self)
-        if not name:
+        if name is None:
+            return  # cancelled
+        try:
+            check_site_name(name)
+        except ValueError as exc:  # blank or padded: it would vanish or be renamed on reload
+            self._error(f"Not saved: {exc}")
             return
         # A site keeps what was scanned (ranges), so a re-scan finds replaced miners too.
         items = [t for t in (x.strip() for x in self._scanned_text.split(",")) if t]
-        self.site_saved.emit(name.strip(), items)
+        self.site_saved.emit(name, items)
         self.add_to_fleet()
 
     def _error(self, message: str) -> None:
@@ -320,4 +361,4 @@ class ScanDialog(QDialog):
 
 def _ask_site_name(parent: QWidget) -> str | None:
     name, ok = QInputDialog.getText(parent, "Save as site", "Site name (e.g. Qingdao-2):")
-    return name if ok and name.strip() else None
+    return name if ok else None

@@ -9,7 +9,6 @@ window, off the GUI thread.
 from __future__ import annotations
 
 import enum
-import math
 from typing import Any
 
 from PySide6.QtCore import (
@@ -19,6 +18,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
+    Signal,
 )
 from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import (
@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from rig_monitor.core.faults import Catalogue, ThresholdOverrides
+from rig_monitor.core.faults.thresholds import check_param
 from rig_monitor.gui.fault_models import DIM
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -83,6 +84,9 @@ T_HEADERS = ("Fault", "Parameter", "Default", "Your value")
 
 class ThresholdsModel(QAbstractTableModel):
     """Every numeric catalogue parameter; the Value column edits one scope's overrides."""
+
+    # A value refused (not a number, or outside what check_param accepts): the reason, shown.
+    value_rejected = Signal(str)
 
     def __init__(self, catalogue: Catalogue, parent: Any = None) -> None:
         super().__init__(parent)
@@ -171,11 +175,12 @@ class ThresholdsModel(QAbstractTableModel):
         if not text:
             self._layer.pop(key, None)
         else:
+            fid, name = key.split(".", 1)
             try:
-                number = float(text)
-            except ValueError:
-                return False
-            if not math.isfinite(number):
+                number = check_param(fid, name, float(text))
+            except ValueError as exc:
+                shown = str(exc) if "=" in str(exc) else f"{key}: {text!r} is not a number"
+                self.value_rejected.emit(f"Not changed: {shown}")
                 return False
             if number == self.default(index.row()):
                 self._layer.pop(key, None)  # the default is no change
@@ -328,6 +333,7 @@ class ThresholdsDialog(QDialog):
         self.name_combo.currentTextChanged.connect(lambda _t: self._show_scope())
         self.reset_button.clicked.connect(self.clear_scope)
         self.model.dataChanged.connect(lambda *_: self._update_count())
+        self.model.value_rejected.connect(self._show_rejected)
         self.set_scope(scope, scope_name)
 
     # -- scope ------------------------------------------------------------------------------------
@@ -391,6 +397,10 @@ class ThresholdsDialog(QDialog):
         if layer is not None:
             layer.clear()
             self._show_scope()
+
+    def _show_rejected(self, message: str) -> None:
+        self.warning.setText(message)
+        self.warning.setVisible(True)
 
     def _update_count(self) -> None:
         n = self._overrides.count()

@@ -83,3 +83,15 @@ def test_networks_lists_suggestions(monkeypatch: pytest.MonkeyPatch) -> None:
     assert "rig-monitor scan 10.10.0.0/22" in text
     doc = json.loads(run("networks", "--json"))
     assert doc == [{"network": "10.10.0.0/22", "interface": "eth0", "note": ""}]
+
+
+@pytest.mark.parametrize("name", ["  ", " rack-a"])
+def test_a_blank_or_padded_site_name_is_refused_before_scanning(
+    name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("RIG_MONITOR_CONFIG_DIR", str(tmp_path))
+    out = io.StringIO()
+    code = cli.main(["scan", "127.74.9.1", "--save-site", name], out)
+    assert code == 2 and out.getvalue() == ""
+    assert "site name" in capsys.readouterr().err
+    assert not (tmp_path / "config.json").exists()

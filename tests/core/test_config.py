@@ -33,7 +33,8 @@ def test_round_trip(_config_dir: Path) -> None:
     data = json.loads((_config_dir / "config.json").read_text(encoding="utf-8"))
     assert data["version"] == SCHEMA_VERSION
     assert load_config() == cfg
-    assert sorted(p.name for p in _config_dir.iterdir()) == ["config.json"]  # no temp left
+    names = sorted(p.name for p in _config_dir.iterdir() if not p.name.endswith(".lock"))
+    assert names == ["config.json"]  # no temp left (the lock file stays, empty)
 
 
 @pytest.mark.parametrize(
@@ -92,7 +93,8 @@ def test_atomic_write_keeps_old_file_when_writing_fails(
         with pytest.raises(OSError, match="disk full"):
             save_config(AppConfig(targets=["10.0.0.2"]))
     assert load_config().targets == ["10.0.0.1"]
-    assert sorted(os.listdir(_config_dir)) == ["config.json"]  # the temp file was cleaned up
+    names = sorted(n for n in os.listdir(_config_dir) if not n.endswith(".lock"))
+    assert names == ["config.json"]  # the temp file was cleaned up
 
 
 def test_copy_is_independent() -> None:
@@ -100,3 +102,55 @@ def test_copy_is_independent() -> None:
     b = a.copy()
     b.targets.append("10.0.0.2")
     assert a.targets == ["10.0.0.1"]
+
+
+def test_a_writer_keeps_what_another_saved_meanwhile(_config_dir: Path) -> None:
+    """The window's copy is older than the file: only its own changes are written."""
+    from rig_monitor.core.config import merge_changes, update_config
+
+    save_config(AppConfig(targets=["10.0.0.1"], sites={"old": ["10.0.0.0/30"]}))
+    window = load_config()  # the window reads the file at start-up
+    before = window.copy()
+    update_config(lambda c: c.sites.__setitem__("from-cli", ["10.1.0.0/24"]))  # CLI, meanwhile
+    update_config(lambda c: c.targets.append("10.9.9.9"))
+    window.targets.append("10.0.0.2")
+    window.targets.remove("10.0.0.1")
+    window.sites["from-window"] = ["10.2.0.0/24"]
+    del window.sites["old"]
+    window.interval_s = 60.0
+    update_config(merge_changes(before, window))
+    disk = load_config()
+    assert disk.sites == {"from-cli": ["10.1.0.0/24"], "from-window": ["10.2.0.0/24"]}
+    assert disk.targets == ["10.9.9.9", "10.0.0.2"]
+    assert disk.interval_s == 60.0
+
+
+def test_temp_files_left_by_a_killed_writer_are_removed(_config_dir: Path) -> None:
+    from rig_monitor.core.config import tidy
+
+    save_config(AppConfig(targets=["10.0.0.1"]))
+    stale = [_config_dir / ".config.json.k1ll3d.tmp", _config_dir / ".thresholds.json.x.tmp"]
+    for p in stale:
+        p.write_text('{"version": 1, "targ', encoding="utf-8")  # cut short by SIGKILL
+    tidy()
+    assert not any(p.exists() for p in stale)
+    stale[0].write_text("half", encoding="utf-8")
+    save_config(AppConfig(targets=["10.0.0.2"]))  # any later write cleans up too
+    assert not stale[0].exists()
+    assert load_config().targets == ["10.0.0.2"]
+
+
+@pytest.mark.parametrize("name", ["", "   ", " rack-a", "rack-a ", "a\tb", "x" * 65])
+def test_bad_site_names_are_refused(name: str) -> None:
+    from rig_monitor.core.config import check_site_name
+
+    with pytest.raises(ValueError) as err:
+        check_site_name(name)
+    assert str(err.value)
+
+
+def test_good_site_names_pass() -> None:
+    from rig_monitor.core.config import check_site_name
+
+    for name in ("Qingdao-2", "青岛 2号", "Ферма 3"):
+        assert check_site_name(name) == name

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -70,3 +71,54 @@ def test_public_detection() -> None:
     assert not is_public(Target("10.1.2.3"))
     assert not is_public(Target("127.1.0.5"))
     assert not is_public(Target("192.168.1.10"))
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("0.0.0.0", "not a host address"),
+        ("255.255.255.255", "broadcast"),
+        ("224.0.0.1", "multicast"),
+        ("0.1.2.3:4029", "not a host address"),
+        ("239.255.255.0/24", "multicast"),
+        ("223.255.255.250-224.0.0.1", "it includes 224.0.0.0"),
+        ("10.0.0.1, 240.0.0.9", "reserved"),
+    ],
+)
+def test_addresses_that_cannot_be_a_miner_are_refused(text: str, words: str) -> None:
+    with pytest.raises(TargetError, match=words):
+        parse_targets(text)
+
+
+def test_edge_hosts_of_private_ranges_still_pass() -> None:
+    assert [t.ip for t in parse_targets("10.0.0.0-1, 223.255.255.254, 127.0.0.1")] == [
+        "10.0.0.0",
+        "10.0.0.1",
+        "223.255.255.254",
+        "127.0.0.1",
+    ]
+
+
+def test_at_files_that_are_not_lists_are_refused_quickly(tmp_path: Path) -> None:
+    from rig_monitor.core.targets import MAX_FILE_BYTES
+
+    binary = tmp_path / "miners.bin"
+    binary.write_bytes(b"10.0.0.1\n\x00\x01\x02\xff")
+    latin = tmp_path / "latin1.txt"
+    latin.write_bytes("10.0.0.1 # Zürich\n".encode("latin-1"))
+    huge = tmp_path / "huge.txt"
+    with huge.open("wb") as fh:
+        fh.truncate(MAX_FILE_BYTES + 10)  # sparse: instant, and would be zeros
+    cases = [
+        (f"@{binary}", "binary"),
+        (f"@{latin}", "not UTF-8"),
+        (f"@{huge}", "larger than"),
+        ("@/dev/zero", "not a regular file"),
+        (f"@{tmp_path}", "cannot read|not a regular file"),
+    ]
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)  # opening it would wait for a writer forever
+    cases.append((f"@{fifo}", "not a regular file"))
+    for text, words in cases:
+        with pytest.raises(TargetError, match=words):
+            parse_targets(text)

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 
+from rig_monitor.core.credentials import Credentials
+from rig_monitor.core.errors import MinerError
 from rig_monitor.core.model import (
     Board,
     ErrorKind,
@@ -94,3 +98,57 @@ class FakeFleet:
         faults = sum(1 for i in range(n) if i % 25 == 1 and i % 20 != 0)
         power = sum(1 for i in range(n) if i % 20 != 0 and i % 10 != 3)
         return {"online": n - offline, "offline": offline, "faults": faults, "power": power}
+
+
+LOCKED_PASSWORD = "s3cret"
+
+
+@dataclass(frozen=True)
+class ChildFleet:
+    """The :class:`FakeFleet` rules, polled in the engine's child process (picklable).
+
+    The parent cannot change a child's ``generation``, so each miner's hashrate is 100 TH/s plus
+    the number of times it was polled before (100 on the first sweep, 101 on the second…).
+    Miners in ``locked`` answer "auth failed" until the child's credentials hold
+    ``LOCKED_PASSWORD`` for them (set from the window, through the engine's command pipe)."""
+
+    targets: tuple[Target, ...]
+    locked: frozenset[str] = frozenset()
+    swapped: frozenset[str] = frozenset()  # another box (MAC) from their 2nd answered poll on
+
+    def __call__(self, credentials: Credentials) -> Callable[[Target], Awaitable[MinerSnapshot]]:
+        index = {t.key: i for i, t in enumerate(self.targets)}
+        polls: dict[str, int] = {}
+        answered: dict[str, int] = {}  # polls that got past the password
+        locked, swapped = self.locked, self.swapped
+
+        async def poll(target: Target) -> MinerSnapshot:
+            await asyncio.sleep(0)
+            generation = polls.get(target.key, 0)
+            polls[target.key] = generation + 1
+            if target.key in locked:
+                try:  # as a driver asks: may refuse a password saved for another device
+                    cred = credentials.resolve(target.ip, target.port, "antminer")
+                except MinerError as exc:
+                    return MinerSnapshot.offline(target, exc.kind, exc.message)
+                if cred is None or cred.password != LOCKED_PASSWORD:
+                    return MinerSnapshot.offline(
+                        target, ErrorKind.AUTH_FAILED, "auth failed: set the password"
+                    )
+            i = index.get(target.key, 0)
+            snap = snapshot(
+                target,
+                i,
+                generation=generation,
+                offline=i % 20 == 0,
+                fault=Severity.CRITICAL if i % 25 == 1 else None,
+                power=i % 10 != 3,
+            )
+            snap.family = "antminer"
+            answered[target.key] = answered.get(target.key, 0) + 1
+            if target.key in swapped and answered[target.key] >= 2:
+                snap.mac = "02:00:00:00:99:99"
+            credentials.observe(snap)  # as the poller does
+            return snap
+
+        return poll

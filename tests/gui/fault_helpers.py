@@ -90,6 +90,7 @@ def fault_window(qtbot: Any, tmp_path: Path) -> Iterator[MakeWindow]:
     yield make
     for win in windows:
         win.shutdown()
+        assert win.wait_stopped()  # the window stops its engine off the GUI thread
         assert not win.engine.running
 
 

@@ -1,4 +1,5 @@
-"""The window driven by a real EngineThread with an injected fake ``poll`` (no network)."""
+"""The window driven by the engine users get (EngineProcess, polling in a spawned child), with
+fake miners polled in that child (tests/gui/fakes.py ChildFleet; no network)."""
 
 from __future__ import annotations
 
@@ -12,11 +13,12 @@ from PySide6.QtWidgets import QLabel, QSystemTrayIcon
 
 from rig_monitor.core.config import AppConfig, load_config
 from rig_monitor.core.engine.engine import EngineConfig
+from rig_monitor.core.engine.engine_process import EngineProcess
 from rig_monitor.core.model import Target
 from rig_monitor.gui.fleet import RowState
 from rig_monitor.gui.fleet_model import KEY_ROLE, Col
 from rig_monitor.gui.main_window import MainWindow
-from tests.gui.fakes import FakeFleet, target_list
+from tests.gui.fakes import LOCKED_PASSWORD, ChildFleet, FakeFleet, target_list
 
 # The offscreen platform says so whenever a top-level window is shown; it is not our bug.
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
@@ -29,16 +31,23 @@ MakeWindow = Callable[..., tuple[MainWindow, FakeFleet]]
 def make_window(qtbot: Any, tmp_path: Path) -> Iterator[MakeWindow]:
     windows: list[MainWindow] = []
 
-    def make(count: int = 200, *, start: bool = True) -> tuple[MainWindow, FakeFleet]:
+    def make(
+        count: int = 200,
+        *,
+        start: bool = True,
+        locked: frozenset[str] = frozenset(),
+        swapped: frozenset[str] = frozenset(),
+    ) -> tuple[MainWindow, FakeFleet]:
         targets = target_list(count)
-        fake = FakeFleet(targets)
+        fake = FakeFleet(targets)  # the same rules, for the expected totals
         win = MainWindow(
             targets,
             config=AppConfig(targets=[str(t) for t in targets], interval_s=3600),
-            poll=fake.poll,
+            child_poll=ChildFleet(tuple(targets), locked, swapped),
             engine_config=EngineConfig(batch_interval_s=0.05, poll_budget_s=5.0),
             config_path=tmp_path / "config.json",
         )
+        assert isinstance(win.engine, EngineProcess)  # what users get
         windows.append(win)
         qtbot.addWidget(win)
         win.show()
@@ -49,6 +58,7 @@ def make_window(qtbot: Any, tmp_path: Path) -> Iterator[MakeWindow]:
     yield make
     for win in windows:
         win.shutdown()
+        assert win.wait_stopped()
         assert not win.engine.running
 
 
@@ -99,12 +109,11 @@ def test_table_fills_totals_and_second_sweep_updates_in_place(
     assert _cell(win, offline.key, Col.HASHRATE) == "—"
     assert "timed out" in _cell(win, offline.key, Col.ERROR)
 
-    fake.generation = 5
-    qtbot.mouseClick(win.poll_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(win.poll_button, Qt.MouseButton.LeftButton)  # each miner's 2nd poll: 101
     _wait_polled(qtbot, win, sweeps=2)
-    qtbot.waitUntil(lambda: _cell(win, first.key, Col.HASHRATE) == "105.0 TH/s", timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: _cell(win, first.key, Col.HASHRATE) == "101.0 TH/s", timeout=WAIT_MS)
     assert win.model.rowCount() == 200
-    assert "19.95 PH/s" in win.totals.summary()
+    assert "19.19 PH/s" in win.totals.summary()
     assert resets == [] and inserts == []
     assert win.engine_label.text().startswith("Sweep 2: ")
 
@@ -226,8 +235,9 @@ def test_closing_without_tray_stops_the_engine(qtbot: Any, make_window: MakeWind
     assert not QSystemTrayIcon.isSystemTrayAvailable()  # offscreen: no tray host
     assert win.tray is None
     win.close()
-    assert not win.engine.running
     assert not win.isVisible()
+    assert win.wait_stopped()
+    assert not win.engine.running
 
 
 def test_window_opens_worst_first(qtbot: Any, make_window: MakeWindow) -> None:
@@ -254,23 +264,74 @@ def test_window_sorts_problem_rows_on_header_sort(qtbot: Any, make_window: MakeW
 def test_password_for_selected_miners_reaches_the_engine(
     qtbot: Any, make_window: MakeWindow
 ) -> None:
-    from rig_monitor.core.credentials import Credential, miner_key
-
-    win, _ = make_window(10)
+    """The password travels to the engine's child, which polls the locked miner with it."""
+    locked = target_list(10)[1]
+    win, _ = make_window(10, locked=frozenset({locked.key}))
     _wait_polled(qtbot, win)
-    win.table.selectRow(0)
+    assert _cell(win, locked.key, Col.STATUS) == "Offline"
+    assert "auth failed" in _cell(win, locked.key, Col.ERROR)
+    assert win.select_key(locked.key)
     keys = win.selected_keys()
-    assert len(keys) == 1
-    target = win.targets[[t.key for t in win.targets].index(keys[0])]
-    win.set_password(keys, "root", "s3cret")
-    creds = win.engine.credentials
-    assert creds is not None
-    qtbot.waitUntil(
-        lambda: creds.store.get(miner_key(target.ip, target.port)) == Credential("root", "s3cret")
-    )
+    assert keys == [locked.key]
+    win.set_password(keys, "root", LOCKED_PASSWORD)
     # tests run without an OS keyring: the window says where the password went
     assert "memory until the app closes" in win.statusBar().currentMessage()
-    assert "s3cret" not in win.statusBar().currentMessage()
+    assert LOCKED_PASSWORD not in win.statusBar().currentMessage()
+    qtbot.waitUntil(lambda: _cell(win, locked.key, Col.STATUS) != "Offline", timeout=WAIT_MS)
+    assert _cell(win, locked.key, Col.HASHRATE).endswith("TH/s")
+
+
+def test_a_saved_password_is_held_back_from_a_new_device_until_confirmed(
+    qtbot: Any, make_window: MakeWindow
+) -> None:
+    key = target_list(10)[1].key
+    win, _ = make_window(10, locked=frozenset({key}), swapped=frozenset({key}))
+    _wait_polled(qtbot, win)
+    win.set_password([key], "root", LOCKED_PASSWORD)  # bound to the box it first works for
+
+    def error_says(words: str) -> bool:
+        if words not in _cell(win, key, Col.ERROR):
+            win.poll_now()  # the interval is an hour: ask for the next sweep
+            return False
+        return True
+
+    qtbot.waitUntil(lambda: error_says("identity changed"), timeout=WAIT_MS)  # another MAC
+    assert _cell(win, key, Col.STATUS) == "Offline"
+    assert LOCKED_PASSWORD not in _cell(win, key, Col.ERROR)
+    assert win.select_key(key)
+    asked: list[str] = []
+    win.confirm_identity = lambda _p, text: asked.append(text) or True
+    win.confirm_identity_for_selected()
+    assert len(asked) == 1
+    qtbot.waitUntil(lambda: _cell(win, key, Col.STATUS) != "Offline", timeout=WAIT_MS)
+
+
+def test_public_addresses_in_the_add_box_need_confirmation(
+    qtbot: Any, make_window: MakeWindow
+) -> None:
+    win, _ = make_window(2)
+    asked: list[str] = []
+    answer = [False]
+
+    def confirm(_parent: object, text: str) -> bool:
+        asked.append(text)
+        return answer[0]
+
+    win.confirm_public = confirm
+    win.target_edit.setText("8.8.8.8, 127.0.0.50")
+    qtbot.keyClick(win.target_edit, Qt.Key.Key_Return)
+    assert len(asked) == 1 and "8.8.8.8" in asked[0] and "public internet" in asked[0]
+    assert win.model.rowCount() == 2 and "Not added" in win.target_error.text()
+    win.target_edit.setText("127.0.0.51")  # private or loopback: no question
+    qtbot.keyClick(win.target_edit, Qt.Key.Key_Return)
+    assert len(asked) == 1 and win.model.rowCount() == 3
+    answer[0] = True
+    win.target_edit.setText("8.8.8.8")
+    qtbot.keyClick(win.target_edit, Qt.Key.Key_Return)
+    assert len(asked) == 2 and win.model.find("8.8.8.8:4028") is not None
+    win.target_edit.setText("0.0.0.0, 255.255.255.255")
+    qtbot.keyClick(win.target_edit, Qt.Key.Key_Return)
+    assert "not a host address" in win.target_error.text()
 
 
 def test_first_run_shows_how_to_add_miners(qtbot: Any, make_window: MakeWindow) -> None:

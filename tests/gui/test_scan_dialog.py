@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ipaddress
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -107,3 +108,49 @@ def test_stopping_a_scan_reports_what_was_settled(
     assert dialog.start_button.isEnabled()
     assert dialog.report is not None
     assert len(dialog.report.results) <= 1022
+
+
+def test_blank_or_padded_site_names_are_refused_with_a_message(qtbot: QtBot) -> None:
+    dialog = _dialog(qtbot, 24080, "127.86.0.0/30")
+    sites: list[str] = []
+    dialog.site_saved.connect(lambda name, _items: sites.append(name))
+    for name in ("   ", " rack-a"):
+        dialog._ask_name = lambda _parent, n=name: n
+        dialog.save_as_site()
+        assert not dialog.error_label.isHidden() and "Not saved" in dialog.error_label.text()
+    assert sites == []
+    dialog._ask_name = lambda _parent: "rack-a"
+    dialog.save_as_site()
+    assert sites == ["rack-a"]
+
+
+def test_address_files_are_read_off_the_gui_thread_with_limits(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    import threading as th
+
+    from rig_monitor.core import targets as targets_mod
+
+    readers: list[str] = []
+    real = targets_mod.read_target_file
+
+    def spy(path: Path, token: str | None = None) -> str:
+        readers.append(th.current_thread().name)
+        return real(path, token)
+
+    binary = tmp_path / "rack.bin"
+    binary.write_bytes(b"\x00\x01\x02")
+    dialog = _dialog(qtbot, 24080, "127.86.0.0/30")
+    targets_mod.read_target_file = spy  # type: ignore[assignment]
+    try:
+        dialog.targets_edit.setText(f"@{binary}")
+        dialog.start_scan()
+        qtbot.waitUntil(lambda: not dialog.error_label.isHidden(), timeout=10_000)
+        assert "binary" in dialog.error_label.text()
+        dialog.targets_edit.setText("@/dev/zero")
+        dialog.start_scan()
+        qtbot.waitUntil(lambda: "not a regular file" in dialog.error_label.text(), timeout=10_000)
+    finally:
+        targets_mod.read_target_file = real  # type: ignore[assignment]
+    assert readers and th.main_thread().name not in readers
+    assert not dialog.running and dialog.start_button.isEnabled()

@@ -128,3 +128,21 @@ def test_language_helpers_and_dialog_language(qtbot: Any) -> None:
     dlg.language_combo.setCurrentIndex(0)  # automatic
     assert dlg.result_language() is None
     assert read_overrides().overrides.is_empty()
+
+
+def test_absurd_values_are_refused_in_the_dialog_with_a_message(qtbot: Any) -> None:
+    from rig_monitor.core.faults import ThresholdOverrides
+    from rig_monitor.core.faults.catalogue import default_catalogue
+
+    dlg = ThresholdsDialog(default_catalogue(), ThresholdOverrides())
+    qtbot.addWidget(dlg)
+    for key, value in (
+        ("chip_overtemp.warn_c", -50.0),
+        ("unexpected_reboot.slack_s", 0.0),
+        ("chip_overtemp.crit_c", 1e308),
+    ):
+        assert not dlg.set_value(key, value)
+        assert not dlg.warning.isHidden() and key in dlg.warning.text()
+    assert dlg.result_overrides().is_empty()
+    assert dlg.set_value("chip_overtemp.warn_c", 85.0)
+    assert dlg.result_overrides().global_ == {"chip_overtemp.warn_c": 85.0}

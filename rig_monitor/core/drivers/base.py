@@ -44,7 +44,9 @@ class Session:
             from rig_monitor.core.credentials import DEFAULTS
 
             return DEFAULTS.get(fam)
-        return self.credentials.resolve(self.target.ip, self.target.port, fam)
+        return self.credentials.resolve(
+            self.target.ip, self.target.port, fam, detected=self.identity.family
+        )
 
 
 class Driver(abc.ABC):

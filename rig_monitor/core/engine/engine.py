@@ -23,7 +23,8 @@ import time
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass, field
 
-from rig_monitor.core.credentials import Credential, Credentials, for_this_user
+from rig_monitor.core.credentials import Credential, Credentials, for_this_user, miner_key
+from rig_monitor.core.logsafe import redact
 from rig_monitor.core.model import ErrorKind, MinerSnapshot, Ports, Target
 from rig_monitor.core.netinfo import raise_fd_limit
 
@@ -224,12 +225,14 @@ class PollEngine:
         done = 0
         while not self._stopping and (sweeps is None or done < sweeps):
             started = time.monotonic()
+            # Cleared before the sweep, not after it: a poll-now or a miner added while a sweep
+            # runs must start the next sweep as soon as this one ends, not an interval later.
+            self._wake.clear()
             await self.sweep()
             done += 1
             if sweeps is not None and done >= sweeps:
                 break
             delay = max(0.0, self.config.interval_s - (time.monotonic() - started))
-            self._wake.clear()
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._wake.wait(), timeout=delay)
 
@@ -304,7 +307,7 @@ class PollEngine:
             )
         except Exception as exc:  # a driver bug must cost one miner, not the sweep
             log.exception("poll of %s crashed", target)
-            snap = MinerSnapshot.offline(target, ErrorKind.BAD_REPLY, f"bad reply: {exc!r}")
+            snap = MinerSnapshot.offline(target, ErrorKind.BAD_REPLY, redact(f"bad reply: {exc!r}"))
         snap.poll_ms = (time.monotonic() - t0) * 1000.0
         return snap
 
@@ -391,6 +394,13 @@ class EngineThread:
             return
         creds.set_for_miner(ip, port, Credential(user, password))
 
+    def confirm_miner_identity(self, ip: str, port: int) -> None:
+        """The operator trusts the new device at this address with its saved password."""
+        creds = self.credentials
+        if creds is not None:
+            creds.confirm_identity(ip, port)
+        self.poll_now()
+
     def start(self, targets: Iterable[Target] = ()) -> None:
         self._initial = list(targets)
         self._thread.start()
@@ -404,6 +414,8 @@ class EngineThread:
         poll = self._poll
         closer: Callable[[], Awaitable[None]] | None = None
         self.credentials = for_this_user()  # keyring + saved sites as groups
+        # Every keyring read a sweep needs, now, before the loop runs (they block).
+        self.credentials.warm_for([(t.ip, t.port) for t in self._initial])
         if poll is None:
             from rig_monitor.core.engine.poller import Poller
 
@@ -443,10 +455,18 @@ class EngineThread:
 
     def add_targets(self, targets: Iterable[Target]) -> None:
         items = list(targets)
+        creds = self.credentials
 
         def add(engine: PollEngine) -> None:
             engine.add_targets(items)
-            engine.poll_now()
+            if creds is None or self._loop is None:
+                engine.poll_now()
+                return
+            # Their keyring reads on a worker thread (neither the caller, maybe the GUI, nor the
+            # polling loop), then the sweep that polls them.
+            keys = [miner_key(t.ip, t.port) for t in items]
+            done = self._loop.run_in_executor(None, creds.warm, keys)
+            done.add_done_callback(lambda _f: engine.poll_now())
 
         self._call(add)
 

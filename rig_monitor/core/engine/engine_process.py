@@ -27,12 +27,14 @@ import contextlib
 import dataclasses
 import functools
 import logging
+import logging.handlers
 import multiprocessing
 import os
 import queue
 import threading
 import traceback
 from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
 from rig_monitor.core.engine.engine import (
@@ -49,6 +51,9 @@ log = logging.getLogger(__name__)
 
 ENGINE_ENV = "RIG_MONITOR_ENGINE"
 RemoteSend = Callable[[str, tuple[Any, ...], int], None]
+# Builds the child's poll from the child's credentials: a picklable stand-in for the real poller
+# (tests of the window run against this engine with fake miners; never for real polling).
+PollFactory = Callable[[Any], PollFn]
 FailureCallback = Callable[[str], None]
 PARENT_CHECK_S = 1.0
 
@@ -79,6 +84,14 @@ class RemoteStageChild(Protocol):
     def apply_remote(self, name: str, args: tuple[Any, ...], seq: int) -> None: ...
 
 
+def _child_log_file() -> str | None:
+    """``engine.log`` next to the parent's rotating log file, if the parent writes one."""
+    for h in logging.getLogger().handlers:
+        if isinstance(h, logging.handlers.RotatingFileHandler):
+            return str(Path(h.baseFilename).with_name("engine.log"))
+    return None
+
+
 def _strip(batch: Batch) -> Batch:
     batch.snapshots = [dataclasses.replace(s, raw={}) if s.raw else s for s in batch.snapshots]
     return batch
@@ -91,13 +104,21 @@ def _child_main(
     targets: list[Target],
     stage_factory: Callable[[], PostProcess] | None,
     log_level: int,
+    log_file: str | None = None,
+    poll_factory: PollFactory | None = None,
 ) -> None:
     """The child process: a PollEngine on its own loop, commands read on a helper thread."""
-    logging.basicConfig(
-        level=log_level, format="%(asctime)s %(levelname)s %(name)s [engine]: %(message)s"
+    from rig_monitor.core.logsafe import setup_logging
+
+    # Redacted like the parent's; its own rotating file (two processes must not rotate one file).
+    setup_logging(
+        log_level,
+        log_dir=Path(log_file).parent if log_file else None,
+        file_name=Path(log_file).name if log_file else None,
+        fmt="%(asctime)s %(levelname)s %(name)s [engine]: %(message)s",
     )
     try:
-        _child_run(commands, results, config, targets, stage_factory)
+        _child_run(commands, results, config, targets, stage_factory, poll_factory)
     except BaseException:
         with contextlib.suppress(Exception):
             results.put(("failed", traceback.format_exc(limit=8)))
@@ -112,21 +133,24 @@ def _child_run(
     config: EngineConfig,
     targets: list[Target],
     stage_factory: Callable[[], PostProcess] | None,
+    poll_factory: PollFactory | None = None,
 ) -> None:
-    from rig_monitor.core.credentials import Credential, for_this_user
+    from rig_monitor.core.credentials import Credential, for_this_user, miner_key
     from rig_monitor.core.engine.poller import Poller
     from rig_monitor.core.netinfo import raise_fd_limit
 
     loop = asyncio.new_event_loop()
     asyncio.set_event_loop(loop)
     credentials = for_this_user()  # keyring + saved sites as groups
+    credentials.warm_for([(t.ip, t.port) for t in targets])  # keyring reads before the loop runs
     poller = Poller(credentials=credentials)
     stage = stage_factory() if stage_factory is not None else None
 
     def on_batch(batch: Batch) -> None:
         results.put(("batch", _strip(batch)))
 
-    engine = PollEngine(poller.poll, on_batch, config, post_process=stage)
+    poll = poll_factory(credentials) if poll_factory is not None else poller.poll
+    engine = PollEngine(poll, on_batch, config, post_process=stage)
     engine.set_targets(targets)
     raise_fd_limit(max(1, config.concurrency) * 6 + 256)
     main: asyncio.Task[None] = loop.create_task(engine.run())
@@ -168,6 +192,8 @@ def _child_run(
                 if name == "set_targets":
                     on_loop(functools.partial(engine.set_targets, cmd[1]))
                 elif name == "add_targets":
+                    # keyring reads here, on the command thread, never on the polling loop
+                    credentials.warm([miner_key(t.ip, t.port) for t in cmd[1]])
                     on_loop(functools.partial(add, cmd[1]))
                 elif name == "remove_targets":
                     on_loop(functools.partial(engine.remove_targets, cmd[1]))
@@ -178,6 +204,9 @@ def _child_run(
                 elif name == "password":
                     _, ip, port, user, password = cmd
                     credentials.set_for_miner(ip, port, Credential(user, password))
+                elif name == "confirm_identity":
+                    credentials.confirm_identity(cmd[1], cmd[2])
+                    on_loop(engine.poll_now)
                 elif name == "stage":
                     _, action, args, seq = cmd
                     if isinstance(stage, RemoteStageChild):
@@ -218,9 +247,14 @@ class EngineProcess:
         poll: PollFn | None = None,
         post_process: PostProcess | None = None,
         on_failure: FailureCallback | None = None,
+        poll_factory: PollFactory | None = None,
     ) -> None:
         if poll is not None:
-            raise ValueError("EngineProcess polls with the real poller; use EngineThread for poll=")
+            raise ValueError(
+                "EngineProcess polls in its child: give a picklable poll_factory, or use "
+                "EngineThread for poll="
+            )
+        self._poll_factory = poll_factory
         if post_process is not None and not isinstance(post_process, RemoteStage):
             raise ValueError("EngineProcess needs a post_process that implements RemoteStage")
         self._on_batch = on_batch
@@ -262,6 +296,8 @@ class EngineProcess:
                 list(targets),
                 factory,
                 logging.getLogger().getEffectiveLevel(),
+                _child_log_file(),
+                self._poll_factory,
             ),
             name="rig-monitor-engine",
             daemon=True,
@@ -338,6 +374,10 @@ class EngineProcess:
     def set_miner_password(self, ip: str, port: int, user: str, password: str) -> None:
         """Keep ``user``/``password`` for one miner (in the child's keyring-backed store)."""
         self._send("password", ip, port, user, password)
+
+    def confirm_miner_identity(self, ip: str, port: int) -> None:
+        """The operator trusts the new device at this address with its saved password."""
+        self._send("confirm_identity", ip, port)
 
     def stop(self, timeout: float = 10.0) -> None:
         """Cancel the sweep under way and wait for the child to exit (terminate it if it won't)."""

@@ -138,6 +138,7 @@ class Poller:
         if snap.model and snap.model != identity.model:
             identity.model = snap.model  # the driver's reading is fresher than detection's
         enrich(snap)
+        self.credentials.observe(snap)  # which device answers here (saved passwords are bound)
         return snap
 
 

@@ -30,7 +30,7 @@ from typing import Any
 
 from rig_monitor.core.config import write_atomic
 from rig_monitor.core.faults.catalogue import Catalogue, CatalogueError, load_catalogue
-from rig_monitor.core.faults.thresholds import Thresholds
+from rig_monitor.core.faults.thresholds import Thresholds, check_param
 from rig_monitor.core.paths import config_dir
 
 log = logging.getLogger(__name__)
@@ -146,6 +146,11 @@ def _layer(source: str, raw: object, catalogue: Catalogue | None, warnings: list
         number = _number(value)
         if number is None:
             warnings.append(f"{source}: {key!r} must be a number, not {value!r}; ignored")
+            continue
+        try:
+            number = check_param(fid, name, number)
+        except ValueError as exc:
+            warnings.append(f"{source}: {exc}; ignored")
             continue
         if catalogue is not None:
             if fid not in catalogue:

@@ -13,6 +13,7 @@ miner dicts by ``ip`` or ``ip:port``; matching is case-insensitive.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -82,6 +83,70 @@ class Limits:
         return name in self._params.get(fault_id, {})
 
 
+# -- validation: what an operator may set (a typo must not switch a rule off or make it fire) ----
+MAX_DURATION_S = 30 * 86400.0  # a month: longer windows are typos (and overflow nothing useful)
+TEMP_RANGE_C = (-40.0, 150.0)  # sensors read -40 °C at worst; 150 °C is beyond any chip's limit
+MAX_MAGNITUDE = 1e7  # above any setting (a month is 2.6e6 s): 1e308 is a typo
+# Durations that may be 0 ("at once", "no grace"); any other duration must be positive.
+_ZERO_OK_S = frozenset({"raise_s", "clear_s", "critical_s", "grace_s", "escalate_after_s"})
+
+
+def check_param(fault_id: str, name: str, value: float) -> float:
+    """``value`` if it is a plausible setting for ``name``, else ``ValueError`` saying why.
+
+    Ranges by unit, read from the parameter's name (catalogue convention): ``*_c`` temperatures,
+    ``*margin_c`` margins, ``*_s`` durations, ``*_polls``/counts, ``*ratio*``, ``*_pct``, ``*rpm*``.
+    Every catalogue default lies inside them (tests/core/faults/test_threshold_checks.py).
+    """
+    key = f"{fault_id}.{name}"
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ValueError(f"{key} must be a number, not {value!r}")
+    v = float(value)
+    if not math.isfinite(v) or abs(v) > MAX_MAGNITUDE:
+        raise ValueError(f"{key} = {value!r} is not a usable number")
+
+    def need(ok: bool, what: str) -> None:
+        if not ok:
+            raise ValueError(f"{key} = {value:g}: {what}")
+
+    if name.endswith("margin_c"):
+        need(0 < v <= 50, "a temperature margin must be above 0 and at most 50 °C")
+    elif name.endswith("_c"):
+        lo, hi = TEMP_RANGE_C
+        need(lo <= v <= hi, f"a temperature must be between {lo:g} and {hi:g} °C")
+    elif name.endswith("_s"):
+        floor_ok = v >= 0 if name in _ZERO_OK_S else v > 0
+        need(
+            floor_ok,
+            "a duration must be above 0 s"
+            if name not in _ZERO_OK_S
+            else "a duration cannot be negative",
+        )
+        need(v <= MAX_DURATION_S, f"a duration must be at most {MAX_DURATION_S / 86400:g} days")
+    elif name.endswith("_polls") or name in ("loop_count",):
+        need(v == int(v) and 1 <= v <= 1000, "a number of polls must be a whole number, 1 to 1000")
+    elif "ratio" in name:
+        need(0 < v <= 10, "a ratio must be above 0 and at most 10")
+    elif name.endswith("_pct"):
+        need(0 <= v <= 100, "a percentage must be between 0 and 100")
+    elif "rpm" in name:
+        need(0 <= v <= 30_000, "a fan speed must be between 0 and 30,000 rpm")
+    elif name.startswith("min_") or name.startswith("max_"):
+        need(v >= 0, "cannot be negative")
+    return v
+
+
+def check_layer(source: str, layer: Mapping[str, Mapping[str, float]]) -> None:
+    """Pairs set together must be ordered: a warning below its critical level."""
+    for fid, params in layer.items():
+        for warn, crit in (("warn_c", "crit_c"), ("hydro_warn_c", "hydro_crit_c")):
+            if warn in params and crit in params and params[warn] >= params[crit]:
+                raise ValueError(
+                    f"{source}: {fid}.{warn} ({params[warn]:g}) must be below "
+                    f"{fid}.{crit} ({params[crit]:g})"
+                )
+
+
 def _split(source: str, overrides: Overrides) -> dict[str, dict[str, float]]:
     out: dict[str, dict[str, float]] = {}
     for key, value in overrides.items():
@@ -90,7 +155,11 @@ def _split(source: str, overrides: Overrides) -> dict[str, dict[str, float]]:
             raise ValueError(f"{source}: override key {key!r} must be '<fault id>.<param>'")
         if isinstance(value, bool) or not isinstance(value, int | float):
             raise ValueError(f"{source}: override {key!r} must be a number, not {value!r}")
-        out.setdefault(fid, {})[name] = float(value)
+        try:
+            out.setdefault(fid, {})[name] = check_param(fid, name, value)
+        except ValueError as exc:
+            raise ValueError(f"{source}: {exc}") from None
+    check_layer(source, out)
     return out
 
 

@@ -177,3 +177,33 @@ def test_stop_cancels_the_sweep_under_way_instead_of_waiting_for_it() -> None:
     thread.stop(timeout=10)
     assert not thread.running
     assert cancelled.is_set()
+
+
+def test_poll_now_during_a_sweep_starts_the_next_one_without_waiting_an_interval() -> None:
+    """The wake flag used to be cleared after the sweep, swallowing a poll-now made during it."""
+    batches: list[Batch] = []
+    events: list[asyncio.Event] = []
+    calls = 0
+
+    async def poll(t: Target) -> MinerSnapshot:
+        nonlocal calls
+        calls += 1
+        if calls == 1:
+            started, gate = events
+            started.set()
+            await gate.wait()  # the first sweep is under way until the test releases it
+        return healthy(t)
+
+    async def go() -> None:
+        events.extend((asyncio.Event(), asyncio.Event()))
+        started, gate = events
+        engine = PollEngine(poll, batches.append, EngineConfig(interval_s=3600.0))
+        engine.set_targets(TARGETS[:1])
+        runner = asyncio.ensure_future(engine.run(sweeps=2))
+        await started.wait()
+        engine.poll_now()  # asked while sweep 1 is running
+        gate.set()
+        await asyncio.wait_for(runner, timeout=20)  # an interval of 3600 s would time out here
+
+    asyncio.run(go())
+    assert [b.sweep.sweep for b in batches if b.sweep_done] == [1, 2]
