@@ -16,12 +16,14 @@ from PySide6.QtCore import (
     Qt,
     QThreadPool,
     QTimer,
+    Signal,
     Slot,
 )
 from PySide6.QtGui import QAction, QCloseEvent, QColor, QIcon, QKeySequence, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
+    QDockWidget,
+    QFileDialog,
     QFrame,
     QHBoxLayout,
     QHeaderView,
@@ -32,7 +34,6 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QSpinBox,
-    QSplitter,
     QStackedWidget,
     QSystemTrayIcon,
     QTableView,
@@ -47,12 +48,15 @@ from rig_monitor.core.engine.engine_process import EngineProcess, RemoteStage, u
 from rig_monitor.core.engine.protocol import Engine
 from rig_monitor.core.faults import Incident, ThresholdOverrides, save_overrides, thresholds_path
 from rig_monitor.core.faults.stage import FaultRecord, FaultReport, FaultStage
+from rig_monitor.core.filterlang import FilterError
 from rig_monitor.core.model import MinerSnapshot, Target
 from rig_monitor.gui import fmt
 from rig_monitor.gui.bridge import EngineBridge
+from rig_monitor.gui.degraded import DegradedClock
 from rig_monitor.gui.detail import DetailPane
 from rig_monitor.gui.fault_models import FaultBook, miner_address
 from rig_monitor.gui.faults_view import FaultsView
+from rig_monitor.gui.filter_bar import FilterBar
 from rig_monitor.gui.fleet import FleetTotals, RowState, compute_totals
 from rig_monitor.gui.fleet_model import (
     BAD,
@@ -62,13 +66,23 @@ from rig_monitor.gui.fleet_model import (
     FleetFilterProxy,
     FleetTableModel,
 )
+from rig_monitor.gui.table_export import table_rows, write_csv
+from rig_monitor.gui.table_layout import (
+    ResortGuard,
+    apply_default_order,
+    column_menu,
+    fit_widths,
+    set_compact,
+)
 from rig_monitor.gui.thresholds_dialog import ThresholdsDialog, effective_language
+from rig_monitor.gui.window_menus import Launcher, build_menus, demo_command, launch_detached
 
 log = logging.getLogger(__name__)
 
 ParseFn = Callable[[str], list[Target]]
 
 RESORT_DELAY_MS = 2000  # re-sort/filter at most this often after updates (qt.md §3)
+RESORT_RETRY_MS = 800  # while the operator points at the table, try again this much later
 NOTIFY_GAP_MS = 60_000  # at most one tray notification a minute; later ones are summed up
 INTERVAL_DEBOUNCE_MS = 700
 
@@ -85,7 +99,8 @@ COLUMN_WIDTHS: dict[Col, int] = {
     Col.EFFICIENCY: 52,
     Col.POOL: 250,
     Col.UPTIME: 84,
-    Col.FAULTS: 160,
+    Col.FAULTS: 200,
+    Col.ERROR: 180,
 }
 
 
@@ -232,6 +247,8 @@ class TotalsBar(QFrame):
 class MainWindow(QMainWindow):
     """The fleet window. Owns the engine thread; call :meth:`start` once, :meth:`shutdown` at the end."""
 
+    export_finished = Signal(str)  # from the writer thread: what the status bar should say
+
     def __init__(
         self,
         targets: list[Target],
@@ -304,6 +321,11 @@ class MainWindow(QMainWindow):
         self.model = FleetTableModel(self)
         self.proxy = FleetFilterProxy(self)
         self.proxy.setSourceModel(self.model)
+        self.proxy.sites = self.config.sites
+        self.degraded = DegradedClock()
+        self.model.explain = self._explain_degraded
+        self.launch: Launcher = launch_detached  # "Open the demo" (tests swap it)
+        self._widths_fitted = False
         self._build_ui()
         self.model.add_pending(self._targets.values())
         self._update_empty_state()
@@ -408,22 +430,12 @@ class MainWindow(QMainWindow):
         self.totals = TotalsBar()
         outer.addWidget(self.totals)
 
-        # row 3: filtering
-        self.filter_edit = QLineEdit()
-        self.filter_edit.setPlaceholderText("Filter by address, model, pool or worker")
-        self.filter_edit.setClearButtonEnabled(True)
-        self.filter_edit.textChanged.connect(self._on_filter_text)
-        self.problems_check = QCheckBox("Problems only")
-        self.problems_check.setToolTip(
-            "Offline, warning or critical faults, low hashrate, stopped fan"
-        )
-        self.problems_check.toggled.connect(self._on_problems_only)
-        self.shown_label = QLabel()
-        row3 = QHBoxLayout()
-        row3.addWidget(self.filter_edit, 1)
-        row3.addWidget(self.problems_check)
-        row3.addSpacing(12)
-        row3.addWidget(self.shown_label)
+        # row 3: filtering (the filter language, quick filters; see gui/filter_bar.py)
+        self.filter_bar = FilterBar()
+        self.filter_edit = self.filter_bar.edit
+        self.problems_check = self.filter_bar.problems_check
+        self.shown_label = self.filter_bar.shown_label
+        self.filter_bar.changed.connect(self._apply_filters)
 
         # table and detail
         self.table = QTableView()
@@ -441,6 +453,12 @@ class MainWindow(QMainWindow):
         header.setHighlightSections(False)
         for col, width in COLUMN_WIDTHS.items():
             header.resizeSection(col, width)
+        # movable columns, a chooser on the header's context menu, the reason next to the status
+        header.setSectionsMovable(True)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._show_column_menu)
+        apply_default_order(header)
+        self.resort_guard = ResortGuard(self.table)
         self.table.setSortingEnabled(True)
         # worst first: an operator opens the window to find the sick miners
         self.table.sortByColumn(Col.STATUS, Qt.SortOrder.DescendingOrder)
@@ -457,11 +475,11 @@ class MainWindow(QMainWindow):
         self.table.addAction(password)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
 
-        # the fleet (filter row + table) and the Faults view share the top of the splitter
+        # the fleet (filter row + table) and the Faults view are the window's tabs
         self.fleet_page = QWidget()
         fleet_layout = QVBoxLayout(self.fleet_page)
         fleet_layout.setContentsMargins(0, 4, 0, 0)
-        fleet_layout.addLayout(row3)
+        fleet_layout.addWidget(self.filter_bar)
         # First run (story 1): no miners yet, so say how to get some instead of an empty table.
         self.welcome = self._make_welcome()
         self.fleet_stack = QStackedWidget()
@@ -478,15 +496,20 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.fleet_page, "Fleet")
         self.tabs.addTab(self.faults_view, "Faults")
-        self.splitter = QSplitter(Qt.Orientation.Vertical)
-        self.splitter.addWidget(self.tabs)
-        self.splitter.addWidget(self.detail)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setChildrenCollapsible(False)
-        self.splitter.setSizes([470, 370])
-        outer.addWidget(self.splitter, 1)
+        outer.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
+        # The detail pane is a dock: the table gets the height, the operator can close it (F9),
+        # move it to the side or float it; its place is remembered (QSettings, on close).
+        self.detail_dock = QDockWidget("Details", self)
+        self.detail_dock.setObjectName("detailDock")
+        self.detail_dock.setWidget(self.detail)
+        self.detail_dock.setAllowedAreas(
+            Qt.DockWidgetArea.BottomDockWidgetArea | Qt.DockWidgetArea.RightDockWidgetArea
+        )
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.detail_dock)
+        self.resizeDocks([self.detail_dock], [280], Qt.Orientation.Vertical)
+        self.menu_actions = build_menus(self)
+        self.export_finished.connect(lambda text: self.statusBar().showMessage(text, 10_000))
 
         self.alert_button = QPushButton()
         self.alert_button.setFlat(True)
@@ -528,9 +551,13 @@ class MainWindow(QMainWindow):
         header = s.value("window/header")
         if isinstance(header, QByteArray):
             self.table.horizontalHeader().restoreState(header)
-        splitter = s.value("window/splitter")
-        if isinstance(splitter, QByteArray):
-            self.splitter.restoreState(splitter)
+            self._widths_fitted = True  # the operator's widths win over fitting
+        state = s.value("window/state")
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+        compact = s.value("window/compact")
+        if compact in (True, "true"):
+            self.menu_actions["compact"].setChecked(True)
 
     def _save_view_state(self) -> None:
         s = self._settings
@@ -538,7 +565,8 @@ class MainWindow(QMainWindow):
             return
         s.setValue("window/geometry", self.saveGeometry())
         s.setValue("window/header", self.table.horizontalHeader().saveState())
-        s.setValue("window/splitter", self.splitter.saveState())
+        s.setValue("window/state", self.saveState())
+        s.setValue("window/compact", self.menu_actions["compact"].isChecked())
         s.sync()
 
     # -- life cycle ---------------------------------------------------------------------------
@@ -687,6 +715,7 @@ class MainWindow(QMainWindow):
             self.engine.remove_targets(keys)
         if self.fault_stage is not None:
             self.fault_stage.forget(keys)
+        self.degraded.forget(keys)
         if self.detail.key in keys:
             self.detail.show_row(None)
         self._targets_changed()
@@ -737,18 +766,22 @@ class MainWindow(QMainWindow):
         text = QLabel(
             "Scan this computer's networks to find your miners, or type their addresses in the "
             "box above: <tt>10.0.0.5</tt>, <tt>10.0.0.0/24</tt>, <tt>10.0.0.5-80</tt>, "
-            "<tt>10.0.0.5:4029</tt>.<br>To try Rig Monitor without miners, run "
-            "<tt>rig-monitor demo</tt>."
+            "<tt>10.0.0.5:4029</tt>.<br>To try Rig Monitor without miners, open the demo: a "
+            "simulated fleet on this computer."
         )
         text.setWordWrap(True)
         scan = QPushButton("Scan my network…")
         scan.clicked.connect(self.open_scan_dialog)
+        self.demo_button = QPushButton("Open the demo")
+        self.demo_button.setToolTip("A simulated fleet on this computer only (loopback addresses)")
+        self.demo_button.clicked.connect(self.open_demo)
         for widget in (title, text):
             widget.setAlignment(Qt.AlignmentFlag.AlignCenter)
             layout.addWidget(widget)
         row = QHBoxLayout()
         row.addStretch(1)
         row.addWidget(scan)
+        row.addWidget(self.demo_button)
         row.addStretch(1)
         layout.addLayout(row)
         layout.addStretch(2)
@@ -780,6 +813,7 @@ class MainWindow(QMainWindow):
         # A sweep already under way may report a miner the operator just removed: drop those.
         snaps = [s for s in batch.snapshots if s.key in self._targets]
         if snaps:
+            self.degraded.update(r for s in snaps if (r := self.model.find(s.key)) is not None)
             self.model.apply_snapshots(snaps)
         if isinstance(batch.extra, FaultReport):
             self.fault_book.apply_report(batch.extra)
@@ -795,6 +829,9 @@ class MainWindow(QMainWindow):
             if stats.skipped_backoff:
                 text += f" ({stats.skipped_backoff:,} offline, backing off)"
             self._set_engine_text(text)
+            if not self._widths_fitted:
+                self._widths_fitted = True
+                fit_widths(self.table)
         else:
             self._set_engine_text(
                 f"Sweep {stats.sweep} running: {stats.polled:,} of {len(self._targets):,} polled"
@@ -850,16 +887,98 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _resort(self) -> None:
-        self.proxy.refresh()
+        """Re-sort and re-filter live data, but not under the operator's hand: while the pointer
+        is over the table (or a button is down, a menu open) try again shortly; the current row
+        keeps its place on screen."""
+        if self.resort_guard.busy():
+            self._resort_timer.start(RESORT_RETRY_MS)
+            return
+        self._resort_timer.setInterval(RESORT_DELAY_MS)
+        with self.resort_guard.pinned():
+            self.proxy.refresh()
         self._update_shown()
 
-    def _on_filter_text(self, text: str) -> None:
-        self.proxy.set_text_filter(text)
+    def _apply_filters(self) -> None:
+        bar = self.filter_bar
+        try:
+            self.proxy.set_text_filter(bar.edit.text())
+        except FilterError as exc:
+            bar.show_error(str(exc))
+        else:
+            bar.show_error(None)
+        self.proxy.set_quick_statuses(bar.statuses())
+        self.proxy.set_problems_only(bar.problems_check.isChecked())
         self._update_shown()
 
-    def _on_problems_only(self, on: bool) -> None:
-        self.proxy.set_problems_only(on)
-        self._update_shown()
+    def focus_filter(self) -> None:
+        """Ctrl+F: the fleet tab and its filter box, text selected for typing over."""
+        self.tabs.setCurrentWidget(self.fleet_page)
+        self.filter_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.filter_edit.selectAll()
+
+    def _show_column_menu(self, pos: object) -> None:
+        header = self.table.horizontalHeader()
+        menu = column_menu(header, self)
+        self.resort_guard.menu_open = True
+        try:
+            menu.exec(header.viewport().mapToGlobal(pos))  # type: ignore[arg-type]
+        finally:
+            self.resort_guard.menu_open = False
+
+    def set_compact(self, on: bool) -> None:
+        """Compact mode for 1366 × 768: fewer columns, shorter rows, a smaller details pane."""
+        set_compact(self.table, on)
+        self.totals.setVisible(not on or self.width() > 1500)
+        self.resizeDocks([self.detail_dock], [200 if on else 280], Qt.Orientation.Vertical)
+
+    def fit_columns(self) -> None:
+        fit_widths(self.table)
+
+    def reset_columns(self) -> None:
+        header = self.table.horizontalHeader()
+        for col in Col:
+            header.setSectionHidden(col, False)
+        apply_default_order(header)
+        if self.menu_actions["compact"].isChecked():
+            set_compact(self.table, True)
+        fit_widths(self.table)
+
+    def _explain_degraded(self, row: object) -> str:
+        catalogue = self.fault_book.catalogue
+        return self.degraded.explain(row, catalogue.params if catalogue is not None else None)  # type: ignore[arg-type]
+
+    def open_demo(self) -> None:
+        """First run: start the simulated fleet (loopback only) in its own window."""
+        try:
+            self.launch(demo_command())
+        except OSError as exc:
+            self.statusBar().showMessage(f"Could not start the demo: {exc}", 10_000)
+            return
+        self.statusBar().showMessage("Starting the demo in its own window…", 8000)
+
+    def export_csv_dialog(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Export the table", "rig-monitor-fleet.csv", "CSV files (*.csv)"
+        )
+        if path:
+            self.export_csv(Path(path))
+
+    def export_csv(self, path: Path) -> None:
+        """The table as shown (filtered rows, shown columns); the file is written off the GUI
+        thread, and the status bar says when it is done or why it failed."""
+        rows = table_rows(self.table)
+        report = self.export_finished
+
+        def job() -> None:
+            try:
+                write_csv(path, rows)
+            except OSError as exc:
+                report.emit(f"Could not write {path}: {exc}")
+            else:
+                report.emit(f"Exported {len(rows) - 1:,} miners to {path}")
+
+        self._saver.run(job)
+        self.statusBar().showMessage(f"Exporting {len(rows) - 1:,} miners to {path}…", 5000)
 
     def _update_shown(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
@@ -892,8 +1011,7 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(self.fleet_page)
         if self.select_key(key):
             return True
-        self.filter_edit.clear()
-        self.problems_check.setChecked(False)
+        self.filter_bar.clear()
         self.proxy.refresh()
         return self.select_key(key)
 
