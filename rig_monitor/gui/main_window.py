@@ -12,6 +12,7 @@ from PySide6.QtCore import (
     QByteArray,
     QItemSelectionModel,
     QModelIndex,
+    QPoint,
     QSettings,
     Qt,
     QThreadPool,
@@ -57,7 +58,7 @@ from rig_monitor.gui.detail import DetailPane
 from rig_monitor.gui.fault_models import FaultBook, miner_address
 from rig_monitor.gui.faults_view import FaultsView
 from rig_monitor.gui.filter_bar import FilterBar
-from rig_monitor.gui.fleet import FleetTotals, RowState, compute_totals
+from rig_monitor.gui.fleet import FleetRow, FleetTotals, RowState, compute_totals
 from rig_monitor.gui.fleet_model import (
     BAD,
     KEY_ROLE,
@@ -916,12 +917,12 @@ class MainWindow(QMainWindow):
         self.filter_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.filter_edit.selectAll()
 
-    def _show_column_menu(self, pos: object) -> None:
+    def _show_column_menu(self, pos: QPoint) -> None:
         header = self.table.horizontalHeader()
         menu = column_menu(header, self)
         self.resort_guard.menu_open = True
         try:
-            menu.exec(header.viewport().mapToGlobal(pos))  # type: ignore[arg-type]
+            menu.exec(header.viewport().mapToGlobal(pos))
         finally:
             self.resort_guard.menu_open = False
 
@@ -943,9 +944,9 @@ class MainWindow(QMainWindow):
             set_compact(self.table, True)
         fit_widths(self.table)
 
-    def _explain_degraded(self, row: object) -> str:
+    def _explain_degraded(self, row: FleetRow) -> str:
         catalogue = self.fault_book.catalogue
-        return self.degraded.explain(row, catalogue.params if catalogue is not None else None)  # type: ignore[arg-type]
+        return self.degraded.explain(row, catalogue.params if catalogue is not None else None)
 
     def open_demo(self) -> None:
         """First run: start the simulated fleet (loopback only) in its own window."""
