@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
 )
 
 from rig_monitor.core.config import MAX_INTERVAL_S, MIN_INTERVAL_S, AppConfig, save_config
+from rig_monitor.core.config import config_path as default_config_path
 from rig_monitor.core.engine.engine import Batch, EngineConfig, EngineThread, PollFn, SweepStats
 from rig_monitor.core.engine.engine_process import EngineProcess, RemoteStage, use_process_engine
 from rig_monitor.core.engine.protocol import Engine
@@ -67,6 +68,8 @@ from rig_monitor.gui.fleet_model import (
     FleetFilterProxy,
     FleetTableModel,
 )
+from rig_monitor.gui.rack_control import RackController
+from rig_monitor.gui.rack_map import RackMapView
 from rig_monitor.gui.table_export import table_rows, write_csv
 from rig_monitor.gui.table_layout import (
     ResortGuard,
@@ -271,6 +274,7 @@ class MainWindow(QMainWindow):
         self._parse: ParseFn = parse or default_parse
         self._settings = settings
         self._saver = ConfigSaver(config_path)
+        self._config_path = config_path
         self._targets: dict[str, Target] = {}
         for t in targets:
             self._targets.setdefault(t.key, t)
@@ -497,6 +501,18 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.fleet_page, "Fleet")
         self.tabs.addTab(self.faults_view, "Faults")
+        # Rack map (gui/rack_map.py): racks drawn as grids coloured by a metric.
+        self.rack_view = RackMapView(self.model.find)
+        self.rack_view.miner_selected.connect(self._on_rack_cell)
+        self.racks = RackController(
+            self.rack_view,
+            lambda: list(self.model.rows()),
+            self._saver.run,
+            (self._config_path or default_config_path()).with_name("racks.json"),
+            self,
+        )
+        self.tabs.addTab(self.rack_view, "Racks")
+        self.tabs.currentChanged.connect(lambda _i: self.rack_view.refresh())
         outer.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
         # The detail pane is a dock: the table gets the height, the operator can close it (F9),
@@ -576,6 +592,8 @@ class MainWindow(QMainWindow):
         if self._started:
             return
         self._started = True
+        if self._persist:
+            self.racks.load()
         self.engine.start(self._targets.values())
         self._set_engine_text(f"Polling {len(self._targets):,} miners…")
 
@@ -862,6 +880,8 @@ class MainWindow(QMainWindow):
         self.engine_label.setText(text)
 
     def _refresh_totals(self) -> None:
+        if self.tabs.currentWidget() is self.rack_view:
+            self.rack_view.refresh()
         totals = compute_totals(self.model.rows())
         self.totals.set_totals(totals, self._last_sweep)
         self._update_shown()
@@ -947,6 +967,12 @@ class MainWindow(QMainWindow):
     def _explain_degraded(self, row: FleetRow) -> str:
         catalogue = self.fault_book.catalogue
         return self.degraded.explain(row, catalogue.params if catalogue is not None else None)
+
+    def _on_rack_cell(self, key: str) -> None:
+        """A rack cell selects the miner: the details pane shows it, the fleet table selects it."""
+        self.detail.show_row(self.model.find(key))
+        self.detail_dock.show()
+        self.select_key(key)
 
     def open_demo(self) -> None:
         """First run: start the simulated fleet (loopback only) in its own window."""
