@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QScrollArea,
     QSplitter,
     QTableView,
     QTreeView,
@@ -136,11 +137,15 @@ class FaultsView(QWidget):
         self.card.miner_selected.connect(self.miner_selected)
         self.card.miner_activated.connect(self.miner_activated)
         self.card.hide()
-        inc_split = QSplitter(Qt.Orientation.Horizontal)
+        inc_split = self._inc_split = QSplitter(Qt.Orientation.Horizontal)
         inc_split.addWidget(self.incidents)
-        inc_split.addWidget(self.card)
-        inc_split.setStretchFactor(0, 1)
-        inc_split.setStretchFactor(1, 1)
+        self.card_scroll = QScrollArea()  # a long card scrolls instead of growing the window
+        self.card_scroll.setWidgetResizable(True)
+        self.card_scroll.setWidget(self.card)
+        self.card_scroll.hide()
+        inc_split.addWidget(self.card_scroll)
+        inc_split.setStretchFactor(0, 2)
+        inc_split.setStretchFactor(1, 3)
         inc_box = self._inc_box = QWidget()
         inc_layout = QVBoxLayout(inc_box)
         inc_layout.setContentsMargins(0, 0, 0, 0)
@@ -229,6 +234,7 @@ class FaultsView(QWidget):
         book = self.book
         n_inc = book.incident_model.rowCount()
         self.incidents.setVisible(n_inc > 0)
+        self._inc_split.setVisible(n_inc > 0)
         self._refresh_card()
         self._inc_box.setMaximumHeight(
             16_777_215 if n_inc else self.incidents_label.sizeHint().height()
@@ -274,10 +280,12 @@ class FaultsView(QWidget):
                 return
         self.card.show_incident(None)
         self.card.hide()
+        self.card_scroll.hide()
 
     def open_incident(self, incident: Incident) -> None:
         self.card.show_incident(incident)
         self.card.show()
+        self.card_scroll.show()
 
     def _select_incident(self, current: QModelIndex, previous: QModelIndex) -> None:
         """An incident row opens its card; a miner row under it shows that miner."""

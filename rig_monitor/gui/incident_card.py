@@ -98,6 +98,7 @@ class IncidentCard(QFrame):
         layout.setContentsMargins(8, 6, 8, 6)
         layout.addWidget(self.body)
         layout.addWidget(QLabel("<b>Miners</b> (double-click: show in the fleet table)"))
+        self.miners.setMinimumHeight(6 * 22)
         layout.addWidget(self.miners, 1)
         self.show_incident(None)
 

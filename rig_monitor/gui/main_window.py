@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QStackedWidget,
     QSystemTrayIcon,
@@ -78,6 +79,7 @@ from rig_monitor.gui.table_layout import (
     fit_widths,
     set_compact,
 )
+from rig_monitor.gui.theme import THEMES, apply_theme
 from rig_monitor.gui.thresholds_dialog import ThresholdsDialog, effective_language
 from rig_monitor.gui.window_menus import Launcher, build_menus, demo_command, launch_detached
 
@@ -331,6 +333,7 @@ class MainWindow(QMainWindow):
         self.model.explain = self._explain_degraded
         self.launch: Launcher = launch_detached  # "Open the demo" (tests swap it)
         self._widths_fitted = False
+        self.theme = "system"
         self._build_ui()
         self.model.add_pending(self._targets.values())
         self._update_empty_state()
@@ -519,7 +522,11 @@ class MainWindow(QMainWindow):
         # move it to the side or float it; its place is remembered (QSettings, on close).
         self.detail_dock = QDockWidget("Details", self)
         self.detail_dock.setObjectName("detailDock")
-        self.detail_dock.setWidget(self.detail)
+        detail_scroll = QScrollArea()  # lets the dock shrink below the pane's natural height
+        detail_scroll.setWidgetResizable(True)
+        detail_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        detail_scroll.setWidget(self.detail)
+        self.detail_dock.setWidget(detail_scroll)
         self.detail_dock.setAllowedAreas(
             Qt.DockWidgetArea.BottomDockWidgetArea | Qt.DockWidgetArea.RightDockWidgetArea
         )
@@ -575,6 +582,10 @@ class MainWindow(QMainWindow):
         compact = s.value("window/compact")
         if compact in (True, "true"):
             self.menu_actions["compact"].setChecked(True)
+        theme = s.value("window/theme")
+        if isinstance(theme, str) and theme in THEMES and theme != "system":
+            self.menu_actions[f"theme_{theme}"].setChecked(True)
+            self.set_theme(theme)
 
     def _save_view_state(self) -> None:
         s = self._settings
@@ -584,6 +595,7 @@ class MainWindow(QMainWindow):
         s.setValue("window/header", self.table.horizontalHeader().saveState())
         s.setValue("window/state", self.saveState())
         s.setValue("window/compact", self.menu_actions["compact"].isChecked())
+        s.setValue("window/theme", self.theme)
         s.sync()
 
     # -- life cycle ---------------------------------------------------------------------------
@@ -949,8 +961,21 @@ class MainWindow(QMainWindow):
     def set_compact(self, on: bool) -> None:
         """Compact mode for 1366 × 768: fewer columns, shorter rows, a smaller details pane."""
         set_compact(self.table, on)
-        self.totals.setVisible(not on or self.width() > 1500)
+        if not on:
+            fit_widths(self.table)
         self.resizeDocks([self.detail_dock], [200 if on else 280], Qt.Orientation.Vertical)
+
+    def set_theme(self, theme: str) -> None:
+        """Light, dark or following the system (remembered with the window's layout)."""
+        from PySide6.QtWidgets import QApplication
+
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_theme(app, theme)
+            for widget in (self, *self.findChildren(QWidget)):
+                if widget.styleSheet():  # palette(...) in style sheets is resolved when set
+                    widget.setStyleSheet(widget.styleSheet())
+        self.theme = theme
 
     def fit_columns(self) -> None:
         fit_widths(self.table)

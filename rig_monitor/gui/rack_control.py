@@ -105,7 +105,7 @@ class RackController(QObject):
         self.view.set_racks(racks)
         self._save(racks)
         placed = sum(len(r.slots) for r in racks)
-        self._say(f"{len(racks):,} racks, {placed:,} miners placed ({what})")
+        self._say(f"racks: {len(racks):,}, miners placed: {placed:,} ({what})")
 
     # -- the three ways ---------------------------------------------------------------------------
     def from_addresses(self, cols: int) -> None:

@@ -11,7 +11,7 @@ import enum
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent
+from PySide6.QtGui import QBrush, QColor, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -29,7 +29,7 @@ from rig_monitor.gui import fmt
 from rig_monitor.gui.fleet import FleetRow, RowState
 from rig_monitor.gui.fleet_model import STATE_COLOURS
 
-CELL = 26
+CELL = 30
 GAP = 3
 EMPTY = QColor(0, 0, 0, 0)
 UNKNOWN = QColor(170, 170, 170)
@@ -152,7 +152,10 @@ class RackGrid(QWidget):
                     continue
                 colour, _ = cell_colour(self.lookup(key), self.colour_by)
                 p.setPen(Qt.PenStyle.NoPen)
-                p.setBrush(colour)
+                # no reading: hatched, so it never reads as "offline" grey
+                p.setBrush(
+                    QBrush(colour, Qt.BrushStyle.Dense4Pattern) if colour == UNKNOWN else colour
+                )
                 p.drawRoundedRect(rect, 3, 3)
                 if key == self.selected:
                     p.setPen(self.palette().highlight().color())
@@ -281,7 +284,7 @@ class RackMapView(QWidget):
         self.flow.set_grids(grids)
         self.empty.setVisible(not racks)
         placed = sum(len(r.slots) for r in racks)
-        self.summary.setText(f"{len(racks):,} racks, {placed:,} miners placed" if racks else "")
+        self.summary.setText(f"racks: {len(racks):,}, miners placed: {placed:,}" if racks else "")
 
     def grids(self) -> list[RackGrid]:
         return self.flow.grids
@@ -311,4 +314,4 @@ class RackMapView(QWidget):
             Metric.RATING: "green ≥ 95 % · amber 90 % · red ≤ 70 %",
             Metric.STATUS: "the table's status colours",
         }
-        self.legend.setText(legends[metric] + " · grey: offline")
+        self.legend.setText(legends[metric] + " · grey: offline · hatched: no reading")

@@ -83,11 +83,17 @@ def fit_widths(table: QTableView, sample_rows: int = 200) -> None:
         header.resizeSection(col, min(width, MAX_WIDTHS.get(col, 200)))
 
 
+COMPACT_WIDTHS: dict[Col, int] = {Col.FAULTS: 190, Col.ERROR: 170, Col.MODEL: 170, Col.POOL: 220}
+
+
 def set_compact(table: QTableView, on: bool) -> None:
     """Hide the less-used columns and use shorter rows and a smaller font (1366 × 768)."""
     header = table.horizontalHeader()
     for col in COMPACT_HIDDEN:
         header.setSectionHidden(col, on)
+    if on:
+        for col, width in COMPACT_WIDTHS.items():
+            header.resizeSection(col, min(header.sectionSize(col), width))
     table.verticalHeader().setDefaultSectionSize(COMPACT_ROW_HEIGHT if on else ROW_HEIGHT)
     font = QFont(table.font())
     base = QWidget().font().pointSizeF()

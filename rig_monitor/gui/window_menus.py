@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import qVersion
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from rig_monitor import __version__
@@ -114,6 +114,16 @@ def build_menus(win: MainWindow) -> dict[str, QAction]:
     view.addSeparator()
     for name in ("details", "compact", "fit", "reset"):
         view.addAction(acts[name])
+    theme_menu = view.addMenu("Theme")
+    group = QActionGroup(win)
+    for name, label in (("system", "Follow the system"), ("light", "Light"), ("dark", "Dark")):
+        action = QAction(label, win)
+        action.setCheckable(True)
+        action.setChecked(name == "system")
+        action.triggered.connect(lambda _on=False, n=name: win.set_theme(n))
+        group.addAction(action)
+        theme_menu.addAction(action)
+        acts[f"theme_{name}"] = action
 
     help_menu = bar.addMenu("&Help")
     acts["shortcuts"] = _action(

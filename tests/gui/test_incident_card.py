@@ -23,12 +23,12 @@ def test_selecting_an_incident_opens_its_card(qtbot: Any, fault_window: MakeWind
     view = win.faults_view
     win.tabs.setCurrentWidget(view)
     before = win.detail.key
-    assert view.card.isHidden()
+    assert view.card_scroll.isHidden()
     top = win.fault_book.incident_model.index(0, 0)
     view.incidents.setCurrentIndex(top)
 
     card = view.card
-    assert not card.isHidden()
+    assert not view.card_scroll.isHidden()
     assert card.incident is not None and card.incident.id == "site_network_or_power"
     text = card.plain_text()
     assert "20 miners" in text
@@ -50,4 +50,4 @@ def test_selecting_an_incident_opens_its_card(qtbot: Any, fault_window: MakeWind
     # the rack comes back: the card closes with the incident
     fake.offline.clear()
     sweeps(qtbot, win, 3)
-    assert card.incident is None and card.isHidden()
+    assert card.incident is None and view.card_scroll.isHidden()

@@ -44,7 +44,7 @@ def test_rack_map_from_addresses_colours_and_selects(qtbot: Any, fault_window: M
     [grid] = view.grids()
     assert grid.rack.name == "127.79.4.0/24"
     assert (grid.rack.rows, grid.rack.cols) == (4, 5)
-    assert "1 racks, 20 miners placed" in view.summary.text()
+    assert "racks: 1, miners placed: 20" in view.summary.text()
 
     def colour(key: str) -> QColor:
         return cell_colour(win.model.find(key), view.current_metric)[0]
