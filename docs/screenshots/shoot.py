@@ -18,6 +18,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QItemSelectionModel
 from PySide6.QtWidgets import QApplication
 
+from rig_monitor.core.config import AppConfig
 from rig_monitor.gui.app import _application, start_demo
 from rig_monitor.gui.main_window import MainWindow
 from rig_monitor.gui.rack_map import Metric
@@ -108,6 +109,11 @@ def main() -> int:
         shot(app, win, "main-window-1366.png")
     finally:
         demo.close()
+    first = MainWindow([], config=AppConfig(), persist=False)  # first run: nothing to poll
+    first.resize(1366, 768)
+    first.show()
+    shot(app, first, "first-run.png")
+    first.shutdown()
     return 0
 
 

@@ -333,6 +333,7 @@ class MainWindow(QMainWindow):
         self.model.explain = self._explain_degraded
         self.launch: Launcher = launch_detached  # "Open the demo" (tests swap it)
         self._widths_fitted = False
+        self._dock_hidden_when_empty = False
         self.theme = "system"
         self._build_ui()
         self.model.add_pending(self._targets.values())
@@ -820,6 +821,15 @@ class MainWindow(QMainWindow):
 
     def _update_empty_state(self) -> None:
         self.fleet_stack.setCurrentWidget(self.welcome if not self._targets else self.table)
+        # No miners: an empty details pane only takes room from the welcome; it comes back with
+        # the first miners (unless the operator had closed it).
+        dock = self.detail_dock
+        if not self._targets and dock.isVisibleTo(self):
+            self._dock_hidden_when_empty = True
+            dock.hide()
+        elif self._targets and self._dock_hidden_when_empty:
+            self._dock_hidden_when_empty = False
+            dock.show()
 
     def open_scan_dialog(self) -> None:
         """Story 1: scan, watch miners appear, add them or save the ranges as a named site."""

@@ -200,10 +200,13 @@ def test_first_run_offers_scan_and_demo(qtbot: Any, tmp_path: Path) -> None:
     win.launch = lambda argv: launched.append(list(argv))
     win.show()
     assert win.fleet_stack.currentWidget() is win.welcome
+    assert win.detail_dock.isHidden()  # nothing to detail: the welcome gets the room
     qtbot.mouseClick(win.demo_button, Qt.MouseButton.LeftButton)
     assert launched == [demo_command()]
     assert launched[0][-2:] == ["rig_monitor", "demo"]
     assert "demo" in win.statusBar().currentMessage()
+    win.add_targets(target_list(2))  # the first miners bring the details pane back
+    assert not win.detail_dock.isHidden()
     win.shutdown()
 
 
