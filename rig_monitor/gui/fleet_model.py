@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -185,7 +186,7 @@ class FleetTableModel(SortedTableModel[FleetRow]):
             return None
         title, tip = HEADERS[Col(section)]
         if role == Qt.ItemDataRole.DisplayRole:
-            return title
+            return QCoreApplication.translate("MainWindow", title)
         if role == Qt.ItemDataRole.ToolTipRole:
             return tip
         if role == Qt.ItemDataRole.TextAlignmentRole:
@@ -231,7 +232,7 @@ class FleetTableModel(SortedTableModel[FleetRow]):
     def _text(self, row: FleetRow, col: Col) -> str:
         s = self._live(row)
         if col is Col.STATUS:
-            return row.state.label
+            return QCoreApplication.translate("MainWindow", row.state.label)
         if col is Col.ADDRESS:
             return fmt.address(row.ip, row.port)
         if col is Col.MODEL:

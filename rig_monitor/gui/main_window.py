@@ -69,6 +69,8 @@ from rig_monitor.gui.fleet_model import (
     FleetFilterProxy,
     FleetTableModel,
 )
+from rig_monitor.gui.i18n import LanguageSwitch, retranslate, system_language
+from rig_monitor.gui.i18n import t as tr
 from rig_monitor.gui.rack_control import RackController
 from rig_monitor.gui.rack_map import RackMapView
 from rig_monitor.gui.table_export import table_rows, write_csv
@@ -209,38 +211,44 @@ class TotalsBar(QFrame):
 
         ok, grey = STATE_COLOURS[RowState.OK], STATE_COLOURS[RowState.OFFLINE]
         plain = [
-            part(self.online, f"{t.online:,}", "online", ok if t.online else None),
-            part(self.offline, f"{t.offline:,}", "offline", BAD if t.offline else grey),
+            part(self.online, f"{t.online:,}", tr("online"), ok if t.online else None),
+            part(self.offline, f"{t.offline:,}", tr("offline"), BAD if t.offline else grey),
             part(
                 self.faults,
                 f"{t.with_faults:,}",
-                "with faults",
+                tr("with faults"),
                 STATE_COLOURS[RowState.WARNING] if t.with_faults else None,
             ),
         ]
         self.degraded.setVisible(t.degraded > 0)
         if t.degraded:
             colour = STATE_COLOURS[RowState.DEGRADED]
-            plain.append(part(self.degraded, f"{t.degraded:,}", "degraded", colour))
+            plain.append(part(self.degraded, f"{t.degraded:,}", tr("degraded"), colour))
         self.waiting.setVisible(t.pending > 0)
         if t.pending:
-            plain.append(part(self.waiting, f"{t.pending:,}", "waiting", None))
+            plain.append(part(self.waiting, f"{t.pending:,}", tr("waiting"), None))
         rate = fmt.hashrate(t.hashrate_ths) if t.online else fmt.DASH
         if t.nominal_ths:
             share = fmt.percent(t.hashrate_ths / t.nominal_ths)
-            rest = f"of {fmt.hashrate(t.nominal_ths)} nominal ({share})"
+            rest = tr("of {nominal} nominal ({share})").format(
+                nominal=fmt.hashrate(t.nominal_ths), share=share
+            )
         else:
-            rest = "total"
+            rest = tr("total")
         plain.append(part(self.hashrate, rate, rest, None))
         if t.power_reporting:
-            reporting = f"({t.power_reporting:,} of {t.online:,} reporting)"
+            reporting = tr("({reporting} of {online} reporting)").format(
+                reporting=f"{t.power_reporting:,}", online=f"{t.online:,}"
+            )
             plain.append(part(self.power, fmt.fleet_power(t.power_w), reporting, None))
         else:
-            plain.append(part(self.power, fmt.DASH, "kW (no miner reports power)", None))
+            plain.append(part(self.power, fmt.DASH, tr("kW (no miner reports power)"), None))
         if last_sweep is not None and last_sweep.finished is not None:
-            text = f"Last sweep {fmt.clock(last_sweep.finished)} in {last_sweep.duration_s:.1f} s"
+            text = tr("Last sweep {time} in {seconds} s").format(
+                time=fmt.clock(last_sweep.finished), seconds=f"{last_sweep.duration_s:.1f}"
+            )
         else:
-            text = "No sweep finished yet"
+            text = tr("No sweep finished yet")
         self.sweep.setText(text)
         plain.append(text)
         self._plain = plain
@@ -533,6 +541,9 @@ class MainWindow(QMainWindow):
         )
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.detail_dock)
         self.resizeDocks([self.detail_dock], [280], Qt.Orientation.Vertical)
+        self.language = LanguageSwitch(self._saver.run, self)
+        self.language.changed.connect(self._on_language_changed)
+        self.language_choice = "system"
         self.menu_actions = build_menus(self)
         self.export_finished.connect(lambda text: self.statusBar().showMessage(text, 10_000))
 
@@ -583,6 +594,12 @@ class MainWindow(QMainWindow):
         compact = s.value("window/compact")
         if compact in (True, "true"):
             self.menu_actions["compact"].setChecked(True)
+        language = s.value("window/language")
+        if isinstance(language, str) and f"lang_{language}" in self.menu_actions:
+            self.menu_actions[f"lang_{language}"].setChecked(True)
+            self.language_choice = language
+        if self.language_choice != "system" or system_language() != "en":
+            self.set_language(self.language_choice)
         theme = s.value("window/theme")
         if isinstance(theme, str) and theme in THEMES and theme != "system":
             self.menu_actions[f"theme_{theme}"].setChecked(True)
@@ -597,6 +614,7 @@ class MainWindow(QMainWindow):
         s.setValue("window/state", self.saveState())
         s.setValue("window/compact", self.menu_actions["compact"].isChecked())
         s.setValue("window/theme", self.theme)
+        s.setValue("window/language", self.language_choice)
         s.sync()
 
     # -- life cycle ---------------------------------------------------------------------------
@@ -608,7 +626,7 @@ class MainWindow(QMainWindow):
         if self._persist:
             self.racks.load()
         self.engine.start(self._targets.values())
-        self._set_engine_text(f"Polling {len(self._targets):,} miners…")
+        self._set_engine_text(tr("Polling {count} miners…").format(count=f"{len(self._targets):,}"))
 
     def shutdown(self) -> None:
         """Stop the engine, flush pending config saves, remember the view. Safe to call twice."""
@@ -865,17 +883,15 @@ class MainWindow(QMainWindow):
         if batch.sweep_done:
             self._last_sweep = stats
             self._sweeps_seen += 1
-            dur = stats.duration_s or 0.0
-            text = f"Sweep {stats.sweep}: {stats.polled:,} miners in {dur:.1f} s"
-            if stats.skipped_backoff:
-                text += f" ({stats.skipped_backoff:,} offline, backing off)"
-            self._set_engine_text(text)
+            self._set_engine_text(self._sweep_text(stats))
             if not self._widths_fitted:
                 self._widths_fitted = True
                 fit_widths(self.table)
         else:
             self._set_engine_text(
-                f"Sweep {stats.sweep} running: {stats.polled:,} of {len(self._targets):,} polled"
+                tr("Sweep {sweep} running: {polled} of {total} polled").format(
+                    sweep=stats.sweep, polled=f"{stats.polled:,}", total=f"{len(self._targets):,}"
+                )
             )
         if self.detail.key is not None and any(s.key == self.detail.key for s in snaps):
             self.detail.show_row(self.model.find(self.detail.key))
@@ -897,6 +913,16 @@ class MainWindow(QMainWindow):
         self._set_engine_text("Engine stopped")
         self.statusBar().showMessage(message)
         self.engine_label.setToolTip(message)
+
+    @staticmethod
+    def _sweep_text(stats: SweepStats) -> str:
+        dur = stats.duration_s or 0.0
+        text = tr("Sweep {sweep}: {polled} miners in {seconds} s").format(
+            sweep=stats.sweep, polled=f"{stats.polled:,}", seconds=f"{dur:.1f}"
+        )
+        if stats.skipped_backoff:
+            text += tr(" ({count} offline, backing off)").format(count=f"{stats.skipped_backoff:,}")
+        return text
 
     def _set_engine_text(self, text: str) -> None:
         self.engine_label.setText(text)
@@ -975,6 +1001,29 @@ class MainWindow(QMainWindow):
             fit_widths(self.table)
         self.resizeDocks([self.detail_dock], [200 if on else 280], Qt.Orientation.Vertical)
 
+    def set_language(self, choice: str) -> None:
+        """ "system", "en", "zh_CN" or "ru": the window redraws in it once the catalogue is read
+        (on the worker pool) and installed."""
+        self.language_choice = choice
+        lang = system_language() if choice == "system" else choice
+        self.language.request(lang)
+        if self.fault_stage is not None and self.config.language is None:
+            # fault texts "follow the system" (Fault settings): here they follow the window
+            self.fault_stage.set_language(lang.split("_")[0])
+
+    def _on_language_changed(self, _lang: str) -> None:
+        retranslate(self)
+        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(Col) - 1)
+        if self.model.rowCount():
+            last = self.model.index(self.model.rowCount() - 1, Col.STATUS)
+            self.model.dataChanged.emit(self.model.index(0, Col.STATUS), last)
+        self._refresh_totals()
+        self._on_faults_changed()
+        if not self._started:
+            self._set_engine_text(tr("Engine not started"))
+        elif self._last_sweep is not None:
+            self._set_engine_text(self._sweep_text(self._last_sweep))
+
     def set_theme(self, theme: str) -> None:
         """Light, dark or following the system (remembered with the window's layout)."""
         from PySide6.QtWidgets import QApplication
@@ -1045,7 +1094,9 @@ class MainWindow(QMainWindow):
     def _update_shown(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
         self.shown_label.setText(
-            f"{total:,} miners" if shown == total else f"Showing {shown:,} of {total:,}"
+            tr("{total} miners").format(total=f"{total:,}")
+            if shown == total
+            else tr("Showing {shown} of {total}").format(shown=f"{shown:,}", total=f"{total:,}")
         )
 
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
@@ -1087,7 +1138,9 @@ class MainWindow(QMainWindow):
             if r.incident is None and not r.acknowledged and not r.snoozed(now)
         )
         count = len(book.incidents) + loud
-        self.tabs.setTabText(1, f"Faults ({count:,})" if count else "Faults")
+        self.tabs.setTabText(
+            1, tr("Faults ({count})").format(count=f"{count:,}") if count else tr("Faults")
+        )
         if self.detail.key is not None:
             self.detail.faults.show_miner(self.detail.key, self._live(self.detail.key))
 
@@ -1103,7 +1156,7 @@ class MainWindow(QMainWindow):
         for rec in records:
             title = self.fault_book.faults_model.title(rec)
             where = miner_address(rec.miner)
-            self._alert(f"{title} on {where}", rec.fault.detail)
+            self._alert(tr("{title} on {where}").format(title=title, where=where), rec.fault.detail)
 
     def _alert(self, title: str, text: str) -> None:
         """Tray notification, at most one per NOTIFY_GAP_MS (later ones are summed up in one);

@@ -125,6 +125,22 @@ def build_menus(win: MainWindow) -> dict[str, QAction]:
         theme_menu.addAction(action)
         acts[f"theme_{name}"] = action
 
+    language_menu = view.addMenu("Language")
+    lang_group = QActionGroup(win)
+    for code, label in (
+        ("system", "Follow the system"),
+        ("en", "English"),
+        ("zh_CN", "中文"),
+        ("ru", "Русский"),
+    ):
+        action = QAction(label, win)
+        action.setCheckable(True)
+        action.setChecked(code == "system")
+        action.triggered.connect(lambda _on=False, c=code: win.set_language(c))
+        lang_group.addAction(action)
+        language_menu.addAction(action)
+        acts[f"lang_{code}"] = action
+
     help_menu = bar.addMenu("&Help")
     acts["shortcuts"] = _action(
         win,
