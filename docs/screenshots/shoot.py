@@ -97,6 +97,19 @@ def main() -> int:
         shot(app, win, "filter-error.png")
         win.filter_edit.clear()
 
+        win.set_language("zh_CN")  # Chinese, at run time
+        end = time.monotonic() + 10
+        while win.language.language != "zh_CN" and time.monotonic() < end:
+            pump(app, 0.1)
+        wait_sweeps(app, win, 1)
+        select_first(win)
+        shot(app, win, "main-window-zh.png")
+        win.tabs.setCurrentWidget(win.faults_view)
+        shot(app, win, "faults-view-zh.png")
+        win.tabs.setCurrentWidget(win.fleet_page)
+        win.set_language("en")
+        pump(app, 0.5)
+
         win.set_theme("dark")
         select_first(win)
         shot(app, win, "main-window-dark.png")
