@@ -70,6 +70,7 @@ class FilterBar(QWidget):
         )
         self.problems_check.toggled.connect(lambda _on: self.changed.emit())
         row.addWidget(self.problems_check)
+        self._row = row
         row.addSpacing(12)
         self.shown_label = QLabel()
         row.addWidget(self.shown_label)
@@ -84,6 +85,10 @@ class FilterBar(QWidget):
         layout.setSpacing(2)
         layout.addLayout(row)
         layout.addWidget(self.error)
+
+    def add_widget(self, widget: QWidget) -> None:
+        """Another control on the filter row, before the count (e.g. saved views)."""
+        self._row.insertWidget(self._row.indexOf(self.problems_check) + 1, widget)
 
     def statuses(self) -> frozenset[str]:
         wanted: set[str] = set()

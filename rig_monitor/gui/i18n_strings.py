@@ -61,6 +61,9 @@ _TEXTS: tuple[str, ...] = (  # type: ignore[assignment]  # QT_TRANSLATE_NOOP ret
     QT_TRANSLATE_NOOP("MainWindow", "Warning"),
     QT_TRANSLATE_NOOP("MainWindow", "Degraded"),
     QT_TRANSLATE_NOOP("MainWindow", "Problems only"),
+    QT_TRANSLATE_NOOP("MainWindow", "Views"),
+    QT_TRANSLATE_NOOP("MainWindow", "Save current view…"),
+    QT_TRANSLATE_NOOP("MainWindow", "Delete view"),
     # fleet table: headers and states
     QT_TRANSLATE_NOOP("MainWindow", "Status"),
     QT_TRANSLATE_NOOP("MainWindow", "Address"),

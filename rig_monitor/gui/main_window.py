@@ -53,7 +53,7 @@ from rig_monitor.core.faults import Incident, ThresholdOverrides, save_overrides
 from rig_monitor.core.faults.stage import FaultRecord, FaultReport, FaultStage
 from rig_monitor.core.filterlang import FilterError
 from rig_monitor.core.model import MinerSnapshot, Target
-from rig_monitor.gui import fmt
+from rig_monitor.gui import fmt, saved_views
 from rig_monitor.gui.bridge import EngineBridge
 from rig_monitor.gui.degraded import DegradedClock
 from rig_monitor.gui.detail import DetailPane
@@ -73,6 +73,7 @@ from rig_monitor.gui.i18n import LanguageSwitch, retranslate, system_language
 from rig_monitor.gui.i18n import t as tr
 from rig_monitor.gui.rack_control import RackController
 from rig_monitor.gui.rack_map import RackMapView
+from rig_monitor.gui.saved_views import ViewsButton
 from rig_monitor.gui.table_export import table_rows, write_csv
 from rig_monitor.gui.table_layout import (
     ResortGuard,
@@ -453,6 +454,8 @@ class MainWindow(QMainWindow):
         self.problems_check = self.filter_bar.problems_check
         self.shown_label = self.filter_bar.shown_label
         self.filter_bar.changed.connect(self._apply_filters)
+        self.views = ViewsButton(self.filter_bar, saved_views.load(self._settings))
+        self.filter_bar.add_widget(self.views)
 
         # table and detail
         self.table = QTableView()
@@ -615,6 +618,7 @@ class MainWindow(QMainWindow):
         s.setValue("window/compact", self.menu_actions["compact"].isChecked())
         s.setValue("window/theme", self.theme)
         s.setValue("window/language", self.language_choice)
+        saved_views.store(s, self.views.views)
         s.sync()
 
     # -- life cycle ---------------------------------------------------------------------------

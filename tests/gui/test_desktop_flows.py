@@ -249,6 +249,10 @@ def test_layout_is_remembered_between_runs(qtbot: Any, tmp_path: Path) -> None:
         return win
 
     first = window()
+    first.filter_edit.setText("status:problem model:S19")
+    first.filter_bar.quick["Offline"].setChecked(True)
+    first.views.save_as("night shift")
+    first.filter_bar.clear()
     first.table.horizontalHeader().setSectionHidden(Col.MODEL, True)
     first.menu_actions["compact"].setChecked(True)
     first.detail_dock.hide()
@@ -259,4 +263,12 @@ def test_layout_is_remembered_between_runs(qtbot: Any, tmp_path: Path) -> None:
     assert header.isSectionHidden(Col.MODEL)
     assert second.menu_actions["compact"].isChecked()
     assert second.detail_dock.isHidden()
+    # the saved view came back and applies the whole filter
+    assert second.filter_edit.text() == ""
+    assert second.views.show_view("night shift")
+    assert second.filter_edit.text() == "status:problem model:S19"
+    assert second.filter_bar.quick["Offline"].isChecked()
+    assert second.proxy.text_filter == "status:problem model:S19"
+    assert second.proxy.quick_statuses == frozenset({"offline"})
+    assert not second.views.show_view("no such view")
     second.shutdown()
