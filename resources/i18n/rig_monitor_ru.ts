@@ -213,462 +213,507 @@
         <translation>Удалить вид</translation>
     </message>
     <message>
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="67" />
+        <source>No grouping</source>
+        <translation>Без группировки</translation>
+    </message>
+    <message>
         <location filename="../../rig_monitor/gui/i18n_strings.py" line="68" />
+        <source>Group by site</source>
+        <translation>По площадкам</translation>
+    </message>
+    <message>
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="69" />
+        <source>Group by /24 block</source>
+        <translation>По блокам /24</translation>
+    </message>
+    <message>
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="70" />
+        <source>Group by model</source>
+        <translation>По моделям</translation>
+    </message>
+    <message>
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="71" />
+        <source>Group by firmware</source>
+        <translation>По прошивкам</translation>
+    </message>
+    <message>
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="72" />
+        <source>Group by pool</source>
+        <translation>По пулам</translation>
+    </message>
+    <message>
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="73" />
+        <source>Group</source>
+        <translation>Группа</translation>
+    </message>
+    <message>
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="74" />
+        <source>Miners</source>
+        <translation>Асики</translation>
+    </message>
+    <message>
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="75" />
+        <source>With faults</source>
+        <translation>С неисправностями</translation>
+    </message>
+    <message>
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="77" />
         <source>Status</source>
         <translation>Состояние</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="69" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="78" />
         <source>Address</source>
         <translation>Адрес</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="70" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="79" />
         <source>Model</source>
         <translation>Модель</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="71" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="80" />
         <source>Hashrate</source>
         <translation>Хешрейт</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="72" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="81" />
         <source>% nominal</source>
         <translation>% номинала</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="73" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="82" />
         <source>Chip max</source>
         <translation>Чип макс.</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="74" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="83" />
         <source>Board max</source>
         <translation>Плата макс.</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="75" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="84" />
         <source>Fans</source>
         <translation>Вентиляторы</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="76" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="85" />
         <source>Power</source>
         <translation>Мощность</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="77" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="86" />
         <source>J/TH</source>
         <translation>Дж/TH</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="78" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="87" />
         <source>Pool</source>
         <translation>Пул</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="79" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="88" />
         <source>Uptime</source>
         <translation>Время работы</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="80" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="89" />
         <source>Error</source>
         <translation>Ошибка</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="81" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="90" />
         <source>OK</source>
         <translation>Норма</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="82" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="91" />
         <source>Idle</source>
         <translation>Простой</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="83" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="92" />
         <source>Info</source>
         <translation>Инфо</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="84" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="93" />
         <source>Waiting</source>
         <translation>Ожидание</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="86" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="95" />
         <source>&lt;h2&gt;No miners yet&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Асиков пока нет&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="87" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="96" />
         <source>Scan this computer's networks to find your miners, or type their addresses in the box above: &lt;tt&gt;10.0.0.5&lt;/tt&gt;, &lt;tt&gt;10.0.0.0/24&lt;/tt&gt;, &lt;tt&gt;10.0.0.5-80&lt;/tt&gt;, &lt;tt&gt;10.0.0.5:4029&lt;/tt&gt;.&lt;br&gt;To try Rig Monitor without miners, open the demo: a simulated fleet on this computer.</source>
         <translation>Просканируйте сети этого компьютера, чтобы найти асики, или введите их адреса в поле выше: &lt;tt&gt;10.0.0.5&lt;/tt&gt;, &lt;tt&gt;10.0.0.0/24&lt;/tt&gt;, &lt;tt&gt;10.0.0.5-80&lt;/tt&gt;, &lt;tt&gt;10.0.0.5:4029&lt;/tt&gt;.&lt;br&gt;Чтобы попробовать Rig Monitor без асиков, откройте демо: имитация парка на этом компьютере.</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="94" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="103" />
         <source>Open the demo</source>
         <translation>Открыть демо</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="96" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="105" />
         <source>Select a miner to see its details</source>
         <translation>Выберите асик, чтобы увидеть подробности</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="97" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="106" />
         <source>Identity</source>
         <translation>Идентификация</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="98" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="107" />
         <source>Status:</source>
         <translation>Состояние:</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="99" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="108" />
         <source>Address:</source>
         <translation>Адрес:</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="100" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="109" />
         <source>Make / model:</source>
         <translation>Марка / модель:</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="101" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="110" />
         <source>Firmware:</source>
         <translation>Прошивка:</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="102" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="111" />
         <source>MAC:</source>
         <translation>MAC:</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="103" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="112" />
         <source>Hostname:</source>
         <translation>Имя хоста:</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="104" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="113" />
         <source>Serial:</source>
         <translation>Серийный №:</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="105" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="114" />
         <source>Hashrate:</source>
         <translation>Хешрейт:</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="106" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="115" />
         <source>Power:</source>
         <translation>Мощность:</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="107" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="116" />
         <source>Uptime:</source>
         <translation>Время работы:</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="108" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="117" />
         <source>Last poll:</source>
         <translation>Последний опрос:</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="109" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="118" />
         <source>Hashboards</source>
         <translation>Хеш-платы</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="110" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="119" />
         <source>Pools</source>
         <translation>Пулы</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="111" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="120" />
         <source>Faults and what to try</source>
         <translation>Неисправности и что сделать</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="112" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="121" />
         <source>Chips</source>
         <translation>Чипы</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="113" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="122" />
         <source>Board °C</source>
         <translation>Плата °C</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="114" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="123" />
         <source>Chip °C</source>
         <translation>Чип °C</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="115" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="124" />
         <source>Chip status</source>
         <translation>Состояние чипов</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="116" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="125" />
         <source>Worker</source>
         <translation>Воркер</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="117" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="126" />
         <source>Accepted</source>
         <translation>Принято</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="118" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="127" />
         <source>Rejected</source>
         <translation>Отклонено</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="120" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="129" />
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="121" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="130" />
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="122" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="131" />
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="123" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="132" />
         <source>Export table as CSV…</source>
         <translation>Экспорт таблицы в CSV…</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="124" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="133" />
         <source>Quit</source>
         <translation>Выход</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="125" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="134" />
         <source>Find…</source>
         <translation>Найти…</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="126" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="135" />
         <source>Details pane</source>
         <translation>Панель подробностей</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="127" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="136" />
         <source>Compact mode</source>
         <translation>Компактный режим</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="128" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="137" />
         <source>Fit columns to contents</source>
         <translation>Ширина столбцов по содержимому</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="129" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="138" />
         <source>Reset columns</source>
         <translation>Сбросить столбцы</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="130" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="139" />
         <source>Theme</source>
         <translation>Тема</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="131" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="140" />
         <source>Follow the system</source>
         <translation>Как в системе</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="132" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="141" />
         <source>Light</source>
         <translation>Светлая</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="133" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="142" />
         <source>Dark</source>
         <translation>Тёмная</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="134" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="143" />
         <source>Language</source>
         <translation>Язык</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="135" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="144" />
         <source>Keyboard shortcuts</source>
         <translation>Сочетания клавиш</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="136" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="145" />
         <source>About Rig Monitor</source>
         <translation>О программе Rig Monitor</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="138" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="147" />
         <source>Filter faults by address, model, fault or evidence</source>
         <translation>Фильтр по адресу, модели, неисправности или признакам</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="139" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="148" />
         <source>All severities</source>
         <translation>Все уровни</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="140" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="149" />
         <source>Warning and worse</source>
         <translation>Внимание и хуже</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="141" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="150" />
         <source>Critical only</source>
         <translation>Только критичные</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="142" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="151" />
         <source>Show:</source>
         <translation>Показать:</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="143" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="152" />
         <source>Acknowledged</source>
         <translation>Подтверждённые</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="144" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="153" />
         <source>Snoozed</source>
         <translation>Отложенные</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="145" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="154" />
         <source>Grouped under incidents</source>
         <translation>Сгруппированные в инциденты</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="146" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="155" />
         <source>&lt;b&gt;Recent&lt;/b&gt;</source>
         <translation>&lt;b&gt;Недавние&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="147" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="156" />
         <source>Last hour</source>
         <translation>Последний час</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="148" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="157" />
         <source>Last 8 hours</source>
         <translation>Последние 8 часов</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="149" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="158" />
         <source>Last 12 hours</source>
         <translation>Последние 12 часов</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="150" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="159" />
         <source>Last 24 hours</source>
         <translation>Последние 24 часа</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="151" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="160" />
         <source>Since the app started</source>
         <translation>С запуска программы</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="152" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="161" />
         <source>Raised and cleared only</source>
         <translation>Только появление и снятие</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="153" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="162" />
         <source>&lt;b&gt;Incidents&lt;/b&gt;: none</source>
         <translation>&lt;b&gt;Инциденты&lt;/b&gt;: нет</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="154" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="163" />
         <source>Select an incident to see its cause and what to check first.</source>
         <translation>Выберите инцидент, чтобы увидеть причину и что проверить сначала.</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="155" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="164" />
         <source>&lt;b&gt;Miners&lt;/b&gt; (double-click: show in the fleet table)</source>
         <translation>&lt;b&gt;Асики&lt;/b&gt; (двойной щелчок: показать в таблице)</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="156" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="165" />
         <source>Miner</source>
         <translation>Асик</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="157" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="166" />
         <source>Evidence</source>
         <translation>Признаки</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="158" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="167" />
         <source>Colour by:</source>
         <translation>Цвет по:</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="159" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="168" />
         <source>Chip temperature</source>
         <translation>Температура чипов</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="160" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="169" />
         <source>% of rating</source>
         <translation>% от номинала</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="161" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="170" />
         <source>Status and faults</source>
         <translation>Состояние и неисправности</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="162" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="171" />
         <source>Define racks</source>
         <translation>Задать стеллажи</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="163" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="172" />
         <source>From addresses (one rack per /24)…</source>
         <translation>По адресам (стеллаж на каждую /24)…</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="164" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="173" />
         <source>From worker or host names…</source>
         <translation>По именам воркеров или хостов…</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="165" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="174" />
         <source>Import CSV (rack,row,col,address)…</source>
         <translation>Импорт CSV (rack,row,col,address)…</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="166" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="175" />
         <source>blue ≤ 60 °C · green 75 °C · amber 85 °C · red ≥ 95 °C · grey: offline · hatched: no reading</source>
         <translation>синий ≤ 60 °C · зелёный 75 °C · жёлтый 85 °C · красный ≥ 95 °C · серый: не в сети · штриховка: нет данных</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="171" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="180" />
         <source>green ≥ 95 % · amber 90 % · red ≤ 70 % · grey: offline · hatched: no reading</source>
         <translation>зелёный ≥ 95 % · жёлтый 90 % · красный ≤ 70 % · серый: не в сети · штриховка: нет данных</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="174" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="183" />
         <source>the table's status colours · grey: offline · hatched: no reading</source>
         <translation>цвета состояний как в таблице · серый: не в сети · штриховка: нет данных</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="177" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="186" />
         <source>No racks yet. Use &lt;b&gt;Define racks&lt;/b&gt;: one rack per /24 block, from worker or host names like &lt;tt&gt;A03-R2-S07&lt;/tt&gt;, or import a CSV with &lt;tt&gt;rack,row,col,address&lt;/tt&gt;.</source>
         <translation>Стеллажей пока нет. Нажмите &lt;b&gt;Задать стеллажи&lt;/b&gt;: по одному на блок /24, по именам воркеров или хостов вида &lt;tt&gt;A03-R2-S07&lt;/tt&gt; или из CSV с &lt;tt&gt;rack,row,col,address&lt;/tt&gt;.</translation>
     </message>

@@ -213,462 +213,507 @@
         <translation>删除视图</translation>
     </message>
     <message>
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="67" />
+        <source>No grouping</source>
+        <translation>不分组</translation>
+    </message>
+    <message>
         <location filename="../../rig_monitor/gui/i18n_strings.py" line="68" />
+        <source>Group by site</source>
+        <translation>按场地分组</translation>
+    </message>
+    <message>
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="69" />
+        <source>Group by /24 block</source>
+        <translation>按 /24 网段分组</translation>
+    </message>
+    <message>
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="70" />
+        <source>Group by model</source>
+        <translation>按型号分组</translation>
+    </message>
+    <message>
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="71" />
+        <source>Group by firmware</source>
+        <translation>按固件分组</translation>
+    </message>
+    <message>
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="72" />
+        <source>Group by pool</source>
+        <translation>按矿池分组</translation>
+    </message>
+    <message>
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="73" />
+        <source>Group</source>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="74" />
+        <source>Miners</source>
+        <translation>矿机</translation>
+    </message>
+    <message>
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="75" />
+        <source>With faults</source>
+        <translation>有故障</translation>
+    </message>
+    <message>
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="77" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="69" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="78" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="70" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="79" />
         <source>Model</source>
         <translation>型号</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="71" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="80" />
         <source>Hashrate</source>
         <translation>算力</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="72" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="81" />
         <source>% nominal</source>
         <translation>额定 %</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="73" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="82" />
         <source>Chip max</source>
         <translation>芯片最高</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="74" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="83" />
         <source>Board max</source>
         <translation>算力板最高</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="75" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="84" />
         <source>Fans</source>
         <translation>风扇</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="76" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="85" />
         <source>Power</source>
         <translation>功耗</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="77" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="86" />
         <source>J/TH</source>
         <translation>J/TH</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="78" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="87" />
         <source>Pool</source>
         <translation>矿池</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="79" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="88" />
         <source>Uptime</source>
         <translation>运行时间</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="80" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="89" />
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="81" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="90" />
         <source>OK</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="82" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="91" />
         <source>Idle</source>
         <translation>空闲</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="83" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="92" />
         <source>Info</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="84" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="93" />
         <source>Waiting</source>
         <translation>等待中</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="86" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="95" />
         <source>&lt;h2&gt;No miners yet&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;还没有矿机&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="87" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="96" />
         <source>Scan this computer's networks to find your miners, or type their addresses in the box above: &lt;tt&gt;10.0.0.5&lt;/tt&gt;, &lt;tt&gt;10.0.0.0/24&lt;/tt&gt;, &lt;tt&gt;10.0.0.5-80&lt;/tt&gt;, &lt;tt&gt;10.0.0.5:4029&lt;/tt&gt;.&lt;br&gt;To try Rig Monitor without miners, open the demo: a simulated fleet on this computer.</source>
         <translation>扫描本机所在的网络来查找矿机，或在上面的输入框中输入地址：&lt;tt&gt;10.0.0.5&lt;/tt&gt;、&lt;tt&gt;10.0.0.0/24&lt;/tt&gt;、&lt;tt&gt;10.0.0.5-80&lt;/tt&gt;、&lt;tt&gt;10.0.0.5:4029&lt;/tt&gt;。&lt;br&gt;没有矿机也可以试用：打开演示，在本机上运行一组模拟矿机。</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="94" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="103" />
         <source>Open the demo</source>
         <translation>打开演示</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="96" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="105" />
         <source>Select a miner to see its details</source>
         <translation>选择一台矿机查看详情</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="97" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="106" />
         <source>Identity</source>
         <translation>基本信息</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="98" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="107" />
         <source>Status:</source>
         <translation>状态：</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="99" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="108" />
         <source>Address:</source>
         <translation>地址：</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="100" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="109" />
         <source>Make / model:</source>
         <translation>品牌 / 型号：</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="101" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="110" />
         <source>Firmware:</source>
         <translation>固件：</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="102" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="111" />
         <source>MAC:</source>
         <translation>MAC：</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="103" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="112" />
         <source>Hostname:</source>
         <translation>主机名：</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="104" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="113" />
         <source>Serial:</source>
         <translation>序列号：</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="105" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="114" />
         <source>Hashrate:</source>
         <translation>算力：</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="106" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="115" />
         <source>Power:</source>
         <translation>功耗：</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="107" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="116" />
         <source>Uptime:</source>
         <translation>运行时间：</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="108" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="117" />
         <source>Last poll:</source>
         <translation>上次轮询：</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="109" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="118" />
         <source>Hashboards</source>
         <translation>算力板</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="110" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="119" />
         <source>Pools</source>
         <translation>矿池</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="111" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="120" />
         <source>Faults and what to try</source>
         <translation>故障与处理建议</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="112" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="121" />
         <source>Chips</source>
         <translation>芯片</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="113" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="122" />
         <source>Board °C</source>
         <translation>算力板 °C</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="114" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="123" />
         <source>Chip °C</source>
         <translation>芯片 °C</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="115" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="124" />
         <source>Chip status</source>
         <translation>芯片状态</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="116" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="125" />
         <source>Worker</source>
         <translation>矿工名</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="117" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="126" />
         <source>Accepted</source>
         <translation>接受</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="118" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="127" />
         <source>Rejected</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="120" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="129" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="121" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="130" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="122" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="131" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="123" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="132" />
         <source>Export table as CSV…</source>
         <translation>导出表格为 CSV…</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="124" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="133" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="125" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="134" />
         <source>Find…</source>
         <translation>查找…</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="126" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="135" />
         <source>Details pane</source>
         <translation>详情面板</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="127" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="136" />
         <source>Compact mode</source>
         <translation>紧凑模式</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="128" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="137" />
         <source>Fit columns to contents</source>
         <translation>按内容调整列宽</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="129" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="138" />
         <source>Reset columns</source>
         <translation>重置列</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="130" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="139" />
         <source>Theme</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="131" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="140" />
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="132" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="141" />
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="133" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="142" />
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="134" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="143" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="135" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="144" />
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="136" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="145" />
         <source>About Rig Monitor</source>
         <translation>关于 Rig Monitor</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="138" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="147" />
         <source>Filter faults by address, model, fault or evidence</source>
         <translation>按地址、型号、故障或证据筛选故障</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="139" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="148" />
         <source>All severities</source>
         <translation>所有级别</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="140" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="149" />
         <source>Warning and worse</source>
         <translation>警告及以上</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="141" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="150" />
         <source>Critical only</source>
         <translation>只看严重</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="142" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="151" />
         <source>Show:</source>
         <translation>显示：</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="143" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="152" />
         <source>Acknowledged</source>
         <translation>已确认</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="144" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="153" />
         <source>Snoozed</source>
         <translation>已暂停提醒</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="145" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="154" />
         <source>Grouped under incidents</source>
         <translation>归入事件的故障</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="146" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="155" />
         <source>&lt;b&gt;Recent&lt;/b&gt;</source>
         <translation>&lt;b&gt;最近&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="147" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="156" />
         <source>Last hour</source>
         <translation>最近 1 小时</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="148" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="157" />
         <source>Last 8 hours</source>
         <translation>最近 8 小时</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="149" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="158" />
         <source>Last 12 hours</source>
         <translation>最近 12 小时</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="150" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="159" />
         <source>Last 24 hours</source>
         <translation>最近 24 小时</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="151" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="160" />
         <source>Since the app started</source>
         <translation>自程序启动以来</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="152" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="161" />
         <source>Raised and cleared only</source>
         <translation>只看出现和消除</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="153" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="162" />
         <source>&lt;b&gt;Incidents&lt;/b&gt;: none</source>
         <translation>&lt;b&gt;事件&lt;/b&gt;：无</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="154" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="163" />
         <source>Select an incident to see its cause and what to check first.</source>
         <translation>选择一个事件，查看原因和首先要检查的地方。</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="155" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="164" />
         <source>&lt;b&gt;Miners&lt;/b&gt; (double-click: show in the fleet table)</source>
         <translation>&lt;b&gt;矿机&lt;/b&gt;（双击：在矿机列表中显示）</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="156" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="165" />
         <source>Miner</source>
         <translation>矿机</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="157" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="166" />
         <source>Evidence</source>
         <translation>证据</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="158" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="167" />
         <source>Colour by:</source>
         <translation>着色依据：</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="159" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="168" />
         <source>Chip temperature</source>
         <translation>芯片温度</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="160" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="169" />
         <source>% of rating</source>
         <translation>额定算力 %</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="161" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="170" />
         <source>Status and faults</source>
         <translation>状态与故障</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="162" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="171" />
         <source>Define racks</source>
         <translation>定义机架</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="163" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="172" />
         <source>From addresses (one rack per /24)…</source>
         <translation>按地址（每个 /24 一个机架）…</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="164" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="173" />
         <source>From worker or host names…</source>
         <translation>按矿工名或主机名…</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="165" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="174" />
         <source>Import CSV (rack,row,col,address)…</source>
         <translation>导入 CSV（rack,row,col,address）…</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="166" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="175" />
         <source>blue ≤ 60 °C · green 75 °C · amber 85 °C · red ≥ 95 °C · grey: offline · hatched: no reading</source>
         <translation>蓝 ≤ 60 °C · 绿 75 °C · 橙 85 °C · 红 ≥ 95 °C · 灰：掉线 · 斜线：无读数</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="171" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="180" />
         <source>green ≥ 95 % · amber 90 % · red ≤ 70 % · grey: offline · hatched: no reading</source>
         <translation>绿 ≥ 95 % · 橙 90 % · 红 ≤ 70 % · 灰：掉线 · 斜线：无读数</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="174" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="183" />
         <source>the table's status colours · grey: offline · hatched: no reading</source>
         <translation>与表格相同的状态颜色 · 灰：掉线 · 斜线：无读数</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="177" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="186" />
         <source>No racks yet. Use &lt;b&gt;Define racks&lt;/b&gt;: one rack per /24 block, from worker or host names like &lt;tt&gt;A03-R2-S07&lt;/tt&gt;, or import a CSV with &lt;tt&gt;rack,row,col,address&lt;/tt&gt;.</source>
         <translation>还没有机架。使用&lt;b&gt;定义机架&lt;/b&gt;：每个 /24 网段一个机架，按 &lt;tt&gt;A03-R2-S07&lt;/tt&gt; 这样的矿工名或主机名，或导入包含 &lt;tt&gt;rack,row,col,address&lt;/tt&gt; 的 CSV。</translation>
     </message>

@@ -69,6 +69,7 @@ from rig_monitor.gui.fleet_model import (
     FleetFilterProxy,
     FleetTableModel,
 )
+from rig_monitor.gui.group_panel import GroupPanel
 from rig_monitor.gui.i18n import LanguageSwitch, retranslate, system_language
 from rig_monitor.gui.i18n import t as tr
 from rig_monitor.gui.rack_control import RackController
@@ -456,6 +457,9 @@ class MainWindow(QMainWindow):
         self.filter_bar.changed.connect(self._apply_filters)
         self.views = ViewsButton(self.filter_bar, saved_views.load(self._settings))
         self.filter_bar.add_widget(self.views)
+        self.groups = GroupPanel(lambda: self.model.rows(), self.config.sites)
+        self.groups.group_chosen.connect(self.filter_edit.setText)
+        self.filter_bar.add_widget(self.groups.combo)
 
         # table and detail
         self.table = QTableView()
@@ -500,6 +504,7 @@ class MainWindow(QMainWindow):
         fleet_layout = QVBoxLayout(self.fleet_page)
         fleet_layout.setContentsMargins(0, 4, 0, 0)
         fleet_layout.addWidget(self.filter_bar)
+        fleet_layout.addWidget(self.groups)
         # First run (story 1): no miners yet, so say how to get some instead of an empty table.
         self.welcome = self._make_welcome()
         self.fleet_stack = QStackedWidget()
@@ -934,6 +939,8 @@ class MainWindow(QMainWindow):
     def _refresh_totals(self) -> None:
         if self.tabs.currentWidget() is self.rack_view:
             self.rack_view.refresh()
+        if self.groups.isVisible():
+            self.groups.refresh()
         totals = compute_totals(self.model.rows())
         self.totals.set_totals(totals, self._last_sweep)
         self._update_shown()

@@ -272,3 +272,31 @@ def test_layout_is_remembered_between_runs(qtbot: Any, tmp_path: Path) -> None:
     assert second.proxy.quick_statuses == frozenset({"offline"})
     assert not second.views.show_view("no such view")
     second.shutdown()
+
+
+def test_group_by_shows_totals_and_drills_down(qtbot: Any, fault_window: MakeWindow) -> None:
+    win, fake = fault_window(12, shaped)
+    fake.offline.add("127.0.0.9:4028")
+    win.config.sites["North"] = ["127.0.0.1-6"]
+    sweeps(qtbot, win, 2)
+    panel = win.groups
+    assert panel.isHidden()
+    panel.combo.setCurrentIndex(panel.combo.findData("model"))
+    assert not panel.isHidden()
+    by_name = {g.name: g for g in panel.groups}
+    assert set(by_name) == {"Antminer S19j Pro", "Whatsminer M30S+", "—"}
+    assert by_name["Whatsminer M30S+"].miners == 1
+    assert by_name["—"].offline == 1  # never answered: model unknown
+    assert by_name["Antminer S19j Pro"].faults == 1  # the stopped fan
+
+    panel.combo.setCurrentIndex(panel.combo.findData("site"))
+    assert [(g.name, g.miners) for g in panel.groups][:1] == [("North", 6)]
+    row = [g.name for g in panel.groups].index("North")
+    panel.cellClicked.emit(row, 0)
+    assert win.filter_edit.text() == "site:North"
+    assert shown_keys(win) == addr(1, 2, 3, 4, 5, 6)
+
+    panel.combo.setCurrentIndex(panel.combo.findData("block"))
+    assert [(g.name, g.miners, g.offline) for g in panel.groups] == [("127.0.0.0/24", 12, 1)]
+    panel.combo.setCurrentIndex(0)
+    assert panel.isHidden()

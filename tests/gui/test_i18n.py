@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QComboBox,
     QDockWidget,
     QGroupBox,
     QLabel,
@@ -59,6 +60,8 @@ def visible_texts(win: MainWindow) -> list[str]:
             texts.append(w.title())
         elif isinstance(w, QDockWidget):
             texts.append(w.windowTitle())
+        elif isinstance(w, QComboBox):
+            texts.append(w.currentText())
         elif isinstance(w, QSpinBox):
             texts += [w.prefix(), w.suffix()]
         elif isinstance(w, QLineEdit) and not w.text():
