@@ -93,6 +93,7 @@ ParseFn = Callable[[str], list[Target]]
 
 RESORT_DELAY_MS = 2000  # re-sort/filter at most this often after updates (qt.md §3)
 RESORT_RETRY_MS = 800  # while the operator points at the table, try again this much later
+MAX_DEFER_S = 30.0  # a pointer resting on the table for longer does not freeze the order forever
 NOTIFY_GAP_MS = 60_000  # at most one tray notification a minute; later ones are summed up
 INTERVAL_DEBOUNCE_MS = 700
 
@@ -344,6 +345,7 @@ class MainWindow(QMainWindow):
         self.launch: Launcher = launch_detached  # "Open the demo" (tests swap it)
         self._widths_fitted = False
         self._dock_hidden_when_empty = False
+        self._deferred_since = 0.0
         self.theme = "system"
         self._build_ui()
         self.model.add_pending(self._targets.values())
@@ -970,9 +972,15 @@ class MainWindow(QMainWindow):
         """Re-sort and re-filter live data, but not under the operator's hand: while the pointer
         is over the table (or a button is down, a menu open) try again shortly; the current row
         keeps its place on screen."""
-        if self.resort_guard.busy():
+        now = time.monotonic()
+        if self.resort_guard.busy() and not self._deferred_since:
+            self._deferred_since = now
+        if self.resort_guard.busy() and (
+            self.resort_guard.pressed or now - self._deferred_since < MAX_DEFER_S
+        ):
             self._resort_timer.start(RESORT_RETRY_MS)
             return
+        self._deferred_since = 0.0
         self._resort_timer.setInterval(RESORT_DELAY_MS)
         with self.resort_guard.pinned():
             self.proxy.refresh()
