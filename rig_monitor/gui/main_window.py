@@ -941,8 +941,6 @@ class MainWindow(QMainWindow):
     def _refresh_totals(self) -> None:
         if self.tabs.currentWidget() is self.rack_view:
             self.rack_view.refresh()
-        if self.groups.isVisible():
-            self.groups.refresh()
         totals = compute_totals(self.model.rows())
         self.totals.set_totals(totals, self._last_sweep)
         self._update_shown()
@@ -984,6 +982,8 @@ class MainWindow(QMainWindow):
         self._resort_timer.setInterval(RESORT_DELAY_MS)
         with self.resort_guard.pinned():
             self.proxy.refresh()
+        if self.groups.isVisible():  # group totals follow the data at the re-sort pace (2 s)
+            self.groups.refresh()
         self._update_shown()
 
     def _apply_filters(self) -> None:
