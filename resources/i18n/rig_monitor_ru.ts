@@ -654,66 +654,96 @@
     </message>
     <message>
         <location filename="../../rig_monitor/gui/i18n_strings.py" line="166" />
+        <source>{count} miners</source>
+        <translation>асиков: {count}</translation>
+    </message>
+    <message>
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="167" />
+        <source>since</source>
+        <translation>с</translation>
+    </message>
+    <message>
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="168" />
+        <source>Evidence:</source>
+        <translation>Признаки:</translation>
+    </message>
+    <message>
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="169" />
+        <source>How to confirm:</source>
+        <translation>Как проверить:</translation>
+    </message>
+    <message>
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="170" />
+        <source>Likely causes</source>
+        <translation>Вероятные причины</translation>
+    </message>
+    <message>
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="171" />
+        <source>What to check first</source>
+        <translation>Что проверить сначала</translation>
+    </message>
+    <message>
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="172" />
         <source>Evidence</source>
         <translation>Признаки</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="167" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="173" />
         <source>Colour by:</source>
         <translation>Цвет по:</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="168" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="174" />
         <source>Chip temperature</source>
         <translation>Температура чипов</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="169" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="175" />
         <source>% of rating</source>
         <translation>% от номинала</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="170" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="176" />
         <source>Status and faults</source>
         <translation>Состояние и неисправности</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="171" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="177" />
         <source>Define racks</source>
         <translation>Задать стеллажи</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="172" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="178" />
         <source>From addresses (one rack per /24)…</source>
         <translation>По адресам (стеллаж на каждую /24)…</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="173" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="179" />
         <source>From worker or host names…</source>
         <translation>По именам воркеров или хостов…</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="174" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="180" />
         <source>Import CSV (rack,row,col,address)…</source>
         <translation>Импорт CSV (rack,row,col,address)…</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="175" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="181" />
         <source>blue ≤ 60 °C · green 75 °C · amber 85 °C · red ≥ 95 °C · grey: offline · hatched: no reading</source>
         <translation>синий ≤ 60 °C · зелёный 75 °C · жёлтый 85 °C · красный ≥ 95 °C · серый: не в сети · штриховка: нет данных</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="180" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="186" />
         <source>green ≥ 95 % · amber 90 % · red ≤ 70 % · grey: offline · hatched: no reading</source>
         <translation>зелёный ≥ 95 % · жёлтый 90 % · красный ≤ 70 % · серый: не в сети · штриховка: нет данных</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="183" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="189" />
         <source>the table's status colours · grey: offline · hatched: no reading</source>
         <translation>цвета состояний как в таблице · серый: не в сети · штриховка: нет данных</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="186" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="192" />
         <source>No racks yet. Use &lt;b&gt;Define racks&lt;/b&gt;: one rack per /24 block, from worker or host names like &lt;tt&gt;A03-R2-S07&lt;/tt&gt;, or import a CSV with &lt;tt&gt;rack,row,col,address&lt;/tt&gt;.</source>
         <translation>Стеллажей пока нет. Нажмите &lt;b&gt;Задать стеллажи&lt;/b&gt;: по одному на блок /24, по именам воркеров или хостов вида &lt;tt&gt;A03-R2-S07&lt;/tt&gt; или из CSV с &lt;tt&gt;rack,row,col,address&lt;/tt&gt;.</translation>
     </message>

@@ -654,66 +654,96 @@
     </message>
     <message>
         <location filename="../../rig_monitor/gui/i18n_strings.py" line="166" />
+        <source>{count} miners</source>
+        <translation>{count} 台矿机</translation>
+    </message>
+    <message>
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="167" />
+        <source>since</source>
+        <translation>始于</translation>
+    </message>
+    <message>
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="168" />
+        <source>Evidence:</source>
+        <translation>证据：</translation>
+    </message>
+    <message>
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="169" />
+        <source>How to confirm:</source>
+        <translation>如何确认：</translation>
+    </message>
+    <message>
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="170" />
+        <source>Likely causes</source>
+        <translation>可能原因</translation>
+    </message>
+    <message>
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="171" />
+        <source>What to check first</source>
+        <translation>首先检查</translation>
+    </message>
+    <message>
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="172" />
         <source>Evidence</source>
         <translation>证据</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="167" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="173" />
         <source>Colour by:</source>
         <translation>着色依据：</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="168" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="174" />
         <source>Chip temperature</source>
         <translation>芯片温度</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="169" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="175" />
         <source>% of rating</source>
         <translation>额定算力 %</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="170" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="176" />
         <source>Status and faults</source>
         <translation>状态与故障</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="171" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="177" />
         <source>Define racks</source>
         <translation>定义机架</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="172" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="178" />
         <source>From addresses (one rack per /24)…</source>
         <translation>按地址（每个 /24 一个机架）…</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="173" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="179" />
         <source>From worker or host names…</source>
         <translation>按矿工名或主机名…</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="174" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="180" />
         <source>Import CSV (rack,row,col,address)…</source>
         <translation>导入 CSV（rack,row,col,address）…</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="175" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="181" />
         <source>blue ≤ 60 °C · green 75 °C · amber 85 °C · red ≥ 95 °C · grey: offline · hatched: no reading</source>
         <translation>蓝 ≤ 60 °C · 绿 75 °C · 橙 85 °C · 红 ≥ 95 °C · 灰：掉线 · 斜线：无读数</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="180" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="186" />
         <source>green ≥ 95 % · amber 90 % · red ≤ 70 % · grey: offline · hatched: no reading</source>
         <translation>绿 ≥ 95 % · 橙 90 % · 红 ≤ 70 % · 灰：掉线 · 斜线：无读数</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="183" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="189" />
         <source>the table's status colours · grey: offline · hatched: no reading</source>
         <translation>与表格相同的状态颜色 · 灰：掉线 · 斜线：无读数</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="186" />
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="192" />
         <source>No racks yet. Use &lt;b&gt;Define racks&lt;/b&gt;: one rack per /24 block, from worker or host names like &lt;tt&gt;A03-R2-S07&lt;/tt&gt;, or import a CSV with &lt;tt&gt;rack,row,col,address&lt;/tt&gt;.</source>
         <translation>还没有机架。使用&lt;b&gt;定义机架&lt;/b&gt;：每个 /24 网段一个机架，按 &lt;tt&gt;A03-R2-S07&lt;/tt&gt; 这样的矿工名或主机名，或导入包含 &lt;tt&gt;rack,row,col,address&lt;/tt&gt; 的 CSV。</translation>
     </message>

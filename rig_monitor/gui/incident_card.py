@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from rig_monitor.core.faults import Catalogue, FaultSpec, Incident
 from rig_monitor.gui.fault_models import FaultBook, miner_address, severity_colour, since_text
+from rig_monitor.gui.i18n import t
 
 CHECK_FIRST = 3  # the cheapest remedies of the underlying fault, as "check first"
 
@@ -46,22 +47,24 @@ def card_html(incident: Incident, spec: FaultSpec | None, now: float) -> str:
     colour = severity_colour(incident.severity).name()
     parts = [
         f"<p style='margin:0 0 4px 0'><b style='color:{colour}'>"
-        f"{_esc(str(incident.severity).upper())}</b> · {len(incident.miners):,} miners"
+        f"{_esc(str(incident.severity).upper())}</b> · {t('{count} miners').format(count=f'{len(incident.miners):,}')}"
         + (f" · {_esc(incident.scope)}" if incident.scope else "")
-        + (f" · since {_esc(since_text(incident.since, now))}" if incident.since else "")
+        + (f" · {t('since')} {_esc(since_text(incident.since, now))}" if incident.since else "")
         + "</p>",
         f"<p style='margin:0 0 4px 0; font-size:12pt'><b>{_esc(incident.title)}</b></p>",
-        f"<p style='margin:0 0 6px 0'><b>Evidence:</b> {_esc(incident.detail)}</p>",
+        f"<p style='margin:0 0 6px 0'><b>{t('Evidence:')}</b> {_esc(incident.detail)}</p>",
     ]
     if spec is not None:
         if spec.remedies:
             steps = "".join(f"<li>{_esc(r)}</li>" for r in spec.remedies[:CHECK_FIRST])
-            parts.append(f"<b>What to check first</b><ol style='margin:0'>{steps}</ol>")
+            parts.append(f"<b>{t('What to check first')}</b><ol style='margin:0'>{steps}</ol>")
         if spec.confirm:
-            parts.append(f"<p style='margin:4px 0'><b>How to confirm:</b> {_esc(spec.confirm)}</p>")
+            parts.append(
+                f"<p style='margin:4px 0'><b>{t('How to confirm:')}</b> {_esc(spec.confirm)}</p>"
+            )
         if spec.causes:
             causes = "<br>".join(f"• {_esc(c)}" for c in spec.causes)
-            parts.append(f"<p style='margin:4px 0'><b>Likely causes</b><br>{causes}</p>")
+            parts.append(f"<p style='margin:4px 0'><b>{t('Likely causes')}</b><br>{causes}</p>")
     return "".join(parts)
 
 
