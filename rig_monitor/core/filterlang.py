@@ -25,6 +25,7 @@ import re
 import shlex
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Protocol
 
 STATUSES = ("ok", "idle", "info", "degraded", "warning", "critical", "offline", "waiting")
 # "problem" is what the quick filter and "Problems only" mean: offline, faults, degraded.
@@ -49,6 +50,32 @@ class FilterError(ValueError):
     def __init__(self, message: str, position: int = 0) -> None:
         super().__init__(message)
         self.position = position
+
+
+class SubjectLike(Protocol):
+    """What a filter reads from one miner (text lower-case). :class:`Subject` is the plain
+    form; the window passes lazy row views that compute only the fields a filter reads."""
+
+    @property
+    def ip(self) -> str: ...
+    @property
+    def port(self) -> int: ...
+    @property
+    def ip_int(self) -> int | None: ...
+    @property
+    def address(self) -> str: ...
+    @property
+    def status(self) -> str: ...
+    @property
+    def model(self) -> str: ...
+    @property
+    def firmware(self) -> str: ...
+    @property
+    def pool(self) -> str: ...
+    @property
+    def faults(self) -> str: ...
+    @property
+    def text(self) -> str: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,7 +114,7 @@ def ip_number(ip: str) -> int | None:
     return (a << 24) | (b << 16) | (c << 8) | d
 
 
-Predicate = Callable[[Subject], bool]
+Predicate = Callable[[SubjectLike], bool]
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,7 +128,7 @@ class Compiled:
     def empty(self) -> bool:
         return not self.terms
 
-    def __call__(self, subject: Subject) -> bool:
+    def __call__(self, subject: SubjectLike) -> bool:
         return all(t(subject) for t in self.terms)
 
 
@@ -165,7 +192,7 @@ def site_spans(items: Sequence[str]) -> list[AddrSpan]:
     return spans
 
 
-def _in_spans(spans: Sequence[AddrSpan], s: Subject) -> bool:
+def _in_spans(spans: Sequence[AddrSpan], s: SubjectLike) -> bool:
     ip = s.ip_int
     if ip is None:
         return False
@@ -188,7 +215,7 @@ def _statuses(value: str, pos: int) -> frozenset[str]:
 
 
 def _any_in(values: list[str], attr: str) -> Predicate:
-    def pred(s: Subject) -> bool:
+    def pred(s: SubjectLike) -> bool:
         hay: str = getattr(s, attr)
         return any(v in hay for v in values)
 
@@ -264,7 +291,7 @@ def _term(token: str, pos: int, sites: Mapping[str, Sequence[str]]) -> Predicate
     if re.fullmatch(r"\d{1,3}(\.\d{1,3}){2,}\.?\d*", low) and low.count(".") > 3:
         raise FilterError(f"{token!r} is not an IPv4 address", pos)
 
-    def free(s: Subject) -> bool:
+    def free(s: SubjectLike) -> bool:
         return (
             low in s.address
             or low in s.model
