@@ -369,6 +369,12 @@ class IncidentModel(QAbstractItemModel):
     def incidents(self) -> Sequence[Incident]:
         return self._incidents
 
+    def model_of(self, miner: str) -> str:
+        return self._models.get(miner, "")
+
+    def evidence_of(self, miner: str, fault_id: str | None) -> str:
+        return self._evidence.get((miner, fault_id or ""), "")
+
     # -- structure ------------------------------------------------------------------------------
     def index(self, row: int, column: int, parent: AnyIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
         if not 0 <= column < len(ICol):

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QScrollArea,
     QSplitter,
     QTableView,
     QTreeView,
@@ -24,9 +25,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rig_monitor.core.faults import Incident
 from rig_monitor.core.model import Severity
 from rig_monitor.gui.fault_models import RECORD_ROLE, FaultBook, FCol, ICol, RCol, handover_summary
 from rig_monitor.gui.fleet_model import KEY_ROLE
+from rig_monitor.gui.incident_card import IncidentCard
 
 RECENT_WINDOWS = (
     ("Last hour", 3600.0),
@@ -128,12 +131,26 @@ class FaultsView(QWidget):
         ih.resizeSection(ICol.MINERS, 120)
         ih.resizeSection(ICol.SINCE, 130)
         self.incidents.doubleClicked.connect(self._activate)
-        self.incidents.selectionModel().currentChanged.connect(self._select)
+        self.incidents.selectionModel().currentChanged.connect(self._select_incident)
+        # Selecting an incident opens its card (cause, miners, evidence, what to check first).
+        self.card = IncidentCard(book)
+        self.card.miner_selected.connect(self.miner_selected)
+        self.card.miner_activated.connect(self.miner_activated)
+        self.card.hide()
+        inc_split = self._inc_split = QSplitter(Qt.Orientation.Horizontal)
+        inc_split.addWidget(self.incidents)
+        self.card_scroll = QScrollArea()  # a long card scrolls instead of growing the window
+        self.card_scroll.setWidgetResizable(True)
+        self.card_scroll.setWidget(self.card)
+        self.card_scroll.hide()
+        inc_split.addWidget(self.card_scroll)
+        inc_split.setStretchFactor(0, 2)
+        inc_split.setStretchFactor(1, 3)
         inc_box = self._inc_box = QWidget()
         inc_layout = QVBoxLayout(inc_box)
         inc_layout.setContentsMargins(0, 0, 0, 0)
         inc_layout.addWidget(self.incidents_label)
-        inc_layout.addWidget(self.incidents)
+        inc_layout.addWidget(inc_split)
 
         # active faults
         self.table = _table(book.faults_proxy)
@@ -197,7 +214,7 @@ class FaultsView(QWidget):
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setStretchFactor(2, 2)
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.setSizes([120, 300, 180])
+        self.splitter.setSizes([260, 260, 160])
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
@@ -217,6 +234,8 @@ class FaultsView(QWidget):
         book = self.book
         n_inc = book.incident_model.rowCount()
         self.incidents.setVisible(n_inc > 0)
+        self._inc_split.setVisible(n_inc > 0)
+        self._refresh_card()
         self._inc_box.setMaximumHeight(
             16_777_215 if n_inc else self.incidents_label.sizeHint().height()
         )
@@ -248,11 +267,33 @@ class FaultsView(QWidget):
 
     def _key_at(self, index: QModelIndex) -> str | None:
         key = index.data(KEY_ROLE) if index.isValid() else None
-        if isinstance(key, str):
-            return key
-        inc = index.data(RECORD_ROLE) if index.isValid() else None
-        miners = getattr(inc, "miners", None)
-        return miners[0] if miners else None
+        return key if isinstance(key, str) else None
+
+    def _refresh_card(self) -> None:
+        """Keep the open card on its incident as reports come in; close it when it ends."""
+        shown = self.card.incident
+        if shown is None:
+            return
+        for inc in self.book.incident_model.incidents():
+            if inc.id == shown.id and inc.scope == shown.scope:
+                self.card.show_incident(inc)
+                return
+        self.card.show_incident(None)
+        self.card.hide()
+        self.card_scroll.hide()
+
+    def open_incident(self, incident: Incident) -> None:
+        self.card.show_incident(incident)
+        self.card.show()
+        self.card_scroll.show()
+
+    def _select_incident(self, current: QModelIndex, previous: QModelIndex) -> None:
+        """An incident row opens its card; a miner row under it shows that miner."""
+        inc = current.data(RECORD_ROLE) if current.isValid() else None
+        if isinstance(inc, Incident):
+            self.open_incident(inc)
+        else:
+            self._select(current, previous)
 
     def _select(self, current: QModelIndex, _previous: QModelIndex) -> None:
         key = self._key_at(current)

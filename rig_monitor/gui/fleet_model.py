@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -25,8 +26,10 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QGuiApplication, QIcon, QPainter, QPixmap
 
+from rig_monitor.core.filterlang import Compiled, compile_filter
 from rig_monitor.core.model import MinerSnapshot, Target
 from rig_monitor.gui import fmt
+from rig_monitor.gui.filter_subject import SubjectCache
 from rig_monitor.gui.fleet import FleetRow, RowState
 from rig_monitor.gui.sorted_model import SortedTableModel
 
@@ -153,6 +156,8 @@ class FleetTableModel(SortedTableModel[FleetRow]):
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
+        # Says why a "Degraded" row has no fault yet (see gui/degraded.py); set by the window.
+        self.explain: Callable[[FleetRow], str] | None = None
 
     # -- data access --------------------------------------------------------------------------
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
@@ -184,7 +189,7 @@ class FleetTableModel(SortedTableModel[FleetRow]):
             return None
         title, tip = HEADERS[Col(section)]
         if role == Qt.ItemDataRole.DisplayRole:
-            return title
+            return QCoreApplication.translate("MainWindow", title)
         if role == Qt.ItemDataRole.ToolTipRole:
             return tip
         if role == Qt.ItemDataRole.TextAlignmentRole:
@@ -230,7 +235,7 @@ class FleetTableModel(SortedTableModel[FleetRow]):
     def _text(self, row: FleetRow, col: Col) -> str:
         s = self._live(row)
         if col is Col.STATUS:
-            return row.state.label
+            return QCoreApplication.translate("MainWindow", row.state.label)
         if col is Col.ADDRESS:
             return fmt.address(row.ip, row.port)
         if col is Col.MODEL:
@@ -264,6 +269,8 @@ class FleetTableModel(SortedTableModel[FleetRow]):
         if col is Col.UPTIME:
             return fmt.duration(s.uptime_s)
         if col is Col.FAULTS:
+            if row.state is RowState.DEGRADED and self.explain is not None:
+                return self.explain(row)
             if not s.faults:
                 return ""
             top = max(s.faults, key=lambda f: f.severity.rank)
@@ -344,6 +351,8 @@ class FleetTableModel(SortedTableModel[FleetRow]):
             return "Waiting for the first poll"
         if not snap.online:
             return snap.error or "Offline"
+        if col in (Col.STATUS, Col.FAULTS) and row.state is RowState.DEGRADED and self.explain:
+            return self.explain(row)
         if col in (Col.STATUS, Col.FAULTS) and snap.faults:
             return "\n".join(f"[{f.severity}] {f.title}: {f.detail}" for f in snap.faults)
         if col is Col.FANS and snap.fans_rpm:
@@ -432,7 +441,8 @@ def _spans(sorted_rows: Sequence[int]) -> list[tuple[int, int]]:
 
 
 class FleetFilterProxy(QSortFilterProxyModel):
-    """Filters by text and "problems only"; sorting is forwarded to :class:`FleetTableModel`.
+    """Filters by the filter language (core/filterlang), a quick status filter and "problems
+    only"; sorting is forwarded to :class:`FleetTableModel`.
 
     Dynamic filtering is off (re-filtering thousands of rows on every update is wasted work):
     call :meth:`refresh` after updates, at most every couple of seconds. The proxy's own sort
@@ -444,7 +454,11 @@ class FleetFilterProxy(QSortFilterProxyModel):
         self.setDynamicSortFilter(False)
         self.setSortRole(SORT_ROLE)
         self._text = ""
+        self._filter: Compiled = compile_filter("")
         self._problems_only = False
+        self._statuses: frozenset[str] = frozenset()
+        self._subjects = SubjectCache()
+        self.sites: dict[str, list[str]] = {}
 
     def fleet(self) -> FleetTableModel:
         src = self.sourceModel()
@@ -459,14 +473,30 @@ class FleetFilterProxy(QSortFilterProxyModel):
     def problems_only(self) -> bool:
         return self._problems_only
 
+    @property
+    def quick_statuses(self) -> frozenset[str]:
+        return self._statuses
+
     def set_text_filter(self, text: str) -> None:
-        text = text.strip().lower()
-        if text != self._text:
-            self._change_filter(lambda: setattr(self, "_text", text))
+        """Apply a filter-language text; raises FilterError (the old filter stays) when bad."""
+        text = text.strip()
+        if text == self._text:
+            return
+        compiled = compile_filter(text, self.sites)
+
+        def apply() -> None:
+            self._text, self._filter = text, compiled
+
+        self._change_filter(apply)
 
     def set_problems_only(self, on: bool) -> None:
         if on != self._problems_only:
             self._change_filter(lambda: setattr(self, "_problems_only", on))
+
+    def set_quick_statuses(self, statuses: frozenset[str]) -> None:
+        """Quick filter buttons: only rows whose status word is in the set (empty: all)."""
+        if statuses != self._statuses:
+            self._change_filter(lambda: setattr(self, "_statuses", frozenset(statuses)))
 
     def _change_filter(self, apply: Callable[[], None]) -> None:
         self.beginFilterChange()
@@ -476,16 +506,25 @@ class FleetFilterProxy(QSortFilterProxyModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self.fleet().sort(column, order)
 
-    def refresh(self) -> None:
-        """Re-apply the filters and the sort to the current data (rows keep their selection)."""
-        if self._text or self._problems_only:
+    def _filtering(self) -> bool:
+        return bool(not self._filter.empty or self._problems_only or self._statuses)
+
+    def refresh(self, *, resort: bool = True) -> None:
+        """Re-apply the filters and (unless told not to) the sort to the current data."""
+        if self._filtering():
             self._change_filter(lambda: None)
-        self.fleet().resort()
+        if resort:
+            self.fleet().resort()
 
     def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
-        if not self._text and not self._problems_only:
+        if not self._filtering():
             return True
         row = self.fleet().row_at(source_row)
         if self._problems_only and not row.is_problem:
             return False
-        return not self._text or self._text in row.search_text()
+        if not self._statuses and self._filter.empty:
+            return True
+        subject = self._subjects.get(row)
+        if self._statuses and subject.status not in self._statuses:
+            return False
+        return self._filter(subject)

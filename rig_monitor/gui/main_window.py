@@ -13,16 +13,19 @@ from PySide6.QtCore import (
     QByteArray,
     QItemSelectionModel,
     QModelIndex,
+    QPoint,
     QSettings,
     Qt,
     QThreadPool,
     QTimer,
+    Signal,
     Slot,
 )
 from PySide6.QtGui import QAction, QCloseEvent, QColor, QIcon, QKeySequence, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
+    QDockWidget,
+    QFileDialog,
     QFrame,
     QHBoxLayout,
     QHeaderView,
@@ -32,8 +35,8 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QPushButton,
+    QScrollArea,
     QSpinBox,
-    QSplitter,
     QStackedWidget,
     QSystemTrayIcon,
     QTableView,
@@ -49,6 +52,7 @@ from rig_monitor.core.config import (
     merge_changes,
     update_config,
 )
+from rig_monitor.core.config import config_path as default_config_path
 from rig_monitor.core.engine.engine import Batch, EngineConfig, EngineThread, PollFn, SweepStats
 from rig_monitor.core.engine.engine_process import (
     EngineProcess,
@@ -59,14 +63,17 @@ from rig_monitor.core.engine.engine_process import (
 from rig_monitor.core.engine.protocol import Engine
 from rig_monitor.core.faults import Incident, ThresholdOverrides, save_overrides, thresholds_path
 from rig_monitor.core.faults.stage import FaultRecord, FaultReport, FaultStage
+from rig_monitor.core.filterlang import FilterError
 from rig_monitor.core.model import MinerSnapshot, Target
 from rig_monitor.core.targets import is_public
-from rig_monitor.gui import fmt
+from rig_monitor.gui import fmt, saved_views
 from rig_monitor.gui.bridge import EngineBridge
+from rig_monitor.gui.degraded import DegradedClock
 from rig_monitor.gui.detail import DetailPane
 from rig_monitor.gui.fault_models import FaultBook, miner_address
 from rig_monitor.gui.faults_view import FaultsView
-from rig_monitor.gui.fleet import FleetTotals, RowState, compute_totals
+from rig_monitor.gui.filter_bar import FilterBar
+from rig_monitor.gui.fleet import FleetRow, FleetTotals, RowState, compute_totals
 from rig_monitor.gui.fleet_model import (
     BAD,
     KEY_ROLE,
@@ -75,13 +82,31 @@ from rig_monitor.gui.fleet_model import (
     FleetFilterProxy,
     FleetTableModel,
 )
+from rig_monitor.gui.group_panel import GroupPanel
+from rig_monitor.gui.i18n import LanguageSwitch, retranslate, system_language
+from rig_monitor.gui.i18n import t as tr
+from rig_monitor.gui.rack_control import RackController
+from rig_monitor.gui.rack_map import RackMapView
+from rig_monitor.gui.saved_views import ViewsButton
+from rig_monitor.gui.table_export import table_rows, write_csv
+from rig_monitor.gui.table_layout import (
+    ResortGuard,
+    apply_default_order,
+    column_menu,
+    fit_widths,
+    set_compact,
+)
+from rig_monitor.gui.theme import THEMES, apply_theme
 from rig_monitor.gui.thresholds_dialog import ThresholdsDialog, effective_language
+from rig_monitor.gui.window_menus import Launcher, build_menus, demo_command, launch_detached
 
 log = logging.getLogger(__name__)
 
 ParseFn = Callable[[str], list[Target]]
 
 RESORT_DELAY_MS = 2000  # re-sort/filter at most this often after updates (qt.md §3)
+RESORT_RETRY_MS = 800  # while the operator points at the table, try again this much later
+MAX_DEFER_S = 30.0  # a pointer resting on the table for longer does not freeze the order forever
 NOTIFY_GAP_MS = 60_000  # at most one tray notification a minute; later ones are summed up
 INTERVAL_DEBOUNCE_MS = 700
 ENGINE_STOP_TIMEOUT_S = 3.0  # then the engine's child is terminated, then killed
@@ -100,7 +125,8 @@ COLUMN_WIDTHS: dict[Col, int] = {
     Col.EFFICIENCY: 52,
     Col.POOL: 250,
     Col.UPTIME: 84,
-    Col.FAULTS: 160,
+    Col.FAULTS: 200,
+    Col.ERROR: 180,
 }
 
 
@@ -227,38 +253,44 @@ class TotalsBar(QFrame):
 
         ok, grey = STATE_COLOURS[RowState.OK], STATE_COLOURS[RowState.OFFLINE]
         plain = [
-            part(self.online, f"{t.online:,}", "online", ok if t.online else None),
-            part(self.offline, f"{t.offline:,}", "offline", BAD if t.offline else grey),
+            part(self.online, f"{t.online:,}", tr("online"), ok if t.online else None),
+            part(self.offline, f"{t.offline:,}", tr("offline"), BAD if t.offline else grey),
             part(
                 self.faults,
                 f"{t.with_faults:,}",
-                "with faults",
+                tr("with faults"),
                 STATE_COLOURS[RowState.WARNING] if t.with_faults else None,
             ),
         ]
         self.degraded.setVisible(t.degraded > 0)
         if t.degraded:
             colour = STATE_COLOURS[RowState.DEGRADED]
-            plain.append(part(self.degraded, f"{t.degraded:,}", "degraded", colour))
+            plain.append(part(self.degraded, f"{t.degraded:,}", tr("degraded"), colour))
         self.waiting.setVisible(t.pending > 0)
         if t.pending:
-            plain.append(part(self.waiting, f"{t.pending:,}", "waiting", None))
+            plain.append(part(self.waiting, f"{t.pending:,}", tr("waiting"), None))
         rate = fmt.hashrate(t.hashrate_ths) if t.online else fmt.DASH
         if t.nominal_ths:
             share = fmt.percent(t.hashrate_ths / t.nominal_ths)
-            rest = f"of {fmt.hashrate(t.nominal_ths)} nominal ({share})"
+            rest = tr("of {nominal} nominal ({share})").format(
+                nominal=fmt.hashrate(t.nominal_ths), share=share
+            )
         else:
-            rest = "total"
+            rest = tr("total")
         plain.append(part(self.hashrate, rate, rest, None))
         if t.power_reporting:
-            reporting = f"({t.power_reporting:,} of {t.online:,} reporting)"
+            reporting = tr("({reporting} of {online} reporting)").format(
+                reporting=f"{t.power_reporting:,}", online=f"{t.online:,}"
+            )
             plain.append(part(self.power, fmt.fleet_power(t.power_w), reporting, None))
         else:
-            plain.append(part(self.power, fmt.DASH, "kW (no miner reports power)", None))
+            plain.append(part(self.power, fmt.DASH, tr("kW (no miner reports power)"), None))
         if last_sweep is not None and last_sweep.finished is not None:
-            text = f"Last sweep {fmt.clock(last_sweep.finished)} in {last_sweep.duration_s:.1f} s"
+            text = tr("Last sweep {time} in {seconds} s").format(
+                time=fmt.clock(last_sweep.finished), seconds=f"{last_sweep.duration_s:.1f}"
+            )
         else:
-            text = "No sweep finished yet"
+            text = tr("No sweep finished yet")
         self.sweep.setText(text)
         plain.append(text)
         self._plain = plain
@@ -270,6 +302,8 @@ class TotalsBar(QFrame):
 
 class MainWindow(QMainWindow):
     """The fleet window. Owns the engine thread; call :meth:`start` once, :meth:`shutdown` at the end."""
+
+    export_finished = Signal(str)  # from the writer thread: what the status bar should say
 
     def __init__(
         self,
@@ -296,6 +330,7 @@ class MainWindow(QMainWindow):
         self.confirm_identity: Callable[[QWidget, str], bool] = _confirm_identity
         self._settings = settings
         self._saver = ConfigSaver(config_path, self.config)
+        self._config_path = config_path
         self._targets: dict[str, Target] = {}
         for t in targets:
             self._targets.setdefault(t.key, t)
@@ -349,6 +384,14 @@ class MainWindow(QMainWindow):
         self.model = FleetTableModel(self)
         self.proxy = FleetFilterProxy(self)
         self.proxy.setSourceModel(self.model)
+        self.proxy.sites = self.config.sites
+        self.degraded = DegradedClock()
+        self.model.explain = self._explain_degraded
+        self.launch: Launcher = launch_detached  # "Open the demo" (tests swap it)
+        self._widths_fitted = False
+        self._dock_hidden_when_empty = False
+        self._deferred_since = 0.0
+        self.theme = "system"
         self._build_ui()
         self.model.add_pending(self._targets.values())
         self._update_empty_state()
@@ -453,22 +496,17 @@ class MainWindow(QMainWindow):
         self.totals = TotalsBar()
         outer.addWidget(self.totals)
 
-        # row 3: filtering
-        self.filter_edit = QLineEdit()
-        self.filter_edit.setPlaceholderText("Filter by address, model, pool or worker")
-        self.filter_edit.setClearButtonEnabled(True)
-        self.filter_edit.textChanged.connect(self._on_filter_text)
-        self.problems_check = QCheckBox("Problems only")
-        self.problems_check.setToolTip(
-            "Offline, warning or critical faults, low hashrate, stopped fan"
-        )
-        self.problems_check.toggled.connect(self._on_problems_only)
-        self.shown_label = QLabel()
-        row3 = QHBoxLayout()
-        row3.addWidget(self.filter_edit, 1)
-        row3.addWidget(self.problems_check)
-        row3.addSpacing(12)
-        row3.addWidget(self.shown_label)
+        # row 3: filtering (the filter language, quick filters; see gui/filter_bar.py)
+        self.filter_bar = FilterBar()
+        self.filter_edit = self.filter_bar.edit
+        self.problems_check = self.filter_bar.problems_check
+        self.shown_label = self.filter_bar.shown_label
+        self.filter_bar.changed.connect(self._apply_filters)
+        self.views = ViewsButton(self.filter_bar, saved_views.load(self._settings))
+        self.filter_bar.add_widget(self.views)
+        self.groups = GroupPanel(lambda: self.model.rows(), self.config.sites)
+        self.groups.group_chosen.connect(self.filter_edit.setText)
+        self.filter_bar.add_widget(self.groups.combo)
 
         # table and detail
         self.table = QTableView()
@@ -486,6 +524,12 @@ class MainWindow(QMainWindow):
         header.setHighlightSections(False)
         for col, width in COLUMN_WIDTHS.items():
             header.resizeSection(col, width)
+        # movable columns, a chooser on the header's context menu, the reason next to the status
+        header.setSectionsMovable(True)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._show_column_menu)
+        apply_default_order(header)
+        self.resort_guard = ResortGuard(self.table)
         self.table.setSortingEnabled(True)
         # worst first: an operator opens the window to find the sick miners
         self.table.sortByColumn(Col.STATUS, Qt.SortOrder.DescendingOrder)
@@ -505,11 +549,12 @@ class MainWindow(QMainWindow):
         self.table.addAction(trust)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
 
-        # the fleet (filter row + table) and the Faults view share the top of the splitter
+        # the fleet (filter row + table) and the Faults view are the window's tabs
         self.fleet_page = QWidget()
         fleet_layout = QVBoxLayout(self.fleet_page)
         fleet_layout.setContentsMargins(0, 4, 0, 0)
-        fleet_layout.addLayout(row3)
+        fleet_layout.addWidget(self.filter_bar)
+        fleet_layout.addWidget(self.groups)
         # First run (story 1): no miners yet, so say how to get some instead of an empty table.
         self.welcome = self._make_welcome()
         self.fleet_stack = QStackedWidget()
@@ -529,15 +574,39 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.fleet_page, "Fleet")
         self.tabs.addTab(self.faults_view, "Faults")
-        self.splitter = QSplitter(Qt.Orientation.Vertical)
-        self.splitter.addWidget(self.tabs)
-        self.splitter.addWidget(self.detail)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setChildrenCollapsible(False)
-        self.splitter.setSizes([470, 370])
-        outer.addWidget(self.splitter, 1)
+        # Rack map (gui/rack_map.py): racks drawn as grids coloured by a metric.
+        self.rack_view = RackMapView(self.model.find)
+        self.rack_view.miner_selected.connect(self._on_rack_cell)
+        self.racks = RackController(
+            self.rack_view,
+            lambda: list(self.model.rows()),
+            self._saver.run,
+            (self._config_path or default_config_path()).with_name("racks.json"),
+            self,
+        )
+        self.tabs.addTab(self.rack_view, "Racks")
+        self.tabs.currentChanged.connect(lambda _i: self.rack_view.refresh())
+        outer.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
+        # The detail pane is a dock: the table gets the height, the operator can close it (F9),
+        # move it to the side or float it; its place is remembered (QSettings, on close).
+        self.detail_dock = QDockWidget("Details", self)
+        self.detail_dock.setObjectName("detailDock")
+        detail_scroll = QScrollArea()  # lets the dock shrink below the pane's natural height
+        detail_scroll.setWidgetResizable(True)
+        detail_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        detail_scroll.setWidget(self.detail)
+        self.detail_dock.setWidget(detail_scroll)
+        self.detail_dock.setAllowedAreas(
+            Qt.DockWidgetArea.BottomDockWidgetArea | Qt.DockWidgetArea.RightDockWidgetArea
+        )
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.detail_dock)
+        self.resizeDocks([self.detail_dock], [280], Qt.Orientation.Vertical)
+        self.language = LanguageSwitch(self._saver.run, self)
+        self.language.changed.connect(self._on_language_changed)
+        self.language_choice = "system"
+        self.menu_actions = build_menus(self)
+        self.export_finished.connect(lambda text: self.statusBar().showMessage(text, 10_000))
 
         self.alert_button = QPushButton()
         self.alert_button.setFlat(True)
@@ -579,9 +648,23 @@ class MainWindow(QMainWindow):
         header = s.value("window/header")
         if isinstance(header, QByteArray):
             self.table.horizontalHeader().restoreState(header)
-        splitter = s.value("window/splitter")
-        if isinstance(splitter, QByteArray):
-            self.splitter.restoreState(splitter)
+            self._widths_fitted = True  # the operator's widths win over fitting
+        state = s.value("window/state")
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+        compact = s.value("window/compact")
+        if compact in (True, "true"):
+            self.menu_actions["compact"].setChecked(True)
+        language = s.value("window/language")
+        if isinstance(language, str) and f"lang_{language}" in self.menu_actions:
+            self.menu_actions[f"lang_{language}"].setChecked(True)
+            self.language_choice = language
+        if self.language_choice != "system" or system_language() != "en":
+            self.set_language(self.language_choice)
+        theme = s.value("window/theme")
+        if isinstance(theme, str) and theme in THEMES and theme != "system":
+            self.menu_actions[f"theme_{theme}"].setChecked(True)
+            self.set_theme(theme)
 
     def _save_view_state(self) -> None:
         s = self._settings
@@ -589,7 +672,11 @@ class MainWindow(QMainWindow):
             return
         s.setValue("window/geometry", self.saveGeometry())
         s.setValue("window/header", self.table.horizontalHeader().saveState())
-        s.setValue("window/splitter", self.splitter.saveState())
+        s.setValue("window/state", self.saveState())
+        s.setValue("window/compact", self.menu_actions["compact"].isChecked())
+        s.setValue("window/theme", self.theme)
+        s.setValue("window/language", self.language_choice)
+        saved_views.store(s, self.views.views)
         s.sync()
 
     # -- life cycle ---------------------------------------------------------------------------
@@ -598,8 +685,10 @@ class MainWindow(QMainWindow):
         if self._started:
             return
         self._started = True
+        if self._persist:
+            self.racks.load()
         self.engine.start(self._targets.values())
-        self._set_engine_text(f"Polling {len(self._targets):,} miners…")
+        self._set_engine_text(tr("Polling {count} miners…").format(count=f"{len(self._targets):,}"))
 
     def shutdown(self) -> None:
         """Stop the engine, flush pending config saves, remember the view. Safe to call twice."""
@@ -801,6 +890,7 @@ class MainWindow(QMainWindow):
             self.engine.remove_targets(keys)
         if self.fault_stage is not None:
             self.fault_stage.forget(keys)
+        self.degraded.forget(keys)
         if self.detail.key in keys:
             self.detail.show_row(None)
         self._targets_changed()
@@ -851,18 +941,22 @@ class MainWindow(QMainWindow):
         text = QLabel(
             "Scan this computer's networks to find your miners, or type their addresses in the "
             "box above: <tt>10.0.0.5</tt>, <tt>10.0.0.0/24</tt>, <tt>10.0.0.5-80</tt>, "
-            "<tt>10.0.0.5:4029</tt>.<br>To try Rig Monitor without miners, run "
-            "<tt>rig-monitor demo</tt>."
+            "<tt>10.0.0.5:4029</tt>.<br>To try Rig Monitor without miners, open the demo: a "
+            "simulated fleet on this computer."
         )
         text.setWordWrap(True)
         scan = QPushButton("Scan my network…")
         scan.clicked.connect(self.open_scan_dialog)
+        self.demo_button = QPushButton("Open the demo")
+        self.demo_button.setToolTip("A simulated fleet on this computer only (loopback addresses)")
+        self.demo_button.clicked.connect(self.open_demo)
         for widget in (title, text):
             widget.setAlignment(Qt.AlignmentFlag.AlignCenter)
             layout.addWidget(widget)
         row = QHBoxLayout()
         row.addStretch(1)
         row.addWidget(scan)
+        row.addWidget(self.demo_button)
         row.addStretch(1)
         layout.addLayout(row)
         layout.addStretch(2)
@@ -870,6 +964,15 @@ class MainWindow(QMainWindow):
 
     def _update_empty_state(self) -> None:
         self.fleet_stack.setCurrentWidget(self.welcome if not self._targets else self.table)
+        # No miners: an empty details pane only takes room from the welcome; it comes back with
+        # the first miners (unless the operator had closed it).
+        dock = self.detail_dock
+        if not self._targets and dock.isVisibleTo(self):
+            self._dock_hidden_when_empty = True
+            dock.hide()
+        elif self._targets and self._dock_hidden_when_empty:
+            self._dock_hidden_when_empty = False
+            dock.show()
 
     def open_scan_dialog(self) -> None:
         """Story 1: scan, watch miners appear, add them or save the ranges as a named site."""
@@ -894,6 +997,7 @@ class MainWindow(QMainWindow):
         # A sweep already under way may report a miner the operator just removed: drop those.
         snaps = [s for s in batch.snapshots if s.key in self._targets]
         if snaps:
+            self.degraded.update(r for s in snaps if (r := self.model.find(s.key)) is not None)
             self.model.apply_snapshots(snaps)
         if isinstance(batch.extra, FaultReport):
             self.fault_book.apply_report(batch.extra)
@@ -904,14 +1008,15 @@ class MainWindow(QMainWindow):
         if batch.sweep_done:
             self._last_sweep = stats
             self._sweeps_seen += 1
-            dur = stats.duration_s or 0.0
-            text = f"Sweep {stats.sweep}: {stats.polled:,} miners in {dur:.1f} s"
-            if stats.skipped_backoff:
-                text += f" ({stats.skipped_backoff:,} offline, backing off)"
-            self._set_engine_text(text)
+            self._set_engine_text(self._sweep_text(stats))
+            if not self._widths_fitted:
+                self._widths_fitted = True
+                fit_widths(self.table)
         else:
             self._set_engine_text(
-                f"Sweep {stats.sweep} running: {stats.polled:,} of {len(self._targets):,} polled"
+                tr("Sweep {sweep} running: {polled} of {total} polled").format(
+                    sweep=stats.sweep, polled=f"{stats.polled:,}", total=f"{len(self._targets):,}"
+                )
             )
         if self.detail.key is not None and any(s.key == self.detail.key for s in snaps):
             self.detail.show_row(self.model.find(self.detail.key))
@@ -934,10 +1039,22 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(message)
         self.engine_label.setToolTip(message)
 
+    @staticmethod
+    def _sweep_text(stats: SweepStats) -> str:
+        dur = stats.duration_s or 0.0
+        text = tr("Sweep {sweep}: {polled} miners in {seconds} s").format(
+            sweep=stats.sweep, polled=f"{stats.polled:,}", seconds=f"{dur:.1f}"
+        )
+        if stats.skipped_backoff:
+            text += tr(" ({count} offline, backing off)").format(count=f"{stats.skipped_backoff:,}")
+        return text
+
     def _set_engine_text(self, text: str) -> None:
         self.engine_label.setText(text)
 
     def _refresh_totals(self) -> None:
+        if self.tabs.currentWidget() is self.rack_view:
+            self.rack_view.refresh()
         totals = compute_totals(self.model.rows())
         self.totals.set_totals(totals, self._last_sweep)
         self._update_shown()
@@ -964,21 +1081,155 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _resort(self) -> None:
-        self.proxy.refresh()
+        """Re-sort and re-filter live data, but not under the operator's hand: while the pointer
+        is over the table (or a button is down, a menu open) try again shortly; the current row
+        keeps its place on screen."""
+        now = time.monotonic()
+        if self.resort_guard.busy() and not self._deferred_since:
+            self._deferred_since = now
+        if self.resort_guard.busy() and (
+            self.resort_guard.pressed or now - self._deferred_since < MAX_DEFER_S
+        ):
+            self._resort_timer.start(RESORT_RETRY_MS)
+            return
+        self._deferred_since = 0.0
+        self._resort_timer.setInterval(RESORT_DELAY_MS)
+        with self.resort_guard.pinned():
+            self.proxy.refresh()
+        if self.groups.isVisible():  # group totals follow the data at the re-sort pace (2 s)
+            self.groups.refresh()
         self._update_shown()
 
-    def _on_filter_text(self, text: str) -> None:
-        self.proxy.set_text_filter(text)
+    def _apply_filters(self) -> None:
+        bar = self.filter_bar
+        try:
+            self.proxy.set_text_filter(bar.edit.text())
+        except FilterError as exc:
+            bar.show_error(str(exc))
+        else:
+            bar.show_error(None)
+        self.proxy.set_quick_statuses(bar.statuses())
+        self.proxy.set_problems_only(bar.problems_check.isChecked())
         self._update_shown()
 
-    def _on_problems_only(self, on: bool) -> None:
-        self.proxy.set_problems_only(on)
-        self._update_shown()
+    def focus_filter(self) -> None:
+        """Ctrl+F: the fleet tab and its filter box, text selected for typing over."""
+        self.tabs.setCurrentWidget(self.fleet_page)
+        self.filter_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.filter_edit.selectAll()
+
+    def _show_column_menu(self, pos: QPoint) -> None:
+        header = self.table.horizontalHeader()
+        menu = column_menu(header, self)
+        self.resort_guard.menu_open = True
+        try:
+            menu.exec(header.viewport().mapToGlobal(pos))
+        finally:
+            self.resort_guard.menu_open = False
+
+    def set_compact(self, on: bool) -> None:
+        """Compact mode for 1366 × 768: fewer columns, shorter rows, a smaller details pane."""
+        set_compact(self.table, on)
+        if not on:
+            fit_widths(self.table)
+        self.resizeDocks([self.detail_dock], [200 if on else 280], Qt.Orientation.Vertical)
+
+    def set_language(self, choice: str) -> None:
+        """ "system", "en", "zh_CN" or "ru": the window redraws in it once the catalogue is read
+        (on the worker pool) and installed."""
+        self.language_choice = choice
+        lang = system_language() if choice == "system" else choice
+        self.language.request(lang)
+        if self.fault_stage is not None and self.config.language is None:
+            # fault texts "follow the system" (Fault settings): here they follow the window
+            self.fault_stage.set_language(lang.split("_")[0])
+
+    def _on_language_changed(self, _lang: str) -> None:
+        retranslate(self)
+        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(Col) - 1)
+        if self.model.rowCount():
+            last = self.model.index(self.model.rowCount() - 1, Col.STATUS)
+            self.model.dataChanged.emit(self.model.index(0, Col.STATUS), last)
+        self._refresh_totals()
+        self._on_faults_changed()
+        if not self._started:
+            self._set_engine_text(tr("Engine not started"))
+        elif self._last_sweep is not None:
+            self._set_engine_text(self._sweep_text(self._last_sweep))
+
+    def set_theme(self, theme: str) -> None:
+        """Light, dark or following the system (remembered with the window's layout)."""
+        from PySide6.QtWidgets import QApplication
+
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_theme(app, theme)
+            for widget in (self, *self.findChildren(QWidget)):
+                if widget.styleSheet():  # palette(...) in style sheets is resolved when set
+                    widget.setStyleSheet(widget.styleSheet())
+        self.theme = theme
+
+    def fit_columns(self) -> None:
+        fit_widths(self.table)
+
+    def reset_columns(self) -> None:
+        header = self.table.horizontalHeader()
+        for col in Col:
+            header.setSectionHidden(col, False)
+        apply_default_order(header)
+        if self.menu_actions["compact"].isChecked():
+            set_compact(self.table, True)
+        fit_widths(self.table)
+
+    def _explain_degraded(self, row: FleetRow) -> str:
+        catalogue = self.fault_book.catalogue
+        return self.degraded.explain(row, catalogue.params if catalogue is not None else None)
+
+    def _on_rack_cell(self, key: str) -> None:
+        """A rack cell selects the miner: the details pane shows it, the fleet table selects it."""
+        self.detail.show_row(self.model.find(key))
+        self.detail_dock.show()
+        self.select_key(key)
+
+    def open_demo(self) -> None:
+        """First run: start the simulated fleet (loopback only) in its own window."""
+        try:
+            self.launch(demo_command())
+        except OSError as exc:
+            self.statusBar().showMessage(f"Could not start the demo: {exc}", 10_000)
+            return
+        self.statusBar().showMessage("Starting the demo in its own window…", 8000)
+
+    def export_csv_dialog(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Export the table", "rig-monitor-fleet.csv", "CSV files (*.csv)"
+        )
+        if path:
+            self.export_csv(Path(path))
+
+    def export_csv(self, path: Path) -> None:
+        """The table as shown (filtered rows, shown columns); the file is written off the GUI
+        thread, and the status bar says when it is done or why it failed."""
+        rows = table_rows(self.table)
+        report = self.export_finished
+
+        def job() -> None:
+            try:
+                write_csv(path, rows)
+            except OSError as exc:
+                report.emit(f"Could not write {path}: {exc}")
+            else:
+                report.emit(f"Exported {len(rows) - 1:,} miners to {path}")
+
+        self._saver.run(job)
+        self.statusBar().showMessage(f"Exporting {len(rows) - 1:,} miners to {path}…", 5000)
 
     def _update_shown(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
         self.shown_label.setText(
-            f"{total:,} miners" if shown == total else f"Showing {shown:,} of {total:,}"
+            tr("{total} miners").format(total=f"{total:,}")
+            if shown == total
+            else tr("Showing {shown} of {total}").format(shown=f"{shown:,}", total=f"{total:,}")
         )
 
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
@@ -1006,8 +1257,7 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(self.fleet_page)
         if self.select_key(key):
             return True
-        self.filter_edit.clear()
-        self.problems_check.setChecked(False)
+        self.filter_bar.clear()
         self.proxy.refresh()
         return self.select_key(key)
 
@@ -1021,7 +1271,9 @@ class MainWindow(QMainWindow):
             if r.incident is None and not r.acknowledged and not r.snoozed(now)
         )
         count = len(book.incidents) + loud
-        self.tabs.setTabText(1, f"Faults ({count:,})" if count else "Faults")
+        self.tabs.setTabText(
+            1, tr("Faults ({count})").format(count=f"{count:,}") if count else tr("Faults")
+        )
         if self.detail.key is not None:
             self.detail.faults.show_miner(self.detail.key, self._live(self.detail.key))
 
@@ -1037,7 +1289,7 @@ class MainWindow(QMainWindow):
         for rec in records:
             title = self.fault_book.faults_model.title(rec)
             where = miner_address(rec.miner)
-            self._alert(f"{title} on {where}", rec.fault.detail)
+            self._alert(tr("{title} on {where}").format(title=title, where=where), rec.fault.detail)
 
     def _alert(self, title: str, text: str) -> None:
         """Tray notification, at most one per NOTIFY_GAP_MS (later ones are summed up in one);

@@ -190,7 +190,9 @@ def test_add_and_remove_miners_saves_config(
 def test_filter_problems_and_detail_pane(qtbot: Any, make_window: MakeWindow) -> None:
     win, _ = make_window(40)
     _wait_polled(qtbot, win)
-    win.filter_edit.setText("127.0.0.1")  # .1 and .10-.19
+    win.filter_edit.setText("127.0.0.1")  # a full address is that miner, not .10-.19 too
+    assert win.proxy.rowCount() == 1
+    win.filter_edit.setText("127.0.0.1-11")
     assert win.proxy.rowCount() == 11
     assert win.shown_label.text() == "Showing 11 of 40"
     win.filter_edit.clear()

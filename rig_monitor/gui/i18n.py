@@ -1,0 +1,172 @@
+"""Languages for the window (the Qt Linguist path): ``.ts`` sources and compiled ``.qm`` files in
+``resources/i18n/``, a translator installed at run time, and a re-translation pass.
+
+Why a pass over the widgets: the window's static texts (buttons, labels, menus, tabs, group
+boxes, placeholders) are listed once in :mod:`rig_monitor.gui.i18n_strings` for ``lupdate`` and
+translated here by their English source, so switching language at run time redraws them without
+rebuilding the window. Texts the code builds at run time (totals, counts, status line) call
+``tr()`` where they are made. The .qm file is read on a worker thread, never the GUI thread.
+
+Regenerate the catalogues after changing strings::
+
+    pyside6-lupdate rig_monitor/gui/*.py -ts resources/i18n/rig_monitor_zh_CN.ts resources/i18n/rig_monitor_ru.ts
+    pyside6-lrelease resources/i18n/rig_monitor_zh_CN.ts resources/i18n/rig_monitor_ru.ts
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, QTranslator, Signal
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
+    QComboBox,
+    QDockWidget,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QMenuBar,
+    QSpinBox,
+    QTableWidget,
+    QTabWidget,
+    QWidget,
+)
+
+from rig_monitor.core.resources import resource_path
+from rig_monitor.gui.i18n_strings import CONTEXT, STATIC
+
+LANGUAGES: dict[str, str] = {"en": "English", "zh_CN": "中文", "ru": "Русский"}
+_SRC = "_i18n_src"  # dynamic property prefix: the English source of a translated text
+
+
+def system_language() -> str:
+    """The OS locale mapped to a shipped language (Chinese and Russian, else English)."""
+    name = QLocale.system().name()  # "zh_CN", "ru_RU", "en_US" …
+    if name.startswith("zh"):
+        return "zh_CN"
+    if name.startswith("ru"):
+        return "ru"
+    return "en"
+
+
+def qm_path(lang: str) -> str:
+    return str(resource_path("i18n", f"rig_monitor_{lang}.qm"))
+
+
+def read_qm(lang: str) -> bytes:
+    with open(qm_path(lang), "rb") as fh:
+        return fh.read()
+
+
+def t(text: str) -> str:
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+def _swap(obj: QObject, prop: str, current: str, apply: Callable[[str], None]) -> None:
+    """Translate one text if it is a known static string (or the translation of one)."""
+    key = _SRC + prop
+    src = obj.property(key)
+    if isinstance(src, str) and src and current in (src, _last(obj, prop)):
+        pass  # still showing the static text (in some language): keep its source
+    elif current in STATIC:
+        src = current
+        obj.setProperty(key, src)
+    else:
+        return  # a text built at run time: its code translates it
+    new = t(src)
+    obj.setProperty(key + "_shown", new)
+    if new != current:
+        apply(new)
+
+
+def _last(obj: QObject, prop: str) -> str | None:
+    shown = obj.property(_SRC + prop + "_shown")
+    return shown if isinstance(shown, str) else None
+
+
+def retranslate(root: QWidget) -> None:
+    """Re-translate the static texts of ``root`` and its children (menus, tabs included)."""
+    widgets = [root, *root.findChildren(QWidget)]
+    for w in widgets:
+        if isinstance(w, QLabel | QAbstractButton):
+            _swap(w, "text", w.text(), w.setText)
+        elif isinstance(w, QGroupBox):
+            _swap(w, "title", w.title(), w.setTitle)
+        elif isinstance(w, QDockWidget):
+            _swap(w, "title", w.windowTitle(), w.setWindowTitle)
+        elif isinstance(w, QLineEdit) and not isinstance(w.parent(), QAbstractSpinBox):
+            _swap(w, "placeholder", w.placeholderText(), w.setPlaceholderText)
+        elif isinstance(w, QSpinBox):
+            _swap(w, "prefix", w.prefix(), w.setPrefix)
+            _swap(w, "suffix", w.suffix(), w.setSuffix)
+        elif isinstance(w, QComboBox):
+            for i in range(w.count()):
+                _swap(w, f"item{i}", w.itemText(i), functools.partial(w.setItemText, i))
+        elif isinstance(w, QTableWidget):
+            for i in range(w.columnCount()):
+                item = w.horizontalHeaderItem(i)
+                if item is not None:
+                    _swap(w, f"head{i}", item.text(), item.setText)
+        if isinstance(w, QTabWidget):
+            for i in range(w.count()):
+                _swap(w, f"tab{i}", w.tabText(i), functools.partial(w.setTabText, i))
+        if isinstance(w, QMenu | QMenuBar):
+            if isinstance(w, QMenu):
+                _swap(w, "title", w.title(), w.setTitle)
+            for a in w.actions():
+                _swap(a, "text", a.text(), a.setText)
+                menu = a.menu()
+                if isinstance(menu, QMenu):
+                    _swap(menu, "title", menu.title(), menu.setTitle)
+    for a in root.actions():
+        _swap(a, "text", a.text(), a.setText)
+
+
+class LanguageSwitch(QObject):
+    """Installs the translator for a language; the .qm bytes are read on ``run`` (a worker)."""
+
+    ready = Signal(str, bytes)
+    changed = Signal(str)
+
+    def __init__(self, run: Callable[[Callable[[], None]], None], parent: QObject) -> None:
+        super().__init__(parent)
+        self._run = run
+        self._translator: QTranslator | None = None
+        self._data: bytes = b""  # QTranslator.load(data) keeps a pointer: keep the bytes alive
+        self.language = "en"
+        self.ready.connect(self._install)
+
+    def request(self, lang: str) -> None:
+        if lang == "en":
+            self._install("en", b"")
+            return
+        ready = self.ready
+
+        def job() -> None:
+            try:
+                ready.emit(lang, read_qm(lang))
+            except OSError:
+                ready.emit("en", b"")
+
+        self._run(job)
+
+    def _install(self, lang: str, data: bytes) -> None:
+        app = QCoreApplication.instance()
+        if app is None:
+            return
+        if self._translator is not None:
+            app.removeTranslator(self._translator)
+            self._translator = None
+        if data:
+            translator = QTranslator(self)
+            self._data = data
+            if translator.load(self._data):
+                app.installTranslator(translator)
+                self._translator = translator
+            else:
+                lang = "en"
+        self.language = lang
+        self.changed.emit(lang)
