@@ -146,6 +146,14 @@ class Rig:
         self.miner_id = f"{rng.getrandbits(64):016x}"
         self._best_share = int(spec.pool_difficulty * rng.uniform(50, 5000))
         self._pools = pools
+        # Realistic spread between healthy units of one model, from a stream of its own so the
+        # draws above (which board a fault hits, …) stay what they were: a unit's spot in the
+        # rack shifts its temperatures a little and its fans more (fan control holds the
+        # temperature), every reading carries sensor noise, rejects come in small bursts.
+        noise = random.Random(f"noise:{seed}")
+        self._noise = noise
+        self._temp_offset = noise.uniform(-1.5, 1.5)
+        self._fan_scale = noise.uniform(0.92, 1.08)
         self._counters = _Counters(pool_accepted=[0.0] * len(pools))
         self._last = start
         self._accumulate(start - self._boot_at, frozenset(), self._board_ideal_total)
@@ -182,7 +190,8 @@ class Rig:
             return
         c.getworks += dt / 30.0
         shares = diff1 / self.spec.pool_difficulty
-        reject = 0.08 if "rejects" in faults else self._reject_ratio
+        burst = self._noise.uniform(0.0, 2.0)  # rejects arrive in bursts, not as a steady trickle
+        reject = 0.08 if "rejects" in faults else self._reject_ratio * burst
         accepted = shares * (1 - reject - self._stale_ratio)
         c.accepted += accepted
         c.rejected += shares * reject
@@ -222,7 +231,7 @@ class Rig:
     ) -> tuple[list[int], list[int], list[int]]:
         if "dead_board" in faults and i == self.fault_board:
             return [0] * 4, [0] * 4, [0] * 4
-        wobble = 1.5 * self._temp_waves[i](t)
+        wobble = 1.5 * self._temp_waves[i](t) + self._temp_offset + self._noise.uniform(-0.6, 0.6)
         if "idle" in faults:
             hot = 30.0 + wobble
             pcb = [hot - 2, hot - 3, hot, hot]
@@ -240,7 +249,9 @@ class Rig:
 
     def _fans(self, t: float, faults: frozenset[str]) -> list[int]:
         base = (
-            1500 if "idle" in faults else self.spec.fan_rpm + (600 if "overheat" in faults else 0)
+            1500
+            if "idle" in faults
+            else self.spec.fan_rpm * self._fan_scale + (600 if "overheat" in faults else 0)
         )
         fans = [round((base + 90 * w(t)) / 60.0) * 60 for w in self._fan_waves]
         if "fan_stopped" in faults and fans:

@@ -13,7 +13,9 @@ from enum import Enum
 from typing import Final
 
 from rig_monitor.core.faults.catalogue import Catalogue
+from rig_monitor.core.faults.peers import Peers, reading
 from rig_monitor.core.faults.rules import Ctx, Finding, is_hidden, roots_of, run_rules, suppressed
+from rig_monitor.core.faults.sanity import Issue, clean
 from rig_monitor.core.faults.thresholds import ModelSpecLike, Thresholds, modeldb_lookup
 from rig_monitor.core.model import Fault, MinerSnapshot
 
@@ -47,6 +49,8 @@ def evaluate(
     thresholds: Thresholds | None = None,
     spec: ModelSpecLike | _Auto | None = LOOKUP,
     now: float | None = None,
+    peers: Peers | None = None,
+    sanity: list[Issue] | None = None,
 ) -> list[Fault]:
     """Faults one snapshot shows, worst first. ``spec=LOOKUP`` asks the model database.
 
@@ -56,7 +60,16 @@ def evaluate(
     th = thresholds if thresholds is not None else Thresholds()
     model_spec = modeldb_lookup(snapshot.make, snapshot.model) if isinstance(spec, _Auto) else spec
     limits = th.for_miner(snapshot.ip, snapshot.port, snapshot.make, snapshot.model, model_spec)
-    ctx = Ctx(snapshot, limits, th.catalogue, model_spec, now if now is not None else time.time())
+    issues = clean(snapshot) if sanity is None else sanity
+    ctx = Ctx(
+        snapshot,
+        limits,
+        th.catalogue,
+        model_spec,
+        now if now is not None else time.time(),
+        sanity=issues,
+        peers=peers,
+    )
     outcome = run_rules(ctx)
     roots = roots_of(outcome, snapshot)
     hidden, everything = suppressed(th.catalogue, roots)
@@ -73,5 +86,21 @@ def evaluate_snapshots(
 ) -> None:
     """``evaluate`` each snapshot (model looked up) and store the result in ``snapshot.faults``."""
     th = thresholds if thresholds is not None else Thresholds()
-    for snap in snapshots:
-        snap.faults = evaluate(snap, thresholds=th, spec=LOOKUP, now=snap.timestamp)
+    snaps = list(snapshots)
+    peers = Peers()
+    issues: dict[int, list[Issue]] = {}
+    specs: dict[int, ModelSpecLike | None] = {}
+    for snap in snaps:  # first every reading made sane, so the peers compare sane values
+        issues[id(snap)] = clean(snap)
+        spec = specs[id(snap)] = modeldb_lookup(snap.make, snap.model)
+        expected = snap.nominal_hashrate_ths or (spec.nominal_ths if spec is not None else None)
+        peers.update(snap.key, reading(snap, expected))
+    for snap in snaps:
+        snap.faults = evaluate(
+            snap,
+            thresholds=th,
+            spec=specs[id(snap)],
+            now=snap.timestamp,
+            peers=peers,
+            sanity=issues[id(snap)],
+        )

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from rig_monitor.core.faults.catalogue import Catalogue
 from rig_monitor.core.faults.evaluate import sort_faults
 from rig_monitor.core.faults.history import MinerHistory
+from rig_monitor.core.faults.peers import Peers, reading
 from rig_monitor.core.faults.rules import (
     Ctx,
     Finding,
@@ -30,6 +31,7 @@ from rig_monitor.core.faults.rules import (
     run_rules,
     suppressed,
 )
+from rig_monitor.core.faults.sanity import Issue, clean
 from rig_monitor.core.faults.thresholds import (
     Limits,
     ModelSpecLike,
@@ -42,6 +44,7 @@ from rig_monitor.core.model import Fault, MinerSnapshot, Severity
 # an open "mining stopped" keeps hiding its dependents until it clears; "unreachable" only while
 # the miner does not answer (once it answers, what it says is evidence again)
 _ROOTS = ("mining_stopped",)
+_ABOVE_STOPPED = frozenset({"pools_all_dead", "reboot_loop"})  # roots that explain a stop
 _UP = {Severity.INFO: Severity.WARNING, Severity.WARNING: Severity.CRITICAL}
 
 
@@ -131,6 +134,7 @@ class FaultTracker:
         self.thresholds = thresholds if thresholds is not None else Thresholds()
         self.spec_lookup = spec_lookup
         self._miners: dict[str, _Miner] = {}
+        self.peers = Peers()
         self._events: deque[FaultEvent] = deque(maxlen=max_events)
 
     @property
@@ -144,8 +148,21 @@ class FaultTracker:
     ) -> list[FaultEvent]:
         """Judge a batch of polls; sets each ``snapshot.faults`` and returns what changed."""
         events: list[FaultEvent] = []
-        for snap in snapshots:
-            self._update_one(snap, now if now is not None else snap.timestamp, events)
+        batch = list(snapshots)
+        issues: list[list[Issue]] = []
+        for snap in batch:  # sane values first, then the peers, then the rules
+            issues.append(clean(snap))
+            m = self._miners.get(snap.key)
+            if m is None:
+                m = self._miners[snap.key] = _Miner()
+            spec = self._spec(m, snap) if snap.online else m.spec
+            expected = snap.nominal_hashrate_ths or (spec.nominal_ths if spec is not None else None)
+            if snap.online:
+                self.peers.update(snap.key, reading(snap, expected))
+            else:
+                self.peers.forget(snap.key)
+        for snap, found in zip(batch, issues, strict=True):
+            self._update_one(snap, now if now is not None else snap.timestamp, events, found)
         self._events.extend(events)
         return events
 
@@ -156,7 +173,9 @@ class FaultTracker:
             m.spec = self.spec_lookup(snap.make, snap.model) if self.spec_lookup else None
         return m.spec
 
-    def _update_one(self, snap: MinerSnapshot, t: float, events: list[FaultEvent]) -> None:
+    def _update_one(
+        self, snap: MinerSnapshot, t: float, events: list[FaultEvent], sanity: list[Issue]
+    ) -> None:
         key = snap.key
         m = self._miners.get(key)
         if m is None:
@@ -170,19 +189,33 @@ class FaultTracker:
                 limits.get("hashrate_low", "window_s", 1800),
                 limits.get("hw_error_rate_high", "window_s", 1800),
                 limits.get("pool_reject_high", "window_s", 1800),
+                limits.get("hashrate_degrading", "window_s", 3600),
+                limits.get("temp_rising", "window_s", 1800),
                 1800.0,
             ),
             slack_s=limits.get("unexpected_reboot", "slack_s", 120),
             reboot_keep_s=max(
                 limits.get("unexpected_reboot", "hold_s", 3600),
-                limits.get("unexpected_reboot", "loop_window_s", 3600),
+                limits.get("reboot_loop", "window_s", 3600),
+            ),
+            drop_keep_s=max(
+                limits.get("miner_flapping", "window_s", 900),
+                limits.get("fan_intermittent", "window_s", 900),
             ),
         )
-        outcome = run_rules(Ctx(snap, limits, self.catalogue, spec, t, hist=m.hist))
+        ctx = Ctx(
+            snap, limits, self.catalogue, spec, t, hist=m.hist, sanity=sanity, peers=self.peers
+        )
+        outcome = run_rules(ctx)
         roots = roots_of(outcome, snap)
         for st in m.states.values():  # an open root keeps its dependents hidden until it clears
             act = st.active
-            if act is not None and act.id in _ROOTS and act.severity is not Severity.INFO:
+            if (
+                act is not None
+                and act.id in _ROOTS
+                and act.severity is not Severity.INFO
+                and not roots & _ABOVE_STOPPED
+            ):
                 roots.add(act.id)
         hidden, everything = suppressed(self.catalogue, roots)
 
@@ -386,6 +419,7 @@ class FaultTracker:
     def forget(self, miner_key: str) -> None:
         """Drop a miner that is no longer polled (removed from the site)."""
         self._miners.pop(miner_key, None)
+        self.peers.forget(miner_key)
 
     # -- queries -----------------------------------------------------------------------------
 

@@ -43,7 +43,9 @@ class WhatsminerModel:
 
 
 def _spec(chips: int, ths: float, watts: float, fan: int) -> HardwareSpec:
-    return rig_spec(3, chips, ths, watts, 2, fan, pcb_temp_c=66)
+    # air-cooled Whatsminers: boards ~66 °C, chip sensors ~82 °C when healthy (faults.md §1:
+    # healthy air-cooled chips read up to about 90 °C; pyasic issue #229: a 72 °C M50 board)
+    return rig_spec(3, chips, ths, watts, 2, fan, pcb_temp_c=66, chip_delta_c=16.0)
 
 
 MODELS: dict[str, WhatsminerModel] = {

@@ -91,12 +91,12 @@ def test_pool_outage() -> None:
 def test_hot_intake_across_a_container() -> None:
     miners = site()
     for i in range(1, 21):
-        miners[f"10.10.2.{i}"] = s19(f"10.10.2.{i}", temp_inlet_c=36.5 + i / 10)
+        miners[f"10.10.2.{i}"] = s19(f"10.10.2.{i}", temp_inlet_c=40.5 + i / 10)
     incidents = diagnose(miners.values())
     assert [(i.id, i.scope, len(i.miners)) for i in incidents] == [
         ("site_cooling", "10.10.2.0/24", 20)
     ]
-    assert "on 20 of 30 miners in 10.10.2.0/24 (hottest 38.5 °C)" in incidents[0].detail
+    assert "on 20 of 30 miners in 10.10.2.0/24 (hottest 42.5 °C)" in incidents[0].detail
 
 
 def test_inlet_rising_early_warning_from_the_tracker() -> None:
