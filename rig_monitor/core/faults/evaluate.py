@@ -27,13 +27,14 @@ class _Auto(Enum):
 LOOKUP: Final = _Auto.LOOKUP
 
 
-def to_fault(cat: Catalogue, f: Finding) -> Fault:
+def to_fault(cat: Catalogue, f: Finding, since: float | None = None) -> Fault:
     return Fault(
         id=f.fault_id,
         severity=f.severity,
         title=cat.title(f.fault_id),
         detail=f.detail,
         board=f.board,
+        since=since,
     )
 
 
@@ -74,7 +75,7 @@ def evaluate(
     roots = roots_of(outcome, snapshot)
     hidden, everything = suppressed(th.catalogue, roots)
     faults = [
-        to_fault(th.catalogue, f)
+        to_fault(th.catalogue, f, ctx.now)  # one poll: first seen now
         for f in outcome.findings.values()
         if not f.band and not is_hidden(f.fault_id, roots, hidden, everything)
     ]

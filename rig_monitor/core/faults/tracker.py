@@ -12,6 +12,7 @@ history (see history.py) and state only for faults that are open or on their way
 
 from __future__ import annotations
 
+import dataclasses
 import enum
 import time
 from collections import deque
@@ -248,7 +249,7 @@ class FaultTracker:
                 act.snoozed_until = None
                 events.append(FaultEvent(EventKind.SNOOZE_ENDED, key, act.fault, t))
             if act.suppressed_by is None and not act.snoozed(t):
-                visible.append(act.fault)
+                visible.append(dataclasses.replace(act.fault, since=act.first_seen))
         snap.faults = sort_faults(visible)
 
     def _bad(
@@ -464,6 +465,24 @@ class FaultTracker:
             inlets = [s[2] for s in samples if s[0] >= t - window_s and s[2] is not None]
             if len(inlets) >= 2:
                 out[key] = max(0.0, inlets[-1] - min(inlets))
+        return out
+
+    def temp_trends(self, window_s: float = 1800.0, now: float | None = None) -> dict[str, float]:
+        """Per online miner, how far its hottest board (else chip) sensor rose within the window:
+        the latest reading against the lowest of the window (°C, ≥ 0). Miners with too short a
+        history are left out, so "no rise" always means "measured, and flat"."""
+        out: dict[str, float] = {}
+        for key, m in self._miners.items():
+            samples = m.hist.samples
+            if len(samples) < 2 or m.hist.offline_since is not None:
+                continue
+            t = samples[-1][0] if now is None else now
+            for idx in (6, 7):
+                values = [s[idx] for s in samples if s[0] >= t - window_s and s[idx] is not None]
+                if len(values) >= 2:
+                    first = [float(v) for v in values if isinstance(v, int | float)]
+                    out[key] = max(0.0, first[-1] - min(first))
+                    break
         return out
 
     def __len__(self) -> int:
