@@ -865,10 +865,13 @@ def rule_fan_intermittent(ctx: Ctx) -> None:
     if len(polls) < 3:
         return
     ctx.seen(fid)
-    if ctx.out.has("fan_failed"):
-        return  # the fan is down now: fan_failed says so
     for n in range(max(len(f) for f in polls)):
         series = [f[n] for f in polls if n < len(f)]
+        run = len(series) - next(
+            (i + 1 for i in range(len(series) - 1, -1, -1) if series[i] > 0), 0
+        )
+        if run >= ctx.p(fid, "dead_polls", 3):
+            continue  # stopped for good now: fan_failed, not a drop-out
         zero = sum(1 for r in series if r <= 0)
         # separate drop-outs, each followed by a recovery: a fan that stopped once is fan_failed
         spells = sum(1 for a, b in itertools.pairwise(series) if a <= 0 < b)
@@ -905,7 +908,9 @@ def rule_temp_rising(ctx: Ctx) -> None:
         crit = ctx.p(limit_fid, "crit_c", 100)
         if ctx.out.has(limit_fid):
             continue  # already over its limit: that fault says more
-        if rise >= ctx.p(fid, "rise_c", 6) and temp < crit:
+        # a steady rise, or a smaller one that has brought it close to its limit
+        near = rise >= ctx.p(fid, "near_rise_c", 4) and values[-1] >= crit - ctx.p(fid, "near_c", 3)
+        if (rise >= ctx.p(fid, "rise_c", 6) or near) and temp < crit:
             span = points[-1][0] - points[low_at][0]
             ctx.add(
                 fid,
@@ -1158,6 +1163,8 @@ def roots_of(outcome: Outcome, snap: MinerSnapshot) -> set[str]:
         roots.add("pools_all_dead")
     if outcome.has("reboot_loop"):
         roots.add("reboot_loop")
+    if outcome.has("fan_intermittent"):
+        roots.add("fan_intermittent")  # its drop-outs are not a fan_failed each time
     if outcome.has("mining_stopped", min_severity=Severity.WARNING) and not roots & {
         "pools_all_dead",
         "reboot_loop",

@@ -77,6 +77,8 @@ def fault_codes(s: Sample, spec: HardwareSpec) -> list[str]:
     for b in s.boards:
         if not b.present:
             codes.append(f"53{b.index}")  # slot X not found
+        elif max(b.chip) >= 150:
+            codes.append(f"32{b.index}")  # slot X temperature reading error (a dead sensor)
         elif max(b.chip) >= 95:
             codes.append(f"35{b.index}")  # slot X temperature protection
     for n, rpm in enumerate(s.fans[:2]):
