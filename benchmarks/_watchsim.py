@@ -51,7 +51,7 @@ def watch(
     interval_s: float = 60.0,
     web_port: int,
     v3_port: int = 4433,
-    timeout_s: float = 2.0,
+    timeout_s: float = 5.0,
     on_sweep: OnSweep | None = None,
     stage: FaultStage | None = None,
 ) -> list[Sweep]:

@@ -199,7 +199,8 @@ def test_plain_text_requests(serve: Serve) -> None:
 
 def test_bfgminer_version_and_20s_rate(serve: Serve) -> None:
     _, ip, port = one(serve, "bfgminer")
-    assert "BFGMiner" in ask_json(ip, port, "version")["VERSION"][0]
+    version = ask_json(ip, port, "version")["VERSION"][0]
+    assert version == {"Miner": "bfgminer 5.5.0", "CGMiner": "5.5.0", "API": "3.1"}
     summary = ask_json(ip, port, "summary")["SUMMARY"][0]
     assert "MHS 20s" in summary and "MHS 5s" not in summary and summary["MHS 20s"] > 1e6
 

@@ -13,7 +13,7 @@ import asyncio
 import contextlib
 import json
 from dataclasses import dataclass
-from typing import TypeAlias
+from typing import Any, TypeAlias
 
 from rig_monitor.core.credentials import Credentials
 from rig_monitor.core.drivers.antminer import clean_model
@@ -95,6 +95,9 @@ def classify(p: Probe) -> Identity:
             model=clean_model(type_text) if type_text else None,
             firmware="stock",
         )
+    named = miner_name(version)
+    if named is not None:
+        return Identity(family="generic", firmware=named[0], firmware_version=named[1])
     for key in ("CGMiner", "BFGMiner", "SGMiner"):
         if key in version:
             return Identity(
@@ -249,3 +252,13 @@ async def detect(
     if identity is None:
         raise _failure(rpc, web)
     return identity
+
+
+def miner_name(version: dict[str, Any]) -> tuple[str, str | None] | None:
+    """("bfgminer", "5.5.0") from a version reply's ``"Miner": "bfgminer 5.5.0"``: bfgminer
+    names itself there and puts the cgminer API version it mimics under "CGMiner"."""
+    value = version.get("Miner")
+    if not isinstance(value, str) or not value.strip():
+        return None
+    name, _, ver = value.strip().partition(" ")
+    return name.lower(), (ver.strip() or None)

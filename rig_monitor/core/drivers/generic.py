@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from rig_monitor.core.drivers.base import Driver, base_snapshot, first, parse_pools, section
+from rig_monitor.core.drivers.detect import miner_name
 from rig_monitor.core.model import Board, Identity, MinerSnapshot, Target
 from rig_monitor.core.values import first_key, integer, max_or_none, num, rate_from, temp
 
@@ -26,7 +27,11 @@ class GenericDriver(Driver):
         snap = base_snapshot(target, identity, replies)
         version = first(replies.get("version"), "VERSION")
         summary = first(replies.get("summary"), "SUMMARY")
+        named = miner_name(version)
         for key in MINER_KEYS:
+            if named is not None:
+                snap.firmware, snap.firmware_version = named
+                break
             if key in version:
                 snap.firmware = key.lower()
                 snap.firmware_version = str(version[key])

@@ -136,11 +136,15 @@ class Ctx:
     def expected_chips(self, board: Board) -> int | None:
         if board.expected_chips:
             return board.expected_chips
-        return (
-            self.spec.chips_per_board
-            if self.spec is not None and self.spec.chips_per_board
-            else None
-        )
+        if self.spec is not None and self.spec.chips_per_board:
+            return self.spec.chips_per_board
+        return self.sibling_chips()
+
+    def sibling_chips(self) -> int | None:
+        """No chip count in the model table (Avalon): the boards of one machine are alike, so
+        the fullest of at least three boards is what each should have."""
+        counts = [b.chips for b in self.snap.boards if b.chips]
+        return max(counts) if len(counts) >= 3 else None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -356,6 +360,8 @@ def rule_boards(ctx: Ctx) -> None:
                 marks += ctx.say("chips_missing", "x", n=bad)
             if unstable:
                 marks += ctx.say("chips_missing", "dash", n=unstable)
+            if not b.expected_chips and not (ctx.spec is not None and ctx.spec.chips_per_board):
+                marks += ctx.say("chips_missing", "siblings", expected=exp)
             ctx.add(
                 "chips_missing",
                 Severity.WARNING,

@@ -62,6 +62,9 @@ class CgminerPersona(Persona):
     def pools(self, seed: int, worker: str) -> list[tuple[str, str]]:
         return super().pools(seed, worker)[:2]
 
+    def version_reply(self) -> dict[str, object]:
+        return {self.version_key: self.version, "API": self.api}
+
     def reply(
         self, command: str, parameter: str | None, sample: Sample, model: str | None
     ) -> Reply | None:
@@ -71,7 +74,7 @@ class CgminerPersona(Persona):
             return self.status(code, msg, model, letter=letter, when=when)
 
         if command == "version":
-            version = {self.version_key: self.version, "API": self.api}
+            version = self.version_reply()
             return Reply(
                 status(22, f"{self.version_key} versions"), "VERSION", [version], text_prefix=True
             )
@@ -215,3 +218,8 @@ class BfgminerPersona(CgminerPersona):
     version = "5.5.0"
     api = "3.1"
     rate_keys = ("MHS 20s",)
+
+    def version_reply(self) -> dict[str, object]:
+        # what a real bfgminer 5.5.0 answers (issue 9): its own name under "Miner", and the
+        # cgminer API version it is compatible with under "CGMiner"
+        return {"Miner": f"bfgminer {self.version}", "CGMiner": self.version, "API": self.api}
