@@ -55,7 +55,8 @@ def evaluate(
 ) -> list[Fault]:
     """Faults one snapshot shows, worst first. ``spec=LOOKUP`` asks the model database.
 
-    Does not modify the snapshot; the caller decides whether to store the result in
+    The snapshot's impossible values are dropped first (with a note, see sanity.py) unless the
+    caller already did (``sanity``); the caller decides whether to store the result in
     ``snapshot.faults``.
     """
     th = thresholds if thresholds is not None else Thresholds()

@@ -268,6 +268,13 @@ def _cooling(
     warn = float(cat.params("inlet_overtemp").get("warn_c", 35))
     out: list[Incident] = []
     online = [k for k, s in fleet.snaps.items() if s.online]
+    if temp_rise is not None and not hot_map:
+        # the whole site warming together is the room itself: one incident, not one per block
+        site = _block_heating(fleet, p, online, {k: temp_rise[k] for k in online if k in temp_rise})
+        if site is not None:
+            site_miners, site_values = site
+            site_values["scope"] = "the site"
+            return [_incident(spec, site_values, site_miners, None, variant="_temps")]
     for prefix in _ints(p.get("prefixes"), [24]):
         for net, members in sorted(_groups(online, fleet.snaps, prefix).items()):
             enough = max(float(p.get("min_miners", 5)), p.get("min_fraction", 0.5) * len(members))
