@@ -154,11 +154,12 @@ def main() -> None:
     p.add_argument("--slow-fleet", type=int, default=300, help="fleet for slow failures")
     p.add_argument("--slow-minutes", type=int, default=60, help="minutes after injection")
     p.add_argument("--runs", type=int, default=1, help="seeds per measurement (median quoted)")
+    p.add_argument("--first-seed", type=int, default=1, help="first seed (default 1)")
     p.add_argument("--skip", default="", help="comma list of parts to skip: healthy,slow,incidents")
     args = p.parse_args()
     raise_fd_limit()
     skip = set(filter(None, args.skip.split(",")))
-    seeds = list(range(1, args.runs + 1))
+    seeds = list(range(args.first_seed, args.first_seed + args.runs))
 
     if "healthy" not in skip:
         pcts, walls, all_ids = [], [], Counter[str]()
