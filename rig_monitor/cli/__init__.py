@@ -164,11 +164,26 @@ def _thresholds() -> Thresholds:
     return load_thresholds()
 
 
-def _evaluate_one_shot(snaps: list[MinerSnapshot]) -> None:
-    """Fault evaluation for a single poll: what one snapshot can tell (no dwell, no deltas)."""
-    from rig_monitor.core.faults import evaluate_snapshots
+def _incident_dict(i: Any) -> dict[str, Any]:
+    """One incident as ``diagnose --json`` and every ``watch --json`` sweep print it."""
+    return {
+        "id": i.id,
+        "severity": str(i.severity),
+        "title": i.title,
+        "detail": i.detail,
+        "miners": [_operator_address(k) for k in i.miners],
+        "scope": i.scope,
+        "fault_id": i.fault_id,
+        "since": i.since,
+    }
 
-    evaluate_snapshots(snaps, thresholds=_thresholds())
+
+def _write_incidents(incidents: Sequence[Any], out: TextIO) -> None:
+    if incidents:
+        out.write("INCIDENTS (shared causes)\n")
+        for i in incidents:
+            out.write(f"  [{i.severity}] {i.title}: {i.detail} ({len(i.miners)} miners)\n")
+        out.write("\n")
 
 
 async def _sweep(
@@ -206,21 +221,24 @@ async def _sweep(
 
 
 # -- commands ------------------------------------------------------------------------------------
-def _poll_once(args: argparse.Namespace) -> list[MinerSnapshot]:
-    """One sweep of the targets, with the one-shot fault evaluation, in target order."""
+def _poll_once(args: argparse.Namespace) -> tuple[list[MinerSnapshot], list[Any]]:
+    """One sweep of the targets, judged by the fault stage's one-shot path, in target order."""
+    from rig_monitor.core.faults.stage import one_shot
+
     targets = _targets(args)
     result: list[MinerSnapshot] = []
+    incidents: list[Any] = []
 
     def done(_n: int, snaps: list[MinerSnapshot]) -> None:
-        _evaluate_one_shot(snaps)
+        incidents.extend(one_shot(snaps, _thresholds()))
         result.extend(snaps)
 
     asyncio.run(_sweep(args, targets, 1, 0.0, done))
-    return result
+    return result, incidents
 
 
 def cmd_poll(args: argparse.Namespace, out: TextIO) -> int:
-    result = _poll_once(args)
+    result, _incidents = _poll_once(args)
     if args.json:
         json.dump([snapshot_to_dict(s) for s in result], out, indent=1, ensure_ascii=False)
         out.write("\n")
@@ -231,24 +249,27 @@ def cmd_poll(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_watch(args: argparse.Namespace, out: TextIO) -> int:
-    from rig_monitor.core.faults import FaultTracker
+    from rig_monitor.core.faults.stage import FaultStage
 
     targets = _targets(args)
-    tracker = FaultTracker(_thresholds())
+    stage = FaultStage.load()  # the window's pipeline: tracker, peers, incidents
     sweeps_json: list[dict[str, Any]] = []
 
     def done(n: int, snaps: list[MinerSnapshot]) -> None:
-        tracker.update(snaps)
+        report = stage(snaps)
+        incidents = list(report.incidents) if report is not None else []
         if args.json:
             sweeps_json.append(
                 {
                     "sweep": n,
                     "time": round(time.time(), 3),
                     "miners": [snapshot_to_dict(s) for s in snaps],
+                    "incidents": [_incident_dict(i) for i in incidents],
                 }
             )
         else:
             out.write(f"\n== sweep {n} at {time.strftime('%H:%M:%S')} ==\n")
+            _write_incidents(incidents, out)
             _table(_poll_rows(snaps), out)
             out.write(_totals(snaps) + "\n")
             out.flush()
@@ -262,32 +283,16 @@ def cmd_watch(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_diagnose(args: argparse.Namespace, out: TextIO) -> int:
-    from rig_monitor.core.faults import diagnose
-
-    result = _poll_once(args)
-    incidents = diagnose(result, catalogue=_thresholds().catalogue)
+    result, incidents = _poll_once(args)
     if args.json:
         doc = {
             "miners": [snapshot_to_dict(s) for s in result],
-            "incidents": [
-                {
-                    "id": i.id,
-                    "severity": str(i.severity),
-                    "title": i.title,
-                    "detail": i.detail,
-                    "miners": [_operator_address(k) for k in i.miners],
-                }
-                for i in incidents
-            ],
+            "incidents": [_incident_dict(i) for i in incidents],
         }
         json.dump(doc, out, indent=1, ensure_ascii=False)
         out.write("\n")
         return 0
-    if incidents:
-        out.write("INCIDENTS (shared causes)\n")
-        for i in incidents:
-            out.write(f"  [{i.severity}] {i.title}: {i.detail} ({len(i.miners)} miners)\n")
-        out.write("\n")
+    _write_incidents(incidents, out)
     _table(_poll_rows(result), out)
     out.write(_totals(result) + "\n")
     return 0
@@ -516,7 +521,7 @@ def with_targets(sp: argparse.ArgumentParser, *, json_help: str) -> None:
 
 
 # Commands that live in their own module under rig_monitor/cli/ (each has register(sub)).
-COMMAND_MODULES: tuple[str, ...] = ("serve", "notify", "action")
+COMMAND_MODULES: tuple[str, ...] = ("serve", "notify", "action", "explain")
 
 
 def build_parser() -> argparse.ArgumentParser:

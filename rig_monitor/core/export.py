@@ -67,7 +67,13 @@ def snapshot_to_dict(s: MinerSnapshot) -> dict[str, Any]:
             for e in (decoded(raw, s.make, s.family) for raw in s.error_codes)
         ],
         "faults": [
-            {"id": f.id, "severity": str(f.severity), "title": f.title, "detail": f.detail}
+            {
+                "id": f.id,
+                "severity": str(f.severity),
+                "title": f.title,
+                "detail": f.detail,
+                "since": f.since,
+            }
             for f in s.faults
         ],
         "notes": list(s.notes),

@@ -179,6 +179,7 @@ class Fault:
     title: str
     detail: str
     board: int | None = None
+    since: float | None = None  # unix seconds of the first poll that showed it
 
 
 @dataclass(slots=True)

@@ -40,6 +40,8 @@ class ModelSpec:
     provisional: bool = False
     # Whatsminer board sub-version ("VE40") this spec was resolved for
     sub_version: str | None = None
+    # where each temperature limit comes from: (("board_temp", "Tether config …"), …)
+    limit_sources: tuple[tuple[str, str], ...] = ()
 
     @property
     def nominal_j_th(self) -> float | None:
@@ -48,7 +50,45 @@ class ModelSpec:
         return self.nominal_w / self.nominal_ths
 
 
-_FIELDS = set(ModelSpec.__dataclass_fields__) - {"sub_version"}
+_FIELDS = set(ModelSpec.__dataclass_fields__) - {"sub_version", "limit_sources"}
+LIMIT_KINDS = ("chip_temp", "board_temp", "inlet_temp")
+
+
+def _limit_fields(entry: dict[str, Any]) -> dict[str, Any]:
+    """``limits: {"board_temp": {"warn_c", "crit_c", "source"}}`` as ModelSpec fields.
+
+    A limit without a ``source`` is ignored (and logged): a threshold must say where it comes
+    from. A missing ``warn_c`` means "warn only at the protection level" (warn = crit).
+    """
+    out: dict[str, Any] = {}
+    sources: list[tuple[str, str]] = []
+    limits = entry.get("limits")
+    if not isinstance(limits, dict):
+        return out
+    for kind in LIMIT_KINDS:
+        lim = limits.get(kind)
+        if not isinstance(lim, dict):
+            continue
+        source = lim.get("source")
+        crit, warn = lim.get("crit_c"), lim.get("warn_c")
+        if not isinstance(source, str) or not source.strip():
+            log.warning(
+                "%s %s: %s limit without a source ignored",
+                entry.get("make"),
+                entry.get("model"),
+                kind,
+            )
+            continue
+        if isinstance(warn, int | float) and not isinstance(warn, bool):
+            out[f"{kind}_warn_c"] = float(warn)
+        if isinstance(crit, int | float) and not isinstance(crit, bool):
+            out[f"{kind}_crit_c"] = float(crit)
+            out.setdefault(f"{kind}_warn_c", float(crit))
+        sources.append((kind, source.strip()))
+    out["limit_sources"] = tuple(sources)
+    return out
+
+
 _NOISE = re.compile(
     r"\s*\(.*?\)\s*|\bantminer\b|\bbitmain\b|\bwhatsminer\b|\bmicrobt\b|\bavalonminer\b"
 )
@@ -127,7 +167,8 @@ class ModelDB:
             entry = self._by_key.get(((make or "").lower(), key)) or self._by_model.get(key)
         if entry is None:
             return None
-        spec = ModelSpec(**{k: v for k, v in entry.items() if k in _FIELDS})
+        fields = {k: v for k, v in entry.items() if k in _FIELDS}
+        spec = ModelSpec(**{**fields, **_limit_fields(entry)})
         if sub:
             chips = (entry.get("sub_versions") or {}).get(sub)
             boards = (entry.get("sub_version_boards") or {}).get(sub)

@@ -37,9 +37,13 @@ def integer(value: Any) -> int | None:
 
 
 def temp(value: Any) -> float | None:
-    """A temperature in °C, or None for the sentinels firmware uses for "no sensor"."""
+    """A temperature in °C, or None for the sentinels firmware uses for "no sensor".
+
+    Readings of 150 °C and more (a sensor stuck at 255) are kept: they are evidence of a broken
+    sensor, which the fault stage's sanity check (core/faults/sanity.py) reports and then drops.
+    """
     t = num(value)
-    if t is None or t <= 0 or t >= 150 or t == 127:
+    if t is None or t <= 0 or t == 127:
         return None
     return t
 

@@ -199,11 +199,15 @@ class DetailPane(QWidget):
             polled += f" ({snap.poll_ms:.0f} ms)"
         self.fields["polled"].setText(polled)
 
-        self._fill_boards(live.boards if live else [])
+        self._fill_boards(
+            live.boards if live else [],
+            fmt.temp_limits(live.make, live.model) if live else fmt.temp_limits(None, None),
+        )
         self._fill_pools(live.pools if live else [])
         self.faults.show_miner(row.key, live)
 
-    def _fill_boards(self, boards: list[Board]) -> None:
+    def _fill_boards(self, boards: list[Board], lim: fmt.TempLimits | None = None) -> None:
+        lim = lim if lim is not None else fmt.temp_limits(None, None)
         t = self.boards
         t.setRowCount(len(boards))
         for r, b in enumerate(boards):
@@ -232,7 +236,7 @@ class DetailPane(QWidget):
                 _item(
                     fmt.temp(b.temp_board_c),
                     right=True,
-                    colour=temp_colour(b.temp_board_c, fmt.BOARD_WARM_C, fmt.BOARD_HOT_C),
+                    colour=temp_colour(b.temp_board_c, lim.board_warn_c, lim.board_crit_c),
                 ),
             )
             t.setItem(
@@ -241,7 +245,7 @@ class DetailPane(QWidget):
                 _item(
                     fmt.temp(b.temp_chip_c),
                     right=True,
-                    colour=temp_colour(b.temp_chip_c, fmt.CHIP_WARM_C, fmt.CHIP_HOT_C),
+                    colour=temp_colour(b.temp_chip_c, lim.chip_warn_c, lim.chip_crit_c),
                 ),
             )
             status_item = _item(status_text, colour=BAD if bad else None, tip=tip)

@@ -333,9 +333,11 @@ class FleetTableModel(SortedTableModel[FleetRow]):
             if s.hashrate_ths == 0 and not s.idle:
                 return BAD
         elif col is Col.CHIP_TEMP:
-            return temp_colour(s.temp_chip_max_c, fmt.CHIP_WARM_C, fmt.CHIP_HOT_C)
+            lim = fmt.temp_limits(s.make, s.model)
+            return temp_colour(s.temp_chip_max_c, lim.chip_warn_c, lim.chip_crit_c)
         elif col is Col.BOARD_TEMP:
-            return temp_colour(s.temp_board_max_c, fmt.BOARD_WARM_C, fmt.BOARD_HOT_C)
+            lim = fmt.temp_limits(s.make, s.model)
+            return temp_colour(s.temp_board_max_c, lim.board_warn_c, lim.board_crit_c)
         elif col is Col.FANS:
             if any(r == 0 for r in s.fans_rpm) or (
                 s.expected_fans is not None and len(s.fans_rpm) < s.expected_fans

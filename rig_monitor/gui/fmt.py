@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import time
 
+from rig_monitor.core.faults.thresholds import TempLimits
+from rig_monitor.core.faults.thresholds import temp_limits as _temp_limits
 from rig_monitor.core.fmt import DASH, fans, make_model, number, percent, pool_host
 from rig_monitor.core.fmt import uptime as duration
 
 __all__ = [
     "DASH",
+    "TempLimits",
     "duration",
     "fans",
     "make_model",
@@ -17,12 +20,13 @@ __all__ = [
     "pool_host",
 ]  # re-exported for the GUI
 
-# Generic colour thresholds for the table (the fault rules use per-model limits; these only tint).
-CHIP_WARM_C = 85.0
-CHIP_HOT_C = 95.0
-BOARD_WARM_C = 75.0
-BOARD_HOT_C = 80.0
 LOW_HASHRATE_RATIO = 0.90
+
+
+def temp_limits(make: str | None, model: str | None) -> TempLimits:
+    """Table colours use the model's own limits, the very numbers the fault rules use
+    (resources/models.json with its sources, else the catalogue's protection-level defaults)."""
+    return _temp_limits(make, model)
 
 
 def hashrate(ths: float | None) -> str:

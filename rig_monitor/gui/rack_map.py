@@ -57,15 +57,17 @@ WARN = QColor(230, 160, 0)
 HOT = QColor(215, 38, 61)
 
 
-def temp_colour(c: float) -> QColor:
-    """Blue (≤ 60 °C) → green (75) → amber (warm limit) → red (hot limit), the table's limits."""
+def temp_colour(c: float, warm: float, hot: float) -> QColor:
+    """Blue (≤ 60 °C) → green (75) → amber (the model's warning level) → red (its protection
+    level): the very limits the table and the fault rules use for this model."""
     if c <= 60.0:
         return COOL
-    if c <= 75.0:
-        return _lerp(COOL, GOOD, (c - 60.0) / 15.0)
-    if c <= fmt.CHIP_WARM_C:
-        return _lerp(GOOD, WARN, (c - 75.0) / (fmt.CHIP_WARM_C - 75.0))
-    return _lerp(WARN, HOT, (c - fmt.CHIP_WARM_C) / (fmt.CHIP_HOT_C - fmt.CHIP_WARM_C))
+    if c <= 75.0 or warm <= 75.0:
+        return _lerp(COOL, GOOD, min(1.0, (c - 60.0) / 15.0))
+    if c <= warm:
+        return _lerp(GOOD, WARN, (c - 75.0) / (warm - 75.0))
+    span = hot - warm
+    return _lerp(WARN, HOT, 1.0 if span <= 0 else min(1.0, (c - warm) / span))
 
 
 def rating_colour(ratio: float) -> QColor:
@@ -91,7 +93,10 @@ def cell_colour(row: FleetRow | None, metric: Metric) -> tuple[QColor, str]:
         return STATE_COLOURS[state], state.label
     if metric is Metric.TEMPERATURE:
         c = snap.temp_chip_max_c
-        return (UNKNOWN, "no chip temperature") if c is None else (temp_colour(c), fmt.temp(c))
+        if c is None:
+            return UNKNOWN, "no chip temperature"
+        lim = fmt.temp_limits(snap.make, snap.model)
+        return temp_colour(c, lim.chip_warn_c, lim.chip_crit_c), fmt.temp(c)
     ratio = snap.hashrate_ratio
     if ratio is None:
         return UNKNOWN, "rating unknown"

@@ -46,13 +46,40 @@ FAULTS: dict[str, str | None] = {
     # "auth failed" (an unreachable miner), not "offline". None here because a client that only
     # reads 4028 (targets without the sim's web port) sees nothing wrong. Only on "http" personas.
     "bad_password": None,
+    # Slow failures (issue 9): each starts when injected and worsens with time, so the early
+    # warning must come before the fault it leads to.
+    # The hottest sensors climb 0.3 °C a minute (a clogging filter, a slowing fan).
+    "heat_creep": "temp_rising",
+    # One fan reads 0 rpm about one poll in three and recovers (a worn bearing, a loose plug).
+    "fan_flaky": "fan_intermittent",
+    # One board loses a chip every 5 minutes (a failing chip dragging the chain).
+    "chips_fading": "chips_dropping",
+    # Every board's hashrate slides 0.4 % a minute, down to half.
+    "hash_fade": "hashrate_degrading",
+    # The miner drops off the network for 15 s of every 45 s (a bad cable or switch port).
+    "flapping": "miner_flapping",
+    # One board's chip sensors read 255 °C (a dead sensor, not a hot chip).
+    "sensor_255": "temp_sensor_fault",
+    # The reject rate climbs 0.2 % a minute from the miner's own, up to 10 %.
+    "reject_creep": "pool_reject_rising",
+}
+
+# The slow failures above, and the early-warning fault each must raise.
+SLOW_FAULTS: dict[str, str] = {
+    "heat_creep": "temp_rising",
+    "fan_flaky": "fan_intermittent",
+    "chips_fading": "chips_dropping",
+    "hash_fade": "hashrate_degrading",
+    "flapping": "miner_flapping",
+    "sensor_255": "temp_sensor_fault",
+    "reject_creep": "pool_reject_rising",
 }
 
 # Faults that only make sense on a persona serving the given service.
 SERVICE_FAULTS: dict[str, str] = {"bad_password": "http"}
 
 WIRE_FAULTS: frozenset[str] = frozenset(
-    {"offline", "garbage", "truncated", "hung", "slow", "huge", "bad_password"}
+    {"offline", "garbage", "truncated", "hung", "slow", "huge", "bad_password", "flapping"}
 )
 DATA_FAULTS: frozenset[str] = frozenset(FAULTS) - WIRE_FAULTS
 

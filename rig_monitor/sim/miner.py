@@ -112,6 +112,12 @@ class SimMiner:
             self.faults.discard(check_fault(fault))
         self._changed()
 
+    def dark(self) -> bool:
+        """``flapping``: off the network for the last 15 s of every 45 s since it was injected."""
+        if "flapping" not in self.faults:
+            return False
+        return (self._rig.minutes_since("flapping", self.clock()) * 60.0) % 45.0 >= 30.0
+
     def _changed(self) -> None:
         self._last_at = None  # the next reply shows the new fault at once
         if self.on_faults_changed is not None:

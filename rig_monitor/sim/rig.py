@@ -147,7 +147,18 @@ class Rig:
         self._best_share = int(spec.pool_difficulty * rng.uniform(50, 5000))
         self._pools = list(pools)
         self.active_pool = 0  # which pool is Stratum Active (switchpool moves it)
+        # Realistic spread between healthy units of one model, from a stream of its own so the
+        # draws above (which board a fault hits, …) stay what they were: a unit's spot in the
+        # rack shifts its temperatures a little and its fans more (fan control holds the
+        # temperature), every reading carries sensor noise, rejects come in small bursts.
+        noise = random.Random(f"noise:{seed}")
+        self._noise = noise
+        self._temp_offset = noise.uniform(-1.5, 1.5)
+        self._fan_scale = noise.uniform(0.92, 1.08)
         self._counters = _Counters(pool_accepted=[0.0] * len(pools))
+        self._injected: dict[str, float] = {}  # when each fault began (slow failures grow)
+        self._flaky_zero = False
+        self._now = start
         self._last = start
         self._accumulate(start - self._boot_at, frozenset(), self._board_ideal_total)
 
@@ -155,7 +166,13 @@ class Rig:
     def _board_ideal_total(self) -> float:
         return sum(self._board_ideal)
 
+    def minutes_since(self, fault: str, now: float) -> float:
+        """How long a slow failure has been developing (0 before it was injected)."""
+        at = self._injected.get(fault)
+        return 0.0 if at is None else max(0.0, (now - at) / 60.0)
+
     def on_inject(self, fault: str, now: float) -> None:
+        self._injected[fault] = now
         if fault == "reboot":
             self._reboot(now)
         elif fault in ("rejects", "hw_errors"):
@@ -197,7 +214,10 @@ class Rig:
             return
         c.getworks += dt / 30.0
         shares = diff1 / self.spec.pool_difficulty
-        reject = 0.08 if "rejects" in faults else self._reject_ratio
+        burst = self._noise.uniform(0.0, 2.0)  # rejects arrive in bursts, not as a steady trickle
+        reject = 0.08 if "rejects" in faults else self._reject_ratio * burst
+        if "reject_creep" in faults:
+            reject += min(0.1, 0.002 * self.minutes_since("reject_creep", self._now))
         accepted = shares * (1 - reject - self._stale_ratio)
         c.accepted += accepted
         c.rejected += shares * reject
@@ -209,8 +229,12 @@ class Rig:
         if "idle" in faults or ("dead_board" in faults and i == self.fault_board):
             return 0.0
         health = 0.6 if "low_hashrate" in faults else 1.0
+        if "hash_fade" in faults:
+            health *= max(0.5, 1.0 - 0.004 * self.minutes_since("hash_fade", self._now))
         chips = self.spec.chips_per_board
         if chips and i == self.fault_board:
+            if "chips_fading" in faults:
+                health *= (chips - self._faded()) / chips
             if "missing_chips" in faults:
                 health *= (chips - self._missing - 2) / chips
             elif "chip_x" in faults:
@@ -222,6 +246,8 @@ class Rig:
         if not chips or ("dead_board" in faults and i == self.fault_board):
             return 0, ""
         count, bad = chips, []
+        if i == self.fault_board and "chips_fading" in faults:
+            count = chips - self._faded()
         if i == self.fault_board and "missing_chips" in faults:
             count = chips - self._missing
             bad = [count - 2, count - 1]  # the chips just before the break answer badly
@@ -237,32 +263,45 @@ class Rig:
     ) -> tuple[list[int], list[int], list[int]]:
         if "dead_board" in faults and i == self.fault_board:
             return [0] * 4, [0] * 4, [0] * 4
-        wobble = 1.5 * self._temp_waves[i](t)
+        wobble = 1.5 * self._temp_waves[i](t) + self._temp_offset + self._noise.uniform(-0.6, 0.6)
         if "idle" in faults:
             hot = 30.0 + wobble
             pcb = [hot - 2, hot - 3, hot, hot]
             return [round(v) for v in pcb], [round(v + 2) for v in pcb], [round(v - 1) for v in pcb]
         hot = self.spec.pcb_temp_c + wobble
+        if "heat_creep" in faults:
+            hot += min(30.0, 0.3 * self.minutes_since("heat_creep", self._now))
         delta = self.spec.chip_delta_c
         if "overheat" in faults and i == self.fault_board:
             hot, delta = 85.0 + wobble / 3, 15.0
         pcb = [hot - 14, hot - 15, hot - 1, hot]
-        return (
-            [round(v) for v in pcb],
-            [round(v + delta) for v in pcb],
-            [round(v - 10) for v in pcb],
-        )
+        chip = [round(v + delta) for v in pcb]
+        if "sensor_255" in faults and i == self.fault_board:
+            chip = [255] * len(chip)  # a dead sensor reads its full scale
+        return ([round(v) for v in pcb], chip, [round(v - 10) for v in pcb])
 
     def _fans(self, t: float, faults: frozenset[str]) -> list[int]:
         base = (
-            1500 if "idle" in faults else self.spec.fan_rpm + (600 if "overheat" in faults else 0)
+            1500
+            if "idle" in faults
+            else self.spec.fan_rpm * self._fan_scale + (600 if "overheat" in faults else 0)
         )
         fans = [round((base + 90 * w(t)) / 60.0) * 60 for w in self._fan_waves]
         if "fan_stopped" in faults and fans:
             fans[self.fault_fan] = 0
+        if "fan_flaky" in faults and fans:
+            # a tach drop-out: about one reading in three, never two in a row (a stop is fan_failed)
+            self._flaky_zero = not self._flaky_zero and self._noise.random() < 0.45
+            if self._flaky_zero:
+                fans[self.fault_fan] = 0
         return fans
 
+    def _faded(self) -> int:
+        chips = self.spec.chips_per_board or 0
+        return min(chips // 2, int(self.minutes_since("chips_fading", self._now) / 5))
+
     def sample(self, now: float, faults: frozenset[str]) -> Sample:
+        self._now = now
         if "reboot" in faults and now - self._boot_at >= REBOOT_PERIOD_S:
             cycles = math.floor((now - self._boot_at) / REBOOT_PERIOD_S)
             self._reboot(self._boot_at + cycles * REBOOT_PERIOD_S)

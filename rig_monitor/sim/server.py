@@ -146,6 +146,9 @@ class Listener:
         self._connections.add(task)
         self._writers.add(writer)
         try:
+            if self.miner.dark():  # flapping: the connection dies as a bad cable kills it
+                writer.transport.abort()
+                return
             if self.service == "btminer_v3":
                 await self._serve_v3(reader, writer)
             elif self.service == "http" or self.miner.persona.rpc_speaks_http(self.miner.model):

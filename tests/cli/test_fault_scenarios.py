@@ -14,13 +14,15 @@ from rig_monitor.cli import main
 from rig_monitor.core.engine.poller import Poller
 from rig_monitor.core.faults import FaultTracker
 from rig_monitor.core.model import Target
-from rig_monitor.sim.faults import FAULTS
+from rig_monitor.sim.faults import FAULTS, SLOW_FAULTS
 from rig_monitor.sim.fleet import SimFleet
 from rig_monitor.sim.thread import SimFleetThread
 
 PORT = 24133
 # One-shot poll can see these (reboots need two sweeps; idle needs the web API: see below).
-ONE_SHOT = sorted(f for f, fid in FAULTS.items() if fid is not None and f != "reboot")
+ONE_SHOT = sorted(
+    f for f, fid in FAULTS.items() if fid is not None and f != "reboot" and f not in SLOW_FAULTS
+)
 HEALTHY = 6
 
 

@@ -133,7 +133,7 @@ def test_cell_texts_and_colours(qtbot: Any) -> None:
     t = Target("127.0.0.5", 4029)
     snap = snapshot(t, 5, fault=Severity.WARNING)
     snap.hashrate_ths = 95.7  # 87 % of 110
-    snap.temp_chip_max_c = 97.0
+    snap.temp_chip_max_c = 101.0  # ≥ the 100 °C protection default the rules use: red
     snap.fans_rpm = [5880, 0, 6000, 6100]
     model = FleetTableModel()
     model.apply_snapshots([snap])
@@ -142,7 +142,7 @@ def test_cell_texts_and_colours(qtbot: Any) -> None:
     assert _text(model, 0, Col.MODEL) == "Antminer S19j Pro"
     assert _text(model, 0, Col.HASHRATE) == "95.7 TH/s"
     assert _text(model, 0, Col.NOMINAL_PCT) == "87 %"
-    assert _text(model, 0, Col.CHIP_TEMP) == "97 °C"
+    assert _text(model, 0, Col.CHIP_TEMP) == "101 °C"
     assert _text(model, 0, Col.FANS) == "1 of 4 stopped"
     assert _text(model, 0, Col.POWER) == "3,000 W"
     assert _text(model, 0, Col.EFFICIENCY) == "31.3"

@@ -11,6 +11,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor
 
 from rig_monitor.core.model import MinerSnapshot
+from rig_monitor.gui import fmt
 from rig_monitor.gui.rack_map import OFFLINE, Metric, cell_colour, rating_colour, temp_colour
 from tests.gui import fault_helpers
 from tests.gui.fault_helpers import MakeWindow, chip_temp, sweeps
@@ -51,9 +52,12 @@ def test_rack_map_from_addresses_colours_and_selects(qtbot: Any, fault_window: M
 
     assert view.current_metric is Metric.TEMPERATURE
     # the third shelf (.11-.15) is hot: every cell on it is the hot colour
-    hot = temp_colour(97.0)
+    snap = win.model.find(grid.rack.slots[(2, 0)]).snap
+    lim = fmt.temp_limits(snap.make, snap.model)  # the model's own limits, as the table's
+    hot = temp_colour(97.0, lim.chip_warn_c, lim.chip_crit_c)
     assert [colour(grid.rack.slots[(2, c)]) for c in range(5)] == [hot] * 5
-    assert colour(grid.rack.slots[(0, 0)]) == temp_colour(80.0) != hot
+    assert colour(grid.rack.slots[(0, 0)]) == temp_colour(80.0, lim.chip_warn_c, lim.chip_crit_c)
+    assert colour(grid.rack.slots[(0, 0)]) != hot
     assert colour("127.79.4.20:4028") == OFFLINE
 
     # drawn: the hot shelf's pixels are the hot colour

@@ -39,7 +39,7 @@ def test_dialog_writes_only_changed_values_and_the_tracker_uses_them(
 ) -> None:
     win, _ = fault_window(3, lambda i, s: chip_temp(s, 85.0) if i == 1 else s)
     sweeps(qtbot, win, 2)
-    assert win.fault_book.records == []  # 85 °C is under the S19j Pro's 90 °C
+    assert win.fault_book.records == []  # 85 °C is under the 95 °C chip default
 
     dlg = win.open_fault_settings()
     assert dlg is not None
@@ -48,7 +48,7 @@ def test_dialog_writes_only_changed_values_and_the_tracker_uses_them(
     assert "beats the model database for every model" in dlg.note.text()
     row = dlg.model.row_of("chip_overtemp.warn_c")
     assert row is not None
-    assert dlg.model.index(row, TCol.DEFAULT).data() == "90"  # the catalogue's default
+    assert dlg.model.index(row, TCol.DEFAULT).data() == "95"  # the catalogue's default
     assert dlg.model.index(row, TCol.VALUE).data() == ""
     assert dlg.set_value("chip_overtemp.warn_c", 80)
     assert dlg.set_value("fan_failed.raise_polls", 2)  # the default again: no change

@@ -50,7 +50,8 @@ def test_fault_table_names_real_fault_ids() -> None:
     assert set(FAULTS) == {
         "dead_board", "missing_chips", "chip_x", "fan_stopped", "overheat", "low_hashrate",
         "pools_dead", "rejects", "reboot", "hw_errors", "offline", "garbage", "truncated", "hung",
-        "slow", "huge", "idle", "bad_password",
+        "slow", "huge", "idle", "bad_password", "heat_creep", "fan_flaky", "chips_fading",
+        "hash_fade", "flapping", "sensor_255", "reject_creep",
     }  # fmt: skip
     assert FAULTS["dead_board"] == "board_missing" and FAULTS["idle"] is None
     with pytest.raises(ValueError, match="unknown fault"):

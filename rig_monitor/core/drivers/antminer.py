@@ -77,7 +77,8 @@ class AntminerDriver(Driver):
         wins over everything: the operator must fix it.
         """
         st = antminer_web.web_state(session)
-        due = st.due(time.monotonic())
+        started = time.monotonic()
+        due = st.due(started)
         results: tuple[dict[str, Any] | BaseException, ...] = await asyncio.gather(
             super().fetch(session),
             antminer_web.fetch_web(session, pages=due),
@@ -96,7 +97,10 @@ class AntminerDriver(Driver):
             more = await antminer_web.fetch_web(
                 session, pages=(antminer_web.STATS, antminer_web.CONF)
             )
-            pages = {**pages, **more}
+            # 4028 failed: only what the web answered during this poll counts; the cached
+            # identity/health pages are not a reading (a dead miner must go offline, not stay
+            # "online" at its last hashrate with a false restart when the cache ages)
+            pages = antminer_web.answered_since(session, started, {**pages, **more})
             if not antminer_web.has_data(pages):
                 raise rpc
             return {**pages, antminer_web.RPC_ERROR_KEY: str(rpc.kind)}

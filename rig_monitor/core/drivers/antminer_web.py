@@ -52,6 +52,7 @@ class WebState:
     cred: Credential | None = None
     pages: dict[str, Any] = field(default_factory=dict)  # last good CACHEABLE pages
     read_at: dict[str, float] = field(default_factory=dict)
+    answered_at: dict[str, float] = field(default_factory=dict)  # every page, cached or not
     no_web_until: float = 0.0  # the web UI did not answer: do not ask again before this
 
     def auth_for(self, cred: Credential | None) -> httpx.Auth | None:
@@ -110,6 +111,7 @@ async def fetch_web(
             return  # an HTML error page or a body cut short: leave the page out
         if isinstance(doc, dict):
             fresh[name] = doc
+            st.answered_at[name] = time.monotonic()
 
     now = time.monotonic()
     if st.cred is None or SYSTEM_INFO in wanted or not st.pages:
@@ -129,6 +131,13 @@ async def fetch_web(
 
 def has_data(web: dict[str, Any]) -> bool:
     return any(name in web for name in (SYSTEM_INFO, SUMMARY, STATS))
+
+
+def answered_since(session: Session, since: float, pages: dict[str, Any]) -> dict[str, Any]:
+    """Only the pages the web UI answered at or after ``since`` (monotonic): a reading older
+    than the current poll is not live, so a cached page must never stand in for a dead miner."""
+    st = web_state(session)
+    return {k: v for k, v in pages.items() if st.answered_at.get(k, -1e18) >= since}
 
 
 def _first(doc: Any, key: str) -> dict[str, Any]:

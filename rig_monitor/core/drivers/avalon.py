@@ -20,7 +20,7 @@ from rig_monitor.core.drivers.base import (
     parse_pools,
     section,
 )
-from rig_monitor.core.model import Board, Identity, MinerSnapshot, Target, VendorError
+from rig_monitor.core.model import Board, Identity, MinerSnapshot, PoolStatus, Target, VendorError
 from rig_monitor.core.values import (
     average_rate,
     hashrate_ths,
@@ -210,7 +210,10 @@ class AvalonDriver(Driver):
         snap.power_limit_w = limit if limit is not None and limit > 0 else None
         status = str(head.get("SYSTEMSTATU") or "")
         soft_off = number(head, "SoftOFF")
-        snap.idle = bool(soft_off) or "idle" in status.lower()
+        # "In Idle" also means "no work": with every pool dead it is an outage, not a design
+        live = [p for p in snap.pools if p.status is not PoolStatus.DISABLED]
+        pools_dead = bool(live) and all(p.status is PoolStatus.DEAD for p in live)
+        snap.idle = bool(soft_off) or ("idle" in status.lower() and not pools_dead)
 
         for blob, hb in mods:
             snap.boards.extend(self._boards(blob, hb, len(snap.boards)))

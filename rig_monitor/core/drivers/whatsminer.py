@@ -119,6 +119,19 @@ def _code_items(value: Any) -> list[tuple[Any, Any, Any]]:
     return out
 
 
+VIA_V3 = "read_over_v3"  # set in the replies when the legacy API was too thin to use
+
+
+def _reduced(replies: dict[str, Any]) -> bool:
+    """A legacy summary with no hashrate at all, and no boards in devs: the reduced 4028 API."""
+    summary = first(replies.get("summary"), "SUMMARY")
+    if not summary:
+        return False
+    rates = [k for k in summary if k.startswith(("MHS", "GHS", "HS "))]
+    devs = section(replies.get("devs") or replies.get("edevs"), "DEVS")
+    return not rates and not devs
+
+
 class WhatsminerDriver(Driver):
     family: ClassVar[str] = "whatsminer"
     make: ClassVar[str | None] = "Whatsminer"
@@ -138,9 +151,20 @@ class WhatsminerDriver(Driver):
                 replies[command] = result
             elif isinstance(result, BaseException) and not isinstance(result, MinerError):
                 raise result
+        if _reduced(replies):
+            # late-2024 firmware keeps a reduced legacy API on 4028 and serves the data on v3
+            try:
+                v3 = await WhatsminerV3Driver().fetch(session)
+            except MinerError:
+                return replies  # shown as read; reading_incomplete says what is missing
+            return {**v3, VIA_V3: True}
         return replies
 
     def parse(self, target: Target, replies: dict[str, Any], identity: Identity) -> MinerSnapshot:
+        if replies.get(VIA_V3):
+            snap = WhatsminerV3Driver().parse(target, replies, identity)
+            snap.notes.append("the legacy API on 4028 is reduced: read over API v3 (4433)")
+            return snap
         snap = base_snapshot(target, identity, replies)
         snap.make = "Whatsminer"
         snap.firmware = "btminer"

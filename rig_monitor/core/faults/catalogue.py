@@ -47,6 +47,7 @@ class FaultSpec:
     warning: str | None = None
     params: dict[str, Any] = field(default_factory=dict)
     evidence: dict[str, str] = field(default_factory=dict)
+    sources: dict[str, str] = field(default_factory=dict)  # param -> where its value comes from
 
 
 @dataclass(slots=True)
@@ -230,6 +231,11 @@ def _merge_fault(
         spec.params = {**spec.params, **entry["params"]}
     if "evidence" in entry:
         spec.evidence = {**spec.evidence, **entry["evidence"]}
+    if isinstance(entry.get("sources"), dict):
+        spec.sources = {
+            **spec.sources,
+            **{str(k): str(v) for k, v in entry["sources"].items() if isinstance(v, str)},
+        }
 
 
 def _merge_incident(

@@ -13,7 +13,9 @@ from enum import Enum
 from typing import Final
 
 from rig_monitor.core.faults.catalogue import Catalogue
+from rig_monitor.core.faults.peers import Peers, reading
 from rig_monitor.core.faults.rules import Ctx, Finding, is_hidden, roots_of, run_rules, suppressed
+from rig_monitor.core.faults.sanity import Issue, clean
 from rig_monitor.core.faults.thresholds import ModelSpecLike, Thresholds, modeldb_lookup
 from rig_monitor.core.model import Fault, MinerSnapshot
 
@@ -25,13 +27,14 @@ class _Auto(Enum):
 LOOKUP: Final = _Auto.LOOKUP
 
 
-def to_fault(cat: Catalogue, f: Finding) -> Fault:
+def to_fault(cat: Catalogue, f: Finding, since: float | None = None) -> Fault:
     return Fault(
         id=f.fault_id,
         severity=f.severity,
         title=cat.title(f.fault_id),
         detail=f.detail,
         board=f.board,
+        since=since,
     )
 
 
@@ -47,21 +50,33 @@ def evaluate(
     thresholds: Thresholds | None = None,
     spec: ModelSpecLike | _Auto | None = LOOKUP,
     now: float | None = None,
+    peers: Peers | None = None,
+    sanity: list[Issue] | None = None,
 ) -> list[Fault]:
     """Faults one snapshot shows, worst first. ``spec=LOOKUP`` asks the model database.
 
-    Does not modify the snapshot; the caller decides whether to store the result in
+    The snapshot's impossible values are dropped first (with a note, see sanity.py) unless the
+    caller already did (``sanity``); the caller decides whether to store the result in
     ``snapshot.faults``.
     """
     th = thresholds if thresholds is not None else Thresholds()
     model_spec = modeldb_lookup(snapshot.make, snapshot.model) if isinstance(spec, _Auto) else spec
     limits = th.for_miner(snapshot.ip, snapshot.port, snapshot.make, snapshot.model, model_spec)
-    ctx = Ctx(snapshot, limits, th.catalogue, model_spec, now if now is not None else time.time())
+    issues = clean(snapshot) if sanity is None else sanity
+    ctx = Ctx(
+        snapshot,
+        limits,
+        th.catalogue,
+        model_spec,
+        now if now is not None else time.time(),
+        sanity=issues,
+        peers=peers,
+    )
     outcome = run_rules(ctx)
     roots = roots_of(outcome, snapshot)
     hidden, everything = suppressed(th.catalogue, roots)
     faults = [
-        to_fault(th.catalogue, f)
+        to_fault(th.catalogue, f, ctx.now)  # one poll: first seen now
         for f in outcome.findings.values()
         if not f.band and not is_hidden(f.fault_id, roots, hidden, everything)
     ]
@@ -73,5 +88,21 @@ def evaluate_snapshots(
 ) -> None:
     """``evaluate`` each snapshot (model looked up) and store the result in ``snapshot.faults``."""
     th = thresholds if thresholds is not None else Thresholds()
-    for snap in snapshots:
-        snap.faults = evaluate(snap, thresholds=th, spec=LOOKUP, now=snap.timestamp)
+    snaps = list(snapshots)
+    peers = Peers()
+    issues: dict[int, list[Issue]] = {}
+    specs: dict[int, ModelSpecLike | None] = {}
+    for snap in snaps:  # first every reading made sane, so the peers compare sane values
+        issues[id(snap)] = clean(snap)
+        spec = specs[id(snap)] = modeldb_lookup(snap.make, snap.model)
+        expected = snap.nominal_hashrate_ths or (spec.nominal_ths if spec is not None else None)
+        peers.update(snap.key, reading(snap, expected))
+    for snap in snaps:
+        snap.faults = evaluate(
+            snap,
+            thresholds=th,
+            spec=specs[id(snap)],
+            now=snap.timestamp,
+            peers=peers,
+            sanity=issues[id(snap)],
+        )

@@ -11,8 +11,19 @@ from dataclasses import dataclass
 
 from rig_monitor.core.model import MinerSnapshot
 
-# (time, hashrate TH/s, inlet °C, hw errors, accepted, rejected)
-Sample = tuple[float, float | None, float | None, int | None, int | None, int | None]
+# (time, hashrate TH/s, inlet °C, hw errors, accepted, rejected, hottest board °C, hottest chip °C,
+#  chips per board (board index order))
+Sample = tuple[
+    float,
+    float | None,
+    float | None,
+    int | None,
+    int | None,
+    int | None,
+    float | None,
+    float | None,
+    tuple[int | None, ...],
+]
 
 SAMPLE_SPACING_S = 55.0
 
@@ -43,9 +54,28 @@ def _counters(snap: MinerSnapshot) -> tuple[int | None, int | None]:
     return acc, rej
 
 
+def _hottest(snap: MinerSnapshot, board_attr: str, snap_attr: str) -> float | None:
+    values = [getattr(b, board_attr) for b in snap.boards if getattr(b, board_attr) is not None]
+    if values:
+        return float(max(values))
+    value = getattr(snap, snap_attr)
+    return None if value is None else float(value)
+
+
 def sample_of(snap: MinerSnapshot, t: float) -> Sample:
     acc, rej = _counters(snap)
-    return (t, snap.hashrate_now_ths, _inlet(snap), snap.hw_errors, acc, rej)
+    boards = sorted(snap.boards, key=lambda b: b.index)
+    return (
+        t,
+        snap.hashrate_now_ths,
+        _inlet(snap),
+        snap.hw_errors,
+        acc,
+        rej,
+        _hottest(snap, "temp_board_c", "temp_board_max_c"),
+        _hottest(snap, "temp_chip_c", "temp_chip_max_c"),
+        tuple(b.chips for b in boards),
+    )
 
 
 def _decreased(new: int | None, old: int | None) -> bool:
@@ -54,7 +84,9 @@ def _decreased(new: int | None, old: int | None) -> bool:
 
 class MinerHistory:
     __slots__ = (
+        "drops",
         "expect_reboot_until",
+        "fan_polls",
         "freq_base",
         "last_online",
         "last_reset",
@@ -67,6 +99,8 @@ class MinerHistory:
 
     def __init__(self) -> None:
         self.samples: deque[Sample] = deque()
+        self.drops: deque[float] = deque()  # times the miner went from answering to silent
+        self.fan_polls: deque[tuple[float, tuple[int, ...]]] = deque()  # every poll's fan rpm
         self.reboots: deque[float] = deque()
         self.freq_base: dict[int, float] = {}
         self.last_uptime: int | None = None
@@ -84,12 +118,20 @@ class MinerHistory:
         keep_s: float,
         slack_s: float,
         reboot_keep_s: float,
+        drop_keep_s: float = 3600.0,
     ) -> bool:
         """Record one poll; True when it shows an unexpected restart since the previous one."""
+        while self.drops and self.drops[0] < now - drop_keep_s:
+            self.drops.popleft()
         if not snap.online:
             if self.offline_since is None:
                 self.offline_since = now
+                if self.last_online is not None:
+                    self.drops.append(now)
             return False
+        self.fan_polls.append((now, tuple(snap.fans_rpm)))
+        while self.fan_polls and self.fan_polls[0][0] < now - drop_keep_s:
+            self.fan_polls.popleft()
         unexpected = False
         up = snap.uptime_s
         if up is not None and self.last_uptime is not None and self.last_online is not None:

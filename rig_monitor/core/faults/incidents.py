@@ -180,24 +180,86 @@ def _network_or_power(fleet: _Fleet, cat: Catalogue) -> list[Incident]:
 
 
 def _pool_outage(fleet: _Fleet, cat: Catalogue) -> list[Incident]:
+    """Every pool dead on many miners: the whole site (the pool or the WAN), or one address
+    block whose pools still work elsewhere (that block's network path)."""
     spec = cat.incident("site_pool_outage")
     p = spec.params
     online = [k for k, s in fleet.snaps.items() if s.online]
     dead_map = fleet.affected.get(spec.fault or "pools_all_dead", {})
     dead = sorted((k for k in online if k in dead_map), key=_ip_sort)
-    if (
-        not online
-        or len(dead) < p.get("min_miners", 3)
-        or len(dead) / len(online) < p.get("min_fraction", 0.5)
-    ):
+    if not online or len(dead) < p.get("min_miners", 3):
         return []
-    since, first = _since_text(spec, (dead_map[k] for k in dead))
-    values = {"count": len(dead), "total": len(online), "since": since}
-    return [_incident(spec, values, dead, None, first)]
+    if len(dead) / len(online) >= p.get("min_fraction", 0.5):
+        since, first = _since_text(spec, (dead_map[k] for k in dead))
+        values = {"count": len(dead), "total": len(online), "since": since}
+        return [_incident(spec, values, dead, None, first)]
+    out: list[Incident] = []
+    dead_set = set(dead)
+    for prefix in _ints(p.get("prefixes"), [24]):
+        for net, members in sorted(_groups(online, fleet.snaps, prefix).items()):
+            block = sorted((k for k in members if k in dead_set), key=_ip_sort)
+            if len(block) < p.get("block_min_miners", 5) or len(block) / len(members) < p.get(
+                "block_min_fraction", 0.8
+            ):
+                continue
+            dead_set -= set(block)
+            urls = {pl.url for k in block for pl in fleet.snaps[k].pools if pl.url}
+            inside = set(members)
+            alive_elsewhere = [
+                k
+                for k in online
+                if k not in inside
+                and any(
+                    pl.url in urls and pl.status is PoolStatus.ALIVE for pl in fleet.snaps[k].pools
+                )
+            ]
+            since, first = _since_text(spec, (dead_map[k] for k in block))
+            values = {
+                "count": len(block),
+                "total": len(members),
+                "scope": net,
+                "since": since,
+                "alive": len(alive_elsewhere),
+                "pools": ", ".join(sorted(urls)) or "?",
+            }
+            variant = "_block" if alive_elsewhere else ""
+            out.append(_incident(spec, values, block, net, first, variant=variant))
+    return out
+
+
+def _block_heating(
+    fleet: _Fleet, p: Mapping[str, Any], members: list[str], temp_rise: Mapping[str, float]
+) -> tuple[list[str], dict[str, Any]] | None:
+    """Most of a block's miners hotter by ``temp_rise_c`` within the window while the rest of
+    the site stayed flat: the block's air, not its miners (no inlet sensor needed)."""
+    measured = [k for k in members if k in temp_rise]
+    enough = max(float(p.get("min_miners", 5)), p.get("min_fraction", 0.5) * len(measured))
+    rise_c = float(p.get("temp_rise_c", 4))
+    rising = sorted((k for k in measured if temp_rise[k] >= rise_c), key=_ip_sort)
+    if not measured or len(rising) < enough:
+        return None
+    inside = set(members)
+    rest = [v for k, v in temp_rise.items() if k not in inside and k in fleet.snaps]
+    other = statistics.median(rest) if rest else 0.0
+    rise = statistics.median(temp_rise[k] for k in rising)
+    if rest and other >= float(p.get("rest_margin_c", 3)):
+        return None  # the whole site is warming: not this block
+    values = {
+        "count": len(rising),
+        "total": len(members),
+        "rise": num(rise),
+        "window": duration(float(p.get("window_s", 1800))),
+        "other": num(other),
+        "rest": len(rest),
+    }
+    return rising, values
 
 
 def _cooling(
-    fleet: _Fleet, cat: Catalogue, inlet_rise: Mapping[str, float] | None
+    fleet: _Fleet,
+    cat: Catalogue,
+    inlet_rise: Mapping[str, float] | None,
+    temp_rise: Mapping[str, float] | None = None,
 ) -> list[Incident]:
     spec = cat.incident("site_cooling")
     p = spec.params
@@ -206,6 +268,13 @@ def _cooling(
     warn = float(cat.params("inlet_overtemp").get("warn_c", 35))
     out: list[Incident] = []
     online = [k for k, s in fleet.snaps.items() if s.online]
+    if temp_rise is not None and not hot_map:
+        # the whole site warming together is the room itself: one incident, not one per block
+        site = _block_heating(fleet, p, online, {k: temp_rise[k] for k in online if k in temp_rise})
+        if site is not None:
+            site_miners, site_values = site
+            site_values["scope"] = "the site"
+            return [_incident(spec, site_values, site_miners, None, variant="_temps")]
     for prefix in _ints(p.get("prefixes"), [24]):
         for net, members in sorted(_groups(online, fleet.snaps, prefix).items()):
             enough = max(float(p.get("min_miners", 5)), p.get("min_fraction", 0.5) * len(members))
@@ -225,6 +294,11 @@ def _cooling(
                     "hottest": num(hottest),
                 }
                 chosen, variant = hot, "hot"
+            elif temp_rise is not None and (found := _block_heating(fleet, p, members, temp_rise)):
+                chosen, values = found
+                variant = "temps"
+                out.append(_incident(spec, values | {"scope": net}, chosen, net, variant="_temps"))
+                continue
             elif len(rising) >= enough and inlet_rise is not None:
                 rise = statistics.median(inlet_rise[k] for k in rising)
                 values = {
@@ -289,27 +363,35 @@ def diagnose(
     *,
     catalogue: Catalogue | None = None,
     inlet_rise: Mapping[str, float] | None = None,
+    temp_rise: Mapping[str, float] | None = None,
 ) -> list[Incident]:
     """Incidents shared by many miners, worst first.
 
     ``snapshots``: the latest snapshot of every miner of the site (the denominators come from
     these). ``active_faults``: the tracker's open faults (``tracker.active(include_suppressed=True)``);
     without them the snapshots' own state is used, as ``poll`` needs. ``inlet_rise``:
-    ``tracker.inlet_trends()``, for the early cooling warning.
+    ``tracker.inlet_trends()``, for the early cooling warning; ``temp_rise``:
+    ``tracker.temp_trends()``, for a block heating up where no inlet is reported.
     """
     cat = catalogue if catalogue is not None else default_catalogue()
     snaps = {s.key: s for s in snapshots}
     if not snaps:
         return []
     tracked = active_faults is not None
-    affected = (
-        _from_active(active_faults) if active_faults is not None else _from_snapshots(snaps, cat)
-    )
+    affected = _from_snapshots(snaps, cat)
+    if active_faults is not None:
+        # the tracker's open faults carry since-times; a block that went dark or lost its pools
+        # in this very sweep counts at once (the per-miner dwell must not delay the incident)
+        now_seen = affected
+        affected = _from_active(active_faults)
+        for fid in ("miner_unreachable", "pools_all_dead"):
+            for k in now_seen.get(fid, {}):
+                affected[fid].setdefault(k, None)
     fleet = _Fleet(snaps, affected)
     incidents = [
         *_network_or_power(fleet, cat),
         *_pool_outage(fleet, cat),
-        *_cooling(fleet, cat, inlet_rise),
+        *_cooling(fleet, cat, inlet_rise, temp_rise),
         *_power_blip(fleet, cat, tracked),
     ]
     incidents.sort(key=lambda i: (-i.severity.rank, -len(i.miners)))

@@ -12,6 +12,8 @@ keeps an open fault open and never opens one (hysteresis, faults.md §4.4).
 
 from __future__ import annotations
 
+import itertools
+import math
 import statistics
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -19,6 +21,8 @@ from dataclasses import dataclass, field
 from rig_monitor.core.faults.catalogue import Catalogue
 from rig_monitor.core.faults.codes import GENERIC_FAULT, boot_reason, classify
 from rig_monitor.core.faults.history import MinerHistory, sample_of
+from rig_monitor.core.faults.peers import Peers
+from rig_monitor.core.faults.sanity import Issue
 from rig_monitor.core.faults.thresholds import Limits, ModelSpecLike
 from rig_monitor.core.model import Board, MinerSnapshot, PoolStatus, Severity
 from rig_monitor.core.modeldb import cooling_from_name
@@ -76,6 +80,8 @@ class Ctx:
     now: float
     hist: MinerHistory | None = None  # None: one-shot evaluation, no dwell, lifetime counters
     out: Outcome = field(default_factory=Outcome)
+    sanity: list[Issue] = field(default_factory=list)  # values the sanity check dropped
+    peers: Peers | None = None  # the site's miners of the same model
 
     @property
     def oneshot(self) -> bool:
@@ -133,11 +139,15 @@ class Ctx:
     def expected_chips(self, board: Board) -> int | None:
         if board.expected_chips:
             return board.expected_chips
-        return (
-            self.spec.chips_per_board
-            if self.spec is not None and self.spec.chips_per_board
-            else None
-        )
+        if self.spec is not None and self.spec.chips_per_board:
+            return self.spec.chips_per_board
+        return self.sibling_chips()
+
+    def sibling_chips(self) -> int | None:
+        """No chip count in the model table (Avalon): the boards of one machine are alike, so
+        the fullest of at least three boards is what each should have."""
+        counts = [b.chips for b in self.snap.boards if b.chips]
+        return max(counts) if len(counts) >= 3 else None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -167,6 +177,34 @@ def duration(seconds: float) -> str:
         return f"{h} h {m} min" if m else f"{h} h"
     d, h = divmod(s // 3600, 24)
     return f"{d} d {h} h" if h else f"{d} d"
+
+
+def wilson_low(k: float, n: float, z: float) -> float:
+    """Lower bound of the Wilson score interval for k successes in n trials.
+
+    "3 rejects in 50 shares" is 6 %, but with 99 % confidence only "at least 1.3 %"; judging the
+    bound instead of the ratio keeps a handful of shares from raising an alarm.
+    """
+    if n <= 0:
+        return 0.0
+    p = min(max(k / n, 0.0), 1.0)
+    z2 = z * z
+    centre = p + z2 / (2 * n)
+    margin = z * math.sqrt(max(p * (1 - p) / n + z2 / (4 * n * n), 0.0))
+    return max(0.0, (centre - margin) / (1 + z2 / n))
+
+
+def device_hardware_pct(snap: MinerSnapshot) -> float | None:
+    """The firmware's own cumulative ``Device Hardware%`` from the summary reply, if it sent one."""
+    reply = snap.raw.get("summary")
+    rows = reply.get("SUMMARY") if isinstance(reply, dict) else None
+    if not isinstance(rows, list) or not rows or not isinstance(rows[0], dict):
+        return None
+    value = rows[0].get("Device Hardware%")
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    v = float(value)
+    return v if math.isfinite(v) and 0.0 <= v <= 100.0 else None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -214,7 +252,9 @@ def rule_stopped(ctx: Ctx) -> None:
     ctx.seen("mining_stopped")
     if now <= 0:
         up = duration(s.uptime_s) if s.uptime_s is not None else "?"
-        ctx.add("mining_stopped", Severity.CRITICAL, ctx.say("mining_stopped", "zero", uptime=up))
+        live = [p for p in s.pools if p.status is not PoolStatus.DISABLED]
+        key = "pools_dead" if live and all(p.status is PoolStatus.DEAD for p in live) else "zero"
+        ctx.add("mining_stopped", Severity.CRITICAL, ctx.say("mining_stopped", key, uptime=up))
 
 
 def _window_avg(ctx: Ctx, fault_id: str) -> tuple[float, str] | None:
@@ -327,6 +367,8 @@ def rule_boards(ctx: Ctx) -> None:
                 marks += ctx.say("chips_missing", "x", n=bad)
             if unstable:
                 marks += ctx.say("chips_missing", "dash", n=unstable)
+            if not b.expected_chips and not (ctx.spec is not None and ctx.spec.chips_per_board):
+                marks += ctx.say("chips_missing", "siblings", expected=exp)
             ctx.add(
                 "chips_missing",
                 Severity.WARNING,
@@ -422,6 +464,10 @@ def _over(
         ctx.add(fid, Severity.CRITICAL, evidence(crit))
     elif ctx.in_grace(fid):  # start-up: boards still settling; only a protection level counts
         return
+    elif warn >= crit:  # no sourced warning level: nothing below the protection but a band
+        ctx.seen(fid)
+        if temp >= crit - margin:
+            ctx.add(fid, Severity.WARNING, evidence(crit), band=True)
     elif temp >= warn - margin:
         ctx.seen(fid)
         ctx.add(fid, Severity.WARNING, evidence(warn), band=temp < warn)
@@ -435,6 +481,23 @@ def rule_temps(ctx: Ctx) -> None:
     sensor_graced = ctx.in_grace("temp_sensor_fault")
     if not sensor_graced:
         ctx.seen("temp_sensor_fault")
+        stuck = [i for i in ctx.sanity if i.sensor is not None]
+        on_boards = {i.board for i in stuck if i.board is not None}
+        for issue in stuck:
+            if issue.board is None and on_boards:
+                continue  # the snapshot-wide maximum repeats a board's broken reading
+            ctx.add(
+                "temp_sensor_fault",
+                Severity.WARNING,
+                ctx.say(
+                    "temp_sensor_fault",
+                    "stuck",
+                    board=issue.board + 1 if issue.board is not None else "?",
+                    kind=issue.sensor,
+                    temp=num(issue.value) if math.isfinite(issue.value) else str(issue.value),
+                ),
+                issue.board,
+            )
 
     def plausible(value: float | None, board: int | None, kind: str) -> float | None:
         if value is None:
@@ -620,14 +683,18 @@ def rule_pools(ctx: Ctx) -> None:
         if got is not None:
             acc, rej, window = got
             shares = acc + rej
-            if shares >= ctx.p(fid, "min_shares", 50) and shares > 0:
+            if shares >= ctx.p(fid, "min_shares", 200) and shares > 0:
                 ctx.seen(fid)
                 ratio = rej / shares
-                if ratio * 100 >= ctx.p(fid, "clear_pct", 1.0):
+                low = wilson_low(rej, shares, ctx.p(fid, "confidence_z", 2.58))
+                enough = rej >= ctx.p(fid, "min_rejects", 5)
+                if enough and ratio * 100 >= ctx.p(fid, "clear_pct", 1.0):
                     detail = ctx.say(
                         fid,
                         "window" if window else "lifetime",
                         pct=pct(ratio),
+                        low=pct(low),
+                        rejects=rej,
                         shares=shares,
                         window=window,
                     )
@@ -635,7 +702,7 @@ def rule_pools(ctx: Ctx) -> None:
                         fid,
                         Severity.WARNING,
                         detail,
-                        band=ratio * 100 < ctx.p(fid, "warn_pct", 2.0),
+                        band=low * 100 < ctx.p(fid, "warn_pct", 2.0),
                     )
 
     fid = "pool_latency"
@@ -661,13 +728,25 @@ def rule_hw_errors(ctx: Ctx) -> None:
     fid = "hw_error_rate_high"
     if ctx.in_grace(fid) or s.hw_errors is None:
         return
+    device_pct = device_hardware_pct(s)
     if ctx.hist is None:
         ths = s.hashrate_avg_ths if s.hashrate_avg_ths is not None else s.hashrate_ths
-        if not ths or not s.uptime_s:
+        if not s.uptime_s:
             return
-        errors, work = s.hw_errors, ths * 1e12 * s.uptime_s / DIFF1_HASHES
-        values: dict[str, object] = {"count": errors, "uptime": duration(s.uptime_s)}
-        template = "lifetime"
+        values: dict[str, object] = {"count": s.hw_errors, "uptime": duration(s.uptime_s)}
+        if device_pct is not None:
+            # the firmware's own cumulative ratio (Δ Hardware Errors / (errors + Diff1 Work))
+            if device_pct <= 0 or not s.hw_errors:
+                ctx.seen(fid)  # the firmware's own ratio is (rounded to) zero
+                return
+            errors = s.hw_errors
+            work = errors * (100.0 - device_pct) / device_pct
+            template = "device"
+        elif ths:
+            errors, work = s.hw_errors, ths * 1e12 * s.uptime_s / DIFF1_HASHES
+            template = "lifetime"
+        else:
+            return
     else:
         current = sample_of(s, ctx.now)
         window = [
@@ -689,8 +768,9 @@ def rule_hw_errors(ctx: Ctx) -> None:
         return
     ctx.seen(fid)
     rate = errors / (errors + work) * 100
-    if rate < ctx.p(fid, "clear_pct", 0.5):
+    if rate < ctx.p(fid, "clear_pct", 0.5) or errors < ctx.p(fid, "min_errors", 20):
         return
+    low = wilson_low(errors, errors + work, ctx.p(fid, "confidence_z", 2.58)) * 100
     detail = ctx.say(fid, template, pct=num(rate), **values)
     per_board = [(b.hw_errors, b.index) for b in s.boards if b.hw_errors]
     total = sum(n for n, _ in per_board)
@@ -698,8 +778,8 @@ def rule_hw_errors(ctx: Ctx) -> None:
         top, idx = max(per_board)
         if top / total > 0.5:
             detail += ctx.say(fid, "chain", board=idx + 1, share=round(100 * top / total))
-    sev = Severity.CRITICAL if rate > ctx.p(fid, "crit_pct", 5) else Severity.WARNING
-    ctx.add(fid, sev, detail, band=rate <= ctx.p(fid, "warn_pct", 1))
+    sev = Severity.CRITICAL if low > ctx.p(fid, "crit_pct", 5) else Severity.WARNING
+    ctx.add(fid, sev, detail, band=low <= ctx.p(fid, "warn_pct", 1))
 
 
 def rule_freq(ctx: Ctx) -> None:
@@ -746,13 +826,294 @@ def rule_reboot(ctx: Ctx) -> None:
     reason = boot_reason(ctx.snap.error_codes)
     if reason:
         detail += ctx.say(fid, "reason", reason=reason)
-    loop_window = ctx.p(fid, "loop_window_s", 3600)
-    count = hist.reboots_within(ctx.now, loop_window)
-    sev = Severity.WARNING
-    if count >= ctx.p(fid, "loop_count", 3):
-        sev = Severity.CRITICAL
-        detail = ctx.say(fid, "loop", count=count, window=duration(loop_window)) + "; " + detail
-    ctx.add(fid, sev, detail)
+    ctx.add(fid, Severity.WARNING, detail)
+
+
+def rule_reboot_loop(ctx: Ctx) -> None:
+    fid = "reboot_loop"
+    hist = ctx.hist
+    if hist is None:
+        return
+    ctx.seen(fid)
+    window = ctx.p(fid, "window_s", 3600)
+    count = hist.reboots_within(ctx.now, window)
+    if count < ctx.p(fid, "loop_count", 3) or hist.last_reset is None:
+        return
+    r = hist.last_reset
+    detail = ctx.say(
+        fid,
+        "loop",
+        count=count,
+        window=duration(window),
+        uptime=duration(r.uptime),
+        was=duration(r.was),
+    )
+    reason = boot_reason(ctx.snap.error_codes)
+    if reason:
+        detail += ctx.say("unexpected_reboot", "reason", reason=reason)
+    ctx.add(fid, Severity.CRITICAL, detail)
+
+
+# ---------------------------------------------------------------------------------------------
+# early warning: what a miner's own recent history says before a fixed limit is reached
+
+
+def rule_flapping(ctx: Ctx) -> None:
+    fid = "miner_flapping"
+    hist = ctx.hist
+    if hist is None:
+        return
+    ctx.seen(fid)
+    window = ctx.p(fid, "window_s", 900)
+    count = sum(1 for t in hist.drops if t >= ctx.now - window)
+    if count >= ctx.p(fid, "drops", 3):
+        ctx.add(fid, Severity.WARNING, ctx.say(fid, "drops", count=count, window=duration(window)))
+
+
+def rule_fan_intermittent(ctx: Ctx) -> None:
+    fid = "fan_intermittent"
+    hist = ctx.hist
+    if hist is None or ctx.expected_fans == 0 or ctx.in_grace(fid):
+        return
+    window = ctx.p(fid, "window_s", 900)
+    polls = [f for t, f in hist.fan_polls if t >= ctx.now - window and f]
+    if len(polls) < 3:
+        return
+    ctx.seen(fid)
+    for n in range(max(len(f) for f in polls)):
+        series = [f[n] for f in polls if n < len(f)]
+        run = len(series) - next(
+            (i + 1 for i in range(len(series) - 1, -1, -1) if series[i] > 0), 0
+        )
+        if run >= ctx.p(fid, "dead_polls", 3):
+            continue  # stopped for good now: fan_failed, not a drop-out
+        zero = sum(1 for r in series if r <= 0)
+        # separate drop-outs, each followed by a recovery: a fan that stopped once is fan_failed
+        spells = sum(1 for a, b in itertools.pairwise(series) if a <= 0 < b)
+        if zero >= ctx.p(fid, "min_zero", 2) and spells >= ctx.p(fid, "min_spells", 2):
+            ctx.add(
+                fid,
+                Severity.WARNING,
+                ctx.say(fid, "fan", n=n + 1, zero=zero, polls=len(series)),
+            )
+
+
+def _smoothed(values: list[float]) -> list[float]:
+    """Means of 3 neighbouring samples: one odd reading is not a trend."""
+    if len(values) < 3:
+        return values
+    return [statistics.fmean(values[i : i + 3]) for i in range(len(values) - 2)]
+
+
+def rule_temp_rising(ctx: Ctx) -> None:
+    fid = "temp_rising"
+    hist = ctx.hist
+    if hist is None or ctx.in_grace(fid):
+        return
+    window = hist.window(ctx.now, ctx.p(fid, "window_s", 1800), sample_of(ctx.snap, ctx.now))
+    for idx, kind, limit_fid in ((6, "board", "board_overtemp"), (7, "chip", "chip_overtemp")):
+        points = [(x[0], float(v)) for x in window if isinstance(v := x[idx], int | float)]
+        if len(points) < 4 or points[-1][0] - points[0][0] < ctx.p(fid, "min_span_s", 600):
+            continue
+        ctx.seen(fid)
+        values = _smoothed([v for _, v in points])
+        low_at = min(range(len(values)), key=lambda i: values[i])
+        rise = values[-1] - values[low_at]
+        temp = points[-1][1]
+        crit = ctx.p(limit_fid, "crit_c", 100)
+        if ctx.out.has(limit_fid):
+            continue  # already over its limit: that fault says more
+        # a steady rise, or a smaller one that has brought it close to its limit
+        near = rise >= ctx.p(fid, "near_rise_c", 4) and values[-1] >= crit - ctx.p(fid, "near_c", 3)
+        if (rise >= ctx.p(fid, "rise_c", 6) or near) and temp < crit:
+            span = points[-1][0] - points[low_at][0]
+            ctx.add(
+                fid,
+                Severity.WARNING,
+                ctx.say(
+                    fid,
+                    "rise",
+                    kind=kind,
+                    rise=num(rise),
+                    window=duration(span),
+                    temp=num(temp),
+                    limit=num(crit),
+                ),
+            )
+            return
+
+
+def rule_hashrate_degrading(ctx: Ctx) -> None:
+    fid = "hashrate_degrading"
+    hist = ctx.hist
+    if hist is None or ctx.in_grace(fid) or ctx.snap.idle:
+        return
+    window = hist.window(ctx.now, ctx.p(fid, "window_s", 3600), sample_of(ctx.snap, ctx.now))
+    points = [(x[0], x[1]) for x in window if x[1] is not None]
+    if len(points) < 6 or points[-1][0] - points[0][0] < ctx.p(fid, "min_span_s", 1200):
+        return
+    ctx.seen(fid)
+    recent_from = ctx.now - ctx.p(fid, "recent_s", 600)
+    before = [float(v or 0.0) for t, v in points if t < recent_from]
+    recent = [float(v or 0.0) for t, v in points if t >= recent_from]
+    if len(before) < 3 or not recent:
+        return
+    base, now = max(_smoothed(before)), statistics.fmean(recent)
+    if base <= 0 or now <= 0 or ctx.out.has("hashrate_low"):
+        return  # a stopped or already low miner has its own fault
+    drop = 1.0 - now / base
+    if drop >= ctx.p(fid, "drop_ratio", 0.05):
+        ctx.add(
+            fid,
+            Severity.WARNING,
+            ctx.say(
+                fid,
+                "drop",
+                pct=pct(drop),
+                window=duration(points[-1][0] - points[0][0]),
+                was=num(base),
+                now=num(now),
+                window_avg=duration(ctx.p(fid, "recent_s", 600)),
+            ),
+        )
+
+
+def rule_chips_dropping(ctx: Ctx) -> None:
+    fid = "chips_dropping"
+    hist = ctx.hist
+    if hist is None or ctx.in_grace(fid) or not ctx.snap.boards:
+        return
+    current = sample_of(ctx.snap, ctx.now)
+    window = hist.window(ctx.now, 1e9, current)
+    if len(window) < 2:
+        return
+    ctx.seen(fid)
+    boards = sorted(ctx.snap.boards, key=lambda b: b.index)
+    for pos, b in enumerate(boards):
+        now = current[8][pos] if pos < len(current[8]) else None
+        if not now:
+            continue  # a board at 0 chips is board_missing
+        seen = [(x[8][pos], x[0]) for x in window[:-1] if pos < len(x[8]) and x[8][pos]]
+        if not seen:
+            continue
+        most, at = max(seen, key=lambda v: (v[0] or 0, -v[1]))
+        lost = (most or 0) - now
+        if lost >= ctx.p(fid, "min_lost", 1):
+            ctx.add(
+                fid,
+                Severity.WARNING,
+                ctx.say(
+                    fid,
+                    "lost",
+                    board=b.index + 1,
+                    lost=lost,
+                    window=duration(ctx.now - at),
+                    was=most,
+                    now=now,
+                ),
+                b.index,
+            )
+
+
+def rule_pool_reject_rising(ctx: Ctx) -> None:
+    fid = "pool_reject_rising"
+    hist = ctx.hist
+    if hist is None or ctx.in_grace(fid):
+        return
+    current = sample_of(ctx.snap, ctx.now)
+    if current[4] is None or current[5] is None:
+        return
+    window = hist.window(ctx.now, ctx.p(fid, "window_s", 900), current)
+    first = next((x for x in window if x[4] is not None and x[5] is not None), None)
+    if first is None or first is current:
+        return
+    acc, rej = current[4] - (first[4] or 0), current[5] - (first[5] or 0)
+    shares = acc + rej
+    if shares < ctx.p(fid, "min_shares", 100) or acc < 0 or rej < 0:
+        return
+    ctx.seen(fid)
+    if ctx.out.has("pool_reject_high"):
+        return  # the established fault supersedes its early warning
+    base_shares = (first[4] or 0) + (first[5] or 0)
+    base = (first[5] or 0) / base_shares if base_shares else 0.0
+    low = wilson_low(rej, shares, ctx.p(fid, "confidence_z", 2.58))
+    if rej >= ctx.p(fid, "min_rejects", 3) and low - base >= ctx.p(fid, "rise_pct", 1.0) / 100:
+        ctx.add(
+            fid,
+            Severity.WARNING,
+            ctx.say(
+                fid,
+                "rise",
+                rejects=rej,
+                shares=shares,
+                pct=pct(rej / shares),
+                window=duration(ctx.now - first[0]),
+                base=pct(base),
+            ),
+        )
+
+
+def rule_reading_incomplete(ctx: Ctx) -> None:
+    fid = "reading_incomplete"
+    s = ctx.snap
+    if s.idle:
+        return
+    ctx.seen(fid)
+    if s.hashrate_ths is None and s.hashrate_avg_ths is None:
+        ctx.add(fid, Severity.WARNING, ctx.say(fid, "no_hashrate"))
+    elif not s.make and not s.model and not s.firmware:
+        ctx.add(fid, Severity.WARNING, ctx.say(fid, "no_identity"))
+
+
+def rule_peers(ctx: Ctx) -> None:
+    peers = ctx.peers
+    me = peers.get(ctx.snap.key) if peers is not None else None
+    if peers is None or me is None:
+        return
+    # an established fault supersedes the comparison that would only say it again
+    over = ctx.out.has("chip_overtemp") or ctx.out.has("board_overtemp")
+    slow = ctx.out.has("hashrate_low") or ctx.out.has("mining_stopped")
+    fid = "hotter_than_peers"
+    if me.temp_c is not None and not ctx.in_grace(fid) and not over:
+        sp = peers.spread(me.model, "temp", me.temp_kind)
+        if sp is not None and sp.n >= ctx.p(fid, "min_peers", 10):
+            ctx.seen(fid)
+            margin, k = ctx.p(fid, "margin_c", 8), ctx.p(fid, "mad_k", 4)
+            delta = sp.above(me.temp_c, margin, k)
+            band = delta is None and me.temp_c - sp.median > max(margin, k * sp.mad) - ctx.p(
+                fid, "clear_margin_c", 2
+            )
+            if delta is not None or band:
+                values = {
+                    "kind": me.temp_kind,
+                    "temp": num(me.temp_c),
+                    "delta": num(me.temp_c - sp.median),
+                    "peers": sp.n - 1,
+                    "model": me.model,
+                    "median": num(sp.median),
+                    "board": (me.temp_board or 0) + 1,
+                }
+                key = "hot_board" if me.temp_board is not None else "hot"
+                ctx.add(fid, Severity.WARNING, ctx.say(fid, key, **values), band=band)
+    fid = "slower_than_peers"
+    if me.ratio is not None and not ctx.in_grace(fid) and not slow:
+        sp = peers.spread(me.model, "ratio")
+        if sp is not None and sp.n >= ctx.p(fid, "min_peers", 10):
+            ctx.seen(fid)
+            delta = sp.below(me.ratio, ctx.p(fid, "margin_ratio", 0.08), ctx.p(fid, "mad_k", 4))
+            if delta is not None:
+                ctx.add(
+                    fid,
+                    Severity.WARNING,
+                    ctx.say(
+                        fid,
+                        "slow",
+                        pct=pct(me.ratio),
+                        median=pct(sp.median),
+                        peers=sp.n - 1,
+                        model=me.model,
+                    ),
+                )
 
 
 ONLINE_RULES: tuple[Callable[[Ctx], None], ...] = (
@@ -767,11 +1128,20 @@ ONLINE_RULES: tuple[Callable[[Ctx], None], ...] = (
     rule_hw_errors,
     rule_freq,
     rule_reboot,
+    rule_reboot_loop,
+    rule_fan_intermittent,
+    rule_temp_rising,
+    rule_hashrate_degrading,
+    rule_chips_dropping,
+    rule_pool_reject_rising,
+    rule_reading_incomplete,
+    rule_peers,
 )
 
 
 def run_rules(ctx: Ctx) -> Outcome:
     rule_unreachable(ctx)
+    rule_flapping(ctx)
     if ctx.snap.online:
         for rule in ONLINE_RULES:
             rule(ctx)
@@ -799,10 +1169,21 @@ def is_hidden(fault_id: str, roots: set[str], hidden: frozenset[str], everything
 
 
 def roots_of(outcome: Outcome, snap: MinerSnapshot) -> set[str]:
+    """The root causes this poll shows. One root per miner on top: dead pools explain a stopped
+    miner, a reboot loop explains its restarts, so the explained root is folded under them."""
     roots: set[str] = set()
     if outcome.has("miner_unreachable"):
         roots.add("miner_unreachable")
-    if outcome.has("mining_stopped", min_severity=Severity.WARNING):
+    if outcome.has("pools_all_dead"):
+        roots.add("pools_all_dead")
+    if outcome.has("reboot_loop"):
+        roots.add("reboot_loop")
+    if outcome.has("fan_intermittent"):
+        roots.add("fan_intermittent")  # its drop-outs are not a fan_failed each time
+    if outcome.has("mining_stopped", min_severity=Severity.WARNING) and not roots & {
+        "pools_all_dead",
+        "reboot_loop",
+    }:
         roots.add("mining_stopped")
     if snap.idle:
         roots.add("idle")

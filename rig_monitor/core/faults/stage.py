@@ -33,6 +33,7 @@ from rig_monitor.core.faults import (
     ThresholdOverrides,
     Thresholds,
     diagnose,
+    evaluate_snapshots,
     read_overrides,
 )
 from rig_monitor.core.faults.overrides import user_catalogue
@@ -137,6 +138,7 @@ class FaultStage:
         *,
         warnings: Sequence[str] = (),
         tracker_factory: TrackerFactory | None = None,
+        clock: Callable[[], float] = time.time,
     ) -> None:
         self._catalogue = catalogue if catalogue is not None else Thresholds().catalogue
         self._overrides = overrides.copy() if overrides is not None else ThresholdOverrides()
@@ -154,6 +156,7 @@ class FaultStage:
         self._new_events: list[FaultEvent] = []
         self._side = _EngineSide(self)
         self._remote: RemoteSend | None = None
+        self._clock = clock  # the simulator's clock in tests and benchmarks
 
     @classmethod
     def load(
@@ -268,7 +271,7 @@ class FaultStage:
     def _report(
         self, tracker: FaultTracker, snapshots: list[MinerSnapshot], *, changed: bool
     ) -> FaultReport:
-        now = time.time()
+        now = self._clock()
         for s in snapshots:
             self._latest[s.key] = s
             if s.online and (s.make or s.model):
@@ -281,6 +284,11 @@ class FaultStage:
                     tracker.active(include_suppressed=True, now=now),
                     catalogue=tracker.catalogue,
                     inlet_rise=tracker.inlet_trends(),
+                    temp_rise=tracker.temp_trends(
+                        float(
+                            tracker.catalogue.incident("site_cooling").params.get("window_s", 1800)
+                        )
+                    ),
                 )
             )
         grouped: dict[tuple[str, str], str] = {}
@@ -314,6 +322,17 @@ class FaultStage:
             applied=self._applied,
             models={m: self._models[m] for m in members if m in self._models},
         )
+
+
+def one_shot(
+    snapshots: Sequence[MinerSnapshot], thresholds: Thresholds | None = None
+) -> list[Incident]:
+    """What a single sweep can tell, for ``poll`` and ``diagnose``: each snapshot's faults
+    (no dwell, lifetime counters) and the incidents they share. Same rules, same incident
+    code as the stateful stage; only the history is missing."""
+    th = thresholds if thresholds is not None else Thresholds()
+    evaluate_snapshots(snapshots, thresholds=th)
+    return diagnose(snapshots, catalogue=th.catalogue)
 
 
 def _acknowledge(miner: str, fid: str, board: int | None) -> Action:

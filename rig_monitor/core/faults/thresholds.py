@@ -16,6 +16,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Protocol
 
 from rig_monitor.core import modeldb
@@ -256,3 +257,32 @@ def _spec_layer(spec: ModelSpecLike) -> dict[str, dict[str, float]]:
 def modeldb_lookup(make: str | None, model: str | None) -> ModelSpecLike | None:
     """The model database's spec for this make and model, if it knows it."""
     return modeldb.lookup(make, model)
+
+
+@dataclass(frozen=True, slots=True)
+class TempLimits:
+    """Warning and protection levels of one model, as the rules use them (for table colours)."""
+
+    chip_warn_c: float
+    chip_crit_c: float
+    board_warn_c: float
+    board_crit_c: float
+
+
+@lru_cache(maxsize=512)
+def temp_limits(make: str | None, model: str | None) -> TempLimits:
+    """The chip/board limits the rules apply to this model (catalogue defaults + models.json),
+    so that a table colour and a fault never disagree about what is hot."""
+    spec = modeldb_lookup(make, model)
+    limits = _default_thresholds().for_miner("0.0.0.0", 4028, make, model, spec)
+    return TempLimits(
+        limits.get("chip_overtemp", "warn_c", 95),
+        limits.get("chip_overtemp", "crit_c", 100),
+        limits.get("board_overtemp", "warn_c", 90),
+        limits.get("board_overtemp", "crit_c", 90),
+    )
+
+
+@lru_cache(maxsize=1)
+def _default_thresholds() -> Thresholds:
+    return Thresholds()

@@ -12,6 +12,7 @@ history (see history.py) and state only for faults that are open or on their way
 
 from __future__ import annotations
 
+import dataclasses
 import enum
 import time
 from collections import deque
@@ -21,6 +22,7 @@ from dataclasses import dataclass, field
 from rig_monitor.core.faults.catalogue import Catalogue
 from rig_monitor.core.faults.evaluate import sort_faults
 from rig_monitor.core.faults.history import MinerHistory
+from rig_monitor.core.faults.peers import Peers, reading
 from rig_monitor.core.faults.rules import (
     Ctx,
     Finding,
@@ -30,6 +32,7 @@ from rig_monitor.core.faults.rules import (
     run_rules,
     suppressed,
 )
+from rig_monitor.core.faults.sanity import Issue, clean
 from rig_monitor.core.faults.thresholds import (
     Limits,
     ModelSpecLike,
@@ -42,6 +45,7 @@ from rig_monitor.core.model import Fault, MinerSnapshot, Severity
 # an open "mining stopped" keeps hiding its dependents until it clears; "unreachable" only while
 # the miner does not answer (once it answers, what it says is evidence again)
 _ROOTS = ("mining_stopped",)
+_ABOVE_STOPPED = frozenset({"pools_all_dead", "reboot_loop"})  # roots that explain a stop
 _UP = {Severity.INFO: Severity.WARNING, Severity.WARNING: Severity.CRITICAL}
 
 
@@ -131,6 +135,7 @@ class FaultTracker:
         self.thresholds = thresholds if thresholds is not None else Thresholds()
         self.spec_lookup = spec_lookup
         self._miners: dict[str, _Miner] = {}
+        self.peers = Peers()
         self._events: deque[FaultEvent] = deque(maxlen=max_events)
 
     @property
@@ -144,8 +149,21 @@ class FaultTracker:
     ) -> list[FaultEvent]:
         """Judge a batch of polls; sets each ``snapshot.faults`` and returns what changed."""
         events: list[FaultEvent] = []
-        for snap in snapshots:
-            self._update_one(snap, now if now is not None else snap.timestamp, events)
+        batch = list(snapshots)
+        issues: list[list[Issue]] = []
+        for snap in batch:  # sane values first, then the peers, then the rules
+            issues.append(clean(snap))
+            m = self._miners.get(snap.key)
+            if m is None:
+                m = self._miners[snap.key] = _Miner()
+            spec = self._spec(m, snap) if snap.online else m.spec
+            expected = snap.nominal_hashrate_ths or (spec.nominal_ths if spec is not None else None)
+            if snap.online:
+                self.peers.update(snap.key, reading(snap, expected))
+            else:
+                self.peers.forget(snap.key)
+        for snap, found in zip(batch, issues, strict=True):
+            self._update_one(snap, now if now is not None else snap.timestamp, events, found)
         self._events.extend(events)
         return events
 
@@ -156,7 +174,9 @@ class FaultTracker:
             m.spec = self.spec_lookup(snap.make, snap.model) if self.spec_lookup else None
         return m.spec
 
-    def _update_one(self, snap: MinerSnapshot, t: float, events: list[FaultEvent]) -> None:
+    def _update_one(
+        self, snap: MinerSnapshot, t: float, events: list[FaultEvent], sanity: list[Issue]
+    ) -> None:
         key = snap.key
         m = self._miners.get(key)
         if m is None:
@@ -170,19 +190,33 @@ class FaultTracker:
                 limits.get("hashrate_low", "window_s", 1800),
                 limits.get("hw_error_rate_high", "window_s", 1800),
                 limits.get("pool_reject_high", "window_s", 1800),
+                limits.get("hashrate_degrading", "window_s", 3600),
+                limits.get("temp_rising", "window_s", 1800),
                 1800.0,
             ),
             slack_s=limits.get("unexpected_reboot", "slack_s", 120),
             reboot_keep_s=max(
                 limits.get("unexpected_reboot", "hold_s", 3600),
-                limits.get("unexpected_reboot", "loop_window_s", 3600),
+                limits.get("reboot_loop", "window_s", 3600),
+            ),
+            drop_keep_s=max(
+                limits.get("miner_flapping", "window_s", 900),
+                limits.get("fan_intermittent", "window_s", 900),
             ),
         )
-        outcome = run_rules(Ctx(snap, limits, self.catalogue, spec, t, hist=m.hist))
+        ctx = Ctx(
+            snap, limits, self.catalogue, spec, t, hist=m.hist, sanity=sanity, peers=self.peers
+        )
+        outcome = run_rules(ctx)
         roots = roots_of(outcome, snap)
         for st in m.states.values():  # an open root keeps its dependents hidden until it clears
             act = st.active
-            if act is not None and act.id in _ROOTS and act.severity is not Severity.INFO:
+            if (
+                act is not None
+                and act.id in _ROOTS
+                and act.severity is not Severity.INFO
+                and not roots & _ABOVE_STOPPED
+            ):
                 roots.add(act.id)
         hidden, everything = suppressed(self.catalogue, roots)
 
@@ -215,7 +249,7 @@ class FaultTracker:
                 act.snoozed_until = None
                 events.append(FaultEvent(EventKind.SNOOZE_ENDED, key, act.fault, t))
             if act.suppressed_by is None and not act.snoozed(t):
-                visible.append(act.fault)
+                visible.append(dataclasses.replace(act.fault, since=act.first_seen))
         snap.faults = sort_faults(visible)
 
     def _bad(
@@ -386,6 +420,7 @@ class FaultTracker:
     def forget(self, miner_key: str) -> None:
         """Drop a miner that is no longer polled (removed from the site)."""
         self._miners.pop(miner_key, None)
+        self.peers.forget(miner_key)
 
     # -- queries -----------------------------------------------------------------------------
 
@@ -430,6 +465,24 @@ class FaultTracker:
             inlets = [s[2] for s in samples if s[0] >= t - window_s and s[2] is not None]
             if len(inlets) >= 2:
                 out[key] = max(0.0, inlets[-1] - min(inlets))
+        return out
+
+    def temp_trends(self, window_s: float = 1800.0, now: float | None = None) -> dict[str, float]:
+        """Per online miner, how far its hottest board (else chip) sensor rose within the window:
+        the latest reading against the lowest of the window (°C, ≥ 0). Miners with too short a
+        history are left out, so "no rise" always means "measured, and flat"."""
+        out: dict[str, float] = {}
+        for key, m in self._miners.items():
+            samples = m.hist.samples
+            if len(samples) < 2 or m.hist.offline_since is not None:
+                continue
+            t = samples[-1][0] if now is None else now
+            for idx in (6, 7):
+                values = [s[idx] for s in samples if s[0] >= t - window_s and s[idx] is not None]
+                if len(values) >= 2:
+                    first = [float(v) for v in values if isinstance(v, int | float)]
+                    out[key] = max(0.0, first[-1] - min(first))
+                    break
         return out
 
     def __len__(self) -> int:

@@ -30,7 +30,7 @@ CHANGED_PASSWORD = "owner-changed-it"  # what ``bad_password`` makes the miner e
 _JSON = {"Content-Type": "application/json"}
 _INDEX = b"<!DOCTYPE html><html><head><title>Miner UI</title></head><body><div id=root></div></body></html>"
 # No chip status string on gcminer.
-_UNSUPPORTED = frozenset({"missing_chips", "chip_x"})
+_UNSUPPORTED = frozenset({"missing_chips", "chip_x", "chips_fading"})
 
 # Provisional figures (vendor data sheets vary by batch); 3 boards of 132 chips (pyasic).
 MODELS: dict[str, HardwareSpec] = {

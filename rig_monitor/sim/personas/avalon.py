@@ -243,7 +243,10 @@ class AvalonPersona(Persona):
         chips = [t for b in live for t in b.chip]
         wall = sample_watts(m.spec, s)
         fans = {f"Fan{n + 1}": rpm for n, rpm in enumerate(s.fans)}
-        work = "In Idle" if s.idle else "In Work"
+        # with every pool dead the firmware has no work and says "In Idle" too (issue 9): only
+        # SoftOFF tells a sleep by design from a pool outage
+        no_work = bool(s.pools) and all(p.status == "Dead" for p in s.pools)
+        work = "In Idle" if s.idle or no_work else "In Work"
         inlet = 25 + s.when % 6
         tokens: dict[str, Any] = {
             "Ver": f"{m.code}-{m.version}",

@@ -18,7 +18,9 @@ from rig_monitor.sim.rig import Sample
 VERSION = "v2.9.0"
 _INDEX = b"<!doctype html><html><head><title>AxeOS</title></head><body><app-root></app-root></body></html>"
 # One ASIC, no chip status string, no sleep mode, no login.
-_UNSUPPORTED = frozenset({"missing_chips", "chip_x", "dead_board", "idle", "bad_password"})
+_UNSUPPORTED = frozenset(
+    {"missing_chips", "chip_x", "dead_board", "idle", "bad_password", "chips_fading"}
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -34,7 +34,9 @@ GENERIC_SPEC = HardwareSpec(
 )
 
 # No chip status string, no fans, no sleep mode: those faults cannot show on this firmware.
-_UNSUPPORTED = frozenset({"missing_chips", "chip_x", "fan_stopped", "idle"})
+_UNSUPPORTED = frozenset(
+    {"missing_chips", "chip_x", "fan_stopped", "idle", "fan_flaky", "chips_fading"}
+)
 
 
 class CgminerPersona(Persona):

@@ -29,7 +29,7 @@ LOGIN_PAGE = (
     "<BODY><form action='/user/loginpost'>IceRiver</form></BODY></HTML>"
 ).encode()
 # No chip status string, no sleep mode; chipnum is reported but never short here.
-_UNSUPPORTED = frozenset({"missing_chips", "chip_x", "idle"})
+_UNSUPPORTED = frozenset({"missing_chips", "chip_x", "idle", "chips_fading"})
 
 # name → (softver1 model token, spec); provisional figures from vendor listings.
 MODELS: dict[str, tuple[str, HardwareSpec]] = {

@@ -40,10 +40,15 @@ class WhatsminerModel:
     missing_comma: bool = False
     bad_byte: bool = False
     v3_only: bool = False  # firmware >= 2024-11: 4028 closed, API v3 on 4433
+    # firmware from late 2024 that keeps a reduced legacy API on 4028 (get_version, a summary
+    # without hashrate or temperatures, empty devdetails) and serves the data on v3 (issue 9)
+    reduced_legacy: bool = False
 
 
 def _spec(chips: int, ths: float, watts: float, fan: int) -> HardwareSpec:
-    return rig_spec(3, chips, ths, watts, 2, fan, pcb_temp_c=66)
+    # air-cooled Whatsminers: boards ~66 °C, chip sensors ~82 °C when healthy (faults.md §1:
+    # healthy air-cooled chips read up to about 90 °C; pyasic issue #229: a 72 °C M50 board)
+    return rig_spec(3, chips, ths, watts, 2, fan, pcb_temp_c=66, chip_delta_c=16.0)
 
 
 MODELS: dict[str, WhatsminerModel] = {
@@ -64,7 +69,15 @@ MODELS: dict[str, WhatsminerModel] = {
     "M60_VK40": WhatsminerModel(
         _spec(180, 172, 3420, 6900), "20250214.16.Rel2", "3.0.2", "H616", v3_only=True
     ),
+    "M60S_VL20": WhatsminerModel(
+        _spec(164, 186, 3440, 6900), "20241118.20.Rel1", "2.0.5", "H616", reduced_legacy=True
+    ),
 }
+
+
+_REDUCED_SUMMARY = frozenset(
+    {"Elapsed", "Accepted", "Rejected", "Stale", "Uptime", "Power Mode", "Firmware Version"}
+)
 
 
 def fault_codes(s: Sample, spec: HardwareSpec) -> list[str]:
@@ -75,6 +88,8 @@ def fault_codes(s: Sample, spec: HardwareSpec) -> list[str]:
     for b in s.boards:
         if not b.present:
             codes.append(f"53{b.index}")  # slot X not found
+        elif max(b.chip) >= 150:
+            codes.append(f"32{b.index}")  # slot X temperature reading error (a dead sensor)
         elif max(b.chip) >= 95:
             codes.append(f"35{b.index}")  # slot X temperature protection
     for n, rpm in enumerate(s.fans[:2]):
@@ -122,6 +137,7 @@ class WhatsminerPersona(Persona):
         "M50S_VH30": 30.0,
         "M60S_VL30": 20.0,
         "M60_VK40": 15.0,
+        "M60S_VL20": 0.0,  # only on request: the reduced-legacy firmware
     }
     # No chip status string; sleep is `power_off`, shown as status mineroff.
     unsupported: ClassVar[frozenset[str]] = frozenset({"chip_x"})
@@ -146,7 +162,10 @@ class WhatsminerPersona(Persona):
         return not (command.startswith("get_") or command == "status")
 
     def services(self, model: str | None) -> frozenset[str]:
-        return frozenset({"btminer_v3"}) if self._m(model).v3_only else frozenset({"rpc"})
+        m = self._m(model)
+        if m.v3_only:
+            return frozenset({"btminer_v3"})
+        return frozenset({"rpc", "btminer_v3"}) if m.reduced_legacy else frozenset({"rpc"})
 
     # --- API v1/v2 on 4028 -----------------------------------------------------------------
 
@@ -176,7 +195,12 @@ class WhatsminerPersona(Persona):
                 status(22, "CGMiner versions"), "VERSION", [{"CGMiner": "4.9.2", "API": "3.7"}]
             )
         if command == "summary":
-            return quirky(11, "Summary", "SUMMARY", [self._summary(m, sample)])
+            summary = self._summary(m, sample)
+            if m.reduced_legacy:  # counters only: no hashrate, no temperatures
+                summary = {k: v for k, v in summary.items() if k in _REDUCED_SUMMARY}
+            return quirky(11, "Summary", "SUMMARY", [summary])
+        if m.reduced_legacy and command in ("devs", "edevs", "devdetails"):
+            return quirky(9, "0 ASC(s)", "DEVS" if command != "devdetails" else "DEVDETAILS", [])
         if command in ("devs", "edevs"):
             boards = [b for b in sample.boards if b.present or command == "devs"]
             items = [self._dev(m, sample, b) for b in boards]

@@ -42,3 +42,20 @@ def test_devs_with_typo_key_and_mhs_units() -> None:
     assert [b.temp_chip_c for b in snap.boards] == [61.0, None]  # 0 = no sensor
     assert snap.temp_chip_max_c == 61.0
     assert [b.status for b in snap.boards] == ["Alive", "Dead"]
+
+
+def test_bfgminer_is_named_from_its_miner_field() -> None:
+    # the version reply of a real bfgminer 5.5.0, as quoted in issue 9: its own name under
+    # "Miner", the cgminer API level it mimics under "CGMiner"
+    version = {
+        "STATUS": [{"STATUS": "S", "Code": 22, "Msg": "BFGMiner versions"}],
+        "VERSION": [{"Miner": "bfgminer 5.5.0", "CGMiner": "5.5.0", "API": "3.1"}],
+    }
+    snap = GenericDriver().parse(Target("127.0.0.1"), {"version": version}, Identity("generic"))
+    assert (snap.firmware, snap.firmware_version, snap.api_version) == ("bfgminer", "5.5.0", "3.1")
+    import json
+
+    from rig_monitor.core.drivers.detect import Probe, classify
+
+    ident = classify(Probe(json.dumps(version), None))
+    assert (ident.firmware, ident.firmware_version) == ("bfgminer", "5.5.0")

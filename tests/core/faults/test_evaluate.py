@@ -171,21 +171,21 @@ CASES: list[Case] = [
         lambda: s19(boards=_boards(b1={"temp_chip_c": 101.0})),
         "chip_overtemp",
         Severity.CRITICAL,
-        "chip 101 °C ≥ 95 °C (board 2)",
+        "chip 101 °C ≥ 100 °C (board 2)",
     ),
     (
         "chip_overtemp warning",
-        lambda: s19(boards=_boards(b0={"temp_chip_c": 91.5})),
+        lambda: s19(boards=_boards(b0={"temp_chip_c": 96.5})),
         "chip_overtemp",
         Severity.WARNING,
-        "chip 91.5 °C ≥ 90 °C (board 1)",
+        "chip 96.5 °C ≥ 95 °C (board 1)",
     ),
     (
         "board_overtemp",
-        lambda: s19(boards=_boards(b2={"temp_board_c": 77.0})),
+        lambda: s19(boards=_boards(b2={"temp_board_c": 91.0})),
         "board_overtemp",
-        Severity.WARNING,
-        "board 77 °C ≥ 75 °C (board 3)",
+        Severity.CRITICAL,  # no sourced warning level in the generic default: protection only
+        "board 91 °C ≥ 90 °C (board 3)",
     ),
     (
         "temp_sensor_fault",
@@ -203,10 +203,10 @@ CASES: list[Case] = [
     ),
     (
         "inlet_overtemp",
-        lambda: s19(temp_inlet_c=41.0),
+        lambda: s19(temp_inlet_c=46.0),
         "inlet_overtemp",
         Severity.CRITICAL,
-        "inlet 41 °C ≥ 40 °C",
+        "inlet 46 °C ≥ 45 °C",
     ),
     (
         "inlet_undertemp",
@@ -329,7 +329,7 @@ CASES: list[Case] = [
         lambda: s19(accepted=9_000, rejected=400),
         "pool_reject_high",
         Severity.WARNING,
-        "rejected 4.3 % of 9400 shares since start",
+        "rejected 400 of 9400 shares (4.3 %, at least 3.7 % with 99 % confidence) since start",
     ),
     (
         "pool_latency",
@@ -421,7 +421,7 @@ def test_start_up_grace_hides_settling_values() -> None:
         boards=_boards(b1={"chips": 80, "chip_status": acs(80)}, b0={"temp_chip_c": 91.0}),
     )
     assert faults_of(snap) == {}
-    hot = s19(uptime_s=240, boards=_boards(b0={"temp_chip_c": 99.0}))
+    hot = s19(uptime_s=240, boards=_boards(b0={"temp_chip_c": 101.0}))
     assert "chip_overtemp" in faults_of(hot)  # protection level ignores the grace
 
 
@@ -458,7 +458,7 @@ def test_model_and_miner_overrides_change_the_verdict() -> None:
 def test_faults_are_sorted_worst_first() -> None:
     snap = s19(
         fans_rpm=[5880, 5910, 0, 5820],
-        temp_inlet_c=36.0,
+        temp_inlet_c=41.0,
         pools=[
             Pool("a", status=PoolStatus.DEAD, priority=0, active=False),
             Pool("b", status=PoolStatus.ALIVE, priority=1, active=True, last_share_time=T0),

@@ -91,12 +91,12 @@ def test_pool_outage() -> None:
 def test_hot_intake_across_a_container() -> None:
     miners = site()
     for i in range(1, 21):
-        miners[f"10.10.2.{i}"] = s19(f"10.10.2.{i}", temp_inlet_c=36.5 + i / 10)
+        miners[f"10.10.2.{i}"] = s19(f"10.10.2.{i}", temp_inlet_c=40.5 + i / 10)
     incidents = diagnose(miners.values())
     assert [(i.id, i.scope, len(i.miners)) for i in incidents] == [
         ("site_cooling", "10.10.2.0/24", 20)
     ]
-    assert "on 20 of 30 miners in 10.10.2.0/24 (hottest 38.5 °C)" in incidents[0].detail
+    assert "on 20 of 30 miners in 10.10.2.0/24 (hottest 42.5 °C)" in incidents[0].detail
 
 
 def test_inlet_rising_early_warning_from_the_tracker() -> None:
@@ -153,3 +153,20 @@ def test_an_answering_miner_splits_a_run() -> None:
     for i in [*range(70, 75), *range(76, 81)]:  # 5 + 5 dark, 10.10.1.75 still answers
         miners[f"10.10.1.{i}"] = offline(f"10.10.1.{i}")
     assert diagnose(miners.values()) == []
+
+
+def test_block_heating_without_inlet_sensors_and_a_warming_site() -> None:
+    miners = site()
+    keys = [s.key for s in miners.values()]
+    block = [k for k in keys if k.startswith("10.10.2.")]
+    rise = {k: (6.0 if k in block else 0.5) for k in keys}
+    incidents = diagnose(miners.values(), [], temp_rise=rise)
+    assert [(i.id, i.scope, len(i.miners)) for i in incidents] == [
+        ("site_cooling", "10.10.2.0/24", len(block))
+    ]
+    assert "vs 0.5 °C on the rest" in incidents[0].title
+    # the whole site warming together: one incident for the room, not one per block
+    warm = {k: 6.0 for k in keys}
+    (room,) = diagnose(miners.values(), [], temp_rise=warm)
+    assert room.id == "site_cooling" and "across the site" in room.title
+    assert diagnose(miners.values(), [], temp_rise={k: 2.0 for k in keys}) == []

@@ -63,14 +63,14 @@ def test_load_thresholds_applies_overrides_by_precedence() -> None:
     assert get("10.0.0.1", "S21") == 85  # global
     assert get("10.0.0.2", "S19j Pro") == 82  # model beats global
     assert get("10.0.0.7", "S19j Pro") == 80  # miner beats model
-    assert th.for_miner("10.0.0.1").get("chip_overtemp", "crit_c") == 95  # untouched default
+    assert th.for_miner("10.0.0.1").get("chip_overtemp", "crit_c") == 100  # untouched default
 
 
 def test_missing_file_is_defaults_without_a_warning(caplog: pytest.LogCaptureFixture) -> None:
     with caplog.at_level(logging.WARNING):
         th = load_thresholds()
     assert caplog.text == ""
-    assert th.for_miner("10.0.0.1").get("chip_overtemp", "warn_c") == 90
+    assert th.for_miner("10.0.0.1").get("chip_overtemp", "warn_c") == 95
 
 
 @pytest.mark.parametrize(
@@ -91,7 +91,7 @@ def test_corrupt_file_gives_defaults_a_warning_and_a_backup(
     with caplog.at_level(logging.WARNING):
         th = load_thresholds()
     assert "using the default thresholds" in caplog.text
-    assert th.for_miner("10.0.0.1").get("chip_overtemp", "warn_c") == 90
+    assert th.for_miner("10.0.0.1").get("chip_overtemp", "warn_c") == 95
 
 
 def test_bad_entries_are_skipped_with_a_warning_each() -> None:
@@ -152,4 +152,4 @@ def test_user_catalogue_file_is_merged_and_a_broken_one_ignored(
         th = load_thresholds(lang="ru")
     assert "using the built-in fault catalogue" in caplog.text
     assert th.catalogue.lang == "ru"
-    assert th.for_miner("10.0.0.1").get("chip_overtemp", "warn_c") == 90
+    assert th.for_miner("10.0.0.1").get("chip_overtemp", "warn_c") == 95

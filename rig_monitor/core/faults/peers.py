@@ -1,0 +1,125 @@
+"""Peers: how the other miners of the same model on this site run right now.
+
+A fixed temperature limit cannot tell a healthy 72 °C Whatsminer board from a clogged one, but
+forty of its siblings can. Per model, the latest reading of every miner goes into a pool; the
+rules compare a miner with the median of its peers, with the median absolute deviation (MAD) as
+the scale, so a handful of broken miners cannot drag the reference with them (a mean and a
+standard deviation would). Too few peers: no verdict.
+"""
+
+from __future__ import annotations
+
+import statistics
+from dataclasses import dataclass
+
+from rig_monitor.core.model import MinerSnapshot
+
+MAD_TO_SIGMA = 1.4826  # MAD of a normal distribution times this = its standard deviation
+
+
+@dataclass(frozen=True, slots=True)
+class Spread:
+    n: int
+    median: float
+    mad: float  # already scaled to a standard deviation
+
+    def above(self, value: float, margin: float, k: float) -> float | None:
+        """How far ``value`` sits above the peers, if beyond ``max(margin, k·σ)``; else None."""
+        delta = value - self.median
+        return delta if delta > max(margin, k * self.mad) else None
+
+    def below(self, value: float, margin: float, k: float) -> float | None:
+        delta = self.median - value
+        return delta if delta > max(margin, k * self.mad) else None
+
+
+@dataclass(frozen=True, slots=True)
+class PeerReading:
+    model: str  # "Antminer S19j Pro", the comparison group
+    temp_c: float | None  # hottest board sensor (chip when the model reports no board sensor)
+    temp_kind: str  # "board" / "chip"
+    temp_board: int | None  # 0-based board of that reading
+    ratio: float | None  # hashrate / expected
+
+
+def reading(snap: MinerSnapshot, expected_ths: float | None) -> PeerReading | None:
+    """What a snapshot adds to its model's peer pool (None: offline, idle or no model)."""
+    if not snap.online or snap.idle or not snap.model:
+        return None
+    model = f"{snap.make or ''} {snap.model}".strip()
+    temp: float | None = None
+    kind, board = "board", None
+    for attr, name in (("temp_board_c", "board"), ("temp_chip_c", "chip")):
+        values = [(getattr(b, attr), b.index) for b in snap.boards if getattr(b, attr) is not None]
+        if values:
+            temp, board = max(values)
+            kind = name
+            break
+    if temp is None:
+        for attr, name in (("temp_board_max_c", "board"), ("temp_chip_max_c", "chip")):
+            if getattr(snap, attr) is not None:
+                temp, kind = float(getattr(snap, attr)), name
+                break
+    rate = snap.hashrate_avg_ths if snap.hashrate_avg_ths is not None else snap.hashrate_ths
+    ratio = rate / expected_ths if rate is not None and expected_ths else None
+    if ratio is not None and ratio <= 0:
+        ratio = None  # a stopped miner has its own fault; it is no peer for speed
+    return PeerReading(model, temp, kind, board, ratio)
+
+
+def spread(values: list[float]) -> Spread | None:
+    if not values:
+        return None
+    med = statistics.median(values)
+    mad = statistics.median(abs(v - med) for v in values) * MAD_TO_SIGMA
+    return Spread(len(values), med, mad)
+
+
+class Peers:
+    """Latest peer reading per miner; spreads per model, recomputed only when a model changed."""
+
+    def __init__(self) -> None:
+        self._readings: dict[str, PeerReading] = {}
+        self._cache: dict[tuple[str, str], Spread | None] = {}
+
+    def update(self, key: str, value: PeerReading | None) -> None:
+        old = self._readings.get(key)
+        if value is None:
+            if old is not None:
+                del self._readings[key]
+                self._dirty(old.model)
+            return
+        self._readings[key] = value
+        if old != value:
+            self._dirty(value.model)
+            if old is not None and old.model != value.model:
+                self._dirty(old.model)
+
+    def forget(self, key: str) -> None:
+        self.update(key, None)
+
+    def _dirty(self, model: str) -> None:
+        for k in [k for k in self._cache if k[0] == model]:
+            del self._cache[k]
+
+    def get(self, key: str) -> PeerReading | None:
+        return self._readings.get(key)
+
+    def spread(self, model: str, metric: str, kind: str = "board") -> Spread | None:
+        """``metric``: "temp" (readings of the same ``kind`` only) or "ratio"."""
+        ck = (model, metric if metric == "ratio" else f"temp:{kind}")
+        if ck in self._cache:
+            return self._cache[ck]
+        if metric == "ratio":
+            values = [
+                r.ratio for r in self._readings.values() if r.model == model and r.ratio is not None
+            ]
+        else:
+            values = [
+                r.temp_c
+                for r in self._readings.values()
+                if r.model == model and r.temp_c is not None and r.temp_kind == kind
+            ]
+        result = spread([float(v) for v in values if v is not None])
+        self._cache[ck] = result
+        return result

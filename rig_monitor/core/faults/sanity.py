@@ -1,0 +1,128 @@
+"""Value sanity: a reading the rules may trust, or a note saying what was dropped and why.
+
+Firmware sends negative frequencies, NaN temperatures, a chip sensor stuck at 255 °C, hashrates
+of a few exahash. Passed on, such a value crashes a rule (a negative frequency divided the
+frequency rule by zero for a whole sweep) or raises a false alarm ("chip 255 °C"). So before any
+rule runs, every number of the snapshot is checked against what a miner can physically report;
+an impossible one is set to unknown (``None``, never 0) and a note on the reading says so. An
+impossible *temperature* is also evidence of a broken sensor, so it comes back as an
+:class:`Issue` the temperature rule turns into ``temp_sensor_fault``.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from rig_monitor.core.model import MinerSnapshot
+
+# What a miner can physically report; beyond these a reading is broken, not extreme.
+MAX_THS = 1_000_000.0  # one exahash from a single box
+MAX_POWER_W = 100_000.0
+MAX_RPM = 50_000
+MAX_MHZ = 10_000.0
+MAX_VOLTAGE_V = 1_000.0
+MAX_CHIPS = 10_000
+MIN_TEMP_C = -40.0
+MAX_TEMP_C = 150.0  # faults.md §1 temp_sensor_fault: > 150 °C is a sensor fault
+
+
+@dataclass(frozen=True, slots=True)
+class Issue:
+    """One dropped value: what it was, where, and whether it points at a temperature sensor."""
+
+    field: str  # "temp_chip_c", "frequency_mhz", …
+    value: float
+    board: int | None = None  # 0-based
+    sensor: str | None = None  # "chip" / "board" / "inlet" / "outlet" for temperatures
+
+
+def _bad(value: float | None, lo: float, hi: float) -> bool:
+    return value is not None and (not math.isfinite(value) or not lo <= value <= hi)
+
+
+def _shown(value: float) -> str:
+    if not math.isfinite(value):
+        return str(value)
+    return str(round(value)) if abs(value - round(value)) < 0.05 else f"{value:.1f}"
+
+
+def clean(
+    snap: MinerSnapshot, *, min_temp_c: float = MIN_TEMP_C, max_temp_c: float = MAX_TEMP_C
+) -> list[Issue]:
+    """Drop impossible values from ``snap`` in place; one note per dropped value.
+
+    Returns the dropped values. Calling it again on the same snapshot finds nothing more.
+    """
+    issues: list[Issue] = []
+
+    def check(
+        obj: object,
+        name: str,
+        lo: float,
+        hi: float,
+        board: int | None = None,
+        sensor: str | None = None,
+    ) -> None:
+        value = getattr(obj, name)
+        if value is None or isinstance(value, bool) or not isinstance(value, int | float):
+            return
+        if _bad(float(value), lo, hi):
+            setattr(obj, name, None)
+            issues.append(Issue(name, float(value), board, sensor))
+
+    for name in ("hashrate_ths", "hashrate_avg_ths", "nominal_hashrate_ths"):
+        check(snap, name, 0.0, MAX_THS)
+    for name in ("power_w", "power_limit_w"):
+        check(snap, name, 0.0, MAX_POWER_W)
+    for name, sensor in (
+        ("temp_chip_max_c", "chip"),
+        ("temp_board_max_c", "board"),
+        ("temp_inlet_c", "inlet"),
+        ("temp_outlet_c", "outlet"),
+    ):
+        check(snap, name, min_temp_c, max_temp_c, None, sensor)
+    for name in (
+        "uptime_s",
+        "hw_errors",
+        "accepted",
+        "rejected",
+        "stale",
+        "expected_fans",
+        "expected_boards",
+    ):
+        check(snap, name, 0, 1e15)
+    for b in snap.boards:
+        for name in ("hashrate_ths", "nominal_hashrate_ths"):
+            check(b, name, 0.0, MAX_THS, b.index)
+        for name, sensor in (
+            ("temp_chip_c", "chip"),
+            ("temp_board_c", "board"),
+            ("temp_inlet_c", "inlet"),
+            ("temp_outlet_c", "outlet"),
+        ):
+            check(b, name, min_temp_c, max_temp_c, b.index, sensor)
+        check(b, "frequency_mhz", 0.0, MAX_MHZ, b.index)
+        check(b, "voltage_v", 0.0, MAX_VOLTAGE_V, b.index)
+        check(b, "chips", 0, MAX_CHIPS, b.index)
+        check(b, "expected_chips", 0, MAX_CHIPS, b.index)
+        check(b, "hw_errors", 0, 1e15, b.index)
+    for p in snap.pools:
+        for name in ("accepted", "rejected", "stale"):
+            check(p, name, 0, 1e15)
+    fans = snap.fans_rpm
+    if any(not isinstance(r, int | float) or _bad(float(r), 0, MAX_RPM) for r in fans):
+        bad = next(
+            float(r) for r in fans if not isinstance(r, int | float) or _bad(float(r), 0, MAX_RPM)
+        )
+        snap.fans_rpm = []
+        issues.append(Issue("fans_rpm", bad))
+    # a snapshot-wide maximum that was dropped comes back from the boards' remaining readings
+    for name, attr in (("temp_chip_max_c", "temp_chip_c"), ("temp_board_max_c", "temp_board_c")):
+        if getattr(snap, name) is None and any(i.field == name for i in issues):
+            left = [getattr(b, attr) for b in snap.boards if getattr(b, attr) is not None]
+            setattr(snap, name, max(left) if left else None)
+    for i in issues:
+        where = f"board {i.board + 1} " if i.board is not None else ""
+        snap.notes.append(f"implausible {where}{i.field} {_shown(i.value)} dropped")
+    return issues
