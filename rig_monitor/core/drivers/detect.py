@@ -19,7 +19,7 @@ from rig_monitor.core.credentials import Credentials
 from rig_monitor.core.drivers.antminer import clean_model
 from rig_monitor.core.drivers.base import first
 from rig_monitor.core.drivers.detect_web import WebVerdict, epic_probe, web_probe
-from rig_monitor.core.errors import MinerError
+from rig_monitor.core.errors import MinerError, crash_message
 from rig_monitor.core.model import ErrorKind, Identity, Ports
 from rig_monitor.core.wire.cgminer import CGMinerClient, parse_reply
 from rig_monitor.core.wire.http import HttpClient
@@ -66,7 +66,7 @@ async def probe(client: CGMinerClient) -> Probe:
         err = results[0]
         if isinstance(err, MinerError):
             raise err
-        raise MinerError(ErrorKind.BAD_REPLY, f"bad reply: {err!r}")
+        raise MinerError(ErrorKind.BAD_REPLY, crash_message(err))
     return Probe(texts[0], texts[1])
 
 
