@@ -66,7 +66,10 @@ async def probe(client: CGMinerClient) -> Probe:
         err = results[0]
         if isinstance(err, MinerError):
             raise err
-        raise MinerError(ErrorKind.BAD_REPLY, crash_message(err))
+        raise MinerError(
+            ErrorKind.BAD_REPLY,
+            crash_message(err if isinstance(err, BaseException) else ValueError(err)),
+        )
     return Probe(texts[0], texts[1])
 
 
