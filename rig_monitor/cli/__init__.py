@@ -166,9 +166,20 @@ def _thresholds() -> Thresholds:
 
 def _evaluate_one_shot(snaps: list[MinerSnapshot]) -> None:
     """Fault evaluation for a single poll: what one snapshot can tell (no dwell, no deltas)."""
-    from rig_monitor.core.faults import evaluate_snapshots
+    from rig_monitor.core.faults.guard import evaluate_isolated
 
-    evaluate_snapshots(snaps, thresholds=_thresholds())
+    evaluate_isolated(snaps, thresholds=_thresholds())
+
+
+def _failures_exit(snaps: list[MinerSnapshot]) -> int:
+    """1 and a line on stderr when any miner's evaluation failed (its row says so), else 0."""
+    from rig_monitor.core.faults.guard import EVALUATION_FAILED, failure_message
+
+    failed = [s for s in snaps if any(f.id == EVALUATION_FAILED for f in s.faults)]
+    if not failed:
+        return 0
+    print(f"rig-monitor: {failure_message(failed)}", file=sys.stderr)
+    return 1
 
 
 async def _sweep(
@@ -227,18 +238,24 @@ def cmd_poll(args: argparse.Namespace, out: TextIO) -> int:
     else:
         _table(_poll_rows(result), out)
         out.write(_totals(result) + "\n")
-    return 0
+    return _failures_exit(result)
 
 
 def cmd_watch(args: argparse.Namespace, out: TextIO) -> int:
     from rig_monitor.core.faults import FaultTracker
+    from rig_monitor.core.faults.guard import update_isolated
 
     targets = _targets(args)
     tracker = FaultTracker(_thresholds())
     sweeps_json: list[dict[str, Any]] = []
+    rc = 0
+    swept = 0
 
     def done(n: int, snaps: list[MinerSnapshot]) -> None:
-        tracker.update(snaps)
+        nonlocal rc, swept
+        update_isolated(tracker, snaps)
+        rc = max(rc, _failures_exit(snaps))
+        swept += 1
         if args.json:
             sweeps_json.append(
                 {
@@ -258,7 +275,10 @@ def cmd_watch(args: argparse.Namespace, out: TextIO) -> int:
     if args.json:
         json.dump(sweeps_json, out, indent=1, ensure_ascii=False)
         out.write("\n")
-    return 0
+    if not swept:
+        print("rig-monitor: stopped before the first sweep completed", file=sys.stderr)
+        return 1
+    return rc
 
 
 def cmd_diagnose(args: argparse.Namespace, out: TextIO) -> int:
@@ -282,7 +302,7 @@ def cmd_diagnose(args: argparse.Namespace, out: TextIO) -> int:
         }
         json.dump(doc, out, indent=1, ensure_ascii=False)
         out.write("\n")
-        return 0
+        return _failures_exit(result)
     if incidents:
         out.write("INCIDENTS (shared causes)\n")
         for i in incidents:
@@ -290,7 +310,7 @@ def cmd_diagnose(args: argparse.Namespace, out: TextIO) -> int:
         out.write("\n")
     _table(_poll_rows(result), out)
     out.write(_totals(result) + "\n")
-    return 0
+    return _failures_exit(result)
 
 
 def cmd_scan(args: argparse.Namespace, out: TextIO) -> int:
