@@ -245,6 +245,8 @@ def cmd_watch(args: argparse.Namespace, out: TextIO) -> int:
     from rig_monitor.core.faults import FaultTracker
     from rig_monitor.core.faults.guard import update_isolated
 
+    if args.json and args.jsonl:
+        raise ValueError("--json and --jsonl: choose one")
     targets = _targets(args)
     tracker = FaultTracker(_thresholds())
     sweeps_json: list[dict[str, Any]] = []
@@ -256,14 +258,17 @@ def cmd_watch(args: argparse.Namespace, out: TextIO) -> int:
         update_isolated(tracker, snaps)
         rc = max(rc, _failures_exit(snaps))
         swept += 1
-        if args.json:
-            sweeps_json.append(
-                {
-                    "sweep": n,
-                    "time": round(time.time(), 3),
-                    "miners": [snapshot_to_dict(s) for s in snaps],
-                }
-            )
+        if args.json or args.jsonl:
+            doc = {
+                "sweep": n,
+                "time": round(time.time(), 3),
+                "miners": [snapshot_to_dict(s) for s in snaps],
+            }
+            if args.jsonl:  # streamed: one sweep per line, nothing kept (runs without --sweeps)
+                out.write(json.dumps(doc, ensure_ascii=False, separators=(",", ":")) + "\n")
+                out.flush()
+            else:
+                sweeps_json.append(doc)
         else:
             out.write(f"\n== sweep {n} at {time.strftime('%H:%M:%S')} ==\n")
             _table(_poll_rows(snaps), out)
@@ -574,7 +579,16 @@ def build_parser() -> argparse.ArgumentParser:
     sp.set_defaults(func=cmd_poll)
 
     sp = sub.add_parser("watch", help="poll repeatedly, with the full fault rules (dwell, reboots)")
-    with_targets(sp, json_help="one JSON array of sweeps at the end")
+    with_targets(
+        sp,
+        json_help="one JSON array of sweeps at the end (kept in memory until then: "
+        "for long runs use --jsonl)",
+    )
+    sp.add_argument(
+        "--jsonl",
+        action="store_true",
+        help="stream one JSON object per sweep, one per line, as each sweep ends",
+    )
     sp.add_argument(
         "--sweeps", type=int, default=None, help="stop after N sweeps (default: until Ctrl-C)"
     )

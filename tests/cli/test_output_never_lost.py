@@ -112,3 +112,32 @@ def test_a_corrupt_data_file_in_the_config_folder_warns_and_uses_the_defaults(
         assert row["online"] is True and row["error"] is None
         assert row["nominal_hashrate_ths"] is not None  # the built-in model database answered
     assert any(name in r.getMessage() for r in caplog.records if r.levelname == "WARNING")
+
+
+class _Flushes(io.StringIO):
+    """Remembers what had been written at each flush."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.at_flush: list[str] = []
+
+    def flush(self) -> None:
+        self.at_flush.append(self.getvalue())
+        super().flush()
+
+
+def test_watch_jsonl_streams_one_sweep_per_line_as_each_sweep_ends(fleet: SimFleet) -> None:
+    out = _Flushes()
+    rc = main(["watch", TARGETS, "--jsonl", "--sweeps", "3", "--interval", "0"], out)
+    assert rc == 0
+    lines = out.getvalue().splitlines()
+    assert len(lines) == 3
+    docs = [json.loads(line) for line in lines]
+    assert [d["sweep"] for d in docs] == [1, 2, 3]
+    assert all(len(d["miners"]) == 3 and all(m["online"] for m in d["miners"]) for d in docs)
+    # flushed after every sweep: the first flush held exactly the first line
+    assert out.at_flush[0].count("\n") == 1
+
+
+def test_watch_json_and_jsonl_together_is_a_usage_error(fleet: SimFleet) -> None:
+    assert main(["watch", TARGETS, "--json", "--jsonl", "--sweeps", "1"], io.StringIO()) == 2
