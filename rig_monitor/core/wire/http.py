@@ -58,6 +58,7 @@ class HttpClient:
             (asyncio.Semaphore(per_shard), self._make_client(limits, per_shard))
             for _ in range(max(1, shards))
         ]
+        self._inflight: set[asyncio.Task[HttpReply]] = set()
 
     @staticmethod
     def _make_client(limits: Limits, connections: int) -> httpx.AsyncClient:
@@ -72,6 +73,10 @@ class HttpClient:
         )
 
     async def aclose(self) -> None:
+        for task in list(self._inflight):
+            task.cancel()
+        if self._inflight:
+            await asyncio.wait(list(self._inflight), timeout=1.0)
         for _, client in self._shards:
             await client.aclose()
 
@@ -95,10 +100,22 @@ class HttpClient:
         elif isinstance(data, str):
             content = data.encode()
         slots, client = self._shards[hash(httpx.URL(url).host) % len(self._shards)]
-        async with slots:
-            return await self._request(
-                client, method, url, auth, hdrs, content, data, params, follow_redirects
-            )
+
+        async def run() -> HttpReply:
+            async with slots:
+                return await self._request(
+                    client, method, url, auth, hdrs, content, data, params, follow_redirects
+                )
+
+        # httpcore 1.0.9 orphans a pooled connection when the request's task is cancelled at the
+        # wrong moment (encode/httpcore#1093, #830): detection races and poll budgets cancel
+        # requests all the time, and ~150 sockets were left ESTABLISHED/CLOSE-WAIT between
+        # sweeps. So the request runs in its own task that a cancelled caller does not cancel:
+        # it ends within the request's own timeouts and hands its connection back cleanly.
+        task = asyncio.ensure_future(run())
+        self._inflight.add(task)
+        task.add_done_callback(_forget_task(self._inflight))
+        return await asyncio.shield(task)
 
     async def _request(
         self,
@@ -176,6 +193,15 @@ class HttpClient:
         if reply.status >= 400:
             raise MinerError(ErrorKind.BAD_REPLY, f"bad reply: {url} answered HTTP {reply.status}")
         return reply.json()
+
+
+def _forget_task(inflight: set[asyncio.Task[HttpReply]]) -> Any:
+    def done(task: asyncio.Task[HttpReply]) -> None:
+        inflight.discard(task)
+        if not task.cancelled():
+            task.exception()  # retrieved: a caller that gave up must not leave a warning behind
+
+    return done
 
 
 def _caused_by(exc: BaseException, kind: type[BaseException]) -> bool:
