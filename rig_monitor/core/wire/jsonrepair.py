@@ -22,6 +22,9 @@ MAX_DEPTH = 64  # real replies: 4-6 levels; deeper is a broken or hostile miner
 # MB here, so a bigger broken reply is refused after one strict parse instead of costing its
 # miner's budget and the event loop a quarter of a second per sweep.
 REPAIR_MAX_CHARS = 256 * 1024
+# Objects and lists in one reply: real ones hold tens to a few hundred. A valid 2 MB reply of
+# tiny objects would cost ~70 MB of Python objects, kept with the snapshot until the next poll.
+MAX_CONTAINERS = 20_000
 
 _TRAILING_COMMA = re.compile(r",\s*+(?=[}\]])")
 _BACK_TO_BACK = re.compile(r"}\s*+{")  # bmminer `stats`: two STATS objects with no comma
@@ -99,7 +102,8 @@ def _last_safe_cut(parts: list[str]) -> int:
 def _close_truncated(text: str) -> str:
     """Cut a reply that stopped mid-way at its last complete value and close open brackets."""
     parts = _outside_strings(text)
-    if len(parts) % 2 and not _open_closers(parts):
+    owed = _open_closers(parts)  # first: too deep is the answer even when there is no cut
+    if len(parts) % 2 and not owed:
         return text
     cut = _last_safe_cut(parts)
     if cut <= 0:
@@ -151,13 +155,29 @@ def _loads(text: str) -> Any:
         raise NestedTooDeep() from None
 
 
+def _check_depth(text: str) -> None:
+    """Raise NestedTooDeep for a text that parsed but nests deeper than MAX_DEPTH: a 900-deep
+    reply is valid JSON, but it would break whatever walks it later (pickling a snapshot to the
+    window's process recurses too). Costs a few C passes, and only for texts with that many
+    brackets at all."""
+    if text.count("[") + text.count("{") > MAX_DEPTH:
+        _open_closers(_outside_strings(text))
+
+
 def loads_lenient(text: str) -> tuple[Any, list[str]]:
     """Parse ``text``; returns (value, names of the repairs that were needed).
 
     Raises ReplyDecodeError (``NestedTooDeep`` for absurd nesting), never anything else.
     """
+    containers = text.count("{") + text.count("[")
+    if containers > MAX_CONTAINERS:
+        raise ReplyDecodeError(
+            f"{containers:,} objects and lists, more than any miner sends ({MAX_CONTAINERS:,})"
+        )
     try:
-        return _loads(text), []
+        value = _loads(text)
+        _check_depth(text)
+        return value, []
     except json.JSONDecodeError as first:
         error = first
     if len(text) > REPAIR_MAX_CHARS:
@@ -169,8 +189,11 @@ def loads_lenient(text: str) -> tuple[Any, list[str]]:
     for name, candidate in repairs(text):
         applied.append(name)
         try:
-            return _loads(candidate), applied
+            value = _loads(candidate)
         except json.JSONDecodeError as exc:
             error = exc
+            continue
+        _check_depth(candidate)
+        return value, applied
     snippet = text[:60].encode("unicode_escape").decode("ascii")
     raise ReplyDecodeError(f"not JSON even after repairs ({error.msg}): {snippet!r}")

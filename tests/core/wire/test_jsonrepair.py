@@ -131,8 +131,11 @@ def test_big_broken_reply_is_refused_after_one_strict_parse() -> None:
     unit = '{"a":[1,2,],"b":{"c":3,},},'  # trailing commas everywhere, never closed
     text = '{"STATUS":[{"STATUS":"S"}],"STATS":[' + unit * (2_000_000 // len(unit))
     assert len(text) > jsonrepair.REPAIR_MAX_CHARS
+    with pytest.raises(ReplyDecodeError, match=r"objects and lists, more than any miner sends"):
+        loads_lenient(text)  # refused by a count, before any parse
+    few = '{"STATUS":[{"STATUS":"S","Msg":"' + "log line, " * 100_000 + '"},],'
     with pytest.raises(ReplyDecodeError, match=r"too large to repair"):
-        loads_lenient(text)
+        loads_lenient(few)  # one strict parse, no repairs
     small = '{"STATUS":[{"STATUS":"S"}],"STATS":[' + unit * 100
     value, applied = loads_lenient(small)
     assert applied == ["trailing comma", "truncated"]
