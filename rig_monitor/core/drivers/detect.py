@@ -75,8 +75,10 @@ async def probe(client: CGMinerClient) -> Probe:
 
 def classify(p: Probe) -> Identity:
     """Decide the family from the probe texts. Raises MinerError(NOT_A_MINER) if neither is an API."""
-    version_text = p.version_text or ""
-    dev_text = p.devdetails_text or ""
+    # Markers sit in the first lines; a real version/devdetails reply is a few KB. Looking at
+    # 64 KB keeps a hostile 2 MB reply from costing ~30 ms of the loop per detection.
+    version_text = (p.version_text or "")[:CLASSIFY_CHARS]
+    dev_text = (p.devdetails_text or "")[:CLASSIFY_CHARS]
     if "STATUS" not in version_text and "STATUS" not in dev_text:
         raise MinerError(
             ErrorKind.NOT_A_MINER, "not a miner: the port answered, but not a miner API"
@@ -105,6 +107,8 @@ def classify(p: Probe) -> Identity:
             )
     return Identity(family="generic")
 
+
+CLASSIFY_CHARS = 64 * 1024
 
 # 4028 failures after which a Whatsminer on API v3 (which may close 4028) is worth asking.
 V3_FALLBACK = frozenset({ErrorKind.REFUSED, ErrorKind.NOT_A_MINER})
