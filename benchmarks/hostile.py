@@ -138,18 +138,69 @@ def _run_child(healthy: int, hostile: int, runs: int) -> dict[str, object] | Non
     return result
 
 
+def hostile_shapes() -> dict[str, bytes]:
+    """2 MB replies a broken or hostile firmware can send (each under the 2 MiB reply cap)."""
+    mb2 = 2_000_000
+    unit = '{"a":[1,2,],"b":{"c":3,},},'
+    return {
+        "trailing commas, never closed (issue 10)": (
+            '{"STATUS":[{"STATUS":"S"}],"STATS":[' + unit * (mb2 // len(unit))
+        ).encode(),
+        "long string, never closed": b'{"STATUS":[{"Msg":"' + b"x" * mb2,
+        "broken, few objects (one strict parse)": b'{"Msg":"'
+        + b"log line, " * (mb2 // 10)
+        + b'",}',
+        "open brackets": b"[" * mb2,
+        "quotes": b'{"' + b'"' * mb2,
+        "invalid UTF-8": b'{"a":"' + b"\xff\xfe" * (mb2 // 2) + b'"}',
+        "valid, 2 MB of small objects": (
+            '{"STATUS":[{"STATUS":"S"}],"STATS":[' + '{"a":1},' * (mb2 // 8) + '{"a":1}]}'
+        ).encode(),
+        "valid, one 2 MB string": b'{"STATUS":[{"STATUS":"S"}],"LOG":"' + b"y" * mb2 + b'"}',
+        "250 KB broken, repaired (worst repairable)": (
+            '{"STATUS":[{"STATUS":"S"}],"STATS":['
+            + '{"Elapsed":86520,"GHS 5s":"95430.12",},' * (250_000 // 41)
+        ).encode(),
+    }
+
+
+def parse_costs(repeat: int) -> None:
+    """CPU of reading each hostile shape once (decode, repairs, refusal), in this process."""
+    from rig_monitor.core.errors import MinerError
+    from rig_monitor.core.wire.cgminer import parse_reply
+
+    print(f"parse: median of {repeat} reads of each reply (time.thread_time, ms)")
+    for name, raw in hostile_shapes().items():
+        times = []
+        outcome = "read"
+        for _ in range(repeat):
+            t0 = time.thread_time()
+            try:
+                parse_reply(raw)
+            except MinerError as exc:
+                outcome = exc.message[:70]
+            times.append((time.thread_time() - t0) * 1000)
+        print(f"  {name:<42} {len(raw) / 1e6:4.1f} MB {median(times):7.1f} ms  {outcome}")
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--healthy", type=int, default=200)
     p.add_argument("--hostile", type=int, default=40)
     p.add_argument("--runs", type=int, default=5, help="steady sweeps per phase")
     p.add_argument("--repeat", type=int, default=3, help="phases run this many times each")
+    p.add_argument(
+        "--parse-only", action="store_true", help="only the CPU of reading each hostile reply"
+    )
     p.add_argument("--child", type=int, nargs=2, default=None, help=argparse.SUPPRESS)
     args = p.parse_args(argv)
     if args.child is not None:
         child(args.child[0], args.child[1], args.runs)
         return 0
     print(machine())
+    parse_costs(max(5, args.runs))
+    if args.parse_only:
+        return 0
     print(
         f"hostile: {args.healthy} healthy miners alone, then with {args.hostile} sending ~2 MB of "
         f"never-closed JSON full of trailing commas; {args.runs} steady sweeps per phase, "

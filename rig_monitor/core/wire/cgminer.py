@@ -14,6 +14,7 @@ import errno
 import json
 import re
 import time
+import weakref
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
@@ -34,6 +35,25 @@ class Limits:
 
 
 DEFAULT_LIMITS = Limits()
+
+# Replies past this size are rare (broken or hostile firmware, a huge log): a few may be read at
+# once per loop, the rest wait (their bytes stay in the kernel's socket buffer) within their read
+# deadline. Without it, 130 hostile miners streaming 2 MB each held ~600 MB at the same moment,
+# and the allocator kept that resident after the sweep.
+BIG_REPLY_BYTES = 256 * 1024
+BIG_REPLIES_AT_ONCE = 8
+_big_gates: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Semaphore] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def big_reply_gate() -> asyncio.Semaphore:
+    """This loop's gate for replies over BIG_REPLY_BYTES (one per loop: tests run many loops)."""
+    loop = asyncio.get_running_loop()
+    gate = _big_gates.get(loop)
+    if gate is None:
+        gate = _big_gates[loop] = asyncio.Semaphore(BIG_REPLIES_AT_ONCE)
+    return gate
 
 
 _UNREACHABLE = {errno.EHOSTUNREACH, errno.ENETUNREACH, errno.EHOSTDOWN, errno.EADDRNOTAVAIL}
@@ -101,24 +121,29 @@ async def send_raw(host: str, port: int, payload: bytes, limits: Limits = DEFAUL
 
 
 async def _read_reply(reader: asyncio.StreamReader, limits: Limits) -> bytes:
-    chunks: list[bytes] = []
-    size = 0
-    while True:
-        chunk = await reader.read(65536)
-        if not chunk:
-            break
-        nul = chunk.find(b"\x00")
-        if nul >= 0:
-            chunks.append(chunk[:nul])
-            break
-        chunks.append(chunk)
-        size += len(chunk)
-        if size > limits.max_bytes:
-            raise MinerError(
-                ErrorKind.TOO_LARGE,
-                f"reply too large: over {limits.max_bytes // (1024 * 1024)} MiB, dropped",
-            )
-    return b"".join(chunks)
+    async with contextlib.AsyncExitStack() as stack:
+        chunks: list[bytes] = []
+        size = 0
+        big = False
+        while True:
+            chunk = await reader.read(65536)
+            if not chunk:
+                break
+            nul = chunk.find(b"\x00")
+            if nul >= 0:
+                chunks.append(chunk[:nul])
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+            if size > limits.max_bytes:
+                raise MinerError(
+                    ErrorKind.TOO_LARGE,
+                    f"reply too large: over {limits.max_bytes // (1024 * 1024)} MiB, dropped",
+                )
+            if not big and size > BIG_REPLY_BYTES:
+                big = True
+                await stack.enter_async_context(big_reply_gate())
+        return b"".join(chunks)
 
 
 def parse_text_reply(text: str) -> Reply:

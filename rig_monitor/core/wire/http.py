@@ -9,6 +9,7 @@ the same words the TCP client uses, so the operator sees one vocabulary.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 from dataclasses import dataclass, field
 from typing import Any
@@ -17,7 +18,12 @@ import httpx
 
 from rig_monitor.core.errors import MinerError
 from rig_monitor.core.model import ErrorKind
-from rig_monitor.core.wire.cgminer import DEFAULT_LIMITS, Limits
+from rig_monitor.core.wire.cgminer import (
+    BIG_REPLY_BYTES,
+    DEFAULT_LIMITS,
+    Limits,
+    big_reply_gate,
+)
 from rig_monitor.core.wire.jsonrepair import ReplyDecodeError, decode_text, loads_lenient
 
 Auth = httpx.Auth | tuple[str, str] | None
@@ -141,14 +147,19 @@ class HttpClient:
                 follow_redirects=follow_redirects,
             ) as resp:
                 body = bytearray()
-                async for chunk in resp.aiter_bytes():
-                    body += chunk
-                    if len(body) > self.limits.max_bytes:
-                        raise MinerError(
-                            ErrorKind.TOO_LARGE,
-                            f"reply too large: {url} sent over "
-                            f"{self.limits.max_bytes // (1024 * 1024)} MiB",
-                        )
+                gated = False  # holding this loop's big-reply slot (see cgminer.BIG_REPLY_BYTES)
+                async with contextlib.AsyncExitStack() as stack:
+                    async for chunk in resp.aiter_bytes():
+                        body += chunk
+                        if len(body) > self.limits.max_bytes:
+                            raise MinerError(
+                                ErrorKind.TOO_LARGE,
+                                f"reply too large: {url} sent over "
+                                f"{self.limits.max_bytes // (1024 * 1024)} MiB",
+                            )
+                        if not gated and len(body) > BIG_REPLY_BYTES:
+                            gated = True
+                            await stack.enter_async_context(big_reply_gate())
                 reply = HttpReply(
                     status=resp.status_code,
                     headers={k.lower(): v for k, v in resp.headers.items()},
