@@ -21,7 +21,12 @@ from typing import Any
 
 from rig_monitor.core.errors import MinerError
 from rig_monitor.core.model import ErrorKind
-from rig_monitor.core.wire.jsonrepair import ReplyDecodeError, decode_text, loads_lenient
+from rig_monitor.core.wire.jsonrepair import (
+    MAX_CONTAINERS,
+    ReplyDecodeError,
+    decode_text,
+    loads_lenient,
+)
 
 Reply = dict[str, Any]
 REPAIRS_KEY = "_repairs"  # set on a reply that needed JSON repairs: their names
@@ -45,6 +50,19 @@ BIG_REPLIES_AT_ONCE = 8
 _big_gates: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Semaphore] = (
     weakref.WeakKeyDictionary()
 )
+
+
+def check_containers(seen: int, chunk: bytes) -> int:
+    """Count the objects and lists a reply opens as it arrives; stop reading one that holds
+    more than any miner sends, instead of buffering the rest of its 2 MB (jsonrepair refuses it
+    anyway)."""
+    seen += chunk.count(b"{") + chunk.count(b"[")
+    if seen > MAX_CONTAINERS:
+        raise MinerError(
+            ErrorKind.BAD_REPLY,
+            f"bad reply: over {MAX_CONTAINERS:,} objects and lists, more than any miner sends",
+        )
+    return seen
 
 
 def big_reply_gate() -> asyncio.Semaphore:
@@ -123,7 +141,7 @@ async def send_raw(host: str, port: int, payload: bytes, limits: Limits = DEFAUL
 async def _read_reply(reader: asyncio.StreamReader, limits: Limits) -> bytes:
     async with contextlib.AsyncExitStack() as stack:
         chunks: list[bytes] = []
-        size = 0
+        size = containers = 0
         big = False
         while True:
             chunk = await reader.read(65536)
@@ -135,6 +153,7 @@ async def _read_reply(reader: asyncio.StreamReader, limits: Limits) -> bytes:
                 break
             chunks.append(chunk)
             size += len(chunk)
+            containers = check_containers(containers, chunk)
             if size > limits.max_bytes:
                 raise MinerError(
                     ErrorKind.TOO_LARGE,

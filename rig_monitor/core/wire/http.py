@@ -23,6 +23,7 @@ from rig_monitor.core.wire.cgminer import (
     DEFAULT_LIMITS,
     Limits,
     big_reply_gate,
+    check_containers,
 )
 from rig_monitor.core.wire.jsonrepair import ReplyDecodeError, decode_text, loads_lenient
 
@@ -149,8 +150,14 @@ class HttpClient:
                 body = bytearray()
                 gated = False  # holding this loop's big-reply slot (see cgminer.BIG_REPLY_BYTES)
                 async with contextlib.AsyncExitStack() as stack:
+                    containers = 0
+                    # JSON only: a web page's inline script may open many braces legitimately
+                    json_body = "json" in resp.headers.get("content-type", "")
                     async for chunk in resp.aiter_bytes():
+                        json_body = json_body or (not body and chunk.lstrip()[:1] in (b"{", b"["))
                         body += chunk
+                        if json_body:
+                            containers = check_containers(containers, chunk)
                         if len(body) > self.limits.max_bytes:
                             raise MinerError(
                                 ErrorKind.TOO_LARGE,

@@ -59,3 +59,42 @@ def test_at_most_a_few_big_replies_are_read_at_once(monkeypatch: pytest.MonkeyPa
     replies = asyncio.run(go())
     assert all(r == BODY for r in replies)  # every reply read, whole
     assert gate.peak == 2  # never more than the gate's slots at once (and it was used)
+
+
+def test_a_reply_opening_too_many_objects_is_dropped_before_it_is_all_read() -> None:
+    from rig_monitor.core.errors import MinerError
+    from rig_monitor.core.wire.jsonrepair import MAX_CONTAINERS
+
+    unit = b'{"a":[1,2,],"b":{"c":3,},},'
+    sent: list[int] = []
+
+    async def handle(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        with contextlib.suppress(OSError):
+            await reader.read(100)
+            writer.write(b'{"STATUS":[{"STATUS":"S"}],"STATS":[')
+            for _ in range(40):  # 2 MB in 40 slices, never closed
+                writer.write(unit * 1850)
+                await writer.drain()
+                sent.append(1)
+                await asyncio.sleep(0.01)
+            writer.write(b"\x00")
+            await writer.drain()
+        writer.close()
+
+    async def go() -> str:
+        server = await asyncio.start_server(handle, HOST, 0)
+        port = server.sockets[0].getsockname()[1]
+        try:
+            await send_raw(HOST, port, b"stats", Limits(1.0, 10.0))
+        except MinerError as exc:
+            return exc.message
+        finally:
+            server.close()
+            await server.wait_closed()
+        return "read"
+
+    message = asyncio.run(go())
+    assert message == (
+        f"bad reply: over {MAX_CONTAINERS:,} objects and lists, more than any miner sends"
+    )
+    assert len(sent) < 20  # stopped reading within the first ~300 KB, not after 2 MB
