@@ -52,15 +52,19 @@ _big_gates: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Semapho
 )
 
 
+# Brackets counted while a reply streams in, strings included (a log line "Chain[0]: …" has one):
+# four times what jsonrepair accepts outside strings, so only a reply that is mostly brackets stops.
+STREAM_MAX_BRACKETS = 4 * MAX_CONTAINERS
+
+
 def check_containers(seen: int, chunk: bytes) -> int:
-    """Count the objects and lists a reply opens as it arrives; stop reading one that holds
-    more than any miner sends, instead of buffering the rest of its 2 MB (jsonrepair refuses it
-    anyway)."""
+    """Count the brackets a reply opens as it arrives; stop reading one that opens more than any
+    miner sends, instead of buffering the rest of its 2 MB (jsonrepair would refuse it)."""
     seen += chunk.count(b"{") + chunk.count(b"[")
-    if seen > MAX_CONTAINERS:
+    if seen > STREAM_MAX_BRACKETS:
         raise MinerError(
             ErrorKind.BAD_REPLY,
-            f"bad reply: over {MAX_CONTAINERS:,} objects and lists, more than any miner sends",
+            f"bad reply: over {STREAM_MAX_BRACKETS:,} objects and lists, more than any miner sends",
         )
     return seen
 

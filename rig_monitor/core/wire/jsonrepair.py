@@ -169,11 +169,12 @@ def loads_lenient(text: str) -> tuple[Any, list[str]]:
 
     Raises ReplyDecodeError (``NestedTooDeep`` for absurd nesting), never anything else.
     """
-    containers = text.count("{") + text.count("[")
-    if containers > MAX_CONTAINERS:
-        raise ReplyDecodeError(
-            f"{containers:,} objects and lists, more than any miner sends ({MAX_CONTAINERS:,})"
-        )
+    if text.count("{") + text.count("[") > MAX_CONTAINERS:  # cheap; brackets in strings count
+        containers = sum(p.count("{") + p.count("[") for p in _outside_strings(text)[0::2])
+        if containers > MAX_CONTAINERS:  # a log string full of "Chain[0]" is not refused
+            raise ReplyDecodeError(
+                f"{containers:,} objects and lists, more than any miner sends ({MAX_CONTAINERS:,})"
+            )
     try:
         value = _loads(text)
         _check_depth(text)

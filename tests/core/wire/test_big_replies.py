@@ -63,7 +63,7 @@ def test_at_most_a_few_big_replies_are_read_at_once(monkeypatch: pytest.MonkeyPa
 
 def test_a_reply_opening_too_many_objects_is_dropped_before_it_is_all_read() -> None:
     from rig_monitor.core.errors import MinerError
-    from rig_monitor.core.wire.jsonrepair import MAX_CONTAINERS
+    from rig_monitor.core.wire.cgminer import STREAM_MAX_BRACKETS
 
     unit = b'{"a":[1,2,],"b":{"c":3,},},'
     sent: list[int] = []
@@ -95,6 +95,6 @@ def test_a_reply_opening_too_many_objects_is_dropped_before_it_is_all_read() -> 
 
     message = asyncio.run(go())
     assert message == (
-        f"bad reply: over {MAX_CONTAINERS:,} objects and lists, more than any miner sends"
+        f"bad reply: over {STREAM_MAX_BRACKETS:,} objects and lists, more than any miner sends"
     )
-    assert len(sent) < 20  # stopped reading within the first ~300 KB, not after 2 MB
+    assert len(sent) < 20  # stopped reading within the first ~700 KB, not after 2 MB

@@ -142,6 +142,12 @@ def test_big_broken_reply_is_refused_after_one_strict_parse() -> None:
     assert len(value["STATS"]) == 100
 
 
+def test_brackets_inside_strings_do_not_count_as_objects() -> None:
+    log = "Chain[0]: nonce error, asic 0 core 0 times 1, " * 30_000  # 30,000 '[' in a string
+    value, applied = loads_lenient('{"STATUS":[{"STATUS":"S"}],"LOG":"' + log + '","id":1}')
+    assert applied == [] and value["LOG"] == log
+
+
 def test_truncated_inside_a_string_with_commas_and_brackets() -> None:
     value, applied = loads_lenient('{"a":"x,y]","b":[1,2],"c":"p,q}')
     assert value == {"a": "x,y]", "b": [1, 2]}
