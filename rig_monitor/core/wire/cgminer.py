@@ -52,19 +52,22 @@ _big_gates: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Semapho
 )
 
 
-# Brackets counted while a reply streams in, strings included (a log line "Chain[0]: …" has one):
-# four times what jsonrepair accepts outside strings, so only a reply that is mostly brackets stops.
-STREAM_MAX_BRACKETS = 4 * MAX_CONTAINERS
+# While a reply streams in its brackets are counted, strings included (a log line "Chain[0]: …"
+# has one): reading stops once there are more than jsonrepair accepts outside strings AND they
+# are dense (one byte in 25 or more; JSON of small objects is ~1 in 8, a log of "Chain[0]" lines
+# ~1 in 47), so a reply that is mostly brackets is dropped after ~200 KB instead of 2 MB.
+STREAM_MIN_DENSITY = 25
 
 
-def check_containers(seen: int, chunk: bytes) -> int:
-    """Count the brackets a reply opens as it arrives; stop reading one that opens more than any
-    miner sends, instead of buffering the rest of its 2 MB (jsonrepair would refuse it)."""
+def check_containers(seen: int, chunk: bytes, size: int) -> int:
+    """Count the brackets a reply opens as it arrives (``size``: bytes so far, this chunk
+    included); stop reading one that opens more than any miner sends, instead of buffering the
+    rest of its 2 MB (jsonrepair would refuse it)."""
     seen += chunk.count(b"{") + chunk.count(b"[")
-    if seen > STREAM_MAX_BRACKETS:
+    if seen > MAX_CONTAINERS and seen * STREAM_MIN_DENSITY > size:
         raise MinerError(
             ErrorKind.BAD_REPLY,
-            f"bad reply: over {STREAM_MAX_BRACKETS:,} objects and lists, more than any miner sends",
+            f"bad reply: over {MAX_CONTAINERS:,} objects and lists, more than any miner sends",
         )
     return seen
 
@@ -157,7 +160,7 @@ async def _read_reply(reader: asyncio.StreamReader, limits: Limits) -> bytes:
                 break
             chunks.append(chunk)
             size += len(chunk)
-            containers = check_containers(containers, chunk)
+            containers = check_containers(containers, chunk, size)
             if size > limits.max_bytes:
                 raise MinerError(
                     ErrorKind.TOO_LARGE,

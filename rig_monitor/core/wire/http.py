@@ -157,7 +157,7 @@ class HttpClient:
                         json_body = json_body or (not body and chunk.lstrip()[:1] in (b"{", b"["))
                         body += chunk
                         if json_body:
-                            containers = check_containers(containers, chunk)
+                            containers = check_containers(containers, chunk, len(body))
                         if len(body) > self.limits.max_bytes:
                             raise MinerError(
                                 ErrorKind.TOO_LARGE,

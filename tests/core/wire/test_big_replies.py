@@ -63,7 +63,7 @@ def test_at_most_a_few_big_replies_are_read_at_once(monkeypatch: pytest.MonkeyPa
 
 def test_a_reply_opening_too_many_objects_is_dropped_before_it_is_all_read() -> None:
     from rig_monitor.core.errors import MinerError
-    from rig_monitor.core.wire.cgminer import STREAM_MAX_BRACKETS
+    from rig_monitor.core.wire.jsonrepair import MAX_CONTAINERS
 
     unit = b'{"a":[1,2,],"b":{"c":3,},},'
     sent: list[int] = []
@@ -95,6 +95,33 @@ def test_a_reply_opening_too_many_objects_is_dropped_before_it_is_all_read() -> 
 
     message = asyncio.run(go())
     assert message == (
-        f"bad reply: over {STREAM_MAX_BRACKETS:,} objects and lists, more than any miner sends"
+        f"bad reply: over {MAX_CONTAINERS:,} objects and lists, more than any miner sends"
     )
-    assert len(sent) < 20  # stopped reading within the first ~700 KB, not after 2 MB
+    assert len(sent) < 10  # stopped reading within the first ~200 KB, not after 2 MB
+
+
+def test_a_long_log_full_of_brackets_in_a_string_is_read_whole() -> None:
+    from rig_monitor.core.wire.cgminer import parse_reply
+
+    log = b"Chain[0]: nonce error, asic 0 core 0 times 1, " * 30_000  # 30,000 '[', 1.4 MB
+    body = b'{"STATUS":[{"STATUS":"S"}],"LOG":"' + log + b'","id":1}'
+
+    async def handle(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        with contextlib.suppress(OSError):
+            await reader.read(100)
+            writer.write(body + b"\x00")
+            await writer.drain()
+        writer.close()
+
+    async def go() -> bytes:
+        server = await asyncio.start_server(handle, HOST, 0)
+        port = server.sockets[0].getsockname()[1]
+        try:
+            return await send_raw(HOST, port, b"stats", Limits(1.0, 10.0))
+        finally:
+            server.close()
+            await server.wait_closed()
+
+    raw = asyncio.run(go())
+    assert raw == body
+    assert parse_reply(raw)["LOG"] == log.decode()
