@@ -78,10 +78,20 @@ async def main(args: argparse.Namespace) -> None:
         silent_ips = [str(ipaddress.IPv4Address(last + 1 + i)) for i in range(args.silent)]
     for m in fleet.miners[: args.hung]:
         m.inject("hung")  # accepts, reads the request, never answers (a frozen control board)
+    # --inject malformed=40 --inject garbage=10: the next miners in address order, in turn
+    at = args.hung
+    for spec in args.inject or []:
+        fault, _, n = spec.partition("=")
+        for m in fleet.miners[at : at + int(n or 1)]:
+            m.inject(fault)
+        at += int(n or 1)
     await fleet.start()
     silent = silent_listeners(silent_ips, args.port)
     if args.addresses:
-        lines = [f"miner {m.ip}:{m.port} {m.persona_id} {m.model}" for m in fleet.miners]
+        lines = [
+            f"miner {m.ip}:{m.port} {m.persona_id} {m.model} {','.join(sorted(m.faults)) or '-'}"
+            for m in fleet.miners
+        ]
         lines += [f"silent {ip}:{args.port}" for ip in silent_ips]
         Path(args.addresses).write_text("\n".join(lines) + "\n")  # noqa: ASYNC240 (startup)
     print(f"READY {len(fleet.miners)} {len(silent_ips)}", flush=True)
@@ -111,6 +121,12 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     )
     p.add_argument("--silent", type=int, default=0, help="addresses that drop SYNs (time out)")
     p.add_argument("--hung", type=int, default=0, help="the first N miners accept but never answer")
+    p.add_argument(
+        "--inject",
+        action="append",
+        metavar="FAULT=N",
+        help="give the next N miners (after the hung ones) this fault; repeatable",
+    )
     p.add_argument("--addresses", default=None, help="write the served addresses to this file")
     p.add_argument("--max-seconds", type=float, default=900.0)
     return p.parse_args(argv)

@@ -186,6 +186,17 @@ def _write_incidents(incidents: Sequence[Any], out: TextIO) -> None:
         out.write("\n")
 
 
+def _failures_exit(snaps: list[MinerSnapshot]) -> int:
+    """1 and a line on stderr when any miner's evaluation failed (its row says so), else 0."""
+    from rig_monitor.core.faults.guard import EVALUATION_FAILED, failure_message
+
+    failed = [s for s in snaps if any(f.id == EVALUATION_FAILED for f in s.faults)]
+    if not failed:
+        return 0
+    print(f"rig-monitor: {failure_message(failed)}", file=sys.stderr)
+    return 1
+
+
 async def _sweep(
     args: argparse.Namespace,
     targets: list[Target],
@@ -245,28 +256,38 @@ def cmd_poll(args: argparse.Namespace, out: TextIO) -> int:
     else:
         _table(_poll_rows(result), out)
         out.write(_totals(result) + "\n")
-    return 0
+    return _failures_exit(result)
 
 
 def cmd_watch(args: argparse.Namespace, out: TextIO) -> int:
     from rig_monitor.core.faults.stage import FaultStage
 
+    if args.json and args.jsonl:
+        raise ValueError("--json and --jsonl: choose one")
     targets = _targets(args)
     stage = FaultStage.load()  # the window's pipeline: tracker, peers, incidents
     sweeps_json: list[dict[str, Any]] = []
+    rc = 0
+    swept = 0
 
     def done(n: int, snaps: list[MinerSnapshot]) -> None:
+        nonlocal rc, swept
         report = stage(snaps)
         incidents = list(report.incidents) if report is not None else []
-        if args.json:
-            sweeps_json.append(
-                {
-                    "sweep": n,
-                    "time": round(time.time(), 3),
-                    "miners": [snapshot_to_dict(s) for s in snaps],
-                    "incidents": [_incident_dict(i) for i in incidents],
-                }
-            )
+        rc = max(rc, _failures_exit(snaps))
+        swept += 1
+        if args.json or args.jsonl:
+            doc = {
+                "sweep": n,
+                "time": round(time.time(), 3),
+                "miners": [snapshot_to_dict(s) for s in snaps],
+                "incidents": [_incident_dict(i) for i in incidents],
+            }
+            if args.jsonl:  # streamed: one sweep per line, nothing kept (runs without --sweeps)
+                out.write(json.dumps(doc, ensure_ascii=False, separators=(",", ":")) + "\n")
+                out.flush()
+            else:
+                sweeps_json.append(doc)
         else:
             out.write(f"\n== sweep {n} at {time.strftime('%H:%M:%S')} ==\n")
             _write_incidents(incidents, out)
@@ -279,7 +300,10 @@ def cmd_watch(args: argparse.Namespace, out: TextIO) -> int:
     if args.json:
         json.dump(sweeps_json, out, indent=1, ensure_ascii=False)
         out.write("\n")
-    return 0
+    if not swept:
+        print("rig-monitor: stopped before the first sweep completed", file=sys.stderr)
+        return 1
+    return rc
 
 
 def cmd_diagnose(args: argparse.Namespace, out: TextIO) -> int:
@@ -291,11 +315,11 @@ def cmd_diagnose(args: argparse.Namespace, out: TextIO) -> int:
         }
         json.dump(doc, out, indent=1, ensure_ascii=False)
         out.write("\n")
-        return 0
+        return _failures_exit(result)
     _write_incidents(incidents, out)
     _table(_poll_rows(result), out)
     out.write(_totals(result) + "\n")
-    return 0
+    return _failures_exit(result)
 
 
 def cmd_scan(args: argparse.Namespace, out: TextIO) -> int:
@@ -562,7 +586,16 @@ def build_parser() -> argparse.ArgumentParser:
     sp.set_defaults(func=cmd_poll)
 
     sp = sub.add_parser("watch", help="poll repeatedly, with the full fault rules (dwell, reboots)")
-    with_targets(sp, json_help="one JSON array of sweeps at the end")
+    with_targets(
+        sp,
+        json_help="one JSON array of sweeps at the end (kept in memory until then: "
+        "for long runs use --jsonl)",
+    )
+    sp.add_argument(
+        "--jsonl",
+        action="store_true",
+        help="stream one JSON object per sweep, one per line, as each sweep ends",
+    )
     sp.add_argument(
         "--sweeps", type=int, default=None, help="stop after N sweeps (default: until Ctrl-C)"
     )

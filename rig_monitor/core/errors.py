@@ -18,3 +18,13 @@ class MinerError(Exception):
         super().__init__(message)
         self.kind = kind
         self.message = message
+
+
+def crash_message(exc: BaseException) -> str:
+    """What the operator reads when reading a reply crashed: words, never a Python repr."""
+    if isinstance(exc, RecursionError):
+        return "bad reply: nested too deep"
+    text = str(exc).strip() or "no details"
+    if len(text) > 200:
+        text = text[:200] + "…"
+    return f"bad reply: could not read it ({type(exc).__name__}: {text})"

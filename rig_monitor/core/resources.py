@@ -42,3 +42,9 @@ def load_json(path: Path) -> Any:
         raise ResourceError(f"{path}: file not found") from exc
     except json.JSONDecodeError as exc:
         raise ResourceError(f"{path}: not valid JSON (line {exc.lineno}: {exc.msg})") from exc
+    except UnicodeDecodeError as exc:
+        raise ResourceError(f"{path}: not UTF-8 text (byte {exc.start})") from exc
+    except RecursionError:
+        raise ResourceError(f"{path}: not valid JSON (nested too deep)") from None
+    except OSError as exc:
+        raise ResourceError(f"{path}: cannot read ({exc.strerror or exc})") from exc

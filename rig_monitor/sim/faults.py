@@ -40,6 +40,9 @@ FAULTS: dict[str, str | None] = {
     "slow": None,
     # A valid reply padded to several megabytes.
     "huge": None,
+    # A hostile or broken firmware: ~2 MB of JSON full of trailing commas that never closes,
+    # NUL-terminated (fits the client's size cap). Must cost its own poll, not the sweep's.
+    "malformed": None,
     # Antminer sleep mode: boards powered down, 0 hashrate, by design. Expect no mining_stopped.
     "idle": None,
     # The web service's password differs from the vendor default: a client reading the web must say
@@ -79,7 +82,17 @@ SLOW_FAULTS: dict[str, str] = {
 SERVICE_FAULTS: dict[str, str] = {"bad_password": "http"}
 
 WIRE_FAULTS: frozenset[str] = frozenset(
-    {"offline", "garbage", "truncated", "hung", "slow", "huge", "bad_password", "flapping"}
+    {
+        "offline",
+        "garbage",
+        "truncated",
+        "hung",
+        "slow",
+        "huge",
+        "malformed",
+        "bad_password",
+        "flapping",
+    }
 )
 DATA_FAULTS: frozenset[str] = frozenset(FAULTS) - WIRE_FAULTS
 

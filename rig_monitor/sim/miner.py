@@ -167,6 +167,8 @@ class SimMiner:
         """Every byte of the reply to one request (timing faults are the server's job)."""
         if "garbage" in self.faults:
             return wire_faults.garbage(self._wire_rng)
+        if "malformed" in self.faults:
+            return wire_faults.malformed()
         payload = self.control.rpc(raw)
         if payload is None:
             payload = respond(self.persona, self.model, raw, self.sample)
@@ -187,6 +189,8 @@ class SimMiner:
         if reply is None:
             return not_found(req.path)
         status, headers, body = reply
+        if "malformed" in self.faults:
+            body = wire_faults.malformed_json()
         if "truncated" in self.faults:  # no Content-Length: the client reads to the close
             return render_head(status, headers, None) + wire_faults.truncated_bytes(body)
         if "huge" in self.faults:
@@ -203,6 +207,8 @@ class SimMiner:
         if reply is None:
             return None
         payload = json.dumps(reply, separators=(",", ":")).encode()
+        if "malformed" in self.faults:
+            payload = wire_faults.malformed_json()
         if "truncated" in self.faults:  # the prefix promises the whole reply; half arrives
             return frame(payload)[: 4 + len(wire_faults.truncated_bytes(payload))]
         if "huge" in self.faults:

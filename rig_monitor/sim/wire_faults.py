@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import functools
 import random
 
 from rig_monitor.sim.wire import NUL
@@ -19,6 +20,24 @@ _GARBAGE_CORE = b"\xaa\x55\x01\xfeHTTP/1.1 502 Bad Gateway\r\n\x00\x7f\x80\xc3("
 
 def garbage(rng: random.Random) -> bytes:
     return bytes(rng.randrange(128, 256) for _ in range(16)) + _GARBAGE_CORE + NUL
+
+
+MALFORMED_BYTES = 2_000_000
+_MALFORMED_UNIT = b'{"a":[1,2,],"b":{"c":3,},},'
+
+
+@functools.cache
+def malformed() -> bytes:
+    """~2 MB of JSON full of trailing commas that never closes, then a NUL: what issue 10 measured
+    (3 s and ~345 MB per reply before the repair was made linear). Built once: the sim must not
+    spend its CPU on it."""
+    head = b'{"STATUS":[{"STATUS":"S","Msg":"stats",},],"STATS":['
+    return head + _MALFORMED_UNIT * ((MALFORMED_BYTES - len(head)) // len(_MALFORMED_UNIT)) + NUL
+
+
+def malformed_json() -> bytes:
+    """The same body for HTTP and v3 (no NUL)."""
+    return malformed()[:-1]
 
 
 def truncated(payload: str) -> bytes:

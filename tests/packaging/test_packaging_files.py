@@ -79,24 +79,5 @@ def test_shell_scripts_parse(script: str) -> None:
     subprocess.run(["bash", "-n", str(ROOT / script)], check=True)
 
 
-@pytest.mark.skipif(shutil.which("makensis") is None, reason="makensis not installed (apt nsis)")
-def test_nsis_script_compiles_against_a_dummy_payload(tmp_path: Path) -> None:
-    payload = tmp_path / "payload"
-    (payload / "_internal").mkdir(parents=True)
-    for exe in ("rig-monitor.exe", "rig-monitor-cli.exe"):
-        (payload / exe).write_bytes(b"MZ dummy")
-    out = tmp_path / "rig-monitor-0.0.1-setup.exe"
-    subprocess.run(
-        [
-            "makensis",
-            "-WX",
-            "-V2",
-            "-DVERSION=0.0.1",
-            f"-DPAYLOAD={payload}",
-            f"-DOUTFILE={out}",
-            str(PKG / "windows/rig-monitor.nsi"),
-        ],
-        check=True,
-        timeout=120,
-    )
-    assert out.read_bytes()[:2] == b"MZ"
+# The NSIS script is compiled by .ci/package (which installs makensis), not here: a test that
+# needs a tool the README's set-up does not install would have to be skipped by default.

@@ -50,8 +50,8 @@ def test_fault_table_names_real_fault_ids() -> None:
     assert set(FAULTS) == {
         "dead_board", "missing_chips", "chip_x", "fan_stopped", "overheat", "low_hashrate",
         "pools_dead", "rejects", "reboot", "hw_errors", "offline", "garbage", "truncated", "hung",
-        "slow", "huge", "idle", "bad_password", "heat_creep", "fan_flaky", "chips_fading",
-        "hash_fade", "flapping", "sensor_255", "reject_creep",
+        "slow", "huge", "malformed", "idle", "bad_password", "heat_creep", "fan_flaky",
+        "chips_fading", "hash_fade", "flapping", "sensor_255", "reject_creep",
     }  # fmt: skip
     assert FAULTS["dead_board"] == "board_missing" and FAULTS["idle"] is None
     with pytest.raises(ValueError, match="unknown fault"):
@@ -237,3 +237,15 @@ def test_offline_injected_on_the_miner_from_another_thread(serve: Serve) -> None
         socket.create_connection((m.ip, m.port), timeout=5).close()
     m.clear("offline")
     assert ask_json(m.ip, m.port, "summary")["STATUS"][0]["STATUS"] == "S"
+
+
+def test_malformed_sends_two_megabytes_of_never_closed_json_with_trailing_commas() -> None:
+    m = SimMiner("127.42.0.9", 40000, "antminer", "S19j Pro", seed=3, clock=FakeClock())
+    m.inject("malformed")
+    raw = m.handle(b'{"command":"stats"}')
+    assert 1_900_000 < len(raw) <= 2 * 1024 * 1024 and raw.endswith(b"\x00")
+    text = raw[:-1].decode()
+    assert text.count(",}") + text.count(",]") > 100_000
+    assert text.count("{") + text.count("[") > text.count("}") + text.count("]")  # never closed
+    with pytest.raises(json.JSONDecodeError):
+        json.loads(text)

@@ -38,20 +38,29 @@ _MM_KEY = re.compile(r"^MM ID\d+")
 ECHU_HEALTHY = frozenset({0, 512})
 
 Blob = dict[str, Any]  # key → raw text, or a nested Blob for 'NAME':{…} blocks
+_NAME_BLOCK = re.compile(r"\s*:\s*\{")
+# A real module blob ('MM ID0') is a few KB; the walk below is per character, so a hostile
+# megabyte would cost its miner a quarter of a second per poll. Longer is a bad reply.
+MAX_BLOB_CHARS = 128 * 1024
 
 
 def parse_brackets(text: str) -> Blob:
     """``Key[value] …`` and ``'NAME':{…}`` tokens → dict. Tolerates junk between tokens,
-    brackets inside values (counted), unterminated tails, and keys repeated (last wins)."""
+    brackets inside values (counted), unterminated tails, and keys repeated (last wins).
+    Raises ValueError for a text longer than any real one (``MAX_BLOB_CHARS``)."""
+    if len(text) > MAX_BLOB_CHARS:
+        raise ValueError(f"an estats text of {len(text):,} characters (real ones: a few KB)")
     out: Blob = {}
     i, n = 0, len(text)
     while i < n:
         ch = text[i]
         if ch == "'":
             end = text.find("'", i + 1)
-            m = re.match(r"\s*:\s*\{", text[end + 1 :]) if end > 0 else None
+            # match at a position, never on a slice: a run of quotes would copy the rest of a
+            # 2 MB reply once per quote (quadratic; found by tests/core/hostile)
+            m = _NAME_BLOCK.match(text, end + 1) if end > 0 else None
             if m:
-                body_start = end + 1 + m.end()
+                body_start = m.end()
                 body_end = _closing(text, body_start, "{", "}")
                 out[text[i + 1 : end]] = parse_brackets(text[body_start:body_end])
                 i = body_end + 1

@@ -11,7 +11,16 @@ from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from rig_monitor.core.credentials import Credential, Credentials
-from rig_monitor.core.model import Identity, MinerSnapshot, Pool, PoolStatus, Ports, Target
+from rig_monitor.core.errors import MinerError
+from rig_monitor.core.model import (
+    ErrorKind,
+    Identity,
+    MinerSnapshot,
+    Pool,
+    PoolStatus,
+    Ports,
+    Target,
+)
 from rig_monitor.core.values import integer, num
 from rig_monitor.core.wire.cgminer import CGMinerClient, Reply, status_of
 from rig_monitor.core.wire.http import HttpClient, base_url
@@ -63,9 +72,41 @@ class Driver(abc.ABC):
 
     async def poll(self, session: Session) -> MinerSnapshot:
         replies = await self.fetch(session)
-        snap = self.parse(session.target, replies, session.identity)
+        snap = parse_guarded(self, session.target, replies, session.identity)
         snap.use_average_headline()
         return snap
+
+
+# What a parser hits when a reply has the right keys with the wrong shapes (a list where a number
+# was, a 5,000-deep nest, a number too big for a float): the miner's problem, not a crash.
+SHAPE_ERRORS = (
+    TypeError,
+    ValueError,
+    KeyError,
+    IndexError,
+    AttributeError,
+    ZeroDivisionError,
+    OverflowError,
+    RecursionError,
+)
+
+
+def parse_guarded(
+    driver: Driver, target: Target, replies: dict[str, Any], identity: Identity
+) -> MinerSnapshot:
+    """``driver.parse`` with a reply of an unexpected shape turned into that miner's clear
+    "bad reply" error, never an exception escaping into the sweep."""
+    try:
+        return driver.parse(target, replies, identity)
+    except SHAPE_ERRORS as exc:
+        if isinstance(exc, RecursionError):
+            raise MinerError(ErrorKind.BAD_REPLY, "bad reply: nested too deep") from None
+        text = str(exc).strip()[:120]
+        raise MinerError(
+            ErrorKind.BAD_REPLY,
+            f"bad reply: a value of an unexpected shape ({type(exc).__name__}"
+            + (f": {text})" if text else ")"),
+        ) from None
 
 
 def section(reply: Reply | None, name: str) -> list[dict[str, Any]]:

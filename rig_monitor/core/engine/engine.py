@@ -24,6 +24,7 @@ from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass, field
 
 from rig_monitor.core.credentials import Credential, Credentials, for_this_user, miner_key
+from rig_monitor.core.errors import crash_message
 from rig_monitor.core.logsafe import redact
 from rig_monitor.core.model import ErrorKind, MinerSnapshot, Ports, Target
 from rig_monitor.core.netinfo import raise_fd_limit
@@ -186,6 +187,7 @@ class PollEngine:
         self._stopping = False
         self._sweep_no = 0
         self._removed: list[str] = []
+        self._crash_logged: set[str] = set()  # one traceback per miner, not one per sweep
 
     # -- target management (call on the engine's loop) ---------------------------------------
     def set_targets(self, targets: Iterable[Target]) -> None:
@@ -306,8 +308,10 @@ class PollEngine:
                 target, ErrorKind.TIMEOUT, f"timed out: no complete answer in {budget:g} s"
             )
         except Exception as exc:  # a driver bug must cost one miner, not the sweep
-            log.exception("poll of %s crashed", target)
-            snap = MinerSnapshot.offline(target, ErrorKind.BAD_REPLY, redact(f"bad reply: {exc!r}"))
+            if target.key not in self._crash_logged:
+                self._crash_logged.add(target.key)
+                log.exception("poll of %s crashed (logged once per miner)", target)
+            snap = MinerSnapshot.offline(target, ErrorKind.BAD_REPLY, redact(crash_message(exc)))
         snap.poll_ms = (time.monotonic() - t0) * 1000.0
         return snap
 

@@ -22,6 +22,7 @@ from rig_monitor.core.wire.cgminer import (
     REPAIRS_KEY,
     CGMinerClient,
     Limits,
+    status_of,
 )
 from rig_monitor.core.wire.http import HttpClient
 
@@ -29,6 +30,10 @@ log = logging.getLogger(__name__)
 
 HTTP_CONNECTIONS = 512  # web requests in flight across all miners (see Poller.http)
 FORGET_AFTER_FAILURES = 3  # re-detect a miner that failed this often (it may have been replaced)
+# A miner that keeps failing after being detected again is asked to identify itself less and less
+# often (3, 6, 12 … failures): detection is the dearest poll, and a miner sending 2 MB of junk
+# to every probe cost ~70 ms of CPU per detection.
+FORGET_AFTER_MAX = 48
 
 
 @dataclass(slots=True)
@@ -37,6 +42,51 @@ class _Known:
     client: CGMinerClient
     failures: int = 0
     state: dict[str, Any] = field(default_factory=dict)  # the driver's per-miner scratch space
+    seen: dict[str, str] = field(default_factory=dict)  # what the last good reading said it is
+
+
+# What a reading says the machine is. A change in any of them means another machine (or a
+# reflash) at the same address: a board swap, a DHCP lease given to another miner.
+_IDENTITY_FIELDS = ("make", "model", "family", "firmware", "firmware_version", "mac", "serial")
+
+
+def _api_signature(raw: dict[str, Any]) -> str | None:
+    """Who answers the API, from its ``version`` reply: the server's own name in STATUS
+    ("bmminer", "btminer", …) and the VERSION fields it lists. A driver reading a stranger's
+    replies falls back to the identity it knew (model, MAC from its cache), so the shape of
+    this reply is what still tells a DHCP lease handed to another machine."""
+    reply = raw.get("version")
+    if not isinstance(reply, dict):
+        return None
+    st = status_of(reply)
+    if not st.ok:
+        return None
+    ver = reply.get("VERSION")
+    keys = sorted(ver[0]) if isinstance(ver, list) and ver and isinstance(ver[0], dict) else []
+    words = st.description.split()
+    who = words[0].casefold() if words else ""
+    return f"{who}:{','.join(keys)}" if who or keys else None
+
+
+def _identity_of(snap: MinerSnapshot) -> dict[str, str]:
+    out: dict[str, str] = {}
+    api = _api_signature(snap.raw)
+    if api is not None:
+        out["api"] = api
+    for name in _IDENTITY_FIELDS:
+        value = getattr(snap, name)
+        if value:
+            text = str(value).strip()
+            out[name] = text.upper().replace("-", ":") if name == "mac" else text.casefold()
+    return out
+
+
+def _contradiction(seen: dict[str, str], now: dict[str, str]) -> str | None:
+    """The first identity field both readings state and disagree on, as words; else None."""
+    for name in ("api", *_IDENTITY_FIELDS):
+        if name in seen and name in now and seen[name] != now[name]:
+            return f"{name} {seen[name]} -> {now[name]}"
+    return None
 
 
 class Poller:
@@ -52,6 +102,7 @@ class Poller:
         self.ports = ports or Ports()
         self.credentials = credentials or Credentials()
         self._known: dict[str, _Known] = {}
+        self._forget_after: dict[str, int] = {}  # raised while re-detection does not help
         self._http: HttpClient | None = http
 
     @property
@@ -112,6 +163,28 @@ class Poller:
 
     async def poll(self, target: Target) -> MinerSnapshot:
         known = self._known.get(target.key)
+        snap = await self._poll(target)
+        known = self._known.get(target.key)
+        if not snap.online or known is None:
+            return snap
+        now = _identity_of(snap)
+        changed = _contradiction(known.seen, now) if known.seen else None
+        if changed is None:
+            known.seen = now
+            return snap
+        # Another machine answers here: forget what we knew (identity, driver state, client) and
+        # read it again as a stranger, at once, so this sweep shows the new machine.
+        log.info("%s is not the miner it was (%s): identifying it again", target, changed)
+        self.forget(target)
+        snap = await self._poll(target)
+        snap.notes.append(f"identity changed ({changed}): identified again")
+        fresh = self._known.get(target.key)
+        if fresh is not None and snap.online:
+            fresh.seen = _identity_of(snap)
+        return snap
+
+    async def _poll(self, target: Target) -> MinerSnapshot:
+        known = self._known.get(target.key)
         try:
             identity = await self.identify(target)
             known = self._known[target.key]
@@ -127,10 +200,13 @@ class Poller:
                 known.failures += 1
                 snap.make, snap.model = known.identity.make, known.identity.model
                 snap.family = known.identity.family
-                if known.failures >= FORGET_AFTER_FAILURES:
+                limit = self._forget_after.get(target.key, FORGET_AFTER_FAILURES)
+                if known.failures >= limit:
                     self.forget(target)
+                    self._forget_after[target.key] = min(2 * limit, FORGET_AFTER_MAX)
             return snap
         known.failures = 0
+        self._forget_after.pop(target.key, None)
         for command, reply in snap.raw.items():
             if isinstance(reply, dict) and "truncated" in reply.get(REPAIRS_KEY, ()):
                 snap.notes.append(f"'{command}' reply was cut short: showing what arrived")

@@ -130,6 +130,8 @@ def _read_json(source: str, text: str) -> dict[str, Any]:
         data = json.loads(text)
     except json.JSONDecodeError as e:
         raise CatalogueError(source, f"not valid JSON: {e.msg} at line {e.lineno}") from None
+    except RecursionError:
+        raise CatalogueError(source, "not valid JSON: nested too deep") from None
     if not isinstance(data, dict):
         raise CatalogueError(source, "the top level must be a JSON object")
     return data
@@ -156,6 +158,8 @@ def _read_path(path: Path) -> dict[str, Any]:
         text = path.read_text(encoding="utf-8")
     except OSError as e:
         raise CatalogueError(str(path), f"cannot read: {e.strerror or e}") from None
+    except UnicodeDecodeError as e:
+        raise CatalogueError(str(path), f"not UTF-8 text (byte {e.start})") from None
     return _read_json(str(path), text)
 
 

@@ -33,9 +33,9 @@ from rig_monitor.core.faults import (
     ThresholdOverrides,
     Thresholds,
     diagnose,
-    evaluate_snapshots,
     read_overrides,
 )
+from rig_monitor.core.faults.guard import evaluate_isolated, evaluation_failed, update_isolated
 from rig_monitor.core.faults.overrides import user_catalogue
 from rig_monitor.core.model import Fault, MinerSnapshot, Severity
 
@@ -157,6 +157,7 @@ class FaultStage:
         self._side = _EngineSide(self)
         self._remote: RemoteSend | None = None
         self._clock = clock  # the simulator's clock in tests and benchmarks
+        self.failed_last = 0  # miners whose evaluation failed in the last batch
 
     @classmethod
     def load(
@@ -258,14 +259,20 @@ class FaultStage:
             self._applied = seq
 
     def __call__(self, snapshots: list[MinerSnapshot]) -> FaultReport | None:
+        """Judge a batch, each miner on its own: one that fails shows "evaluation failed" in its
+        row (guard.py); a failure of the fleet-wide part marks the whole batch, never drops it."""
         try:
             self._run_actions()
             tracker = self._ensure_tracker()
-            events = tracker.update(snapshots)
+            events, failed = update_isolated(tracker, snapshots)
             self._new_events.extend(events)
+            self.failed_last = len(failed)
             return self._report(tracker, snapshots, changed=bool(events))
-        except Exception:  # a rule bug must not stop polling
+        except Exception as exc:  # a rule bug must not stop polling, nor hide the batch
             log.exception("fault evaluation failed for a batch of %d", len(snapshots))
+            for snap in snapshots:
+                evaluation_failed(snap, exc)
+            self.failed_last = len(snapshots)
             return None
 
     def _report(
@@ -331,7 +338,7 @@ def one_shot(
     (no dwell, lifetime counters) and the incidents they share. Same rules, same incident
     code as the stateful stage; only the history is missing."""
     th = thresholds if thresholds is not None else Thresholds()
-    evaluate_snapshots(snapshots, thresholds=th)
+    evaluate_isolated(snapshots, thresholds=th)  # one miner's rule failure is that miner's row
     return diagnose(snapshots, catalogue=th.catalogue)
 
 

@@ -14,13 +14,19 @@ import errno
 import json
 import re
 import time
+import weakref
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
 
 from rig_monitor.core.errors import MinerError
 from rig_monitor.core.model import ErrorKind
-from rig_monitor.core.wire.jsonrepair import ReplyDecodeError, decode_text, loads_lenient
+from rig_monitor.core.wire.jsonrepair import (
+    MAX_CONTAINERS,
+    ReplyDecodeError,
+    decode_text,
+    loads_lenient,
+)
 
 Reply = dict[str, Any]
 REPAIRS_KEY = "_repairs"  # set on a reply that needed JSON repairs: their names
@@ -34,6 +40,45 @@ class Limits:
 
 
 DEFAULT_LIMITS = Limits()
+
+# Replies past this size are rare (broken or hostile firmware, a huge log): a few may be read at
+# once per loop, the rest wait (their bytes stay in the kernel's socket buffer) within their read
+# deadline. Without it, 130 hostile miners streaming 2 MB each held ~600 MB at the same moment,
+# and the allocator kept that resident after the sweep.
+BIG_REPLY_BYTES = 256 * 1024
+BIG_REPLIES_AT_ONCE = 8
+_big_gates: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Semaphore] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+# While a reply streams in its brackets are counted, strings included (a log line "Chain[0]: …"
+# has one): reading stops once there are more than jsonrepair accepts outside strings AND they
+# are dense (one byte in 25 or more; JSON of small objects is ~1 in 8, a log of "Chain[0]" lines
+# ~1 in 47), so a reply that is mostly brackets is dropped after ~200 KB instead of 2 MB.
+STREAM_MIN_DENSITY = 25
+
+
+def check_containers(seen: int, chunk: bytes, size: int) -> int:
+    """Count the brackets a reply opens as it arrives (``size``: bytes so far, this chunk
+    included); stop reading one that opens more than any miner sends, instead of buffering the
+    rest of its 2 MB (jsonrepair would refuse it)."""
+    seen += chunk.count(b"{") + chunk.count(b"[")
+    if seen > MAX_CONTAINERS and seen * STREAM_MIN_DENSITY > size:
+        raise MinerError(
+            ErrorKind.BAD_REPLY,
+            f"bad reply: over {MAX_CONTAINERS:,} objects and lists, more than any miner sends",
+        )
+    return seen
+
+
+def big_reply_gate() -> asyncio.Semaphore:
+    """This loop's gate for replies over BIG_REPLY_BYTES (one per loop: tests run many loops)."""
+    loop = asyncio.get_running_loop()
+    gate = _big_gates.get(loop)
+    if gate is None:
+        gate = _big_gates[loop] = asyncio.Semaphore(BIG_REPLIES_AT_ONCE)
+    return gate
 
 
 _UNREACHABLE = {errno.EHOSTUNREACH, errno.ENETUNREACH, errno.EHOSTDOWN, errno.EADDRNOTAVAIL}
@@ -101,24 +146,30 @@ async def send_raw(host: str, port: int, payload: bytes, limits: Limits = DEFAUL
 
 
 async def _read_reply(reader: asyncio.StreamReader, limits: Limits) -> bytes:
-    chunks: list[bytes] = []
-    size = 0
-    while True:
-        chunk = await reader.read(65536)
-        if not chunk:
-            break
-        nul = chunk.find(b"\x00")
-        if nul >= 0:
-            chunks.append(chunk[:nul])
-            break
-        chunks.append(chunk)
-        size += len(chunk)
-        if size > limits.max_bytes:
-            raise MinerError(
-                ErrorKind.TOO_LARGE,
-                f"reply too large: over {limits.max_bytes // (1024 * 1024)} MiB, dropped",
-            )
-    return b"".join(chunks)
+    async with contextlib.AsyncExitStack() as stack:
+        chunks: list[bytes] = []
+        size = containers = 0
+        big = False
+        while True:
+            chunk = await reader.read(65536)
+            if not chunk:
+                break
+            nul = chunk.find(b"\x00")
+            if nul >= 0:
+                chunks.append(chunk[:nul])
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+            containers = check_containers(containers, chunk, size)
+            if size > limits.max_bytes:
+                raise MinerError(
+                    ErrorKind.TOO_LARGE,
+                    f"reply too large: over {limits.max_bytes // (1024 * 1024)} MiB, dropped",
+                )
+            if not big and size > BIG_REPLY_BYTES:
+                big = True
+                await stack.enter_async_context(big_reply_gate())
+        return b"".join(chunks)
 
 
 def parse_text_reply(text: str) -> Reply:

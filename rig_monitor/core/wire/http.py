@@ -9,6 +9,7 @@ the same words the TCP client uses, so the operator sees one vocabulary.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 from dataclasses import dataclass, field
 from typing import Any
@@ -17,7 +18,13 @@ import httpx
 
 from rig_monitor.core.errors import MinerError
 from rig_monitor.core.model import ErrorKind
-from rig_monitor.core.wire.cgminer import DEFAULT_LIMITS, Limits
+from rig_monitor.core.wire.cgminer import (
+    BIG_REPLY_BYTES,
+    DEFAULT_LIMITS,
+    Limits,
+    big_reply_gate,
+    check_containers,
+)
 from rig_monitor.core.wire.jsonrepair import ReplyDecodeError, decode_text, loads_lenient
 
 Auth = httpx.Auth | tuple[str, str] | None
@@ -58,6 +65,7 @@ class HttpClient:
             (asyncio.Semaphore(per_shard), self._make_client(limits, per_shard))
             for _ in range(max(1, shards))
         ]
+        self._inflight: set[asyncio.Task[HttpReply]] = set()
 
     @staticmethod
     def _make_client(limits: Limits, connections: int) -> httpx.AsyncClient:
@@ -72,6 +80,10 @@ class HttpClient:
         )
 
     async def aclose(self) -> None:
+        for task in list(self._inflight):
+            task.cancel()
+        if self._inflight:
+            await asyncio.wait(list(self._inflight), timeout=1.0)
         for _, client in self._shards:
             await client.aclose()
 
@@ -95,10 +107,22 @@ class HttpClient:
         elif isinstance(data, str):
             content = data.encode()
         slots, client = self._shards[hash(httpx.URL(url).host) % len(self._shards)]
-        async with slots:
-            return await self._request(
-                client, method, url, auth, hdrs, content, data, params, follow_redirects
-            )
+
+        async def run() -> HttpReply:
+            async with slots:
+                return await self._request(
+                    client, method, url, auth, hdrs, content, data, params, follow_redirects
+                )
+
+        # httpcore 1.0.9 orphans a pooled connection when the request's task is cancelled at the
+        # wrong moment (encode/httpcore#1093, #830): detection races and poll budgets cancel
+        # requests all the time, and ~150 sockets were left ESTABLISHED/CLOSE-WAIT between
+        # sweeps. So the request runs in its own task that a cancelled caller does not cancel:
+        # it ends within the request's own timeouts and hands its connection back cleanly.
+        task = asyncio.ensure_future(run())
+        self._inflight.add(task)
+        task.add_done_callback(_forget_task(self._inflight))
+        return await asyncio.shield(task)
 
     async def _request(
         self,
@@ -124,14 +148,25 @@ class HttpClient:
                 follow_redirects=follow_redirects,
             ) as resp:
                 body = bytearray()
-                async for chunk in resp.aiter_bytes():
-                    body += chunk
-                    if len(body) > self.limits.max_bytes:
-                        raise MinerError(
-                            ErrorKind.TOO_LARGE,
-                            f"reply too large: {url} sent over "
-                            f"{self.limits.max_bytes // (1024 * 1024)} MiB",
-                        )
+                gated = False  # holding this loop's big-reply slot (see cgminer.BIG_REPLY_BYTES)
+                async with contextlib.AsyncExitStack() as stack:
+                    containers = 0
+                    # JSON only: a web page's inline script may open many braces legitimately
+                    json_body = "json" in resp.headers.get("content-type", "")
+                    async for chunk in resp.aiter_bytes():
+                        json_body = json_body or (not body and chunk.lstrip()[:1] in (b"{", b"["))
+                        body += chunk
+                        if json_body:
+                            containers = check_containers(containers, chunk, len(body))
+                        if len(body) > self.limits.max_bytes:
+                            raise MinerError(
+                                ErrorKind.TOO_LARGE,
+                                f"reply too large: {url} sent over "
+                                f"{self.limits.max_bytes // (1024 * 1024)} MiB",
+                            )
+                        if not gated and len(body) > BIG_REPLY_BYTES:
+                            gated = True
+                            await stack.enter_async_context(big_reply_gate())
                 reply = HttpReply(
                     status=resp.status_code,
                     headers={k.lower(): v for k, v in resp.headers.items()},
@@ -176,6 +211,15 @@ class HttpClient:
         if reply.status >= 400:
             raise MinerError(ErrorKind.BAD_REPLY, f"bad reply: {url} answered HTTP {reply.status}")
         return reply.json()
+
+
+def _forget_task(inflight: set[asyncio.Task[HttpReply]]) -> Any:
+    def done(task: asyncio.Task[HttpReply]) -> None:
+        inflight.discard(task)
+        if not task.cancelled():
+            task.exception()  # retrieved: a caller that gave up must not leave a warning behind
+
+    return done
 
 
 def _caused_by(exc: BaseException, kind: type[BaseException]) -> bool:

@@ -3,6 +3,11 @@
 Each repair answers a quirk seen in the field (shared/reference/protocols.md §1.6); they run only
 when a strict parse fails, so a healthy miner pays for one ``json.loads`` and nothing else.
 Repairs are ordered from the narrowest to the most invasive.
+
+A hostile or broken miner controls these bytes, so every step here is linear in the reply's size
+and runs in C (regular expressions without nested quantifiers, ``str.split``/``translate``/
+``replace``): no per-character Python loop, no backtracking that grows with the input. Nesting is
+capped at ``MAX_DEPTH`` (real replies nest 4-6 deep), reported as "nested too deep".
 """
 
 from __future__ import annotations
@@ -12,19 +17,38 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-_TRAILING_COMMA = re.compile(r",\s*([}\]])")
-_BACK_TO_BACK = re.compile(r"}\s*{")  # bmminer `stats`: two STATS objects with no comma
-_LEADING_COMMA = re.compile(r"\[\s*,")  # bmminer: "[,{"
+MAX_DEPTH = 64  # real replies: 4-6 levels; deeper is a broken or hostile miner
+# Real replies that need repairs are small (bmminer `stats` ~10 KB); repairing costs ~0.13 s per
+# MB here, so a bigger broken reply is refused after one strict parse instead of costing its
+# miner's budget and the event loop a quarter of a second per sweep.
+REPAIR_MAX_CHARS = 256 * 1024
+# Objects and lists in one reply: real ones hold tens to a few hundred. A valid 2 MB reply of
+# tiny objects would cost ~70 MB of Python objects, kept with the snapshot until the next poll.
+MAX_CONTAINERS = 20_000
+
+_TRAILING_COMMA = re.compile(r",\s*+(?=[}\]])")
+_BACK_TO_BACK = re.compile(r"}\s*+{")  # bmminer `stats`: two STATS objects with no comma
+_LEADING_COMMA = re.compile(r"\[\s*+,")  # bmminer: "[,{"
 _MISSING_COMMA = re.compile(r'""(?=[A-Za-z_])')  # btminer 2023-01-06: ""temp0 → ","temp0
 _QUOTED_NONFINITE = re.compile(r'"(?:nan|-?inf)"', re.IGNORECASE)  # Avalon
 _BARE_NONFINITE = re.compile(r"(?<=[:\[,\s])-?(?:nan|inf(?:inity)?)(?=\s*[,}\]])", re.IGNORECASE)
-_ERROR_CODE_ARRAY = re.compile(
-    r'("error_code"\s*:\s*)\[([^\[\]]*?:[^\[\]]*?)\]'
-)  # Whatsminer 2.0.4
+# Whatsminer 2.0.4: "error_code":[ "329":"…" ] shaped like an object. Possessive quantifiers and a
+# first part without ':' so a long bracket-less run is scanned once, not once per colon.
+_ERROR_CODE_ARRAY = re.compile(r'("error_code"\s*+:\s*+)\[([^\[\]:]*+:[^\[\]]*+)\]')
+_ESCAPE = re.compile(r"\\.", re.DOTALL)
+_NOT_BRACKET = {ord(c): None for c in map(chr, range(128)) if c not in "[]{}"}
+_CONTROL_IN_STRINGS = str.maketrans("\r\n\t", "   ")
 
 
 class ReplyDecodeError(ValueError):
     """The bytes are not a miner reply we can read, even after every repair."""
+
+
+class NestedTooDeep(ReplyDecodeError):
+    """Brackets nested deeper than any real reply (MAX_DEPTH)."""
+
+    def __init__(self) -> None:
+        super().__init__("nested too deep")
 
 
 def decode_text(raw: bytes) -> str:
@@ -32,50 +56,66 @@ def decode_text(raw: bytes) -> str:
     return raw.replace(b"\x00", b"").decode("utf-8", errors="replace").strip()
 
 
-def _scan(text: str) -> tuple[list[str], int]:
-    """(closers still open at the end, index after the last complete value: a safe cut)."""
-    stack: list[str] = []
-    in_str = esc = False
-    last_safe = -1
-    for i, ch in enumerate(text):
-        if in_str:
-            if esc:
-                esc = False
-            elif ch == "\\":
-                esc = True
-            elif ch == '"':
-                in_str = False
-            continue
-        if ch == '"':
-            in_str = True
-        elif ch in "{[":
-            stack.append("}" if ch == "{" else "]")
-        elif ch in "}]":
-            if stack:
-                stack.pop()
-            last_safe = i + 1
-        elif ch == ",":
-            last_safe = i
-    return stack, last_safe
+def _outside_strings(text: str) -> list[str]:
+    """``text`` split at its string delimiters: even items lie outside strings, odd ones inside.
+
+    Escapes are blanked first (same length), so every remaining quote delimits a string. An even
+    number of items means the text ends inside a string.
+    """
+    return _ESCAPE.sub("__", text).split('"')
+
+
+def _open_closers(parts: list[str]) -> str:
+    """The closers still owed at the end (innermost last), from ``_outside_strings`` parts.
+
+    Matched pairs are removed a layer per pass, so the cost is linear per pass and the passes are
+    capped at MAX_DEPTH; brackets still pairing up after that are nested too deep.
+    """
+    brackets = "".join(parts[0::2]).translate(_NOT_BRACKET)
+    for _ in range(MAX_DEPTH + 1):
+        reduced = brackets.replace("[]", "").replace("{}", "")
+        if reduced == brackets:
+            break
+        brackets = reduced
+    else:
+        raise NestedTooDeep()
+    if len(brackets) > MAX_DEPTH:
+        raise NestedTooDeep()
+    if any(c in "]}" for c in brackets):
+        return ""  # closers without openers: not a truncation, nothing to close
+    return brackets[::-1].translate(str.maketrans("[{", "]}"))
+
+
+def _last_safe_cut(parts: list[str]) -> int:
+    """Index just past the last complete value outside strings (before a ',' or after a '}'/']')."""
+    k = len(parts) - 1 if len(parts) % 2 else len(parts) - 2  # last part outside strings
+    while k >= 0:
+        part = parts[k]
+        comma, close = part.rfind(","), max(part.rfind("}"), part.rfind("]"))
+        if comma >= 0 or close >= 0:
+            offset = sum(map(len, parts[:k])) + k  # the parts before, and their k quotes
+            return offset + (comma if comma > close else close + 1)
+        k -= 2
+    return -1
 
 
 def _close_truncated(text: str) -> str:
     """Cut a reply that stopped mid-way at its last complete value and close open brackets."""
-    stack, last_safe = _scan(text)
-    if not stack:
+    parts = _outside_strings(text)
+    owed = _open_closers(parts)  # first: too deep is the answer even when there is no cut
+    if len(parts) % 2 and not owed:
         return text
-    if last_safe <= 0:
+    cut = _last_safe_cut(parts)
+    if cut <= 0:
         raise ReplyDecodeError("truncated before the first complete value")
-    head = text[:last_safe].rstrip().rstrip(",")
-    still_open, _ = _scan(head)
-    return head + "".join(reversed(still_open))
+    head = text[:cut].rstrip().rstrip(",")
+    return head + _open_closers(_outside_strings(head))
 
 
 def repairs(text: str) -> Iterator[tuple[str, str]]:
     """The repaired candidates, each named, cumulative, cheapest first.
 
-    A generator: a reply fixed by an early repair never pays for the later ones (the truncation
-    scan walks the whole text).
+    A generator: a reply fixed by an early repair never pays for the later ones.
     """
     t = text
     if t.startswith(","):  # Avalon: ',"id":1}' garbage start
@@ -83,44 +123,78 @@ def repairs(text: str) -> Iterator[tuple[str, str]]:
         yield "leading comma", t
     steps: list[tuple[str, re.Pattern[str], str]] = [
         ("back-to-back objects", _BACK_TO_BACK, "},{"),
-        ("trailing comma", _TRAILING_COMMA, r"\1"),
+        ("trailing comma", _TRAILING_COMMA, ""),
         ("leading comma in array", _LEADING_COMMA, "["),
         ("missing comma", _MISSING_COMMA, '","'),
         ("quoted nan/inf", _QUOTED_NONFINITE, "0"),
         ("bare nan/inf", _BARE_NONFINITE, "0"),
+        ("error_code array", _ERROR_CODE_ARRAY, r"\1{\2}"),
     ]
     for name, pattern, repl in steps:
         fixed = pattern.sub(repl, t)
         if fixed != t:
             t = fixed
             yield name, t
-    fixed = _ERROR_CODE_ARRAY.sub(lambda m: m.group(1) + "{" + m.group(2) + "}", t)
-    if fixed != t:
-        t = fixed
-        yield "error_code array", t
     if "\n" in t or "\r" in t or "\t" in t:  # btminer: raw control characters inside strings
-        t = re.sub(r"[\r\n\t]", " ", t)
+        t = t.translate(_CONTROL_IN_STRINGS)
         yield "raw newlines", t
     try:
         closed = _close_truncated(t)
+    except NestedTooDeep:
+        raise
     except ReplyDecodeError:
         closed = t
     if closed != t:
         yield "truncated", closed
 
 
-def loads_lenient(text: str) -> tuple[Any, list[str]]:
-    """Parse ``text``; returns (value, names of the repairs that were needed)."""
+def _loads(text: str) -> Any:
     try:
-        return json.loads(text), []
+        return json.loads(text)
+    except RecursionError:
+        raise NestedTooDeep() from None
+
+
+def _check_depth(text: str) -> None:
+    """Raise NestedTooDeep for a text that parsed but nests deeper than MAX_DEPTH: a 900-deep
+    reply is valid JSON, but it would break whatever walks it later (pickling a snapshot to the
+    window's process recurses too). Costs a few C passes, and only for texts with that many
+    brackets at all."""
+    if text.count("[") + text.count("{") > MAX_DEPTH:
+        _open_closers(_outside_strings(text))
+
+
+def loads_lenient(text: str) -> tuple[Any, list[str]]:
+    """Parse ``text``; returns (value, names of the repairs that were needed).
+
+    Raises ReplyDecodeError (``NestedTooDeep`` for absurd nesting), never anything else.
+    """
+    if text.count("{") + text.count("[") > MAX_CONTAINERS:  # cheap; brackets in strings count
+        containers = sum(p.count("{") + p.count("[") for p in _outside_strings(text)[0::2])
+        if containers > MAX_CONTAINERS:  # a log string full of "Chain[0]" is not refused
+            raise ReplyDecodeError(
+                f"{containers:,} objects and lists, more than any miner sends ({MAX_CONTAINERS:,})"
+            )
+    try:
+        value = _loads(text)
+        _check_depth(text)
+        return value, []
     except json.JSONDecodeError as first:
         error = first
+    if len(text) > REPAIR_MAX_CHARS:
+        raise ReplyDecodeError(
+            f"not JSON ({error.msg} at char {error.pos}) and, at {len(text) / 1e6:.1f} MB,"
+            " too large to repair"
+        )
     applied: list[str] = []
     for name, candidate in repairs(text):
         applied.append(name)
         try:
-            return json.loads(candidate), applied
+            value = _loads(candidate)
         except json.JSONDecodeError as exc:
             error = exc
+            continue
+        _check_depth(candidate)
+        return value, applied
     snippet = text[:60].encode("unicode_escape").decode("ascii")
     raise ReplyDecodeError(f"not JSON even after repairs ({error.msg}): {snippet!r}")

@@ -14,7 +14,13 @@ from typing import Any
 
 from rig_monitor.core.errors import MinerError
 from rig_monitor.core.model import ErrorKind, Identity
-from rig_monitor.core.wire.cgminer import DEFAULT_LIMITS, Limits, exchange
+from rig_monitor.core.wire.cgminer import (
+    BIG_REPLY_BYTES,
+    DEFAULT_LIMITS,
+    Limits,
+    big_reply_gate,
+    exchange,
+)
 from rig_monitor.core.wire.jsonrepair import ReplyDecodeError, decode_text, loads_lenient
 
 FAMILY = "whatsminer_v3"
@@ -40,6 +46,9 @@ async def _read_frame(reader: asyncio.StreamReader, limits: Limits) -> bytes:
         kind = ErrorKind.NOT_A_MINER if size > 64 * limits.max_bytes else ErrorKind.TOO_LARGE
         raise MinerError(kind, f"{kind}: v3 frame announces {size} bytes")
     try:
+        if size > BIG_REPLY_BYTES:
+            async with big_reply_gate():
+                return await reader.readexactly(size)
         return await reader.readexactly(size)
     except asyncio.IncompleteReadError as exc:
         if exc.partial:

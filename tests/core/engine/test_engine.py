@@ -60,6 +60,20 @@ def test_a_crashing_driver_costs_one_miner() -> None:
     assert sum(s.online for s in snaps) == 19
 
 
+def test_a_recursion_error_reads_as_words_and_logs_one_traceback(caplog) -> None:  # type: ignore[no-untyped-def]
+    async def poll(t: Target) -> MinerSnapshot:
+        if t.ip == "127.9.0.5":
+            raise RecursionError("maximum recursion depth exceeded")
+        return healthy(t)
+
+    with caplog.at_level("ERROR", logger="rig_monitor.core.engine.engine"):
+        snaps = [s for b in run_sweeps(poll, TARGETS, sweeps=3) for s in b.snapshots]
+    bad = [s for s in snaps if s.ip == "127.9.0.5"]
+    assert len(bad) == 3
+    assert all(s.error == "bad reply: nested too deep" for s in bad)
+    assert len([r for r in caplog.records if r.exc_info]) == 1  # not one per sweep
+
+
 def test_concurrency_is_bounded() -> None:
     live = 0
     peak = 0

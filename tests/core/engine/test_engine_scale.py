@@ -77,8 +77,8 @@ def silent_addresses(ips: list[str], port: int) -> Iterator[None]:
 @pytest.fixture
 def fleet() -> Iterator[SimFleetThread]:
     base = "127.80.0.1"
-    port, web = free_ports(base)
-    sim = SimFleet.build(base=base, count=200, port=port, web_port=web, seed=11)
+    port, web, v3 = free_ports(base, 3)  # v3 too: another checkout's suite may hold 4433
+    sim = SimFleet.build(base=base, count=200, port=port, web_port=web, v3_port=v3, seed=11)
     thread = SimFleetThread(sim)
     thread.start()
     for i, fault in enumerate(["hung"] * 3 + ["slow"] * 3 + ["offline"] * 5 + ["garbage"] * 2):
@@ -121,7 +121,7 @@ def test_hung_slow_offline_and_silent_miners_do_not_block_a_sweep(
     port = fleet.fleet.miners[0].port
     web = fleet.fleet.miners[0].web_port
     targets = fleet.fleet.targets + [Target(ip, port, web_port=web) for ip in silent]
-    poller = Poller(LIMITS, ports=Ports(web=web))
+    poller = Poller(LIMITS, ports=Ports(web=web, whatsminer_v3=fleet.fleet.miners[0].v3_port))
     with silent_addresses(silent, port):
         batches = _sweep(poller, targets, sweeps=2, poll_budget_s=8.0, concurrency=64)
     done = [b for b in batches if b.sweep_done]
@@ -203,7 +203,9 @@ def test_no_sockets_leak_over_repeated_sweeps(fleet: SimFleetThread) -> None:
     targets = sim.targets + [
         Target(ip, sim.miners[0].port, web_port=sim.miners[0].web_port) for ip in silent
     ]
-    poller = Poller(LIMITS, ports=Ports(web=sim.miners[0].web_port))
+    poller = Poller(
+        LIMITS, ports=Ports(web=sim.miners[0].web_port, whatsminer_v3=sim.miners[0].v3_port)
+    )
     with silent_addresses(silent, sim.miners[0].port):
         before_sockets = _client_sockets(ports)  # the silent fillers' own 40 sockets
         fds_before = psutil.Process().num_fds()

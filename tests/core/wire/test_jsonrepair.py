@@ -91,3 +91,69 @@ def test_stray_nuls_are_dropped() -> None:
 def test_unrepairable_input_raises_clear_error(garbage: str) -> None:
     with pytest.raises(ReplyDecodeError, match=r"not JSON|truncated"):
         loads_lenient(garbage)
+
+
+# -- hostile replies (issue 10): bounded work, clear errors -------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[" * 5000 + "]" * 5000,  # complete but absurdly deep: json's C parser recurses
+        '{"a":' + "[" * 5000,  # never closed: the truncation repair must not build it
+        '{"a":' + "[1," * 3000,
+    ],
+)
+def test_deep_nesting_is_a_clear_error_not_a_recursion_error(text: str) -> None:
+    with pytest.raises(ReplyDecodeError, match="nested too deep"):
+        loads_lenient(text)
+
+
+def test_deep_nesting_through_parse_reply_says_bad_reply() -> None:
+    from rig_monitor.core.errors import MinerError
+    from rig_monitor.core.wire.cgminer import parse_reply
+
+    with pytest.raises(MinerError, match=r"^bad reply: nested too deep$"):
+        parse_reply(b'{"STATUS":' + b"[" * 10_000 + b"\x00")
+
+
+@pytest.mark.timeout(10)
+def test_error_code_repair_is_linear_on_a_run_of_colons() -> None:
+    # The old pattern (two lazy quantifiers) took ~2 s for 20,000 colons and grew as the square.
+    text = '{"Msg":{"error_code":[' + ":" * 200_000 + "[}"
+    with pytest.raises(ReplyDecodeError):
+        loads_lenient(text)
+
+
+def test_big_broken_reply_is_refused_after_one_strict_parse() -> None:
+    from rig_monitor.core.wire import jsonrepair
+
+    unit = '{"a":[1,2,],"b":{"c":3,},},'  # trailing commas everywhere, never closed
+    text = '{"STATUS":[{"STATUS":"S"}],"STATS":[' + unit * (2_000_000 // len(unit))
+    assert len(text) > jsonrepair.REPAIR_MAX_CHARS
+    with pytest.raises(ReplyDecodeError, match=r"objects and lists, more than any miner sends"):
+        loads_lenient(text)  # refused by a count, before any parse
+    few = '{"STATUS":[{"STATUS":"S","Msg":"' + "log line, " * 100_000 + '"},],'
+    with pytest.raises(ReplyDecodeError, match=r"too large to repair"):
+        loads_lenient(few)  # one strict parse, no repairs
+    small = '{"STATUS":[{"STATUS":"S"}],"STATS":[' + unit * 100
+    value, applied = loads_lenient(small)
+    assert applied == ["trailing comma", "truncated"]
+    assert len(value["STATS"]) == 100
+
+
+def test_brackets_inside_strings_do_not_count_as_objects() -> None:
+    log = "Chain[0]: nonce error, asic 0 core 0 times 1, " * 30_000  # 30,000 '[' in a string
+    value, applied = loads_lenient('{"STATUS":[{"STATUS":"S"}],"LOG":"' + log + '","id":1}')
+    assert applied == [] and value["LOG"] == log
+
+
+def test_truncated_inside_a_string_with_commas_and_brackets() -> None:
+    value, applied = loads_lenient('{"a":"x,y]","b":[1,2],"c":"p,q}')
+    assert value == {"a": "x,y]", "b": [1, 2]}
+    assert applied == ["truncated"]
+
+
+def test_escaped_quotes_do_not_confuse_the_truncation_cut() -> None:
+    value, _ = loads_lenient('{"a":"say \\"hi\\", ok","b":{"c":[1,')
+    assert value == {"a": 'say "hi", ok', "b": {"c": [1]}}
