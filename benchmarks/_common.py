@@ -119,7 +119,7 @@ def machine() -> str:
         from importlib.metadata import version
 
         qt = version("PySide6-Essentials")
-    except Exception:  # noqa: BLE001 - any failure means "not installed" here
+    except Exception:  # any failure means "not installed" here
         qt = "not installed"
     load = os.getloadavg() if hasattr(os, "getloadavg") else (float("nan"),) * 3
     ram = psutil.virtual_memory().total / 2**30

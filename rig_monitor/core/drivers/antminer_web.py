@@ -69,6 +69,17 @@ class WebState:
         return [p for p, period in every.items() if now - self.read_at.get(p, -1e18) >= period]
 
 
+def seed(state: dict[str, Any], cred: Credential, auth: httpx.Auth, system_info: Any) -> None:
+    """Detection's stock login already settled the Digest challenge and read system info: hand
+    both to the first poll, which then needs one web request instead of three."""
+    if not isinstance(system_info, dict):
+        return
+    st = WebState(auth=auth, cred=cred)
+    st.pages[SYSTEM_INFO] = system_info
+    st.read_at[SYSTEM_INFO] = time.monotonic()
+    state[STATE_KEY] = st
+
+
 def web_state(session: Session) -> WebState:
     state = session.state.get(STATE_KEY)
     if not isinstance(state, WebState):

@@ -100,14 +100,18 @@ class Poller:
         if known is not None:
             return known.identity
         client = CGMinerClient(target.ip, target.port, self.limits)
+        state: dict[str, Any] = {}  # detection may leave the first poll what it already read
         identity = await detect(
             client,
             self.ports.whatsminer_v3,
             http=self.http,
             web_port=target.web_port or self.ports.web,
             credentials=self.credentials,
+            state=state,
         )
-        self._known[target.key] = _Known(identity, client)
+        if identity.family != "antminer":
+            state.clear()  # a stock login page in front of other firmware: its driver starts afresh
+        self._known[target.key] = _Known(identity, client, state=state)
         return identity
 
     async def poll(self, target: Target) -> MinerSnapshot:
