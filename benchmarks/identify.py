@@ -104,7 +104,9 @@ def main(argv: list[str] | None = None) -> int:
                 + f"), wall {median(walls):.2f} s, ok {min(oks)}/{args.miners}, load {loadavg()}"
             )
         if args.profile:
-            print(_profile(lambda: _run(args.miners, args.concurrency, True), args.profile))
+            for read in (False, True):
+                print("cProfile of one " + ("identify+read" if read else "identify") + " run")
+                print(_profile(lambda r=read: _run(args.miners, args.concurrency, r), args.profile))
     return 0
 
 

@@ -1,7 +1,7 @@
 """Identify a miner's firmware family, make and model in as few round trips as possible.
 
-Two probes (docs/detection.md): the RPC probe asks ``version`` and ``devdetails`` concurrently
-on the API port and searches the raw text for vendor markers in a fixed order (aftermarket
+Two probes (docs/detection.md): the RPC probe asks ``version`` and ``devdetails`` (with the
+first read's commands, in one multi-command request where the firmware allows) on the API port and searches the raw text for vendor markers in a fixed order (aftermarket
 firmware first, because it often keeps the stock "Antminer" type string: Vnish reports "Antminer
 S21 (Vnish 1.2.6)"); the web probe reads ``GET /`` on the web port (detect_web), but only when
 the RPC answer is inconclusive or slow. The first conclusive answer decides; a stock match waits ~300 ms for an
@@ -22,7 +22,7 @@ from rig_monitor.core.drivers.base import first
 from rig_monitor.core.drivers.detect_web import WebVerdict, epic_probe, web_probe
 from rig_monitor.core.errors import MinerError
 from rig_monitor.core.model import ErrorKind, Identity, Ports
-from rig_monitor.core.wire.cgminer import CGMinerClient, parse_reply
+from rig_monitor.core.wire.cgminer import CGMinerClient, parse_reply, request_bytes, split_multi
 from rig_monitor.core.wire.http import HttpClient
 from rig_monitor.core.wire.whatsminer_v3 import probe_v3
 
@@ -58,7 +58,52 @@ async def _text(client: CGMinerClient, command: str) -> str:
     )
 
 
+# Read with the identifying commands in one multi-command request: they are what the stock,
+# cgminer-style drivers read first (AntminerDriver.commands), so the first poll needs no RPC.
+READ_AHEAD = ("summary", "stats", "pools")
+_PROBE = ("version", "devdetails")
+
+
 async def probe(client: CGMinerClient) -> Probe:
+    """``version`` and ``devdetails``: in one request with READ_AHEAD where the firmware takes
+    multi-commands, else two concurrent requests (the only way before API 3.1, and on some S19
+    stock firmware that answers ``+`` with "Invalid command")."""
+    if client.multi_supported is not False:
+        found = await _probe_multi(client)
+        if found is not None:
+            return found
+    return await _probe_singles(client)
+
+
+async def _probe_multi(client: CGMinerClient) -> Probe | None:
+    """None when the reply is no multi-command answer (the single commands will tell why).
+    Transport failures raise, as both single requests would fail the same way."""
+    raw = await client.raw(request_bytes("+".join(_PROBE + READ_AHEAD)))
+    try:
+        reply = parse_reply(raw)
+    except MinerError:
+        return None
+    parts = split_multi(reply, _PROBE + READ_AHEAD)
+    if not any(c in parts for c in _PROBE):
+        client.multi_supported = False
+        return None
+    client.multi_supported = True
+    client.prime(parts)
+    texts = [
+        json.dumps(parts[c], ensure_ascii=False) if c in parts else await _member_text(client, c)
+        for c in _PROBE
+    ]
+    return Probe(texts[0], texts[1])
+
+
+async def _member_text(client: CGMinerClient, command: str) -> str | None:
+    try:
+        return await _text(client, command)
+    except MinerError:
+        return None
+
+
+async def _probe_singles(client: CGMinerClient) -> Probe:
     results = await asyncio.gather(
         _text(client, "version"), _text(client, "devdetails"), return_exceptions=True
     )
