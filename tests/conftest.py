@@ -9,3 +9,14 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
+
+
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def _own_cache_dir(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each test starts cold: no identity cache left by another test (or a real install)."""
+    monkeypatch.setenv("RIG_MONITOR_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))

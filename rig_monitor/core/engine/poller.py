@@ -6,14 +6,18 @@ model database is consulted once per snapshot for what the firmware does not say
 
 from __future__ import annotations
 
+import json
 import logging
+import time
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from rig_monitor.core.credentials import Credentials
 from rig_monitor.core.drivers import driver_for, firmware_name
 from rig_monitor.core.drivers.base import Session
-from rig_monitor.core.drivers.detect import detect
+from rig_monitor.core.drivers.detect import WEAK_FAMILIES, Probe, classify, detect
+from rig_monitor.core.engine.identity_cache import CachedIdentity
 from rig_monitor.core.errors import MinerError
 from rig_monitor.core.model import ErrorKind, Identity, MinerSnapshot, Ports, Target
 from rig_monitor.core.modeldb import lookup
@@ -29,6 +33,9 @@ log = logging.getLogger(__name__)
 
 HTTP_CONNECTIONS = 512  # web requests in flight across all miners (see Poller.http)
 FORGET_AFTER_FAILURES = 3  # re-detect a miner that failed this often (it may have been replaced)
+# Failures of a cached identity that suggest another device now answers there: identify again at
+# once. Silence (timeout, refused) does not: detection would only wait as long again.
+CONTRADICTING = frozenset({ErrorKind.BAD_REPLY, ErrorKind.NOT_A_MINER, ErrorKind.AUTH_FAILED})
 
 
 @dataclass(slots=True)
@@ -37,6 +44,11 @@ class _Known:
     client: CGMinerClient
     failures: int = 0
     state: dict[str, Any] = field(default_factory=dict)  # the driver's per-miner scratch space
+    cached: CachedIdentity | None = None  # from the identity cache, not yet confirmed by a read
+    mac: str | None = None
+    serial: str | None = None
+    web_port: int | None = None
+    seen: float = 0.0  # unix time of the last successful read
 
 
 class Poller:
@@ -95,6 +107,42 @@ class Poller:
     def forget(self, target: Target) -> None:
         self._known.pop(target.key, None)
 
+    def seed(self, targets: Iterable[Target], entries: Mapping[str, CachedIdentity]) -> int:
+        """Known identities (identity_cache) for these targets: their first poll skips detection
+        and is checked against the entry (see ``poll``). Returns how many were seeded."""
+        n = 0
+        for t in targets:
+            entry = entries.get(t.key)
+            if entry is None or t.key in self._known:
+                continue
+            client = CGMinerClient(t.ip, t.port, self.limits)
+            self._known[t.key] = _Known(
+                entry.identity(), client, cached=entry, mac=entry.mac, serial=entry.serial
+            )
+            n += 1
+        return n
+
+    def identities(self) -> dict[str, CachedIdentity]:
+        """What to save: every miner read at least once, and seeded ones not yet re-read."""
+        out: dict[str, CachedIdentity] = {}
+        for key, k in self._known.items():
+            if k.cached is not None and not k.seen:
+                out[key] = k.cached
+            elif k.seen:
+                i = k.identity
+                out[key] = CachedIdentity(
+                    family=i.family,
+                    make=i.make,
+                    model=i.model,
+                    firmware=i.firmware,
+                    firmware_version=i.firmware_version,
+                    web_port=k.web_port,
+                    mac=k.mac,
+                    serial=k.serial,
+                    seen=k.seen,
+                )
+        return out
+
     async def identify(self, target: Target) -> Identity:
         known = self._known.get(target.key)
         if known is not None:
@@ -116,6 +164,18 @@ class Poller:
 
     async def poll(self, target: Target) -> MinerSnapshot:
         known = self._known.get(target.key)
+        if known is None or known.cached is None or known.seen:
+            return await self._poll(target)
+        entry = known.cached
+        snap = await self._poll(target)
+        if _contradicts(entry, snap):
+            log.info("%s no longer matches its saved identity: identifying again", target.key)
+            self.forget(target)
+            snap = await self._poll(target)
+        return snap
+
+    async def _poll(self, target: Target) -> MinerSnapshot:
+        known = self._known.get(target.key)
         try:
             identity = await self.identify(target)
             known = self._known[target.key]
@@ -135,6 +195,10 @@ class Poller:
                     self.forget(target)
             return snap
         known.failures = 0
+        known.seen = time.time()
+        known.mac = snap.mac or known.mac
+        known.serial = snap.serial or known.serial
+        known.web_port = target.web_port
         for command, reply in snap.raw.items():
             if isinstance(reply, dict) and "truncated" in reply.get(REPAIRS_KEY, ()):
                 snap.notes.append(f"'{command}' reply was cut short: showing what arrived")
@@ -143,6 +207,25 @@ class Poller:
             identity.model = snap.model  # the driver's reading is fresher than detection's
         enrich(snap)
         return snap
+
+
+def _contradicts(entry: CachedIdentity, snap: MinerSnapshot) -> bool:
+    """Does this first read say another device answers where the cached one was?"""
+    if not snap.online:
+        return snap.error_kind in CONTRADICTING
+    if snap.family and snap.family != entry.family:
+        return True
+    version = snap.raw.get("version")
+    if isinstance(version, dict):  # the same marker test detection uses, on the reply just read
+        try:
+            named = classify(Probe(json.dumps(version, ensure_ascii=False), None))
+        except MinerError:
+            named = None
+        if named is not None and named.family not in WEAK_FAMILIES | {entry.family}:
+            return True
+    if entry.model and snap.model and snap.model != entry.model:
+        return True
+    return bool(entry.mac and snap.mac and snap.mac.lower() != entry.mac.lower())
 
 
 def enrich(snap: MinerSnapshot) -> None:
