@@ -10,6 +10,7 @@ so the miner shows "auth failed", not "offline".
 from __future__ import annotations
 
 import asyncio
+import random
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -80,6 +81,15 @@ def seed(state: dict[str, Any], cred: Credential, auth: httpx.Auth, system_info:
     state[STATE_KEY] = st
 
 
+def defer_identity(state: dict[str, Any], rng: random.Random | None = None) -> None:
+    """Warm start (identity cache): the MAC and serial are known, so the identity page is read
+    at a random moment within IDENTITY_EVERY_S instead of on every miner's first poll at once."""
+    st = state.get(STATE_KEY)
+    if not isinstance(st, WebState):
+        st = state[STATE_KEY] = WebState()
+    st.read_at[SYSTEM_INFO] = time.monotonic() - (rng or random).uniform(0, IDENTITY_EVERY_S)
+
+
 def web_state(session: Session) -> WebState:
     state = session.state.get(STATE_KEY)
     if not isinstance(state, WebState):
@@ -124,7 +134,7 @@ async def fetch_web(
 
     now = time.monotonic()
     if st.cred is None or SYSTEM_INFO in wanted or not st.pages:
-        lead = SYSTEM_INFO
+        lead = SYSTEM_INFO if SYSTEM_INFO in wanted else wanted[0]  # not due: deferred (warm)
         await page(lead)
         if lead not in fresh:
             st.no_web_until = now + IDENTITY_EVERY_S  # no web UI here: stop asking for a while

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from rig_monitor.core.credentials import Credentials
-from rig_monitor.core.drivers import driver_for, firmware_name
+from rig_monitor.core.drivers import antminer_web, driver_for, firmware_name
 from rig_monitor.core.drivers.base import Session
 from rig_monitor.core.drivers.detect import WEAK_FAMILIES, Probe, classify, detect
 from rig_monitor.core.engine.identity_cache import CachedIdentity
@@ -116,9 +116,12 @@ class Poller:
             if entry is None or t.key in self._known:
                 continue
             client = CGMinerClient(t.ip, t.port, self.limits)
-            self._known[t.key] = _Known(
+            known = _Known(
                 entry.identity(), client, cached=entry, mac=entry.mac, serial=entry.serial
             )
+            if entry.family == "antminer" and entry.mac:
+                antminer_web.defer_identity(known.state)
+            self._known[t.key] = known
             n += 1
         return n
 
@@ -196,8 +199,8 @@ class Poller:
             return snap
         known.failures = 0
         known.seen = time.time()
-        known.mac = snap.mac or known.mac
-        known.serial = snap.serial or known.serial
+        known.mac = snap.mac = snap.mac or known.mac  # a deferred identity page: the cache's
+        known.serial = snap.serial = snap.serial or known.serial
         known.web_port = target.web_port
         for command, reply in snap.raw.items():
             if isinstance(reply, dict) and "truncated" in reply.get(REPAIRS_KEY, ()):

@@ -7,6 +7,7 @@ import asyncio
 import io
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -132,3 +133,24 @@ def test_cli_poll_saves_identities_and_the_next_poll_starts_warm(
         sent.clear()
         assert main([*args, "--cold"], io.StringIO()) == 0
         assert sum(b"devdetails" in p for p in sent) == 3
+
+
+def test_warm_antminer_defers_its_identity_page_and_shows_the_cached_mac() -> None:
+    from tests.core.engine.test_first_poll_cost import Counting
+
+    with fleet(["antminer:S19j Pro"]) as f:
+        t = f.targets[0]
+        entry = CachedIdentity("antminer", "Antminer", "S19j Pro", "stock", mac="02:AA", seen=1.0)
+
+        async def go() -> tuple[MinerSnapshot, Any]:
+            http = Counting()
+            poller = Poller(FAST, http=http)
+            poller.seed([t], {t.key: entry})
+            try:
+                return await poller.poll(t), http.paths
+            finally:
+                await http.aclose()
+
+        snap, paths = asyncio.run(go())
+    assert snap.online and snap.hashrate_ths and snap.mac == "02:AA"
+    assert "/cgi-bin/get_system_info.cgi" not in paths and paths["/cgi-bin/summary.cgi"] == 1
