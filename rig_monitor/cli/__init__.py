@@ -17,7 +17,6 @@ import contextlib
 import functools
 import importlib
 import json
-import logging
 import sys
 import time
 from collections.abc import Sequence
@@ -182,13 +181,13 @@ async def _sweep(
     reply_timeout = args.timeout
     concurrency = args.concurrency
     poller = Poller(_limits(reply_timeout), ports=_ports(args), credentials=_credentials())
-    cache = _IdentityCacheUse(args, targets, poller)
+    warm = _warm_start(args, targets, poller)
     collected: list[MinerSnapshot] = []
 
     def on_batch(batch: Batch) -> None:
         collected.extend(batch.snapshots)
-        if batch.sweep_done:
-            cache.save_soon()
+        if batch.sweep_done and warm is not None:
+            warm.save_soon()
             order = {t.key: i for i, t in enumerate(targets)}
             snaps = sorted(collected, key=lambda s: order.get(s.key, 0))
             collected.clear()
@@ -206,46 +205,19 @@ async def _sweep(
         await engine.run(sweeps=sweeps)
     finally:
         await poller.aclose()
-        await cache.saved()
+        if warm is not None:
+            await warm.saved()
 
 
-class _IdentityCacheUse:
-    """Warm start for poll/watch: seed the poller from the saved identities of this site (or
-    target list), save them after each sweep on a worker thread (identity_cache)."""
+def _warm_start(args: argparse.Namespace, targets: list[Target], poller: Poller) -> Any:
+    """Seed the poller from this site's (or target list's) saved identities (identity_cache)."""
+    from rig_monitor.core.engine.identity_cache import WarmStart
 
-    def __init__(self, args: argparse.Namespace, targets: list[Target], poller: Poller) -> None:
-        from rig_monitor.core.engine import identity_cache
-
-        self._ic = identity_cache
-        self._poller = poller
-        self._pending: set[asyncio.Future[None]] = set()
-        self.path = None
-        if getattr(args, "cold", False):
-            return
-        sites = sorted(getattr(args, "site", None) or [])
-        scope = "site:" + ",".join(sites) + "|" + ",".join(sorted(args.targets or []))
-        self.path = identity_cache.cache_path(scope)
-        self._entries = identity_cache.load(self.path)
-        poller.seed(targets, self._entries)
-
-    def save_soon(self) -> None:
-        if self.path is None:
-            return
-        entries = {**self._entries, **self._poller.identities()}
-        loop = asyncio.get_running_loop()
-        fut = loop.run_in_executor(None, self._save, self.path, entries)
-        self._pending.add(fut)
-        fut.add_done_callback(self._pending.discard)
-
-    def _save(self, path: Any, entries: Any) -> None:
-        try:
-            self._ic.save(path, entries)
-        except OSError as exc:  # a full or read-only disk: next launch is cold, nothing else
-            logging.getLogger(__name__).warning("identity cache not saved: %s", exc)
-
-    async def saved(self) -> None:
-        if self._pending:
-            await asyncio.gather(*self._pending, return_exceptions=True)
+    if getattr(args, "cold", False):
+        return None
+    sites = sorted(getattr(args, "site", None) or [])
+    scope = "site:" + ",".join(sites) + "|" + ",".join(sorted(args.targets or []))
+    return WarmStart(scope, poller, targets)
 
 
 # -- commands ------------------------------------------------------------------------------------

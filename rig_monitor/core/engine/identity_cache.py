@@ -10,22 +10,26 @@ says only which family's login applies.
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import json
 import logging
 import os
 import tempfile
 import time
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
-from rig_monitor.core.model import Identity
+from rig_monitor.core.model import Identity, Target
 from rig_monitor.core.paths import cache_dir
 
 log = logging.getLogger(__name__)
 
 VERSION = 1
+WINDOW_SCOPE = "window"  # the window's engine: every saved miner (keys are IP:port, so a demo's
+# loopback fleet never collides with a site's LAN addresses)
 MAX_AGE_S = 30 * 24 * 3600.0  # older entries are not trusted at launch (the miner may be gone)
 
 
@@ -112,3 +116,37 @@ def save(path: Path, entries: dict[str, CachedIdentity]) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+class _Seedable(Protocol):
+    def seed(self, targets: Iterable[Target], entries: dict[str, CachedIdentity]) -> int: ...
+
+    def identities(self) -> dict[str, CachedIdentity]: ...
+
+
+class WarmStart:
+    """One scope's cache in use: seed a poller at launch, save after each sweep on a worker
+    thread (never on the loop that polls), wait for the last save at the end."""
+
+    def __init__(self, scope: str, poller: _Seedable, targets: Iterable[Target]) -> None:
+        self.path = cache_path(scope)
+        self._poller = poller
+        self._pending: set[asyncio.Future[None]] = set()
+        self._entries = load(self.path)
+        self.seeded = poller.seed(targets, self._entries)
+
+    def save_soon(self) -> None:
+        entries = {**self._entries, **self._poller.identities()}
+        fut = asyncio.get_running_loop().run_in_executor(None, self._save, entries)
+        self._pending.add(fut)
+        fut.add_done_callback(self._pending.discard)
+
+    def _save(self, entries: dict[str, CachedIdentity]) -> None:
+        try:
+            save(self.path, entries)
+        except OSError as exc:  # a full or read-only disk: the next launch is cold, nothing else
+            log.warning("identity cache %s not saved: %s", self.path, exc)
+
+    async def saved(self) -> None:
+        if self._pending:
+            await asyncio.gather(*self._pending, return_exceptions=True)
