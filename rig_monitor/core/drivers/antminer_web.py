@@ -81,13 +81,17 @@ def seed(state: dict[str, Any], cred: Credential, auth: httpx.Auth, system_info:
     state[STATE_KEY] = st
 
 
-def defer_identity(state: dict[str, Any], rng: random.Random | None = None) -> None:
-    """Warm start (identity cache): the MAC and serial are known, so the identity page is read
-    at a random moment within IDENTITY_EVERY_S instead of on every miner's first poll at once."""
+def defer_pages(state: dict[str, Any], rng: random.Random | None = None) -> None:
+    """Warm start (identity cache): the MAC and serial are known, so the identity page is read at
+    a random moment within IDENTITY_EVERY_S, and the health page within HEALTH_EVERY_S, instead of
+    on every miner's first poll at once: a known fleet is on screen after one RPC request each.
+    (A miner reporting no hashrate still gets its sleep flag at once: _web_pages_needed.)"""
     st = state.get(STATE_KEY)
     if not isinstance(st, WebState):
         st = state[STATE_KEY] = WebState()
-    st.read_at[SYSTEM_INFO] = time.monotonic() - (rng or random).uniform(0, IDENTITY_EVERY_S)
+    now, r = time.monotonic(), rng or random
+    st.read_at[SYSTEM_INFO] = now - r.uniform(0, IDENTITY_EVERY_S)
+    st.read_at[SUMMARY] = now - r.uniform(0, HEALTH_EVERY_S)
 
 
 def web_state(session: Session) -> WebState:

@@ -120,7 +120,7 @@ class Poller:
                 entry.identity(), client, cached=entry, mac=entry.mac, serial=entry.serial
             )
             if entry.family == "antminer" and entry.mac:
-                antminer_web.defer_identity(known.state)
+                antminer_web.defer_pages(known.state)
             self._known[t.key] = known
             n += 1
         return n
