@@ -44,7 +44,9 @@ async def _sweeps(
     ) as sim:
         import ipaddress
 
-        last = ipaddress.IPv4Address(BASE) + n + n // 254 + 2
+        last = (
+            ipaddress.IPv4Address(BASE) + n + 2 * (n // 254) + 4
+        )  # room for the skipped .0 and .255
         targets = [
             t
             for t in parse_targets(f"{BASE}-{last}")

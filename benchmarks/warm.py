@@ -28,7 +28,7 @@ BASE = "127.214.0.1"
 def _targets(n: int) -> list[Any]:
     from rig_monitor.core.targets import parse_targets
 
-    last = ipaddress.IPv4Address(BASE) + n + n // 254 + 2
+    last = ipaddress.IPv4Address(BASE) + n + 2 * (n // 254) + 4  # room for the skipped .0 and .255
     out = [
         t
         for t in parse_targets(f"{BASE}-{last}")
