@@ -186,8 +186,9 @@ async def _sweep(
 
     def on_batch(batch: Batch) -> None:
         collected.extend(batch.snapshots)
-        if batch.sweep_done and warm is not None:
-            warm.save_soon()
+        if batch.sweep_done:
+            if warm is not None:
+                warm.save_soon()
             order = {t.key: i for i, t in enumerate(targets)}
             snaps = sorted(collected, key=lambda s: order.get(s.key, 0))
             collected.clear()

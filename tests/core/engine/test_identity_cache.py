@@ -131,8 +131,10 @@ def test_cli_poll_saves_identities_and_the_next_poll_starts_warm(
         assert not any(b"devdetails" in p for p in sent)  # warm: no detection
         assert [m["online"] for m in json.loads(second.getvalue())] == [True] * 3
         sent.clear()
-        assert main([*args, "--cold"], io.StringIO()) == 0
+        cold = io.StringIO()
+        assert main([*args, "--cold"], cold) == 0
         assert sum(b"devdetails" in p for p in sent) == 3
+        assert [m["online"] for m in json.loads(cold.getvalue())] == [True] * 3
 
 
 def test_warm_antminer_defers_its_web_pages_and_shows_the_cached_mac() -> None:
