@@ -62,6 +62,7 @@ async def _text(client: CGMinerClient, command: str) -> str:
 # cgminer-style drivers read first (AntminerDriver.commands), so the first poll needs no RPC.
 READ_AHEAD = ("summary", "stats", "pools")
 _PROBE = ("version", "devdetails")
+_SILENT = frozenset({ErrorKind.TIMEOUT, ErrorKind.REFUSED, ErrorKind.UNREACHABLE})
 
 
 async def probe(client: CGMinerClient) -> Probe:
@@ -78,11 +79,13 @@ async def probe(client: CGMinerClient) -> Probe:
 async def _probe_multi(client: CGMinerClient) -> Probe | None:
     """None when the reply is no multi-command answer (the single commands will tell why).
     Transport failures raise, as both single requests would fail the same way."""
-    raw = await client.raw(request_bytes("+".join(_PROBE + READ_AHEAD)))
     try:
+        raw = await client.raw(request_bytes("+".join(_PROBE + READ_AHEAD)))
         reply = parse_reply(raw)
-    except MinerError:
-        return None
+    except MinerError as exc:
+        if exc.kind in _SILENT:
+            raise  # the single requests would wait or fail the same way
+        return None  # reset, garbage, too large: perhaps only the multi-command upset it
     parts = split_multi(reply, _PROBE + READ_AHEAD)
     if not any(c in parts for c in _PROBE):
         client.multi_supported = False

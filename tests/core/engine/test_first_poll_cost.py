@@ -94,3 +94,40 @@ def test_primed_replies_serve_only_a_prompt_matching_multi(monkeypatch: pytest.M
     client.prime(replies)
     with pytest.raises(Exception):  # noqa: B017 - stale: asked again (refused)
         asyncio.run(client.multi("summary", "pools"))
+
+
+def test_firmware_that_drops_a_multi_command_is_still_identified() -> None:
+    """A server that closes the connection on `a+b` (no reply at all) but answers single commands
+    with a real cgminer 4.11.1's replies (tests/fixtures/cgminer-4.11.1)."""
+    from pathlib import Path
+
+    from rig_monitor.core.drivers.detect import detect
+
+    fixtures = Path(__file__).resolve().parents[2] / "fixtures" / "cgminer-4.11.1"
+
+    async def go() -> tuple[Any, list[bytes]]:
+        seen: list[bytes] = []
+
+        async def handle(r: asyncio.StreamReader, w: asyncio.StreamWriter) -> None:
+            request = await r.read(4096)
+            seen.append(request)
+            command = request.split(b'"command":')[1].split(b'"')[1].decode()
+            if "+" not in command:
+                w.write((fixtures / f"{command}.raw").read_bytes())
+                await w.drain()
+            w.close()
+
+        server = await asyncio.start_server(handle, "127.0.0.1", 0)
+        port = server.sockets[0].getsockname()[1]
+        try:
+            return await detect(CGMinerClient("127.0.0.1", port, FAST)), seen
+        finally:
+            server.close()
+
+    identity, seen = asyncio.run(go())
+    assert (identity.family, identity.firmware, identity.firmware_version) == (
+        "generic",
+        "cgminer",
+        "4.11.1",
+    )
+    assert len(seen) == 3 and b"+" in seen[0]  # the multi, then version and devdetails
