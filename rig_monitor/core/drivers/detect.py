@@ -78,7 +78,7 @@ async def probe(client: CGMinerClient) -> Probe:
 
 async def _probe_multi(client: CGMinerClient) -> Probe | None:
     """None when the reply is no multi-command answer (the single commands will tell why).
-    Transport failures raise, as both single requests would fail the same way."""
+    Silence (timeout, refused, unreachable) raises: both single requests would meet it too."""
     try:
         raw = await client.raw(request_bytes("+".join(_PROBE + READ_AHEAD)))
         reply = parse_reply(raw)
