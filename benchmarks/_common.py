@@ -115,11 +115,11 @@ def machine() -> str:
                 break
     except OSError:
         pass
-    try:
-        import PySide6
+    try:  # metadata only: importing PySide6 installs an import hook that slows every import after
+        from importlib.metadata import version
 
-        qt = PySide6.__version__
-    except ImportError:
+        qt = version("PySide6-Essentials")
+    except Exception:  # any failure means "not installed" here
         qt = "not installed"
     load = os.getloadavg() if hasattr(os, "getloadavg") else (float("nan"),) * 3
     ram = psutil.virtual_memory().total / 2**30

@@ -51,6 +51,29 @@ def silent_listeners(addresses: list[str], port: int) -> list[socket.socket]:
     return socks
 
 
+# A request naming any of these asks for data, not identity (version, devdetails).
+DATA_WORDS = (b"summary", b"stats", b"pools", b"devs", b"edevs", b"estats", b"get_", b"status")
+
+
+def hang_after_identification(ips: set[str]) -> None:
+    """These miners answer ``version``/``devdetails`` alone and hang on any request for data,
+    as a control board whose cgminer froze mid-read does (the case pyasic's 100 s read timeout
+    hits: pyasic #234, #65). Benchmark-only: wraps the simulator's request reader."""
+    from rig_monitor.sim import server as server_mod
+
+    original = server_mod.read_request
+
+    async def read_request(reader: asyncio.StreamReader) -> bytes:
+        data = await original(reader)
+        transport = getattr(reader, "_transport", None)
+        local = transport.get_extra_info("sockname") if transport is not None else None
+        if local and local[0] in ips and any(w in data for w in DATA_WORDS):
+            await asyncio.Event().wait()  # until the server stops and cancels us
+        return data
+
+    server_mod.read_request = read_request  # type: ignore[assignment]
+
+
 async def main(args: argparse.Namespace) -> None:
     fleet = SimFleet.build(
         base=args.base,
@@ -78,8 +101,11 @@ async def main(args: argparse.Namespace) -> None:
         silent_ips = [str(ipaddress.IPv4Address(last + 1 + i)) for i in range(args.silent)]
     for m in fleet.miners[: args.hung]:
         m.inject("hung")  # accepts, reads the request, never answers (a frozen control board)
+    if args.hung_after_id:
+        chosen = fleet.miners[args.hung : args.hung + args.hung_after_id]
+        hang_after_identification({m.ip for m in chosen})
     # --inject malformed=40 --inject garbage=10: the next miners in address order, in turn
-    at = args.hung
+    at = args.hung + args.hung_after_id
     for spec in args.inject or []:
         fault, _, n = spec.partition("=")
         for m in fleet.miners[at : at + int(n or 1)]:
@@ -121,6 +147,12 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     )
     p.add_argument("--silent", type=int, default=0, help="addresses that drop SYNs (time out)")
     p.add_argument("--hung", type=int, default=0, help="the first N miners accept but never answer")
+    p.add_argument(
+        "--hung-after-id",
+        type=int,
+        default=0,
+        help="the next N miners answer version/devdetails and hang on data requests",
+    )
     p.add_argument(
         "--inject",
         action="append",

@@ -11,7 +11,10 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import cProfile
+import io
 import json
+import pstats
 import subprocess
 import sys
 import time
@@ -29,7 +32,9 @@ from benchmarks._common import (
 BASE = "127.210.0.1"
 
 
-async def _sweeps(n: int, runs: int, concurrency: int, faults: float) -> dict[str, object]:
+async def _sweeps(
+    n: int, runs: int, concurrency: int, faults: float, profile: int = 0
+) -> dict[str, object]:
     from rig_monitor.core.engine.engine import Batch, EngineConfig, PollEngine
     from rig_monitor.core.engine.poller import Poller
     from rig_monitor.core.targets import parse_targets
@@ -39,7 +44,9 @@ async def _sweeps(n: int, runs: int, concurrency: int, faults: float) -> dict[st
     ) as sim:
         import ipaddress
 
-        last = ipaddress.IPv4Address(BASE) + n + n // 254 + 2
+        last = (
+            ipaddress.IPv4Address(BASE) + n + 2 * (n // 254) + 4
+        )  # room for the skipped .0 and .255
         targets = [
             t
             for t in parse_targets(f"{BASE}-{last}")
@@ -69,7 +76,10 @@ async def _sweeps(n: int, runs: int, concurrency: int, faults: float) -> dict[st
         sim_cpus: list[float] = []
         lows: list[int] = []
         lags: list[float] = []
+        prof = cProfile.Profile() if profile else None
         for i in range(runs + 1):
+            if prof is not None and i == 1:
+                prof.enable()  # steady sweeps only
             s0, c0, t0 = sim.cpu_s(), cpu_s(), time.perf_counter()
             stats = await engine.sweep()
             wall, cpu = time.perf_counter() - t0, cpu_s() - c0
@@ -83,6 +93,11 @@ async def _sweeps(n: int, runs: int, concurrency: int, faults: float) -> dict[st
                 walls.append(wall)
                 cpus.append(cpu / max(1, stats.polled))
         await poller.aclose()
+        if prof is not None:
+            prof.disable()
+            out = io.StringIO()
+            pstats.Stats(prof, stream=out).sort_stats("tottime").print_stats(profile)
+            print(out.getvalue(), file=sys.stderr)
     return {
         "n": n,
         "first_wall_s": first[0],
@@ -100,9 +115,9 @@ async def _sweeps(n: int, runs: int, concurrency: int, faults: float) -> dict[st
     }
 
 
-def child(n: int, runs: int, concurrency: int, faults: float) -> None:
+def child(n: int, runs: int, concurrency: int, faults: float, profile: int = 0) -> None:
     raise_fd_limit()
-    result = asyncio.run(_sweeps(n, runs, concurrency, faults))
+    result = asyncio.run(_sweeps(n, runs, concurrency, faults, profile))
     print("RESULT " + json.dumps(result), flush=True)
 
 
@@ -112,10 +127,13 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--runs", type=int, default=5)
     p.add_argument("--concurrency", type=int, default=500)
     p.add_argument("--faults", type=float, default=0.0, help="percent of miners with a fault")
+    p.add_argument(
+        "--profile", type=int, default=0, metavar="N", help="cProfile of the steady sweeps, N rows"
+    )
     p.add_argument("--child", type=int, default=None, help=argparse.SUPPRESS)
     args = p.parse_args(argv)
     if args.child is not None:
-        child(args.child, args.runs, args.concurrency, args.faults)
+        child(args.child, args.runs, args.concurrency, args.faults, args.profile)
         return 0
     print(machine())
     print(
@@ -137,8 +155,11 @@ def main(argv: list[str] | None = None) -> int:
             str(args.runs),
         ]
         cmd += ["--concurrency", str(args.concurrency), "--faults", str(args.faults)]
+        cmd += ["--profile", str(args.profile)]
         out = subprocess.run(cmd, capture_output=True, text=True, timeout=900, check=False)
         line = next((x for x in out.stdout.splitlines() if x.startswith("RESULT ")), None)
+        if args.profile:
+            print(out.stderr)
         if line is None:
             print(f"{n:>7} failed:\n{out.stdout[-2000:]}\n{out.stderr[-2000:]}")
             continue

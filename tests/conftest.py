@@ -11,8 +11,19 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
 
 
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def _own_cache_dir(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each test starts cold: no identity cache left by another test (or a real install)."""
+    monkeypatch.setenv("RIG_MONITOR_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+
+
 def pytest_sessionfinish(session, exitstatus):  # type: ignore[no-untyped-def]
-    """No test is skipped by default (GUIDE.md): a skip fails an otherwise green run."""
+    """No test is skipped by default (a project rule): a skip fails an otherwise green run."""
     reporter = session.config.pluginmanager.get_plugin("terminalreporter")
     skipped = reporter.stats.get("skipped", []) if reporter is not None else []
     if skipped and exitstatus == 0:

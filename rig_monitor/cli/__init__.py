@@ -207,11 +207,14 @@ async def _sweep(
     reply_timeout = args.timeout
     concurrency = args.concurrency
     poller = Poller(_limits(reply_timeout), ports=_ports(args), credentials=_credentials())
+    warm = _warm_start(args, targets, poller)
     collected: list[MinerSnapshot] = []
 
     def on_batch(batch: Batch) -> None:
         collected.extend(batch.snapshots)
         if batch.sweep_done:
+            if warm is not None:
+                warm.save_soon()
             order = {t.key: i for i, t in enumerate(targets)}
             snaps = sorted(collected, key=lambda s: order.get(s.key, 0))
             collected.clear()
@@ -229,6 +232,19 @@ async def _sweep(
         await engine.run(sweeps=sweeps)
     finally:
         await poller.aclose()
+        if warm is not None:
+            await warm.saved()
+
+
+def _warm_start(args: argparse.Namespace, targets: list[Target], poller: Poller) -> Any:
+    """Seed the poller from this site's (or target list's) saved identities (identity_cache)."""
+    from rig_monitor.core.engine.identity_cache import WarmStart
+
+    if getattr(args, "cold", False):
+        return None
+    sites = sorted(getattr(args, "site", None) or [])
+    scope = "site:" + ",".join(sites) + "|" + ",".join(sorted(args.targets or []))
+    return WarmStart(scope, poller, targets)
 
 
 # -- commands ------------------------------------------------------------------------------------
@@ -519,6 +535,11 @@ def with_targets(sp: argparse.ArgumentParser, *, json_help: str) -> None:
     sp.add_argument("targets", nargs="*", metavar="TARGET", help=TARGET_HELP)
     sp.add_argument(
         "--site", action="append", metavar="NAME", help="also the miners of a saved site"
+    )
+    sp.add_argument(
+        "--cold",
+        action="store_true",
+        help="identify every miner afresh instead of starting from the saved identities",
     )
     sp.add_argument("--json", action="store_true", help=json_help)
     sp.add_argument(

@@ -31,3 +31,15 @@ def log_dir() -> Path:
     if override:
         return Path(override) / "logs"
     return Path(platformdirs.user_log_dir(APP, appauthor=False))
+
+
+def cache_dir() -> Path:
+    """Things that can be rebuilt (the identity cache): safe to delete at any time.
+    ``RIG_MONITOR_CACHE_DIR`` overrides it (tests give each test its own)."""
+    own = os.environ.get("RIG_MONITOR_CACHE_DIR")
+    if own:
+        return Path(own)
+    override = os.environ.get("RIG_MONITOR_CONFIG_DIR")
+    if override:
+        return Path(override) / "cache"
+    return Path(platformdirs.user_cache_dir(APP, appauthor=False))

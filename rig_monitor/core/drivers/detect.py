@@ -1,10 +1,11 @@
 """Identify a miner's firmware family, make and model in as few round trips as possible.
 
-Two probes race (docs/detection.md): the RPC probe asks ``version`` and ``devdetails`` concurrently
-on the API port and searches the raw text for vendor markers in a fixed order (aftermarket
+Two probes (docs/detection.md): the RPC probe asks ``version`` and ``devdetails`` (with the
+first read's commands, in one multi-command request where the firmware allows) on the API port and searches the raw text for vendor markers in a fixed order (aftermarket
 firmware first, because it often keeps the stock "Antminer" type string: Vnish reports "Antminer
-S21 (Vnish 1.2.6)"); the web probe reads ``GET /`` on the web port (detect_web). The first
-conclusive answer decides; a stock match waits ~300 ms for an aftermarket one, as asic-rs does.
+S21 (Vnish 1.2.6)"); the web probe reads ``GET /`` on the web port (detect_web), but only when
+the RPC answer is inconclusive or slow. The first conclusive answer decides; a stock match waits ~300 ms for an
+aftermarket one, as asic-rs does.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import asyncio
 import contextlib
 import json
 from dataclasses import dataclass
-from typing import TypeAlias
+from typing import Any, TypeAlias
 
 from rig_monitor.core.credentials import Credentials
 from rig_monitor.core.drivers.antminer import clean_model
@@ -22,7 +23,7 @@ from rig_monitor.core.drivers.detect_web import WebVerdict, epic_probe, web_prob
 from rig_monitor.core.drivers.generic import miner_program
 from rig_monitor.core.errors import MinerError, crash_message
 from rig_monitor.core.model import ErrorKind, Identity, Ports
-from rig_monitor.core.wire.cgminer import CGMinerClient, parse_reply
+from rig_monitor.core.wire.cgminer import CGMinerClient, parse_reply, request_bytes, split_multi
 from rig_monitor.core.wire.http import HttpClient
 from rig_monitor.core.wire.whatsminer_v3 import probe_v3
 
@@ -63,7 +64,55 @@ async def _text(client: CGMinerClient, command: str) -> str:
     )
 
 
+# Read with the identifying commands in one multi-command request: they are what the stock,
+# cgminer-style drivers read first (AntminerDriver.commands), so the first poll needs no RPC.
+READ_AHEAD = ("summary", "stats", "pools")
+_PROBE = ("version", "devdetails")
+_SILENT = frozenset({ErrorKind.TIMEOUT, ErrorKind.REFUSED, ErrorKind.UNREACHABLE})
+
+
 async def probe(client: CGMinerClient) -> Probe:
+    """``version`` and ``devdetails``: in one request with READ_AHEAD where the firmware takes
+    multi-commands, else two concurrent requests (the only way before API 3.1, and on some S19
+    stock firmware that answers ``+`` with "Invalid command")."""
+    if client.multi_supported is not False:
+        found = await _probe_multi(client)
+        if found is not None:
+            return found
+    return await _probe_singles(client)
+
+
+async def _probe_multi(client: CGMinerClient) -> Probe | None:
+    """None when the reply is no multi-command answer (the single commands will tell why).
+    Silence (timeout, refused, unreachable) raises: both single requests would meet it too."""
+    try:
+        raw = await client.raw(request_bytes("+".join(_PROBE + READ_AHEAD)))
+        reply = parse_reply(raw)
+    except MinerError as exc:
+        if exc.kind in _SILENT:
+            raise  # the single requests would wait or fail the same way
+        return None  # reset, garbage, too large: perhaps only the multi-command upset it
+    parts = split_multi(reply, _PROBE + READ_AHEAD)
+    if not any(c in parts for c in _PROBE):
+        client.multi_supported = False
+        return None
+    client.multi_supported = True
+    client.prime(parts)
+    texts = [
+        json.dumps(parts[c], ensure_ascii=False) if c in parts else await _member_text(client, c)
+        for c in _PROBE
+    ]
+    return Probe(texts[0], texts[1])
+
+
+async def _member_text(client: CGMinerClient, command: str) -> str | None:
+    try:
+        return await _text(client, command)
+    except MinerError:
+        return None
+
+
+async def _probe_singles(client: CGMinerClient) -> Probe:
     results = await asyncio.gather(
         _text(client, "version"), _text(client, "devdetails"), return_exceptions=True
     )
@@ -117,6 +166,7 @@ CLASSIFY_CHARS = 64 * 1024
 # 4028 failures after which a Whatsminer on API v3 (which may close 4028) is worth asking.
 V3_FALLBACK = frozenset({ErrorKind.REFUSED, ErrorKind.NOT_A_MINER})
 STOCK_GRACE_S = 0.3  # how long a stock match waits for an aftermarket one (asic-rs: 300 ms)
+WEB_AFTER_S = 0.25  # a 4028 that has not answered by then: ask the web port too
 WEAK_FAMILIES = frozenset({"antminer", "generic"})  # matches other firmware may hide behind
 # When nothing identifies the miner, the error the operator sees: the most telling first.
 _ERROR_RANK = (
@@ -221,41 +271,71 @@ async def detect(
     web_port: int | None = None,
     credentials: Credentials | None = None,
     grace_s: float = STOCK_GRACE_S,
+    web_after_s: float = WEB_AFTER_S,
+    state: dict[str, Any] | None = None,
 ) -> Identity:
-    """Race the RPC probe and (with ``http`` and ``web_port``) the web probe; see module doc."""
+    """The RPC probe, then (with ``http`` and ``web_port``) the web probe; see module doc.
+
+    The web probe starts only when the RPC answer is inconclusive (a stock or generic match, or a
+    failure) or has not come within ``web_after_s``: a miner that names its firmware on 4028 costs
+    no HTTP request at all (most of a cold sweep's CPU was httpx, benchmarks/identify.py).
+    ``state``: the per-miner scratch space the first poll will get (see detect_web.web_probe).
+    """
     if http is None or web_port is None:
         return await detect_rpc(client, v3_port)
     loop = asyncio.get_running_loop()
     rpc_task: asyncio.Task[Result] = loop.create_task(detect_rpc(client, v3_port, http))
-    web_task: asyncio.Task[Result] = loop.create_task(
-        web_probe(http, client.host, web_port, credentials=credentials, rpc_port=client.port)
-    )
-    results: dict[asyncio.Task[Result], Result] = {rpc_task: None, web_task: None}
-    pending: set[asyncio.Task[Result]] = {rpc_task, web_task}
+    web_task: asyncio.Task[Result] | None = None
+    rpc: Result = None
+    web: Result = None
+    pending: set[asyncio.Task[Result]] = {rpc_task}
     weak_since: float | None = None
     try:
         while pending:
-            timeout = None if weak_since is None else max(0.0, weak_since + grace_s - loop.time())
+            if web_task is None:
+                timeout: float | None = web_after_s
+            elif weak_since is None:
+                timeout = None
+            else:
+                timeout = max(0.0, weak_since + grace_s - loop.time())
             done, pending = await asyncio.wait(
                 pending, timeout=timeout, return_when=asyncio.FIRST_COMPLETED
             )
-            if not done:
-                break  # the grace ran out: settle for the stock match
             for task in done:
                 exc = task.exception()
-                results[task] = exc if exc is not None else task.result()
-            rpc, web = results[rpc_task], results[web_task]
+                value = exc if exc is not None else task.result()
+                if task is rpc_task:
+                    rpc = value
+                else:
+                    web = value
             if _strong(rpc) is not None or _strong(web) is not None:
                 break
+            if web_task is None:  # the RPC was inconclusive or slow: let the web page settle it
+                web_task = loop.create_task(
+                    web_probe(
+                        http,
+                        client.host,
+                        web_port,
+                        credentials=credentials,
+                        rpc_port=client.port,
+                        state=state,
+                    )
+                )
+                pending.add(web_task)
+                if isinstance(rpc, Identity):
+                    weak_since = loop.time()  # a stock match waits ``grace_s`` for the page
+                continue
+            if not done:
+                break  # the grace ran out: settle for the stock match
             if weak_since is None and (
                 isinstance(rpc, Identity) or (isinstance(web, WebVerdict) and web.identity)
             ):
                 weak_since = loop.time()
     finally:
-        for task in (rpc_task, web_task):
+        tasks = [t for t in (rpc_task, web_task) if t is not None]
+        for task in tasks:
             task.cancel()
-        await asyncio.gather(rpc_task, web_task, return_exceptions=True)
-    rpc, web = results[rpc_task], results[web_task]
+        await asyncio.gather(*tasks, return_exceptions=True)
     identity = _merge(rpc, web)
     if identity is None:
         raise _failure(rpc, web)

@@ -15,7 +15,7 @@ from urllib.parse import urljoin, urlsplit
 
 from rig_monitor.core.credentials import DEFAULTS, Credentials
 from rig_monitor.core.drivers.antminer import clean_model
-from rig_monitor.core.drivers.antminer_web import AUTH_MESSAGE
+from rig_monitor.core.drivers.antminer_web import AUTH_MESSAGE, seed
 from rig_monitor.core.errors import MinerError
 from rig_monitor.core.model import ErrorKind, Identity
 from rig_monitor.core.resources import load_json, resource_path
@@ -80,8 +80,12 @@ async def web_probe(
     *,
     credentials: Credentials | None = None,
     rpc_port: int = 4028,
+    state: dict[str, Any] | None = None,
 ) -> WebVerdict:
-    """Classify ``GET /``. Transport failures raise MinerError (refused, timed out …)."""
+    """Classify ``GET /``. Transport failures raise MinerError (refused, timed out …).
+
+    ``state`` (the poller's per-miner scratch space) receives what a stock login read, for the
+    driver's first poll (antminer_web.seed)."""
     url = base_url(ip, web_port) + "/"
     reply = await _get(http, url)
     marker = classify_web(reply.status, reply.headers, reply.text)
@@ -96,7 +100,9 @@ async def web_probe(
     identity = Identity(family=marker.family, make=marker.make)
     if marker.family == "antminer" and not marker.strong:
         identity.firmware = "stock"
-        return await _antminer_login(http, ip, web_port, identity, credentials, rpc_port, url)
+        return await _antminer_login(
+            http, ip, web_port, identity, credentials, rpc_port, url, state
+        )
     return WebVerdict(identity, marker.strong, url=url)
 
 
@@ -108,6 +114,7 @@ async def _antminer_login(
     credentials: Credentials | None,
     rpc_port: int,
     url: str,
+    state: dict[str, Any] | None = None,
 ) -> WebVerdict:
     """Log in to a stock login page: proves the password and reads the model (``minertype``)."""
     cred = (
@@ -118,8 +125,9 @@ async def _antminer_login(
     if cred is None:
         return WebVerdict(identity, url=url)
     info_url = base_url(ip, web_port) + "/cgi-bin/get_system_info.cgi"
+    auth = digest(cred.username, cred.password)
     try:
-        reply = await _get(http, info_url, auth=digest(cred.username, cred.password))
+        reply = await _get(http, info_url, auth=auth)
     except MinerError as exc:
         if exc.kind is ErrorKind.AUTH_FAILED:
             return WebVerdict(identity, auth_error=MinerError(exc.kind, AUTH_MESSAGE), url=url)
@@ -132,6 +140,8 @@ async def _antminer_login(
         minertype = doc.get("minertype") if isinstance(doc, dict) else None
         if isinstance(minertype, str) and minertype.strip():
             identity.model = clean_model(minertype)
+        if state is not None:
+            seed(state, cred, auth, doc)
     return WebVerdict(identity, url=url)
 
 

@@ -136,6 +136,7 @@ def _child_run(
     poll_factory: PollFactory | None = None,
 ) -> None:
     from rig_monitor.core.credentials import Credential, for_this_user, miner_key
+    from rig_monitor.core.engine.identity_cache import WINDOW_SCOPE, WarmStart
     from rig_monitor.core.engine.poller import Poller
     from rig_monitor.core.netinfo import raise_fd_limit
 
@@ -145,9 +146,13 @@ def _child_run(
     credentials.warm_for([(t.ip, t.port) for t in targets])  # keyring reads before the loop runs
     poller = Poller(credentials=credentials)
     stage = stage_factory() if stage_factory is not None else None
+    # Known miners are read at once, without detection (issue 15); see identity_cache.
+    warm = WarmStart(WINDOW_SCOPE, poller, targets)
 
     def on_batch(batch: Batch) -> None:
         results.put(("batch", _strip(batch)))
+        if batch.sweep_done:
+            warm.save_soon()
 
     poll = poll_factory(credentials) if poll_factory is not None else poller.poll
     engine = PollEngine(poll, on_batch, config, post_process=stage)
@@ -223,6 +228,7 @@ def _child_run(
         with contextlib.suppress(asyncio.CancelledError):
             loop.run_until_complete(main)
         loop.run_until_complete(poller.aclose())
+        loop.run_until_complete(warm.saved())
     finally:
         pending = asyncio.all_tasks(loop)
         for task in pending:

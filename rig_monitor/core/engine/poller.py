@@ -6,14 +6,18 @@ model database is consulted once per snapshot for what the firmware does not say
 
 from __future__ import annotations
 
+import json
 import logging
+import time
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from rig_monitor.core.credentials import Credentials
-from rig_monitor.core.drivers import driver_for, firmware_name
+from rig_monitor.core.drivers import antminer_web, driver_for, firmware_name
 from rig_monitor.core.drivers.base import Session
-from rig_monitor.core.drivers.detect import detect
+from rig_monitor.core.drivers.detect import WEAK_FAMILIES, Probe, classify, detect
+from rig_monitor.core.engine.identity_cache import CachedIdentity
 from rig_monitor.core.errors import MinerError
 from rig_monitor.core.model import ErrorKind, Identity, MinerSnapshot, Ports, Target
 from rig_monitor.core.modeldb import lookup
@@ -34,6 +38,9 @@ FORGET_AFTER_FAILURES = 3  # re-detect a miner that failed this often (it may ha
 # often (3, 6, 12 … failures): detection is the dearest poll, and a miner sending 2 MB of junk
 # to every probe cost ~70 ms of CPU per detection.
 FORGET_AFTER_MAX = 48
+# Failures of a cached identity that suggest another device now answers there: identify again at
+# once. Silence (timeout, refused) does not: detection would only wait as long again.
+CONTRADICTING = frozenset({ErrorKind.BAD_REPLY, ErrorKind.NOT_A_MINER, ErrorKind.AUTH_FAILED})
 
 
 @dataclass(slots=True)
@@ -43,6 +50,11 @@ class _Known:
     failures: int = 0
     state: dict[str, Any] = field(default_factory=dict)  # the driver's per-miner scratch space
     seen: dict[str, str] = field(default_factory=dict)  # what the last good reading said it is
+    cached: CachedIdentity | None = None  # from the identity cache, not yet confirmed by a read
+    mac: str | None = None
+    serial: str | None = None
+    web_port: int | None = None
+    read_at: float = 0.0  # unix time of the last successful read
 
 
 # What a reading says the machine is. A change in any of them means another machine (or a
@@ -146,24 +158,75 @@ class Poller:
     def forget(self, target: Target) -> None:
         self._known.pop(target.key, None)
 
+    def seed(self, targets: Iterable[Target], entries: Mapping[str, CachedIdentity]) -> int:
+        """Known identities (identity_cache) for these targets: their first poll skips detection
+        and is checked against the entry (see ``poll``). Returns how many were seeded."""
+        n = 0
+        for t in targets:
+            entry = entries.get(t.key)
+            if entry is None or t.key in self._known:
+                continue
+            client = CGMinerClient(t.ip, t.port, self.limits)
+            known = _Known(
+                entry.identity(), client, cached=entry, mac=entry.mac, serial=entry.serial
+            )
+            if entry.family == "antminer" and entry.mac:
+                antminer_web.defer_pages(known.state)
+            self._known[t.key] = known
+            n += 1
+        return n
+
+    def identities(self) -> dict[str, CachedIdentity]:
+        """What to save: every miner read at least once, and seeded ones not yet re-read."""
+        out: dict[str, CachedIdentity] = {}
+        for key, k in self._known.items():
+            if k.cached is not None and not k.read_at:
+                out[key] = k.cached
+            elif k.read_at:
+                i = k.identity
+                out[key] = CachedIdentity(
+                    family=i.family,
+                    make=i.make,
+                    model=i.model,
+                    firmware=i.firmware,
+                    firmware_version=i.firmware_version,
+                    web_port=k.web_port,
+                    mac=k.mac,
+                    serial=k.serial,
+                    seen=k.read_at,
+                )
+        return out
+
     async def identify(self, target: Target) -> Identity:
         known = self._known.get(target.key)
         if known is not None:
             return known.identity
         client = CGMinerClient(target.ip, target.port, self.limits)
+        state: dict[str, Any] = {}  # detection may leave the first poll what it already read
         identity = await detect(
             client,
             self.ports.whatsminer_v3,
             http=self.http,
             web_port=target.web_port or self.ports.web,
             credentials=self.credentials,
+            state=state,
         )
-        self._known[target.key] = _Known(identity, client)
+        if identity.family != "antminer":
+            state.clear()  # a stock login page in front of other firmware: its driver starts afresh
+        self._known[target.key] = _Known(identity, client, state=state)
         return identity
 
     async def poll(self, target: Target) -> MinerSnapshot:
         known = self._known.get(target.key)
-        snap = await self._poll(target)
+        if known is not None and known.cached is not None and not known.read_at:
+            entry = known.cached  # first read of a saved identity: does the miner still match it?
+            snap = await self._poll(target)
+            if _contradicts(entry, snap):
+                log.info("%s no longer matches its saved identity: identifying again", target.key)
+                self.forget(target)
+                snap = await self._poll(target)
+        else:
+            snap = await self._poll(target)
         known = self._known.get(target.key)
         if not snap.online or known is None:
             return snap
@@ -207,6 +270,10 @@ class Poller:
             return snap
         known.failures = 0
         self._forget_after.pop(target.key, None)
+        known.read_at = time.time()
+        known.mac = snap.mac = snap.mac or known.mac  # a deferred identity page: the cache's
+        known.serial = snap.serial = snap.serial or known.serial
+        known.web_port = target.web_port
         for command, reply in snap.raw.items():
             if isinstance(reply, dict) and "truncated" in reply.get(REPAIRS_KEY, ()):
                 snap.notes.append(f"'{command}' reply was cut short: showing what arrived")
@@ -216,6 +283,25 @@ class Poller:
         enrich(snap)
         self.credentials.observe(snap)  # which device answers here (saved passwords are bound)
         return snap
+
+
+def _contradicts(entry: CachedIdentity, snap: MinerSnapshot) -> bool:
+    """Does this first read say another device answers where the cached one was?"""
+    if not snap.online:
+        return snap.error_kind in CONTRADICTING
+    if snap.family and snap.family != entry.family:
+        return True
+    version = snap.raw.get("version")
+    if isinstance(version, dict):  # the same marker test detection uses, on the reply just read
+        try:
+            named = classify(Probe(json.dumps(version, ensure_ascii=False), None))
+        except MinerError:
+            named = None
+        if named is not None and named.family not in WEAK_FAMILIES | {entry.family}:
+            return True
+    if entry.model and snap.model and snap.model != entry.model:
+        return True
+    return bool(entry.mac and snap.mac and snap.mac.lower() != entry.mac.lower())
 
 
 def enrich(snap: MinerSnapshot) -> None:

@@ -296,8 +296,24 @@ def request_bytes(command: str, parameter: str | None = None) -> bytes:
     return json.dumps(body, separators=(",", ":")).encode()
 
 
+PRIMED_FOR_S = 2.0  # replies read ahead (detection) serve a ``multi`` asked this soon after
+
+
+def split_multi(reply: Reply, commands: list[str] | tuple[str, ...]) -> dict[str, Reply]:
+    """A multi-command reply → each member's normal reply (members missing from it are absent)."""
+    out: dict[str, Reply] = {}
+    for c in commands:
+        part = reply.get(c)
+        if isinstance(part, list) and part and isinstance(part[0], dict):
+            out[c] = part[0]
+        elif isinstance(part, dict):
+            out[c] = part
+    return out
+
+
 class CGMinerClient:
-    """Talks to one miner's API port. Stateless apart from remembering multi-command support."""
+    """Talks to one miner's API port. Remembers multi-command support, and replies read ahead
+    (``prime``) that the next ``multi`` may use instead of asking again."""
 
     def __init__(self, host: str, port: int = 4028, limits: Limits = DEFAULT_LIMITS) -> None:
         self.host = host
@@ -305,6 +321,20 @@ class CGMinerClient:
         self.limits = limits
         self.multi_supported: bool | None = None  # learned on first use
         self.last_rtt_ms: float | None = None
+        self._primed: tuple[float, dict[str, Reply]] | None = None
+
+    def prime(self, replies: dict[str, Reply]) -> None:
+        """Replies just read (detection's identify-and-read request), for the first poll."""
+        self._primed = (time.monotonic(), replies)
+
+    def _take_primed(self, cmds: list[str]) -> dict[str, Reply] | None:
+        if self._primed is None:
+            return None
+        at, replies = self._primed
+        self._primed = None  # used once, and only while fresh
+        if time.monotonic() - at > PRIMED_FOR_S or not all(c in replies for c in cmds):
+            return None
+        return {c: replies[c] for c in cmds}
 
     async def raw(self, payload: bytes) -> bytes:
         t0 = time.monotonic()
@@ -326,19 +356,16 @@ class CGMinerClient:
         a member missing altogether is absent from the result.
         """
         cmds = list(dict.fromkeys(commands))
+        primed = self._take_primed(cmds)
+        if primed is not None:
+            return primed
         if len(cmds) == 1:
             return {cmds[0]: await self.command(cmds[0])}
         if self.multi_supported is not False:
             reply = await self.command("+".join(cmds))
             if any(c in reply for c in cmds):
                 self.multi_supported = True
-                out: dict[str, Reply] = {}
-                for c in cmds:
-                    part = reply.get(c)
-                    if isinstance(part, list) and part and isinstance(part[0], dict):
-                        out[c] = part[0]
-                    elif isinstance(part, dict):
-                        out[c] = part
+                out = split_multi(reply, cmds)
                 missing = [c for c in cmds if c not in out]
                 if missing:
                     out.update(await self._singles(missing))

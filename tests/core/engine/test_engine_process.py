@@ -127,3 +127,23 @@ def test_both_engines_implement_the_engine_protocol() -> None:
 
     assert isinstance(EngineThread(on_batch), Engine)
     assert isinstance(EngineProcess(on_batch), Engine)
+
+
+def test_the_window_engine_saves_identities_for_a_warm_launch(fleet: SimFleetThread) -> None:
+    from rig_monitor.core.engine import identity_cache
+
+    batches: list[Batch] = []
+    engine = EngineProcess(batches.append, EngineConfig(interval_s=60.0, poll_budget_s=5.0))
+    engine.start(fleet.fleet.targets)
+    path = identity_cache.cache_path(identity_cache.WINDOW_SCOPE)
+    try:
+        _wait(lambda: any(b.sweep_done for b in batches))
+        _wait(path.exists)  # written on a worker thread after the sweep
+    finally:
+        engine.stop()
+    saved = identity_cache.load(path)
+    assert set(saved) == {t.key for t in fleet.fleet.targets}
+    for t in fleet.fleet.targets:
+        truth = fleet.fleet.miner(t.ip, t.port).truth()
+        assert saved[t.key].make == truth.make
+        assert saved[t.key].seen > 0

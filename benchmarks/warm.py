@@ -1,0 +1,143 @@
+"""Cold vs warm first sweep: a fresh poller identifying every miner, against one seeded with the
+identities the cold sweep saved (what ``poll``/``watch`` and the window do at launch).
+
+    python -m benchmarks.warm --miners 1000 5000 --runs 3
+    python -m benchmarks.warm --cli --miners 1000 --runs 3   # whole `rig-monitor poll` processes
+
+Each run: a cold sweep of a fresh poller (detection + first read), its identities saved and
+loaded back through identity_cache (the real file round trip), then a warm sweep of another
+fresh poller seeded from them. Wall time until every miner is on screen (the sweep's end) and
+engine CPU per miner; the simulator runs in its own process (its CPU is not counted).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import ipaddress
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from benchmarks._common import SimProcess, cpu_s, loadavg, machine, median, raise_fd_limit
+
+BASE = "127.214.0.1"
+
+
+def _targets(n: int) -> list[Any]:
+    from rig_monitor.core.targets import parse_targets
+
+    last = ipaddress.IPv4Address(BASE) + n + 2 * (n // 254) + 4  # room for the skipped .0 and .255
+    out = [
+        t
+        for t in parse_targets(f"{BASE}-{last}")
+        if int(ipaddress.IPv4Address(t.ip)) & 0xFF not in (0, 255)
+    ][:n]
+    for t in out:
+        t.web_port = 24080
+    return out
+
+
+async def _sweep(targets: list[Any], seed: dict[str, Any] | None) -> tuple[float, float, int, Any]:
+    from rig_monitor.core.engine.engine import EngineConfig, PollEngine
+    from rig_monitor.core.engine.poller import Poller
+
+    poller = Poller()
+    if seed is not None:
+        poller.seed(targets, seed)
+    engine = PollEngine(poller.poll, lambda _b: None, EngineConfig(interval_s=0.0, concurrency=500))
+    engine.set_targets(targets)
+    c0, t0 = cpu_s(), time.perf_counter()
+    stats = await engine.sweep()
+    wall, cpu = time.perf_counter() - t0, cpu_s() - c0
+    identities = poller.identities()
+    await poller.aclose()
+    return wall, cpu / len(targets) * 1000.0, stats.online, identities
+
+
+def _cli(n: int, runs: int) -> None:
+    """`rig-monitor poll RANGE` as a user runs it: a fresh process each time, cold (--cold) and
+    warm (the cache the previous run saved). Wall and CPU of the whole process (child rusage)."""
+    import os
+    import resource
+    import subprocess
+    import sys
+
+    targets = _targets(n)
+    spec = f"{targets[0].ip}-{targets[-1].ip}"
+    with tempfile.TemporaryDirectory() as cache:
+        env = {**os.environ, "RIG_MONITOR_CACHE_DIR": cache}
+        cmd = [sys.executable, "-m", "rig_monitor", "poll", spec, "--web-port", "24080", "--json"]
+
+        def one(extra: list[str]) -> tuple[float, float, int]:
+            r0 = resource.getrusage(resource.RUSAGE_CHILDREN)
+            t0 = time.perf_counter()
+            out = subprocess.run(cmd + extra, capture_output=True, text=True, env=env, check=True)
+            wall = time.perf_counter() - t0
+            r1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpu = (r1.ru_utime - r0.ru_utime) + (r1.ru_stime - r0.ru_stime)
+            online = out.stdout.count('"online": true')
+            return wall, cpu, online
+
+        with SimProcess(["--base", BASE, "--count", str(n), "--seed", "5"]):
+            one([])  # writes the cache
+            cold = [one(["--cold"]) for _ in range(runs)]
+            warm = [one([]) for _ in range(runs)]
+    cw, ww = median([c[0] for c in cold]), median([w[0] for w in warm])
+    print(
+        f"poll of {n} ({spec}), whole process, median of {runs}: cold {cw:.2f} s wall / "
+        f"{median([c[1] for c in cold]):.2f} s CPU, warm {ww:.2f} s / "
+        f"{median([w[1] for w in warm]):.2f} s CPU, wall ratio {cw / ww:.1f}x; online cold "
+        f"{min(c[2] for c in cold)}, warm {min(w[2] for w in warm)}; runs "
+        + " ".join(f"{c[0]:.2f}" for c in cold)
+        + " / "
+        + " ".join(f"{w[0]:.2f}" for w in warm)
+        + f"; load {loadavg()}"
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    from rig_monitor.core.engine import identity_cache
+
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--miners", type=int, nargs="+", default=[1000, 5000])
+    p.add_argument("--runs", type=int, default=3)
+    p.add_argument("--cli", action="store_true", help="time whole `rig-monitor poll` processes")
+    args = p.parse_args(argv)
+    raise_fd_limit()
+    print(machine())
+    if args.cli:
+        for n in args.miners:
+            _cli(n, args.runs)
+        return 0
+    print(f"{'miners':>7} {'cold s':>7} {'warm s':>7} {'ratio':>6} {'cold CPU ms':>12} "
+          f"{'warm CPU ms':>12} {'online c/w':>11} {'load':>5}  runs (cold/warm s)")  # fmt: skip
+    for n in args.miners:
+        targets = _targets(n)
+        colds, warms, ccpu, wcpu, runs = [], [], [], [], []
+        online = (0, 0)
+        with SimProcess(["--base", BASE, "--count", str(n), "--seed", "5"]):
+            for _ in range(args.runs):
+                cw, cc, con, ids = asyncio.run(_sweep(targets, None))
+                with tempfile.TemporaryDirectory() as tmp:
+                    path = Path(tmp) / "ids.json"
+                    identity_cache.save(path, ids)
+                    seed = identity_cache.load(path)
+                ww, wc, won, _ = asyncio.run(_sweep(targets, seed))
+                colds.append(cw)
+                warms.append(ww)
+                ccpu.append(cc)
+                wcpu.append(wc)
+                runs.append(f"{cw:.2f}/{ww:.2f}")
+                online = (con, won)
+        cm, wm = median(colds), median(warms)
+        print(
+            f"{n:>7} {cm:>7.2f} {wm:>7.2f} {cm / wm:>5.1f}x {median(ccpu):>12.2f} "
+            f"{median(wcpu):>12.2f} {online[0]:>5}/{online[1]:<5} {loadavg():>5}  {' '.join(runs)}"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,152 @@
+"""What each miner of a site is (family, model, MAC, serial, ports), kept between launches.
+
+Identifying a miner costs several round trips; reading a known one costs one. So after a sweep the
+identities are saved per site (a small JSON file in the per-user cache folder) and the next launch
+polls every known miner straight away with its driver. The cache is a hint, never the truth: a
+miner whose reply contradicts its entry (a failed read, another family, model, or MAC) is
+identified again at once (Poller). No secrets here: credentials stay in the keyring; the entry
+says only which family's login applies.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import json
+import logging
+import os
+import tempfile
+import time
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any, Protocol
+
+from rig_monitor.core.model import Identity, Target
+from rig_monitor.core.paths import cache_dir
+
+log = logging.getLogger(__name__)
+
+VERSION = 1
+WINDOW_SCOPE = "window"  # the window's engine: every saved miner (keys are IP:port, so a demo's
+# loopback fleet never collides with a site's LAN addresses)
+MAX_AGE_S = 30 * 24 * 3600.0  # older entries are not trusted at launch (the miner may be gone)
+
+
+@dataclass(slots=True)
+class CachedIdentity:
+    family: str
+    make: str | None = None
+    model: str | None = None
+    firmware: str | None = None
+    firmware_version: str | None = None
+    web_port: int | None = None
+    mac: str | None = None
+    serial: str | None = None
+    seen: float = 0.0  # unix time of the last successful read
+
+    def identity(self) -> Identity:
+        return Identity(
+            family=self.family,
+            make=self.make,
+            model=self.model,
+            firmware=self.firmware,
+            firmware_version=self.firmware_version,
+        )
+
+
+def cache_path(scope: str) -> Path:
+    """One file per site (or per target list); the name is a digest, so any scope text is safe."""
+    digest = hashlib.sha256(scope.encode()).hexdigest()[:16]
+    return cache_dir() / "identities" / f"{digest}.json"
+
+
+_TEXT_FIELDS = ("make", "model", "firmware", "firmware_version", "mac", "serial")
+
+
+def _entry(value: Any) -> CachedIdentity | None:
+    if not isinstance(value, dict) or not isinstance(value.get("family"), str):
+        return None
+    clean: dict[str, Any] = {"family": value["family"]}
+    for name in _TEXT_FIELDS:
+        raw = value.get(name)
+        if isinstance(raw, str):
+            clean[name] = raw
+    port = value.get("web_port")
+    if isinstance(port, int) and 0 < port < 65536:
+        clean["web_port"] = port
+    seen = value.get("seen")
+    if isinstance(seen, int | float):
+        clean["seen"] = float(seen)
+    return CachedIdentity(**clean)
+
+
+def load(path: Path, *, now: float | None = None) -> dict[str, CachedIdentity]:
+    """Entries by target key; an unreadable, foreign or old file is an empty cache (logged)."""
+    try:
+        doc = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}
+    except (OSError, ValueError) as exc:
+        log.warning("identity cache %s unreadable, identifying afresh: %s", path, exc)
+        return {}
+    if not isinstance(doc, dict) or doc.get("version") != VERSION:
+        return {}
+    miners = doc.get("miners")
+    if not isinstance(miners, dict):
+        return {}
+    limit = (now if now is not None else time.time()) - MAX_AGE_S
+    out: dict[str, CachedIdentity] = {}
+    for key, value in miners.items():
+        entry = _entry(value)
+        if isinstance(key, str) and entry is not None and entry.seen >= limit:
+            out[key] = entry
+    return out
+
+
+def save(path: Path, entries: dict[str, CachedIdentity]) -> None:
+    """Atomically (a reader sees the old file or the new one, never half of one)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    doc = {"version": VERSION, "miners": {k: asdict(v) for k, v in sorted(entries.items())}}
+    fd, tmp = tempfile.mkstemp(prefix=".identities-", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            json.dump(doc, f, separators=(",", ":"))
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+class _Seedable(Protocol):
+    def seed(self, targets: Iterable[Target], entries: dict[str, CachedIdentity]) -> int: ...
+
+    def identities(self) -> dict[str, CachedIdentity]: ...
+
+
+class WarmStart:
+    """One scope's cache in use: seed a poller at launch, save after each sweep on a worker
+    thread (never on the loop that polls), wait for the last save at the end."""
+
+    def __init__(self, scope: str, poller: _Seedable, targets: Iterable[Target]) -> None:
+        self.path = cache_path(scope)
+        self._poller = poller
+        self._pending: set[asyncio.Future[None]] = set()
+        self._entries = load(self.path)
+        self.seeded = poller.seed(targets, self._entries)
+
+    def save_soon(self) -> None:
+        entries = {**self._entries, **self._poller.identities()}
+        fut = asyncio.get_running_loop().run_in_executor(None, self._save, entries)
+        self._pending.add(fut)
+        fut.add_done_callback(self._pending.discard)
+
+    def _save(self, entries: dict[str, CachedIdentity]) -> None:
+        try:
+            save(self.path, entries)
+        except OSError as exc:  # a full or read-only disk: the next launch is cold, nothing else
+            log.warning("identity cache %s not saved: %s", self.path, exc)
+
+    async def saved(self) -> None:
+        if self._pending:
+            await asyncio.gather(*self._pending, return_exceptions=True)

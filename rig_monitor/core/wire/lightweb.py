@@ -1,0 +1,158 @@
+"""A lighter httpx transport for plain-HTTP miner pages: h11 on asyncio streams, one request per
+connection.
+
+Why: on a cold sweep most of the engine's CPU went to httpx's default transport (httpcore's pool,
+anyio streams and locks) — about two thirds of the cost of a request to a miner's tiny web server
+(benchmarks/identify.py, cProfile). Miners' web servers get one request per connection anyway
+(http.py: no keep-alive), so a pool buys nothing. httpx stays the client: Digest auth, redirects,
+URLs and the response model are its; only the wire under it changes. h11 (httpx's own HTTP/1.1
+parser) does the parsing. HTTPS goes to httpx's normal transport.
+
+Failures are raised as the httpx exceptions http.py already maps to the operator's words.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import AsyncIterator
+from typing import Any
+
+import h11
+import httpx
+
+READ_CHUNK = 65536
+
+
+def _timeouts(request: httpx.Request) -> tuple[float | None, float | None]:
+    t: dict[str, Any] = request.extensions.get("timeout", {})
+    return t.get("connect"), t.get("read")
+
+
+class _Body(httpx.AsyncByteStream):
+    """The response body, read as the caller iterates; closing it closes the connection."""
+
+    def __init__(
+        self,
+        conn: h11.Connection,
+        reader: asyncio.StreamReader,
+        writer: asyncio.StreamWriter,
+        read_timeout: float | None,
+        first: list[bytes],
+    ) -> None:
+        self._conn = conn
+        self._reader = reader
+        self._writer = writer
+        self._read_timeout = read_timeout
+        self._first = first
+        self._closed = False
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        for chunk in self._first:
+            yield chunk
+        self._first = []
+        try:
+            while True:
+                event = await _next_event(self._conn, self._reader, self._read_timeout)
+                if isinstance(event, h11.Data):
+                    yield bytes(event.data)
+                elif isinstance(event, h11.EndOfMessage | h11.ConnectionClosed):
+                    return
+        finally:
+            await self.aclose()
+
+    async def aclose(self) -> None:
+        if not self._closed:
+            self._closed = True
+            self._writer.close()
+
+
+async def _next_event(
+    conn: h11.Connection, reader: asyncio.StreamReader, read_timeout: float | None
+) -> Any:
+    while True:
+        try:
+            event = conn.next_event()
+        except h11.RemoteProtocolError as exc:
+            raise httpx.RemoteProtocolError(str(exc)) from exc
+        if event is not h11.NEED_DATA:
+            return event
+        try:
+            async with asyncio.timeout(read_timeout):
+                data = await reader.read(READ_CHUNK)
+        except TimeoutError:
+            raise httpx.ReadTimeout("no complete reply in time") from None
+        except OSError as exc:
+            raise httpx.ReadError(str(exc)) from exc
+        conn.receive_data(data)
+
+
+class LightTransport(httpx.AsyncBaseTransport):
+    """Plain HTTP on asyncio streams; anything else goes to ``fallback``."""
+
+    def __init__(self, fallback: httpx.AsyncBaseTransport) -> None:
+        self._fallback = fallback
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        if request.url.scheme != "http":
+            return await self._fallback.handle_async_request(request)
+        connect_timeout, read_timeout = _timeouts(request)
+        host = request.url.host
+        port = request.url.port or 80
+        try:
+            async with asyncio.timeout(connect_timeout):
+                reader, writer = await asyncio.open_connection(host, port)
+        except TimeoutError:
+            raise httpx.ConnectTimeout(f"no TCP answer from {host}:{port}") from None
+        except OSError as exc:
+            raise httpx.ConnectError(str(exc)) from exc
+        try:
+            return await self._exchange(request, reader, writer, read_timeout)
+        except BaseException:
+            writer.close()  # cancelled or failed: never leave the socket behind
+            raise
+
+    async def _exchange(
+        self,
+        request: httpx.Request,
+        reader: asyncio.StreamReader,
+        writer: asyncio.StreamWriter,
+        read_timeout: float | None,
+    ) -> httpx.Response:
+        conn = h11.Connection(h11.CLIENT)
+        # httpx says keep-alive; this transport closes after each reply, so say so
+        headers = [(k, v) for k, v in request.headers.raw if k.lower() != b"connection"]
+        headers.append((b"Connection", b"close"))
+        body = await request.aread()
+        out = conn.send(
+            h11.Request(method=request.method, target=request.url.raw_path, headers=headers)
+        )
+        if body:
+            out += conn.send(h11.Data(data=body))
+        out += conn.send(h11.EndOfMessage())
+        try:
+            writer.write(out)
+            async with asyncio.timeout(read_timeout):
+                await writer.drain()
+        except TimeoutError:
+            raise httpx.WriteTimeout("the request could not be sent in time") from None
+        except OSError as exc:
+            raise httpx.WriteError(str(exc)) from exc
+        first: list[bytes] = []
+        while True:
+            event = await _next_event(conn, reader, read_timeout)
+            if isinstance(event, h11.Response):
+                break
+            if isinstance(event, h11.ConnectionClosed):
+                raise httpx.RemoteProtocolError("the server closed the connection without a reply")
+            # h11.InformationalResponse (100 Continue …): wait for the real one
+        return httpx.Response(
+            event.status_code,
+            headers=event.headers.raw_items(),
+            stream=_Body(conn, reader, writer, read_timeout, first),
+            request=request,
+        )
+
+    async def aclose(self) -> None:
+        with contextlib.suppress(Exception):
+            await self._fallback.aclose()

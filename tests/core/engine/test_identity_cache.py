@@ -1,0 +1,158 @@
+"""Warm start: saved identities skip detection, and a miner that contradicts its entry is
+identified again at once (issue 15)."""
+
+from __future__ import annotations
+
+import asyncio
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from rig_monitor.cli import main
+from rig_monitor.core.engine import identity_cache
+from rig_monitor.core.engine.identity_cache import CachedIdentity
+from rig_monitor.core.engine.poller import Poller
+from rig_monitor.core.model import MinerSnapshot, Target
+from rig_monitor.core.paths import cache_dir
+from rig_monitor.core.wire.cgminer import CGMinerClient
+from tests.core.webfleet import FAST, fleet
+
+
+def polls(
+    target: Target, entries: dict[str, CachedIdentity], monkeypatch: pytest.MonkeyPatch
+) -> tuple[MinerSnapshot, list[bytes], Poller]:
+    sent: list[bytes] = []
+    real_raw = CGMinerClient.raw
+
+    async def raw(self: CGMinerClient, payload: bytes) -> bytes:
+        sent.append(payload)
+        return await real_raw(self, payload)
+
+    monkeypatch.setattr(CGMinerClient, "raw", raw)
+
+    async def go() -> tuple[MinerSnapshot, Poller]:
+        poller = Poller(FAST)
+        try:
+            assert poller.seed([target], entries) == len(entries)
+            return await poller.poll(target), poller
+        finally:
+            await poller.aclose()
+
+    snap, poller = asyncio.run(go())
+    return snap, sent, poller
+
+
+def test_a_cached_identity_skips_detection(monkeypatch: pytest.MonkeyPatch) -> None:
+    with fleet(["antminer:S19j Pro"]) as f:
+        t = f.targets[0]
+        entry = CachedIdentity("antminer", "Antminer", "S19j Pro", "stock", seen=1.0)
+        snap, sent, poller = polls(t, {t.key: entry}, monkeypatch)
+    assert snap.online and snap.model == "S19j Pro" and snap.hashrate_ths
+    assert len(sent) == 1 and b"devdetails" not in sent[0]  # the driver's read, no probe
+    saved = poller.identities()[t.key]
+    assert (saved.family, saved.model, saved.mac) == ("antminer", "S19j Pro", snap.mac)
+    assert saved.mac and saved.seen > 1.0
+
+
+def test_a_miner_contradicting_its_entry_is_identified_again_at_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    with fleet(["braiins:S19 XP"]) as f:
+        t = f.targets[0]
+        wrong = CachedIdentity("antminer", "Antminer", "S21", "stock", seen=1.0)  # replaced since
+        snap, sent, poller = polls(t, {t.key: wrong}, monkeypatch)
+    assert snap.online and snap.family == "braiins" and snap.model == "S19 XP"
+    assert any(b"devdetails" in p for p in sent)  # detection ran
+    assert poller.identities()[t.key].family == "braiins"
+
+
+def test_another_model_at_the_address_is_identified_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    with fleet(["antminer:S21"]) as f:
+        t = f.targets[0]
+        old = CachedIdentity("antminer", "Antminer", "S19j Pro", "stock", seen=1.0)
+        snap, sent, _ = polls(t, {t.key: old}, monkeypatch)
+    assert snap.online and snap.model == "S21"
+    assert any(b"devdetails" in p for p in sent)
+
+
+def test_file_round_trip_and_hostile_files(tmp_path: Path) -> None:
+    path = tmp_path / "x" / "ids.json"
+    e = CachedIdentity("whatsminer", "Whatsminer", "M50S", None, None, 24080, "aa", "s1", 5e9)
+    identity_cache.save(path, {"127.0.0.1:4028": e})
+    assert identity_cache.load(path, now=5e9) == {"127.0.0.1:4028": e}
+    assert identity_cache.load(path, now=5e9 + identity_cache.MAX_AGE_S + 1) == {}  # too old
+    assert [p.name for p in path.parent.iterdir()] == ["ids.json"]  # no temporary left behind
+    for text in ("{", "[]", '{"version": 99, "miners": {}}', '{"version": 1, "miners": 3}'):
+        path.write_text(text)
+        assert identity_cache.load(path) == {}
+    path.write_text(
+        json.dumps(
+            {
+                "version": 1,
+                "miners": {
+                    "a": {"family": 3},
+                    "b": {"family": "antminer", "web_port": "x", "model": 7, "seen": 5e9},
+                },
+            }
+        )
+    )
+    assert identity_cache.load(path, now=5e9) == {"b": CachedIdentity("antminer", seen=5e9)}
+    assert "password" not in CachedIdentity.__dataclass_fields__  # no secrets in the cache
+
+
+def test_cli_poll_saves_identities_and_the_next_poll_starts_warm(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    with fleet(["antminer:S19j Pro"], count=3) as f:
+        spec = f"{f.targets[0].ip}-{f.targets[-1].ip.rsplit('.', 1)[1]}:{f.targets[0].port}"
+        web = str(f.targets[0].web_port)
+        args = ["poll", spec, "--json", "--timeout", "2", "--web-port", web]
+        first = io.StringIO()
+        assert main(args, first) == 0
+        files = list(cache_dir().glob("identities/*.json"))
+        assert len(files) == 1
+        saved = identity_cache.load(files[0])
+        assert sorted(saved) == sorted(t.key for t in f.targets)
+        assert all(e.model == "S19j Pro" and e.mac for e in saved.values())
+
+        sent: list[bytes] = []
+        real_raw = CGMinerClient.raw
+
+        async def raw(self: CGMinerClient, payload: bytes) -> bytes:
+            sent.append(payload)
+            return await real_raw(self, payload)
+
+        monkeypatch.setattr(CGMinerClient, "raw", raw)
+        second = io.StringIO()
+        assert main(args, second) == 0
+        assert not any(b"devdetails" in p for p in sent)  # warm: no detection
+        assert [m["online"] for m in json.loads(second.getvalue())] == [True] * 3
+        sent.clear()
+        cold = io.StringIO()
+        assert main([*args, "--cold"], cold) == 0
+        assert sum(b"devdetails" in p for p in sent) == 3
+        assert [m["online"] for m in json.loads(cold.getvalue())] == [True] * 3
+
+
+def test_warm_antminer_defers_its_web_pages_and_shows_the_cached_mac() -> None:
+    from tests.core.engine.test_first_poll_cost import Counting
+
+    with fleet(["antminer:S19j Pro"]) as f:
+        t = f.targets[0]
+        entry = CachedIdentity("antminer", "Antminer", "S19j Pro", "stock", mac="02:AA", seen=1.0)
+
+        async def go() -> tuple[MinerSnapshot, Any]:
+            http = Counting()
+            poller = Poller(FAST, http=http)
+            poller.seed([t], {t.key: entry})
+            try:
+                return await poller.poll(t), http.paths
+            finally:
+                await http.aclose()
+
+        snap, paths = asyncio.run(go())
+    assert snap.online and snap.hashrate_ths and snap.mac == "02:AA"
+    assert not paths  # one RPC request: the identity and health pages come within their periods

@@ -1,0 +1,151 @@
+"""The h11 transport under HttpClient against scripted loopback servers: framing, hostile replies,
+cancellation (the socket must be closed, not orphaned)."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+
+import pytest
+
+from rig_monitor.core.errors import MinerError
+from rig_monitor.core.model import ErrorKind
+from rig_monitor.core.wire.cgminer import Limits
+from rig_monitor.core.wire.http import HttpClient
+from rig_monitor.core.wire.lightweb import LightTransport
+
+Script = Callable[[asyncio.StreamReader, asyncio.StreamWriter], Awaitable[None]]
+LIMITS = Limits(1.0, 0.5, max_bytes=64 * 1024)
+
+
+async def _serve(script: Script) -> tuple[asyncio.Server, str, list[bytes]]:
+    requests: list[bytes] = []
+
+    async def handle(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        requests.append(await reader.readuntil(b"\r\n\r\n"))
+        try:
+            await script(reader, writer)
+        finally:
+            writer.close()
+
+    server = await asyncio.start_server(handle, "127.0.0.1", 0)
+    port = server.sockets[0].getsockname()[1]
+    return server, f"http://127.0.0.1:{port}/x", requests
+
+
+def run(script: Script, timeout: float = 5.0) -> tuple[object, list[bytes]]:
+    async def go() -> tuple[object, list[bytes]]:
+        server, url, requests = await _serve(script)
+        client = HttpClient(LIMITS)
+        try:
+            async with asyncio.timeout(timeout):
+                try:
+                    return await client.get(url), requests
+                except MinerError as exc:
+                    return exc, requests
+        finally:
+            await client.aclose()
+            server.close()
+
+    return asyncio.run(go())
+
+
+def test_the_light_transport_is_the_default() -> None:
+    client = HttpClient(LIMITS)
+    transport = client._shards[0][1]._transport
+    assert isinstance(transport, LightTransport)
+    asyncio.run(client.aclose())
+
+
+def test_chunked_body_is_assembled_and_one_request_per_connection() -> None:
+    async def script(r: asyncio.StreamReader, w: asyncio.StreamWriter) -> None:
+        w.write(b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n")
+        w.write(b'4\r\n{"a"\r\n3\r\n:1}\r\n0\r\n\r\n')
+        await w.drain()
+
+    reply, requests = run(script)
+    assert getattr(reply, "status", None) == 200 and reply.json() == {"a": 1}  # type: ignore[attr-defined]
+    assert b"connection: close" in requests[0].lower()
+    assert requests[0].startswith(b"GET /x HTTP/1.1\r\n")
+
+
+def test_body_until_close_without_length() -> None:
+    async def script(r: asyncio.StreamReader, w: asyncio.StreamWriter) -> None:
+        w.write(b"HTTP/1.0 200 OK\r\n\r\n<html>AxeOS</html>")
+        await w.drain()
+
+    reply, _ = run(script)
+    assert reply.text == "<html>AxeOS</html>"  # type: ignore[attr-defined]
+
+
+def test_silent_after_headers_is_a_timeout() -> None:
+    async def script(r: asyncio.StreamReader, w: asyncio.StreamWriter) -> None:
+        w.write(b"HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n{")
+        await w.drain()
+        await asyncio.sleep(3)
+
+    err, _ = run(script)
+    assert isinstance(err, MinerError) and err.kind is ErrorKind.TIMEOUT
+
+
+def test_closed_without_reply_and_garbage_are_bad_replies() -> None:
+    async def closes(r: asyncio.StreamReader, w: asyncio.StreamWriter) -> None:
+        return
+
+    async def garbage(r: asyncio.StreamReader, w: asyncio.StreamWriter) -> None:
+        w.write(b"\x00\xffnot http at all\r\n\r\n")
+        await w.drain()
+
+    for script in (closes, garbage):
+        err, _ = run(script)
+        assert isinstance(err, MinerError) and err.kind is ErrorKind.BAD_REPLY, err
+
+
+def test_oversized_body_is_too_large() -> None:
+    async def script(r: asyncio.StreamReader, w: asyncio.StreamWriter) -> None:
+        w.write(b"HTTP/1.1 200 OK\r\nContent-Length: 200000\r\n\r\n" + b" " * 200000)
+        await w.drain()
+
+    err, _ = run(script)
+    assert isinstance(err, MinerError) and err.kind is ErrorKind.TOO_LARGE
+
+
+def test_cancelled_request_closes_its_socket() -> None:
+    async def go() -> bool:
+        closed = asyncio.Event()
+
+        async def script(r: asyncio.StreamReader, w: asyncio.StreamWriter) -> None:
+            w.write(b"HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n{")
+            await w.drain()
+            await r.read()  # returns b"" once the client closed its end
+            closed.set()
+
+        server, url, _ = await _serve(script)
+        client = HttpClient(Limits(1.0, 30.0))
+        task = asyncio.create_task(client.get(url))
+        await asyncio.sleep(0.2)
+        task.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await task
+        try:
+            await asyncio.wait_for(closed.wait(), 2.0)
+            return True
+        finally:
+            await client.aclose()
+            server.close()
+
+    assert asyncio.run(go())
+
+
+@pytest.mark.parametrize("path", ["httpcore", "light"])
+def test_both_transports_read_the_same_reply(path: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("RIG_MONITOR_HTTP", path)
+
+    async def script(r: asyncio.StreamReader, w: asyncio.StreamWriter) -> None:
+        body = b'{"minertype":"Antminer S21"}'
+        w.write(b"HTTP/1.1 200 OK\r\nContent-Length: %d\r\nX-A: b\r\n\r\n%s" % (len(body), body))
+        await w.drain()
+
+    reply, _ = run(script)
+    assert reply.json() == {"minertype": "Antminer S21"}  # type: ignore[attr-defined]
+    assert reply.headers["x-a"] == "b"  # type: ignore[attr-defined]
