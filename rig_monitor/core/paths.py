@@ -31,3 +31,11 @@ def log_dir() -> Path:
     if override:
         return Path(override) / "logs"
     return Path(platformdirs.user_log_dir(APP, appauthor=False))
+
+
+def data_dir() -> Path:
+    """Where the history database lives (large, machine-local: not the config folder)."""
+    override = os.environ.get("RIG_MONITOR_CONFIG_DIR")
+    if override:
+        return Path(override) / "data"
+    return Path(platformdirs.user_data_dir(APP, appauthor=False))

@@ -26,6 +26,7 @@ from typing import Any
 
 from rig_monitor.core import fmt
 from rig_monitor.core.faults import (
+    ActiveFault,
     Catalogue,
     FaultEvent,
     FaultTracker,
@@ -214,6 +215,10 @@ class FaultStage:
     def forget(self, keys: Iterable[str]) -> int:
         return self._named("forget", (list(keys),))
 
+    def restore(self, kept: Iterable[ActiveFault]) -> int:
+        """Open faults kept by the history store from before a restart (see FaultTracker.restore)."""
+        return self._named("restore", (list(kept),))
+
     # -- running in the engine's child process (see rig_monitor.core.engine.engine_process) -----------
     def child_factory(self) -> Callable[[], FaultStage]:
         """A picklable recipe for this stage's copy in the engine process (same catalogue and
@@ -332,10 +337,18 @@ def _forget(keys: list[str]) -> Action:
     return lambda side: side.forget(keys)
 
 
+def _restore(kept: list[ActiveFault]) -> Action:
+    def run(side: _EngineSide) -> None:
+        side.tracker.restore(kept)
+
+    return run
+
+
 _ACTIONS: dict[str, Callable[..., Action]] = {
     "acknowledge": _acknowledge,
     "snooze": _snooze,
     "set_overrides": _set_overrides,
     "set_language": _set_language,
     "forget": _forget,
+    "restore": _restore,
 }
