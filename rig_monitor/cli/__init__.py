@@ -231,14 +231,16 @@ def cmd_poll(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_watch(args: argparse.Namespace, out: TextIO) -> int:
+    from rig_monitor.cli.history import sweep_hook
     from rig_monitor.core.faults import FaultTracker
 
     targets = _targets(args)
     tracker = FaultTracker(_thresholds())
     sweeps_json: list[dict[str, Any]] = []
+    hook = sweep_hook(args, tracker)  # --record: the history database gets every sweep
 
     def done(n: int, snaps: list[MinerSnapshot]) -> None:
-        tracker.update(snaps)
+        hook(snaps, tracker.update(snaps))
         if args.json:
             sweeps_json.append(
                 {
@@ -253,8 +255,11 @@ def cmd_watch(args: argparse.Namespace, out: TextIO) -> int:
             out.write(_totals(snaps) + "\n")
             out.flush()
 
-    with contextlib.suppress(KeyboardInterrupt):
-        asyncio.run(_sweep(args, targets, args.sweeps, args.interval, done))
+    try:
+        with contextlib.suppress(KeyboardInterrupt):
+            asyncio.run(_sweep(args, targets, args.sweeps, args.interval, done))
+    finally:
+        hook.close()
     if args.json:
         json.dump(sweeps_json, out, indent=1, ensure_ascii=False)
         out.write("\n")
@@ -513,7 +518,7 @@ def with_targets(sp: argparse.ArgumentParser, *, json_help: str) -> None:
 
 
 # Commands that live in their own module under rig_monitor/cli/ (each has register(sub)).
-COMMAND_MODULES: tuple[str, ...] = ()
+COMMAND_MODULES: tuple[str, ...] = ("history",)
 
 
 def build_parser() -> argparse.ArgumentParser:

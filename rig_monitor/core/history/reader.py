@@ -18,6 +18,8 @@ from rig_monitor.core.history.codec import BoardValues
 from rig_monitor.core.history.retention import Retention
 from rig_monitor.core.history.schema import check_readable, connect
 
+MS = 1000  # stored times are milliseconds
+
 TIERS = ("raw", "5m", "1h")
 _CHUNK = 500  # SQLite's default limit on ? parameters is 999 (older builds) / 32766
 
@@ -46,7 +48,7 @@ class MinerRow:
 
 @dataclass(frozen=True, slots=True)
 class SamplePoint:
-    t: int
+    t: float
     online: float  # 1/0 raw; the online fraction in a rollup
     hashrate_ths: float | None
     nominal_ths: float | None
@@ -60,7 +62,7 @@ class SamplePoint:
 
 @dataclass(frozen=True, slots=True)
 class FleetPoint:
-    t: int
+    t: float
     miners: float
     online: float
     hashrate_ths: float
@@ -141,13 +143,13 @@ class HistoryReader:
         rows = self.conn.execute(
             f"SELECT t, online, hashrate_mhs, nominal_mhs, chip_dc, board_dc, power_w, fans, pool,"
             f" boards FROM samples_{tier} WHERE miner = ? AND t >= ? AND t <= ? ORDER BY t",
-            (miner, int(since), int(now) + 1),
+            (miner, round(since * MS), round(now * MS) + 1),
         ).fetchall()
         if tier != "raw":
             rows += self._fresh_tail(f"samples_{tier}", rows, miner, now)
         return [
             SamplePoint(
-                int(r[0]),
+                r[0] / MS,
                 float(r[1]),
                 codec.ths(r[2]),
                 codec.ths(r[3]),
@@ -171,12 +173,12 @@ class HistoryReader:
                 f"SELECT max(t) FROM {table} WHERE miner = ?", (miner,)
             ).fetchone()
             last = row[0] if row else None
-        size = 300 if table.endswith("5m") else 3600
+        size = (300 if table.endswith("5m") else 3600) * MS
         start = int(last) + size if isinstance(last, int | float) else 0
         return self.conn.execute(
             "SELECT t, online, hashrate_mhs, nominal_mhs, chip_dc, board_dc, power_w, fans, pool,"
             " boards FROM samples_raw WHERE miner = ? AND t >= ? AND t <= ? ORDER BY t",
-            (miner, start, int(until) + 1),
+            (miner, start, round(until * MS) + 1),
         ).fetchall()
 
     def fleet(
@@ -190,17 +192,18 @@ class HistoryReader:
         rows = self.conn.execute(
             f"SELECT t, sum(miners), sum(online), sum(hashrate_ths), sum(nominal_ths), sum(power_w),"
             f" sum(faults) FROM fleet_{tier} WHERE t >= ? AND t <= ? GROUP BY t ORDER BY t",
-            (int(since), int(now) + 1),
+            (round(since * MS), round(now * MS) + 1),
         ).fetchall()
         if tier != "raw":
-            start = int(rows[-1][0]) + (300 if tier == "5m" else 3600) if rows else int(since)
+            size = (300 if tier == "5m" else 3600) * MS
+            start = int(rows[-1][0]) + size if rows else round(since * MS)
             rows += self.conn.execute(
                 "SELECT t, sum(miners), sum(online), sum(hashrate_ths), sum(nominal_ths),"
                 " sum(power_w), sum(faults) FROM fleet_raw WHERE t >= ? AND t <= ? GROUP BY t"
                 " ORDER BY t",
-                (start, int(now) + 1),
+                (start, round(now * MS) + 1),
             ).fetchall()
-        return [FleetPoint(int(r[0]), *(float(x) for x in r[1:])) for r in rows]
+        return [FleetPoint(r[0] / MS, *(float(x) for x in r[1:])) for r in rows]
 
     # -- events -------------------------------------------------------------------------------------
     def events(

@@ -21,8 +21,9 @@ from rig_monitor.core.history.rollup import bucketed, fleet_bucketed
 from rig_monitor.core.history.schema import check_readable, connect, migrate
 from rig_monitor.core.model import MinerSnapshot, Severity
 
-FIVE_MIN = 300
-HOUR = 3600
+MS = 1000  # times are stored in milliseconds: sweeps seconds apart never share a key
+FIVE_MIN = 300 * MS
+HOUR = 3600 * MS
 
 
 def operator_name() -> str:
@@ -176,7 +177,7 @@ class HistoryStore:
             for s in sweep.snapshots:
                 mid = self._miner_id(s, s.timestamp)
                 seen.append(mid)
-                rows.append(_sample_row(mid, s, int(s.timestamp)))
+                rows.append(_sample_row(mid, s, round(s.timestamp * MS)))
                 if s.online:
                     online += 1
                     hashrate += s.hashrate_ths or 0.0
@@ -193,7 +194,7 @@ class HistoryStore:
                     "INSERT OR REPLACE INTO fleet_raw VALUES (?,?,?,?,?,?,?,?)",
                     (
                         self.source,
-                        int(now),
+                        round(now * MS),
                         float(len(rows)),
                         online,
                         hashrate,
@@ -312,7 +313,7 @@ class HistoryStore:
         A bucket is rolled up one bucket after it ended, so a sweep that was still being written
         (or another recorder's late sweep) is in it.
         """
-        t = int(time.time() if now is None else now)
+        t = round((time.time() if now is None else now) * MS)
         due_5m = t - t % FIVE_MIN - FIVE_MIN
         due_1h = t - t % HOUR - HOUR
         done_5m = self._meta("rolled_5m")
@@ -330,13 +331,13 @@ class HistoryStore:
                 )
                 self._set_meta("rolled_5m", float(due_5m))
                 r = self.retention
-                c.execute("DELETE FROM samples_raw WHERE t < ?", (t - r.raw_s,))
-                c.execute("DELETE FROM fleet_raw WHERE t < ?", (t - r.raw_s,))
-                c.execute("DELETE FROM samples_5m WHERE t < ?", (t - r.five_min_s,))
-                c.execute("DELETE FROM fleet_5m WHERE t < ?", (t - r.five_min_s,))
+                c.execute("DELETE FROM samples_raw WHERE t < ?", (t - r.raw_s * MS,))
+                c.execute("DELETE FROM fleet_raw WHERE t < ?", (t - r.raw_s * MS,))
+                c.execute("DELETE FROM samples_5m WHERE t < ?", (t - r.five_min_s * MS,))
+                c.execute("DELETE FROM fleet_5m WHERE t < ?", (t - r.five_min_s * MS,))
                 if r.hourly_s is not None:
-                    c.execute("DELETE FROM samples_1h WHERE t < ?", (t - r.hourly_s,))
-                    c.execute("DELETE FROM fleet_1h WHERE t < ?", (t - r.hourly_s,))
+                    c.execute("DELETE FROM samples_1h WHERE t < ?", (t - r.hourly_s * MS,))
+                    c.execute("DELETE FROM fleet_1h WHERE t < ?", (t - r.hourly_s * MS,))
             if done_1h is None or done_1h < due_1h:
                 self._roll(
                     "samples_5m", "samples_1h", "fleet_5m", "fleet_1h", done_1h, due_1h, HOUR
