@@ -20,8 +20,9 @@ from rig_monitor.core.config import AppConfig, load_config
 from rig_monitor.core.engine.engine import EngineConfig, PollFn
 from rig_monitor.core.faults import FaultTracker, Thresholds
 from rig_monitor.core.faults.stage import FaultStage
+from rig_monitor.core.history import default_path as history_path
 from rig_monitor.core.model import Target
-from rig_monitor.core.paths import config_dir
+from rig_monitor.core.paths import config_dir, data_dir
 from rig_monitor.gui.main_window import MainWindow, app_icon
 from rig_monitor.gui.thresholds_dialog import effective_language
 
@@ -125,6 +126,7 @@ def run_app(
         poll=poll,
         settings=view_settings(),
         post_process=fault_stage(effective_language(config.language)),
+        history_path=history_path(),
     )
     if targets:
         window.add_targets(targets)  # new ones join the saved list (written off the GUI thread)
@@ -181,6 +183,7 @@ def start_demo(
             persist=False,
             post_process=fault_stage(effective_language(None)),
             title=f"Rig Monitor — demo ({count:,} simulated miners)",
+            history_path=data_dir() / "demo-history.db",
         )
     except BaseException:
         sim.stop()

@@ -45,6 +45,7 @@ from rig_monitor.core.config import MAX_INTERVAL_S, MIN_INTERVAL_S, AppConfig, s
 from rig_monitor.core.engine.engine import Batch, EngineConfig, EngineThread, PollFn, SweepStats
 from rig_monitor.core.engine.engine_process import EngineProcess, RemoteStage, use_process_engine
 from rig_monitor.core.engine.protocol import Engine
+from rig_monitor.core.export import snapshot_to_dict
 from rig_monitor.core.faults import Incident, ThresholdOverrides, save_overrides, thresholds_path
 from rig_monitor.core.faults.stage import FaultRecord, FaultReport, FaultStage
 from rig_monitor.core.model import MinerSnapshot, Target
@@ -62,6 +63,9 @@ from rig_monitor.gui.fleet_model import (
     FleetFilterProxy,
     FleetTableModel,
 )
+from rig_monitor.gui.history_charts import FleetHistoryView, MinerHistoryView
+from rig_monitor.gui.history_handover import HandoverView
+from rig_monitor.gui.history_link import HistoryLink
 from rig_monitor.gui.thresholds_dialog import ThresholdsDialog, effective_language
 
 log = logging.getLogger(__name__)
@@ -246,6 +250,7 @@ class MainWindow(QMainWindow):
         title: str = "Rig Monitor",
         use_tray: bool = True,
         post_process: Callable[[list[MinerSnapshot]], object] | None = None,
+        history_path: Path | None = None,
     ) -> None:
         super().__init__()
         self.config = config.copy() if config is not None else AppConfig()
@@ -300,6 +305,8 @@ class MainWindow(QMainWindow):
             )
         self.bridge.batch_ready.connect(self._on_batch)
         self.bridge.engine_failed.connect(self._on_engine_failed)
+        # History (charts, handover, kept faults): recorded on its own writer thread.
+        self.history = HistoryLink(history_path, self.fault_stage, self) if history_path else None
 
         self.model = FleetTableModel(self)
         self.proxy = FleetFilterProxy(self)
@@ -478,9 +485,19 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.fleet_page, "Fleet")
         self.tabs.addTab(self.faults_view, "Faults")
+        self.fleet_history = FleetHistoryView(self.history, self._table_dicts)
+        self.handover = HandoverView(self.history)
+        self.handover.miner_activated.connect(self._show_address)
+        self.tabs.addTab(self.fleet_history, "Fleet history")
+        self.tabs.addTab(self.handover, "Handover")
+        self.miner_history = MinerHistoryView(self.history)
+        self.detail_tabs = QTabWidget()
+        self.detail_tabs.setDocumentMode(True)
+        self.detail_tabs.addTab(self.detail, "Live")
+        self.detail_tabs.addTab(self.miner_history, "History")
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.addWidget(self.tabs)
-        self.splitter.addWidget(self.detail)
+        self.splitter.addWidget(self.detail_tabs)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
@@ -547,6 +564,9 @@ class MainWindow(QMainWindow):
         if self._started:
             return
         self._started = True
+        if self.history is not None:
+            self.history.problem.connect(self._on_history_problem)
+            self.history.start()  # reads the kept faults and hands them to the stage first
         self.engine.start(self._targets.values())
         self._set_engine_text(f"Polling {len(self._targets):,} miners…")
 
@@ -562,6 +582,8 @@ class MainWindow(QMainWindow):
         self.bridge.close()
         if self._started:
             self.engine.stop()
+        if self.history is not None:
+            self.history.close()  # writes what is queued
         self._saver.wait()
         self._save_view_state()
         if self.tray is not None:
@@ -783,6 +805,8 @@ class MainWindow(QMainWindow):
             self.model.apply_snapshots(snaps)
         if isinstance(batch.extra, FaultReport):
             self.fault_book.apply_report(batch.extra)
+        if self.history is not None:
+            self.history.on_batch(batch, self._targets.__contains__)
         gone = [k for k in batch.removed if k not in self._targets]
         if gone:
             self.model.remove_keys(gone)
@@ -870,6 +894,7 @@ class MainWindow(QMainWindow):
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         key = current.data(KEY_ROLE) if current.isValid() else None
         self.detail.show_row(self.model.find(key) if isinstance(key, str) else None)
+        self.miner_history.set_key(key if isinstance(key, str) else None)
 
     def select_key(self, key: str) -> bool:
         """Make the miner the current row (it must pass the filter); returns whether it could."""
@@ -896,6 +921,20 @@ class MainWindow(QMainWindow):
         self.problems_check.setChecked(False)
         self.proxy.refresh()
         return self.select_key(key)
+
+    # -- history ----------------------------------------------------------------------------------
+    def _on_history_problem(self, text: str) -> None:
+        if text:
+            self.statusBar().showMessage(f"History: {text}", 120_000)
+        else:
+            self.statusBar().clearMessage()
+
+    def _table_dicts(self) -> list[dict[str, object]]:
+        return [snapshot_to_dict(r.snap) for r in self.model.rows() if r.snap is not None]
+
+    def _show_address(self, address: str) -> None:
+        key = address if ":" in address else f"{address}:4028"
+        self.show_in_fleet(key)
 
     # -- faults -----------------------------------------------------------------------------------
     def _on_faults_changed(self) -> None:
