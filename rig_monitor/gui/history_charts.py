@@ -84,7 +84,7 @@ def _plot(layout: pg.GraphicsLayout, title: str, units: str) -> pg.PlotItem:
     p.showGrid(x=True, y=True, alpha=0.25)
     p.setClipToView(True)
     p.setDownsampling(auto=True, mode="peak")
-    p.addLegend(offset=(5, 5), labelTextSize="8pt")
+    p.addLegend(offset=(5, 5), labelTextSize="8pt", brush=(255, 255, 255, 210), pen=(180, 180, 180))
     return p
 
 

@@ -67,7 +67,7 @@ class HandoverView(QWidget):
         self.tree.setRootIsDecorated(True)
         self.tree.setAlternatingRowColors(True)
         self.tree.setUniformRowHeights(True)
-        for col, width in enumerate((150, 140, 100, 520)):
+        for col, width in enumerate((150, 140, 150, 560)):
             self.tree.setColumnWidth(col, width)
         self.tree.itemDoubleClicked.connect(self._on_double_click)
         lay = QVBoxLayout(self)
@@ -124,8 +124,8 @@ class HandoverView(QWidget):
             font = head.font(0)
             font.setBold(True)
             head.setFont(0, font)
-            head.setFirstColumnSpanned(True)
             self.tree.addTopLevelItem(head)
+            head.setFirstColumnSpanned(True)
             for i in part:
                 when = time.strftime("%a %H:%M:%S", time.localtime(i.t))
                 event = i.kind + (f" ({i.severity})" if i.severity and i.kind != "note" else "")
