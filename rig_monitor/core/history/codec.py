@@ -32,15 +32,13 @@ def watts(w: float | None) -> int | None:
 
 
 def fans_text(fans: Sequence[float]) -> str | None:
-    return ",".join(str(round(f)) for f in fans) if fans else None
+    if not fans:
+        return None
+    return ",".join([str(f) if type(f) is int else str(round(f)) for f in fans])
 
 
 def fans_list(text: str | None) -> list[int]:
     return [int(x) for x in text.split(",")] if text else []
-
-
-def _n(v: float | None) -> str:
-    return "" if v is None else str(round(v))
 
 
 def _f(s: str) -> float | None:
@@ -51,7 +49,13 @@ def boards_text(boards: Sequence[BoardValues]) -> str | None:
     """``index:MH/s:chip dC:board dC`` per board, ``;`` between boards."""
     if not boards:
         return None
-    return ";".join(f"{i}:{_n(mhs(h))}:{_n(dc(c))}:{_n(dc(b))}" for i, h, c, b in boards)
+    parts = []
+    for i, h, c, b in boards:  # inlined: this runs for every board of every miner every sweep
+        hs = "" if h is None else str(round(h * 1e6))
+        cs = "" if c is None else str(round(c * 10))
+        bs = "" if b is None else str(round(b * 10))
+        parts.append(f"{i}:{hs}:{cs}:{bs}")
+    return ";".join(parts)
 
 
 def boards_list(text: str | None) -> list[BoardValues]:

@@ -182,28 +182,36 @@ class HistoryReader:
         ).fetchall()
 
     def fleet(
-        self, since: float, until: float | None = None, tier: str | None = None
+        self,
+        since: float,
+        until: float | None = None,
+        tier: str | None = None,
+        source: str = "gui",
     ) -> list[FleetPoint]:
-        """Fleet totals over time (all recorders summed per timestamp bucket)."""
+        """Fleet totals over time as one recorder saw them (``gui``: the window, ``watch``:
+        ``watch --record``): two recorders may watch the same miners or different ones, so
+        their totals are kept apart rather than added."""
         now = time.time() if until is None else until
         tier = tier or pick_tier(since, time.time(), self.retention)
         if tier not in TIERS:
             raise ValueError(f"unknown tier {tier!r}")
+        q = (
+            "SELECT t, miners, online, hashrate_ths, nominal_ths, power_w, faults FROM fleet_{}"
+            " WHERE source = ? AND t >= ? AND t <= ? ORDER BY t"
+        )
         rows = self.conn.execute(
-            f"SELECT t, sum(miners), sum(online), sum(hashrate_ths), sum(nominal_ths), sum(power_w),"
-            f" sum(faults) FROM fleet_{tier} WHERE t >= ? AND t <= ? GROUP BY t ORDER BY t",
-            (round(since * MS), round(now * MS) + 1),
+            q.format(tier), (source, round(since * MS), round(now * MS) + 1)
         ).fetchall()
         if tier != "raw":
             size = (300 if tier == "5m" else 3600) * MS
             start = int(rows[-1][0]) + size if rows else round(since * MS)
             rows += self.conn.execute(
-                "SELECT t, sum(miners), sum(online), sum(hashrate_ths), sum(nominal_ths),"
-                " sum(power_w), sum(faults) FROM fleet_raw WHERE t >= ? AND t <= ? GROUP BY t"
-                " ORDER BY t",
-                (start, round(now * MS) + 1),
+                q.format("raw"), (source, start, round(now * MS) + 1)
             ).fetchall()
         return [FleetPoint(r[0] / MS, *(float(x) for x in r[1:])) for r in rows]
+
+    def fleet_sources(self) -> list[str]:
+        return [r[0] for r in self.conn.execute("SELECT DISTINCT source FROM fleet_raw")]
 
     # -- events -------------------------------------------------------------------------------------
     def events(

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from rig_monitor.core.history.errors import explain, is_busy
 from rig_monitor.core.history.records import EventIn, KeptFault
-from rig_monitor.core.history.retention import Retention
+from rig_monitor.core.history.retention import Retention, load_retention
 from rig_monitor.core.history.schema import default_path
 from rig_monitor.core.history.store import HistoryStore, SweepWrite
 from rig_monitor.core.model import MinerSnapshot
@@ -69,7 +69,7 @@ class HistoryRecorder:
     ) -> None:
         self.path = path or default_path()
         self.source = source
-        self.retention = retention or Retention()
+        self.retention = retention  # None: history.json in the config folder (read on the writer)
         self._on_problem = on_problem
         self._on_ready = on_ready
         self._queue: queue.Queue[_Batch | _Job | threading.Event | None] = queue.Queue()
@@ -151,6 +151,8 @@ class HistoryRecorder:
 
     def _open(self) -> HistoryStore | None:
         try:
+            if self.retention is None:
+                self.retention = load_retention()
             store = HistoryStore(self.path, source=self.source, retention=self.retention)
             self.kept = store.kept_faults()
         except Exception as exc:

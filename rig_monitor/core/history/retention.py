@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+import json
+import logging
 from dataclasses import dataclass
+from pathlib import Path
+
+from rig_monitor.core.paths import config_dir
+
+log = logging.getLogger(__name__)
 
 HOUR = 3600
 DAY = 24 * HOUR
@@ -44,3 +51,27 @@ class Retention:
             five_min_s=five if five is not None else 90 * DAY,
             hourly_s=num("hourly_days", None, DAY),
         )
+
+
+def retention_path() -> Path:
+    return config_dir() / "history.json"
+
+
+def load_retention(path: Path | None = None) -> Retention:
+    """``history.json`` in the config folder, else the defaults; a bad file is named in the log
+    and the defaults are used (retention only ever deletes, so a typo must not shorten it)."""
+    p = path or retention_path()
+    try:
+        doc = json.loads(p.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return Retention()
+    except (OSError, ValueError) as exc:
+        log.warning("%s: %s; using the default history retention", p, exc)
+        return Retention()
+    try:
+        if not isinstance(doc, dict):
+            raise ValueError("expected an object")
+        return Retention.from_dict(doc)
+    except ValueError as exc:
+        log.warning("%s: %s; using the default history retention", p, exc)
+        return Retention()

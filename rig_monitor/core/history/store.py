@@ -55,21 +55,41 @@ class SweepWrite:
 
 
 def _sample_row(miner: int, s: MinerSnapshot, t: int) -> tuple[Any, ...]:
+    if not s.online:
+        return (
+            miner,
+            t,
+            0.0,
+            None,
+            codec.mhs(s.nominal_hashrate_ths),
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+        )
     pool = s.active_pool
-    boards = [(b.index, b.hashrate_ths, b.temp_chip_c, b.temp_board_c) for b in s.boards]
+    h, c, b, p = s.hashrate_ths, s.temp_chip_max_c, s.temp_board_max_c, s.power_w
+    n = s.nominal_hashrate_ths
     return (
         miner,
         t,
-        1.0 if s.online else 0.0,
-        codec.mhs(s.hashrate_ths) if s.online else None,
-        codec.mhs(s.nominal_hashrate_ths),
-        codec.dc(s.temp_chip_max_c) if s.online else None,
-        codec.dc(s.temp_board_max_c) if s.online else None,
-        codec.watts(s.power_w) if s.online else None,
-        codec.fans_text(s.fans_rpm) if s.online else None,
-        str(pool.status) if (pool is not None and s.online) else None,
-        codec.boards_text(boards) if s.online else None,
+        1.0,
+        None if h is None else round(h * 1e6),
+        None if n is None else round(n * 1e6),
+        None if c is None else round(c * 10),
+        None if b is None else round(b * 10),
+        None if p is None else round(p),
+        codec.fans_text(s.fans_rpm),
+        None if pool is None else str(pool.status),
+        codec.boards_text(
+            [(x.index, x.hashrate_ths, x.temp_chip_c, x.temp_board_c) for x in s.boards]
+        ),
     )
+
+
+LAST_SEEN_EVERY_S = 300.0  # miners.last_seen is for "who is at this address": minutes suffice
 
 
 class HistoryStore:
@@ -103,6 +123,7 @@ class HistoryStore:
         self._by_ident: dict[str, int] = {}
         self._by_key: dict[str, int] = {}
         self._ident_key: dict[int, str] = {}
+        self._last_seen: dict[int, float] = {}
 
     def close(self) -> None:
         self.conn.close()
@@ -186,6 +207,9 @@ class HistoryStore:
                     faulty += 1 if s.faults else 0
             c.executemany("INSERT OR REPLACE INTO samples_raw VALUES (?,?,?,?,?,?,?,?,?,?,?)", rows)
             if seen:
+                swept = max(
+                    s.timestamp for s in sweep.snapshots
+                )  # data time: sweeps never share it
                 c.executemany(
                     "UPDATE miners SET last_seen = ? WHERE id = ?", [(now, m) for m in set(seen)]
                 )
@@ -194,7 +218,7 @@ class HistoryStore:
                     "INSERT OR REPLACE INTO fleet_raw VALUES (?,?,?,?,?,?,?,?)",
                     (
                         self.source,
-                        round(now * MS),
+                        round(swept * MS),
                         float(len(rows)),
                         online,
                         hashrate,

@@ -204,3 +204,14 @@ def test_failed_migration_leaves_the_old_version(tmp_path: Path) -> None:
         assert (
             c.execute("SELECT count(*) FROM sqlite_master WHERE name = 'extra'").fetchone()[0] == 0
         )
+
+
+def test_retention_file(tmp_path: Path) -> None:
+    from rig_monitor.core.history.retention import load_retention
+
+    p = tmp_path / "history.json"
+    assert load_retention(p) == Retention()
+    p.write_text('{"raw_hours": 24, "five_min_days": 30, "hourly_days": 365}', encoding="utf-8")
+    assert load_retention(p) == Retention(24 * 3600, 30 * 86400, 365 * 86400)
+    p.write_text('{"raw_hours": "lots"}', encoding="utf-8")
+    assert load_retention(p) == Retention()  # a typo never shortens retention
