@@ -81,7 +81,7 @@ def _plot(layout: pg.GraphicsLayout, title: str, units: str) -> pg.PlotItem:
     p: pg.PlotItem = layout.addPlot(axisItems={"bottom": pg.DateAxisItem()})
     p.setTitle(title, size="9pt")
     p.setLabel("left", units)
-    p.showGrid(x=True, y=True, alpha=0.25)
+    p.showGrid(x=False, y=True, alpha=0.25)
     p.setClipToView(True)
     p.setDownsampling(auto=True, mode="peak")
     p.addLegend(offset=(5, 5), labelTextSize="8pt", brush=(255, 255, 255, 210), pen=(180, 180, 180))
@@ -245,13 +245,13 @@ class MinerHistoryView(_ChartBase):
         self.p_power = _plot(g, "Power", "W")
         self.plots = [self.p_hash, self.p_boards, self.p_temp, self.p_fans, self.p_power]
         self._link_x()
-        self.c_hash = self.p_hash.plot(name="hashrate", pen=pg.mkPen(PALETTE[0], width=2))
+        self.c_hash = self.p_hash.plot(name="hashrate", pen=pg.mkPen(PALETTE[0], width=1))
         self.c_nominal = self.p_hash.plot(
             name="nominal", pen=pg.mkPen((90, 90, 90), width=1, style=Qt.PenStyle.DashLine)
         )
-        self.c_chip = self.p_temp.plot(name="chip max", pen=pg.mkPen(PALETTE[3], width=2))
-        self.c_board = self.p_temp.plot(name="board max", pen=pg.mkPen(PALETTE[1], width=2))
-        self.c_power = self.p_power.plot(name="power", pen=pg.mkPen(PALETTE[4], width=2))
+        self.c_chip = self.p_temp.plot(name="chip max", pen=pg.mkPen(PALETTE[3], width=1))
+        self.c_board = self.p_temp.plot(name="board max", pen=pg.mkPen(PALETTE[1], width=1))
+        self.c_power = self.p_power.plot(name="power", pen=pg.mkPen(PALETTE[4], width=1))
         self.c_boards: list[pg.PlotDataItem] = []
         self.c_fans: list[pg.PlotDataItem] = []
 
@@ -335,9 +335,7 @@ class MinerHistoryView(_ChartBase):
             plot.removeItem(item)
         for i, (name, values) in enumerate(series):
             if i >= len(have):
-                have.append(
-                    plot.plot(name=name, pen=pg.mkPen(PALETTE[i % len(PALETTE)], width=1.5))
-                )
+                have.append(plot.plot(name=name, pen=pg.mkPen(PALETTE[i % len(PALETTE)], width=1)))
             have[i].setData(t, values, connect="finite")
         return have
 
@@ -425,16 +423,16 @@ class FleetHistoryView(_ChartBase):
         self.p_faults = _plot(g, "Open faults", "count")
         self.plots = [self.p_hash, self.p_online, self.p_power, self.p_faults]
         self._link_x()
-        self.c_hash = self.p_hash.plot(name="hashrate", pen=pg.mkPen(PALETTE[0], width=2))
+        self.c_hash = self.p_hash.plot(name="hashrate", pen=pg.mkPen(PALETTE[0], width=1))
         self.c_nominal = self.p_hash.plot(
             name="nominal (online)", pen=pg.mkPen((90, 90, 90), width=1, style=Qt.PenStyle.DashLine)
         )
-        self.c_online = self.p_online.plot(name="online", pen=pg.mkPen(PALETTE[2], width=2))
+        self.c_online = self.p_online.plot(name="online", pen=pg.mkPen(PALETTE[2], width=1))
         self.c_miners = self.p_online.plot(
             name="polled", pen=pg.mkPen((90, 90, 90), width=1, style=Qt.PenStyle.DashLine)
         )
-        self.c_power = self.p_power.plot(name="power", pen=pg.mkPen(PALETTE[4], width=2))
-        self.c_faults = self.p_faults.plot(name="faults", pen=pg.mkPen(PALETTE[3], width=2))
+        self.c_power = self.p_power.plot(name="power", pen=pg.mkPen(PALETTE[4], width=1))
+        self.c_faults = self.p_faults.plot(name="faults", pen=pg.mkPen(PALETTE[3], width=1))
 
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)
