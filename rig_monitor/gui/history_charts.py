@@ -281,7 +281,7 @@ class MinerHistoryView(_ChartBase):
             return
         self.key = key
         self._set_enabled(key is not None)
-        if self.isVisible() or self.chart is None:
+        if self.isVisible():  # else loaded when the History tab is opened
             self.reload()
 
     def showEvent(self, event: Any) -> None:  # load when the tab is opened

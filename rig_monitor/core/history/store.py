@@ -124,6 +124,7 @@ class HistoryStore:
         self._by_key: dict[str, int] = {}
         self._ident_key: dict[int, str] = {}
         self._last_seen: dict[int, float] = {}
+        self._fast: dict[str, tuple[str | None, str | None, int]] = {}
 
     def close(self) -> None:
         self.conn.close()
@@ -131,6 +132,14 @@ class HistoryStore:
     # -- miners -----------------------------------------------------------------------------------
     def _miner_id(self, s: MinerSnapshot, t: float) -> int:
         key = s.key
+        fast = self._fast.get(key)
+        if fast is not None and fast[0] == s.serial and fast[1] == s.mac:
+            return fast[2]  # same address, same identity as last sweep: the common case
+        mid = self._resolve(s, key, t)
+        self._fast[key] = (s.serial, s.mac, mid)
+        return mid
+
+    def _resolve(self, s: MinerSnapshot, key: str, t: float) -> int:
         ident = ident_of(s)
         c = self.conn
         if ident is None:
