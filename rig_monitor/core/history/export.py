@@ -279,12 +279,15 @@ def daily_report(
     """Per miner over one day (or any span): hashrate, uptime, efficiency, faults raised/cleared."""
     end = day_start + 86400 if day_end is None else day_end
     tier = pick_tier(day_start, time.time(), reader.retention)
+    # the raw table is bucket-major (5-minute buckets): a range on b reads only that day
+    bucket = " AND b >= ? AND b <= ?" if tier == "raw" else ""
+    buckets = (int(day_start) // 300, int(end) // 300) if tier == "raw" else ()
     rows = reader.conn.execute(
         f"SELECT miner, sum(online * n) / sum(n), sum(hr * online * n) / nullif(sum(online * n), 0),"
         f" max(nominal), sum(pw * online * n) / nullif(sum(online * n), 0) FROM ("
         f" SELECT miner, online, hashrate_mhs AS hr, nominal_mhs AS nominal, power_w AS pw, 1 AS n"
-        f" FROM samples_{tier} WHERE t >= ? AND t < ?) GROUP BY miner",
-        (round(day_start * 1000), round(end * 1000)),
+        f" FROM samples_{tier} WHERE t >= ? AND t < ?{bucket}) GROUP BY miner",
+        (round(day_start * 1000), round(end * 1000), *buckets),
     ).fetchall()
     counts: dict[tuple[int, str], int] = {}
     for miner, kind, n in reader.conn.execute(

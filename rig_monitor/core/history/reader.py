@@ -12,6 +12,7 @@ import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from rig_monitor.core.history import codec
 from rig_monitor.core.history.codec import BoardValues
@@ -19,6 +20,8 @@ from rig_monitor.core.history.retention import Retention
 from rig_monitor.core.history.schema import check_readable, connect
 
 MS = 1000  # stored times are milliseconds
+_BUCKET = 300 * MS
+_COLS = "t, online, hashrate_mhs, nominal_mhs, chip_dc, board_dc, power_w, fans, pool, boards"
 
 TIERS = ("raw", "5m", "1h")
 _CHUNK = 500  # SQLite's default limit on ? parameters is 999 (older builds) / 32766
@@ -140,13 +143,15 @@ class HistoryReader:
         tier = tier or pick_tier(since, time.time(), self.retention)
         if tier not in TIERS:
             raise ValueError(f"unknown tier {tier!r}")
-        rows = self.conn.execute(
-            f"SELECT t, online, hashrate_mhs, nominal_mhs, chip_dc, board_dc, power_w, fans, pool,"
-            f" boards FROM samples_{tier} WHERE miner = ? AND t >= ? AND t <= ? ORDER BY t",
-            (miner, round(since * MS), round(now * MS) + 1),
-        ).fetchall()
-        if tier != "raw":
-            rows += self._fresh_tail(f"samples_{tier}", rows, miner, now)
+        if tier == "raw":
+            rows = self._raw(miner, since * MS, now * MS)
+        else:
+            rows = self.conn.execute(
+                f"SELECT {_COLS} FROM samples_{tier} WHERE miner = ? AND t >= ? AND t <= ?"
+                " ORDER BY t",
+                (miner, round(since * MS), round(now * MS) + 1),
+            ).fetchall()
+            rows += self._fresh_tail(f"samples_{tier}", rows, miner, since, now)
         return [
             SamplePoint(
                 r[0] / MS,
@@ -164,8 +169,8 @@ class HistoryReader:
         ]
 
     def _fresh_tail(
-        self, table: str, rows: list[tuple[object, ...]], miner: int, until: float
-    ) -> list[tuple[object, ...]]:
+        self, table: str, rows: list[tuple[Any, ...]], miner: int, since: float, until: float
+    ) -> list[tuple[Any, ...]]:
         """Raw rows newer than the last rollup, so a 7-day chart reaches up to now."""
         last = rows[-1][0] if rows else None
         if last is None:
@@ -174,12 +179,24 @@ class HistoryReader:
             ).fetchone()
             last = row[0] if row else None
         size = (300 if table.endswith("5m") else 3600) * MS
-        start = int(last) + size if isinstance(last, int | float) else 0
-        return self.conn.execute(
-            "SELECT t, online, hashrate_mhs, nominal_mhs, chip_dc, board_dc, power_w, fans, pool,"
-            " boards FROM samples_raw WHERE miner = ? AND t >= ? AND t <= ? ORDER BY t",
-            (miner, start, round(until * MS) + 1),
-        ).fetchall()
+        start = round(since * MS)
+        if isinstance(last, int | float):
+            start = max(start, int(last) + size)
+        return self._raw(miner, start, until * MS)
+
+    def _raw(self, miner: int, lo_ms: float, hi_ms: float) -> list[tuple[Any, ...]]:
+        """One seek per 5-minute bucket (the raw table is bucket-major)."""
+        lo, hi = max(0, round(lo_ms)), round(hi_ms) + 1
+        buckets = list(range(lo // _BUCKET, hi // _BUCKET + 1))
+        out: list[tuple[Any, ...]] = []
+        for i in range(0, len(buckets), _CHUNK):
+            part = buckets[i : i + _CHUNK]
+            out += self.conn.execute(
+                f"SELECT {_COLS} FROM samples_raw WHERE b IN ({','.join('?' * len(part))})"
+                " AND miner = ? AND t >= ? AND t <= ? ORDER BY t",
+                (*part, miner, lo, hi),
+            ).fetchall()
+        return out
 
     def fleet(
         self,

@@ -44,6 +44,10 @@ _FLEET_COLUMNS = """
     PRIMARY KEY (t, source)
 """
 
+# samples_raw leads with ``b``, the 5-minute bucket (t // 300,000 ms): a sweep's rows land in the
+# current bucket's few pages instead of one page per miner all over a 48 h table (which made each
+# write dirty thousands of pages once the table filled); a miner's range is read with one seek per
+# bucket (b IN (...)).
 # MIGRATIONS[n] takes a version-n database to version n+1.
 MIGRATIONS: tuple[str, ...] = (
     f"""
@@ -60,7 +64,10 @@ MIGRATIONS: tuple[str, ...] = (
         last_seen REAL NOT NULL
     );
     CREATE INDEX miners_by_key ON miners (key, last_seen);
-    CREATE TABLE samples_raw ({_SAMPLE_COLUMNS}) WITHOUT ROWID;
+    CREATE TABLE samples_raw (
+        b INTEGER NOT NULL,
+        {_SAMPLE_COLUMNS.replace("PRIMARY KEY (miner, t)", "PRIMARY KEY (b, miner, t)")}
+    ) WITHOUT ROWID;
     CREATE TABLE samples_5m ({_SAMPLE_COLUMNS}) WITHOUT ROWID;
     CREATE TABLE samples_1h ({_SAMPLE_COLUMNS}) WITHOUT ROWID;
     CREATE TABLE fleet_raw ({_FLEET_COLUMNS}) WITHOUT ROWID;

@@ -89,6 +89,9 @@ def _sample_row(miner: int, s: MinerSnapshot, t: int) -> tuple[Any, ...]:
     )
 
 
+SAMPLE_COLUMNS = (
+    "miner, t, online, hashrate_mhs, nominal_mhs, chip_dc, board_dc, power_w, fans, pool, boards"
+)
 LAST_SEEN_EVERY_S = 300.0  # miners.last_seen is for "who is at this address": minutes suffice
 
 
@@ -214,7 +217,10 @@ class HistoryStore:
                     nominal += s.nominal_hashrate_ths or 0.0
                     power += s.power_w or 0.0
                     faulty += 1 if s.faults else 0
-            c.executemany("INSERT OR REPLACE INTO samples_raw VALUES (?,?,?,?,?,?,?,?,?,?,?)", rows)
+            c.executemany(
+                "INSERT OR REPLACE INTO samples_raw VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                [(r[1] // FIVE_MIN, *r) for r in rows],
+            )
             if seen:
                 swept = max(
                     s.timestamp for s in sweep.snapshots
@@ -364,7 +370,7 @@ class HistoryStore:
                 )
                 self._set_meta("rolled_5m", float(due_5m))
                 r = self.retention
-                c.execute("DELETE FROM samples_raw WHERE t < ?", (t - r.raw_s * MS,))
+                c.execute("DELETE FROM samples_raw WHERE b < ?", ((t - r.raw_s * MS) // FIVE_MIN,))
                 c.execute("DELETE FROM fleet_raw WHERE t < ?", (t - r.raw_s * MS,))
                 c.execute("DELETE FROM samples_5m WHERE t < ?", (t - r.five_min_s * MS,))
                 c.execute("DELETE FROM fleet_5m WHERE t < ?", (t - r.five_min_s * MS,))
@@ -388,9 +394,17 @@ class HistoryStore:
     ) -> None:
         c = self.conn
         lo = -1 if start is None else int(start)
-        rows = c.execute(
-            f"SELECT * FROM {src} WHERE t >= ? AND t < ? ORDER BY miner, t", (lo, end)
-        ).fetchall()
+        if src == "samples_raw":  # bucket-major: grouped rows still arrive together
+            rows = c.execute(
+                f"SELECT {SAMPLE_COLUMNS} FROM samples_raw WHERE b >= ? AND b < ?"
+                " ORDER BY b, miner, t",
+                (lo // FIVE_MIN if lo >= 0 else -1, end // FIVE_MIN),
+            ).fetchall()
+        else:
+            rows = c.execute(
+                f"SELECT {SAMPLE_COLUMNS} FROM {src} WHERE t >= ? AND t < ? ORDER BY miner, t",
+                (lo, end),
+            ).fetchall()
         c.executemany(
             f"INSERT OR REPLACE INTO {dst} VALUES (?,?,?,?,?,?,?,?,?,?,?)", bucketed(rows, size)
         )
