@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import calendar
 import json
+import sqlite3
 import sys
 import time
 from collections.abc import Sequence
@@ -18,9 +19,11 @@ from typing import Any, TextIO
 from rig_monitor.cli import EXIT_USAGE, TARGET_HELP, _targets
 from rig_monitor.core.faults import FaultEvent, FaultTracker
 from rig_monitor.core.history import (
+    SCHEMA_VERSION,
     EventIn,
     HistoryReader,
     HistoryRecorder,
+    HistoryStore,
     MinerRow,
     default_path,
     operator_name,
@@ -102,6 +105,11 @@ def sweep_hook(args: argparse.Namespace, tracker: FaultTracker) -> SweepHook:
 def _open(args: argparse.Namespace, command: str) -> HistoryReader | None:
     path = _db(args)
     try:
+        if path.exists():
+            with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as c:
+                older = 0 < int(c.execute("PRAGMA user_version").fetchone()[0]) < SCHEMA_VERSION
+            if older:  # upgrade it (a backup first), as the window would
+                HistoryStore(path, source="cli").close()
         return HistoryReader(path)
     except Exception as exc:
         _err(command, explain(exc, path))
@@ -295,6 +303,19 @@ def _target_args(sp: argparse.ArgumentParser, *, required: bool = False) -> None
     sp.add_argument("--allow-public", action="store_true", help="allow public addresses")
 
 
+def _guarded(command: str, func: Any) -> Any:
+    """A database error while reading becomes one clear line, never a traceback."""
+
+    def run(args: argparse.Namespace, out: TextIO) -> int:
+        try:
+            return int(func(args, out))
+        except sqlite3.Error as exc:
+            _err(command, explain(exc, _db(args)))
+            return EXIT_NO_HISTORY
+
+    return run
+
+
 def register(sub: Any) -> None:
     watch = sub.choices.get("watch")
     if watch is not None:
@@ -308,7 +329,7 @@ def register(sub: Any) -> None:
     sp.add_argument("--since", default="24h", help="how far back: 10m, 24h, 30d (default 24h)")
     sp.add_argument("--json", action="store_true", help="[{ip, serial, samples, events}]")
     _db_arg(sp)
-    sp.set_defaults(func=cmd_history)
+    sp.set_defaults(func=_guarded("history", cmd_history))
 
     sp = sub.add_parser("export", help="write recorded history as CSV or JSON")
     _target_args(sp)
@@ -316,24 +337,24 @@ def register(sub: Any) -> None:
     sp.add_argument("--format", choices=["csv", "json"], default="csv")
     sp.add_argument("--out", metavar="FILE", help="write to FILE instead of standard output")
     _db_arg(sp)
-    sp.set_defaults(func=cmd_export)
+    sp.set_defaults(func=_guarded("export", cmd_export))
 
     sp = sub.add_parser("note", help="add a note to a miner's log (board swapped, fan changed…)")
     sp.add_argument("targets", nargs=1, metavar="TARGET", help="the miner: IP or IP:PORT")
     sp.add_argument("text", nargs="+", help="the note")
     sp.add_argument("--allow-public", action="store_true", help="allow a public address")
     _db_arg(sp)
-    sp.set_defaults(func=cmd_note)
+    sp.set_defaults(func=_guarded("note", cmd_note))
 
     sp = sub.add_parser("handover", help="what changed since a time: faults, actions, notes")
     sp.add_argument("--since", default="12h", help="how far back (default 12h)")
     sp.add_argument("--format", choices=["text", "csv", "json"], default="text")
     _db_arg(sp)
-    sp.set_defaults(func=cmd_handover)
+    sp.set_defaults(func=_guarded("handover", cmd_handover))
 
     sp = sub.add_parser("report", help="daily site report: hashrate, uptime, efficiency, faults")
     sp.add_argument("--day", help="the UTC day, YYYY-MM-DD (default yesterday)")
     sp.add_argument("--format", choices=["csv", "html"], default="csv")
     sp.add_argument("--title", help="site name for the printed page")
     _db_arg(sp)
-    sp.set_defaults(func=cmd_report)
+    sp.set_defaults(func=_guarded("report", cmd_report))

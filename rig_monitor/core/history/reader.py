@@ -16,8 +16,9 @@ from typing import Any
 
 from rig_monitor.core.history import codec
 from rig_monitor.core.history.codec import BoardValues
+from rig_monitor.core.history.errors import HistoryUnavailable
 from rig_monitor.core.history.retention import Retention
-from rig_monitor.core.history.schema import check_readable, connect
+from rig_monitor.core.history.schema import SCHEMA_VERSION, check_readable, connect
 
 MS = 1000  # stored times are milliseconds
 _BUCKET = 300 * MS
@@ -103,7 +104,12 @@ class HistoryReader:
         self.retention = retention or Retention()
         self.conn: sqlite3.Connection = connect(path, readonly=True)
         try:
-            check_readable(self.conn, path)
+            version = check_readable(self.conn, path)
+            if version < SCHEMA_VERSION:
+                raise HistoryUnavailable(
+                    f"history database {path} is from an older Rig Monitor (schema v{version});"
+                    " it is upgraded (with a backup) when the window or `watch --record` opens it"
+                )
         except BaseException:
             self.conn.close()
             raise

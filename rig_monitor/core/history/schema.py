@@ -64,10 +64,7 @@ MIGRATIONS: tuple[str, ...] = (
         last_seen REAL NOT NULL
     );
     CREATE INDEX miners_by_key ON miners (key, last_seen);
-    CREATE TABLE samples_raw (
-        b INTEGER NOT NULL,
-        {_SAMPLE_COLUMNS.replace("PRIMARY KEY (miner, t)", "PRIMARY KEY (b, miner, t)")}
-    ) WITHOUT ROWID;
+    CREATE TABLE samples_raw ({_SAMPLE_COLUMNS}) WITHOUT ROWID;
     CREATE TABLE samples_5m ({_SAMPLE_COLUMNS}) WITHOUT ROWID;
     CREATE TABLE samples_1h ({_SAMPLE_COLUMNS}) WITHOUT ROWID;
     CREATE TABLE fleet_raw ({_FLEET_COLUMNS}) WITHOUT ROWID;
@@ -102,6 +99,19 @@ MIGRATIONS: tuple[str, ...] = (
         snoozed_until REAL,
         PRIMARY KEY (source, miner_key, fault, board)
     );
+    """,
+    # v2: raw samples bucket-major (see above)
+    f"""
+    CREATE TABLE samples_raw_v2 (
+        b INTEGER NOT NULL,
+        {_SAMPLE_COLUMNS.replace("PRIMARY KEY (miner, t)", "PRIMARY KEY (b, miner, t)")}
+    ) WITHOUT ROWID;
+    INSERT INTO samples_raw_v2
+        SELECT t / 300000, miner, t, online, hashrate_mhs, nominal_mhs, chip_dc, board_dc,
+               power_w, fans, pool, boards
+        FROM samples_raw;
+    DROP TABLE samples_raw;
+    ALTER TABLE samples_raw_v2 RENAME TO samples_raw;
     """,
 )
 

@@ -215,3 +215,26 @@ def test_retention_file(tmp_path: Path) -> None:
     assert load_retention(p) == Retention(24 * 3600, 30 * 86400, 365 * 86400)
     p.write_text('{"raw_hours": "lots"}', encoding="utf-8")
     assert load_retention(p) == Retention()  # a typo never shortens retention
+
+
+def test_v1_file_is_migrated_to_bucketed_raw_rows_with_a_backup(tmp_path: Path) -> None:
+    """A v1 file (raw rows keyed by miner first) keeps every row after the upgrade."""
+    from rig_monitor.core.history.schema import migrate
+
+    db = tmp_path / "h.db"
+    conn = sqlite3.connect(db, isolation_level=None)
+    migrate(conn, db, MIGRATIONS[:1])
+    conn.execute(
+        "INSERT INTO miners VALUES (1, 'sn:A', '10.0.0.5:4028', 'A', NULL, NULL, NULL, 0, 0)"
+    )
+    conn.execute(
+        "INSERT INTO samples_raw VALUES (1, ?, 1.0, 101500000, 104000000, 713, 603, 3250,"
+        " '6000,6000', 'alive', '0:33800000:713:603')",
+        (T0 * 1000,),
+    )
+    conn.close()
+    HistoryStore(db).close()
+    assert backup_path(db, 1).exists()
+    with HistoryReader(db) as r:
+        (p,) = r.samples(1, T0 - 1, T0 + 1, tier="raw")
+    assert p.hashrate_ths == pytest.approx(101.5) and p.boards[0][1] == pytest.approx(33.8)
