@@ -7,6 +7,7 @@ degree, power in whole watts; fans and boards as short text.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 BoardValues = tuple[int, float | None, float | None, float | None]  # index, TH/s, chip °C, board °C
 
@@ -66,3 +67,17 @@ def boards_list(text: str | None) -> list[BoardValues]:
         i, h, c, b = part.split(":")
         out.append((int(i), ths(_f(h)), celsius(_f(c)), celsius(_f(b))))
     return out
+
+
+def board_objects_text(boards: Sequence[Any]) -> str | None:
+    """:func:`boards_text` straight from ``Board`` objects (the writer's hot path)."""
+    if not boards:
+        return None
+    parts = []
+    for x in boards:
+        h, c, b = x.hashrate_ths, x.temp_chip_c, x.temp_board_c
+        parts.append(
+            f"{x.index}:{'' if h is None else round(h * 1e6)}"
+            f":{'' if c is None else round(c * 10)}:{'' if b is None else round(b * 10)}"
+        )
+    return ";".join(parts)

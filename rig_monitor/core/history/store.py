@@ -83,9 +83,7 @@ def _sample_row(miner: int, s: MinerSnapshot, t: int) -> tuple[Any, ...]:
         None if p is None else round(p),
         codec.fans_text(s.fans_rpm),
         None if pool is None else str(pool.status),
-        codec.boards_text(
-            [(x.index, x.hashrate_ths, x.temp_chip_c, x.temp_board_c) for x in s.boards]
-        ),
+        codec.board_objects_text(s.boards),
     )
 
 
