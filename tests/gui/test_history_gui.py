@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import gc
 import json
 import time
 from collections.abc import Iterator
@@ -28,6 +29,14 @@ from tests.gui.fault_helpers import ScriptedFleet, fan_stopped, sweeps
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
 WAIT_MS = 15_000
 KEY = "10.9.0.5:4028"  # written straight into the file: never polled
+
+
+@pytest.fixture(autouse=True)
+def _collect_on_the_gui_thread() -> None:
+    """Collect earlier tests' Qt garbage here, on the GUI thread. Python's cyclic GC runs in
+    whichever thread allocates; if a query worker triggers it while it holds a dead window's
+    QObjects, Qt destroys them off the GUI thread and can deadlock with the GUI thread."""
+    gc.collect()
 
 
 @pytest.fixture
