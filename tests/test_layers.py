@@ -33,6 +33,11 @@ RULES: list[tuple[str, tuple[str, ...], str]] = [
         "a driver reads, the rules judge, the engine schedules",
     ),
     ("core/faults", ("rig_monitor.core.engine",), "rules judge snapshots, whoever polled them"),
+    (
+        "core/history",
+        ("rig_monitor.core.engine", "rig_monitor.core.drivers", "rig_monitor.core.wire"),
+        "history files what front ends hand it, however it was polled",
+    ),
 ]
 
 # The simulator shares no parsing code with the drivers: it may use the data model, nothing else.

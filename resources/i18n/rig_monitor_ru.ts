@@ -787,5 +787,21 @@
         <source>Open web UI</source>
         <translation>Открыть веб-интерфейс</translation>
     </message>
+    <message>
+        <source>Fleet history</source>
+        <translation>История парка</translation>
+    </message>
+    <message>
+        <source>Handover</source>
+        <translation>Передача смены</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>Сейчас</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>История</translation>
+    </message>
 </context>
 </TS>

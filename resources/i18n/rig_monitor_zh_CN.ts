@@ -787,5 +787,21 @@
         <source>Open web UI</source>
         <translation>打开管理页面</translation>
     </message>
+    <message>
+        <source>Fleet history</source>
+        <translation>机群历史</translation>
+    </message>
+    <message>
+        <source>Handover</source>
+        <translation>交接班</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>实时</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>历史</translation>
+    </message>
 </context>
 </TS>

@@ -276,6 +276,7 @@ def cmd_poll(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_watch(args: argparse.Namespace, out: TextIO) -> int:
+    from rig_monitor.cli.history import sweep_hook
     from rig_monitor.core.faults.stage import FaultStage
 
     if args.json and args.jsonl:
@@ -283,6 +284,7 @@ def cmd_watch(args: argparse.Namespace, out: TextIO) -> int:
     targets = _targets(args)
     stage = FaultStage.load()  # the window's pipeline: tracker, peers, incidents
     sweeps_json: list[dict[str, Any]] = []
+    hook = sweep_hook(args, stage.tracker)  # --record: the history database gets every sweep
     rc = 0
     swept = 0
 
@@ -290,6 +292,7 @@ def cmd_watch(args: argparse.Namespace, out: TextIO) -> int:
         nonlocal rc, swept
         report = stage(snaps)
         incidents = list(report.incidents) if report is not None else []
+        hook(snaps, report.events if report is not None else ())
         rc = max(rc, _failures_exit(snaps))
         swept += 1
         if args.json or args.jsonl:
@@ -311,8 +314,11 @@ def cmd_watch(args: argparse.Namespace, out: TextIO) -> int:
             out.write(_totals(snaps) + "\n")
             out.flush()
 
-    with contextlib.suppress(KeyboardInterrupt):
-        asyncio.run(_sweep(args, targets, args.sweeps, args.interval, done))
+    try:
+        with contextlib.suppress(KeyboardInterrupt):
+            asyncio.run(_sweep(args, targets, args.sweeps, args.interval, done))
+    finally:
+        hook.close()
     if args.json:
         json.dump(sweeps_json, out, indent=1, ensure_ascii=False)
         out.write("\n")
@@ -566,7 +572,7 @@ def with_targets(sp: argparse.ArgumentParser, *, json_help: str) -> None:
 
 
 # Commands that live in their own module under rig_monitor/cli/ (each has register(sub)).
-COMMAND_MODULES: tuple[str, ...] = ("serve", "notify", "action", "explain")
+COMMAND_MODULES: tuple[str, ...] = ("serve", "notify", "action", "explain", "history")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -43,3 +43,11 @@ def cache_dir() -> Path:
     if override:
         return Path(override) / "cache"
     return Path(platformdirs.user_cache_dir(APP, appauthor=False))
+
+
+def data_dir() -> Path:
+    """Where the history database lives (large, machine-local: not the config folder)."""
+    override = os.environ.get("RIG_MONITOR_CONFIG_DIR")
+    if override:
+        return Path(override) / "data"
+    return Path(platformdirs.user_data_dir(APP, appauthor=False))

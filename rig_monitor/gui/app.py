@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from pyqtgraph.util.garbage_collector import GarbageCollector
 from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
@@ -23,8 +24,9 @@ from rig_monitor.core.config import AppConfig, load_config, tidy
 from rig_monitor.core.engine.engine import EngineConfig, PollFn
 from rig_monitor.core.faults import FaultTracker, Thresholds
 from rig_monitor.core.faults.stage import FaultStage
+from rig_monitor.core.history import default_path as history_path
 from rig_monitor.core.model import Target
-from rig_monitor.core.paths import config_dir
+from rig_monitor.core.paths import config_dir, data_dir
 from rig_monitor.gui.crash import CrashReporter
 from rig_monitor.gui.main_window import MainWindow, app_icon
 from rig_monitor.gui.thresholds_dialog import effective_language
@@ -47,7 +49,24 @@ def _application(argv: list[str] | None) -> QApplication:
     app.setOrganizationName("rig-monitor")
     app.setDesktopFileName("rig-monitor")
     app.setWindowIcon(app_icon())
+    global _GC
+    _GC = collect_on_gui_thread()
     return app
+
+
+_GC: GarbageCollector | None = None
+
+
+def collect_on_gui_thread() -> GarbageCollector:
+    """Python's cycle collector, moved onto the GUI thread's timer.
+
+    Left automatic, it runs on whichever thread happens to allocate: the engine's reader, a history
+    query worker, the scan thread. Collecting a cycle there that holds a dead widget or dialog
+    makes Qt destroy it off the GUI thread, which can deadlock the window (seen in the GUI tests as
+    a hang no timeout could break). pyqtgraph's collector disables automatic collection and
+    collects on a QTimer instead, so it always runs here.
+    """
+    return GarbageCollector(interval=1.0)
 
 
 def _autoquit(app: QApplication) -> None:
@@ -188,6 +207,7 @@ def run_app(
         poll=poll,
         settings=view_settings(),
         post_process=fault_stage(effective_language(config.language)),
+        history_path=history_path(),
     )
     if files:
         SavedFileTargets(window, files).start()
@@ -339,6 +359,7 @@ def start_demo(
             persist=False,
             post_process=fault_stage(effective_language(None)),
             title=f"Rig Monitor — demo ({count:,} simulated miners)",
+            history_path=data_dir() / "demo-history.db",
         )
     except BaseException:
         sim.stop()

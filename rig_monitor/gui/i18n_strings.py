@@ -205,6 +205,11 @@ _TEXTS: tuple[str, ...] = (  # type: ignore[assignment]  # QT_TRANSLATE_NOOP ret
     QT_TRANSLATE_NOOP("MainWindow", "Set pools…"),
     QT_TRANSLATE_NOOP("MainWindow", "Open web UI in the browser"),
     QT_TRANSLATE_NOOP("MainWindow", "Open web UI"),
+    # history (tabs)
+    QT_TRANSLATE_NOOP("MainWindow", "Fleet history"),
+    QT_TRANSLATE_NOOP("MainWindow", "Handover"),
+    QT_TRANSLATE_NOOP("MainWindow", "Live"),
+    QT_TRANSLATE_NOOP("MainWindow", "History"),
 )
 
 STATIC: frozenset[str] = frozenset(_TEXTS)

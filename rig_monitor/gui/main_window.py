@@ -61,6 +61,7 @@ from rig_monitor.core.engine.engine_process import (
     use_process_engine,
 )
 from rig_monitor.core.engine.protocol import Engine
+from rig_monitor.core.export import snapshot_to_dict
 from rig_monitor.core.faults import Incident, ThresholdOverrides, save_overrides, thresholds_path
 from rig_monitor.core.faults.stage import FaultRecord, FaultReport, FaultStage
 from rig_monitor.core.filterlang import FilterError
@@ -83,6 +84,9 @@ from rig_monitor.gui.fleet_model import (
     FleetTableModel,
 )
 from rig_monitor.gui.group_panel import GroupPanel
+from rig_monitor.gui.history_charts import FleetHistoryView, MinerHistoryView
+from rig_monitor.gui.history_handover import HandoverView
+from rig_monitor.gui.history_link import HistoryLink
 from rig_monitor.gui.i18n import LanguageSwitch, retranslate, system_language
 from rig_monitor.gui.i18n import t as tr
 from rig_monitor.gui.rack_control import RackController
@@ -109,6 +113,7 @@ RESORT_RETRY_MS = 800  # while the operator points at the table, try again this 
 MAX_DEFER_S = 30.0  # a pointer resting on the table for longer does not freeze the order forever
 NOTIFY_GAP_MS = 60_000  # at most one tray notification a minute; later ones are summed up
 INTERVAL_DEBOUNCE_MS = 700
+HISTORY_WAIT_MS = 3000  # at most this long for the history's kept faults before polling
 ENGINE_STOP_TIMEOUT_S = 3.0  # then the engine's child is terminated, then killed
 SAVE_WAIT_MS = 3000  # pending config writes at shutdown (each one takes milliseconds)
 
@@ -320,6 +325,7 @@ class MainWindow(QMainWindow):
         use_tray: bool = True,
         post_process: Callable[[list[MinerSnapshot]], object] | None = None,
         child_poll: PollFactory | None = None,
+        history_path: Path | None = None,
     ) -> None:
         super().__init__()
         self.config = config.copy() if config is not None else AppConfig()
@@ -337,6 +343,7 @@ class MainWindow(QMainWindow):
         self._last_sweep: SweepStats | None = None
         self._sweeps_seen = 0
         self._started = False
+        self._engine_started = False
         self._shut_down = False
         self._stopper: threading.Thread | None = None
         self._quitting = False
@@ -380,6 +387,8 @@ class MainWindow(QMainWindow):
             )
         self.bridge.batch_ready.connect(self._on_batch)
         self.bridge.engine_failed.connect(self._on_engine_failed)
+        # History (charts, handover, kept faults): recorded on its own writer thread.
+        self.history = HistoryLink(history_path, self.fault_stage, self) if history_path else None
 
         self.model = FleetTableModel(self)
         self.proxy = FleetFilterProxy(self)
@@ -586,7 +595,13 @@ class MainWindow(QMainWindow):
         )
         self.tabs.addTab(self.rack_view, "Racks")
         self.tabs.currentChanged.connect(lambda _i: self.rack_view.refresh())
+        self.fleet_history = FleetHistoryView(self.history, self._table_dicts)
+        self.handover = HandoverView(self.history)
+        self.handover.miner_activated.connect(self._show_address)
+        self.tabs.addTab(self.fleet_history, "Fleet history")
+        self.tabs.addTab(self.handover, "Handover")
         outer.addWidget(self.tabs, 1)
+        self.miner_history = MinerHistoryView(self.history)
         self.setCentralWidget(central)
         # The detail pane is a dock: the table gets the height, the operator can close it (F9),
         # move it to the side or float it; its place is remembered (QSettings, on close).
@@ -596,7 +611,11 @@ class MainWindow(QMainWindow):
         detail_scroll.setWidgetResizable(True)
         detail_scroll.setFrameShape(QFrame.Shape.NoFrame)
         detail_scroll.setWidget(self.detail)
-        self.detail_dock.setWidget(detail_scroll)
+        self.detail_tabs = QTabWidget()
+        self.detail_tabs.setDocumentMode(True)
+        self.detail_tabs.addTab(detail_scroll, "Live")
+        self.detail_tabs.addTab(self.miner_history, "History")
+        self.detail_dock.setWidget(self.detail_tabs)
         self.detail_dock.setAllowedAreas(
             Qt.DockWidgetArea.BottomDockWidgetArea | Qt.DockWidgetArea.RightDockWidgetArea
         )
@@ -687,6 +706,21 @@ class MainWindow(QMainWindow):
         self._started = True
         if self._persist:
             self.racks.load()
+        if self.history is not None:
+            # The kept faults reach the stage before the first batch is judged, or that batch
+            # would raise them again as new faults; a slow or broken store never holds polling.
+            self.history.problem.connect(self._on_history_problem)
+            self.history.ready.connect(self._start_engine)
+            self.history.problem.connect(lambda _text: self._start_engine())
+            QTimer.singleShot(HISTORY_WAIT_MS, self._start_engine)
+            self.history.start()
+        else:
+            self._start_engine()
+
+    def _start_engine(self) -> None:
+        if self._engine_started or self._shut_down:
+            return
+        self._engine_started = True
         self.engine.start(self._targets.values())
         self._set_engine_text(tr("Polling {count} miners…").format(count=f"{len(self._targets):,}"))
 
@@ -710,6 +744,8 @@ class MainWindow(QMainWindow):
                 daemon=True,
             )
             self._stopper.start()
+        if self.history is not None:
+            self.history.close()  # writes what is queued
         self._saver.wait(SAVE_WAIT_MS)
         self._save_view_state()
         if self.tray is not None:
@@ -1001,6 +1037,8 @@ class MainWindow(QMainWindow):
             self.model.apply_snapshots(snaps)
         if isinstance(batch.extra, FaultReport):
             self.fault_book.apply_report(batch.extra)
+        if self.history is not None:
+            self.history.on_batch(batch, self._targets.__contains__)
         gone = [k for k in batch.removed if k not in self._targets]
         if gone:
             self.model.remove_keys(gone)
@@ -1235,6 +1273,7 @@ class MainWindow(QMainWindow):
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         key = current.data(KEY_ROLE) if current.isValid() else None
         self.detail.show_row(self.model.find(key) if isinstance(key, str) else None)
+        self.miner_history.set_key(key if isinstance(key, str) else None)
 
     def select_key(self, key: str) -> bool:
         """Make the miner the current row (it must pass the filter); returns whether it could."""
@@ -1260,6 +1299,20 @@ class MainWindow(QMainWindow):
         self.filter_bar.clear()
         self.proxy.refresh()
         return self.select_key(key)
+
+    # -- history ----------------------------------------------------------------------------------
+    def _on_history_problem(self, text: str) -> None:
+        if text:
+            self.statusBar().showMessage(f"History: {text}", 120_000)
+        else:
+            self.statusBar().clearMessage()
+
+    def _table_dicts(self) -> list[dict[str, object]]:
+        return [snapshot_to_dict(r.snap) for r in self.model.rows() if r.snap is not None]
+
+    def _show_address(self, address: str) -> None:
+        key = address if ":" in address else f"{address}:4028"
+        self.show_in_fleet(key)
 
     # -- faults -----------------------------------------------------------------------------------
     def _on_faults_changed(self) -> None:

@@ -61,3 +61,20 @@ def test_fault_stage_sets_faults_and_never_raises(
     with caplog.at_level(logging.ERROR):
         broken([snapshot(target, 0)])  # logged, not raised: polling goes on
     assert "fault evaluation failed" in caplog.text
+
+
+def test_cycles_are_collected_on_the_gui_thread_only(qapp: object) -> None:
+    """A collection on a worker thread can destroy a dead widget there and deadlock Qt."""
+    import gc
+    import threading
+
+    from PySide6.QtCore import QThread
+
+    collector = gui_app.collect_on_gui_thread()
+    try:
+        assert not gc.isenabled()  # nothing collects on whichever thread allocates
+        assert collector.timer.isActive()
+        assert collector.timer.thread() is QThread.currentThread()
+        assert threading.current_thread() is threading.main_thread()
+    finally:
+        collector.timer.stop()

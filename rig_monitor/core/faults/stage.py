@@ -26,6 +26,7 @@ from typing import Any
 
 from rig_monitor.core import fmt
 from rig_monitor.core.faults import (
+    ActiveFault,
     Catalogue,
     FaultEvent,
     FaultTracker,
@@ -222,6 +223,10 @@ class FaultStage:
         """The operator rebooted these miners: their next restart is no fault (issue 12)."""
         return self._named("expect_reboot", (list(keys), within_s, time.time()))
 
+    def restore(self, kept: Iterable[ActiveFault]) -> int:
+        """Open faults kept by the history store from before a restart (see FaultTracker.restore)."""
+        return self._named("restore", (list(kept),))
+
     # -- running in the engine's child process (see rig_monitor.core.engine.engine_process) -----------
     def child_factory(self) -> Callable[[], FaultStage]:
         """A picklable recipe for this stage's copy in the engine process (same catalogue and
@@ -243,6 +248,13 @@ class FaultStage:
             self._queue.append((seq, action))
 
     # -- engine thread --------------------------------------------------------------------------
+    @property
+    def tracker(self) -> FaultTracker:
+        """The stage's tracker, for a caller that runs the stage on its own thread (``watch``
+        restoring kept faults and reading open ones for history). The window must not: it
+        reaches the tracker only through :meth:`submit`, on the engine's side."""
+        return self._ensure_tracker()
+
     def _ensure_tracker(self) -> FaultTracker:
         if self._tracker is None:
             self._tracker = self._factory(self._overrides.thresholds(self._catalogue))
@@ -370,6 +382,13 @@ def _expect_reboot(keys: list[str], within_s: float, now: float) -> Action:
     return apply
 
 
+def _restore(kept: list[ActiveFault]) -> Action:
+    def run(side: _EngineSide) -> None:
+        side.tracker.restore(kept)
+
+    return run
+
+
 _ACTIONS: dict[str, Callable[..., Action]] = {
     "expect_reboot": _expect_reboot,
     "acknowledge": _acknowledge,
@@ -377,4 +396,5 @@ _ACTIONS: dict[str, Callable[..., Action]] = {
     "set_overrides": _set_overrides,
     "set_language": _set_language,
     "forget": _forget,
+    "restore": _restore,
 }

@@ -417,6 +417,43 @@ class FaultTracker:
             m = self._miners[miner_key] = _Miner()
         m.hist.expect_reboot_until = t + within_s
 
+    def restore(self, kept: Iterable[ActiveFault]) -> int:
+        """Open faults kept from before a restart (the history store); returns how many.
+
+        A kept fault is the same fault when the miner still shows it: it keeps its original
+        ``first_seen``/``raised_at``, acknowledgement and snooze. One the miner no longer shows
+        clears through the usual dwell. Already raised again since start-up: merged into that one.
+        """
+        n = 0
+        for a in kept:
+            m = self._miners.get(a.miner)
+            if m is None:
+                m = self._miners[a.miner] = _Miner()
+            st = m.states.get((a.id, a.board))
+            if st is None:
+                st = m.states[(a.id, a.board)] = _State()
+            act = st.active
+            if act is None:
+                st.active = ActiveFault(
+                    a.miner,
+                    a.fault,
+                    first_seen=a.first_seen,
+                    last_seen=a.last_seen,
+                    raised_at=a.raised_at,
+                    escalated_at=a.escalated_at,
+                    acknowledged_at=a.acknowledged_at,
+                    snoozed_until=a.snoozed_until,
+                )
+            else:
+                act.first_seen = min(act.first_seen, a.first_seen)
+                act.raised_at = min(act.raised_at, a.raised_at)
+                if act.acknowledged_at is None and act.severity.rank <= a.severity.rank:
+                    act.acknowledged_at = a.acknowledged_at
+                if act.snoozed_until is None:
+                    act.snoozed_until = a.snoozed_until
+            n += 1
+        return n
+
     def forget(self, miner_key: str) -> None:
         """Drop a miner that is no longer polled (removed from the site)."""
         self._miners.pop(miner_key, None)

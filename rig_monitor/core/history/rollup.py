@@ -1,0 +1,106 @@
+"""Downsampling: many rows of one miner in one bucket become one row.
+
+Means for hashrate, power and fans (what was produced and drawn), maxima for temperatures (an
+operator looks for the peaks), the online fraction (uptime), the last pool state.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+Row = tuple[
+    Any, ...
+]  # (miner, t, online, hashrate, nominal, chip, board, power, fans, pool, boards)
+FleetRow = tuple[Any, ...]  # (source, t, miners, online, hashrate, nominal, power, faults)
+
+
+def _mean(values: Iterable[float | None]) -> float | None:
+    vs = [v for v in values if v is not None]
+    return sum(vs) / len(vs) if vs else None
+
+
+def _max(values: Iterable[float | None]) -> float | None:
+    vs = [v for v in values if v is not None]
+    return max(vs) if vs else None
+
+
+def _round(v: float | None) -> int | None:
+    return None if v is None else round(v)
+
+
+def _fans(texts: Sequence[str | None]) -> str | None:
+    lists = [[int(x) for x in t.split(",")] for t in texts if t]
+    if not lists:
+        return None
+    width = max(len(x) for x in lists)
+    cols = [[x[i] for x in lists if len(x) > i] for i in range(width)]
+    return ",".join(str(round(sum(c) / len(c))) for c in cols)
+
+
+def _boards(texts: Sequence[str | None]) -> str | None:
+    per: dict[int, list[list[float | None]]] = {}
+    for text in texts:
+        if not text:
+            continue
+        for part in text.split(";"):
+            i, h, c, b = part.split(":")
+            slot = per.setdefault(int(i), [[], [], []])
+            slot[0].append(float(h) if h else None)
+            slot[1].append(float(c) if c else None)
+            slot[2].append(float(b) if b else None)
+    if not per:
+        return None
+
+    def s(v: float | None) -> str:
+        return "" if v is None else str(round(v))
+
+    return ";".join(
+        f"{i}:{s(_mean(v[0]))}:{s(_max(v[1]))}:{s(_max(v[2]))}" for i, v in sorted(per.items())
+    )
+
+
+def aggregate(miner: int, t: int, rows: Sequence[Row]) -> Row:
+    """One bucket of one miner (rows in time order) → one row stamped ``t``."""
+    return (
+        miner,
+        t,
+        sum(r[2] for r in rows) / len(rows),
+        _round(_mean(r[3] for r in rows)),
+        _round(_max(r[4] for r in rows)),
+        _round(_max(r[5] for r in rows)),
+        _round(_max(r[6] for r in rows)),
+        _round(_mean(r[7] for r in rows)),
+        _fans([r[8] for r in rows]),
+        next((r[9] for r in reversed(rows) if r[9]), None),
+        _boards([r[10] for r in rows]),
+    )
+
+
+def bucketed(rows: Iterable[Row], size: int) -> list[Row]:
+    """Rows ordered by (miner, t) → one aggregated row per (miner, bucket)."""
+    out: list[Row] = []
+    group: list[Row] = []
+    current: tuple[int, int] | None = None
+    for r in rows:
+        k = (r[0], r[1] - r[1] % size)
+        if k != current:
+            if group and current is not None:
+                out.append(aggregate(current[0], current[1], group))
+            group, current = [], k
+        group.append(r)
+    if group and current is not None:
+        out.append(aggregate(current[0], current[1], group))
+    return out
+
+
+def fleet_bucketed(rows: Iterable[FleetRow], size: int) -> list[FleetRow]:
+    """Fleet rows ordered by (source, t) → per source and bucket, the mean of each total."""
+    groups: dict[tuple[str, int], list[FleetRow]] = {}
+    for r in rows:
+        groups.setdefault((r[0], r[1] - r[1] % size), []).append(r)
+    out: list[FleetRow] = []
+    for (source, t), g in groups.items():
+        n = len(g)
+        out.append((source, t, *(sum(r[i] for r in g) / n for i in range(2, 8))))
+    return out
