@@ -48,6 +48,11 @@ class HttpReply:
             raise MinerError(kind, f"{kind}: {self.url} did not answer JSON ({exc})") from None
 
 
+def _light_transport() -> bool:
+    """Whether plain HTTP goes through lightweb (only without keep-alive, which we never use)."""
+    return os.environ.get("RIG_MONITOR_HTTP") != "httpcore"
+
+
 def digest(username: str, password: str) -> httpx.Auth:
     return httpx.DigestAuth(username, password)
 
@@ -68,6 +73,8 @@ class HttpClient:
             for _ in range(max(1, shards))
         ]
         self._inflight: set[asyncio.Task[HttpReply]] = set()
+        # plain HTTP goes through lightweb (see _make_client), whose cancellation is clean
+        self._light = _light_transport()
 
     @staticmethod
     def _make_client(limits: Limits, connections: int) -> httpx.AsyncClient:
@@ -79,10 +86,7 @@ class HttpClient:
         # HTTPS through httpx's own transport. RIG_MONITOR_HTTP=httpcore: the old path.
         # Only without keep-alive: a pool that reuses connections needs httpcore's transport.
         transport: httpx.AsyncBaseTransport | None = None
-        if (
-            not pool_limits.max_keepalive_connections
-            and os.environ.get("RIG_MONITOR_HTTP") != "httpcore"
-        ):
+        if _light_transport():
             transport = LightTransport(
                 httpx.AsyncHTTPTransport(verify=False, limits=pool_limits, trust_env=False)
             )
@@ -130,6 +134,10 @@ class HttpClient:
                     client, method, url, auth, hdrs, content, data, params, follow_redirects
                 )
 
+        if self._light and url.startswith("http:"):
+            # lightweb owns its one socket per request and closes it when cancelled: a caller
+            # that gives up frees the socket at once (tests/core/wire/test_lightweb.py).
+            return await run()
         # httpcore 1.0.9 orphans a pooled connection when the request's task is cancelled at the
         # wrong moment (encode/httpcore#1093, #830): detection races and poll budgets cancel
         # requests all the time, and ~150 sockets were left ESTABLISHED/CLOSE-WAIT between
