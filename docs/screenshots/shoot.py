@@ -50,6 +50,11 @@ def shot(app: QApplication, win: MainWindow, name: str) -> None:
 
 
 def select_first(win: MainWindow) -> None:
+    # No operator's hand is on the table here (the offscreen cursor can sit over it and hold the
+    # live re-sort back): sort as an operator sees it, worst first, then select the top row.
+    win.resort_guard.hovered = win.resort_guard.pressed = False
+    win._resort()
+    win.table.scrollToTop()
     ix = win.proxy.index(0, 0)
     win.table.selectionModel().setCurrentIndex(
         ix,
