@@ -32,45 +32,19 @@ BASE = "127.240.0.1"
 DEFAULT_PYASIC_PYTHON = "/tmp/pyasic-venv/bin/python"
 DEFAULT_ASICRS_PYTHON = "/tmp/asicrs-venv/bin/python"
 
-PYASIC_CHILD = r"""
-import asyncio, json, os, sys, time, resource
-import pyasic
-ips = json.loads(sys.argv[1]); conc = int(sys.argv[2])
-async def main():
-    sem = asyncio.Semaphore(conc)
-    async def one(ip):
-        async with sem:
-            try:
-                miner = await asyncio.wait_for(pyasic.get_miner(ip), 30)
-                if miner is None:
-                    return "none"
-                data = await asyncio.wait_for(miner.get_data(), 30)
-                return "ok" if data.hashrate is not None else "nodata"
-            except Exception as exc:
-                return type(exc).__name__
-    t0 = time.perf_counter(); c0 = sum(os.times()[:2])
-    res = await asyncio.gather(*(one(ip) for ip in ips))
-    wall = time.perf_counter() - t0; cpu = sum(os.times()[:2]) - c0
-    counts = {}
-    for r in res: counts[r] = counts.get(r, 0) + 1
-    print("RESULT " + json.dumps({"wall": wall, "cpu": cpu, "counts": counts,
-          "version": pyasic.__version__ if hasattr(pyasic, "__version__") else "?"}))
-asyncio.run(main())
-"""
-
-
-ASICRS_CHILD = r"""
+# The same timed identify+read loop for both tools, run with their own venv's python (neither
+# can import this project); only how a miner object is obtained and the version differ.
+_CHILD = r"""
 import asyncio, json, os, sys, time
-from importlib.metadata import version
-from pyasic_rs import MinerFactory
+{imports}
 ips = json.loads(sys.argv[1]); conc = int(sys.argv[2])
 async def main():
-    factory = MinerFactory()
+{setup}
     sem = asyncio.Semaphore(conc)
     async def one(ip):
         async with sem:
             try:
-                miner = await asyncio.wait_for(factory.get_miner(ip), 30)
+                miner = await asyncio.wait_for({get_miner}(ip), 30)
                 if miner is None:
                     return "none"
                 data = await asyncio.wait_for(miner.get_data(), 30)
@@ -80,12 +54,25 @@ async def main():
     t0 = time.perf_counter(); c0 = sum(os.times()[:2])
     res = await asyncio.gather(*(one(ip) for ip in ips))
     wall = time.perf_counter() - t0; cpu = sum(os.times()[:2]) - c0
-    counts = {}
+    counts = {{}}
     for r in res: counts[r] = counts.get(r, 0) + 1
-    print("RESULT " + json.dumps({"wall": wall, "cpu": cpu, "counts": counts,
-          "version": version("pyasic-rs")}))
+    print("RESULT " + json.dumps({{"wall": wall, "cpu": cpu, "counts": counts,
+          "version": {version}}}))
 asyncio.run(main())
 """
+
+PYASIC_CHILD = _CHILD.format(
+    imports="import pyasic",
+    setup="    pass",
+    get_miner="pyasic.get_miner",
+    version='pyasic.__version__ if hasattr(pyasic, "__version__") else "?"',
+)
+ASICRS_CHILD = _CHILD.format(
+    imports="from importlib.metadata import version\nfrom pyasic_rs import MinerFactory",
+    setup="    factory = MinerFactory()",
+    get_miner="factory.get_miner",
+    version='version("pyasic-rs")',
+)
 
 
 def _ips(n: int) -> list[str]:
