@@ -36,6 +36,7 @@ from rig_monitor.core.engine.discovery import (
     ScanResult,
     scan_iter,
 )
+from rig_monitor.core.engine.loops import close_loop
 from rig_monitor.core.model import Ports, Target
 from rig_monitor.core.netinfo import Suggestion, suggest_networks
 from rig_monitor.core.targets import TargetError, is_public, parse_targets
@@ -82,8 +83,7 @@ class ScanWorker(QObject):
             self._task = loop.create_task(self._main(everything))
             loop.run_until_complete(asyncio.gather(self._task, return_exceptions=True))
         finally:
-            loop.run_until_complete(loop.shutdown_asyncgens())
-            loop.close()
+            close_loop(loop)  # identification tasks and their requests too
             self.finished.emit(everything)
 
     async def _main(self, everything: list[ScanResult]) -> None:

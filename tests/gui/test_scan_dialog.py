@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import ipaddress
 from collections.abc import Iterator
 from pathlib import Path
@@ -154,3 +155,26 @@ def test_address_files_are_read_off_the_gui_thread_with_limits(
         targets_mod.read_target_file = real  # type: ignore[assignment]
     assert readers and th.main_thread().name not in readers
     assert not dialog.running and dialog.start_button.isEnabled()
+
+
+def test_stopping_during_identification_leaves_no_task_behind(
+    qtbot: QtBot, fleet: tuple[SimFleetThread, int, int]
+) -> None:
+    """A task left on the scan's closed loop failed later, wherever the garbage collector ran
+    ("Event loop is closed", seen in CI in another test)."""
+    thread, port, web = fleet
+    hung = thread.fleet.miners[0].ip
+    thread.inject(hung, "hung")  # accepts the connection, never answers: identification waits
+    dialog = _dialog(qtbot, web, f"127.86.0.0/28:{port}")
+    dialog.start_scan()
+    worker = dialog._worker
+    assert worker is not None
+    qtbot.wait(500)  # the others settle in ~0.1 s; the hung one's identification waits 3 s
+    assert dialog.running
+    dialog.stop_scan()
+    qtbot.waitUntil(lambda: not dialog.running, timeout=60_000)
+    assert worker.wait(10)
+    assert worker._loop is not None and worker._loop.is_closed()
+    assert not asyncio.all_tasks(worker._loop)
+    assert dialog.report is not None
+    assert hung not in {r.target.ip for r in dialog.report.results}  # stopped, not settled

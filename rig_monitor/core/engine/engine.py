@@ -24,6 +24,7 @@ from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass, field
 
 from rig_monitor.core.credentials import Credential, Credentials, for_this_user, miner_key
+from rig_monitor.core.engine.loops import close_loop
 from rig_monitor.core.errors import crash_message
 from rig_monitor.core.logsafe import redact
 from rig_monitor.core.model import ErrorKind, MinerSnapshot, Ports, Target
@@ -440,12 +441,7 @@ class EngineThread:
             if closer is not None:
                 loop.run_until_complete(closer())
         finally:
-            pending = asyncio.all_tasks(loop)
-            for task in pending:
-                task.cancel()
-            loop.run_until_complete(asyncio.gather(*pending, return_exceptions=True))
-            loop.run_until_complete(loop.shutdown_asyncgens())
-            loop.close()
+            close_loop(loop)
 
     def _call(self, fn: Callable[[PollEngine], None]) -> None:
         loop, engine = self._loop, self._engine

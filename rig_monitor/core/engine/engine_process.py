@@ -45,6 +45,7 @@ from rig_monitor.core.engine.engine import (
     PollFn,
     PostProcess,
 )
+from rig_monitor.core.engine.loops import close_loop
 from rig_monitor.core.model import Target
 
 log = logging.getLogger(__name__)
@@ -230,12 +231,7 @@ def _child_run(
         loop.run_until_complete(poller.aclose())
         loop.run_until_complete(warm.saved())
     finally:
-        pending = asyncio.all_tasks(loop)
-        for task in pending:
-            task.cancel()
-        loop.run_until_complete(asyncio.gather(*pending, return_exceptions=True))
-        loop.run_until_complete(loop.shutdown_asyncgens())
-        loop.close()
+        close_loop(loop)
 
 
 class EngineProcess:

@@ -30,7 +30,10 @@ from rig_monitor.core.model import ErrorKind, MinerSnapshot, Ports, Target
 from rig_monitor.core.wire.cgminer import Limits
 from rig_monitor.sim import SimFleet, SimFleetThread
 
-LIMITS = Limits(connect_timeout_s=0.5, read_timeout_s=3.0, max_bytes=4 * 1024 * 1024)
+# The connect timeout is the wall time to a completed loopback handshake as the loop sees it: on
+# a loaded machine (a CI box running other suites) the loop can lag past 0.5 s, and a healthy
+# miner then read "no TCP answer" (seen once). 2 s keeps the silent addresses' timeouts short.
+LIMITS = Limits(connect_timeout_s=2.0, read_timeout_s=3.0, max_bytes=4 * 1024 * 1024)
 BAD = {
     "hung": {ErrorKind.TIMEOUT},
     "offline": {ErrorKind.REFUSED},
