@@ -55,8 +55,10 @@ class SweepWrite:
 
 
 def _sample_row(miner: int, s: MinerSnapshot, t: int) -> tuple[Any, ...]:
+    """A ``samples_raw`` row, bucket first (the hot path: every miner, every sweep)."""
     if not s.online:
         return (
+            t // FIVE_MIN,
             miner,
             t,
             0.0,
@@ -73,6 +75,7 @@ def _sample_row(miner: int, s: MinerSnapshot, t: int) -> tuple[Any, ...]:
     h, c, b, p = s.hashrate_ths, s.temp_chip_max_c, s.temp_board_max_c, s.power_w
     n = s.nominal_hashrate_ths
     return (
+        t // FIVE_MIN,
         miner,
         t,
         1.0,
@@ -81,9 +84,9 @@ def _sample_row(miner: int, s: MinerSnapshot, t: int) -> tuple[Any, ...]:
         None if c is None else round(c * 10),
         None if b is None else round(b * 10),
         None if p is None else round(p),
-        codec.fans_text(s.fans_rpm),
+        codec.fans_packed(s.fans_rpm),
         None if pool is None else str(pool.status),
-        codec.board_objects_text(s.boards),
+        codec.board_objects_packed(s.boards),
     )
 
 
@@ -129,6 +132,14 @@ class HistoryStore:
 
     def close(self) -> None:
         self.conn.close()
+
+    def _forget(self) -> None:
+        """Drop the identity caches: a rolled-back transaction may have taken miners they name."""
+        self._by_ident.clear()
+        self._by_key.clear()
+        self._ident_key.clear()
+        self._last_seen.clear()
+        self._fast.clear()
 
     # -- miners -----------------------------------------------------------------------------------
     def _miner_id(self, s: MinerSnapshot, t: float) -> int:
@@ -202,6 +213,7 @@ class HistoryStore:
         c.execute("BEGIN IMMEDIATE")
         try:
             rows = []
+            stale: list[int] = []
             seen: list[int] = []
             online = hashrate = nominal = power = 0.0
             faulty = 0
@@ -216,16 +228,21 @@ class HistoryStore:
                     power += s.power_w or 0.0
                     faulty += 1 if s.faults else 0
             c.executemany(
-                "INSERT OR REPLACE INTO samples_raw VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-                [(r[1] // FIVE_MIN, *r) for r in rows],
+                "INSERT OR REPLACE INTO samples_raw VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", rows
             )
             if seen:
                 swept = max(
                     s.timestamp for s in sweep.snapshots
                 )  # data time: sweeps never share it
-                c.executemany(
-                    "UPDATE miners SET last_seen = ? WHERE id = ?", [(now, m) for m in set(seen)]
-                )
+                # every sweep would rewrite 5,000 rows and their (key, last_seen) index entries
+                ls = self._last_seen
+                stale = [
+                    m for m in set(seen) if now - ls.get(m, -LAST_SEEN_EVERY_S) >= LAST_SEEN_EVERY_S
+                ]
+                if stale:
+                    c.executemany(
+                        "UPDATE miners SET last_seen = ? WHERE id = ?", [(now, m) for m in stale]
+                    )
                 faults = float(sweep.open_faults if sweep.open_faults is not None else faulty)
                 c.execute(
                     "INSERT OR REPLACE INTO fleet_raw VALUES (?,?,?,?,?,?,?,?)",
@@ -247,7 +264,10 @@ class HistoryStore:
         except BaseException:
             if c.in_transaction:
                 c.execute("ROLLBACK")
+            self._forget()
             raise
+        for m in stale:
+            self._last_seen[m] = now
         self.maintain(now)
 
     def _insert_events(self, events: Iterable[EventIn]) -> None:
