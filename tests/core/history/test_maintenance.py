@@ -166,3 +166,26 @@ def test_recorder_writes_a_waiting_sweep_before_the_next_step(
     assert order.count("step") > 10  # 30 minutes of 7 miners, one miner a step
     assert rec.stats.maintenance_steps == order.count("step")
     assert rec.stats.max_step_ms > 0 and rec.stats.wait_ms
+
+
+def test_no_step_scans_a_whole_tier(tmp_path: Path) -> None:
+    """Each statement a step runs seeks by key: a scan of 90 days of 5-minute rows every five
+    minutes was what the hourly rollup and retention did when they filtered on time alone."""
+    db = tmp_path / "h.db"
+    _fill(db, minutes=130)
+    store = HistoryStore(db, retention=Retention(raw_s=3600, five_min_s=7200, hourly_s=86400))
+    statements: list[str] = []
+    store.conn.set_trace_callback(statements.append)
+    store.maintain(T0 + 6 * 3600)
+    store.conn.set_trace_callback(None)
+    plans = {
+        s: " ".join(str(row[3]) for row in store.conn.execute("EXPLAIN QUERY PLAN " + s))
+        for s in statements
+        if s.lstrip().upper().startswith(("SELECT", "DELETE", "INSERT")) and "samples_" in s
+    }
+    store.close()
+    assert any("samples_1h" in s for s in plans) and any(
+        "DELETE FROM samples_5m" in s for s in plans
+    )
+    scans = {s: p for s, p in plans.items() if "SCAN samples_" in p}
+    assert scans == {}
