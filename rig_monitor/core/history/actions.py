@@ -77,6 +77,13 @@ class ActionHistory:
         self.on_recorded = on_recorded
         self.recorded = 0
         self._lock = threading.Lock()
+        self._notify_queued = False
+
+    def _notify(self, _store: object) -> None:  # writer thread, after the events were written
+        with self._lock:
+            self._notify_queued = False
+        if self.on_recorded is not None:
+            self.on_recorded()
 
     def __call__(self, rec: dict[str, Any]) -> None:
         try:
@@ -86,9 +93,10 @@ class ActionHistory:
             self.recorder.add_events([event])
             with self._lock:
                 self.recorded += 1
-            done = self.on_recorded
-            if done is not None:
-                self.recorder.call(lambda _store: done())
+                notify = self.on_recorded is not None and not self._notify_queued
+                self._notify_queued = self._notify_queued or notify
+            if notify:  # one notice for a burst (a 500-miner reboot), not one view reload each
+                self.recorder.call(self._notify)
         except Exception:  # history must never stop an action
             log.exception("recording an action in history failed")
 
