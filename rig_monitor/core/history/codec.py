@@ -141,14 +141,18 @@ def _num(v: float, digits: int) -> float | None:
     return None if v != v else round(v, digits)  # NaN: no value
 
 
+def boards_flat(cell: bytes) -> tuple[Any, ...]:
+    """A packed cell as it is stored: index, TH/s, chip °C, board °C per board, NaN = no value
+    (the rollup's input: no rounding, no tuples per board)."""
+    n = len(cell) // _BOARD_SIZE
+    return _BOARDS[n].unpack(cell) if n < len(_BOARDS) else struct.unpack("<" + _BOARD * n, cell)
+
+
 def boards_list(cell: Packed | None) -> list[BoardValues]:
     if not cell:
         return []
     if isinstance(cell, bytes):
-        n = len(cell) // _BOARD_SIZE
-        flat = (
-            _BOARDS[n].unpack(cell) if n < len(_BOARDS) else struct.unpack("<" + _BOARD * n, cell)
-        )
+        flat = boards_flat(cell)
         return [
             (flat[k], _num(flat[k + 1], 6), _num(flat[k + 2], 1), _num(flat[k + 3], 1))
             for k in range(0, len(flat), 4)

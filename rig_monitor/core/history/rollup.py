@@ -42,19 +42,46 @@ def _fans(cells: Sequence[Packed | None]) -> Packed | None:
 
 
 def _boards(cells: Sequence[Packed | None]) -> Packed | None:
-    per: dict[int, list[list[float | None]]] = {}
+    per: dict[int, tuple[list[float], list[float], list[float]]] = {}
     for cell in cells:
         if not cell:
             continue
-        for i, h, c, b in codec.boards_list(cell):
-            slot = per.setdefault(i, [[], [], []])
-            slot[0].append(h)
-            slot[1].append(c)
-            slot[2].append(b)
+        if isinstance(cell, bytes):  # the common case, unrounded: x == x is False for NaN
+            flat = codec.boards_flat(cell)
+            for k in range(0, len(flat), 4):
+                slot = per.get(flat[k])
+                if slot is None:
+                    slot = per[flat[k]] = ([], [], [])
+                h, c, b = flat[k + 1], flat[k + 2], flat[k + 3]
+                if h == h:
+                    slot[0].append(h)
+                if c == c:
+                    slot[1].append(c)
+                if b == b:
+                    slot[2].append(b)
+            continue
+        for i, h2, c2, b2 in codec.boards_list(cell):  # v2 text
+            slot = per.get(i)
+            if slot is None:
+                slot = per[i] = ([], [], [])
+            if h2 is not None:
+                slot[0].append(h2)
+            if c2 is not None:
+                slot[1].append(c2)
+            if b2 is not None:
+                slot[2].append(b2)
     if not per:
         return None
     return codec.boards_packed(
-        [(i, _mean(v[0]), _max(v[1]), _max(v[2])) for i, v in sorted(per.items())]
+        [
+            (
+                i,
+                sum(v[0]) / len(v[0]) if v[0] else None,
+                max(v[1]) if v[1] else None,
+                max(v[2]) if v[2] else None,
+            )
+            for i, v in sorted(per.items())
+        ]
     )
 
 
