@@ -4,7 +4,8 @@ Safety first: targets are miners the operator names one by one (an address, @fil
 site, never a CIDR or range), every miner is identified and its capability checked before
 anything is sent, the plan is shown and confirmed on a terminal (``--yes`` for scripts; without
 either, exit 2), disruptive actions go out in waves by address block, a miner is not hit again
-within the cooldown, and every result is appended to the action log.
+within the cooldown, and every result is appended to the action log and recorded in the history
+database (``--db PATH`` for another one) as an ``action`` event with the operator's name.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import argparse
 import asyncio
 import json
 import sys
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from rig_monitor.core.actions.log import log_path, read_actions
 from rig_monitor.core.actions.pacing import Pacing
@@ -22,6 +23,9 @@ from rig_monitor.core.drivers.control import Action, PoolError, PoolSpec, parse_
 from rig_monitor.core.engine.poller import Poller
 from rig_monitor.core.model import Target
 from rig_monitor.core.targets import TargetError, parse_targets
+
+if TYPE_CHECKING:
+    from rig_monitor.core.history.actions import ActionHistory
 
 EXIT_USAGE = 2
 PREVIEW_NAMES = 20  # miners named one by one in the confirmation before "and N more"
@@ -69,6 +73,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         type=float,
         default=300.0,
         help="seconds before the same action may hit a miner again (default 300)",
+    )
+    sp.add_argument(
+        "--db",
+        metavar="PATH",
+        help="history database the actions are recorded in (default: the usual one)",
     )
     sp.set_defaults(func=cmd_action)
 
@@ -129,6 +138,35 @@ def _confirm(action: Action, plan: list[ActionResult], pools: tuple[PoolSpec, ..
     return sys.stdin.readline().strip().lower() == "yes"
 
 
+def _history(args: argparse.Namespace) -> ActionHistory | None:
+    """The history recorder the results also go to; a database that cannot be used is said once
+    and the actions go ahead (the action log still has every result)."""
+    from rig_monitor.cli.history import _db
+    from rig_monitor.core.history import HistoryRecorder
+    from rig_monitor.core.history.actions import ActionHistory
+
+    rec = HistoryRecorder(_db(args), source="cli")
+    rec.start()
+    if not rec.wait_ready():
+        rec.close()
+        print(
+            f"rig-monitor action: history: {rec.problem or 'unusable'}; "
+            f"results go to the action log only ({log_path()})",
+            file=sys.stderr,
+        )
+        return None
+    return ActionHistory(rec).attach()
+
+
+def _close_history(history: ActionHistory) -> None:
+    rec = history.recorder
+    rec.flush()
+    problem = rec.problem
+    rec.close()
+    if problem:
+        print(f"rig-monitor action: history: {problem}", file=sys.stderr)
+
+
 def cmd_action(args: argparse.Namespace, out: TextIO) -> int:
     from rig_monitor.cli import _credentials, _limits, _ports
 
@@ -173,7 +211,13 @@ def cmd_action(args: argparse.Namespace, out: TextIO) -> int:
         finally:
             await poller.aclose()
 
-    results = asyncio.run(go())
+    history = None if args.dry_run else _history(args)
+    try:
+        results = asyncio.run(go())
+    finally:
+        if history is not None:
+            history.detach()
+            _close_history(history)
     if results is None:
         print("rig-monitor action: not confirmed; nothing sent", file=sys.stderr)
         return EXIT_USAGE

@@ -61,8 +61,8 @@ class SweepHook:
     def __init__(self, args: argparse.Namespace, tracker: FaultTracker) -> None:
         self.tracker = tracker
         self.recorder: HistoryRecorder | None = None
-        if not getattr(args, "record", False):
-            return
+        if not (getattr(args, "record", False) or getattr(args, "db", None)):
+            return  # --db names where to record: it implies --record (never ignored silently)
         rec = HistoryRecorder(_db(args), source="watch", on_problem=self._problem)
         rec.start()
         if rec.wait_ready():
@@ -322,7 +322,9 @@ def register(sub: Any) -> None:
         watch.add_argument(
             "--record", action="store_true", help="write every sweep into the history database"
         )
-        _db_arg(watch)
+        watch.add_argument(
+            "--db", metavar="PATH", help="history database to record into (implies --record)"
+        )
 
     sp = sub.add_parser("history", help="what recorded miners did: samples and fault events")
     _target_args(sp)

@@ -84,6 +84,35 @@ class MetricsBinder:
             self.try_bind()
 
 
+def _recorder(args: argparse.Namespace, stage: Any) -> Any:
+    """``--record`` (or ``--db PATH``, which implies it): the history recorder, started, with the
+    faults kept from the last run handed to the stage before the first sweep. A database that
+    cannot be used is logged and serving goes on without history."""
+    if not (args.record or args.db):
+        return None
+    from rig_monitor.cli.history import _db
+    from rig_monitor.core.history import HistoryRecorder
+    from rig_monitor.core.history.kept import to_active
+
+    def problem(text: str | None) -> None:
+        if text:
+            log.error("history: %s", text)
+        else:
+            log.info("history: recording again")
+
+    rec = HistoryRecorder(_db(args), source="serve", on_problem=problem)
+    rec.start()
+    if rec.wait_ready() and rec.kept:
+        stage.restore([to_active(k) for k in rec.kept])
+        log.info("history: %d open fault(s) kept from the last run", len(rec.kept))
+    if not rec.available:
+        log.error("history: not recording (%s); serving goes on", rec.problem or "unusable")
+        rec.close()
+        return None
+    print(f"history: recording into {rec.path}", file=sys.stderr, flush=True)
+    return rec
+
+
 def cmd_serve(args: argparse.Namespace, out: TextIO) -> int:
     from rig_monitor.core.config import load_config
     from rig_monitor.core.credentials import site_groups
@@ -175,6 +204,7 @@ def cmd_serve(args: argparse.Namespace, out: TextIO) -> int:
             stop.set()
 
     stage = FaultStage.load(settings.language)
+    recorder = _recorder(args, stage)
     config = EngineConfig(
         interval_s=interval,
         poll_budget_s=2 * args.timeout + 1.0,
@@ -190,14 +220,16 @@ def cmd_serve(args: argparse.Namespace, out: TextIO) -> int:
         collector=collector,
         sites=groups,
         on_sweep=on_sweep,
+        recorder=recorder,
     )
     log.info(
-        "serve: %d targets, site %s, every %g s, channels: %s, log %s",
+        "serve: %d targets, site %s, every %g s, channels: %s, log %s, history: %s",
         len(targets),
         site,
         interval,
         ", ".join(notifier.channels) or "none",
         log_path,
+        "off" if recorder is None else recorder.path,
     )
     binder = None
     if server is not None:
@@ -259,4 +291,12 @@ def register(sub: Any) -> None:
     sp.add_argument("--log-file", metavar="PATH", help="default <log dir>/serve.log (rotated)")
     sp.add_argument("--log-level", default="info", choices=["debug", "info", "warning", "error"])
     sp.add_argument("--sweeps", type=int, default=None, help="stop after N sweeps (tests, cron)")
+    sp.add_argument(
+        "--record",
+        action="store_true",
+        help="write every sweep, fault event and kept fault into the history database",
+    )
+    sp.add_argument(
+        "--db", metavar="PATH", help="history database to record into (implies --record)"
+    )
     sp.set_defaults(func=cmd_serve)

@@ -23,6 +23,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from rig_monitor.core.engine.engine import Batch
 from rig_monitor.core.faults.stage import FaultReport, FaultStage
 from rig_monitor.core.history import EventIn, HistoryReader, HistoryRecorder, operator_name
+from rig_monitor.core.history.actions import ActionHistory
 from rig_monitor.core.history.kept import event_in, from_active, to_active
 from rig_monitor.core.history.records import KeptFault
 
@@ -73,12 +74,16 @@ class HistoryLink(QObject):
         )
         self.restored = 0
         self._pending_events: list[EventIn] = []
+        # every confirmed action (the actions dialog's worker thread) becomes an 'action' event
+        self.actions = ActionHistory(self.recorder, on_recorded=self.recorded.emit)
 
     # -- life cycle ----------------------------------------------------------------------------------
     def start(self) -> None:
         self.recorder.start()
+        self.actions.attach()
 
     def close(self) -> None:
+        self.actions.detach()
         self.recorder.close()
         self.pool.waitForDone(5000)
 

@@ -135,3 +135,60 @@ def test_on_a_terminal_it_names_the_miners_and_asks(
     assert "2 miner(s) cannot do it" in err
     assert (fleet.miners[1].control.state.led is True) is sent
     assert (fleet.miners[1].control.state.received != []) is sent
+
+
+def _history(db: Path, *argv: str) -> list[dict]:
+    out = io.StringIO()
+    assert cli.main(["history", "--since", "10m", "--json", "--db", str(db), *argv], out) == 0
+    return json.loads(out.getvalue())
+
+
+def test_every_confirmed_action_is_in_history_with_who_and_outcome(
+    fleet: SimFleet, tmp_path: Path
+) -> None:
+    from rig_monitor.core.history import operator_name
+
+    db = tmp_path / "elsewhere.db"
+    fleet.miners[0].control.state.write_access = False  # one refusal: recorded as failed
+    code, _ = _run(fleet, "restart", "--yes", "--db", str(db))
+    assert code == 1
+    events = {m["ip"]: [e for e in m["events"] if e["event"] == "action"] for m in _history(db)}
+    assert set(events) == {f"{t.ip}:{t.port}" for t in fleet.targets}
+    who = operator_name()
+    first, second = (events[f"{t.ip}:{t.port}"] for t in fleet.targets[:2])
+    assert len(first) == 1 and first[0]["detail"].startswith("restart: failed — ")
+    assert "Access denied" in first[0]["detail"] and first[0]["detail"].endswith(f"({who})")
+    assert len(second) == 1 and second[0]["detail"].startswith("restart: done")
+    out = io.StringIO()
+    assert cli.main(["handover", "--since", "10m", "--format", "json", "--db", str(db)], out) == 0
+    handed = [i for i in json.loads(out.getvalue()) if i["section"] == "Actions"]
+    assert len(handed) == 3 and {i["operator"] for i in handed} == {who}
+
+
+def test_dry_runs_are_not_recorded_and_pool_passwords_never_are(
+    fleet: SimFleet, tmp_path: Path
+) -> None:
+    db = tmp_path / "h.db"
+    code, _ = _run(fleet, "reboot", "--dry-run", "--db", str(db))
+    assert code == 0 and not db.exists()  # a preview: nothing was sent, nothing to record
+    code, rows = _run(
+        fleet, "pools", "--yes", "--db", str(db),
+        "--pool", "stratum+tcp://new.pool.invalid:3333,ops.w1,s3cretPW",
+    )  # fmt: skip
+    assert code == 0, rows
+    details = [e["detail"] for m in _history(db) for e in m["events"] if e["event"] == "action"]
+    assert len(details) == 3 and all(d.startswith("pools: done") for d in details)
+    for f in tmp_path.glob("h.db*"):
+        assert b"s3cretPW" not in f.read_bytes()
+
+
+def test_an_unusable_history_database_does_not_stop_the_action(
+    fleet: SimFleet, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "broken.db"
+    db.write_bytes(b"not a database" * 100)
+    code, rows = _run(fleet, "restart", "--yes", "--db", str(db))
+    assert code == 0 and all(r["ok"] for r in rows)
+    err = capsys.readouterr().err
+    assert "history:" in err and "action log only" in err
+    assert len([r for r in read_actions() if not r["dry_run"]]) == 3  # the log has them all

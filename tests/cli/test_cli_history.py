@@ -76,8 +76,9 @@ def test_watch_record_then_history_json(fleet: SimFleet, tmp_path: Path) -> None
 
 def test_note_export_and_handover(fleet: SimFleet, tmp_path: Path) -> None:
     db = tmp_path / "h.db"
+    # --db implies --record
     run("watch", f"{BASE}-3:{PORT}", "--sweeps", "2", "--interval", "1.1", "--timeout", "3",
-        "--record", "--db", str(db))  # fmt: skip
+        "--db", str(db))  # fmt: skip
     said = run("note", f"{BASE}:{PORT}", "board 2 swapped", "--db", str(db))
     assert "board 2 swapped" in said
     doc = json.loads(run("history", f"{BASE}:{PORT}", "--since", "1h", "--json", "--db", str(db)))

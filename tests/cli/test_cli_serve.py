@@ -8,6 +8,7 @@ import json
 import os
 import signal
 import socket
+import sqlite3
 import subprocess
 import sys
 import threading
@@ -232,3 +233,48 @@ def test_notify_test_reports_each_channel(tmp_path: Path, monkeypatch: pytest.Mo
     assert "FAILED  bad (webhook)" in text and "HTTP 500" in text
     (ev,) = good.requests[0][1]["events"]
     assert ev["title"] == "Test notification" and ev["site"] == "north"
+
+
+def test_serve_db_records_every_sweep_into_that_database(
+    fleet: SimFleet, tmp_path: Path, env: dict[str, str]
+) -> None:
+    db = tmp_path / "elsewhere" / "serve-history.db"
+    web = fleet.miners[0].web_port
+    s = Serve(
+        [targets_file(fleet, tmp_path), "--web-port", str(web), "--interval", "1",
+         "--sweeps", "2", "--db", str(db)],
+        env,
+    )  # fmt: skip
+    rc = s.proc.wait(60)
+    for t in s._t:
+        t.join(5)
+    assert rc == 0, "".join(s.err)
+    assert f"history: recording into {db}" in "".join(s.err)
+    out = io.StringIO()
+    assert main(["history", "--since", "10m", "--json", "--db", str(db)], out) == 0
+    doc = json.loads(out.getvalue())
+    assert {m["ip"] for m in doc} == {f"{m.ip}:{m.port}" for m in fleet.miners}
+    assert all(len(m["samples"]) == 2 for m in doc)  # both sweeps, the last one included
+    with sqlite3.connect(db) as c:
+        sources = c.execute("SELECT DISTINCT source FROM fleet_raw").fetchall()
+    assert sources == [("serve",)]
+
+
+def test_serve_with_an_unusable_db_says_so_and_serves_on(
+    fleet: SimFleet, tmp_path: Path, env: dict[str, str]
+) -> None:
+    db = tmp_path / "broken.db"
+    db.write_bytes(b"this is not sqlite" * 100)
+    web = fleet.miners[0].web_port
+    s = Serve(
+        [targets_file(fleet, tmp_path), "--web-port", str(web), "--interval", "1",
+         "--sweeps", "1", "--json", "--db", str(db)],
+        env,
+    )  # fmt: skip
+    rc = s.proc.wait(60)
+    for t in s._t:
+        t.join(5)
+    assert rc == 0, "".join(s.err)
+    assert "history: not recording" in "".join(s.err) and str(db) in "".join(s.err)
+    assert s.lines and s.lines[0]["miners"] == COUNT  # polling went on
+    assert db.read_bytes() == b"this is not sqlite" * 100  # left untouched

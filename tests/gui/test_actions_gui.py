@@ -195,3 +195,42 @@ def test_detail_buttons_follow_the_firmware_of_the_miner_shown(window: MainWindo
     window.detail.show_row(FleetRow.from_snapshot(snap))
     assert all(b.isEnabled() for b in buttons.values())
     assert "blink.cgi" in buttons["locate-on"].toolTip()
+
+
+def test_actions_from_the_window_reach_history_and_the_handover_view(
+    qtbot: Any, fleet: SimFleet, tmp_path: Path
+) -> None:
+    from rig_monitor.core.history import HistoryReader, operator_name
+    from rig_monitor.gui.history_handover import HandoverView
+    from rig_monitor.gui.history_link import HistoryLink
+
+    link = HistoryLink(tmp_path / "h.db")
+    link.start()
+    try:
+        assert link.recorder.wait_ready()
+        handover = HandoverView(link)
+        qtbot.addWidget(handover)
+        handover.show()
+        dlg = ActionsDialog(Action.LOCATE_ON, fleet.targets, worker_factory=_factory(fleet))
+        qtbot.addWidget(dlg)
+        dlg.show()
+        qtbot.waitUntil(lambda: dlg.go_button.isEnabled(), timeout=WAIT_MS)
+        with qtbot.waitSignal(link.recorded, timeout=WAIT_MS):  # the preview was not recorded
+            qtbot.mouseClick(dlg.go_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: dlg.phase == "done", timeout=WAIT_MS)
+        assert link.recorder.flush()
+        with HistoryReader(tmp_path / "h.db") as r:
+            events = r.events(None, 0, None, kinds=["action"])
+        assert len(events) == 2  # the two miners with a LED; the skipped one was never sent
+        assert all((e.detail or "").startswith("locate-on: done") for e in events)
+        assert {e.operator for e in events} == {operator_name()}
+        # the handover view reloads on link.recorded: the actions show under their own heading
+        qtbot.waitUntil(
+            lambda: any(
+                handover.tree.topLevelItem(i).text(0) == "Actions (2)"
+                for i in range(handover.tree.topLevelItemCount())
+            ),
+            timeout=WAIT_MS,
+        )
+    finally:
+        link.close()

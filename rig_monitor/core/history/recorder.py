@@ -40,6 +40,7 @@ class _Batch:
     events: list[EventIn] = field(default_factory=list)
     kept: list[KeptFault] | None = None
     open_faults: int | None = None
+    queued: float = field(default_factory=time.perf_counter)
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +54,11 @@ class RecorderStats:
     rows_written: int = 0
     last_write_ms: float = 0.0
     write_ms: list[float] = field(default_factory=list)
+    wait_ms: list[float] = field(default_factory=list)  # a sweep's time in the queue (last 100)
+    max_wait_ms: float = 0.0
+    maintenance_steps: int = 0
+    maintenance_ms: float = 0.0  # all steps together
+    max_step_ms: float = 0.0  # the longest the writer was held by one step
 
 
 class HistoryRecorder:
@@ -153,7 +159,9 @@ class HistoryRecorder:
         try:
             if self.retention is None:
                 self.retention = load_retention()
-            store = HistoryStore(self.path, source=self.source, retention=self.retention)
+            store = HistoryStore(
+                self.path, source=self.source, retention=self.retention, auto_maintain=False
+            )
             self.kept = store.kept_faults()
         except Exception as exc:
             self._say(explain(exc, self.path))
@@ -177,8 +185,12 @@ class HistoryRecorder:
                 log.exception("history ready callback failed")
         building: list[MinerSnapshot] = []
         pending: list[SweepWrite] = []
+        maintain = True  # rollups run between sweeps, one short step at a time
         try:
             while True:
+                if maintain and store is not None and not pending and self._queue.empty():
+                    maintain = self._maintain_step(store)
+                    continue
                 try:
                     item = self._queue.get(timeout=RETRY_S if pending else None)
                 except queue.Empty:
@@ -206,10 +218,16 @@ class HistoryRecorder:
                     if item.sweep_done:
                         pending.append(
                             SweepWrite(
-                                building, item.events, item.kept, item.open_faults, time.time()
+                                building,
+                                item.events,
+                                item.kept,
+                                item.open_faults,
+                                time.time(),
+                                item.queued,
                             )
                         )
                         building = []
+                        maintain = True
                     else:
                         pending.append(SweepWrite([], item.events, item.kept, None, time.time()))
                 if len(pending) > MAX_PENDING:
@@ -223,6 +241,22 @@ class HistoryRecorder:
             if store is not None:
                 store.close()
 
+    def _maintain_step(self, store: HistoryStore) -> bool:
+        """One rollup/retention step; False when none was due or it failed (tried again later)."""
+        t0 = time.perf_counter()
+        try:
+            did = store.maintain_step()
+        except Exception as exc:
+            self._say(explain(exc, self.path))
+            return False
+        if did:
+            ms = (time.perf_counter() - t0) * 1000
+            st = self.stats
+            st.maintenance_steps += 1
+            st.maintenance_ms += ms
+            st.max_step_ms = max(st.max_step_ms, ms)
+        return did
+
     def _write_pending(
         self, store: HistoryStore | None, pending: list[SweepWrite], final: bool = False
     ) -> None:
@@ -232,6 +266,11 @@ class HistoryRecorder:
         while pending:
             sweep = pending[0]
             t0 = time.perf_counter()
+            if sweep.queued is not None:
+                wait = (t0 - sweep.queued) * 1000
+                self.stats.wait_ms.append(wait)
+                del self.stats.wait_ms[:-100]
+                self.stats.max_wait_ms = max(self.stats.max_wait_ms, wait)
             try:
                 store.write(sweep)
             except Exception as exc:

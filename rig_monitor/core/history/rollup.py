@@ -9,6 +9,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from rig_monitor.core.history import codec
+from rig_monitor.core.history.codec import Packed
+
 Row = tuple[
     Any, ...
 ]  # (miner, t, online, hashrate, nominal, chip, board, power, fans, pool, boards)
@@ -29,34 +32,56 @@ def _round(v: float | None) -> int | None:
     return None if v is None else round(v)
 
 
-def _fans(texts: Sequence[str | None]) -> str | None:
-    lists = [[int(x) for x in t.split(",")] for t in texts if t]
+def _fans(cells: Sequence[Packed | None]) -> Packed | None:
+    lists = [codec.fans_list(c) for c in cells if c]
     if not lists:
         return None
     width = max(len(x) for x in lists)
     cols = [[x[i] for x in lists if len(x) > i] for i in range(width)]
-    return ",".join(str(round(sum(c) / len(c))) for c in cols)
+    return codec.fans_packed([round(sum(c) / len(c)) for c in cols])
 
 
-def _boards(texts: Sequence[str | None]) -> str | None:
-    per: dict[int, list[list[float | None]]] = {}
-    for text in texts:
-        if not text:
+def _boards(cells: Sequence[Packed | None]) -> Packed | None:
+    per: dict[int, tuple[list[float], list[float], list[float]]] = {}
+    for cell in cells:
+        if not cell:
             continue
-        for part in text.split(";"):
-            i, h, c, b = part.split(":")
-            slot = per.setdefault(int(i), [[], [], []])
-            slot[0].append(float(h) if h else None)
-            slot[1].append(float(c) if c else None)
-            slot[2].append(float(b) if b else None)
+        if isinstance(cell, bytes):  # the common case, unrounded: x == x is False for NaN
+            flat = codec.boards_flat(cell)
+            for k in range(0, len(flat), 4):
+                slot = per.get(flat[k])
+                if slot is None:
+                    slot = per[flat[k]] = ([], [], [])
+                h, c, b = flat[k + 1], flat[k + 2], flat[k + 3]
+                if h == h:
+                    slot[0].append(h)
+                if c == c:
+                    slot[1].append(c)
+                if b == b:
+                    slot[2].append(b)
+            continue
+        for i, h2, c2, b2 in codec.boards_list(cell):  # v2 text
+            slot = per.get(i)
+            if slot is None:
+                slot = per[i] = ([], [], [])
+            if h2 is not None:
+                slot[0].append(h2)
+            if c2 is not None:
+                slot[1].append(c2)
+            if b2 is not None:
+                slot[2].append(b2)
     if not per:
         return None
-
-    def s(v: float | None) -> str:
-        return "" if v is None else str(round(v))
-
-    return ";".join(
-        f"{i}:{s(_mean(v[0]))}:{s(_max(v[1]))}:{s(_max(v[2]))}" for i, v in sorted(per.items())
+    return codec.boards_packed(
+        [
+            (
+                i,
+                sum(v[0]) / len(v[0]) if v[0] else None,
+                max(v[1]) if v[1] else None,
+                max(v[2]) if v[2] else None,
+            )
+            for i, v in sorted(per.items())
+        ]
     )
 
 

@@ -113,6 +113,11 @@ MIGRATIONS: tuple[str, ...] = (
     DROP TABLE samples_raw;
     ALTER TABLE samples_raw_v2 RENAME TO samples_raw;
     """,
+    # v3: fans and boards cells may be packed binary (codec.py), which v2 code cannot read; v2
+    # text cells stay as they are and are still read
+    """
+    INSERT OR REPLACE INTO meta VALUES ('cells', 'packed');
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

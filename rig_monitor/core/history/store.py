@@ -15,15 +15,13 @@ from pathlib import Path
 from typing import Any
 
 from rig_monitor.core.history import codec
+from rig_monitor.core.history.maintenance import FIVE_MIN, MS, Maintenance
 from rig_monitor.core.history.records import EventIn, KeptFault
 from rig_monitor.core.history.retention import Retention
-from rig_monitor.core.history.rollup import bucketed, fleet_bucketed
 from rig_monitor.core.history.schema import check_readable, connect, migrate
 from rig_monitor.core.model import MinerSnapshot, Severity
 
-MS = 1000  # times are stored in milliseconds: sweeps seconds apart never share a key
-FIVE_MIN = 300 * MS
-HOUR = 3600 * MS
+# times are stored in milliseconds (MS): sweeps seconds apart never share a key
 
 
 def operator_name() -> str:
@@ -52,11 +50,14 @@ class SweepWrite:
     kept: Sequence[KeptFault] | None = None  # None: unchanged
     open_faults: int | None = None  # fleet fault count (None: counted from the snapshots)
     t: float | None = None
+    queued: float | None = None  # perf_counter when the recorder was handed it (its wait)
 
 
 def _sample_row(miner: int, s: MinerSnapshot, t: int) -> tuple[Any, ...]:
+    """A ``samples_raw`` row, bucket first (the hot path: every miner, every sweep)."""
     if not s.online:
         return (
+            t // FIVE_MIN,
             miner,
             t,
             0.0,
@@ -73,6 +74,7 @@ def _sample_row(miner: int, s: MinerSnapshot, t: int) -> tuple[Any, ...]:
     h, c, b, p = s.hashrate_ths, s.temp_chip_max_c, s.temp_board_max_c, s.power_w
     n = s.nominal_hashrate_ths
     return (
+        t // FIVE_MIN,
         miner,
         t,
         1.0,
@@ -81,15 +83,12 @@ def _sample_row(miner: int, s: MinerSnapshot, t: int) -> tuple[Any, ...]:
         None if c is None else round(c * 10),
         None if b is None else round(b * 10),
         None if p is None else round(p),
-        codec.fans_text(s.fans_rpm),
+        codec.fans_packed(s.fans_rpm),
         None if pool is None else str(pool.status),
-        codec.board_objects_text(s.boards),
+        codec.board_objects_packed(s.boards),
     )
 
 
-SAMPLE_COLUMNS = (
-    "miner, t, online, hashrate_mhs, nominal_mhs, chip_dc, board_dc, power_w, fans, pool, boards"
-)
 LAST_SEEN_EVERY_S = 300.0  # miners.last_seen is for "who is at this address": minutes suffice
 
 
@@ -103,7 +102,10 @@ class HistoryStore:
         source: str = "gui",
         retention: Retention | None = None,
         migrations: Sequence[str] | None = None,
+        auto_maintain: bool = True,
     ) -> None:
+        """``auto_maintain=False``: :meth:`write` leaves rollups to :meth:`maintain_step` (the
+        recorder runs them between sweeps); otherwise every write runs what is due."""
         self.path = path
         self.source = source
         self.retention = retention or Retention()
@@ -126,9 +128,19 @@ class HistoryStore:
         self._ident_key: dict[int, str] = {}
         self._last_seen: dict[int, float] = {}
         self._fast: dict[str, tuple[str | None, str | None, int]] = {}
+        self.auto_maintain = auto_maintain
+        self._maintenance = Maintenance(self.conn, self.retention)
 
     def close(self) -> None:
         self.conn.close()
+
+    def _forget(self) -> None:
+        """Drop the identity caches: a rolled-back transaction may have taken miners they name."""
+        self._by_ident.clear()
+        self._by_key.clear()
+        self._ident_key.clear()
+        self._last_seen.clear()
+        self._fast.clear()
 
     # -- miners -----------------------------------------------------------------------------------
     def _miner_id(self, s: MinerSnapshot, t: float) -> int:
@@ -202,13 +214,20 @@ class HistoryStore:
         c.execute("BEGIN IMMEDIATE")
         try:
             rows = []
+            stale: list[int] = []
             seen: list[int] = []
             online = hashrate = nominal = power = 0.0
             faulty = 0
+            fast = self._fast
             for s in sweep.snapshots:
-                mid = self._miner_id(s, s.timestamp)
+                ts = s.timestamp
+                known = fast.get(s.key)  # _miner_id's common case, inlined (5,000 calls a sweep)
+                if known is not None and known[0] == s.serial and known[1] == s.mac:
+                    mid = known[2]
+                else:
+                    mid = self._miner_id(s, ts)
                 seen.append(mid)
-                rows.append(_sample_row(mid, s, round(s.timestamp * MS)))
+                rows.append(_sample_row(mid, s, round(ts * MS)))
                 if s.online:
                     online += 1
                     hashrate += s.hashrate_ths or 0.0
@@ -216,16 +235,19 @@ class HistoryStore:
                     power += s.power_w or 0.0
                     faulty += 1 if s.faults else 0
             c.executemany(
-                "INSERT OR REPLACE INTO samples_raw VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-                [(r[1] // FIVE_MIN, *r) for r in rows],
+                "INSERT OR REPLACE INTO samples_raw VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", rows
             )
             if seen:
-                swept = max(
-                    s.timestamp for s in sweep.snapshots
-                )  # data time: sweeps never share it
-                c.executemany(
-                    "UPDATE miners SET last_seen = ? WHERE id = ?", [(now, m) for m in set(seen)]
-                )
+                swept = max(r[2] for r in rows) / MS  # data time: sweeps never share it
+                # every sweep would rewrite 5,000 rows and their (key, last_seen) index entries
+                ls = self._last_seen
+                stale = [
+                    m for m in set(seen) if now - ls.get(m, -LAST_SEEN_EVERY_S) >= LAST_SEEN_EVERY_S
+                ]
+                if stale:
+                    c.executemany(
+                        "UPDATE miners SET last_seen = ? WHERE id = ?", [(now, m) for m in stale]
+                    )
                 faults = float(sweep.open_faults if sweep.open_faults is not None else faulty)
                 c.execute(
                     "INSERT OR REPLACE INTO fleet_raw VALUES (?,?,?,?,?,?,?,?)",
@@ -247,8 +269,12 @@ class HistoryStore:
         except BaseException:
             if c.in_transaction:
                 c.execute("ROLLBACK")
+            self._forget()
             raise
-        self.maintain(now)
+        for m in stale:
+            self._last_seen[m] = now
+        if self.auto_maintain:
+            self.maintain(now)
 
     def _insert_events(self, events: Iterable[EventIn]) -> None:
         rows = [
@@ -337,76 +363,30 @@ class HistoryStore:
         return out
 
     # -- rollups and retention ------------------------------------------------------------------------
-    def _meta(self, key: str) -> float | None:
-        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
-        return float(row[0]) if row else None
+    def maintenance_due(self, now: float | None = None) -> bool:
+        """Whether a rollup or retention step is due (cheap: no lock taken)."""
+        return self._maintenance.due(_ms(now))
 
-    def _set_meta(self, key: str, value: float) -> None:
-        self.conn.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, repr(value)))
+    def maintain_step(self, now: float | None = None) -> bool:
+        """One bounded step of rollup or retention work (its own short transaction).
+
+        The recorder runs steps only while no sweep is waiting, so a sweep never waits for more
+        than one step; False when nothing was due.
+        """
+        return self._maintenance.step(_ms(now))
 
     def maintain(self, now: float | None = None) -> bool:
-        """Roll up finished buckets and drop rows past retention; True when it did anything.
+        """Every due step, one after another; True when it did anything.
 
         A bucket is rolled up one bucket after it ended, so a sweep that was still being written
         (or another recorder's late sweep) is in it.
         """
-        t = round((time.time() if now is None else now) * MS)
-        due_5m = t - t % FIVE_MIN - FIVE_MIN
-        due_1h = t - t % HOUR - HOUR
-        done_5m = self._meta("rolled_5m")
-        done_1h = self._meta("rolled_1h")
-        if done_5m is not None and done_5m >= due_5m and done_1h is not None and done_1h >= due_1h:
-            return False
-        c = self.conn
-        c.execute("BEGIN IMMEDIATE")
-        try:
-            done_5m = self._meta("rolled_5m")  # again, inside the lock: another writer may have
-            done_1h = self._meta("rolled_1h")
-            if done_5m is None or done_5m < due_5m:
-                self._roll(
-                    "samples_raw", "samples_5m", "fleet_raw", "fleet_5m", done_5m, due_5m, FIVE_MIN
-                )
-                self._set_meta("rolled_5m", float(due_5m))
-                r = self.retention
-                c.execute("DELETE FROM samples_raw WHERE b < ?", ((t - r.raw_s * MS) // FIVE_MIN,))
-                c.execute("DELETE FROM fleet_raw WHERE t < ?", (t - r.raw_s * MS,))
-                c.execute("DELETE FROM samples_5m WHERE t < ?", (t - r.five_min_s * MS,))
-                c.execute("DELETE FROM fleet_5m WHERE t < ?", (t - r.five_min_s * MS,))
-                if r.hourly_s is not None:
-                    c.execute("DELETE FROM samples_1h WHERE t < ?", (t - r.hourly_s * MS,))
-                    c.execute("DELETE FROM fleet_1h WHERE t < ?", (t - r.hourly_s * MS,))
-            if done_1h is None or done_1h < due_1h:
-                self._roll(
-                    "samples_5m", "samples_1h", "fleet_5m", "fleet_1h", done_1h, due_1h, HOUR
-                )
-                self._set_meta("rolled_1h", float(due_1h))
-            c.execute("COMMIT")
-        except BaseException:
-            if c.in_transaction:
-                c.execute("ROLLBACK")
-            raise
-        return True
+        t = _ms(now)
+        did = False
+        while self._maintenance.step(t):
+            did = True
+        return did
 
-    def _roll(
-        self, src: str, dst: str, fsrc: str, fdst: str, start: float | None, end: int, size: int
-    ) -> None:
-        c = self.conn
-        lo = -1 if start is None else int(start)
-        if src == "samples_raw":  # bucket-major: grouped rows still arrive together
-            rows = c.execute(
-                f"SELECT {SAMPLE_COLUMNS} FROM samples_raw WHERE b >= ? AND b < ?"
-                " ORDER BY b, miner, t",
-                (lo // FIVE_MIN if lo >= 0 else -1, end // FIVE_MIN),
-            ).fetchall()
-        else:
-            rows = c.execute(
-                f"SELECT {SAMPLE_COLUMNS} FROM {src} WHERE t >= ? AND t < ? ORDER BY miner, t",
-                (lo, end),
-            ).fetchall()
-        c.executemany(
-            f"INSERT OR REPLACE INTO {dst} VALUES (?,?,?,?,?,?,?,?,?,?,?)", bucketed(rows, size)
-        )
-        frows = c.execute(f"SELECT * FROM {fsrc} WHERE t >= ? AND t < ?", (lo, end)).fetchall()
-        c.executemany(
-            f"INSERT OR REPLACE INTO {fdst} VALUES (?,?,?,?,?,?,?,?)", fleet_bucketed(frows, size)
-        )
+
+def _ms(now: float | None) -> int:
+    return round((time.time() if now is None else now) * MS)
