@@ -13,12 +13,28 @@ from typing import Any
 
 _NUM = re.compile(r"[-+]?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?")
 
+_SENSOR_SEP = re.compile(r"[-\s,]+")
+
 # Multipliers to TH/s from the unit prefix of a hashrate key or rate_unit.
 TO_THS = {"H": 1e-12, "K": 1e-9, "M": 1e-6, "G": 1e-3, "T": 1.0, "P": 1e3}
 
 
 def num(value: Any) -> float | None:
     """A float from anything number-like; None for missing, empty, NaN or non-numeric."""
+    # ~80 calls per poll: the common shapes (a float, an int, a plain decimal string such as
+    # "62" or "-40" or "37603.30") skip the regular expression; they read exactly as it would
+    # ("12." is 12 either way; ".5", "1e5", " 62" and the like take the general path).
+    kind = type(value)
+    if kind is float:
+        return value if math.isfinite(value) else None
+    if kind is int:
+        f = float(value)
+        return f if math.isfinite(f) else None
+    if kind is str:
+        body = value[1:] if value[:1] in _SIGNS else value
+        if body[:1] in _DIGITS and body.isascii() and body.replace(".", "", 1).isdigit():
+            f = float(value)
+            return f if math.isfinite(f) else None
     if value is None or isinstance(value, bool):
         return None
     if isinstance(value, int | float):
@@ -29,6 +45,10 @@ def num(value: Any) -> float | None:
             return None
         f = float(m.group())
     return None if math.isnan(f) or math.isinf(f) else f
+
+
+_SIGNS = ("-", "+")
+_DIGITS = frozenset("0123456789")
 
 
 def integer(value: Any) -> int | None:
@@ -53,7 +73,7 @@ def temps(value: Any) -> list[float]:
     if isinstance(value, list | tuple):
         items: Iterable[Any] = value
     elif isinstance(value, str):
-        items = re.split(r"[-\s,]+", value.strip())
+        items = _SENSOR_SEP.split(value.strip())
     else:
         items = [value]
     out = []

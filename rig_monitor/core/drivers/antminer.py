@@ -79,11 +79,19 @@ class AntminerDriver(Driver):
         st = antminer_web.web_state(session)
         started = time.monotonic()
         due = st.due(started)
-        results: tuple[dict[str, Any] | BaseException, ...] = await asyncio.gather(
-            super().fetch(session),
-            antminer_web.fetch_web(session, pages=due),
-            return_exceptions=True,
-        )
+        results: tuple[dict[str, Any] | BaseException, ...]
+        if due:
+            results = await asyncio.gather(
+                super().fetch(session),
+                antminer_web.fetch_web(session, pages=due),
+                return_exceptions=True,
+            )
+        else:  # nothing due on the web (most polls): no tasks to run the two side by side
+            try:
+                alone: dict[str, Any] | BaseException = await super().fetch(session)
+            except Exception as exc:
+                alone = exc
+            results = (alone, await antminer_web.fetch_web(session, pages=due))
         rpc, web = results
         if isinstance(web, MinerError) and web.kind is ErrorKind.AUTH_FAILED:
             raise MinerError(ErrorKind.AUTH_FAILED, antminer_web.AUTH_MESSAGE)
@@ -166,7 +174,9 @@ class AntminerDriver(Driver):
 
     @staticmethod
     def _boards(chains: dict[str, Any], expected: int | None, unit: str) -> list[Board]:
-        slots = sorted({int(m.group(1)) for k in chains if (m := _CHAIN_KEY.match(k))})
+        slots = sorted(
+            {int(m.group(1)) for k in chains if k[:6] == "chain_" and (m := _CHAIN_KEY.match(k))}
+        )
         if not slots:
             return []
 
@@ -214,7 +224,9 @@ class AntminerDriver(Driver):
         drops when a fan stops. The model's fan count (else the last spinning header) decides.
         """
         fans = {
-            int(m.group(1)): integer(v) or 0 for k, v in chains.items() if (m := _FAN_KEY.match(k))
+            int(m.group(1)): integer(v) or 0
+            for k, v in chains.items()
+            if k[:3] == "fan" and (m := _FAN_KEY.match(k))
         }
         if not fans:
             return []

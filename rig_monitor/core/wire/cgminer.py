@@ -11,8 +11,10 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import errno
+import functools
 import json
 import re
+import socket
 import time
 import weakref
 from collections.abc import Awaitable, Callable
@@ -142,7 +144,110 @@ async def exchange(
 
 async def send_raw(host: str, port: int, payload: bytes, limits: Limits = DEFAULT_LIMITS) -> bytes:
     """Send one request and return the raw reply bytes (without the NUL terminator)."""
+    if _is_ipv4(host):
+        return await _send_raw_sock(host, port, payload, limits)
     return await exchange(host, port, payload, _read_reply, limits)
+
+
+@functools.lru_cache(maxsize=65536)
+def _is_ipv4(host: str) -> bool:
+    try:
+        socket.inet_pton(socket.AF_INET, host)
+    except OSError:
+        return False
+    return True
+
+
+async def _send_raw_sock(host: str, port: int, payload: bytes, limits: Limits) -> bytes:
+    """``exchange`` + ``_read_reply`` on a bare non-blocking socket (IPv4 literals: every poll).
+
+    The steady sweep opens one connection per request (cgminer closes after each reply), and
+    asyncio's streams cost a transport, a protocol, a reader, a writer, a close handshake and two
+    timeouts each; the loop's ``sock_*`` calls need none of them. Same deadlines, caps and
+    words as ``exchange``: connect within ``connect_timeout_s``, the whole reply within
+    ``read_timeout_s`` of the request.
+    """
+    loop = asyncio.get_running_loop()
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    reading = done = False
+    try:
+        sock.setblocking(False)
+        async with asyncio.timeout(limits.connect_timeout_s) as deadline:
+            try:
+                await loop.sock_connect(sock, (host, port))
+            except ConnectionRefusedError:
+                raise MinerError(
+                    ErrorKind.REFUSED, f"refused: nothing listens on port {port}"
+                ) from None
+            except OSError as exc:
+                if exc.errno in _UNREACHABLE:
+                    raise MinerError(
+                        ErrorKind.UNREACHABLE, f"unreachable: {exc.strerror}"
+                    ) from None
+                raise MinerError(ErrorKind.UNREACHABLE, f"cannot connect: {exc}") from None
+            reading = True
+            deadline.reschedule(loop.time() + limits.read_timeout_s)
+            try:
+                await loop.sock_sendall(sock, payload)
+                reply = await _read_reply_sock(loop, sock, limits)
+                done = True
+                return reply
+            except (ConnectionResetError, BrokenPipeError) as exc:
+                raise MinerError(
+                    ErrorKind.BAD_REPLY, f"bad reply: connection reset ({exc})"
+                ) from None
+    except TimeoutError:
+        if reading:
+            raise MinerError(
+                ErrorKind.TIMEOUT, f"timed out: no complete reply in {limits.read_timeout_s:g} s"
+            ) from None
+        raise MinerError(
+            ErrorKind.TIMEOUT, f"timed out: no TCP answer in {limits.connect_timeout_s:g} s"
+        ) from None
+    finally:
+        if not done:
+            # a sock_* call cut short unregisters its descriptor in a done-callback (which runs
+            # before this task resumes); make sure nothing stays registered on a descriptor
+            # the next miner's socket may get once this one is closed
+            loop.remove_reader(sock)
+            loop.remove_writer(sock)
+        sock.close()
+
+
+async def _read_reply_sock(
+    loop: asyncio.AbstractEventLoop, sock: socket.socket, limits: Limits
+) -> bytes:
+    """``_read_reply`` for a bare socket: up to the NUL or the close, capped and gated alike."""
+    chunk = await loop.sock_recv(sock, 65536)
+    nul = chunk.find(b"\x00")
+    if nul >= 0:
+        return chunk[:nul]  # the common case: a whole reply in one read
+    if not chunk:
+        return b""
+    async with contextlib.AsyncExitStack() as stack:
+        chunks: list[bytes] = []
+        size = containers = 0
+        big = False
+        while True:
+            chunks.append(chunk)
+            size += len(chunk)
+            containers = check_containers(containers, chunk, size)
+            if size > limits.max_bytes:
+                raise MinerError(
+                    ErrorKind.TOO_LARGE,
+                    f"reply too large: over {limits.max_bytes // (1024 * 1024)} MiB, dropped",
+                )
+            if not big and size > BIG_REPLY_BYTES:
+                big = True
+                await stack.enter_async_context(big_reply_gate())
+            chunk = await loop.sock_recv(sock, 65536)
+            if not chunk:
+                break
+            nul = chunk.find(b"\x00")
+            if nul >= 0:
+                chunks.append(chunk[:nul])
+                break
+        return b"".join(chunks)
 
 
 async def _read_reply(reader: asyncio.StreamReader, limits: Limits) -> bytes:

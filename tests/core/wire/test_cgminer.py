@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import os
+import socket
 import time
 
 import pytest
@@ -137,6 +139,41 @@ def test_hung_miner_times_out_at_read_deadline() -> None:
     err = run(go())
     assert err.kind is ErrorKind.TIMEOUT
     assert "no complete reply in 0.5 s" in err.message
+
+
+def test_a_timed_out_request_leaves_no_reader_behind() -> None:
+    """A read cut short by its deadline must not leave its descriptor registered with the loop:
+    the next socket may get the same number, and a late clean-up would then unregister it (that
+    miner would hang to its own deadline)."""
+
+    def client_side(fds: list[int], server_port: int) -> list[int]:
+        left = []
+        for fd in fds:
+            try:
+                probe = socket.socket(fileno=os.dup(fd))
+            except OSError:
+                left.append(fd)  # registered but closed: a stale registration
+                continue
+            with probe:
+                if probe.family == socket.AF_INET and probe.getsockname()[1] != server_port:
+                    left.append(fd)
+        return left
+
+    async def go() -> tuple[list[int], dict]:
+        loop = asyncio.get_running_loop()
+        respond = lambda r: None if b"summary" in r else fixture("version.raw")  # noqa: E731
+        async with serve(respond) as (host, port, _):
+            with pytest.raises(MinerError):
+                await CGMinerClient(host, port, Limits(1.0, 0.2)).command("summary")
+            fds = [k.fd for k in loop._selector.get_map().values()]  # type: ignore[attr-defined]
+            left = client_side(fds, port)
+            # straight after: a new connection (likely the same descriptor number) still works
+            reply = await CGMinerClient(host, port, FAST).command("version")
+        return left, reply
+
+    left, reply = run(go())
+    assert left == []
+    assert reply["VERSION"][0]["CGMiner"] == "4.11.1"
 
 
 def test_refused_port() -> None:
