@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -208,5 +208,8 @@ def default_db() -> ModelDB:
     return load()
 
 
+@lru_cache(maxsize=4096)
 def lookup(make: str | None, model: str | None) -> ModelSpec | None:
+    """The default database's spec (cached: each poll asks two or three times, and the database
+    is loaded once per process; ModelSpec is frozen)."""
     return default_db().lookup(make, model)

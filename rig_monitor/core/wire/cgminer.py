@@ -395,10 +395,18 @@ def _int(v: Any) -> int | None:
 
 
 def request_bytes(command: str, parameter: str | None = None) -> bytes:
+    if parameter is None:
+        return _plain_request(command)  # every poll's: encoded once
     body: dict[str, str] = {"command": command}
     if parameter is not None:
         body["parameter"] = parameter
     return json.dumps(body, separators=(",", ":")).encode()
+
+
+@functools.lru_cache(maxsize=256)
+def _plain_request(command: str) -> bytes:
+    """No parameter, so nothing secret is kept (a parameter may carry a pool password)."""
+    return json.dumps({"command": command}, separators=(",", ":")).encode()
 
 
 PRIMED_FOR_S = 2.0  # replies read ahead (detection) serve a ``multi`` asked this soon after

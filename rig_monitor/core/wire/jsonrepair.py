@@ -17,6 +17,8 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+import orjson
+
 MAX_DEPTH = 64  # real replies: 4-6 levels; deeper is a broken or hostile miner
 # Real replies that need repairs are small (bmminer `stats` ~10 KB); repairing costs ~0.13 s per
 # MB here, so a bigger broken reply is refused after one strict parse instead of costing its
@@ -148,7 +150,27 @@ def repairs(text: str) -> Iterator[tuple[str, str]]:
         yield "truncated", closed
 
 
+# orjson reads an integer past 64 bits as a float; json keeps it an int. Such a number has 19 or
+# more digits in a row, which a byte translation and a substring search find in a few µs.
+_DIGITS_ONLY = bytes(0x30 if 0x30 <= i <= 0x39 else 0x20 for i in range(256))
+_LONG_DIGIT_RUN = b"0" * 19
+# Real replies are a few KB; a big one (broken or hostile firmware) goes straight to json, whose
+# memory use the hostile-reply tests bound (the check's copies of a 2 MB reply are ~12 MB more).
+FAST_MAX_CHARS = 256 * 1024
+
+
 def _loads(text: str) -> Any:
+    """orjson first (a poll's replies: ~16 µs instead of ~39 µs, the long-number check
+    included); json for what orjson refuses or reads differently (NaN and Infinity, integers
+    past 64 bits, lone surrogate escapes, deep nesting), so a reply reads exactly as json reads
+    it, and a broken one fails with json's message."""
+    if len(text) <= FAST_MAX_CHARS and _LONG_DIGIT_RUN not in text.encode(
+        "utf-8", "surrogatepass"
+    ).translate(_DIGITS_ONLY):
+        try:
+            return orjson.loads(text)
+        except orjson.JSONDecodeError:
+            pass
     try:
         return json.loads(text)
     except RecursionError:

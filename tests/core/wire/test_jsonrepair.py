@@ -157,3 +157,69 @@ def test_truncated_inside_a_string_with_commas_and_brackets() -> None:
 def test_escaped_quotes_do_not_confuse_the_truncation_cut() -> None:
     value, _ = loads_lenient('{"a":"say \\"hi\\", ok","b":{"c":[1,')
     assert value == {"a": 'say "hi", ok', "b": {"c": [1]}}
+
+
+# --- orjson first, json for the rest: every real reply reads exactly as json reads it ---------
+
+_REPLY_FILES = sorted(
+    p
+    for root in ("tests/fixtures", "tests/captures", "tests/replay")
+    for p in __import__("pathlib").Path(root).rglob("*")
+    if p.suffix in (".json", ".raw")
+)
+
+
+def _same(a: object, b: object) -> bool:
+    """Equal values and equal types all the way down (1 is not 1.0 here)."""
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, dict):
+        return list(a) == list(b) and all(_same(a[k], b[k]) for k in a)  # type: ignore[index]
+    if isinstance(a, list):
+        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b, strict=True))  # type: ignore[arg-type]
+    if isinstance(a, float):
+        return a == b or (a != a and b != b)  # type: ignore[comparator-overlap]
+    return a == b
+
+
+def test_real_replies_decode_as_json_decodes_them() -> None:
+    import json
+
+    from rig_monitor.core.wire.jsonrepair import _loads, decode_text
+
+    checked = 0
+    for path in _REPLY_FILES:
+        text = decode_text(path.read_bytes())
+        try:
+            want = json.loads(text)
+        except (json.JSONDecodeError, RecursionError):
+            continue  # broken on purpose: the repair tests cover those
+        assert _same(_loads(text), want), path
+        checked += 1
+    assert checked >= 60  # the captures are there (not an empty loop)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '{"a": NaN, "b": Infinity, "c": -Infinity}',  # json reads these, RFC 8259 does not
+        '{"big": 123456789012345678901234567890}',
+        '{"s": "\\ud800"}',  # a lone surrogate escape
+        '{"f": 1e400}',
+        '{"k": 1, "k": 2}',  # duplicate key: the last value, at the first key's place
+        '{"x": -0, "y": -0.0, "z": 0.1}',
+    ],
+)
+def test_what_orjson_refuses_json_still_reads(text: str) -> None:
+    import json
+
+    from rig_monitor.core.wire.jsonrepair import _loads
+
+    assert _same(_loads(text), json.loads(text))
+
+
+def test_very_deep_nesting_is_still_refused_as_too_deep() -> None:
+    from rig_monitor.core.wire.jsonrepair import NestedTooDeep, _loads
+
+    with pytest.raises(NestedTooDeep):
+        _loads("[" * 5000 + "]" * 5000)
