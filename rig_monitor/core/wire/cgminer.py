@@ -13,6 +13,7 @@ import contextlib
 import errno
 import functools
 import json
+import os
 import re
 import socket
 import time
@@ -163,18 +164,18 @@ async def _send_raw_sock(host: str, port: int, payload: bytes, limits: Limits) -
 
     The steady sweep opens one connection per request (cgminer closes after each reply), and
     asyncio's streams cost a transport, a protocol, a reader, a writer, a close handshake and two
-    timeouts each; the loop's ``sock_*`` calls need none of them. Same deadlines, caps and
-    words as ``exchange``: connect within ``connect_timeout_s``, the whole reply within
-    ``read_timeout_s`` of the request.
+    timeouts each; here the socket is driven directly and the loop is asked only to say when it
+    is writable (connected) or readable. Same deadlines, caps and words as ``exchange``: connect
+    within ``connect_timeout_s``, the whole reply within ``read_timeout_s`` of the request.
     """
     loop = asyncio.get_running_loop()
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    reading = done = False
+    reading = False
     try:
         sock.setblocking(False)
         async with asyncio.timeout(limits.connect_timeout_s) as deadline:
             try:
-                await loop.sock_connect(sock, (host, port))
+                await _connect_sock(loop, sock, host, port)
             except ConnectionRefusedError:
                 raise MinerError(
                     ErrorKind.REFUSED, f"refused: nothing listens on port {port}"
@@ -188,10 +189,8 @@ async def _send_raw_sock(host: str, port: int, payload: bytes, limits: Limits) -
             reading = True
             deadline.reschedule(loop.time() + limits.read_timeout_s)
             try:
-                await loop.sock_sendall(sock, payload)
-                reply = await _read_reply_sock(loop, sock, limits)
-                done = True
-                return reply
+                await _send_all(loop, sock, payload)
+                return await _read_reply_sock(loop, sock, limits)
             except (ConnectionResetError, BrokenPipeError) as exc:
                 raise MinerError(
                     ErrorKind.BAD_REPLY, f"bad reply: connection reset ({exc})"
@@ -205,20 +204,66 @@ async def _send_raw_sock(host: str, port: int, payload: bytes, limits: Limits) -
             ErrorKind.TIMEOUT, f"timed out: no TCP answer in {limits.connect_timeout_s:g} s"
         ) from None
     finally:
-        if not done:
-            # a sock_* call cut short unregisters its descriptor in a done-callback (which runs
-            # before this task resumes); make sure nothing stays registered on a descriptor
-            # the next miner's socket may get once this one is closed
-            loop.remove_reader(sock)
-            loop.remove_writer(sock)
         sock.close()
+
+
+def _wake(fut: asyncio.Future[None]) -> None:
+    if not fut.done():
+        fut.set_result(None)
+
+
+async def _writable(loop: asyncio.AbstractEventLoop, fd: int) -> None:
+    fut = loop.create_future()
+    loop.add_writer(fd, _wake, fut)
+    try:
+        await fut
+    finally:
+        loop.remove_writer(fd)  # before the socket is closed, even when cancelled
+
+
+async def _readable(loop: asyncio.AbstractEventLoop, fd: int) -> None:
+    fut = loop.create_future()
+    loop.add_reader(fd, _wake, fut)
+    try:
+        await fut
+    finally:
+        loop.remove_reader(fd)
+
+
+async def _connect_sock(
+    loop: asyncio.AbstractEventLoop, sock: socket.socket, host: str, port: int
+) -> None:
+    try:
+        sock.connect((host, port))
+    except (BlockingIOError, InterruptedError):
+        await _writable(loop, sock.fileno())
+        err = sock.getsockopt(socket.SOL_SOCKET, socket.SO_ERROR)
+        if err:
+            raise OSError(err, os.strerror(err)) from None  # the errno's own subclass
+
+
+async def _send_all(loop: asyncio.AbstractEventLoop, sock: socket.socket, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        try:
+            view = view[sock.send(view) :]
+        except (BlockingIOError, InterruptedError):
+            await _writable(loop, sock.fileno())
+
+
+async def _recv(loop: asyncio.AbstractEventLoop, sock: socket.socket) -> bytes:
+    while True:
+        try:
+            return sock.recv(65536)
+        except (BlockingIOError, InterruptedError):
+            await _readable(loop, sock.fileno())
 
 
 async def _read_reply_sock(
     loop: asyncio.AbstractEventLoop, sock: socket.socket, limits: Limits
 ) -> bytes:
     """``_read_reply`` for a bare socket: up to the NUL or the close, capped and gated alike."""
-    chunk = await loop.sock_recv(sock, 65536)
+    chunk = await _recv(loop, sock)
     nul = chunk.find(b"\x00")
     if nul >= 0:
         return chunk[:nul]  # the common case: a whole reply in one read
@@ -240,7 +285,7 @@ async def _read_reply_sock(
             if not big and size > BIG_REPLY_BYTES:
                 big = True
                 await stack.enter_async_context(big_reply_gate())
-            chunk = await loop.sock_recv(sock, 65536)
+            chunk = await _recv(loop, sock)
             if not chunk:
                 break
             nul = chunk.find(b"\x00")
