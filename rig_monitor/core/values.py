@@ -70,6 +70,8 @@ def temp(value: Any) -> float | None:
 
 def temps(value: Any) -> list[float]:
     """All real temperatures in a dash/space-joined sensor string or a list ("62-60-0-74")."""
+    if value is None:
+        return []  # an absent key (most of the slots asked for)
     if isinstance(value, list | tuple):
         items: Iterable[Any] = value
     elif isinstance(value, str):
@@ -78,8 +80,8 @@ def temps(value: Any) -> list[float]:
         items = [value]
     out = []
     for item in items:
-        t = temp(item)
-        if t is not None:
+        t = num(item)  # temp(), inlined: a few dozen per poll
+        if t is not None and t > 0 and t != 127:
             out.append(t)
     return out
 
@@ -94,8 +96,15 @@ def hashrate_ths(value: Any, unit: str) -> float | None:
     f = num(value)
     if f is None:
         return None
-    prefix = unit.strip().upper()[:1] or "G"
-    return f * TO_THS.get(prefix, 1e-3)
+    factor = _UNIT_FACTOR.get(unit)
+    if factor is None:
+        factor = TO_THS.get(unit.strip().upper()[:1] or "G", 1e-3)
+        if len(_UNIT_FACTOR) < 64:  # units come from firmware: keep the cache small
+            _UNIT_FACTOR[unit] = factor
+    return f * factor
+
+
+_UNIT_FACTOR: dict[str, float] = {}
 
 
 def rate_from(d: Mapping[str, Any], windows: Iterable[str]) -> float | None:

@@ -39,11 +39,15 @@ _CHAIN_KEY = re.compile(r"^chain_(?:acn|acs|rate|hw)(\d+)$")
 _FAN_KEY = re.compile(r"^fan(\d+)$")
 
 
+def _has_chain_key(item: dict[str, Any]) -> bool:
+    return any(k[:6] == "chain_" and _CHAIN_KEY.match(k) for k in item)
+
+
 def _web_pages_needed(rpc: dict[str, Any]) -> list[str]:
     """Web pages this poll needs because of what the RPC reply lacks."""
     summary = first(rpc.get("summary"), "SUMMARY")
     stats_items = section(rpc.get("stats"), "STATS")
-    has_chains = any(_CHAIN_KEY.match(k) for item in stats_items for k in item)
+    has_chains = any(_has_chain_key(item) for item in stats_items)
     rate = rate_from(summary, ("5s", "av"))
     needed = []
     if not has_chains:
@@ -123,7 +127,7 @@ class AntminerDriver(Driver):
         version = first(replies.get("version"), "VERSION")
         summary = first(replies.get("summary"), "SUMMARY")
         stats_items = section(replies.get("stats"), "STATS")
-        chains = next((s for s in stats_items if any(_CHAIN_KEY.match(k) for k in s)), {})
+        chains = next((s for s in stats_items if _has_chain_key(s)), {})
         head = stats_items[0] if stats_items else {}
 
         type_text = (
