@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass, replace
-from functools import cache, lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -136,8 +136,21 @@ class ModelDB:
     def __init__(self, entries: list[dict[str, Any]]) -> None:
         self._by_key: dict[tuple[str, str], dict[str, Any]] = {}
         self._by_model: dict[str, dict[str, Any]] = {}
+        self._memo: dict[tuple[str | None, str | None], ModelSpec | None] = {}
         for entry in entries:
             self._add(entry)
+
+    def cached_lookup(self, make: str | None, model: str | None) -> ModelSpec | None:
+        """``lookup``, remembered (each poll asks two or three times; ModelSpec is frozen)."""
+        key = (make, model)
+        try:
+            return self._memo[key]
+        except KeyError:
+            pass
+        spec = self.lookup(make, model)
+        if len(self._memo) < 4096:  # names come from firmware: keep the memo bounded
+            self._memo[key] = spec
+        return spec
 
     def _add(self, entry: dict[str, Any]) -> None:
         make, model = str(entry["make"]), str(entry["model"])
@@ -208,8 +221,5 @@ def default_db() -> ModelDB:
     return load()
 
 
-@lru_cache(maxsize=4096)
 def lookup(make: str | None, model: str | None) -> ModelSpec | None:
-    """The default database's spec (cached: each poll asks two or three times, and the database
-    is loaded once per process; ModelSpec is frozen)."""
-    return default_db().lookup(make, model)
+    return default_db().cached_lookup(make, model)

@@ -145,7 +145,9 @@ async def exchange(
 
 async def send_raw(host: str, port: int, payload: bytes, limits: Limits = DEFAULT_LIMITS) -> bytes:
     """Send one request and return the raw reply bytes (without the NUL terminator)."""
-    if _is_ipv4(host):
+    # the bare-socket path needs a selector loop (add_reader/add_writer): Windows' default
+    # proactor loop, and any other, take asyncio's streams as before
+    if _is_ipv4(host) and isinstance(asyncio.get_running_loop(), asyncio.SelectorEventLoop):
         return await _send_raw_sock(host, port, payload, limits)
     return await exchange(host, port, payload, _read_reply, limits)
 

@@ -219,3 +219,37 @@ def test_bad_input_gets_a_clear_error_kind(payload: bytes, kind: ErrorKind) -> N
     err = run(go())
     assert err.kind is kind
     assert err.message.startswith(str(kind))
+
+
+@pytest.mark.parametrize("path", ["bare socket", "asyncio streams"])
+def test_both_transports_read_time_out_and_refuse_alike(
+    path: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """IPv4 literals on a selector loop take the bare-socket path; anything else (a host name,
+    Windows' proactor loop) takes asyncio's streams. Same replies, same words."""
+    from rig_monitor.core.wire import cgminer
+
+    if path == "asyncio streams":
+        monkeypatch.setattr(cgminer, "_is_ipv4", lambda _host: False)
+    else:
+        monkeypatch.setattr(cgminer, "exchange", None)  # must not be reached
+
+    async def go() -> tuple[dict, MinerError, MinerError, MinerError]:
+        respond = lambda r: None if b"summary" in r else fixture("version.raw")  # noqa: E731
+        async with serve(respond) as (host, port, _):
+            reply = await CGMinerClient(host, port, FAST).command("version")
+            with pytest.raises(MinerError) as hung:
+                await CGMinerClient(host, port, Limits(1.0, 0.3)).command("summary")
+        with pytest.raises(MinerError) as refused:
+            await CGMinerClient(host, port, FAST).command("version")
+        big = b'{"X":"' + b"a" * (256 * 1024) + b'"}\x00'
+        async with serve(lambda _r: big) as (host, port, _):
+            with pytest.raises(MinerError) as huge:
+                await CGMinerClient(host, port, FAST).command("summary")
+        return reply, hung.value, refused.value, huge.value
+
+    reply, hung, refused, huge = run(go())
+    assert reply["VERSION"][0]["CGMiner"] == "4.11.1"
+    assert (hung.kind, hung.message) == (ErrorKind.TIMEOUT, "timed out: no complete reply in 0.3 s")
+    assert (refused.kind, refused.message.split(":")[0]) == (ErrorKind.REFUSED, "refused")
+    assert huge.kind is ErrorKind.TOO_LARGE
