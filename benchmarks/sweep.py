@@ -14,6 +14,7 @@ import asyncio
 import cProfile
 import io
 import json
+import os
 import pstats
 import subprocess
 import sys
@@ -95,6 +96,9 @@ async def _sweeps(
         await poller.aclose()
         if prof is not None:
             prof.disable()
+            dump = os.environ.get("RIG_MONITOR_PROFILE_OUT")  # for pstats: callers, cumulative
+            if dump:
+                prof.dump_stats(dump)
             out = io.StringIO()
             pstats.Stats(prof, stream=out).sort_stats("tottime").print_stats(profile)
             print(out.getvalue(), file=sys.stderr)

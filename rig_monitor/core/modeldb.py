@@ -136,8 +136,21 @@ class ModelDB:
     def __init__(self, entries: list[dict[str, Any]]) -> None:
         self._by_key: dict[tuple[str, str], dict[str, Any]] = {}
         self._by_model: dict[str, dict[str, Any]] = {}
+        self._memo: dict[tuple[str | None, str | None], ModelSpec | None] = {}
         for entry in entries:
             self._add(entry)
+
+    def cached_lookup(self, make: str | None, model: str | None) -> ModelSpec | None:
+        """``lookup``, remembered (each poll asks two or three times; ModelSpec is frozen)."""
+        key = (make, model)
+        try:
+            return self._memo[key]
+        except KeyError:
+            pass
+        spec = self.lookup(make, model)
+        if len(self._memo) < 4096:  # names come from firmware: keep the memo bounded
+            self._memo[key] = spec
+        return spec
 
     def _add(self, entry: dict[str, Any]) -> None:
         make, model = str(entry["make"]), str(entry["model"])
@@ -209,4 +222,4 @@ def default_db() -> ModelDB:
 
 
 def lookup(make: str | None, model: str | None) -> ModelSpec | None:
-    return default_db().lookup(make, model)
+    return default_db().cached_lookup(make, model)

@@ -13,12 +13,28 @@ from typing import Any
 
 _NUM = re.compile(r"[-+]?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?")
 
+_SENSOR_SEP = re.compile(r"[-\s,]+")
+
 # Multipliers to TH/s from the unit prefix of a hashrate key or rate_unit.
 TO_THS = {"H": 1e-12, "K": 1e-9, "M": 1e-6, "G": 1e-3, "T": 1.0, "P": 1e3}
 
 
 def num(value: Any) -> float | None:
     """A float from anything number-like; None for missing, empty, NaN or non-numeric."""
+    # ~80 calls per poll: the common shapes (a float, an int, a plain decimal string such as
+    # "62" or "-40" or "37603.30") skip the regular expression; they read exactly as it would
+    # ("12." is 12 either way; ".5", "1e5", " 62" and the like take the general path).
+    kind = type(value)
+    if kind is float:
+        return value if math.isfinite(value) else None
+    if kind is int:
+        f = float(value)
+        return f if math.isfinite(f) else None
+    if kind is str:
+        body = value[1:] if value[:1] in _SIGNS else value
+        if body[:1] in _DIGITS and body.isascii() and body.replace(".", "", 1).isdigit():
+            f = float(value)
+            return f if math.isfinite(f) else None
     if value is None or isinstance(value, bool):
         return None
     if isinstance(value, int | float):
@@ -29,6 +45,10 @@ def num(value: Any) -> float | None:
             return None
         f = float(m.group())
     return None if math.isnan(f) or math.isinf(f) else f
+
+
+_SIGNS = ("-", "+")
+_DIGITS = frozenset("0123456789")
 
 
 def integer(value: Any) -> int | None:
@@ -50,16 +70,18 @@ def temp(value: Any) -> float | None:
 
 def temps(value: Any) -> list[float]:
     """All real temperatures in a dash/space-joined sensor string or a list ("62-60-0-74")."""
+    if value is None:
+        return []  # an absent key (most of the slots asked for)
     if isinstance(value, list | tuple):
         items: Iterable[Any] = value
     elif isinstance(value, str):
-        items = re.split(r"[-\s,]+", value.strip())
+        items = _SENSOR_SEP.split(value.strip())
     else:
         items = [value]
     out = []
     for item in items:
-        t = temp(item)
-        if t is not None:
+        t = num(item)  # temp(), inlined: a few dozen per poll
+        if t is not None and t > 0 and t != 127:
             out.append(t)
     return out
 
@@ -74,8 +96,15 @@ def hashrate_ths(value: Any, unit: str) -> float | None:
     f = num(value)
     if f is None:
         return None
-    prefix = unit.strip().upper()[:1] or "G"
-    return f * TO_THS.get(prefix, 1e-3)
+    factor = _UNIT_FACTOR.get(unit)
+    if factor is None:
+        factor = TO_THS.get(unit.strip().upper()[:1] or "G", 1e-3)
+        if len(_UNIT_FACTOR) < 64:  # units come from firmware: keep the cache small
+            _UNIT_FACTOR[unit] = factor
+    return f * factor
+
+
+_UNIT_FACTOR: dict[str, float] = {}
 
 
 def rate_from(d: Mapping[str, Any], windows: Iterable[str]) -> float | None:

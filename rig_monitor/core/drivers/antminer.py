@@ -39,11 +39,15 @@ _CHAIN_KEY = re.compile(r"^chain_(?:acn|acs|rate|hw)(\d+)$")
 _FAN_KEY = re.compile(r"^fan(\d+)$")
 
 
+def _has_chain_key(item: dict[str, Any]) -> bool:
+    return any(k[:6] == "chain_" and _CHAIN_KEY.match(k) for k in item)
+
+
 def _web_pages_needed(rpc: dict[str, Any]) -> list[str]:
     """Web pages this poll needs because of what the RPC reply lacks."""
     summary = first(rpc.get("summary"), "SUMMARY")
     stats_items = section(rpc.get("stats"), "STATS")
-    has_chains = any(_CHAIN_KEY.match(k) for item in stats_items for k in item)
+    has_chains = any(_has_chain_key(item) for item in stats_items)
     rate = rate_from(summary, ("5s", "av"))
     needed = []
     if not has_chains:
@@ -79,11 +83,19 @@ class AntminerDriver(Driver):
         st = antminer_web.web_state(session)
         started = time.monotonic()
         due = st.due(started)
-        results: tuple[dict[str, Any] | BaseException, ...] = await asyncio.gather(
-            super().fetch(session),
-            antminer_web.fetch_web(session, pages=due),
-            return_exceptions=True,
-        )
+        results: tuple[dict[str, Any] | BaseException, ...]
+        if due:
+            results = await asyncio.gather(
+                super().fetch(session),
+                antminer_web.fetch_web(session, pages=due),
+                return_exceptions=True,
+            )
+        else:  # nothing due on the web (most polls): no tasks to run the two side by side
+            try:
+                alone: dict[str, Any] | BaseException = await super().fetch(session)
+            except Exception as exc:
+                alone = exc
+            results = (alone, await antminer_web.fetch_web(session, pages=due))
         rpc, web = results
         if isinstance(web, MinerError) and web.kind is ErrorKind.AUTH_FAILED:
             raise MinerError(ErrorKind.AUTH_FAILED, antminer_web.AUTH_MESSAGE)
@@ -115,7 +127,7 @@ class AntminerDriver(Driver):
         version = first(replies.get("version"), "VERSION")
         summary = first(replies.get("summary"), "SUMMARY")
         stats_items = section(replies.get("stats"), "STATS")
-        chains = next((s for s in stats_items if any(_CHAIN_KEY.match(k) for k in s)), {})
+        chains = next((s for s in stats_items if _has_chain_key(s)), {})
         head = stats_items[0] if stats_items else {}
 
         type_text = (
@@ -166,7 +178,9 @@ class AntminerDriver(Driver):
 
     @staticmethod
     def _boards(chains: dict[str, Any], expected: int | None, unit: str) -> list[Board]:
-        slots = sorted({int(m.group(1)) for k in chains if (m := _CHAIN_KEY.match(k))})
+        slots = sorted(
+            {int(m.group(1)) for k in chains if k[:6] == "chain_" and (m := _CHAIN_KEY.match(k))}
+        )
         if not slots:
             return []
 
@@ -214,7 +228,9 @@ class AntminerDriver(Driver):
         drops when a fan stops. The model's fan count (else the last spinning header) decides.
         """
         fans = {
-            int(m.group(1)): integer(v) or 0 for k, v in chains.items() if (m := _FAN_KEY.match(k))
+            int(m.group(1)): integer(v) or 0
+            for k, v in chains.items()
+            if k[:3] == "fan" and (m := _FAN_KEY.match(k))
         }
         if not fans:
             return []

@@ -39,6 +39,7 @@ ECHU_HEALTHY = frozenset({0, 512})
 
 Blob = dict[str, Any]  # key → raw text, or a nested Blob for 'NAME':{…} blocks
 _NAME_BLOCK = re.compile(r"\s*:\s*\{")
+_TOKEN_START = re.compile(r"['\[]")
 # A real module blob ('MM ID0') is a few KB; the walk below is per character, so a hostile
 # megabyte would cost its miner a quarter of a second per poll. Longer is a bad reply.
 MAX_BLOB_CHARS = 128 * 1024
@@ -53,6 +54,10 @@ def parse_brackets(text: str) -> Blob:
     out: Blob = {}
     i, n = 0, len(text)
     while i < n:
+        found = _TOKEN_START.search(text, i)  # skip the junk between tokens at C speed
+        if found is None:
+            break
+        i = found.start()
         ch = text[i]
         if ch == "'":
             end = text.find("'", i + 1)
@@ -86,14 +91,22 @@ def parse_brackets(text: str) -> Blob:
 
 
 def _closing(text: str, start: int, opening: str, closing: str) -> int:
+    """Where the bracket opened just before ``start`` closes (len(text) if never), brackets
+    inside counted; str.find jumps from bracket to bracket, each character looked at once."""
     depth = 1
-    for j in range(start, len(text)):
-        if text[j] == opening:
+    j = start
+    close = text.find(closing, j)
+    while close >= 0:
+        inner = text.find(opening, j, close)
+        if inner >= 0:
             depth += 1
-        elif text[j] == closing:
-            depth -= 1
-            if depth == 0:
-                return j
+            j = inner + 1
+            continue
+        depth -= 1
+        if depth == 0:
+            return close
+        j = close + 1
+        close = text.find(closing, j)
     return len(text)
 
 

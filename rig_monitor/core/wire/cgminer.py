@@ -11,8 +11,11 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import errno
+import functools
 import json
+import os
 import re
+import socket
 import time
 import weakref
 from collections.abc import Awaitable, Callable
@@ -142,7 +145,156 @@ async def exchange(
 
 async def send_raw(host: str, port: int, payload: bytes, limits: Limits = DEFAULT_LIMITS) -> bytes:
     """Send one request and return the raw reply bytes (without the NUL terminator)."""
+    # the bare-socket path needs a selector loop (add_reader/add_writer): Windows' default
+    # proactor loop, and any other, take asyncio's streams as before
+    if _is_ipv4(host) and isinstance(asyncio.get_running_loop(), asyncio.SelectorEventLoop):
+        return await _send_raw_sock(host, port, payload, limits)
     return await exchange(host, port, payload, _read_reply, limits)
+
+
+@functools.lru_cache(maxsize=65536)
+def _is_ipv4(host: str) -> bool:
+    try:
+        socket.inet_pton(socket.AF_INET, host)
+    except OSError:
+        return False
+    return True
+
+
+async def _send_raw_sock(host: str, port: int, payload: bytes, limits: Limits) -> bytes:
+    """``exchange`` + ``_read_reply`` on a bare non-blocking socket (IPv4 literals: every poll).
+
+    The steady sweep opens one connection per request (cgminer closes after each reply), and
+    asyncio's streams cost a transport, a protocol, a reader, a writer, a close handshake and two
+    timeouts each; here the socket is driven directly and the loop is asked only to say when it
+    is writable (connected) or readable. Same deadlines, caps and words as ``exchange``: connect
+    within ``connect_timeout_s``, the whole reply within ``read_timeout_s`` of the request.
+    """
+    loop = asyncio.get_running_loop()
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    reading = False
+    try:
+        sock.setblocking(False)
+        async with asyncio.timeout(limits.connect_timeout_s) as deadline:
+            try:
+                await _connect_sock(loop, sock, host, port)
+            except ConnectionRefusedError:
+                raise MinerError(
+                    ErrorKind.REFUSED, f"refused: nothing listens on port {port}"
+                ) from None
+            except OSError as exc:
+                if exc.errno in _UNREACHABLE:
+                    raise MinerError(
+                        ErrorKind.UNREACHABLE, f"unreachable: {exc.strerror}"
+                    ) from None
+                raise MinerError(ErrorKind.UNREACHABLE, f"cannot connect: {exc}") from None
+            reading = True
+            deadline.reschedule(loop.time() + limits.read_timeout_s)
+            try:
+                await _send_all(loop, sock, payload)
+                return await _read_reply_sock(loop, sock, limits)
+            except (ConnectionResetError, BrokenPipeError) as exc:
+                raise MinerError(
+                    ErrorKind.BAD_REPLY, f"bad reply: connection reset ({exc})"
+                ) from None
+    except TimeoutError:
+        if reading:
+            raise MinerError(
+                ErrorKind.TIMEOUT, f"timed out: no complete reply in {limits.read_timeout_s:g} s"
+            ) from None
+        raise MinerError(
+            ErrorKind.TIMEOUT, f"timed out: no TCP answer in {limits.connect_timeout_s:g} s"
+        ) from None
+    finally:
+        sock.close()
+
+
+def _wake(fut: asyncio.Future[None]) -> None:
+    if not fut.done():
+        fut.set_result(None)
+
+
+async def _writable(loop: asyncio.AbstractEventLoop, fd: int) -> None:
+    fut = loop.create_future()
+    loop.add_writer(fd, _wake, fut)
+    try:
+        await fut
+    finally:
+        loop.remove_writer(fd)  # before the socket is closed, even when cancelled
+
+
+async def _readable(loop: asyncio.AbstractEventLoop, fd: int) -> None:
+    fut = loop.create_future()
+    loop.add_reader(fd, _wake, fut)
+    try:
+        await fut
+    finally:
+        loop.remove_reader(fd)
+
+
+async def _connect_sock(
+    loop: asyncio.AbstractEventLoop, sock: socket.socket, host: str, port: int
+) -> None:
+    try:
+        sock.connect((host, port))
+    except (BlockingIOError, InterruptedError):
+        await _writable(loop, sock.fileno())
+        err = sock.getsockopt(socket.SOL_SOCKET, socket.SO_ERROR)
+        if err:
+            raise OSError(err, os.strerror(err)) from None  # the errno's own subclass
+
+
+async def _send_all(loop: asyncio.AbstractEventLoop, sock: socket.socket, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        try:
+            view = view[sock.send(view) :]
+        except (BlockingIOError, InterruptedError):
+            await _writable(loop, sock.fileno())
+
+
+async def _recv(loop: asyncio.AbstractEventLoop, sock: socket.socket) -> bytes:
+    while True:
+        try:
+            return sock.recv(65536)
+        except (BlockingIOError, InterruptedError):
+            await _readable(loop, sock.fileno())
+
+
+async def _read_reply_sock(
+    loop: asyncio.AbstractEventLoop, sock: socket.socket, limits: Limits
+) -> bytes:
+    """``_read_reply`` for a bare socket: up to the NUL or the close, capped and gated alike."""
+    chunk = await _recv(loop, sock)
+    nul = chunk.find(b"\x00")
+    if nul >= 0:
+        return chunk[:nul]  # the common case: a whole reply in one read
+    if not chunk:
+        return b""
+    async with contextlib.AsyncExitStack() as stack:
+        chunks: list[bytes] = []
+        size = containers = 0
+        big = False
+        while True:
+            chunks.append(chunk)
+            size += len(chunk)
+            containers = check_containers(containers, chunk, size)
+            if size > limits.max_bytes:
+                raise MinerError(
+                    ErrorKind.TOO_LARGE,
+                    f"reply too large: over {limits.max_bytes // (1024 * 1024)} MiB, dropped",
+                )
+            if not big and size > BIG_REPLY_BYTES:
+                big = True
+                await stack.enter_async_context(big_reply_gate())
+            chunk = await _recv(loop, sock)
+            if not chunk:
+                break
+            nul = chunk.find(b"\x00")
+            if nul >= 0:
+                chunks.append(chunk[:nul])
+                break
+        return b"".join(chunks)
 
 
 async def _read_reply(reader: asyncio.StreamReader, limits: Limits) -> bytes:
@@ -290,10 +442,18 @@ def _int(v: Any) -> int | None:
 
 
 def request_bytes(command: str, parameter: str | None = None) -> bytes:
+    if parameter is None:
+        return _plain_request(command)  # every poll's: encoded once
     body: dict[str, str] = {"command": command}
     if parameter is not None:
         body["parameter"] = parameter
     return json.dumps(body, separators=(",", ":")).encode()
+
+
+@functools.lru_cache(maxsize=256)
+def _plain_request(command: str) -> bytes:
+    """No parameter, so nothing secret is kept (a parameter may carry a pool password)."""
+    return json.dumps({"command": command}, separators=(",", ":")).encode()
 
 
 PRIMED_FOR_S = 2.0  # replies read ahead (detection) serve a ``multi`` asked this soon after

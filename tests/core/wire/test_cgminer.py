@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import os
+import socket
 import time
 
 import pytest
@@ -139,6 +141,41 @@ def test_hung_miner_times_out_at_read_deadline() -> None:
     assert "no complete reply in 0.5 s" in err.message
 
 
+def test_a_timed_out_request_leaves_no_reader_behind() -> None:
+    """A read cut short by its deadline must not leave its descriptor registered with the loop:
+    the next socket may get the same number, and a late clean-up would then unregister it (that
+    miner would hang to its own deadline)."""
+
+    def client_side(fds: list[int], server_port: int) -> list[int]:
+        left = []
+        for fd in fds:
+            try:
+                probe = socket.socket(fileno=os.dup(fd))
+            except OSError:
+                left.append(fd)  # registered but closed: a stale registration
+                continue
+            with probe:
+                if probe.family == socket.AF_INET and probe.getsockname()[1] != server_port:
+                    left.append(fd)
+        return left
+
+    async def go() -> tuple[list[int], dict]:
+        loop = asyncio.get_running_loop()
+        respond = lambda r: None if b"summary" in r else fixture("version.raw")  # noqa: E731
+        async with serve(respond) as (host, port, _):
+            with pytest.raises(MinerError):
+                await CGMinerClient(host, port, Limits(1.0, 0.2)).command("summary")
+            fds = [k.fd for k in loop._selector.get_map().values()]  # type: ignore[attr-defined]
+            left = client_side(fds, port)
+            # straight after: a new connection (likely the same descriptor number) still works
+            reply = await CGMinerClient(host, port, FAST).command("version")
+        return left, reply
+
+    left, reply = run(go())
+    assert left == []
+    assert reply["VERSION"][0]["CGMiner"] == "4.11.1"
+
+
 def test_refused_port() -> None:
     async def go() -> MinerError:
         async with serve(lambda _r: b"") as (host, port, _):
@@ -182,3 +219,37 @@ def test_bad_input_gets_a_clear_error_kind(payload: bytes, kind: ErrorKind) -> N
     err = run(go())
     assert err.kind is kind
     assert err.message.startswith(str(kind))
+
+
+@pytest.mark.parametrize("path", ["bare socket", "asyncio streams"])
+def test_both_transports_read_time_out_and_refuse_alike(
+    path: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """IPv4 literals on a selector loop take the bare-socket path; anything else (a host name,
+    Windows' proactor loop) takes asyncio's streams. Same replies, same words."""
+    from rig_monitor.core.wire import cgminer
+
+    if path == "asyncio streams":
+        monkeypatch.setattr(cgminer, "_is_ipv4", lambda _host: False)
+    else:
+        monkeypatch.setattr(cgminer, "exchange", None)  # must not be reached
+
+    async def go() -> tuple[dict, MinerError, MinerError, MinerError]:
+        respond = lambda r: None if b"summary" in r else fixture("version.raw")  # noqa: E731
+        async with serve(respond) as (host, port, _):
+            reply = await CGMinerClient(host, port, FAST).command("version")
+            with pytest.raises(MinerError) as hung:
+                await CGMinerClient(host, port, Limits(1.0, 0.3)).command("summary")
+        with pytest.raises(MinerError) as refused:
+            await CGMinerClient(host, port, FAST).command("version")
+        big = b'{"X":"' + b"a" * (256 * 1024) + b'"}\x00'
+        async with serve(lambda _r: big) as (host, port, _):
+            with pytest.raises(MinerError) as huge:
+                await CGMinerClient(host, port, FAST).command("summary")
+        return reply, hung.value, refused.value, huge.value
+
+    reply, hung, refused, huge = run(go())
+    assert reply["VERSION"][0]["CGMiner"] == "4.11.1"
+    assert (hung.kind, hung.message) == (ErrorKind.TIMEOUT, "timed out: no complete reply in 0.3 s")
+    assert (refused.kind, refused.message.split(":")[0]) == (ErrorKind.REFUSED, "refused")
+    assert huge.kind is ErrorKind.TOO_LARGE

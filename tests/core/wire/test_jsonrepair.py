@@ -157,3 +157,110 @@ def test_truncated_inside_a_string_with_commas_and_brackets() -> None:
 def test_escaped_quotes_do_not_confuse_the_truncation_cut() -> None:
     value, _ = loads_lenient('{"a":"say \\"hi\\", ok","b":{"c":[1,')
     assert value == {"a": 'say "hi", ok', "b": {"c": [1]}}
+
+
+# --- orjson first, json for the rest: every real reply reads exactly as json reads it ---------
+
+_REPLY_FILES = sorted(
+    p
+    for root in ("tests/fixtures", "tests/captures", "tests/replay")
+    for p in __import__("pathlib").Path(root).rglob("*")
+    if p.suffix in (".json", ".raw")
+)
+
+
+def _same(a: object, b: object) -> bool:
+    """Equal values and equal types all the way down (1 is not 1.0 here)."""
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, dict):
+        return list(a) == list(b) and all(_same(a[k], b[k]) for k in a)  # type: ignore[index]
+    if isinstance(a, list):
+        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b, strict=True))  # type: ignore[arg-type]
+    if isinstance(a, float):
+        return a == b or (a != a and b != b)  # type: ignore[comparator-overlap]
+    return a == b
+
+
+def _lenient(text: str) -> tuple[object, object]:
+    from rig_monitor.core.wire.jsonrepair import loads_lenient
+
+    try:
+        return loads_lenient(text)
+    except ReplyDecodeError as exc:
+        return type(exc), str(exc)
+
+
+def _json_only(text: str, monkeypatch: pytest.MonkeyPatch) -> tuple[object, object]:
+    from rig_monitor.core.wire import jsonrepair
+
+    with monkeypatch.context() as m:
+        m.setattr(jsonrepair, "FAST_MAX_CHARS", -1)  # every text straight to json, as before
+        return _lenient(text)
+
+
+_BROKEN = [
+    '{"STATUS":[{"STATUS":"S"}],"STATS":[{"Type":"Antminer S19"}{"STATS":0,"GHS 5s":1}],"id":1}',
+    '{"a":[1,2,],"b":{"c":3,},}',
+    '{"a": NaN, "b": [1,}',  # json reads NaN; the trailing comma needs a repair
+    ',"id":1}',
+    '{"error_code":["329":"x"]}',
+    '{"a":"b""c":1}',
+    '{"a":[1,2',
+    '{"a": "cut',
+    "not json at all {",
+    '{"a":1}{"b":2}',
+    '{"a": 1e400, "b": [1,]}',
+    '{"big": 123456789012345678901234567890, "c": [1,]}',
+    '{"s": "\\ud800", "c": [1,]}',
+    "[" * 1000 + "]" * 999,
+]
+
+
+def test_real_replies_read_as_with_json_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Values, the repairs named and the error messages are json's, orjson only makes it faster."""
+    checked = 0
+    for path in _REPLY_FILES:
+        text = decode_text(path.read_bytes())
+        if not text or text[0] not in "{[,":
+            continue
+        got, want = _lenient(text), _json_only(text, monkeypatch)
+        assert _same(got, want), path
+        checked += 1
+    assert checked >= 60  # the captures are there (not an empty loop)
+
+
+@pytest.mark.parametrize("text", _BROKEN)
+def test_broken_replies_are_repaired_or_refused_as_with_json_alone(
+    text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert _same(_lenient(text), _json_only(text, monkeypatch))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '{"a": NaN, "b": Infinity, "c": -Infinity}',  # json reads these, RFC 8259 does not
+        '{"a": [NaN, 1]}',
+        '{"a": -Infinity}',
+        '{"a": Infinity}',
+        '{"big": 123456789012345678901234567890}',  # orjson: a float; json: the int
+        '{"s": "\\ud800"}',  # a lone surrogate escape
+        '{"f": 1e400}',
+        '{"k": 1, "k": 2}',  # duplicate key: the last value, at the first key's place
+        '{"x": -0, "y": -0.0, "z": 0.1}',
+    ],
+)
+def test_what_orjson_refuses_or_reads_differently_reads_as_json_reads_it(text: str) -> None:
+    import json
+
+    from rig_monitor.core.wire.jsonrepair import _fast_loads
+
+    assert _same(_fast_loads(text), json.loads(text))
+
+
+def test_very_deep_nesting_is_still_refused_as_too_deep() -> None:
+    from rig_monitor.core.wire.jsonrepair import NestedTooDeep, loads_lenient
+
+    with pytest.raises(NestedTooDeep):
+        loads_lenient("[" * 5000 + "]" * 5000)
