@@ -167,6 +167,11 @@ CLASSIFY_CHARS = 64 * 1024
 V3_FALLBACK = frozenset({ErrorKind.REFUSED, ErrorKind.NOT_A_MINER})
 STOCK_GRACE_S = 0.3  # how long a stock match waits for an aftermarket one (asic-rs: 300 ms)
 WEB_AFTER_S = 0.25  # a 4028 that has not answered by then: ask the web port too
+# A stock match waits this long (not STOCK_GRACE_S) for the web probe's login: the first poll
+# needs what it reads (the Digest challenge, system info), so a login cut off by the grace was
+# done twice. On a loaded machine most were (benchmarks/identify.py: ~1.8 system info requests
+# per stock Antminer in a cold identify + read, 1 now).
+STOCK_LOGIN_WAIT_S = 5.0
 WEAK_FAMILIES = frozenset({"antminer", "generic"})  # matches other firmware may hide behind
 # When nothing identifies the miner, the error the operator sees: the most telling first.
 _ERROR_RANK = (
@@ -178,6 +183,10 @@ _ERROR_RANK = (
     ErrorKind.UNREACHABLE,
     ErrorKind.REFUSED,
 )
+
+
+def _stock(rpc: Result) -> bool:
+    return isinstance(rpc, Identity) and rpc.family == "antminer"
 
 
 def _speaks_http(p: Probe) -> bool:
@@ -270,8 +279,8 @@ async def detect(
     http: HttpClient | None = None,
     web_port: int | None = None,
     credentials: Credentials | None = None,
-    grace_s: float = STOCK_GRACE_S,
-    web_after_s: float = WEB_AFTER_S,
+    grace_s: float | None = None,
+    web_after_s: float | None = None,
     state: dict[str, Any] | None = None,
 ) -> Identity:
     """The RPC probe, then (with ``http`` and ``web_port``) the web probe; see module doc.
@@ -283,6 +292,8 @@ async def detect(
     """
     if http is None or web_port is None:
         return await detect_rpc(client, v3_port)
+    grace_s = STOCK_GRACE_S if grace_s is None else grace_s
+    web_after_s = WEB_AFTER_S if web_after_s is None else web_after_s
     loop = asyncio.get_running_loop()
     rpc_task: asyncio.Task[Result] = loop.create_task(detect_rpc(client, v3_port, http))
     web_task: asyncio.Task[Result] | None = None
@@ -297,7 +308,8 @@ async def detect(
             elif weak_since is None:
                 timeout = None
             else:
-                timeout = max(0.0, weak_since + grace_s - loop.time())
+                wait = STOCK_LOGIN_WAIT_S if _stock(rpc) else grace_s
+                timeout = max(0.0, weak_since + wait - loop.time())
             done, pending = await asyncio.wait(
                 pending, timeout=timeout, return_when=asyncio.FIRST_COMPLETED
             )
@@ -319,6 +331,7 @@ async def detect(
                         credentials=credentials,
                         rpc_port=client.port,
                         state=state,
+                        login_first=rpc is None or _stock(rpc),
                     )
                 )
                 pending.add(web_task)

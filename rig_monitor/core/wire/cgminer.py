@@ -296,7 +296,10 @@ def request_bytes(command: str, parameter: str | None = None) -> bytes:
     return json.dumps(body, separators=(",", ":")).encode()
 
 
-PRIMED_FOR_S = 2.0  # replies read ahead (detection) serve a ``multi`` asked this soon after
+# Replies read ahead (detection) serve a ``multi`` asked this soon after. Detection may wait
+# seconds for the web login on a loaded machine (drivers/detect.py): a reading that old is
+# still a first reading (sweeps are 30 s apart), asking again cost a request per miner.
+PRIMED_FOR_S = 10.0
 
 
 def split_multi(reply: Reply, commands: list[str] | tuple[str, ...]) -> dict[str, Reply]:

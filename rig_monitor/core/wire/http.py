@@ -12,6 +12,7 @@ import asyncio
 import contextlib
 import json
 import os
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -39,6 +40,9 @@ class HttpReply:
     text: str
     url: str
     history: list[int] = field(default_factory=list)  # status codes of redirects followed
+    # The Digest realm this request answered (its 401 challenge's), "" when none was asked:
+    # a stock Antminer's "antMiner Configuration" names it without a ``GET /`` (detect_web).
+    realm: str = ""
 
     def json(self) -> Any:
         try:
@@ -197,6 +201,7 @@ class HttpClient:
                     text=decode_text(bytes(body)),
                     url=url,
                     history=[r.status_code for r in resp.history],
+                    realm=_answered_realm(resp.request),
                 )
         except httpx.ConnectTimeout:
             raise MinerError(
@@ -244,6 +249,17 @@ def _forget_task(inflight: set[asyncio.Task[HttpReply]]) -> Any:
             task.exception()  # retrieved: a caller that gave up must not leave a warning behind
 
     return done
+
+
+_REALM = re.compile(r'realm="([^"]*)"', re.IGNORECASE)
+
+
+def _answered_realm(request: httpx.Request) -> str:
+    sent = request.headers.get("authorization", "")
+    if sent[:7].lower() != "digest ":
+        return ""
+    m = _REALM.search(sent)
+    return m.group(1) if m else ""
 
 
 def _caused_by(exc: BaseException, kind: type[BaseException]) -> bool:
