@@ -3,9 +3,10 @@
 Two probes (docs/detection.md): the RPC probe asks ``version`` and ``devdetails`` (with the
 first read's commands, in one multi-command request where the firmware allows) on the API port and searches the raw text for vendor markers in a fixed order (aftermarket
 firmware first, because it often keeps the stock "Antminer" type string: Vnish reports "Antminer
-S21 (Vnish 1.2.6)"); the web probe reads ``GET /`` on the web port (detect_web), but only when
-the RPC answer is inconclusive or slow. The first conclusive answer decides; a stock match waits ~300 ms for an
-aftermarket one, as asic-rs does.
+S21 (Vnish 1.2.6)"); the web probe (detect_web: the stock login first where the RPC said stock
+or nothing yet, else ``GET /``) runs only when the RPC answer is inconclusive or slow. The first
+conclusive answer decides; a weak match waits ~300 ms for an aftermarket one, as asic-rs does
+(a stock Antminer match waits for the login, which the first poll needs).
 """
 
 from __future__ import annotations
