@@ -19,6 +19,7 @@ from typing import Any, TypeAlias
 
 from rig_monitor.core.credentials import Credentials
 from rig_monitor.core.drivers.antminer import clean_model
+from rig_monitor.core.drivers.antminer_web import defer_pages
 from rig_monitor.core.drivers.base import first
 from rig_monitor.core.drivers.detect_web import WebVerdict, epic_probe, web_probe
 from rig_monitor.core.drivers.generic import miner_program
@@ -171,8 +172,10 @@ WEB_AFTER_S = 0.25  # a 4028 that has not answered by then: ask the web port too
 # A stock match waits this long (not STOCK_GRACE_S) for the web probe's login: the first poll
 # needs what it reads (the Digest challenge, system info), so a login cut off by the grace was
 # done twice. On a loaded machine most were (benchmarks/identify.py: ~1.8 system info requests
-# per stock Antminer in a cold identify + read, 1 now).
-STOCK_LOGIN_WAIT_S = 5.0
+# per stock Antminer in a cold identify + read, 1 now). Bounded so that a hung web UI still
+# leaves the first poll its own web timeout (5 s) within the engine's 8 s poll budget; a login
+# cut off by it is not repeated by the first poll (see detect).
+STOCK_LOGIN_WAIT_S = 2.0
 WEAK_FAMILIES = frozenset({"antminer", "generic"})  # matches other firmware may hide behind
 # When nothing identifies the miner, the error the operator sees: the most telling first.
 _ERROR_RANK = (
@@ -346,6 +349,7 @@ async def detect(
             ):
                 weak_since = loop.time()
     finally:
+        login_cut = web_task is not None and not web_task.done()
         tasks = [t for t in (rpc_task, web_task) if t is not None]
         for task in tasks:
             task.cancel()
@@ -353,4 +357,10 @@ async def detect(
     identity = _merge(rpc, web)
     if identity is None:
         raise _failure(rpc, web)
+    if login_cut and state is not None and identity.family == "antminer" and _stock(rpc):
+        # The web login did not finish in STOCK_LOGIN_WAIT_S (a slow or hung web UI, a loaded
+        # machine): the first poll reads the RPC alone, the web pages follow within their
+        # periods, as on a warm start. Asking at once would repeat the login inside the first
+        # poll's budget, or wait on a hung web UI a second time.
+        defer_pages(state)
     return identity

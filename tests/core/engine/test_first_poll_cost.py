@@ -133,3 +133,19 @@ def test_firmware_that_drops_a_multi_command_is_still_identified() -> None:
         "4.11.1",
     )
     assert len(seen) == 3 and b"+" in seen[0]  # the multi, then version and devdetails
+
+
+def test_a_login_cut_by_the_stock_wait_is_not_repeated_by_the_first_poll(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A slow or hung web UI (here: no time at all for the login): the first poll reads the RPC
+    alone, and the web pages follow within their periods instead of a second login at once."""
+    from rig_monitor.core.drivers import detect as detect_mod
+
+    monkeypatch.setattr(detect_mod, "STOCK_LOGIN_WAIT_S", 0.0)
+    with fleet(["antminer:S19j Pro"]) as f:
+        snap, sent, paths = cold_poll(f.targets[0], monkeypatch)
+    assert snap.online and snap.model == "S19j Pro" and snap.hashrate_ths and snap.boards
+    assert len(sent) == 1  # the detection's read-ahead served the first poll
+    assert paths["/cgi-bin/get_system_info.cgi"] <= 1  # the cut login only, never asked again
+    assert "/cgi-bin/summary.cgi" not in paths and "/" not in paths
