@@ -195,6 +195,40 @@ def open_store() -> SecretStore:
         return MemoryStore()
 
 
+class LazyStore:
+    """The store ``open_store`` gives, opened on first use. Finding the keyring's backend costs
+    ~0.2 s of CPU (keyring imports every backend it ships; the macOS one runs
+    ctypes.util.find_library, a gcc subprocess on Linux), and a warm ``poll`` of known miners
+    may never need a password (benchmarks/warm.py --cli)."""
+
+    def __init__(self) -> None:
+        self._store: SecretStore | None = None
+        self._lock = threading.Lock()
+
+    def _open(self) -> SecretStore:
+        with self._lock:
+            if self._store is None:
+                self._store = open_store()
+            return self._store
+
+    @property
+    def persistent(self) -> bool:
+        return self._open().persistent
+
+    @persistent.setter
+    def persistent(self, value: bool) -> None:
+        raise AttributeError("persistent is the opened store's")
+
+    def get(self, key: str) -> Credential | None:
+        return self._open().get(key)
+
+    def set(self, key: str, cred: Credential) -> None:
+        self._open().set(key, cred)
+
+    def delete(self, key: str) -> None:
+        self._open().delete(key)
+
+
 def miner_key(ip: str, port: int) -> str:
     return f"miner:{ip}:{port}"
 
@@ -371,4 +405,4 @@ def for_this_user() -> Credentials:
     """The OS keyring plus the saved sites as groups: what every polling front end should use."""
     from rig_monitor.core.config import load_config
 
-    return Credentials(open_store(), site_groups(load_config().sites))
+    return Credentials(LazyStore(), site_groups(load_config().sites))

@@ -175,3 +175,22 @@ def test_a_site_naming_an_unreadable_file_is_skipped_with_a_warning(
     assert site_groups(sites) == {"10.0.0.1:4028": "ok"}
     text = caplog.text
     assert "'zero'" in text and "not a regular file" in text and "binary" in text
+
+
+def test_the_keyring_is_opened_only_when_a_password_is_needed(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from rig_monitor.core import credentials as mod
+
+    opened: list[MemoryStore] = []
+
+    def opener() -> MemoryStore:
+        opened.append(MemoryStore())
+        return opened[-1]
+
+    monkeypatch.setattr(mod, "open_store", opener)
+    creds = Credentials(mod.LazyStore())
+    assert opened == []  # a warm poll that reads no web page never pays for the keyring
+    creds.set_for_group("rack-a", Credential("root", "pw"))
+    assert creds.resolve("10.0.0.2", 4028, "antminer") == DEFAULTS["antminer"]
+    assert len(opened) == 1 and creds.store.persistent is False

@@ -106,9 +106,10 @@ class AntminerDriver(Driver):
         if isinstance(rpc, BaseException):
             if not isinstance(rpc, MinerError):
                 raise rpc
-            more = await antminer_web.fetch_web(
-                session, pages=(antminer_web.STATS, antminer_web.CONF)
-            )
+            wanted: tuple[str, ...] = (antminer_web.STATS, antminer_web.CONF)
+            if antminer_web.SUMMARY not in due:  # deferred (seed, warm start): needed now
+                wanted = (antminer_web.SUMMARY, *wanted)
+            more = await antminer_web.fetch_web(session, pages=wanted)
             # 4028 failed: only what the web answered during this poll counts; the cached
             # identity/health pages are not a reading (a dead miner must go offline, not stay
             # "online" at its last hashrate with a false restart when the cache ages)

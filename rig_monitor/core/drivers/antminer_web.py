@@ -71,14 +71,24 @@ class WebState:
         return [p for p, period in every.items() if now - self.read_at.get(p, -1e18) >= period]
 
 
-def seed(state: dict[str, Any], cred: Credential, auth: httpx.Auth, system_info: Any) -> None:
+def seed(
+    state: dict[str, Any],
+    cred: Credential,
+    auth: httpx.Auth,
+    system_info: Any,
+    rng: random.Random | None = None,
+) -> None:
     """Detection's stock login already settled the Digest challenge and read system info: hand
-    both to the first poll, which then needs one web request instead of three."""
+    both to the first poll, which then needs no web request. The health page is read at a
+    random moment within HEALTH_EVERY_S, as on a warm start (defer_pages), not by every miner
+    of a cold sweep at once (a miner reporting no hashrate still gets its sleep flag at once)."""
     if not isinstance(system_info, dict):
         return
     st = WebState(auth=auth, cred=cred)
     st.pages[SYSTEM_INFO] = system_info
-    st.read_at[SYSTEM_INFO] = time.monotonic()
+    now = time.monotonic()
+    st.read_at[SYSTEM_INFO] = now
+    st.read_at[SUMMARY] = now - (rng or random).uniform(0, HEALTH_EVERY_S)
     state[STATE_KEY] = st
 
 

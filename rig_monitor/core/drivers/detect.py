@@ -3,9 +3,10 @@
 Two probes (docs/detection.md): the RPC probe asks ``version`` and ``devdetails`` (with the
 first read's commands, in one multi-command request where the firmware allows) on the API port and searches the raw text for vendor markers in a fixed order (aftermarket
 firmware first, because it often keeps the stock "Antminer" type string: Vnish reports "Antminer
-S21 (Vnish 1.2.6)"); the web probe reads ``GET /`` on the web port (detect_web), but only when
-the RPC answer is inconclusive or slow. The first conclusive answer decides; a stock match waits ~300 ms for an
-aftermarket one, as asic-rs does.
+S21 (Vnish 1.2.6)"); the web probe (detect_web: the stock login first where the RPC said stock
+or nothing yet, else ``GET /``) runs only when the RPC answer is inconclusive or slow. The first
+conclusive answer decides; a weak match waits ~300 ms for an aftermarket one, as asic-rs does
+(a stock Antminer match waits for the login, which the first poll needs).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from typing import Any, TypeAlias
 
 from rig_monitor.core.credentials import Credentials
 from rig_monitor.core.drivers.antminer import clean_model
+from rig_monitor.core.drivers.antminer_web import defer_pages
 from rig_monitor.core.drivers.base import first
 from rig_monitor.core.drivers.detect_web import WebVerdict, epic_probe, web_probe
 from rig_monitor.core.drivers.generic import miner_program
@@ -167,6 +169,13 @@ CLASSIFY_CHARS = 64 * 1024
 V3_FALLBACK = frozenset({ErrorKind.REFUSED, ErrorKind.NOT_A_MINER})
 STOCK_GRACE_S = 0.3  # how long a stock match waits for an aftermarket one (asic-rs: 300 ms)
 WEB_AFTER_S = 0.25  # a 4028 that has not answered by then: ask the web port too
+# A stock match waits this long (not STOCK_GRACE_S) for the web probe's login: the first poll
+# needs what it reads (the Digest challenge, system info), so a login cut off by the grace was
+# done twice. On a loaded machine most were (benchmarks/identify.py: ~1.8 system info requests
+# per stock Antminer in a cold identify + read, 1 now). Bounded so that a hung web UI still
+# leaves the first poll its own web timeout (5 s) within the engine's 8 s poll budget; a login
+# cut off by it is not repeated by the first poll (see detect).
+STOCK_LOGIN_WAIT_S = 2.0
 WEAK_FAMILIES = frozenset({"antminer", "generic"})  # matches other firmware may hide behind
 # When nothing identifies the miner, the error the operator sees: the most telling first.
 _ERROR_RANK = (
@@ -178,6 +187,10 @@ _ERROR_RANK = (
     ErrorKind.UNREACHABLE,
     ErrorKind.REFUSED,
 )
+
+
+def _stock(rpc: Result) -> bool:
+    return isinstance(rpc, Identity) and rpc.family == "antminer"
 
 
 def _speaks_http(p: Probe) -> bool:
@@ -270,8 +283,8 @@ async def detect(
     http: HttpClient | None = None,
     web_port: int | None = None,
     credentials: Credentials | None = None,
-    grace_s: float = STOCK_GRACE_S,
-    web_after_s: float = WEB_AFTER_S,
+    grace_s: float | None = None,
+    web_after_s: float | None = None,
     state: dict[str, Any] | None = None,
 ) -> Identity:
     """The RPC probe, then (with ``http`` and ``web_port``) the web probe; see module doc.
@@ -283,6 +296,8 @@ async def detect(
     """
     if http is None or web_port is None:
         return await detect_rpc(client, v3_port)
+    grace_s = STOCK_GRACE_S if grace_s is None else grace_s
+    web_after_s = WEB_AFTER_S if web_after_s is None else web_after_s
     loop = asyncio.get_running_loop()
     rpc_task: asyncio.Task[Result] = loop.create_task(detect_rpc(client, v3_port, http))
     web_task: asyncio.Task[Result] | None = None
@@ -297,7 +312,8 @@ async def detect(
             elif weak_since is None:
                 timeout = None
             else:
-                timeout = max(0.0, weak_since + grace_s - loop.time())
+                wait = STOCK_LOGIN_WAIT_S if _stock(rpc) else grace_s
+                timeout = max(0.0, weak_since + wait - loop.time())
             done, pending = await asyncio.wait(
                 pending, timeout=timeout, return_when=asyncio.FIRST_COMPLETED
             )
@@ -319,6 +335,7 @@ async def detect(
                         credentials=credentials,
                         rpc_port=client.port,
                         state=state,
+                        login_first=rpc is None or _stock(rpc),
                     )
                 )
                 pending.add(web_task)
@@ -332,6 +349,7 @@ async def detect(
             ):
                 weak_since = loop.time()
     finally:
+        login_cut = web_task is not None and not web_task.done()
         tasks = [t for t in (rpc_task, web_task) if t is not None]
         for task in tasks:
             task.cancel()
@@ -339,4 +357,10 @@ async def detect(
     identity = _merge(rpc, web)
     if identity is None:
         raise _failure(rpc, web)
+    if login_cut and state is not None and identity.family == "antminer" and _stock(rpc):
+        # The web login did not finish in STOCK_LOGIN_WAIT_S (a slow or hung web UI, a loaded
+        # machine): the first poll reads the RPC alone, the web pages follow within their
+        # periods, as on a warm start. Asking at once would repeat the login inside the first
+        # poll's budget, or wait on a hung web UI a second time.
+        defer_pages(state)
     return identity

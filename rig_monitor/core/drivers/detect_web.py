@@ -8,18 +8,21 @@ redirects and a few words of the page settle it. The markers are data (resources
 from __future__ import annotations
 
 import re
+from collections.abc import Generator
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
-from rig_monitor.core.credentials import DEFAULTS, Credentials
+import httpx
+
+from rig_monitor.core.credentials import DEFAULTS, Credential, Credentials
 from rig_monitor.core.drivers.antminer import clean_model
 from rig_monitor.core.drivers.antminer_web import AUTH_MESSAGE, seed
 from rig_monitor.core.errors import MinerError
 from rig_monitor.core.model import ErrorKind, Identity
 from rig_monitor.core.resources import load_json, resource_path
-from rig_monitor.core.wire.http import HttpClient, HttpReply, base_url, digest
+from rig_monitor.core.wire.http import HttpClient, HttpReply, base_url
 
 _REALM = re.compile(r'realm="([^"]*)"', re.IGNORECASE)
 _REDIRECTS = (301, 302, 303, 307, 308)
@@ -69,6 +72,33 @@ def classify_web(status: int, headers: dict[str, str], body: str) -> WebMarker |
     return None
 
 
+def _stock_realm(www_authenticate: str) -> bool:
+    marker = classify_web(401, {"www-authenticate": www_authenticate}, "")
+    return marker is not None and marker.family == "antminer" and not marker.strong
+
+
+class StockDigest(httpx.DigestAuth):
+    """HTTP Digest that answers only a stock Antminer's challenge (realm "antMiner …").
+
+    The login is tried before anything has shown the device is an Antminer (see
+    _stock_login_first), so the operator's password must not be answered to whatever else
+    challenges on that port: any other realm ends the exchange with its 401 unanswered."""
+
+    def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
+        flow = super().auth_flow(request)
+        request = next(flow)
+        while True:
+            response = yield request
+            if response.status_code == 401 and not _stock_realm(
+                response.headers.get("www-authenticate", "")
+            ):
+                return
+            try:
+                request = flow.send(response)
+            except StopIteration:
+                return
+
+
 async def _get(http: HttpClient, url: str, **kw: Any) -> HttpReply:
     return await http.get(url, **kw)
 
@@ -81,12 +111,18 @@ async def web_probe(
     credentials: Credentials | None = None,
     rpc_port: int = 4028,
     state: dict[str, Any] | None = None,
+    login_first: bool = False,
 ) -> WebVerdict:
     """Classify ``GET /``. Transport failures raise MinerError (refused, timed out …).
 
     ``state`` (the poller's per-miner scratch space) receives what a stock login read, for the
-    driver's first poll (antminer_web.seed)."""
+    driver's first poll (antminer_web.seed). ``login_first``: the API port answered like stock
+    Antminer firmware, or not yet, so the login page is asked first (see _stock_login_first)."""
     url = base_url(ip, web_port) + "/"
+    if login_first:
+        verdict = await _stock_login_first(http, ip, web_port, credentials, rpc_port, url, state)
+        if verdict is not None:
+            return verdict
     reply = await _get(http, url)
     marker = classify_web(reply.status, reply.headers, reply.text)
     location = reply.headers.get("location", "")
@@ -106,6 +142,49 @@ async def web_probe(
     return WebVerdict(identity, marker.strong, url=url)
 
 
+def _credential(credentials: Credentials | None, ip: str, rpc_port: int) -> Credential | None:
+    if credentials is not None:
+        return credentials.resolve(ip, rpc_port, "antminer")
+    return DEFAULTS.get("antminer")
+
+
+async def _stock_login_first(
+    http: HttpClient,
+    ip: str,
+    web_port: int,
+    credentials: Credentials | None,
+    rpc_port: int,
+    url: str,
+    state: dict[str, Any] | None,
+) -> WebVerdict | None:
+    """The RPC answered like stock firmware (or not yet, and most miners on a farm are stock
+    Antminers): log in to the system info page at once, without
+    ``GET /``. The Digest realm its 401 challenge named ("antMiner Configuration") is the same
+    marker ``GET /``'s 401 shows (the stock web UI guards every path), and the same exchange
+    proves the password and reads the model: two HTTP exchanges instead of three, the biggest
+    single cost of a cold sweep (benchmarks/identify.py). None when the reply is not that (no
+    challenge, another realm, a rejected password, an error page): ``GET /`` then decides as
+    before, so aftermarket firmware behind stock RPC text is still found by its page."""
+    cred = _credential(credentials, ip, rpc_port)
+    if cred is None:
+        return None
+    auth = StockDigest(cred.username, cred.password)
+    try:
+        reply = await _get(http, base_url(ip, web_port) + "/cgi-bin/get_system_info.cgi", auth=auth)
+    except MinerError as exc:
+        if exc.kind in (ErrorKind.TIMEOUT, ErrorKind.REFUSED, ErrorKind.UNREACHABLE):
+            raise  # ``GET /`` would wait or fail the same way
+        return None  # a rejected password or a bad reply: ``GET /`` tells what answers
+    if not reply.realm:
+        return None
+    marker = classify_web(401, {"www-authenticate": f'Digest realm="{reply.realm}"'}, "")
+    if marker is None or marker.family != "antminer" or marker.strong:
+        return None
+    identity = Identity(family=marker.family, make=marker.make, firmware="stock")
+    _read_system_info(identity, reply, cred, auth, state)
+    return WebVerdict(identity, url=url)
+
+
 async def _antminer_login(
     http: HttpClient,
     ip: str,
@@ -117,32 +196,41 @@ async def _antminer_login(
     state: dict[str, Any] | None = None,
 ) -> WebVerdict:
     """Log in to a stock login page: proves the password and reads the model (``minertype``)."""
-    cred = (
-        credentials.resolve(ip, rpc_port, "antminer")
-        if credentials is not None
-        else DEFAULTS.get("antminer")
-    )
+    cred = _credential(credentials, ip, rpc_port)
     if cred is None:
         return WebVerdict(identity, url=url)
     info_url = base_url(ip, web_port) + "/cgi-bin/get_system_info.cgi"
-    auth = digest(cred.username, cred.password)
+    auth = StockDigest(cred.username, cred.password)
     try:
         reply = await _get(http, info_url, auth=auth)
     except MinerError as exc:
         if exc.kind is ErrorKind.AUTH_FAILED:
             return WebVerdict(identity, auth_error=MinerError(exc.kind, AUTH_MESSAGE), url=url)
         return WebVerdict(identity, url=url)  # the login page is enough to say "Antminer"
-    if reply.status == 200:
-        try:
-            doc = reply.json()
-        except MinerError:
-            doc = None
-        minertype = doc.get("minertype") if isinstance(doc, dict) else None
-        if isinstance(minertype, str) and minertype.strip():
-            identity.model = clean_model(minertype)
-        if state is not None:
-            seed(state, cred, auth, doc)
+    _read_system_info(identity, reply, cred, auth, state)
     return WebVerdict(identity, url=url)
+
+
+def _read_system_info(
+    identity: Identity,
+    reply: HttpReply,
+    cred: Credential,
+    auth: httpx.Auth,
+    state: dict[str, Any] | None,
+) -> None:
+    """The model from a logged-in system info page; the page and the settled challenge go to
+    the first poll (antminer_web.seed)."""
+    if reply.status != 200:
+        return
+    try:
+        doc = reply.json()
+    except MinerError:
+        doc = None
+    minertype = doc.get("minertype") if isinstance(doc, dict) else None
+    if isinstance(minertype, str) and minertype.strip():
+        identity.model = clean_model(minertype)
+    if state is not None:
+        seed(state, cred, auth, doc)
 
 
 async def epic_probe(http: HttpClient, ip: str, port: int) -> Identity | None:

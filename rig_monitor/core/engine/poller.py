@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import logging
+import random
 import time
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -41,6 +42,11 @@ FORGET_AFTER_MAX = 48
 # Failures of a cached identity that suggest another device now answers there: identify again at
 # once. Silence (timeout, refused) does not: detection would only wait as long again.
 CONTRADICTING = frozenset({ErrorKind.BAD_REPLY, ErrorKind.NOT_A_MINER, ErrorKind.AUTH_FAILED})
+# Every identity is checked again in the background at about this age (a random moment between
+# half and one and a half times it, so a fleet's re-checks do not fall in one sweep): identified
+# afresh as at a cold launch. Contradictions and failures trigger it at once (above); this
+# catches what no reading contradicts. One detection per miner per 6 h is noise in CPU.
+RECHECK_EVERY_S = 6 * 3600.0
 
 
 @dataclass(slots=True)
@@ -55,6 +61,11 @@ class _Known:
     serial: str | None = None
     web_port: int | None = None
     read_at: float = 0.0  # unix time of the last successful read
+    recheck_at: float = field(default_factory=lambda: _recheck_at(time.monotonic()))
+
+
+def _recheck_at(now: float) -> float:
+    return now + RECHECK_EVERY_S * random.uniform(0.5, 1.5)
 
 
 # What a reading says the machine is. A change in any of them means another machine (or a
@@ -225,6 +236,14 @@ class Poller:
                 log.info("%s no longer matches its saved identity: identifying again", target.key)
                 self.forget(target)
                 snap = await self._poll(target)
+        elif known is not None and known.read_at and time.monotonic() >= known.recheck_at:
+            seen = known.seen  # scheduled re-check: identify again, compare with the last reading
+            log.debug("%s: scheduled identity re-check", target.key)
+            self.forget(target)
+            snap = await self._poll(target)
+            fresh = self._known.get(target.key)
+            if fresh is not None and not fresh.seen:
+                fresh.seen = seen
         else:
             snap = await self._poll(target)
         known = self._known.get(target.key)

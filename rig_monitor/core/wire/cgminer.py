@@ -456,7 +456,10 @@ def _plain_request(command: str) -> bytes:
     return json.dumps({"command": command}, separators=(",", ":")).encode()
 
 
-PRIMED_FOR_S = 2.0  # replies read ahead (detection) serve a ``multi`` asked this soon after
+# Replies read ahead (detection) serve a ``multi`` asked this soon after. Detection may wait
+# seconds for the web login on a loaded machine (drivers/detect.py): a reading that old is
+# still a first reading (sweeps are 30 s apart), asking again cost a request per miner.
+PRIMED_FOR_S = 10.0
 
 
 def split_multi(reply: Reply, commands: list[str] | tuple[str, ...]) -> dict[str, Reply]:

@@ -12,9 +12,14 @@ import asyncio
 import contextlib
 import json
 import os
+import re
+import zlib
+from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import SplitResult, urlsplit
 
+import h11
 import httpx
 
 from rig_monitor.core.errors import MinerError
@@ -27,7 +32,7 @@ from rig_monitor.core.wire.cgminer import (
     check_containers,
 )
 from rig_monitor.core.wire.jsonrepair import ReplyDecodeError, decode_text, loads_lenient
-from rig_monitor.core.wire.lightweb import LightTransport
+from rig_monitor.core.wire.lightweb import Exchange, LightTransport
 
 Auth = httpx.Auth | tuple[str, str] | None
 
@@ -39,6 +44,9 @@ class HttpReply:
     text: str
     url: str
     history: list[int] = field(default_factory=list)  # status codes of redirects followed
+    # The Digest realm this request answered (its 401 challenge's), "" when none was asked:
+    # a stock Antminer's "antMiner Configuration" names it without a ``GET /`` (detect_web).
+    realm: str = ""
 
     def json(self) -> Any:
         try:
@@ -126,7 +134,8 @@ class HttpClient:
             hdrs.setdefault("Content-Type", "application/json")
         elif isinstance(data, str):
             content = data.encode()
-        slots, client = self._shards[hash(httpx.URL(url).host) % len(self._shards)]
+        # by host (urlsplit: httpx.URL's parse was a tenth of a light request's CPU)
+        slots, client = self._shards[hash(urlsplit(url).hostname) % len(self._shards)]
 
         async def run() -> HttpReply:
             async with slots:
@@ -161,6 +170,17 @@ class HttpClient:
         follow_redirects: bool,
     ) -> HttpReply:
         try:
+            if (
+                self._light
+                and method == "GET"
+                and content is None
+                and data is None
+                and url.startswith("http:")
+                and not params
+                and not follow_redirects
+                and (auth is None or isinstance(auth, httpx.DigestAuth))
+            ):
+                return await self._get_light(url, auth, hdrs)
             async with client.stream(
                 method,
                 url,
@@ -171,32 +191,16 @@ class HttpClient:
                 params=params,
                 follow_redirects=follow_redirects,
             ) as resp:
-                body = bytearray()
-                gated = False  # holding this loop's big-reply slot (see cgminer.BIG_REPLY_BYTES)
-                async with contextlib.AsyncExitStack() as stack:
-                    containers = 0
-                    # JSON only: a web page's inline script may open many braces legitimately
-                    json_body = "json" in resp.headers.get("content-type", "")
-                    async for chunk in resp.aiter_bytes():
-                        json_body = json_body or (not body and chunk.lstrip()[:1] in (b"{", b"["))
-                        body += chunk
-                        if json_body:
-                            containers = check_containers(containers, chunk, len(body))
-                        if len(body) > self.limits.max_bytes:
-                            raise MinerError(
-                                ErrorKind.TOO_LARGE,
-                                f"reply too large: {url} sent over "
-                                f"{self.limits.max_bytes // (1024 * 1024)} MiB",
-                            )
-                        if not gated and len(body) > BIG_REPLY_BYTES:
-                            gated = True
-                            await stack.enter_async_context(big_reply_gate())
+                body = await self._read_body(
+                    url, resp.headers.get("content-type", ""), resp.aiter_bytes()
+                )
                 reply = HttpReply(
                     status=resp.status_code,
                     headers={k.lower(): v for k, v in resp.headers.items()},
-                    text=decode_text(bytes(body)),
+                    text=decode_text(body),
                     url=url,
                     history=[r.status_code for r in resp.history],
+                    realm=_answered_realm(resp.request),
                 )
         except httpx.ConnectTimeout:
             raise MinerError(
@@ -214,9 +218,102 @@ class HttpClient:
             raise MinerError(ErrorKind.UNREACHABLE, f"unreachable: {url} ({exc})") from None
         except httpx.HTTPError as exc:
             raise MinerError(ErrorKind.BAD_REPLY, f"bad reply: {url} ({exc})") from None
+        return self._checked(reply, auth)
+
+    @staticmethod
+    def _checked(reply: HttpReply, auth: Auth) -> HttpReply:
         if reply.status == 401 and auth is not None:
-            raise MinerError(ErrorKind.AUTH_FAILED, f"auth failed: {url} rejected the credentials")
+            raise MinerError(
+                ErrorKind.AUTH_FAILED, f"auth failed: {reply.url} rejected the credentials"
+            )
         return reply
+
+    async def _read_body(self, url: str, content_type: str, chunks: AsyncIterator[bytes]) -> bytes:
+        """The reply body under the size cap, the container count and the big-reply gate."""
+        body = bytearray()
+        gated = False  # holding this loop's big-reply slot (see cgminer.BIG_REPLY_BYTES)
+        async with contextlib.AsyncExitStack() as stack:
+            containers = 0
+            # JSON only: a web page's inline script may open many braces legitimately
+            json_body = "json" in content_type
+            async for chunk in chunks:
+                json_body = json_body or (not body and chunk.lstrip()[:1] in (b"{", b"["))
+                body += chunk
+                if json_body:
+                    containers = check_containers(containers, chunk, len(body))
+                if len(body) > self.limits.max_bytes:
+                    raise MinerError(
+                        ErrorKind.TOO_LARGE,
+                        f"reply too large: {url} sent over "
+                        f"{self.limits.max_bytes // (1024 * 1024)} MiB",
+                    )
+                if not gated and len(body) > BIG_REPLY_BYTES:
+                    gated = True
+                    await stack.enter_async_context(big_reply_gate())
+        return bytes(body)
+
+    async def _get_light(
+        self, url: str, auth: httpx.DigestAuth | None, hdrs: dict[str, str]
+    ) -> HttpReply:
+        """A plain GET on lightweb.Exchange (see there why), Digest through httpx's own flow:
+        the challenge's 401 is answered on a second connection, as httpx's client does."""
+        parts = urlsplit(url)
+        target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+        base = [("Host", parts.netloc), ("Accept", "*/*"), ("User-Agent", _USER_AGENT)]
+        base += hdrs.items()
+        base.append(("Connection", "close"))
+        flow = None
+        sent = ""
+        if auth is not None:
+            request = httpx.Request("GET", url, headers=hdrs)
+            flow = auth.auth_flow(request)
+            sent = next(flow).headers.get("authorization", "")  # a challenge known: answered
+        status, headers, body = await self._exchange_light(parts, target, base, sent, url)
+        if flow is not None and status == 401:
+            try:
+                retry = flow.send(httpx.Response(401, headers=headers, request=request))
+            except StopIteration:
+                retry = None  # no Digest challenge, or a realm StockDigest does not answer
+            if retry is not None:
+                sent = retry.headers.get("authorization", "")
+                status, headers, body = await self._exchange_light(parts, target, base, sent, url)
+        joined: dict[str, str] = {}
+        for name, value in headers:
+            key = name.decode("latin-1").lower()
+            text = value.decode("latin-1")
+            joined[key] = f"{joined[key]}, {text}" if key in joined else text
+        reply = HttpReply(
+            status=status,
+            headers=joined,
+            text=decode_text(_decoded(body, joined.get("content-encoding", ""), self.limits)),
+            url=url,
+            realm=_realm_of(sent),
+        )
+        return self._checked(reply, auth)
+
+    async def _exchange_light(
+        self,
+        parts: SplitResult,
+        target: str,
+        base: list[tuple[str, str]],
+        authorization: str,
+        url: str,
+    ) -> tuple[int, list[tuple[bytes, bytes]], bytes]:
+        headers = [*base, ("Authorization", authorization)] if authorization else base
+        request = h11.Request(method="GET", target=target, headers=headers)
+        exchange = Exchange(
+            parts.hostname or "",
+            parts.port or 80,
+            request,
+            self.limits.connect_timeout_s,
+            self.limits.read_timeout_s,
+        )
+        async with exchange as (status, reply_headers, chunks):
+            content_type = next(
+                (v.decode("latin-1") for k, v in reply_headers if k == b"content-type"), ""
+            )
+            body = await self._read_body(url, content_type, chunks)
+        return status, reply_headers, body
 
     async def get(self, url: str, **kw: Any) -> HttpReply:
         return await self.request("GET", url, **kw)
@@ -244,6 +341,44 @@ def _forget_task(inflight: set[asyncio.Task[HttpReply]]) -> Any:
             task.exception()  # retrieved: a caller that gave up must not leave a warning behind
 
     return done
+
+
+_REALM = re.compile(r'realm="([^"]*)"', re.IGNORECASE)
+
+
+def _answered_realm(request: httpx.Request) -> str:
+    return _realm_of(request.headers.get("authorization", ""))
+
+
+def _realm_of(authorization: str) -> str:
+    if authorization[:7].lower() != "digest ":
+        return ""
+    m = _REALM.search(authorization)
+    return m.group(1) if m else ""
+
+
+_USER_AGENT = f"python-httpx/{httpx.__version__}"  # what httpx's client sends
+
+
+def _decoded(body: bytes, encoding: str, limits: Limits) -> bytes:
+    """No Accept-Encoding is sent, but a server may compress anyway: gzip and deflate are
+    undone (bounded by the size cap), anything else is left to fail as JSON."""
+    encoding = encoding.strip().lower()
+    if encoding not in ("gzip", "x-gzip", "deflate") or not body:
+        return body
+    wbits = 31 if "gzip" in encoding else 15
+    try:
+        out = zlib.decompressobj(wbits).decompress(body, limits.max_bytes + 1)
+    except zlib.error:
+        raise MinerError(
+            ErrorKind.BAD_REPLY, "bad reply: a compressed body that does not inflate"
+        ) from None
+    if len(out) > limits.max_bytes:
+        raise MinerError(
+            ErrorKind.TOO_LARGE,
+            f"reply too large: over {limits.max_bytes // (1024 * 1024)} MiB once inflated",
+        )
+    return out
 
 
 def _caused_by(exc: BaseException, kind: type[BaseException]) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, ClassVar
 
 import pytest
 
@@ -202,3 +202,29 @@ def test_sim_fleet_targets_carry_the_web_port() -> None:
                        personas=["antminer:S21", "cgminer"], seed=4)  # fmt: skip
     ports = {m.persona_id: m.target.web_port for m in f.miners}
     assert ports.get("antminer", 41080) == 41080 and ports.get("cgminer") is None
+
+
+class StockRpcOtherWeb(AntminerPersona):
+    """Stock Antminer text on 4028, another firmware's page on the web port, and on the login
+    page's path a Digest challenge of another realm (which must not be answered)."""
+
+    id = "stockrpc-otherweb"
+    authorizations: ClassVar[list[str]] = []
+
+    def http(self, method: str, path: str, query: dict[str, str], headers: dict[str, str],
+             body: bytes, sample: Sample, model: str | None) -> HttpReply | None:  # fmt: skip
+        if path == "/":
+            return 200, {"Content-Type": "text/html"}, b"<title>Braiins OS</title>"
+        self.authorizations.append(headers.get("authorization", ""))
+        return 401, {"WWW-Authenticate": 'Digest realm="router", nonce="abc", qop="auth"'}, b""
+
+
+def test_aftermarket_page_behind_stock_rpc_is_found_and_no_other_realm_gets_a_password(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    persona = StockRpcOtherWeb()
+    monkeypatch.setitem(PERSONAS, persona.id, persona)
+    with fleet([f"{persona.id}:S19j Pro"]) as f:
+        ident = identify(f.targets[0])
+    assert ident.family == "braiins"  # the login page did not say stock: ``GET /`` decided
+    assert persona.authorizations == [""]  # asked once, the "router" challenge unanswered

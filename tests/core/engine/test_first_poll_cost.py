@@ -60,7 +60,9 @@ def test_stock_antminer_is_identified_and_read_with_one_rpc_request(
     assert snap.online and snap.model == "S19j Pro" and snap.hashrate_ths and snap.boards
     assert snap.mac  # from the system info page the detection's login read
     assert len(sent) == 1 and b"version+devdetails+summary+stats+pools" in sent[0]
-    assert paths == {"/": 1, "/cgi-bin/get_system_info.cgi": 1, "/cgi-bin/summary.cgi": 1}
+    # no ``GET /``: the login page's Digest realm names the stock web UI (detect_web); the
+    # health page is read within its first minute, not by the first poll (antminer_web.seed)
+    assert paths == {"/cgi-bin/get_system_info.cgi": 1}
 
 
 def test_firmware_naming_itself_on_4028_costs_no_web_request(
@@ -131,3 +133,19 @@ def test_firmware_that_drops_a_multi_command_is_still_identified() -> None:
         "4.11.1",
     )
     assert len(seen) == 3 and b"+" in seen[0]  # the multi, then version and devdetails
+
+
+def test_a_login_cut_by_the_stock_wait_is_not_repeated_by_the_first_poll(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A slow or hung web UI (here: no time at all for the login): the first poll reads the RPC
+    alone, and the web pages follow within their periods instead of a second login at once."""
+    from rig_monitor.core.drivers import detect as detect_mod
+
+    monkeypatch.setattr(detect_mod, "STOCK_LOGIN_WAIT_S", 0.0)
+    with fleet(["antminer:S19j Pro"]) as f:
+        snap, sent, paths = cold_poll(f.targets[0], monkeypatch)
+    assert snap.online and snap.model == "S19j Pro" and snap.hashrate_ths and snap.boards
+    assert len(sent) == 1  # the detection's read-ahead served the first poll
+    assert paths["/cgi-bin/get_system_info.cgi"] <= 1  # the cut login only, never asked again
+    assert "/cgi-bin/summary.cgi" not in paths and "/" not in paths

@@ -37,7 +37,8 @@ def test_tasks_started_by_cancellation_are_cancelled_too_and_nothing_fails_later
         assert loop.is_closed()
         assert first.cancelled() and spawned and spawned[0].cancelled()
         assert not asyncio.all_tasks(loop)
-        del first, spawned
+        del first
+        spawned.clear()
         gc.collect()
     finally:
         sys.unraisablehook = old_hook
@@ -47,15 +48,16 @@ def test_tasks_started_by_cancellation_are_cancelled_too_and_nothing_fails_later
 def test_without_the_second_pass_the_spawned_task_would_be_left_pending() -> None:
     """The situation close_loop exists for: one cancel-and-gather pass is not enough."""
     loop = asyncio.new_event_loop()
+    kept: list[asyncio.Future[None]] = []
 
     async def caller() -> None:
         try:
             await asyncio.sleep(3600)
         finally:
-            asyncio.ensure_future(asyncio.sleep(3600))
+            kept.append(asyncio.ensure_future(asyncio.sleep(3600)))
 
     async def start() -> None:
-        asyncio.ensure_future(caller())
+        kept.append(asyncio.ensure_future(caller()))
         await asyncio.sleep(0)
 
     loop.run_until_complete(start())
