@@ -153,6 +153,7 @@ class Harness:
         # as the app makes it: the cycle collector runs on the GUI thread's timer
         self.app = _application(["rig-monitor-bench"])
         self.gc_pauses: list[tuple[int, float, bool]] = []  # generation, ms, on the GUI thread
+        self.gc_found = [0, 0, 0]  # unreachable objects found, per generation
         self._gc_t0 = 0.0
         gc.callbacks.append(self._on_gc)
         sim = args.poll == "sim"
@@ -200,6 +201,7 @@ class Harness:
             ms = (time.perf_counter() - self._gc_t0) * 1000.0
             main = threading.current_thread() is threading.main_thread()
             self.gc_pauses.append((info["generation"], ms, main))
+            self.gc_found[info["generation"]] += info.get("collected", 0)
 
     def gc_text(self) -> str:
         parts = []

@@ -251,6 +251,7 @@ class FaultTableModel(SortedTableModel[FaultRecord]):
         self._now = now
         self._catalogue = catalogue
         self._incident_titles = incident_titles
+        self._changed()  # every record is new (ages move): a few hundred keys at most
         incoming = {r.key: r for r in records}
         gone = sorted(i for k, i in self._index.items() if k not in incoming)
         for first, last in reversed(_spans(gone)):

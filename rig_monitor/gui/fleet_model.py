@@ -30,7 +30,7 @@ from rig_monitor.core.filterlang import Compiled, compile_filter
 from rig_monitor.core.model import MinerSnapshot, Target
 from rig_monitor.gui import fmt
 from rig_monitor.gui.filter_subject import SubjectCache
-from rig_monitor.gui.fleet import FleetRow, RowState
+from rig_monitor.gui.fleet import FleetRow, FleetTotals, RowState, RunningTotals
 from rig_monitor.gui.sorted_model import SortedTableModel
 
 SORT_ROLE = int(Qt.ItemDataRole.UserRole)
@@ -158,6 +158,11 @@ class FleetTableModel(SortedTableModel[FleetRow]):
         super().__init__(parent)
         # Says why a "Degraded" row has no fault yet (see gui/degraded.py); set by the window.
         self.explain: Callable[[FleetRow], str] | None = None
+        self._totals = RunningTotals()
+
+    def totals(self) -> FleetTotals:
+        """The fleet totals (kept up to date as rows change: no walk over every row)."""
+        return self._totals.totals()
 
     # -- data access --------------------------------------------------------------------------
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
@@ -398,6 +403,11 @@ class FleetTableModel(SortedTableModel[FleetRow]):
                 new[snap.key].update(snap)
             else:
                 new[snap.key] = FleetRow.from_snapshot(snap)
+        rows = [self._rows[i] for i in changed]
+        self._changed(r.key for r in rows)
+        self.warm_keys(rows)  # this batch's share of the next re-sort
+        for row in rows:
+            self._totals.set(row)
         last_col = len(Col) - 1
         spans = _spans(sorted(changed))
         if len(spans) > MAX_SPANS:
@@ -415,6 +425,9 @@ class FleetTableModel(SortedTableModel[FleetRow]):
             return 0
         for first, last in reversed(_spans(doomed)):
             self.beginRemoveRows(QModelIndex(), first, last)
+            for row in self._rows[first : last + 1]:
+                self._totals.remove(row.key)
+            self._changed(r.key for r in self._rows[first : last + 1])
             del self._rows[first : last + 1]
             self.endRemoveRows()
         self._index = {r.key: i for i, r in enumerate(self._rows)}
@@ -428,6 +441,7 @@ class FleetTableModel(SortedTableModel[FleetRow]):
         for i, row in enumerate(rows, start=first):
             self._rows.append(row)
             self._index[row.key] = i
+            self._totals.set(row)
         self.endInsertRows()
 
 

@@ -74,7 +74,7 @@ from rig_monitor.gui.detail import DetailPane
 from rig_monitor.gui.fault_models import FaultBook, miner_address
 from rig_monitor.gui.faults_view import FaultsView
 from rig_monitor.gui.filter_bar import FilterBar
-from rig_monitor.gui.fleet import FleetRow, FleetTotals, RowState, compute_totals
+from rig_monitor.gui.fleet import FleetRow, FleetTotals, RowState
 from rig_monitor.gui.fleet_model import (
     BAD,
     KEY_ROLE,
@@ -1093,7 +1093,7 @@ class MainWindow(QMainWindow):
     def _refresh_totals(self) -> None:
         if self.tabs.currentWidget() is self.rack_view:
             self.rack_view.refresh()
-        totals = compute_totals(self.model.rows())
+        totals = self.model.totals()
         self.totals.set_totals(totals, self._last_sweep)
         self._update_shown()
         self._update_tray(totals)
