@@ -365,9 +365,7 @@ def test_a_changed_row_is_sorted_by_its_new_value(qtbot: Any) -> None:
     faster.hashrate_ths = 99.0
     model.apply_snapshots([faster])
     assert model.resort()
-    assert [model.row_at(i).key for i in range(5)] == [
-        targets[i].key for i in (0, 4, 3, 2, 1)
-    ]
+    assert [model.row_at(i).key for i in range(5)] == [targets[i].key for i in (0, 4, 3, 2, 1)]
     model.remove_keys([targets[0].key])
     model.add_pending([targets[0]])  # back, not polled yet: unknown sorts last
     model.resort()
