@@ -210,9 +210,11 @@ class Harness:
             off = sum(1 for g, _, main in self.gc_pauses if g == gen and not main)
             if xs:
                 parts.append(
-                    f"gen{gen} {len(xs)}× worst {max(xs):.0f} ms ({off} off the GUI thread)"
+                    f"gen{gen} {len(xs)}× worst {max(xs):.0f} ms, {self.gc_found[gen]} objects "
+                    f"freed ({off} off the GUI thread)"
                 )
-        return "cycle collections: " + (", ".join(parts) if parts else "none")
+        tracked = len(gc.get_objects())
+        return f"cycle collections: {', '.join(parts) or 'none'}; {tracked:,} objects tracked"
 
     def _on_batch(self, batch: Any) -> None:
         self.sweeps += int(batch.sweep_done)
