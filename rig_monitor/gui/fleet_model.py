@@ -37,6 +37,8 @@ SORT_ROLE = int(Qt.ItemDataRole.UserRole)
 KEY_ROLE = int(Qt.ItemDataRole.UserRole) + 1  # the miner's "ip:port" key, on every cell
 
 AnyIndex = QModelIndex | QPersistentModelIndex
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
 MAX_SPANS = 64  # more scattered updates than this go out as one covering dataChanged
 
 
@@ -56,6 +58,8 @@ class Col(enum.IntEnum):
     FAULTS = enum.auto()
     ERROR = enum.auto()
 
+
+_NCOLS = len(Col)  # Qt asks for the column count thousands of times per repaint
 
 HEADERS: dict[Col, tuple[str, str]] = {
     Col.STATUS: (
@@ -159,6 +163,7 @@ class FleetTableModel(SortedTableModel[FleetRow]):
         # Says why a "Degraded" row has no fault yet (see gui/degraded.py); set by the window.
         self.explain: Callable[[FleetRow], str] | None = None
         self._totals = RunningTotals()
+        self._cells: dict[str, tuple[list[str], list[QBrush | None]]] = {}  # see _render
 
     def totals(self) -> FleetTotals:
         """The fleet totals (kept up to date as rows change: no walk over every row)."""
@@ -169,7 +174,7 @@ class FleetTableModel(SortedTableModel[FleetRow]):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(Col)
+        return 0 if parent.isValid() else _NCOLS
 
     def rows(self) -> Sequence[FleetRow]:
         return self._rows
@@ -205,19 +210,19 @@ class FleetTableModel(SortedTableModel[FleetRow]):
         if not index.isValid():
             return None
         r, c = index.row(), index.column()
-        if not (0 <= r < len(self._rows) and 0 <= c < len(Col)):
+        if not (0 <= r < len(self._rows) and 0 <= c < _NCOLS):
             return None
         row = self._rows[r]
+        if role in (_DISPLAY, _FOREGROUND):
+            cells = self._cells.get(row.key)
+            if cells is None:
+                cells = self._cells[row.key] = self._render(row)
+            return cells[0][c] if role == _DISPLAY else cells[1][c]
         col = Col(c)
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(row, col)
         if role == SORT_ROLE:
             return self._sort_key(row, col)
         if role == KEY_ROLE:
             return row.key
-        if role == Qt.ItemDataRole.ForegroundRole:
-            colour = self._foreground(row, col)
-            return None if colour is None else QBrush(colour)
         if role == Qt.ItemDataRole.BackgroundRole:
             tint = ROW_TINTS.get(row.state)
             return None if tint is None else QBrush(tint)
@@ -232,6 +237,20 @@ class FleetTableModel(SortedTableModel[FleetRow]):
         return None
 
     # -- cell contents ------------------------------------------------------------------------
+    def _render(self, row: FleetRow) -> tuple[list[str], list[QBrush | None]]:
+        """Every cell's text and colour of one row, computed once per update of the row: a
+        repaint asks for each visible cell several times (display, colour, alignment …)."""
+        texts = [self._text(row, col) for col in Col]
+        brushes: list[QBrush | None] = []
+        for col in Col:
+            colour = self._foreground(row, col)
+            brushes.append(None if colour is None else QBrush(colour))
+        return texts, brushes
+
+    def invalidate_cells(self) -> None:
+        """Texts changed for every row (another language): render them again when shown."""
+        self._cells.clear()
+
     @staticmethod
     def _live(row: FleetRow) -> MinerSnapshot | None:
         """The snapshot to read measurements from: only when the miner answered."""
@@ -404,6 +423,9 @@ class FleetTableModel(SortedTableModel[FleetRow]):
             else:
                 new[snap.key] = FleetRow.from_snapshot(snap)
         rows = [self._rows[i] for i in changed]
+        cells = self._cells
+        for row in rows:
+            cells.pop(row.key, None)
         self._changed(r.key for r in rows)
         self.warm_keys(rows)  # this batch's share of the next re-sort
         for row in rows:
@@ -427,6 +449,7 @@ class FleetTableModel(SortedTableModel[FleetRow]):
             self.beginRemoveRows(QModelIndex(), first, last)
             for row in self._rows[first : last + 1]:
                 self._totals.remove(row.key)
+                self._cells.pop(row.key, None)
             self._changed(r.key for r in self._rows[first : last + 1])
             del self._rows[first : last + 1]
             self.endRemoveRows()

@@ -428,6 +428,8 @@ class MainWindow(QMainWindow):
         self.fault_book.new_critical_incidents.connect(self._on_new_incidents)
         self.fault_book.new_critical_faults.connect(self._on_new_critical_faults)
 
+        # the table's colours read models.json: not on the GUI thread at the first repaint
+        threading.Thread(target=fmt.preload, name="preload-limits", daemon=True).start()
         if use_tray:
             self._setup_tray()
         self._restore_view_state()
@@ -1184,6 +1186,7 @@ class MainWindow(QMainWindow):
 
     def _on_language_changed(self, _lang: str) -> None:
         retranslate(self)
+        self.model.invalidate_cells()
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(Col) - 1)
         if self.model.rowCount():
             last = self.model.index(self.model.rowCount() - 1, Col.STATUS)
