@@ -98,9 +98,10 @@ class SortedTableModel(QAbstractTableModel, Generic[RowT]):
             return False
         known: list[tuple[Any, tuple[Any, ...], int]] = []
         unknown: list[tuple[tuple[Any, ...], int]] = []
-        cached = self._cached_key
+        cache, row_key, compute = self._keys, self._row_key, self._cached_key
         for i, row in enumerate(self._rows):
-            key, tie = cached(row)
+            entry = cache.get(row_key(row))
+            key, tie = entry if entry is not None else compute(row)
             if key is None:
                 unknown.append((tie, i))
             else:
