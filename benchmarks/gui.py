@@ -359,7 +359,9 @@ def child(args: argparse.Namespace) -> None:
     shown = time.time() - args.launched_at
     h.window.start()
     stalls = h.measure(h.all_rows_filled, LAUNCH_CAP_S)
+    filled_at = time.time()  # within the 20 ms check of the last row being filled
     ok = h.all_rows_filled()
+    h.app.processEvents()  # the benchmark's own batch slot runs after the window's
     seen = h.first_seen.values()
     answered = [t for t, online in seen if online]
     rss = h.rss_now()
@@ -370,7 +372,7 @@ def child(args: argparse.Namespace) -> None:
     h.close()
     result = {
         "shown_s": shown,
-        "filled_s": max(t for t, _ in seen) - args.launched_at if ok else float("nan"),
+        "filled_s": filled_at - args.launched_at if ok else float("nan"),
         "answered_s": max(answered) - args.launched_at if answered else float("nan"),
         "answered": len(answered),
         "rows": len(h.targets),
