@@ -63,6 +63,9 @@ class FleetRow:
     snap: MinerSnapshot | None = None  # None until the first poll comes back
     last_online: MinerSnapshot | None = None
     address_key: str = field(init=False, default="")  # sorts addresses by octet, then port
+    # the state, worked out once per update: the totals, the sort key, the row's colours and
+    # the filter all ask for it
+    _state: RowState | None = field(init=False, default=None, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self.address_key = address_sort_key(self.ip, self.port)
@@ -75,6 +78,7 @@ class FleetRow:
 
     def update(self, snap: MinerSnapshot) -> None:
         self.snap = snap
+        self._state = None
         if snap.online:
             self.last_online = snap
 
@@ -94,6 +98,12 @@ class FleetRow:
 
     @property
     def state(self) -> RowState:
+        state = self._state
+        if state is None:
+            state = self._state = self._work_out_state()
+        return state
+
+    def _work_out_state(self) -> RowState:
         snap = self.snap
         if snap is None:
             return RowState.PENDING
