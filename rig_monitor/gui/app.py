@@ -16,7 +16,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from pyqtgraph.util.garbage_collector import GarbageCollector
 from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
@@ -27,6 +26,7 @@ from rig_monitor.core.faults.stage import FaultStage
 from rig_monitor.core.history import default_path as history_path
 from rig_monitor.core.model import Target
 from rig_monitor.core.paths import config_dir, data_dir
+from rig_monitor.gui.collector import GuiCollector
 from rig_monitor.gui.crash import CrashReporter
 from rig_monitor.gui.main_window import MainWindow, app_icon
 from rig_monitor.gui.thresholds_dialog import effective_language
@@ -50,23 +50,23 @@ def _application(argv: list[str] | None) -> QApplication:
     app.setDesktopFileName("rig-monitor")
     app.setWindowIcon(app_icon())
     global _GC
-    _GC = collect_on_gui_thread()
+    _GC = collect_on_gui_thread(freeze=True)
     return app
 
 
-_GC: GarbageCollector | None = None
+_GC: GuiCollector | None = None
 
 
-def collect_on_gui_thread() -> GarbageCollector:
-    """Python's cycle collector, moved onto the GUI thread's timer.
+def collect_on_gui_thread(*, freeze: bool = False) -> GuiCollector:
+    """Python's cycle collector, moved onto the GUI thread's timer (see gui/collector.py).
 
     Left automatic, it runs on whichever thread happens to allocate: the engine's reader, a history
     query worker, the scan thread. Collecting a cycle there that holds a dead widget or dialog
     makes Qt destroy it off the GUI thread, which can deadlock the window (seen in the GUI tests as
-    a hang no timeout could break). pyqtgraph's collector disables automatic collection and
-    collects on a QTimer instead, so it always runs here.
+    a hang no timeout could break). ``freeze`` (the app) keeps every collection short by freezing
+    what survives the young generation; the tests collect the classic way.
     """
-    return GarbageCollector(interval=1.0)
+    return GuiCollector(freeze=freeze)
 
 
 def _autoquit(app: QApplication) -> None:

@@ -251,6 +251,7 @@ class FaultTableModel(SortedTableModel[FaultRecord]):
         self._now = now
         self._catalogue = catalogue
         self._incident_titles = incident_titles
+        self._changed()  # every record is new (ages move): a few hundred keys at most
         incoming = {r.key: r for r in records}
         gone = sorted(i for k, i in self._index.items() if k not in incoming)
         for first, last in reversed(_spans(gone)):
@@ -727,10 +728,12 @@ class FaultBook(QObject):
     def apply_report(self, report: FaultReport) -> None:
         self._report = report
         self.now = report.now
-        self.catalogue = report.catalogue
-        self.overrides = report.overrides
+        if report.catalogue is not None:  # None: unchanged since the previous report
+            self.catalogue = report.catalogue
+        if report.overrides is not None:
+            self.overrides = report.overrides
         self._pending = {k: v for k, v in self._pending.items() if v[0] > report.applied}
-        self.recent_model.add(report.events, report.catalogue)
+        self.recent_model.add(report.events, self.catalogue)
         before = {r.key for r in self._records}
         self._rebuild()
         fresh = [
@@ -775,7 +778,7 @@ class FaultBook(QObject):
         self._by_miner = by_miner
         self.incidents = report.incidents
         titles = {incident_key(i): i.title for i in report.incidents}
-        self.faults_model.set_records(records, report.now, report.catalogue, titles)
+        self.faults_model.set_records(records, report.now, self.catalogue, titles)
         self.faults_proxy.refresh()
         models = dict(report.models)
         evidence = {(r.miner, r.fault.id): r.fault.detail for r in records}

@@ -63,6 +63,9 @@ class FleetRow:
     snap: MinerSnapshot | None = None  # None until the first poll comes back
     last_online: MinerSnapshot | None = None
     address_key: str = field(init=False, default="")  # sorts addresses by octet, then port
+    # the state, worked out once per update: the totals, the sort key, the row's colours and
+    # the filter all ask for it
+    _state: RowState | None = field(init=False, default=None, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self.address_key = address_sort_key(self.ip, self.port)
@@ -75,6 +78,7 @@ class FleetRow:
 
     def update(self, snap: MinerSnapshot) -> None:
         self.snap = snap
+        self._state = None
         if snap.online:
             self.last_online = snap
 
@@ -94,6 +98,12 @@ class FleetRow:
 
     @property
     def state(self) -> RowState:
+        state = self._state
+        if state is None:
+            state = self._state = self._work_out_state()
+        return state
+
+    def _work_out_state(self) -> RowState:
         snap = self.snap
         if snap is None:
             return RowState.PENDING
@@ -184,3 +194,101 @@ def compute_totals(rows: Iterable[FleetRow]) -> FleetTotals:
             t.power_w += snap.power_w
             t.power_reporting += 1
     return t
+
+
+# One row's part of the totals, in FleetTotals' field order.
+_Part = tuple[int, int, int, int, int, int, float, float, float, int]
+_FIELDS = (
+    "miners",
+    "online",
+    "offline",
+    "pending",
+    "with_faults",
+    "degraded",
+    "hashrate_ths",
+    "nominal_ths",
+    "power_w",
+    "power_reporting",
+)
+_FLOATS = (6, 7, 8)
+RESUM_EVERY = 100_000  # row updates between exact re-sums of the float totals (rounding drift)
+
+
+def row_part(row: FleetRow) -> _Part:
+    """What one row adds to :func:`compute_totals` (same rules)."""
+    nominal = row.nominal_ths or 0.0
+    snap = row.snap
+    if snap is None:
+        return (1, 0, 0, 1, 0, 0, 0.0, nominal, 0.0, 0)
+    if not snap.online:
+        return (1, 0, 1, 0, 0, 0, 0.0, nominal, 0.0, 0)
+    state = row.state
+    faulty = int(state in (RowState.WARNING, RowState.CRITICAL))
+    degraded = int(state is RowState.DEGRADED)
+    power = snap.power_w
+    return (
+        1,
+        1,
+        0,
+        0,
+        faulty,
+        degraded,
+        snap.hashrate_ths or 0.0,
+        nominal,
+        power or 0.0,
+        int(power is not None),
+    )
+
+
+class RunningTotals:
+    """The fleet totals kept up to date row by row, so a batch costs its own rows, not a walk of
+    all 5,000 (issue 15: the totals walk was one of the GUI thread's longest stalls). Counts are
+    exact; the float sums are re-summed from the rows' parts every ``RESUM_EVERY`` updates."""
+
+    def __init__(self) -> None:
+        self._parts: dict[str, _Part] = {}
+        self._sums: list[float] = [0.0] * len(_FIELDS)
+        self._updates = 0
+
+    def set(self, row: FleetRow) -> None:
+        new = row_part(row)
+        old = self._parts.get(row.key)
+        self._parts[row.key] = new
+        sums = self._sums
+        if old is None:
+            for i, v in enumerate(new):
+                sums[i] += v
+        else:
+            for i, v in enumerate(new):
+                sums[i] += v - old[i]
+        self._tick()
+
+    def remove(self, key: str) -> None:
+        old = self._parts.pop(key, None)
+        if old is not None:
+            sums = self._sums
+            for i, v in enumerate(old):
+                sums[i] -= v
+            self._tick()
+
+    def _tick(self) -> None:
+        self._updates += 1
+        if self._updates >= RESUM_EVERY:
+            self.resum()
+
+    def resum(self) -> None:
+        self._updates = 0
+        self._sums = [float(sum(p[i] for p in self._parts.values())) for i in range(len(_FIELDS))]
+
+    def totals(self) -> FleetTotals:
+        t = FleetTotals()
+        for i, name in enumerate(_FIELDS):
+            v = self._sums[i]
+            setattr(t, name, float(v) if i in _FLOATS else round(v))
+        if not t.online:
+            t.hashrate_ths = 0.0
+        if not t.power_reporting:
+            t.power_w = 0.0
+        if not t.miners:
+            t.nominal_ths = 0.0
+        return t

@@ -30,13 +30,15 @@ from rig_monitor.core.filterlang import Compiled, compile_filter
 from rig_monitor.core.model import MinerSnapshot, Target
 from rig_monitor.gui import fmt
 from rig_monitor.gui.filter_subject import SubjectCache
-from rig_monitor.gui.fleet import FleetRow, RowState
+from rig_monitor.gui.fleet import FleetRow, FleetTotals, RowState, RunningTotals
 from rig_monitor.gui.sorted_model import SortedTableModel
 
 SORT_ROLE = int(Qt.ItemDataRole.UserRole)
 KEY_ROLE = int(Qt.ItemDataRole.UserRole) + 1  # the miner's "ip:port" key, on every cell
 
 AnyIndex = QModelIndex | QPersistentModelIndex
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
 MAX_SPANS = 64  # more scattered updates than this go out as one covering dataChanged
 
 
@@ -56,6 +58,8 @@ class Col(enum.IntEnum):
     FAULTS = enum.auto()
     ERROR = enum.auto()
 
+
+_NCOLS = len(Col)  # Qt asks for the column count thousands of times per repaint
 
 HEADERS: dict[Col, tuple[str, str]] = {
     Col.STATUS: (
@@ -158,13 +162,19 @@ class FleetTableModel(SortedTableModel[FleetRow]):
         super().__init__(parent)
         # Says why a "Degraded" row has no fault yet (see gui/degraded.py); set by the window.
         self.explain: Callable[[FleetRow], str] | None = None
+        self._totals = RunningTotals()
+        self._cells: dict[str, tuple[list[str], list[QBrush | None]]] = {}  # see _render
+
+    def totals(self) -> FleetTotals:
+        """The fleet totals (kept up to date as rows change: no walk over every row)."""
+        return self._totals.totals()
 
     # -- data access --------------------------------------------------------------------------
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(Col)
+        return 0 if parent.isValid() else _NCOLS
 
     def rows(self) -> Sequence[FleetRow]:
         return self._rows
@@ -200,19 +210,19 @@ class FleetTableModel(SortedTableModel[FleetRow]):
         if not index.isValid():
             return None
         r, c = index.row(), index.column()
-        if not (0 <= r < len(self._rows) and 0 <= c < len(Col)):
+        if not (0 <= r < len(self._rows) and 0 <= c < _NCOLS):
             return None
         row = self._rows[r]
+        if role in (_DISPLAY, _FOREGROUND):
+            cells = self._cells.get(row.key)
+            if cells is None:
+                cells = self._cells[row.key] = self._render(row)
+            return cells[0][c] if role == _DISPLAY else cells[1][c]
         col = Col(c)
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(row, col)
         if role == SORT_ROLE:
             return self._sort_key(row, col)
         if role == KEY_ROLE:
             return row.key
-        if role == Qt.ItemDataRole.ForegroundRole:
-            colour = self._foreground(row, col)
-            return None if colour is None else QBrush(colour)
         if role == Qt.ItemDataRole.BackgroundRole:
             tint = ROW_TINTS.get(row.state)
             return None if tint is None else QBrush(tint)
@@ -227,6 +237,20 @@ class FleetTableModel(SortedTableModel[FleetRow]):
         return None
 
     # -- cell contents ------------------------------------------------------------------------
+    def _render(self, row: FleetRow) -> tuple[list[str], list[QBrush | None]]:
+        """Every cell's text and colour of one row, computed once per update of the row: a
+        repaint asks for each visible cell several times (display, colour, alignment …)."""
+        texts = [self._text(row, col) for col in Col]
+        brushes: list[QBrush | None] = []
+        for col in Col:
+            colour = self._foreground(row, col)
+            brushes.append(None if colour is None else QBrush(colour))
+        return texts, brushes
+
+    def invalidate_cells(self) -> None:
+        """Texts changed for every row (another language): render them again when shown."""
+        self._cells.clear()
+
     @staticmethod
     def _live(row: FleetRow) -> MinerSnapshot | None:
         """The snapshot to read measurements from: only when the miner answered."""
@@ -398,6 +422,14 @@ class FleetTableModel(SortedTableModel[FleetRow]):
                 new[snap.key].update(snap)
             else:
                 new[snap.key] = FleetRow.from_snapshot(snap)
+        rows = [self._rows[i] for i in changed]
+        cells = self._cells
+        for row in rows:
+            cells.pop(row.key, None)
+        self._changed(r.key for r in rows)
+        self.warm_keys(rows)  # this batch's share of the next re-sort
+        for row in rows:
+            self._totals.set(row)
         last_col = len(Col) - 1
         spans = _spans(sorted(changed))
         if len(spans) > MAX_SPANS:
@@ -415,6 +447,10 @@ class FleetTableModel(SortedTableModel[FleetRow]):
             return 0
         for first, last in reversed(_spans(doomed)):
             self.beginRemoveRows(QModelIndex(), first, last)
+            for row in self._rows[first : last + 1]:
+                self._totals.remove(row.key)
+                self._cells.pop(row.key, None)
+            self._changed(r.key for r in self._rows[first : last + 1])
             del self._rows[first : last + 1]
             self.endRemoveRows()
         self._index = {r.key: i for i, r in enumerate(self._rows)}
@@ -428,6 +464,7 @@ class FleetTableModel(SortedTableModel[FleetRow]):
         for i, row in enumerate(rows, start=first):
             self._rows.append(row)
             self._index[row.key] = i
+            self._totals.set(row)
         self.endInsertRows()
 
 

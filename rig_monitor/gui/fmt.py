@@ -23,6 +23,13 @@ __all__ = [
 LOW_HASHRATE_RATIO = 0.90
 
 
+def preload() -> None:
+    """Read the model database and the catalogue's limits now (call on a worker thread): the
+    table's colours need them, and their first read is disk I/O and JSON (~30 ms), which the
+    first repaint would otherwise do on the GUI thread."""
+    _temp_limits(None, None)
+
+
 def temp_limits(make: str | None, model: str | None) -> TempLimits:
     """Table colours use the model's own limits, the very numbers the fault rules use
     (resources/models.json with its sources, else the catalogue's protection-level defaults)."""

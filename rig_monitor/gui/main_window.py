@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from collections import deque
 from collections.abc import Callable
 from pathlib import Path
 
@@ -74,7 +75,7 @@ from rig_monitor.gui.detail import DetailPane
 from rig_monitor.gui.fault_models import FaultBook, miner_address
 from rig_monitor.gui.faults_view import FaultsView
 from rig_monitor.gui.filter_bar import FilterBar
-from rig_monitor.gui.fleet import FleetRow, FleetTotals, RowState, compute_totals
+from rig_monitor.gui.fleet import FleetRow, FleetTotals, RowState
 from rig_monitor.gui.fleet_model import (
     BAD,
     KEY_ROLE,
@@ -108,6 +109,7 @@ log = logging.getLogger(__name__)
 
 ParseFn = Callable[[str], list[Target]]
 
+ROWS_PER_TURN = 500  # rows of one batch applied per event-loop turn (~10-20 ms on 2 loaded cores)
 RESORT_DELAY_MS = 2000  # re-sort/filter at most this often after updates (qt.md §3)
 RESORT_RETRY_MS = 800  # while the operator points at the table, try again this much later
 MAX_DEFER_S = 30.0  # a pointer resting on the table for longer does not freeze the order forever
@@ -341,6 +343,7 @@ class MainWindow(QMainWindow):
         for t in targets:
             self._targets.setdefault(t.key, t)
         self._last_sweep: SweepStats | None = None
+        self._backlog: deque[Batch] = deque()  # batches not applied in full yet
         self._sweeps_seen = 0
         self._started = False
         self._engine_started = False
@@ -428,6 +431,8 @@ class MainWindow(QMainWindow):
         self.fault_book.new_critical_incidents.connect(self._on_new_incidents)
         self.fault_book.new_critical_faults.connect(self._on_new_critical_faults)
 
+        # the table's colours read models.json: not on the GUI thread at the first repaint
+        threading.Thread(target=fmt.preload, name="preload-limits", daemon=True).start()
         if use_tray:
             self._setup_tray()
         self._restore_view_state()
@@ -1028,8 +1033,38 @@ class MainWindow(QMainWindow):
 
     @Slot(object)
     def _on_batch(self, batch: Batch) -> None:
+        """A batch from the engine. Large ones are applied ``ROWS_PER_TURN`` rows per event-loop
+        turn (the window repaints and answers the operator in between); batches keep their
+        order, and a batch's fault report and sweep end go with its last rows."""
         if self._shut_down:
             return
+        self._backlog.append(batch)
+        if len(self._backlog) == 1:
+            self._drain_backlog()
+
+    def _drain_backlog(self) -> None:
+        if self._shut_down or not self._backlog:
+            self._backlog.clear()
+            return
+        batch = self._backlog[0]
+        if len(batch.snapshots) > ROWS_PER_TURN:
+            head, batch.snapshots = (
+                batch.snapshots[:ROWS_PER_TURN],
+                batch.snapshots[ROWS_PER_TURN:],
+            )
+            self._apply_batch(Batch(snapshots=head, sweep=batch.sweep))
+        else:
+            self._backlog.popleft()
+            self._apply_batch(batch)
+        if self._backlog:
+            QTimer.singleShot(0, self._drain_backlog)
+
+    @property
+    def batches_pending(self) -> int:
+        """Batches received and not applied in full yet (large ones go in several turns)."""
+        return len(self._backlog)
+
+    def _apply_batch(self, batch: Batch) -> None:
         # A sweep already under way may report a miner the operator just removed: drop those.
         snaps = [s for s in batch.snapshots if s.key in self._targets]
         if snaps:
@@ -1093,7 +1128,7 @@ class MainWindow(QMainWindow):
     def _refresh_totals(self) -> None:
         if self.tabs.currentWidget() is self.rack_view:
             self.rack_view.refresh()
-        totals = compute_totals(self.model.rows())
+        totals = self.model.totals()
         self.totals.set_totals(totals, self._last_sweep)
         self._update_shown()
         self._update_tray(totals)
@@ -1184,6 +1219,7 @@ class MainWindow(QMainWindow):
 
     def _on_language_changed(self, _lang: str) -> None:
         retranslate(self)
+        self.model.invalidate_cells()
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(Col) - 1)
         if self.model.rowCount():
             last = self.model.index(self.model.rowCount() - 1, Col.STATUS)

@@ -63,7 +63,7 @@ def visible_columns(header: QHeaderView) -> list[Col]:
     return [c for c in cols if not header.isSectionHidden(c)]
 
 
-def fit_widths(table: QTableView, sample_rows: int = 200) -> None:
+def fit_widths(table: QTableView, sample_rows: int = 60) -> None:
     """Size each shown column to its content (header and the first rows), within limits, so model
     names are not cut while other columns have room. Cheap: looks at ``sample_rows`` rows only."""
     model = table.model()
@@ -75,10 +75,12 @@ def fit_widths(table: QTableView, sample_rows: int = 200) -> None:
             continue
         title = str(model.headerData(col, Qt.Orientation.Horizontal))
         widest = fm.horizontalAdvance(title) + 28
-        for r in range(rows):
-            text = model.index(r, col).data()
+        # each distinct text measured once: most columns repeat a few texts ("S19j Pro", "—")
+        texts = {model.index(r, col).data() for r in range(rows)}
+        pad = 34 if col is Col.STATUS else 16
+        for text in texts:
             if isinstance(text, str) and text:
-                widest = max(widest, fm.horizontalAdvance(text) + (34 if col is Col.STATUS else 16))
+                widest = max(widest, fm.horizontalAdvance(text) + pad)
         width = max(MIN_WIDTHS.get(col, 56), widest)
         header.resizeSection(col, min(width, MAX_WIDTHS.get(col, 200)))
 

@@ -315,3 +315,58 @@ def test_scattered_updates_go_out_as_one_covering_span(qtbot: Any) -> None:
     rec.changed.clear()
     model.apply_snapshots(snapshot(targets[i], i) for i in range(0, 20, 2))
     assert len(rec.changed) == 10  # few spans: one each
+
+
+def test_running_totals_match_a_full_walk_through_updates_and_removals(qtbot: Any) -> None:
+    """The model keeps the totals row by row (no walk of 5,000 rows per batch); they must equal
+    compute_totals' walk after any mix of updates, faults, offline miners and removals."""
+    import random
+
+    rng = random.Random(7)
+    targets = target_list(40)
+    model = FleetTableModel()
+    model.add_pending(targets)
+    fields = ("miners", "online", "offline", "pending", "with_faults", "degraded")
+    for round_no in range(30):
+        batch = []
+        for i in rng.sample(range(len(targets)), 12):
+            t = targets[i]
+            roll = rng.random()
+            if roll < 0.15:
+                batch.append(MinerSnapshot.offline(t, "timed out"))  # type: ignore[arg-type]
+            else:
+                fault = Severity.CRITICAL if roll > 0.9 else None
+                snap = snapshot(t, i, fault=fault, power=roll > 0.3)
+                snap.hashrate_ths = None if roll < 0.2 else 50 + rng.random() * 100
+                batch.append(snap)
+        model.apply_snapshots(batch)
+        if round_no == 20:
+            model.remove_keys([targets[0].key, targets[5].key])
+        want, got = compute_totals(model.rows()), model.totals()
+        assert [getattr(got, f) for f in fields] == [getattr(want, f) for f in fields]
+        assert got.power_reporting == want.power_reporting
+        for f in ("hashrate_ths", "nominal_ths", "power_w"):
+            assert getattr(got, f) == pytest.approx(getattr(want, f), abs=1e-6)
+    model.remove_keys([targets[1].key])
+    assert model.totals().miners == model.rowCount() == 39
+
+
+def test_a_changed_row_is_sorted_by_its_new_value(qtbot: Any) -> None:
+    """Sort keys are cached per row: an update must drop the row's key, or it sorts stale."""
+    targets = target_list(5)
+    model = FleetTableModel()
+    snaps = [snapshot(t, i) for i, t in enumerate(targets)]
+    for snap, rate in zip(snaps, (10.0, 20.0, 30.0, 40.0, 50.0), strict=True):
+        snap.hashrate_ths = rate
+    model.apply_snapshots(snaps)
+    model.sort(Col.HASHRATE, Qt.SortOrder.DescendingOrder)
+    assert model.row_at(0).key == targets[4].key
+    faster = snapshot(targets[0], 0)
+    faster.hashrate_ths = 99.0
+    model.apply_snapshots([faster])
+    assert model.resort()
+    assert [model.row_at(i).key for i in range(5)] == [targets[i].key for i in (0, 4, 3, 2, 1)]
+    model.remove_keys([targets[0].key])
+    model.add_pending([targets[0]])  # back, not polled yet: unknown sorts last
+    model.resort()
+    assert model.row_at(4).key == targets[0].key

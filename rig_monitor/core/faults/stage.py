@@ -92,8 +92,10 @@ class FaultReport:
     records: tuple[FaultRecord, ...]  # open faults, snoozed ones included, suppressed ones not
     incidents: tuple[Incident, ...]  # worst first
     events: tuple[FaultEvent, ...]  # lifecycle events since the previous report
-    catalogue: Catalogue
-    overrides: ThresholdOverrides
+    # The catalogue and thresholds in force: in the first report and after they changed (a new
+    # language or thresholds), else None ("as before"): ~30 KB pickled, not worth every batch.
+    catalogue: Catalogue | None
+    overrides: ThresholdOverrides | None
     applied: int  # the last submitted action this report reflects
     models: dict[str, str]  # miner key -> "Antminer S19j Pro", for incident members
 
@@ -112,11 +114,13 @@ class _EngineSide:
         s = self._stage
         s._overrides = overrides.copy()
         self.tracker.thresholds = s._overrides.thresholds(s._catalogue)
+        s._settings_sent = False
 
     def set_language(self, lang: str | None) -> None:
         s = self._stage
         s._catalogue = user_catalogue(lang)  # disk I/O: here, on the engine thread
         self.tracker.thresholds = s._overrides.thresholds(s._catalogue)
+        s._settings_sent = False
 
     def forget(self, keys: Iterable[str]) -> None:
         s = self._stage
@@ -155,6 +159,7 @@ class FaultStage:
         self._incidents: tuple[Incident, ...] = ()
         self._diagnosed_at = 0.0
         self._new_events: list[FaultEvent] = []
+        self._settings_sent = False  # the catalogue and overrides went out in a report
         self._side = _EngineSide(self)
         self._remote: RemoteSend | None = None
         self._clock = clock  # the simulator's clock in tests and benchmarks
@@ -331,13 +336,15 @@ class FaultStage:
         )
         members = {m for inc in self._incidents for m in inc.miners}
         events, self._new_events = tuple(self._new_events), []
+        send = not self._settings_sent
+        self._settings_sent = True
         return FaultReport(
             now=now,
             records=records,
             incidents=self._incidents,
             events=events,
-            catalogue=tracker.catalogue,
-            overrides=self._overrides.copy(),
+            catalogue=tracker.catalogue if send else None,
+            overrides=self._overrides.copy() if send else None,
             applied=self._applied,
             models={m: self._models[m] for m in members if m in self._models},
         )
