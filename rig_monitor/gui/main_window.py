@@ -9,6 +9,7 @@ import time
 from collections import deque
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QByteArray,
@@ -85,11 +86,11 @@ from rig_monitor.gui.fleet_model import (
     FleetTableModel,
 )
 from rig_monitor.gui.group_panel import GroupPanel
-from rig_monitor.gui.history_charts import FleetHistoryView, MinerHistoryView
 from rig_monitor.gui.history_handover import HandoverView
 from rig_monitor.gui.history_link import HistoryLink
 from rig_monitor.gui.i18n import LanguageSwitch, retranslate, system_language
 from rig_monitor.gui.i18n import t as tr
+from rig_monitor.gui.lazy_pane import LazyPane
 from rig_monitor.gui.rack_control import RackController
 from rig_monitor.gui.rack_map import RackMapView
 from rig_monitor.gui.saved_views import ViewsButton
@@ -104,6 +105,9 @@ from rig_monitor.gui.table_layout import (
 from rig_monitor.gui.theme import THEMES, apply_theme
 from rig_monitor.gui.thresholds_dialog import ThresholdsDialog, effective_language
 from rig_monitor.gui.window_menus import Launcher, build_menus, demo_command, launch_detached
+
+if TYPE_CHECKING:
+    from rig_monitor.gui.history_charts import FleetHistoryView, MinerHistoryView
 
 log = logging.getLogger(__name__)
 
@@ -600,13 +604,13 @@ class MainWindow(QMainWindow):
         )
         self.tabs.addTab(self.rack_view, "Racks")
         self.tabs.currentChanged.connect(lambda _i: self.rack_view.refresh())
-        self.fleet_history = FleetHistoryView(self.history, self._table_dicts)
+        self.fleet_history = LazyPane(self._build_fleet_history)
         self.handover = HandoverView(self.history)
         self.handover.miner_activated.connect(self._show_address)
         self.tabs.addTab(self.fleet_history, "Fleet history")
         self.tabs.addTab(self.handover, "Handover")
         outer.addWidget(self.tabs, 1)
-        self.miner_history = MinerHistoryView(self.history)
+        self.miner_history = LazyPane(self._build_miner_history)
         self.setCentralWidget(central)
         # The detail pane is a dock: the table gets the height, the operator can close it (F9),
         # move it to the side or float it; its place is remembered (QSettings, on close).
@@ -1298,6 +1302,17 @@ class MainWindow(QMainWindow):
         self._saver.run(job)
         self.statusBar().showMessage(f"Exporting {len(rows) - 1:,} miners to {path}…", 5000)
 
+    # The charts (pyqtgraph, numpy) are imported and built when their tab is first shown.
+    def _build_fleet_history(self) -> FleetHistoryView:
+        from rig_monitor.gui.history_charts import FleetHistoryView
+
+        return FleetHistoryView(self.history, self._table_dicts)
+
+    def _build_miner_history(self) -> MinerHistoryView:
+        from rig_monitor.gui.history_charts import MinerHistoryView
+
+        return MinerHistoryView(self.history)
+
     def _update_shown(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
         self.shown_label.setText(
@@ -1309,7 +1324,8 @@ class MainWindow(QMainWindow):
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         key = current.data(KEY_ROLE) if current.isValid() else None
         self.detail.show_row(self.model.find(key) if isinstance(key, str) else None)
-        self.miner_history.set_key(key if isinstance(key, str) else None)
+        chosen = key if isinstance(key, str) else None
+        self.miner_history.apply("key", lambda view: view.set_key(chosen))
 
     def select_key(self, key: str) -> bool:
         """Make the miner the current row (it must pass the filter); returns whether it could."""

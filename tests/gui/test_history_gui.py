@@ -280,3 +280,39 @@ def test_acknowledgement_and_since_survive_a_restart(qtbot: Any, tmp_path: Path)
     with HistoryReader(db) as r:
         kinds = [e.kind for e in r.events(None, 0)]
     assert kinds.count("raised") == 1 and "acknowledged" in kinds
+
+
+def test_charts_are_built_when_their_tab_is_first_shown(qtbot: Any, tmp_path: Path) -> None:
+    """pyqtgraph and numpy (~50 MB) load only for an operator who opens a chart."""
+    from rig_monitor.gui.history_charts import FleetHistoryView, MinerHistoryView
+
+    win, _ = _window(qtbot, tmp_path, tmp_path / "h.db")
+    try:
+        win.show()
+        sweeps(qtbot, win, 1)
+        assert win.fleet_history.built is None and win.miner_history.built is None
+        assert win.select_key("127.0.8.1:4028") and win.select_key("127.0.8.2:4028")
+        assert win.miner_history.built is None  # the choice is kept, not applied to nothing
+        win.detail_tabs.setCurrentWidget(win.miner_history)
+        view = win.miner_history.built
+        assert isinstance(view, MinerHistoryView) and view.key == "127.0.8.2:4028"
+        assert win.select_key("127.0.8.3:4028")
+        assert view.key == "127.0.8.3:4028"  # built: applied at once
+        win.tabs.setCurrentWidget(win.fleet_history)
+        assert isinstance(win.fleet_history.built, FleetHistoryView)
+    finally:
+        win.shutdown()
+
+
+def test_the_window_module_does_not_import_the_chart_libraries() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, rig_monitor.gui.main_window; "
+        "print(sorted(m for m in ('pyqtgraph', 'numpy') if m in sys.modules))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True
+    )
+    assert out.stdout.strip() == "[]", out.stdout + out.stderr
