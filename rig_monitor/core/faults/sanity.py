@@ -65,7 +65,9 @@ def clean(
         sensor: str | None = None,
     ) -> None:
         value = getattr(obj, name)
-        if value is None or isinstance(value, bool) or not isinstance(value, int | float):
+        if value is None or ((type(value) is float or type(value) is int) and lo <= value <= hi):
+            return  # the usual case, first: a plain number in range (NaN fails the comparison)
+        if isinstance(value, bool) or not isinstance(value, int | float):
             return
         if _bad(float(value), lo, hi):
             setattr(obj, name, None)
