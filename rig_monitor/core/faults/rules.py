@@ -87,8 +87,13 @@ class Ctx:
     # ``Limits.get``: the rules ask ~85 times per miner and poll, a wrapper call each time costs.
     p: Callable[..., float] = field(init=False, repr=False, compare=False)
 
+    # no fault is in its start-up grace: the uptime is past the longest grace_s (or unknown)
+    settled: bool = field(init=False, repr=False, compare=False)
+
     def __post_init__(self) -> None:
         self.p = self.limits.get
+        up = self.snap.uptime_s
+        self.settled = up is None or up >= self.limits.highest("grace_s")
 
     @property
     def oneshot(self) -> bool:
@@ -102,6 +107,8 @@ class Ctx:
         return self.current
 
     def in_grace(self, fault_id: str) -> bool:
+        if self.settled:
+            return False
         up = self.snap.uptime_s
         return up is not None and up < self.p(fault_id, "grace_s")
 
@@ -891,6 +898,10 @@ def rule_fan_intermittent(ctx: Ctx) -> None:
     if len(polls) < 3:
         return
     ctx.seen(fid)
+    if min(min(f) for f in polls) > 0 and (
+        ctx.p(fid, "min_zero", 2) > 0 or ctx.p(fid, "min_spells", 2) > 0
+    ):
+        return  # every fan turned at every poll: no drop-out to count (the usual case)
     for n in range(max(len(f) for f in polls)):
         series = [f[n] for f in polls if n < len(f)]
         run = len(series) - next(

@@ -90,6 +90,16 @@ class Limits:
                 return default  # set, but not a number
         return float(default) if isinstance(default, int | float) else default
 
+    def highest(self, name: str) -> float:
+        """The largest ``get(<any fault>, name)`` can return with the default 0.0 (inf when a
+        value is NaN, so no caller takes a shortcut on it)."""
+
+        def scan(limits: Limits) -> float:
+            values = [v[name] for v in limits._numbers.values() if name in v]
+            return math.inf if any(math.isnan(v) for v in values) else max([0.0, *values])
+
+        return float(self.memo(f"highest:{name}", scan))
+
     def memo(self, key: str, make: Callable[[Limits], Any]) -> Any:
         """``make(self)``, computed once per Limits: what a caller derives from the parameters
         alone (the history's keep times), shared by every miner these limits serve."""
