@@ -87,6 +87,10 @@ class Ctx:
     # ``Limits.get``: the rules ask ~85 times per miner and poll, a wrapper call each time costs.
     p: Callable[..., float] = field(init=False, repr=False, compare=False)
 
+    # the last window average made (window length, result): see _window_avg
+    avg_memo: tuple[float, tuple[float, str] | None] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
     # no fault is in its start-up grace: the uptime is past the longest grace_s (or unknown)
     settled: bool = field(init=False, repr=False, compare=False)
 
@@ -284,12 +288,17 @@ def _window_avg(ctx: Ctx, fault_id: str) -> tuple[float, str] | None:
     start = ctx.now - ctx.p(fault_id, "window_s", 1800)
     if s.uptime_s is not None:
         start = max(start, ctx.now - s.uptime_s + ctx.p(fault_id, "grace_s"))
-    window = ctx.hist.window(ctx.now, ctx.now - start, ctx.sample())
+    length = ctx.now - start
+    if ctx.avg_memo is not None and ctx.avg_memo[0] == length:
+        return ctx.avg_memo[1]  # hashrate_low and hashrate_high share their window by default
+    window = ctx.hist.window(ctx.now, length, ctx.sample())
     rates = [x[1] for x in window if x[1] is not None]
-    if not rates:
-        return None
-    span = ctx.now - window[0][0]
-    return sum(rates) / len(rates), duration(span) if len(rates) > 1 else ""
+    got = None
+    if rates:
+        span = ctx.now - window[0][0]
+        got = sum(rates) / len(rates), duration(span) if len(rates) > 1 else ""
+    ctx.avg_memo = (length, got)
+    return got
 
 
 def rule_hashrate(ctx: Ctx) -> None:
