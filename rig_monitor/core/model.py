@@ -122,7 +122,11 @@ class Board:
         """(ok, bad 'x', unstable '-') chips in ``chip_status``, only the first ``fitted`` marks
         when given: firmware pads the string past the fitted chips (an S23 Hyd. with 84 chips
         reports 84 'o' then "----"), and those slots hold no chip at all."""
-        marks = [c for c in (self.chip_status or "") if c in "ox-"]
+        text = self.chip_status or ""
+        ok, bad, unstable = text.count("o"), text.count("x"), text.count("-")
+        if fitted is None or fitted <= 0 or fitted >= ok + bad + unstable:
+            return ok, bad, unstable  # every mark counts: no need to walk the string
+        marks = [c for c in text if c in "ox-"]
         if fitted is not None and fitted > 0:
             marks = marks[:fitted]
         return marks.count("o"), marks.count("x"), marks.count("-")

@@ -119,8 +119,12 @@ class MinerHistory:
         slack_s: float,
         reboot_keep_s: float,
         drop_keep_s: float = 3600.0,
+        sample: Sample | None = None,
     ) -> bool:
-        """Record one poll; True when it shows an unexpected restart since the previous one."""
+        """Record one poll; True when it shows an unexpected restart since the previous one.
+
+        ``sample``: ``sample_of(snap, now)`` when the caller already has it (the rules read it too).
+        """
         while self.drops and self.drops[0] < now - drop_keep_s:
             self.drops.popleft()
         if not snap.online:
@@ -144,7 +148,8 @@ class MinerHistory:
                     gap = now - self.offline_since if self.offline_since is not None else None
                     self.last_reset = Reset(now, up, self.last_uptime, gap)
                 self.expect_reboot_until = 0.0
-        sample = sample_of(snap, now)
+        if sample is None:
+            sample = sample_of(snap, now)
         if self.samples:
             last = self.samples[-1]
             if (

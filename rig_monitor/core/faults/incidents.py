@@ -9,6 +9,7 @@ Thresholds live in the catalogue's ``incidents`` params.
 
 from __future__ import annotations
 
+import functools
 import ipaddress
 import statistics
 import time
@@ -35,6 +36,7 @@ class Incident:
     since: float | None = None
 
 
+@functools.lru_cache(maxsize=65536)  # same keys every diagnosis: parse each address once
 def _ip_sort(key: str) -> tuple[int, str]:
     try:
         return int(ipaddress.ip_address(key.rsplit(":", 1)[0])), key
@@ -42,6 +44,7 @@ def _ip_sort(key: str) -> tuple[int, str]:
         return 0, key
 
 
+@functools.lru_cache(maxsize=65536)
 def _net(ip: str, prefix: int) -> str | None:
     try:
         return str(ipaddress.ip_network(f"{ip}/{prefix}", strict=False))

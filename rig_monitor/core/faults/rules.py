@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from rig_monitor.core.faults.catalogue import Catalogue
 from rig_monitor.core.faults.codes import GENERIC_FAULT, boot_reason, classify
-from rig_monitor.core.faults.history import MinerHistory, sample_of
+from rig_monitor.core.faults.history import MinerHistory, Sample, sample_of
 from rig_monitor.core.faults.peers import Peers
 from rig_monitor.core.faults.sanity import Issue
 from rig_monitor.core.faults.thresholds import Limits, ModelSpecLike
@@ -82,15 +82,37 @@ class Ctx:
     out: Outcome = field(default_factory=Outcome)
     sanity: list[Issue] = field(default_factory=list)  # values the sanity check dropped
     peers: Peers | None = None  # the site's miners of the same model
+    current: Sample | None = None  # this poll as a history sample (see ``sample``)
+    # ``p(fault_id, name, default=0.0)``: a parameter of these limits. Bound straight to
+    # ``Limits.get``: the rules ask ~85 times per miner and poll, a wrapper call each time costs.
+    p: Callable[..., float] = field(init=False, repr=False, compare=False)
+
+    # the last window average made (window length, result): see _window_avg
+    avg_memo: tuple[float, tuple[float, str] | None] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
+    # no fault is in its start-up grace: the uptime is past the longest grace_s (or unknown)
+    settled: bool = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self.p = self.limits.get
+        up = self.snap.uptime_s
+        self.settled = up is None or up >= self.limits.highest("grace_s")
 
     @property
     def oneshot(self) -> bool:
         return self.hist is None
 
-    def p(self, fault_id: str, name: str, default: float = 0.0) -> float:
-        return self.limits.get(fault_id, name, default)
+    def sample(self) -> Sample:
+        """``sample_of(snap, now)``, made once: six rules read it, and rules never change the
+        snapshot."""
+        if self.current is None:
+            self.current = sample_of(self.snap, self.now)
+        return self.current
 
     def in_grace(self, fault_id: str) -> bool:
+        if self.settled:
+            return False
         up = self.snap.uptime_s
         return up is not None and up < self.p(fault_id, "grace_s")
 
@@ -266,12 +288,17 @@ def _window_avg(ctx: Ctx, fault_id: str) -> tuple[float, str] | None:
     start = ctx.now - ctx.p(fault_id, "window_s", 1800)
     if s.uptime_s is not None:
         start = max(start, ctx.now - s.uptime_s + ctx.p(fault_id, "grace_s"))
-    window = ctx.hist.window(ctx.now, ctx.now - start, sample_of(s, ctx.now))
+    length = ctx.now - start
+    if ctx.avg_memo is not None and ctx.avg_memo[0] == length:
+        return ctx.avg_memo[1]  # hashrate_low and hashrate_high share their window by default
+    window = ctx.hist.window(ctx.now, length, ctx.sample())
     rates = [x[1] for x in window if x[1] is not None]
-    if not rates:
-        return None
-    span = ctx.now - window[0][0]
-    return sum(rates) / len(rates), duration(span) if len(rates) > 1 else ""
+    got = None
+    if rates:
+        span = ctx.now - window[0][0]
+        got = sum(rates) / len(rates), duration(span) if len(rates) > 1 else ""
+    ctx.avg_memo = (length, got)
+    return got
 
 
 def rule_hashrate(ctx: Ctx) -> None:
@@ -628,7 +655,7 @@ def rule_power(ctx: Ctx) -> None:
 def _reject_window(ctx: Ctx) -> tuple[int, int, str] | None:
     """(accepted, rejected, window text) to judge: deltas over the window, else lifetime."""
     fid = "pool_reject_high"
-    current = sample_of(ctx.snap, ctx.now)
+    current = ctx.sample()
     if current[4] is None or current[5] is None:
         return None
     if ctx.hist is None:
@@ -748,7 +775,7 @@ def rule_hw_errors(ctx: Ctx) -> None:
         else:
             return
     else:
-        current = sample_of(s, ctx.now)
+        current = ctx.sample()
         window = [
             x
             for x in ctx.hist.window(ctx.now, ctx.p(fid, "window_s", 1800), current)
@@ -880,6 +907,10 @@ def rule_fan_intermittent(ctx: Ctx) -> None:
     if len(polls) < 3:
         return
     ctx.seen(fid)
+    if min(min(f) for f in polls) > 0 and (
+        ctx.p(fid, "min_zero", 2) > 0 or ctx.p(fid, "min_spells", 2) > 0
+    ):
+        return  # every fan turned at every poll: no drop-out to count (the usual case)
     for n in range(max(len(f) for f in polls)):
         series = [f[n] for f in polls if n < len(f)]
         run = len(series) - next(
@@ -910,7 +941,7 @@ def rule_temp_rising(ctx: Ctx) -> None:
     hist = ctx.hist
     if hist is None or ctx.in_grace(fid):
         return
-    window = hist.window(ctx.now, ctx.p(fid, "window_s", 1800), sample_of(ctx.snap, ctx.now))
+    window = hist.window(ctx.now, ctx.p(fid, "window_s", 1800), ctx.sample())
     for idx, kind, limit_fid in ((6, "board", "board_overtemp"), (7, "chip", "chip_overtemp")):
         points = [(x[0], float(v)) for x in window if isinstance(v := x[idx], int | float)]
         if len(points) < 4 or points[-1][0] - points[0][0] < ctx.p(fid, "min_span_s", 600):
@@ -948,7 +979,7 @@ def rule_hashrate_degrading(ctx: Ctx) -> None:
     hist = ctx.hist
     if hist is None or ctx.in_grace(fid) or ctx.snap.idle:
         return
-    window = hist.window(ctx.now, ctx.p(fid, "window_s", 3600), sample_of(ctx.snap, ctx.now))
+    window = hist.window(ctx.now, ctx.p(fid, "window_s", 3600), ctx.sample())
     points = [(x[0], x[1]) for x in window if x[1] is not None]
     if len(points) < 6 or points[-1][0] - points[0][0] < ctx.p(fid, "min_span_s", 1200):
         return
@@ -983,7 +1014,7 @@ def rule_chips_dropping(ctx: Ctx) -> None:
     hist = ctx.hist
     if hist is None or ctx.in_grace(fid) or not ctx.snap.boards:
         return
-    current = sample_of(ctx.snap, ctx.now)
+    current = ctx.sample()
     window = hist.window(ctx.now, 1e9, current)
     if len(window) < 2:
         return
@@ -1020,7 +1051,7 @@ def rule_pool_reject_rising(ctx: Ctx) -> None:
     hist = ctx.hist
     if hist is None or ctx.in_grace(fid):
         return
-    current = sample_of(ctx.snap, ctx.now)
+    current = ctx.sample()
     if current[4] is None or current[5] is None:
         return
     window = hist.window(ctx.now, ctx.p(fid, "window_s", 900), current)

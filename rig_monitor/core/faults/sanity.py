@@ -37,6 +37,53 @@ class Issue:
     sensor: str | None = None  # "chip" / "board" / "inlet" / "outlet" for temperatures
 
 
+# (attribute, lowest, highest, sensor), in the order the notes list them; temperatures take the
+# caller's range
+_Check = tuple[str, float, float, str | None]
+_SNAP_BEFORE: tuple[_Check, ...] = (
+    ("hashrate_ths", 0.0, MAX_THS, None),
+    ("hashrate_avg_ths", 0.0, MAX_THS, None),
+    ("nominal_hashrate_ths", 0.0, MAX_THS, None),
+    ("power_w", 0.0, MAX_POWER_W, None),
+    ("power_limit_w", 0.0, MAX_POWER_W, None),
+)
+_SNAP_TEMPS = (
+    ("temp_chip_max_c", "chip"),
+    ("temp_board_max_c", "board"),
+    ("temp_inlet_c", "inlet"),
+    ("temp_outlet_c", "outlet"),
+)
+_SNAP_AFTER: tuple[_Check, ...] = tuple(
+    (name, 0, 1e15, None)
+    for name in (
+        "uptime_s",
+        "hw_errors",
+        "accepted",
+        "rejected",
+        "stale",
+        "expected_fans",
+        "expected_boards",
+    )
+)
+_BOARD_BEFORE: tuple[_Check, ...] = (
+    ("hashrate_ths", 0.0, MAX_THS, None),
+    ("nominal_hashrate_ths", 0.0, MAX_THS, None),
+)
+_BOARD_TEMPS = (
+    ("temp_chip_c", "chip"),
+    ("temp_board_c", "board"),
+    ("temp_inlet_c", "inlet"),
+    ("temp_outlet_c", "outlet"),
+)
+_BOARD_AFTER: tuple[_Check, ...] = (
+    ("frequency_mhz", 0.0, MAX_MHZ, None),
+    ("voltage_v", 0.0, MAX_VOLTAGE_V, None),
+    ("chips", 0, MAX_CHIPS, None),
+    ("expected_chips", 0, MAX_CHIPS, None),
+    ("hw_errors", 0, 1e15, None),
+)
+
+
 def _bad(value: float | None, lo: float, hi: float) -> bool:
     return value is not None and (not math.isfinite(value) or not lo <= value <= hi)
 
@@ -65,48 +112,30 @@ def clean(
         sensor: str | None = None,
     ) -> None:
         value = getattr(obj, name)
-        if value is None or isinstance(value, bool) or not isinstance(value, int | float):
+        if value is None or ((type(value) is float or type(value) is int) and lo <= value <= hi):
+            return  # the usual case, first: a plain number in range (NaN fails the comparison)
+        if isinstance(value, bool) or not isinstance(value, int | float):
             return
         if _bad(float(value), lo, hi):
             setattr(obj, name, None)
             issues.append(Issue(name, float(value), board, sensor))
 
-    for name in ("hashrate_ths", "hashrate_avg_ths", "nominal_hashrate_ths"):
-        check(snap, name, 0.0, MAX_THS)
-    for name in ("power_w", "power_limit_w"):
-        check(snap, name, 0.0, MAX_POWER_W)
-    for name, sensor in (
-        ("temp_chip_max_c", "chip"),
-        ("temp_board_max_c", "board"),
-        ("temp_inlet_c", "inlet"),
-        ("temp_outlet_c", "outlet"),
-    ):
-        check(snap, name, min_temp_c, max_temp_c, None, sensor)
-    for name in (
-        "uptime_s",
-        "hw_errors",
-        "accepted",
-        "rejected",
-        "stale",
-        "expected_fans",
-        "expected_boards",
-    ):
-        check(snap, name, 0, 1e15)
+    temps = (min_temp_c, max_temp_c)
+    snap_checks = (*_SNAP_BEFORE, *((n, *temps, k) for n, k in _SNAP_TEMPS), *_SNAP_AFTER)
+    board_checks = (*_BOARD_BEFORE, *((n, *temps, k) for n, k in _BOARD_TEMPS), *_BOARD_AFTER)
+    for name, lo, hi, sensor in snap_checks:
+        value = getattr(snap, name)
+        if value is None or ((type(value) is float or type(value) is int) and lo <= value <= hi):
+            continue  # the usual case, inline: ~50 values per miner and poll
+        check(snap, name, lo, hi, None, sensor)
     for b in snap.boards:
-        for name in ("hashrate_ths", "nominal_hashrate_ths"):
-            check(b, name, 0.0, MAX_THS, b.index)
-        for name, sensor in (
-            ("temp_chip_c", "chip"),
-            ("temp_board_c", "board"),
-            ("temp_inlet_c", "inlet"),
-            ("temp_outlet_c", "outlet"),
-        ):
-            check(b, name, min_temp_c, max_temp_c, b.index, sensor)
-        check(b, "frequency_mhz", 0.0, MAX_MHZ, b.index)
-        check(b, "voltage_v", 0.0, MAX_VOLTAGE_V, b.index)
-        check(b, "chips", 0, MAX_CHIPS, b.index)
-        check(b, "expected_chips", 0, MAX_CHIPS, b.index)
-        check(b, "hw_errors", 0, 1e15, b.index)
+        for name, lo, hi, sensor in board_checks:
+            value = getattr(b, name)
+            if value is None or (
+                (type(value) is float or type(value) is int) and lo <= value <= hi
+            ):
+                continue
+            check(b, name, lo, hi, b.index, sensor)
     for p in snap.pools:
         for name in ("accepted", "rejected", "stale"):
             check(p, name, 0, 1e15)

@@ -68,14 +68,46 @@ _SPEC_PARAMS = (
 class Limits:
     """Resolved parameters for one miner: ``limits.get("hashrate_low", "warn_ratio")``."""
 
-    __slots__ = ("_params",)
+    __slots__ = ("_memo", "_numbers", "_params")
 
     def __init__(self, params: Mapping[str, Mapping[str, Any]]) -> None:
         self._params = params
+        # The rules ask for ~90 parameters per miner and poll, and one Limits serves every miner
+        # of a model: the numeric ones are converted once (``get`` is the stage's hottest call).
+        self._numbers: dict[str, dict[str, float]] = {
+            fid: {k: float(v) for k, v in values.items() if isinstance(v, int | float)}
+            for fid, values in params.items()
+        }
+        self._memo: dict[str, Any] = {}  # values derived from these limits (see ``memo``)
 
     def get(self, fault_id: str, name: str, default: float = 0.0) -> float:
-        value = self._params.get(fault_id, {}).get(name, default)
-        return float(value) if isinstance(value, int | float) else default
+        values = self._numbers.get(fault_id)
+        if values is not None:
+            value = values.get(name)
+            if value is not None:
+                return value
+            if name in self._params[fault_id]:
+                return default  # set, but not a number
+        return float(default) if isinstance(default, int | float) else default
+
+    def highest(self, name: str) -> float:
+        """The largest ``get(<any fault>, name)`` can return with the default 0.0 (inf when a
+        value is NaN, so no caller takes a shortcut on it)."""
+
+        def scan(limits: Limits) -> float:
+            values = [v[name] for v in limits._numbers.values() if name in v]
+            return math.inf if any(math.isnan(v) for v in values) else max([0.0, *values])
+
+        return float(self.memo(f"highest:{name}", scan))
+
+    def memo(self, key: str, make: Callable[[Limits], Any]) -> Any:
+        """``make(self)``, computed once per Limits: what a caller derives from the parameters
+        alone (the history's keep times), shared by every miner these limits serve."""
+        try:
+            return self._memo[key]
+        except KeyError:
+            value = self._memo[key] = make(self)
+            return value
 
     def raw(self, fault_id: str, name: str, default: Any = None) -> Any:
         return self._params.get(fault_id, {}).get(name, default)

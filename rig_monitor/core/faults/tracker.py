@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from rig_monitor.core.faults.catalogue import Catalogue
 from rig_monitor.core.faults.evaluate import sort_faults
-from rig_monitor.core.faults.history import MinerHistory
+from rig_monitor.core.faults.history import MinerHistory, sample_of
 from rig_monitor.core.faults.peers import Peers, reading
 from rig_monitor.core.faults.rules import (
     Ctx,
@@ -122,6 +122,30 @@ class _Miner:
     spec: ModelSpecLike | None = None
 
 
+def _keep_times(limits: Limits) -> tuple[float, float, float, float]:
+    """How long a miner's history keeps what (keep, slack, reboot keep, drop keep in seconds):
+    the longest window of the rules that read it."""
+    return (
+        max(
+            limits.get("hashrate_low", "window_s", 1800),
+            limits.get("hw_error_rate_high", "window_s", 1800),
+            limits.get("pool_reject_high", "window_s", 1800),
+            limits.get("hashrate_degrading", "window_s", 3600),
+            limits.get("temp_rising", "window_s", 1800),
+            1800.0,
+        ),
+        limits.get("unexpected_reboot", "slack_s", 120),
+        max(
+            limits.get("unexpected_reboot", "hold_s", 3600),
+            limits.get("reboot_loop", "window_s", 3600),
+        ),
+        max(
+            limits.get("miner_flapping", "window_s", 900),
+            limits.get("fan_intermittent", "window_s", 900),
+        ),
+    )
+
+
 class FaultTracker:
     """Stateful fault detection for ``watch`` and the GUI. Not thread-safe: one engine thread."""
 
@@ -183,29 +207,27 @@ class FaultTracker:
             m = self._miners[key] = _Miner()
         spec = self._spec(m, snap)
         limits = self.thresholds.for_miner(snap.ip, snap.port, snap.make, snap.model, spec)
+        keep_s, slack_s, reboot_keep_s, drop_keep_s = limits.memo("history", _keep_times)
+        current = sample_of(snap, t) if snap.online else None
         m.hist.observe(
             snap,
             t,
-            keep_s=max(
-                limits.get("hashrate_low", "window_s", 1800),
-                limits.get("hw_error_rate_high", "window_s", 1800),
-                limits.get("pool_reject_high", "window_s", 1800),
-                limits.get("hashrate_degrading", "window_s", 3600),
-                limits.get("temp_rising", "window_s", 1800),
-                1800.0,
-            ),
-            slack_s=limits.get("unexpected_reboot", "slack_s", 120),
-            reboot_keep_s=max(
-                limits.get("unexpected_reboot", "hold_s", 3600),
-                limits.get("reboot_loop", "window_s", 3600),
-            ),
-            drop_keep_s=max(
-                limits.get("miner_flapping", "window_s", 900),
-                limits.get("fan_intermittent", "window_s", 900),
-            ),
+            keep_s=keep_s,
+            slack_s=slack_s,
+            reboot_keep_s=reboot_keep_s,
+            drop_keep_s=drop_keep_s,
+            sample=current,
         )
         ctx = Ctx(
-            snap, limits, self.catalogue, spec, t, hist=m.hist, sanity=sanity, peers=self.peers
+            snap,
+            limits,
+            self.catalogue,
+            spec,
+            t,
+            hist=m.hist,
+            sanity=sanity,
+            peers=self.peers,
+            current=current,
         )
         outcome = run_rules(ctx)
         roots = roots_of(outcome, snap)
