@@ -43,6 +43,7 @@ _Check = tuple[str, float, float, str | None]
 _SNAP_BEFORE: tuple[_Check, ...] = (
     ("hashrate_ths", 0.0, MAX_THS, None),
     ("hashrate_avg_ths", 0.0, MAX_THS, None),
+    ("hashrate_5s_ths", 0.0, MAX_THS, None),  # the freshest sample; the hashrate rules read it
     ("nominal_hashrate_ths", 0.0, MAX_THS, None),
     ("power_w", 0.0, MAX_POWER_W, None),
     ("power_limit_w", 0.0, MAX_POWER_W, None),

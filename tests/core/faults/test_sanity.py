@@ -31,6 +31,17 @@ def test_impossible_values_are_dropped_with_a_note_and_never_reach_the_rules() -
     assert clean(snap) == []  # nothing left to drop
 
 
+def test_an_infinite_5s_sample_is_dropped_not_an_evaluation_failure() -> None:
+    """It reached the hashrate rule, whose OverflowError made the miner "evaluation failed"."""
+    tr = FaultTracker(Thresholds(), spec_lookup=lambda make, model: S19JPRO)
+    for n in range(3):
+        bad = s19(timestamp=T0 + 60 * n, hashrate_5s_ths=float("inf"))
+        tr.update([bad], now=T0 + 60 * n)
+        assert bad.hashrate_5s_ths is None
+        assert "implausible hashrate_5s_ths inf dropped" in bad.notes
+        assert not any(f.id == "evaluation_failed" for f in bad.faults), bad.faults
+
+
 def test_negative_frequency_no_longer_crashes_a_tracked_sweep() -> None:
     tr = FaultTracker(Thresholds(), spec_lookup=lambda make, model: S19JPRO)
     for n in range(5):
