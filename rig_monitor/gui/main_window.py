@@ -8,6 +8,7 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -347,7 +348,9 @@ class MainWindow(QMainWindow):
         for t in targets:
             self._targets.setdefault(t.key, t)
         self._last_sweep: SweepStats | None = None
-        self._backlog: deque[Batch] = deque()  # batches not applied in full yet
+        # batches not applied in full yet, each with how many of its rows are applied: the batch
+        # itself is never changed (other slots, the metrics exporter's, receive the same object)
+        self._backlog: deque[tuple[Batch, int]] = deque()
         self._sweeps_seen = 0
         self._started = False
         self._engine_started = False
@@ -1042,7 +1045,7 @@ class MainWindow(QMainWindow):
         order, and a batch's fault report and sweep end go with its last rows."""
         if self._shut_down:
             return
-        self._backlog.append(batch)
+        self._backlog.append((batch, 0))
         if len(self._backlog) == 1:
             self._drain_backlog()
 
@@ -1050,16 +1053,17 @@ class MainWindow(QMainWindow):
         if self._shut_down or not self._backlog:
             self._backlog.clear()
             return
-        batch = self._backlog[0]
-        if len(batch.snapshots) > ROWS_PER_TURN:
-            head, batch.snapshots = (
-                batch.snapshots[:ROWS_PER_TURN],
-                batch.snapshots[ROWS_PER_TURN:],
-            )
+        batch, done = self._backlog[0]
+        if len(batch.snapshots) - done > ROWS_PER_TURN:
+            head = batch.snapshots[done : done + ROWS_PER_TURN]
+            self._backlog[0] = (batch, done + ROWS_PER_TURN)
             self._apply_batch(Batch(snapshots=head, sweep=batch.sweep))
         else:
             self._backlog.popleft()
-            self._apply_batch(batch)
+            if done:  # the rest, with the batch's fault report, sweep end and removals
+                self._apply_batch(replace(batch, snapshots=batch.snapshots[done:]))
+            else:
+                self._apply_batch(batch)
         if self._backlog:
             QTimer.singleShot(0, self._drain_backlog)
 

@@ -345,3 +345,27 @@ def test_first_run_shows_how_to_add_miners(qtbot: Any, make_window: MakeWindow) 
     assert win.fleet_stack.currentWidget() is win.table
     win.remove_keys([Target("127.9.9.1", 24999).key])
     assert win.fleet_stack.currentWidget() is win.welcome
+
+
+def test_a_large_batch_is_applied_in_turns_and_other_slots_get_it_whole(
+    qtbot: Any, make_window: MakeWindow
+) -> None:
+    """The window applies a big batch a few hundred rows per event-loop turn; it used to do so by
+    cutting the shared Batch, so the metrics exporter (a later slot) saw only the last rows."""
+    from rig_monitor.core.engine.engine import Batch, SweepStats
+    from rig_monitor.core.model import MinerSnapshot
+    from rig_monitor.gui.main_window import ROWS_PER_TURN
+
+    count = ROWS_PER_TURN * 2 + 7
+    win, _ = make_window(count, start=False)
+    seen: list[int] = []
+    win.bridge.batch_ready.connect(lambda b: seen.append(len(b.snapshots)))
+    snaps = [
+        MinerSnapshot(ip=t.ip, port=t.port, online=True, hashrate_ths=100.0) for t in win.targets
+    ]
+    win.bridge.on_batch(Batch(snapshots=snaps, sweep=SweepStats(1, 0.0, 1.0), sweep_done=True))
+    assert win.batches_pending == 1  # only the first rows so far
+    qtbot.waitUntil(lambda: win.batches_pending == 0, timeout=10_000)
+    assert seen == [count]
+    assert all(r.snap is not None and r.snap.online for r in win.model.rows())
+    assert win.sweeps_seen == 1  # the sweep's end went with its last rows
