@@ -271,39 +271,25 @@ async def _read_reply_sock(
         return chunk[:nul]  # the common case: a whole reply in one read
     if not chunk:
         return b""
-    async with contextlib.AsyncExitStack() as stack:
-        chunks: list[bytes] = []
-        size = containers = 0
-        big = False
-        while True:
-            chunks.append(chunk)
-            size += len(chunk)
-            containers = check_containers(containers, chunk, size)
-            if size > limits.max_bytes:
-                raise MinerError(
-                    ErrorKind.TOO_LARGE,
-                    f"reply too large: over {limits.max_bytes // (1024 * 1024)} MiB, dropped",
-                )
-            if not big and size > BIG_REPLY_BYTES:
-                big = True
-                await stack.enter_async_context(big_reply_gate())
-            chunk = await _recv(loop, sock)
-            if not chunk:
-                break
-            nul = chunk.find(b"\x00")
-            if nul >= 0:
-                chunks.append(chunk[:nul])
-                break
-        return b"".join(chunks)
+    return await _read_capped(lambda: _recv(loop, sock), limits, chunk)
 
 
 async def _read_reply(reader: asyncio.StreamReader, limits: Limits) -> bytes:
+    return await _read_capped(lambda: reader.read(65536), limits)
+
+
+async def _read_capped(
+    read: Callable[[], Awaitable[bytes]], limits: Limits, chunk: bytes | None = None
+) -> bytes:
+    """Chunks from ``read`` (``chunk`` first, if given) up to the NUL or the close: refused past
+    the size cap or too many brackets, and through the big-reply gate once large."""
     async with contextlib.AsyncExitStack() as stack:
         chunks: list[bytes] = []
         size = containers = 0
         big = False
         while True:
-            chunk = await reader.read(65536)
+            if chunk is None:
+                chunk = await read()
             if not chunk:
                 break
             nul = chunk.find(b"\x00")
@@ -321,6 +307,7 @@ async def _read_reply(reader: asyncio.StreamReader, limits: Limits) -> bytes:
             if not big and size > BIG_REPLY_BYTES:
                 big = True
                 await stack.enter_async_context(big_reply_gate())
+            chunk = None
         return b"".join(chunks)
 
 
