@@ -22,6 +22,13 @@ import sys
 from rig_monitor.core.config import update_config
 from rig_monitor.core.faults.overrides import ThresholdOverrides, save_overrides
 
+def report(line):
+    # One write per line: under PYTHONUNBUFFERED, print() makes a syscall per piece and a kill
+    # between them leaves a line without its number.
+    sys.stdout.write(line + "\\n")
+    sys.stdout.flush()
+
+
 n = int(sys.argv[1])
 while True:
     def change(c, n=n):
@@ -29,9 +36,9 @@ while True:
         c.targets.append(f"127.1.{n // 250}.{n % 250 + 1}")
         c.interval_s = 5.0 + n % 100
     update_config(change)
-    print("config", n, flush=True)
+    report(f"config {n}")
     save_overrides(ThresholdOverrides(global_={"chip_overtemp.warn_c": 60.0 + n % 30}))
-    print("thresholds", n, flush=True)
+    report(f"thresholds {n}")
     n += 1
 """
 
@@ -62,7 +69,8 @@ def test_sigkill_while_writing_loses_only_the_write_in_flight(
         os.kill(proc.pid, signal.SIGKILL)
         rest = proc.stdout.read()
         proc.wait(10)
-        lines = [first, *rest.splitlines()]
+        # Only whole lines count: the kill can land in the middle of a report.
+        lines = [x for x in [first, *rest.splitlines(keepends=True)] if x.endswith("\n")]
         configs = [int(x.split()[1]) for x in lines if x.startswith("config")]
         thresholds = [int(x.split()[1]) for x in lines if x.startswith("thresholds")]
         done_config.update(configs)
