@@ -1,0 +1,60 @@
+"""Fault rules judged on real captures (tests/captures/<family>/<set>/, origin in each SOURCE):
+what the firmware really sends, parsed by its driver, must raise exactly the faults it shows."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rig_monitor.core.drivers.antminer import AntminerDriver
+from rig_monitor.core.faults import evaluate_snapshots
+from rig_monitor.core.faults.rules import num
+from rig_monitor.core.model import Identity, MinerSnapshot, Target
+from tests.replay.corpus import ROOT, load_set
+
+TARGET = Target("127.0.0.1")
+
+
+def _faults(snap: MinerSnapshot) -> dict[str, list[Any]]:
+    evaluate_snapshots([snap])
+    out: dict[str, list[Any]] = {}
+    for f in snap.faults:
+        out.setdefault(f.id, []).append(f)
+    return out
+
+
+def test_l9_failing_chain_is_both_short_and_marked_bad() -> None:
+    # chain 3: chain_acn3 25 of 110, chain_acs3 = 25 'o', 15 'x' and 70 'X'
+    cs = load_set(ROOT / "antminer" / "l9-stock-bmminer2.12-failing-chain")
+    replies = {c: cs.rpc_json(c) for c in ("version", "summary", "stats")}
+    snap = AntminerDriver().parse(TARGET, replies, Identity(family="antminer"))
+    assert [b.chip_status_counts(110) for b in snap.boards] == [
+        (110, 0, 0),
+        (110, 0, 0),
+        (25, 85, 0),  # upper-case 'X' counted as bad, as the firmware's own count (25) says
+    ]
+    faults = _faults(snap)
+    missing, bad = faults["chips_missing"], faults["chip_status_bad"]
+    assert [f.board for f in missing] == [2] and [f.board for f in bad] == [2]
+    assert "25/110" in missing[0].detail and "85 bad" in bad[0].detail
+    # a Scrypt miner's hashrate in TH/s is below 1: the evidence keeps two significant digits
+    assert "0.011 of 0.017 TH/s" in faults["hashrate_low"][0].detail
+
+
+def test_healthy_chains_with_padding_dashes_get_no_chip_fault() -> None:
+    # S23 Hyd.: 84 fitted chips then "----" past them; nothing is missing or bad
+    cs = load_set(ROOT / "antminer" / "s23-hyd-stock")
+    replies = {c: cs.rpc_json(c) for c in ("version", "summary", "stats") if c in cs.rpc}
+    snap = AntminerDriver().parse(TARGET, replies, Identity(family="antminer"))
+    faults = _faults(snap)
+    assert snap.boards and "chip_status_bad" not in faults and "chips_missing" not in faults
+
+
+def test_numbers_below_one_keep_two_significant_digits() -> None:
+    assert [num(x) for x in (0.01285, 0.5, 0.00012345, 12.34, 65.0, 0.0)] == [
+        "0.013",
+        "0.5",
+        "0.00012",
+        "12.3",
+        "65",
+        "0",
+    ]
