@@ -132,6 +132,12 @@ class Ctx:
     def seen(self, *fault_ids: str) -> None:
         self.out.seen.update(fault_ids)
 
+    def note(self, text: str) -> None:
+        """A caveat about how the reading was judged ("power not judged: tuned profile"): it
+        goes with the reading's own notes, once, so the operator sees why a rule kept quiet."""
+        if text not in self.snap.notes:
+            self.snap.notes.append(text)
+
     @property
     def cooling(self) -> str:
         if self.spec is not None and self.spec.cooling:
@@ -617,12 +623,43 @@ def rule_temps(ctx: Ctx) -> None:
         )
 
 
+def profile_ratio(ctx: Ctx) -> float | None:
+    """The firmware's own hashrate target over the model's stock rating: far from 1 means a
+    tuned or eco profile (LuxOS "290MHz", a PerpetualTune target), for which the stock power
+    rating says nothing."""
+    own = ctx.snap.nominal_hashrate_ths
+    stock = ctx.spec.nominal_ths if ctx.spec is not None else None
+    return own / stock if own and stock else None
+
+
 def rule_power(ctx: Ctx) -> None:
     s = ctx.snap
     fid = "power_out_of_range"
     if s.power_w is None or ctx.in_grace(fid):
         return
     rated = ctx.spec.nominal_w if ctx.spec is not None else None
+    profile = profile_ratio(ctx)
+    if (
+        rated
+        and profile is not None
+        and not ctx.p(fid, "profile_low_ratio", 0.9)
+        <= profile
+        <= ctx.p(fid, "profile_high_ratio", 1.11)
+    ):
+        # faults.md §4.2: expected power is model + bin + power mode. A profile far from the
+        # stock rating has no rated power of its own here, so only the firmware's power target
+        # (when it reports one) is a reference.
+        ctx.note(
+            ctx.say(
+                fid,
+                "profile",
+                pct=pct(profile),
+                ths=num(s.nominal_hashrate_ths or 0.0),
+                stock=num(ctx.spec.nominal_ths if ctx.spec and ctx.spec.nominal_ths else 0.0),
+                w=round(rated),
+            )
+        )
+        rated = None
     ref = s.power_limit_w or rated
     if not ref:
         return
@@ -648,10 +685,13 @@ def rule_power(ctx: Ctx) -> None:
             else None
         )
     )
-    if rated and hr is not None and hr >= ctx.p(fid, "min_hashrate_ratio", 0.9):
-        low = s.power_w / rated
+    # the low bar: a power target below the rating is what this miner is meant to draw
+    # (faults.md §4.3: "< 70 % expected while hashing"); a cap above the rating is no target
+    expected_w = min(rated, s.power_limit_w) if rated and s.power_limit_w else rated
+    if expected_w and hr is not None and hr >= ctx.p(fid, "min_hashrate_ratio", 0.9):
+        low = s.power_w / expected_w
         if low < ctx.p(fid, "clear_low_ratio", 0.8):
-            limit = rated * ctx.p(fid, "low_ratio", 0.7)
+            limit = expected_w * ctx.p(fid, "low_ratio", 0.7)
             ctx.add(
                 fid,
                 Severity.WARNING,

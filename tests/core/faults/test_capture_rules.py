@@ -5,7 +5,10 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from rig_monitor.core.drivers.antminer import AntminerDriver
+from rig_monitor.core.drivers.luxos import LuxOSDriver
 from rig_monitor.core.faults import evaluate_snapshots
 from rig_monitor.core.faults.rules import num
 from rig_monitor.core.model import Identity, MinerSnapshot, Target
@@ -58,3 +61,37 @@ def test_numbers_below_one_keep_two_significant_digits() -> None:
         "65",
         "0",
     ]
+
+
+def _luxos() -> MinerSnapshot:
+    cs = load_set(ROOT / "luxos" / "s19kpro-luxos-2025.4.8")
+    replies = {c: cs.rpc_json(c) for c in ("version", "config", "summary", "stats", "power")}
+    return LuxOSDriver().parse(TARGET, replies, Identity(family="luxos"))
+
+
+def test_underclocked_luxos_profile_is_not_a_power_fault() -> None:
+    # Profile "290MHz": the firmware's own target 61.95 TH/s (total_rateideal) on a 120 TH/s
+    # S19k Pro, drawing 1051 W of the stock 2760 W while hashing at 99 % of that target
+    snap = _luxos()
+    assert snap.power_w == 1051 and snap.nominal_hashrate_ths == pytest.approx(61.9542)
+    assert "power_out_of_range" not in _faults(snap)
+    assert any("62 TH/s is 52 % of the model's 120 TH/s" in n for n in snap.notes), snap.notes
+
+
+def test_the_same_draw_at_the_stock_target_is_a_power_fault() -> None:
+    snap = _luxos()  # the rule still judges a miner that claims the stock target
+    snap.nominal_hashrate_ths = 120.0
+    snap.hashrate_ths = snap.hashrate_avg_ths = 118.0
+    (fault,) = _faults(snap)["power_out_of_range"]
+    assert "1051 W < 1932 W" in fault.detail  # 70 % of 2760 W
+
+
+def test_a_power_target_below_the_rating_is_the_low_bar() -> None:
+    snap = _luxos()
+    snap.nominal_hashrate_ths = 120.0
+    snap.hashrate_ths = snap.hashrate_avg_ths = 118.0
+    snap.power_limit_w = 1400.0  # e.g. a Braiins power target: 1051 W is 75 % of it
+    assert "power_out_of_range" not in _faults(snap)
+    snap.power_w = 900.0  # 64 % of the target
+    (fault,) = _faults(snap)["power_out_of_range"]
+    assert "900 W < 980 W" in fault.detail
