@@ -11,7 +11,7 @@ from rig_monitor.core.drivers.antminer import AntminerDriver
 from rig_monitor.core.drivers.luxos import LuxOSDriver
 from rig_monitor.core.faults import evaluate_snapshots
 from rig_monitor.core.faults.rules import num
-from rig_monitor.core.model import Identity, MinerSnapshot, Target
+from rig_monitor.core.model import Board, Identity, MinerSnapshot, Target
 from tests.replay.corpus import ROOT, load_set
 
 TARGET = Target("127.0.0.1")
@@ -95,3 +95,18 @@ def test_a_power_target_below_the_rating_is_the_low_bar() -> None:
     snap.power_w = 900.0  # 64 % of the target
     (fault,) = _faults(snap)["power_out_of_range"]
     assert "900 W < 980 W" in fault.detail
+
+
+def test_an_unreported_index_is_absent_only_while_boards_are_short() -> None:
+    def snap(expected: int) -> MinerSnapshot:
+        return MinerSnapshot(
+            ip="127.0.0.1",
+            online=True,
+            uptime_s=7200,
+            boards=[Board(i, 45.0, chips=110, expected_chips=110) for i in (1, 2)],
+            expected_boards=expected,
+        )
+
+    assert "board_missing" not in _faults(snap(2))  # ePIC: board 0 disabled, 2 of 2 there
+    (fault,) = _faults(snap(3))["board_missing"]
+    assert fault.board == 0 and "2 of 3" in fault.detail
