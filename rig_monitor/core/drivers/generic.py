@@ -72,10 +72,15 @@ class GenericDriver(Driver):
                     hashrate_ths=rate_from(dev, RATE_NOW),
                     # cgminer/bfgminer ASC devices report the ASIC's own temperature here
                     temp_chip_c=temp(first_key(dev, "Temperature", "Tenperature")),
+                    # lower case is another fork's board-level figure: the real L21 (cgminer
+                    # 4.10.0, tests/captures/cgminer/l21-cgminer4.10.0-blockassets) sends 32.0
+                    # on all four devices beside summary temper1..4 = 31, no chip readings
+                    temp_board_c=temp(dev.get("temperature")),
                     hw_errors=integer(dev.get("Hardware Errors")),
                     status=str(dev["Status"]) if dev.get("Status") else None,
                 )
             )
         snap.temp_chip_max_c = max_or_none(b.temp_chip_c for b in snap.boards)
+        snap.temp_board_max_c = max_or_none(b.temp_board_c for b in snap.boards)
         snap.pools = parse_pools(replies.get("pools"))
         return snap

@@ -59,3 +59,15 @@ def test_bfgminer_is_named_from_its_miner_field() -> None:
 
     ident = classify(Probe(json.dumps(version), None))
     assert (ident.firmware, ident.firmware_version) == ("bfgminer", "5.5.0")
+
+
+def test_lower_case_devs_temperature_is_the_board_figure() -> None:
+    # tests/captures/cgminer/l21-cgminer4.10.0-blockassets: devs "temperature" 32.00 on all four
+    # devices (summary temper1..4 = 31), no chip temperatures at all
+    from tests.replay.corpus import ROOT, load_set
+
+    cs = load_set(ROOT / "cgminer" / "l21-cgminer4.10.0-blockassets")
+    replies = {c: cs.rpc_json(c) for c in ("summary", "devs")}
+    s = GenericDriver().parse(Target("127.0.0.1"), replies, Identity(family="generic"))
+    assert [b.temp_board_c for b in s.boards] == [32.0] * 4
+    assert s.temp_board_max_c == 32.0 and s.temp_chip_max_c is None
