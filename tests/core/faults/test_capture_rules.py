@@ -110,3 +110,14 @@ def test_an_unreported_index_is_absent_only_while_boards_are_short() -> None:
     assert "board_missing" not in _faults(snap(2))  # ePIC: board 0 disabled, 2 of 2 there
     (fault,) = _faults(snap(3))["board_missing"]
     assert fault.board == 0 and "2 of 3" in fault.detail
+
+
+def test_z15_chain_with_a_chip_short_is_judged_against_the_model_table() -> None:
+    # tests/captures/antminer/z15-stock-malformed-stats: chain_acs ' ooo', ' ooo', ' oo'; the
+    # model table's 3 chips per board (pyasic's Z15 expected_chips), not a guess from siblings
+    cs = load_set(ROOT / "antminer" / "z15-stock-malformed-stats")
+    replies = {c: cs.rpc_json(c) for c in ("summary", "stats") if c in cs.rpc}
+    snap = AntminerDriver().parse(TARGET, replies, Identity(family="antminer"))
+    assert snap.model == "Z15" and [b.chips for b in snap.boards] == [3, 3, 2]
+    (fault,) = _faults(snap)["chips_missing"]
+    assert fault.board == 2 and fault.detail == "chain 3: 2/3 chips"  # no "fullest sibling"
