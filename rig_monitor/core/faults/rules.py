@@ -803,12 +803,32 @@ def rule_pools(ctx: Ctx) -> None:
         )
 
 
+def diff1_hashes(ctx: Ctx) -> float | None:
+    """Hashes per difficulty-1 share for the model's algorithm, so a hashrate becomes work the
+    HW-error count can be compared with. None where the size is not known (Equihash,
+    kHeavyHash, …): a SHA-256 figure there turns a healthy miner's errors into a false rate."""
+    fid = "hw_error_rate_high"
+    algo = getattr(ctx.spec, "algorithm", None) if ctx.spec is not None else None
+    name = algo.strip().lower().replace("-", "") if isinstance(algo, str) else "sha256"
+    if name == "sha256":
+        return float(2 ** ctx.p(fid, "diff1_log2", 32))
+    if name == "scrypt":
+        return float(2 ** ctx.p(fid, "diff1_log2_scrypt", 16))
+    return None
+
+
 def rule_hw_errors(ctx: Ctx) -> None:
     s = ctx.snap
     fid = "hw_error_rate_high"
     if ctx.in_grace(fid) or s.hw_errors is None:
         return
     device_pct = device_hardware_pct(s)
+    per_diff1 = diff1_hashes(ctx)
+    if per_diff1 is None and (device_pct is None or ctx.hist is not None):
+        if s.hw_errors:
+            algo = getattr(ctx.spec, "algorithm", None)
+            ctx.note(ctx.say(fid, "no_unit", algorithm=algo))
+        return
     if ctx.hist is None:
         ths = s.hashrate_avg_ths if s.hashrate_avg_ths is not None else s.hashrate_ths
         if not s.uptime_s:
@@ -822,8 +842,8 @@ def rule_hw_errors(ctx: Ctx) -> None:
             errors = s.hw_errors
             work = errors * (100.0 - device_pct) / device_pct
             template = "device"
-        elif ths:
-            errors, work = s.hw_errors, ths * 1e12 * s.uptime_s / DIFF1_HASHES
+        elif ths and per_diff1:
+            errors, work = s.hw_errors, ths * 1e12 * s.uptime_s / per_diff1
             template = "lifetime"
         else:
             return
@@ -841,7 +861,7 @@ def rule_hw_errors(ctx: Ctx) -> None:
             return
         span = window[-1][0] - window[0][0]
         errors = (window[-1][3] or 0) - (window[0][3] or 0)
-        work = statistics.fmean(rates) * 1e12 * span / DIFF1_HASHES
+        work = statistics.fmean(rates) * 1e12 * span / (per_diff1 or DIFF1_HASHES)
         values = {"window": duration(span)}
         template = "window"
     if errors + work <= 0:

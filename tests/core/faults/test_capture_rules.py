@@ -3,15 +3,17 @@ what the firmware really sends, parsed by its driver, must raise exactly the fau
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import pytest
 
 from rig_monitor.core.drivers.antminer import AntminerDriver
 from rig_monitor.core.drivers.luxos import LuxOSDriver
-from rig_monitor.core.faults import evaluate_snapshots
+from rig_monitor.core.faults import FaultTracker, evaluate_snapshots
 from rig_monitor.core.faults.rules import num
 from rig_monitor.core.model import Board, Identity, MinerSnapshot, Target
+from rig_monitor.core.modeldb import lookup
 from tests.replay.corpus import ROOT, load_set
 
 TARGET = Target("127.0.0.1")
@@ -121,3 +123,39 @@ def test_z15_chain_with_a_chip_short_is_judged_against_the_model_table() -> None
     assert snap.model == "Z15" and [b.chips for b in snap.boards] == [3, 3, 2]
     (fault,) = _faults(snap)["chips_missing"]
     assert fault.board == 2 and fault.detail == "chain 3: 2/3 chips"  # no "fullest sibling"
+
+
+def _l9_polls(spec_algorithm: str | None, per_s: float) -> tuple[set[str], list[str]]:
+    """The L9 capture polled for 40 min by the tracker, its HW errors rising ``per_s``."""
+    cs = load_set(ROOT / "antminer" / "l9-stock-bmminer2.12-failing-chain")
+    replies = {c: cs.rpc_json(c) for c in ("version", "summary", "stats")}
+    spec = lookup("Antminer", "L9")
+    assert spec is not None and spec.algorithm == "Scrypt"
+    tracker = FaultTracker(spec_lookup=lambda make, model: replace(spec, algorithm=spec_algorithm))
+    ids: set[str] = set()
+    snap = MinerSnapshot(ip="127.0.0.1")
+    for n in range(41):
+        snap = AntminerDriver().parse(TARGET, replies, Identity(family="antminer"))
+        snap.use_average_headline()
+        snap.timestamp = 1_800_000_000.0 + 60 * n
+        snap.uptime_s = (snap.uptime_s or 0) + 60 * n
+        snap.hw_errors = 84799 + round(per_s * 60 * n)
+        tracker.update([snap], now=snap.timestamp)
+        ids |= {f.id for f in snap.faults}
+    return ids, snap.notes
+
+
+def test_scrypt_hw_errors_are_judged_in_scrypt_work() -> None:
+    # healthy chains 1-2 of the capture: 863 + 1365 errors in 9153 s = 0.24 a second. In SHA-256
+    # diff-1 units (2^32 hashes) 12 GH/s is only 2.7 shares a second, so 0.24 looked like 8 %;
+    # in Scrypt's (2^16 hashes, the capture's own Work Utility) it is 0.0001 %
+    ids, _ = _l9_polls("Scrypt", 0.24)
+    assert "hw_error_rate_high" not in ids
+    ids, _ = _l9_polls(None, 0.24)  # the same miner taken for SHA-256: the old false alarm
+    assert "hw_error_rate_high" in ids
+
+
+def test_unknown_work_unit_leaves_the_rate_unjudged_with_a_note() -> None:
+    ids, notes = _l9_polls("kHeavyHash", 0.24)
+    assert "hw_error_rate_high" not in ids
+    assert "hardware-error rate not judged: no difficulty-1 size known for kHeavyHash" in notes
