@@ -159,3 +159,16 @@ def test_unknown_work_unit_leaves_the_rate_unjudged_with_a_note() -> None:
     ids, notes = _l9_polls("kHeavyHash", 0.24)
     assert "hw_error_rate_high" not in ids
     assert "hardware-error rate not judged: no difficulty-1 size known for kHeavyHash" in notes
+
+
+def test_s21_pro_plus_has_its_own_entry() -> None:
+    # asic-rs's hardware table and the real web capture agree: 3 chains of 65 chips
+    spec = lookup("Antminer", "S21 Pro+")
+    assert spec is not None and (spec.model, spec.boards, spec.chips_per_board, spec.fans) == (
+        "S21 Pro+",
+        3,
+        65,
+        4,
+    )
+    other = lookup("Antminer", "S21 Pro")
+    assert other is not None and other.model == "S21 Pro"
