@@ -6,6 +6,7 @@ whatever unit its keys name (``MHS 5s``, ``MHS 20s``, ``GHS 5s``), one board per
 
 from __future__ import annotations
 
+import re
 from typing import Any, ClassVar
 
 from rig_monitor.core.drivers.base import Driver, base_snapshot, first, parse_pools, section
@@ -38,6 +39,24 @@ def miner_program(version: dict[str, Any]) -> tuple[str, str] | None:
     return None
 
 
+_STATUS_PROGRAM = re.compile(r"^(cgminer|bfgminer|sgminer|bmminer)\s+(\d[\w.\-]*)$", re.IGNORECASE)
+
+
+def status_program(replies: dict[str, Any]) -> tuple[str, str] | None:
+    """(program, version) from a reply's STATUS Description ("cgminer 4.10.0"): cgminer puts
+    its own name there (api.c), so a miner whose ``version`` reply is missing or bare is still
+    named. Only known program names: an L9 says "jansson 2.12" there."""
+    for command in ("summary", "devs", "pools"):
+        reply = replies.get(command)
+        status = reply.get("STATUS") if isinstance(reply, dict) else None
+        item = status[0] if isinstance(status, list) and status else status
+        text = item.get("Description") if isinstance(item, dict) else None
+        m = _STATUS_PROGRAM.match(text.strip()) if isinstance(text, str) else None
+        if m:
+            return m.group(1).lower(), m.group(2)
+    return None
+
+
 class GenericDriver(Driver):
     family: ClassVar[str] = "generic"
     make: ClassVar[str | None] = None
@@ -48,6 +67,8 @@ class GenericDriver(Driver):
         version = first(replies.get("version"), "VERSION")
         summary = first(replies.get("summary"), "SUMMARY")
         program = miner_program(version)
+        if program is None and not snap.firmware:  # what detection learnt comes first
+            program = status_program(replies)
         if program is not None:
             snap.firmware, snap.firmware_version = program
         api = version.get("API")
