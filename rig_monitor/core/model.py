@@ -121,14 +121,16 @@ class Board:
     def chip_status_counts(self, fitted: int | None = None) -> tuple[int, int, int]:
         """(ok, bad 'x', unstable '-') chips in ``chip_status``, only the first ``fitted`` marks
         when given: firmware pads the string past the fitted chips (an S23 Hyd. with 84 chips
-        reports 84 'o' then "----"), and those slots hold no chip at all."""
-        text = self.chip_status or ""
+        reports 84 'o' then "----"), and those slots hold no chip at all.
+
+        Upper-case 'X' is a bad chip too: the L9 capture (BMMiner 2.12, tests/captures/antminer/
+        l9-stock-bmminer2.12-failing-chain) marks chain 3 with 15 'x' and 70 'X', and its own
+        ``chain_acn3`` counts only the 25 'o' as working chips."""
+        text = (self.chip_status or "").replace("X", "x")
         ok, bad, unstable = text.count("o"), text.count("x"), text.count("-")
         if fitted is None or fitted <= 0 or fitted >= ok + bad + unstable:
             return ok, bad, unstable  # every mark counts: no need to walk the string
-        marks = [c for c in text if c in "ox-"]
-        if fitted is not None and fitted > 0:
-            marks = marks[:fitted]
+        marks = [c for c in text if c in "ox-"][:fitted]
         return marks.count("o"), marks.count("x"), marks.count("-")
 
 

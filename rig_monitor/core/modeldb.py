@@ -37,6 +37,7 @@ class ModelSpec:
     inlet_temp_warn_c: float | None = None
     inlet_temp_crit_c: float | None = None
     cooling: str = "air"  # "air" | "hydro" | "immersion"
+    algorithm: str | None = None  # "Scrypt", "kHeavyHash", …; None = SHA-256 (most entries)
     provisional: bool = False
     # Whatsminer board sub-version ("VE40") this spec was resolved for
     sub_version: str | None = None

@@ -309,8 +309,9 @@ BOARD_GAP = 4
 
 
 def chip_cells(board: Board) -> str:
-    """The board's cells: 'o', 'x', '-' as reported, then ' ' for each expected chip not there."""
-    status = "".join(c for c in (board.chip_status or "") if c in "ox-")
+    """The board's cells: 'o', 'x', '-' as reported ('X' drawn as 'x', see
+    ``Board.chip_status_counts``), then ' ' for each expected chip not there."""
+    status = "".join(c for c in (board.chip_status or "").replace("X", "x") if c in "ox-")
     missing = max(0, (board.expected_chips or 0) - len(status))
     return status + " " * missing
 

@@ -239,6 +239,13 @@ class AvalonDriver(Driver):
 
         for blob, hb in mods:
             snap.boards.extend(self._boards(blob, hb, len(snap.boards)))
+        # Avalon Q (tests/captures/avalon/avalon-q-softoff): the hash board's own sensors at its
+        # inlet and outlet side, HBITemp/HBOTemp, one pair for the single board
+        hb_temps = [t for k in ("HBITemp", "HBOTemp") if (t := temp(number(head, k))) is not None]
+        if hb_temps:
+            if len(snap.boards) == 1 and snap.boards[0].temp_board_c is None:
+                snap.boards[0].temp_board_c = max(hb_temps)
+            snap.temp_board_max_c = max_or_none([max(hb_temps), snap.temp_board_max_c])
         snap.temp_chip_max_c = max_or_none(
             [temp(number(b, "TMax")) for b in blobs] + [b.temp_chip_c for b in snap.boards]
         )

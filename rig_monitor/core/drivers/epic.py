@@ -105,19 +105,34 @@ class EpicDriver(Driver):
                 if isinstance(serials, list) and index < len(serials)
                 else None,
             )
+        disabled: list[int] = []
         for st in items(s.get("HBStatus")):  # detected-but-silent and missing boards
             index = integer(st.get("Index"))
             if index is not None and 0 <= index < 16 and index not in boards:
                 detected = st.get("Detected")
+                if detected is True and st.get("Enabled") is False:
+                    # switched off in the firmware (by the user, or by 'Disable Board On
+                    # Failure'): not a dead board to count, but the note says it is there
+                    disabled.append(index)
+                    continue
                 boards[index] = Board(index=index, chips=0 if detected is False else None)
         snap.boards = [boards[i] for i in sorted(boards)]
+        if disabled:
+            snap.notes.append(
+                "board "
+                + ", ".join(str(i + 1) for i in disabled)
+                + " disabled in the firmware (HBStatus Enabled false): not counted as a board"
+            )
         snap.temp_board_max_c = max_or_none(b.temp_board_c for b in snap.boards)
 
         snap.hashrate_ths = total / 1e6 if any_rate else None
         session = mapping(s.get("Session"))
         avg = num(session.get("Average MHs"))
         snap.hashrate_avg_ths = avg / 1e6 if avg is not None else None
-        snap.nominal_hashrate_ths = (
+        # the whole machine's rating: the PerpetualTune target the user set, when it runs (the
+        # boards' own ideals leave out a disabled board), else the boards' ideals, else the
+        # capabilities' default
+        snap.nominal_hashrate_ths = _tune_target(s.get("PerpetualTune")) or (
             ideal / 1e6 if any_ideal and ideal > 0 else num(caps.get("Default Hashrate"))
         )
         snap.power_w = num(mapping(s.get("Power Supply Stats")).get("Input Power"))
@@ -131,6 +146,8 @@ class EpicDriver(Driver):
             snap.expected_fans = spec.fans
         else:
             snap.expected_boards = integer(caps.get("Max HBs"))
+        if snap.expected_boards is not None and disabled:
+            snap.expected_boards = max(0, snap.expected_boards - len(disabled))
 
         stratum = mapping(s.get("Stratum"))
         url = text(stratum.get("Current Pool"))
@@ -160,3 +177,17 @@ class EpicDriver(Driver):
         if error:
             snap.error_codes.append(VendorError(code="epic", message=error))
         return snap
+
+
+def _tune_target(tune: Any) -> float | None:
+    """PerpetualTune's hashrate target in TH/s while it runs (``{"Running": true, "Algorithm":
+    {"VoltageOptimizer": {"Target": 143, "Unit": "TH/s"}}}`` in the S19 XP capture)."""
+    t = mapping(tune)
+    if t.get("Running") is not True:
+        return None
+    for algo in mapping(t.get("Algorithm")).values():
+        a = mapping(algo)
+        target = num(a.get("Target"))
+        if target is not None and target > 0 and (text(a.get("Unit")) or "").lower() == "th/s":
+            return target
+    return None

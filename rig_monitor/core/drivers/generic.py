@@ -6,6 +6,7 @@ whatever unit its keys name (``MHS 5s``, ``MHS 20s``, ``GHS 5s``), one board per
 
 from __future__ import annotations
 
+import re
 from typing import Any, ClassVar
 
 from rig_monitor.core.drivers.base import Driver, base_snapshot, first, parse_pools, section
@@ -38,6 +39,24 @@ def miner_program(version: dict[str, Any]) -> tuple[str, str] | None:
     return None
 
 
+_STATUS_PROGRAM = re.compile(r"^(cgminer|bfgminer|sgminer|bmminer)\s+(\d[\w.\-]*)$", re.IGNORECASE)
+
+
+def status_program(replies: dict[str, Any]) -> tuple[str, str] | None:
+    """(program, version) from a reply's STATUS Description ("cgminer 4.10.0"): cgminer puts
+    its own name there (api.c), so a miner whose ``version`` reply is missing or bare is still
+    named. Only known program names: an L9 says "jansson 2.12" there."""
+    for command in ("summary", "devs", "pools"):
+        reply = replies.get(command)
+        status = reply.get("STATUS") if isinstance(reply, dict) else None
+        item = status[0] if isinstance(status, list) and status else status
+        text = item.get("Description") if isinstance(item, dict) else None
+        m = _STATUS_PROGRAM.match(text.strip()) if isinstance(text, str) else None
+        if m:
+            return m.group(1).lower(), m.group(2)
+    return None
+
+
 class GenericDriver(Driver):
     family: ClassVar[str] = "generic"
     make: ClassVar[str | None] = None
@@ -48,6 +67,8 @@ class GenericDriver(Driver):
         version = first(replies.get("version"), "VERSION")
         summary = first(replies.get("summary"), "SUMMARY")
         program = miner_program(version)
+        if program is None and not snap.firmware:  # what detection learnt comes first
+            program = status_program(replies)
         if program is not None:
             snap.firmware, snap.firmware_version = program
         api = version.get("API")
@@ -72,10 +93,15 @@ class GenericDriver(Driver):
                     hashrate_ths=rate_from(dev, RATE_NOW),
                     # cgminer/bfgminer ASC devices report the ASIC's own temperature here
                     temp_chip_c=temp(first_key(dev, "Temperature", "Tenperature")),
+                    # lower case is another fork's board-level figure: the real L21 (cgminer
+                    # 4.10.0, tests/captures/cgminer/l21-cgminer4.10.0-blockassets) sends 32.0
+                    # on all four devices beside summary temper1..4 = 31, no chip readings
+                    temp_board_c=temp(dev.get("temperature")),
                     hw_errors=integer(dev.get("Hardware Errors")),
                     status=str(dev["Status"]) if dev.get("Status") else None,
                 )
             )
         snap.temp_chip_max_c = max_or_none(b.temp_chip_c for b in snap.boards)
+        snap.temp_board_max_c = max_or_none(b.temp_board_c for b in snap.boards)
         snap.pools = parse_pools(replies.get("pools"))
         return snap

@@ -132,6 +132,12 @@ class Ctx:
     def seen(self, *fault_ids: str) -> None:
         self.out.seen.update(fault_ids)
 
+    def note(self, text: str) -> None:
+        """A caveat about how the reading was judged ("power not judged: tuned profile"): it
+        goes with the reading's own notes, once, so the operator sees why a rule kept quiet."""
+        if text not in self.snap.notes:
+            self.snap.notes.append(text)
+
     @property
     def cooling(self) -> str:
         if self.spec is not None and self.spec.cooling:
@@ -177,6 +183,10 @@ class Ctx:
 
 
 def num(x: float) -> str:
+    """Below 1 (a Scrypt miner's 0.013 TH/s), two significant digits: "0.0" says nothing."""
+    if 0 < abs(x) < 1 and math.isfinite(x):
+        text = f"{x:.{1 - math.floor(math.log10(abs(x)))}f}"
+        return text.rstrip("0").rstrip(".") if "." in text else text
     return str(round(x)) if abs(x - round(x)) < 0.05 else f"{x:.1f}"
 
 
@@ -353,9 +363,14 @@ def rule_boards(ctx: Ctx) -> None:
         ctx.seen("board_missing")
         indices = sorted(set(by_index) | set(range(expected or 0)))
         present = sum(1 for b in s.boards if (b.chips or 0) > 0 or (b.hashrate_ths or 0) > 0)
+        # an index not reported is absent only while boards are short: "board 1 not detected
+        # (2 of 2 boards)" is no fault (ePIC leaves out the board it disabled, see its driver)
+        short = expected is not None and len(by_index) < expected
         for i in indices:
             b = by_index.get(i)
             if b is None:
+                if not short:
+                    continue
                 ctx.add(
                     "board_missing",
                     Severity.CRITICAL,
@@ -409,7 +424,11 @@ def rule_boards(ctx: Ctx) -> None:
                 ),
                 b.index,
             )
-        if "chip_status_bad" in ctx.out.seen and (bad or unstable) and not missing:
+        # Bad marks on a short chain are a second fact, not the same one: the found chips that
+        # answer wrongly ('x'), beside the chips not found at all (the L9 capture's chain 3: 25
+        # of 110 found, 85 marked x/X). Dashes on a short chain stay folded into chips_missing:
+        # they may be the slots of the absent chips.
+        if "chip_status_bad" in ctx.out.seen and (bad if missing else bad or unstable):
             ctx.add(
                 "chip_status_bad",
                 Severity.WARNING,
@@ -609,12 +628,43 @@ def rule_temps(ctx: Ctx) -> None:
         )
 
 
+def profile_ratio(ctx: Ctx) -> float | None:
+    """The firmware's own hashrate target over the model's stock rating: far from 1 means a
+    tuned or eco profile (LuxOS "290MHz", a PerpetualTune target), for which the stock power
+    rating says nothing."""
+    own = ctx.snap.nominal_hashrate_ths
+    stock = ctx.spec.nominal_ths if ctx.spec is not None else None
+    return own / stock if own and stock else None
+
+
 def rule_power(ctx: Ctx) -> None:
     s = ctx.snap
     fid = "power_out_of_range"
     if s.power_w is None or ctx.in_grace(fid):
         return
     rated = ctx.spec.nominal_w if ctx.spec is not None else None
+    profile = profile_ratio(ctx)
+    if (
+        rated
+        and profile is not None
+        and not ctx.p(fid, "profile_low_ratio", 0.9)
+        <= profile
+        <= ctx.p(fid, "profile_high_ratio", 1.11)
+    ):
+        # faults.md §4.2: expected power is model + bin + power mode. A profile far from the
+        # stock rating has no rated power of its own here, so only the firmware's power target
+        # (when it reports one) is a reference.
+        ctx.note(
+            ctx.say(
+                fid,
+                "profile",
+                pct=pct(profile),
+                ths=num(s.nominal_hashrate_ths or 0.0),
+                stock=num(ctx.spec.nominal_ths if ctx.spec and ctx.spec.nominal_ths else 0.0),
+                w=round(rated),
+            )
+        )
+        rated = None
     ref = s.power_limit_w or rated
     if not ref:
         return
@@ -640,10 +690,13 @@ def rule_power(ctx: Ctx) -> None:
             else None
         )
     )
-    if rated and hr is not None and hr >= ctx.p(fid, "min_hashrate_ratio", 0.9):
-        low = s.power_w / rated
+    # the low bar: a power target below the rating is what this miner is meant to draw
+    # (faults.md §4.3: "< 70 % expected while hashing"); a cap above the rating is no target
+    expected_w = min(rated, s.power_limit_w) if rated and s.power_limit_w else rated
+    if expected_w and hr is not None and hr >= ctx.p(fid, "min_hashrate_ratio", 0.9):
+        low = s.power_w / expected_w
         if low < ctx.p(fid, "clear_low_ratio", 0.8):
-            limit = rated * ctx.p(fid, "low_ratio", 0.7)
+            limit = expected_w * ctx.p(fid, "low_ratio", 0.7)
             ctx.add(
                 fid,
                 Severity.WARNING,
@@ -750,12 +803,32 @@ def rule_pools(ctx: Ctx) -> None:
         )
 
 
+def diff1_hashes(ctx: Ctx) -> float | None:
+    """Hashes per difficulty-1 share for the model's algorithm, so a hashrate becomes work the
+    HW-error count can be compared with. None where the size is not known (Equihash,
+    kHeavyHash, …): a SHA-256 figure there turns a healthy miner's errors into a false rate."""
+    fid = "hw_error_rate_high"
+    algo = getattr(ctx.spec, "algorithm", None) if ctx.spec is not None else None
+    name = algo.strip().lower().replace("-", "") if isinstance(algo, str) else "sha256"
+    if name == "sha256":
+        return float(2 ** ctx.p(fid, "diff1_log2", 32))
+    if name == "scrypt":
+        return float(2 ** ctx.p(fid, "diff1_log2_scrypt", 16))
+    return None
+
+
 def rule_hw_errors(ctx: Ctx) -> None:
     s = ctx.snap
     fid = "hw_error_rate_high"
     if ctx.in_grace(fid) or s.hw_errors is None:
         return
     device_pct = device_hardware_pct(s)
+    per_diff1 = diff1_hashes(ctx)
+    if per_diff1 is None and (device_pct is None or ctx.hist is not None):
+        if s.hw_errors:
+            algo = getattr(ctx.spec, "algorithm", None)
+            ctx.note(ctx.say(fid, "no_unit", algorithm=algo))
+        return
     if ctx.hist is None:
         ths = s.hashrate_avg_ths if s.hashrate_avg_ths is not None else s.hashrate_ths
         if not s.uptime_s:
@@ -769,8 +842,8 @@ def rule_hw_errors(ctx: Ctx) -> None:
             errors = s.hw_errors
             work = errors * (100.0 - device_pct) / device_pct
             template = "device"
-        elif ths:
-            errors, work = s.hw_errors, ths * 1e12 * s.uptime_s / DIFF1_HASHES
+        elif ths and per_diff1:
+            errors, work = s.hw_errors, ths * 1e12 * s.uptime_s / per_diff1
             template = "lifetime"
         else:
             return
@@ -788,7 +861,7 @@ def rule_hw_errors(ctx: Ctx) -> None:
             return
         span = window[-1][0] - window[0][0]
         errors = (window[-1][3] or 0) - (window[0][3] or 0)
-        work = statistics.fmean(rates) * 1e12 * span / DIFF1_HASHES
+        work = statistics.fmean(rates) * 1e12 * span / (per_diff1 or DIFF1_HASHES)
         values = {"window": duration(span)}
         template = "window"
     if errors + work <= 0:

@@ -115,3 +115,16 @@ def test_missing_stats_and_models() -> None:
     assert avalon_model("AvalonMiner 15-194", "15-194") == "A15-194"  # not "A15"
     assert avalon_model(None, "1566") == "A1566"
     assert avalon_model(None, "Nano3s") == "Nano 3S" and avalon_model("Avalon Q", "Q") == "Q"
+
+
+def test_avalon_q_board_temperature_from_its_hash_board_sensors() -> None:
+    # tests/captures/avalon/avalon-q-softoff: ITemp[26] inlet, HBITemp[27]/HBOTemp[27] on the
+    # single hash board, TMax[0] while soft-off (no chip reading)
+    from tests.replay.corpus import ROOT, load_set
+
+    cs = load_set(ROOT / "avalon" / "avalon-q-softoff")
+    replies = {c: cs.rpc_json(c) for c in ("version", "summary", "stats", "pools")}
+    s = AvalonDriver().parse(Target("127.0.0.1"), replies, Identity(family="avalon"))
+    assert len(s.boards) == 1 and s.boards[0].temp_board_c == 27.0
+    assert s.temp_board_max_c == 27.0 and s.temp_inlet_c == 26.0
+    assert s.temp_chip_max_c is None

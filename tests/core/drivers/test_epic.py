@@ -98,3 +98,30 @@ def test_end_to_end_dead_board_and_hung() -> None:
         dead, hung = poll(f.targets, limits=None)
         assert dead.online and sum(1 for b in dead.boards if b.chips == 0) == 1
         assert not hung.online and hung.error_kind is ErrorKind.TIMEOUT
+
+
+def test_real_capture_disabled_board_and_tune_target() -> None:
+    # tests/captures/epic/s19xp-powerplay-1.5.13 (SOURCE there): HBStatus board 0 Detected but
+    # Enabled false, boards 1-2 hashing; PerpetualTune VoltageOptimizer running, Target 143 TH/s
+    import json
+
+    from rig_monitor.core.faults import evaluate_snapshots
+    from tests.replay.corpus import ROOT, load_set
+
+    cs = load_set(ROOT / "epic" / "s19xp-powerplay-1.5.13")
+    replies = {
+        SUMMARY: json.loads(cs.http["summary"]),
+        CAPABILITIES: json.loads(cs.http["capabilities"]),
+    }
+    s = EpicDriver().parse(T, replies, ID)
+    assert [b.index for b in s.boards] == [1, 2] and s.expected_boards == 2
+    assert s.notes == [
+        "board 1 disabled in the firmware (HBStatus Enabled false): not counted as a board"
+    ]
+    assert s.nominal_hashrate_ths == 143.0  # the tune target, not the two boards' 95.9
+    s.use_average_headline()
+    evaluate_snapshots([s])
+    faults = {f.id: f for f in s.faults}
+    assert "board_missing" not in faults
+    assert "90.1 of 143 TH/s (63 %)" in faults["hashrate_low"].detail
+    assert faults["hashrate_low"].severity.value == "critical"  # < 70 %, faults.md §4.3

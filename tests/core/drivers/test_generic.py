@@ -59,3 +59,31 @@ def test_bfgminer_is_named_from_its_miner_field() -> None:
 
     ident = classify(Probe(json.dumps(version), None))
     assert (ident.firmware, ident.firmware_version) == ("bfgminer", "5.5.0")
+
+
+def test_lower_case_devs_temperature_is_the_board_figure() -> None:
+    # tests/captures/cgminer/l21-cgminer4.10.0-blockassets: devs "temperature" 32.00 on all four
+    # devices (summary temper1..4 = 31), no chip temperatures at all
+    from tests.replay.corpus import ROOT, load_set
+
+    cs = load_set(ROOT / "cgminer" / "l21-cgminer4.10.0-blockassets")
+    replies = {c: cs.rpc_json(c) for c in ("summary", "devs")}
+    s = GenericDriver().parse(Target("127.0.0.1"), replies, Identity(family="generic"))
+    assert [b.temp_board_c for b in s.boards] == [32.0] * 4
+    assert s.temp_board_max_c == 32.0 and s.temp_chip_max_c is None
+
+
+def test_program_named_from_the_status_description_without_a_version_reply() -> None:
+    # the L21 capture has no version reply; its summary/devs STATUS say "cgminer 4.10.0"
+    from tests.replay.corpus import ROOT, load_set
+
+    cs = load_set(ROOT / "cgminer" / "l21-cgminer4.10.0-blockassets")
+    replies = {c: cs.rpc_json(c) for c in ("summary", "devs")}
+    s = GenericDriver().parse(Target("127.0.0.1"), replies, Identity(family="generic"))
+    assert (s.firmware, s.firmware_version) == ("cgminer", "4.10.0")
+    # the L9's STATUS Description is "jansson 2.12": not a miner program, not a name
+    l9 = load_set(ROOT / "antminer" / "l9-stock-bmminer2.12-failing-chain")
+    s = GenericDriver().parse(
+        Target("127.0.0.1"), {"summary": l9.rpc_json("summary")}, Identity(family="generic")
+    )
+    assert s.firmware is None
