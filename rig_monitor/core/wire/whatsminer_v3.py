@@ -57,7 +57,7 @@ async def _read_body(reader: asyncio.StreamReader, size: int) -> bytes:
     """The frame's ``size`` bytes as they arrive, the brackets counted on the way
     (cgminer.check_containers): a 2 MB frame of junk is dropped after its first ~200 KB instead
     of being read whole and then refused by jsonrepair."""
-    if size <= 64 * 1024:  # every real frame: one read, nothing to count
+    if size <= 64 * 1024:  # real frames are a few KB; junk this small costs jsonrepair little
         try:
             return await reader.readexactly(size)
         except asyncio.IncompleteReadError as exc:
