@@ -231,6 +231,8 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"{'':>16} hostile miners' errors: {r['hostile_errors']}")
     h = median([float(r["wall_s"]) for r in results["healthy"]])  # type: ignore[arg-type]
     x = median([float(r["wall_s"]) for r in results["with hostile"]])  # type: ignore[arg-type]
+    hc = median([float(r["cpu_s"]) for r in results["healthy"]])  # type: ignore[arg-type]
+    xc = median([float(r["cpu_s"]) for r in results["with hostile"]])  # type: ignore[arg-type]
     rss = max(float(r["peak_rss_mb"]) for r in results["with hostile"])  # type: ignore[arg-type]
     read = min(int(r["healthy_read_min"]) for r in results["with hostile"])  # type: ignore[call-overload]
     print(
@@ -239,6 +241,12 @@ def main(argv: list[str] | None = None) -> int:
         f"(target < 500: {'met' if rss < 500 else 'MISSED'}); healthy read in every sweep: "
         f"{read}/{args.healthy} ({'met' if read == args.healthy else 'MISSED'})"
     )
+    if hc > 0 and args.hostile:
+        # CPU is the steadier figure on a shared machine (wall waits for the other processes)
+        print(
+            f"median engine CPU a sweep: healthy {hc:.3f} s, with {args.hostile} hostile "
+            f"{xc:.3f} s = {xc / hc:.2f}x; {(xc - hc) / args.hostile * 1000:.2f} ms per hostile miner"
+        )
     return 0
 
 

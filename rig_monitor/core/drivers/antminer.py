@@ -21,7 +21,7 @@ from rig_monitor.core.drivers.base import (
     parse_pools,
     section,
 )
-from rig_monitor.core.errors import MinerError
+from rig_monitor.core.errors import HostileReply, MinerError
 from rig_monitor.core.model import Board, ErrorKind, Identity, MinerSnapshot, Target
 from rig_monitor.core.modeldb import lookup
 from rig_monitor.core.values import (
@@ -104,8 +104,8 @@ class AntminerDriver(Driver):
                 raise result  # cancellation
         pages = web if isinstance(web, dict) else {}
         if isinstance(rpc, BaseException):
-            if not isinstance(rpc, MinerError):
-                raise rpc
+            if not isinstance(rpc, MinerError) or isinstance(rpc, HostileReply):
+                raise rpc  # junk on 4028: the web pages of that device are not asked for it
             wanted: tuple[str, ...] = (antminer_web.STATS, antminer_web.CONF)
             if antminer_web.SUMMARY not in due:  # deferred (seed, warm start): needed now
                 wanted = (antminer_web.SUMMARY, *wanted)

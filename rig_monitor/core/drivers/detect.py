@@ -23,7 +23,7 @@ from rig_monitor.core.drivers.antminer_web import defer_pages
 from rig_monitor.core.drivers.base import first
 from rig_monitor.core.drivers.detect_web import WebVerdict, epic_probe, web_probe
 from rig_monitor.core.drivers.generic import miner_program
-from rig_monitor.core.errors import MinerError, crash_message
+from rig_monitor.core.errors import HostileReply, MinerError, crash_message
 from rig_monitor.core.model import ErrorKind, Identity, Ports
 from rig_monitor.core.wire.cgminer import CGMinerClient, parse_reply, request_bytes, split_multi
 from rig_monitor.core.wire.http import HttpClient
@@ -90,6 +90,8 @@ async def _probe_multi(client: CGMinerClient) -> Probe | None:
     try:
         raw = await client.raw(request_bytes("+".join(_PROBE + READ_AHEAD)))
         reply = parse_reply(raw)
+    except HostileReply:
+        raise  # junk, not a refused multi-command: the single ones would read the same junk
     except MinerError as exc:
         if exc.kind in _SILENT:
             raise  # the single requests would wait or fail the same way
@@ -120,7 +122,8 @@ async def _probe_singles(client: CGMinerClient) -> Probe:
     )
     texts = [r if isinstance(r, str) else None for r in results]
     if texts[0] is None and texts[1] is None:
-        err = results[0]
+        # junk first: HostileReply ends detection (no v3 or web probe of that miner)
+        err = next((r for r in results if isinstance(r, HostileReply)), results[0])
         if isinstance(err, MinerError):
             raise err
         raise MinerError(
@@ -326,6 +329,8 @@ async def detect(
                     web = value
             if _strong(rpc) is not None or _strong(web) is not None:
                 break
+            if isinstance(rpc, HostileReply):
+                break  # junk on the API port: no web probe, no more requests (errors.HostileReply)
             if web_task is None:  # the RPC was inconclusive or slow: let the web page settle it
                 web_task = loop.create_task(
                     web_probe(
@@ -354,6 +359,8 @@ async def detect(
         for task in tasks:
             task.cancel()
         await asyncio.gather(*tasks, return_exceptions=True)
+    if isinstance(rpc, HostileReply) and _strong(web) is None:
+        raise rpc
     identity = _merge(rpc, web)
     if identity is None:
         raise _failure(rpc, web)

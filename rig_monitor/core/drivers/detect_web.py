@@ -19,7 +19,7 @@ import httpx
 from rig_monitor.core.credentials import DEFAULTS, Credential, Credentials
 from rig_monitor.core.drivers.antminer import clean_model
 from rig_monitor.core.drivers.antminer_web import AUTH_MESSAGE, seed
-from rig_monitor.core.errors import MinerError
+from rig_monitor.core.errors import HostileReply, MinerError
 from rig_monitor.core.model import ErrorKind, Identity
 from rig_monitor.core.resources import load_json, resource_path
 from rig_monitor.core.wire.http import HttpClient, HttpReply, base_url
@@ -172,8 +172,12 @@ async def _stock_login_first(
     try:
         reply = await _get(http, base_url(ip, web_port) + "/cgi-bin/get_system_info.cgi", auth=auth)
     except MinerError as exc:
-        if exc.kind in (ErrorKind.TIMEOUT, ErrorKind.REFUSED, ErrorKind.UNREACHABLE):
-            raise  # ``GET /`` would wait or fail the same way
+        if isinstance(exc, HostileReply) or exc.kind in (
+            ErrorKind.TIMEOUT,
+            ErrorKind.REFUSED,
+            ErrorKind.UNREACHABLE,
+        ):
+            raise  # ``GET /`` would wait or fail the same way, or send more junk
         return None  # a rejected password or a bad reply: ``GET /`` tells what answers
     if not reply.realm:
         return None

@@ -22,10 +22,11 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
 
-from rig_monitor.core.errors import MinerError
+from rig_monitor.core.errors import HostileReply, MinerError
 from rig_monitor.core.model import ErrorKind
 from rig_monitor.core.wire.jsonrepair import (
     MAX_CONTAINERS,
+    HostileText,
     ReplyDecodeError,
     decode_text,
     loads_lenient,
@@ -68,11 +69,22 @@ def check_containers(seen: int, chunk: bytes, size: int) -> int:
     rest of its 2 MB (jsonrepair would refuse it)."""
     seen += chunk.count(b"{") + chunk.count(b"[")
     if seen > MAX_CONTAINERS and seen * STREAM_MIN_DENSITY > size:
-        raise MinerError(
-            ErrorKind.BAD_REPLY,
+        raise HostileReply(
             f"bad reply: over {MAX_CONTAINERS:,} objects and lists, more than any miner sends",
         )
     return seen
+
+
+def decode_failure(
+    exc: ReplyDecodeError, message: str, kind: ErrorKind = ErrorKind.BAD_REPLY
+) -> MinerError:
+    """The miner's error for a reply jsonrepair refused: ``HostileReply`` when no real firmware
+    sends such a thing, so that callers stop asking this miner (see errors.HostileReply). Only
+    for a reply shaped like JSON (``kind`` BAD_REPLY): a web UI's big page where JSON was asked
+    is a wrong URL, not junk."""
+    if isinstance(exc, HostileText) and kind is ErrorKind.BAD_REPLY:
+        return HostileReply(message)
+    return MinerError(kind, message)
 
 
 def big_reply_gate() -> asyncio.Semaphore:
@@ -376,7 +388,7 @@ def parse_reply(raw: bytes) -> Reply:
     try:
         value, applied = loads_lenient(text)
     except ReplyDecodeError as exc:
-        raise MinerError(ErrorKind.BAD_REPLY, f"bad reply: {exc}") from None
+        raise decode_failure(exc, f"bad reply: {exc}") from None
     if isinstance(value, list) and value and isinstance(value[0], dict):
         value = value[0]
     if not isinstance(value, dict):

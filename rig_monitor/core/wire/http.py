@@ -30,6 +30,7 @@ from rig_monitor.core.wire.cgminer import (
     Limits,
     big_reply_gate,
     check_containers,
+    decode_failure,
 )
 from rig_monitor.core.wire.jsonrepair import ReplyDecodeError, decode_text, loads_lenient
 from rig_monitor.core.wire.lightweb import Exchange, LightTransport
@@ -53,7 +54,8 @@ class HttpReply:
             return loads_lenient(self.text)[0]
         except ReplyDecodeError as exc:
             kind = ErrorKind.BAD_REPLY if self.text.lstrip()[:1] in "{[" else ErrorKind.NOT_A_MINER
-            raise MinerError(kind, f"{kind}: {self.url} did not answer JSON ({exc})") from None
+            message = f"{kind}: {self.url} did not answer JSON ({exc})"
+            raise decode_failure(exc, message, kind) from None
 
 
 def _light_transport() -> bool:

@@ -46,7 +46,12 @@ class ReplyDecodeError(ValueError):
     """The bytes are not a miner reply we can read, even after every repair."""
 
 
-class NestedTooDeep(ReplyDecodeError):
+class HostileText(ReplyDecodeError):
+    """Not a quirk of real firmware but junk no miner sends (too many objects, too deep, broken
+    and too large to repair): the wire layer turns it into ``errors.HostileReply``."""
+
+
+class NestedTooDeep(HostileText):
     """Brackets nested deeper than any real reply (MAX_DEPTH)."""
 
     def __init__(self) -> None:
@@ -223,13 +228,15 @@ def _check_depth(text: str) -> None:
 def loads_lenient(text: str) -> tuple[Any, list[str]]:
     """Parse ``text``; returns (value, names of the repairs that were needed).
 
-    Raises ReplyDecodeError (``NestedTooDeep`` for absurd nesting), never anything else.
+    Raises ReplyDecodeError, never anything else: ``HostileText`` (``NestedTooDeep`` among
+    them) for what no real firmware sends. A big text that is not even shaped like JSON (an HTML
+    page where a JSON API was asked) is only "not JSON": a web UI may serve that.
     """
     if text.count("{") + text.count("[") > MAX_CONTAINERS:  # cheap; brackets in strings count
         outside = "".join(_outside_strings(text)[0::2])  # one C pass, not one per string
         containers = outside.count("{") + outside.count("[")
         if containers > MAX_CONTAINERS:  # a log string full of "Chain[0]" is not refused
-            raise ReplyDecodeError(
+            raise HostileText(
                 f"{containers:,} objects and lists, more than any miner sends ({MAX_CONTAINERS:,})"
             )
     try:
@@ -241,7 +248,8 @@ def loads_lenient(text: str) -> tuple[Any, list[str]]:
         return value, []
     if len(text) > REPAIR_MAX_CHARS:
         error = _json_error(text)
-        raise ReplyDecodeError(
+        refusal = HostileText if text.lstrip()[:1] in ("{", "[") else ReplyDecodeError
+        raise refusal(
             f"not JSON ({error.msg} at char {error.pos}) and, at {len(text) / 1e6:.1f} MB,"
             " too large to repair"
         )

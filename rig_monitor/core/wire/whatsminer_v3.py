@@ -12,13 +12,15 @@ import asyncio
 import json
 from typing import Any
 
-from rig_monitor.core.errors import MinerError
+from rig_monitor.core.errors import HostileReply, MinerError
 from rig_monitor.core.model import ErrorKind, Identity
 from rig_monitor.core.wire.cgminer import (
     BIG_REPLY_BYTES,
     DEFAULT_LIMITS,
     Limits,
     big_reply_gate,
+    check_containers,
+    decode_failure,
     exchange,
 )
 from rig_monitor.core.wire.jsonrepair import ReplyDecodeError, decode_text, loads_lenient
@@ -45,15 +47,37 @@ async def _read_frame(reader: asyncio.StreamReader, limits: Limits) -> bytes:
         # a text protocol answering on this port reads as an absurd length ("HTTP" = 1.3 GB)
         kind = ErrorKind.NOT_A_MINER if size > 64 * limits.max_bytes else ErrorKind.TOO_LARGE
         raise MinerError(kind, f"{kind}: v3 frame announces {size} bytes")
-    try:
-        if size > BIG_REPLY_BYTES:
-            async with big_reply_gate():
-                return await reader.readexactly(size)
-        return await reader.readexactly(size)
-    except asyncio.IncompleteReadError as exc:
-        if exc.partial:
-            return exc.partial  # cut short: the lenient decoder closes what arrived
-        raise MinerError(ErrorKind.BAD_REPLY, "bad reply: v3 frame without a body") from None
+    if size > BIG_REPLY_BYTES:
+        async with big_reply_gate():
+            return await _read_body(reader, size)
+    return await _read_body(reader, size)
+
+
+async def _read_body(reader: asyncio.StreamReader, size: int) -> bytes:
+    """The frame's ``size`` bytes as they arrive, the brackets counted on the way
+    (cgminer.check_containers): a 2 MB frame of junk is dropped after its first ~200 KB instead
+    of being read whole and then refused by jsonrepair."""
+    if size <= 64 * 1024:  # real frames are a few KB; junk this small costs jsonrepair little
+        try:
+            return await reader.readexactly(size)
+        except asyncio.IncompleteReadError as exc:
+            return _cut_short(exc.partial)
+    chunks: list[bytes] = []
+    got = containers = 0
+    while got < size:
+        chunk = await reader.read(min(65536, size - got))
+        if not chunk:
+            return _cut_short(b"".join(chunks))
+        chunks.append(chunk)
+        got += len(chunk)
+        containers = check_containers(containers, chunk, got)
+    return b"".join(chunks)
+
+
+def _cut_short(partial: bytes) -> bytes:
+    if partial:
+        return partial  # cut short: the lenient decoder closes what arrived
+    raise MinerError(ErrorKind.BAD_REPLY, "bad reply: v3 frame without a body")
 
 
 async def request(
@@ -73,7 +97,7 @@ def parse_frame(raw: bytes) -> dict[str, Any]:
     try:
         value, _ = loads_lenient(text) if text else (None, [])
     except ReplyDecodeError as exc:
-        raise MinerError(ErrorKind.BAD_REPLY, f"bad reply: {exc}") from None
+        raise decode_failure(exc, f"bad reply: {exc}") from None
     if not isinstance(value, dict) or "code" not in value:
         raise MinerError(ErrorKind.NOT_A_MINER, "not a miner: not a Whatsminer v3 reply")
     code = value.get("code")
@@ -113,9 +137,13 @@ def identity_of(device_info: dict[str, Any]) -> Identity | None:
 
 
 async def probe_v3(ip: str, port: int, limits: Limits = DEFAULT_LIMITS) -> Identity | None:
-    """Whether ``ip`` answers API v3 on ``port``; None for anything that is not a v3 Whatsminer."""
+    """Whether ``ip`` answers API v3 on ``port``; None for anything that is not a v3 Whatsminer.
+
+    Raises HostileReply: junk on 4433 is the miner's answer (detection reports it and stops)."""
     try:
         info = await WhatsminerV3Client(ip, port, limits).msg("get.device.info")
+    except HostileReply:
+        raise
     except MinerError:
         return None
     return identity_of(info)

@@ -31,9 +31,12 @@ def test_a_5000_deep_reply_during_detection_reads_nested_too_deep_not_refused() 
 
 
 def test_a_miner_that_keeps_failing_is_detected_again_less_and_less_often() -> None:
-    """Detection answers (a cgminer version reply), every poll gets junk: re-detected after 3
-    failures, then 6, then 12, not every third poll forever."""
-    version = b'{"STATUS":[{"STATUS":"S","Description":"cgminer 4.11.1"}],"VERSION":[{"CGMiner":"4.11.1","API":"3.7"}],"id":1}\x00'
+    """Detection answers (a cgminer devdetails reply; multi-commands refused, as some stock
+    firmware does), every command a poll sends gets junk: re-detected after 3 failures, then 6,
+    then 12, not every third poll forever. (Junk in answer to the multi-command probe itself
+    ends detection at once: tests/core/hostile/test_hostile_stops.py.)"""
+    devdetails = b'{"STATUS":[{"STATUS":"S","Description":"cgminer 4.11.1"}],"DEVDETAILS":[{"DEVDETAILS":0,"Name":"BTM"}],"id":1}\x00'
+    invalid = b'{"STATUS":[{"STATUS":"E","Code":14,"Msg":"Invalid command","Description":"cgminer 4.11.1"}],"id":1}\x00'
 
     def command(request: bytes) -> str:
         try:
@@ -42,8 +45,10 @@ def test_a_miner_that_keeps_failing_is_detected_again_less_and_less_often() -> N
             return request.decode(errors="replace").strip()
 
     def respond(request: bytes) -> bytes:
-        if command(request) in ("version", "devdetails"):
-            return version
+        if command(request) == "devdetails":  # asked by detection only, not by the driver
+            return devdetails
+        if "+" in command(request):
+            return invalid
         return b'{"STATUS":[{"STATUS":"S",}],"SUMMARY":[' + b"[" * 100 + b"\x00"
 
     async def go() -> int:
@@ -56,7 +61,7 @@ def test_a_miner_that_keeps_failing_is_detected_again_less_and_less_often() -> N
                     assert snap.error == "bad reply: nested too deep"
             finally:
                 await poller.aclose()
-            return sum(1 for r in seen if command(r) == "version")
+            return sum(1 for r in seen if command(r) == "devdetails")
 
     # detected at polls 1, 4 (after 3 failures) and 10 (after 6 more); the next would be poll 22.
     # Without the backoff: polls 1, 4, 7, 10, 13, 16 and 19.
