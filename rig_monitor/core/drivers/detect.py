@@ -21,6 +21,7 @@ from rig_monitor.core.credentials import Credentials
 from rig_monitor.core.drivers.antminer import clean_model
 from rig_monitor.core.drivers.antminer_web import defer_pages
 from rig_monitor.core.drivers.base import first
+from rig_monitor.core.drivers.detect_more import detect_more
 from rig_monitor.core.drivers.detect_web import WebVerdict, epic_probe, web_probe
 from rig_monitor.core.drivers.generic import miner_program
 from rig_monitor.core.errors import MinerError, crash_message
@@ -295,7 +296,10 @@ async def detect(
     ``state``: the per-miner scratch space the first poll will get (see detect_web.web_probe).
     """
     if http is None or web_port is None:
-        return await detect_rpc(client, v3_port)
+        found = await detect_rpc(client, v3_port)
+        if found.family == "generic":
+            return await detect_more(client) or found
+        return found
     grace_s = STOCK_GRACE_S if grace_s is None else grace_s
     web_after_s = WEB_AFTER_S if web_after_s is None else web_after_s
     loop = asyncio.get_running_loop()
@@ -355,6 +359,12 @@ async def detect(
             task.cancel()
         await asyncio.gather(*tasks, return_exceptions=True)
     identity = _merge(rpc, web)
+    if identity is None or identity.family == "generic":
+        # The fast path read nothing that names a firmware: ask what the families' own drivers
+        # read (detect_more; bounded, and only now, so a miner named above pays nothing).
+        more = await detect_more(client, http, web_port)
+        if more is not None:
+            return more
     if identity is None:
         raise _failure(rpc, web)
     if login_cut and state is not None and identity.family == "antminer" and _stock(rpc):
