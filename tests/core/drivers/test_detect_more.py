@@ -83,7 +83,9 @@ def test_rpc_rules_leave_a_real_cgminer_alone(command: str) -> None:
         ("auradine/flux-2.2.0-temp-volt-freq", "temperature", "/temperature", "auradine"),
         # another firmware's page at a probed path shape must not match
         ("auradine/flux-2.2.0-temp-volt-freq", "voltage", "/temperature", None),
+        ("vnish/s19jpro-vnish-1.2.0rc3", "api_v1_summary", "/api/v1/summary", "vnish"),
         ("vnish/s19jpro-vnish-1.2.0rc3", "api_v1_summary", "/api/system/info", None),
+        ("braiins/s19xp-bos-25.07-rest", "api_v1_miner_details", "/api/v1/summary", None),
         ("braiins/s19xp-bos-25.07-rest", "api_v1_miner_details", "/api/system/info", None),
     ],
 )
@@ -103,6 +105,7 @@ def test_a_rule_with_nothing_to_look_for_matches_nothing() -> None:
         ("avalon/avalon1246-clock-unset", "avalon"),
         ("whatsminer/btminer-apiv1-2021fw", "whatsminer"),
         ("auradine/flux-2.2.0-temp-volt-freq", "auradine"),
+        ("vnish/s19jpro-vnish-1.2.0rc3", "vnish"),
     ],
 )
 def test_detect_finds_the_capture_the_fast_path_cannot(set_id: str, family: str) -> None:
