@@ -86,6 +86,8 @@ def test_rpc_rules_leave_a_real_cgminer_alone(command: str) -> None:
         ("vnish/s19jpro-vnish-1.2.0rc3", "api_v1_summary", "/api/v1/summary", "vnish"),
         ("vnish/s19jpro-vnish-1.2.0rc3", "api_v1_summary", "/api/system/info", None),
         ("braiins/s19xp-bos-25.07-rest", "api_v1_miner_details", "/api/v1/summary", None),
+        ("iceriver/ks5l-userpanel-blog", "user_userpanel", "/user/userpanel?post=4", "iceriver"),
+        ("bitaxe/bm1368-axeos-2.4.5-asicrs", "api_system_info", "/user/userpanel?post=4", None),
         ("braiins/s19xp-bos-25.07-rest", "api_v1_miner_details", "/api/system/info", None),
     ],
 )
@@ -106,6 +108,7 @@ def test_a_rule_with_nothing_to_look_for_matches_nothing() -> None:
         ("whatsminer/btminer-apiv1-2021fw", "whatsminer"),
         ("auradine/flux-2.2.0-temp-volt-freq", "auradine"),
         ("vnish/s19jpro-vnish-1.2.0rc3", "vnish"),
+        ("iceriver/ks5l-userpanel-blog", "iceriver"),
     ],
 )
 def test_detect_finds_the_capture_the_fast_path_cannot(set_id: str, family: str) -> None:
