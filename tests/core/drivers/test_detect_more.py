@@ -88,6 +88,13 @@ def test_rpc_rules_leave_a_real_cgminer_alone(command: str) -> None:
         ("braiins/s19xp-bos-25.07-rest", "api_v1_miner_details", "/api/v1/summary", None),
         ("iceriver/ks5l-userpanel-blog", "user_userpanel", "/user/userpanel?post=4", "iceriver"),
         ("bitaxe/bm1368-axeos-2.4.5-asicrs", "api_system_info", "/user/userpanel?post=4", None),
+        (
+            "goldshell/ck5-foreman-itest",
+            "mcb_cgminer_cgminercmd=devs",
+            "/mcb/cgminer?cgminercmd=devs",
+            "goldshell",
+        ),
+        ("goldshell/ck5-foreman-itest", "mcb_pools", "/mcb/cgminer?cgminercmd=devs", None),
         ("braiins/s19xp-bos-25.07-rest", "api_v1_miner_details", "/api/system/info", None),
     ],
 )
@@ -109,6 +116,7 @@ def test_a_rule_with_nothing_to_look_for_matches_nothing() -> None:
         ("auradine/flux-2.2.0-temp-volt-freq", "auradine"),
         ("vnish/s19jpro-vnish-1.2.0rc3", "vnish"),
         ("iceriver/ks5l-userpanel-blog", "iceriver"),
+        ("goldshell/ck5-foreman-itest", "goldshell"),
     ],
 )
 def test_detect_finds_the_capture_the_fast_path_cannot(set_id: str, family: str) -> None:
