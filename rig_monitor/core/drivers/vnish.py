@@ -17,6 +17,7 @@ from typing import Any, ClassVar
 from rig_monitor.core.drivers.antminer import AntminerDriver, clean_model
 from rig_monitor.core.drivers.base import Driver, Session, base_snapshot, first, section
 from rig_monitor.core.drivers.jsonpick import items, mapping, text
+from rig_monitor.core.drivers.webtoken import rpc_else_web
 from rig_monitor.core.errors import MinerError
 from rig_monitor.core.model import (
     Board,
@@ -29,7 +30,6 @@ from rig_monitor.core.model import (
 )
 from rig_monitor.core.modeldb import lookup
 from rig_monitor.core.values import first_key, integer, max_or_none, num, temp
-from rig_monitor.core.wire.cgminer import status_of
 
 _VERSION = re.compile(r"\(\s*vnish\s+([^)]+?)\s*\)", re.IGNORECASE)
 _NOPIC = re.compile(r"\(\s*88\s*\)")
@@ -54,23 +54,11 @@ class VnishDriver(AntminerDriver):
     async def fetch(self, session: Session) -> dict[str, Any]:
         """RPC (Bitmain's web CGI, which the stock driver also reads, is not there); the web
         API's summary only when the RPC has none."""
-        rpc_error: MinerError | None = None
-        try:
-            replies = await Driver.fetch(self, session)
-        except MinerError as exc:
-            if session.http is None:
-                raise
-            replies, rpc_error = {}, exc
-        else:
-            summary = replies.get("summary")
-            if session.http is None or (isinstance(summary, dict) and status_of(summary).ok):
-                return replies
-        try:
-            replies[WEB_SUMMARY] = await _web_summary(session)
-        except MinerError:
-            if rpc_error is not None:
-                raise rpc_error from None  # neither side answered: the RPC's error says why
-        return replies
+
+        async def web() -> dict[str, Any]:
+            return {WEB_SUMMARY: await _web_summary(session)}
+
+        return await rpc_else_web(session, lambda: Driver.fetch(self, session), web)
 
     def parse(self, target: Target, replies: dict[str, Any], identity: Identity) -> MinerSnapshot:
         web = replies.get(WEB_SUMMARY)

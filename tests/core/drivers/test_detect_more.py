@@ -95,6 +95,13 @@ def test_rpc_rules_leave_a_real_cgminer_alone(command: str) -> None:
             "goldshell",
         ),
         ("goldshell/ck5-foreman-itest", "mcb_pools", "/mcb/cgminer?cgminercmd=devs", None),
+        (
+            "braiins/s19xp-bos-25.07-rest",
+            "api_v1_miner_details",
+            "/api/v1/miner/details",
+            "braiins",
+        ),
+        ("vnish/s19jpro-vnish-1.2.0rc3", "api_v1_summary", "/api/v1/miner/details", None),
         ("braiins/s19xp-bos-25.07-rest", "api_v1_miner_details", "/api/system/info", None),
     ],
 )
@@ -117,6 +124,7 @@ def test_a_rule_with_nothing_to_look_for_matches_nothing() -> None:
         ("vnish/s19jpro-vnish-1.2.0rc3", "vnish"),
         ("iceriver/ks5l-userpanel-blog", "iceriver"),
         ("goldshell/ck5-foreman-itest", "goldshell"),
+        ("braiins/s19xp-bos-25.07-rest", "braiins"),
     ],
 )
 def test_detect_finds_the_capture_the_fast_path_cannot(set_id: str, family: str) -> None:
