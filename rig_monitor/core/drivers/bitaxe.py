@@ -108,8 +108,8 @@ class BitaxeDriver(Driver):
         # as the board temperature, with Bitaxe's own board limits in the model database.
         vr = temp(d.get("vrTemp"))
         snap.temp_board_max_c = vr
-        rpm = integer(d.get("fanrpm"))
-        snap.fans_rpm = [rpm] if rpm is not None else []
+        # NerdOS boards with two fans add "fanrpm2" (capture nerdqaxepp-nerdos-1.1.0b1-issue1769)
+        snap.fans_rpm = [r for k in ("fanrpm", "fanrpm2") if (r := integer(d.get(k))) is not None]
         snap.boards = [
             Board(
                 index=0,
