@@ -6,6 +6,7 @@ whatever unit its keys name (``MHS 5s``, ``MHS 20s``, ``GHS 5s``), one board per
 
 from __future__ import annotations
 
+import re
 from typing import Any, ClassVar
 
 from rig_monitor.core.drivers.base import Driver, base_snapshot, first, parse_pools, section
@@ -38,6 +39,21 @@ def miner_program(version: dict[str, Any]) -> tuple[str, str] | None:
     return None
 
 
+_PROGRAM = re.compile(r"^\s*(cgminer|bfgminer|sgminer)\s+v?(\d[\w.\-]*)", re.IGNORECASE)
+
+
+def described_program(*replies: Any) -> tuple[str, str] | None:
+    """(program, version) from a reply's STATUS Description ("cgminer 4.10.0"), for a miner
+    whose ``version`` reply is missing (capture cgminer/l21-cgminer4.10.0-blockassets)."""
+    for reply in replies:
+        status = reply.get("STATUS") if isinstance(reply, dict) else None
+        head = status[0] if isinstance(status, list) and status else status
+        m = _PROGRAM.match(str(head.get("Description") or "")) if isinstance(head, dict) else None
+        if m:
+            return m.group(1).lower(), m.group(2)
+    return None
+
+
 class GenericDriver(Driver):
     family: ClassVar[str] = "generic"
     make: ClassVar[str | None] = None
@@ -47,7 +63,9 @@ class GenericDriver(Driver):
         snap = base_snapshot(target, identity, replies)
         version = first(replies.get("version"), "VERSION")
         summary = first(replies.get("summary"), "SUMMARY")
-        program = miner_program(version)
+        program = miner_program(version) or described_program(
+            replies.get("summary"), replies.get("devs")
+        )
         if program is not None:
             snap.firmware, snap.firmware_version = program
         api = version.get("API")
@@ -72,10 +90,14 @@ class GenericDriver(Driver):
                     hashrate_ths=rate_from(dev, RATE_NOW),
                     # cgminer/bfgminer ASC devices report the ASIC's own temperature here
                     temp_chip_c=temp(first_key(dev, "Temperature", "Tenperature")),
+                    # lower case: a board sensor on the L21's cgminer 4.10.0 (32.0 on every
+                    # device, summary temper1..4 31.0; capture l21-cgminer4.10.0-blockassets)
+                    temp_board_c=temp(dev.get("temperature")),
                     hw_errors=integer(dev.get("Hardware Errors")),
                     status=str(dev["Status"]) if dev.get("Status") else None,
                 )
             )
         snap.temp_chip_max_c = max_or_none(b.temp_chip_c for b in snap.boards)
+        snap.temp_board_max_c = max_or_none(b.temp_board_c for b in snap.boards)
         snap.pools = parse_pools(replies.get("pools"))
         return snap

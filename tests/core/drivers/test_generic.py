@@ -59,3 +59,19 @@ def test_bfgminer_is_named_from_its_miner_field() -> None:
 
     ident = classify(Probe(json.dumps(version), None))
     assert (ident.firmware, ident.firmware_version) == ("bfgminer", "5.5.0")
+
+
+def test_real_l21_without_version_names_its_program_and_board_temps() -> None:
+    """No ``version`` captured (tests/captures/cgminer/l21-cgminer4.10.0-blockassets): the
+    program comes from STATUS Description, the lower-case 'temperature' is a board sensor."""
+    from pathlib import Path
+
+    from rig_monitor.core.drivers.generic import described_program
+
+    folder = Path(__file__).resolve().parents[2] / "captures/cgminer/l21-cgminer4.10.0-blockassets"
+    replies = {c: parse_reply((folder / f"rpc/{c}.json").read_bytes()) for c in ("summary", "devs")}
+    snap = GenericDriver().parse(Target("10.0.0.2"), replies, Identity("generic"))
+    assert (snap.firmware, snap.firmware_version) == ("cgminer", "4.10.0")
+    assert [b.temp_board_c for b in snap.boards] == [32.0, 32.0, 32.0, 32.0]
+    assert snap.temp_board_max_c == 32.0 and snap.temp_chip_max_c is None
+    assert described_program({"STATUS": [{"Description": "btminer"}]}) is None
