@@ -359,10 +359,13 @@ async def detect(
             task.cancel()
         await asyncio.gather(*tasks, return_exceptions=True)
     identity = _merge(rpc, web)
-    if identity is None or identity.family == "generic":
+    rpc_answered = isinstance(rpc, Identity)
+    web_answered = not isinstance(web, BaseException)  # a page, or cut off before it came
+    if (identity is None or identity.family == "generic") and (rpc_answered or web_answered):
         # The fast path read nothing that names a firmware: ask what the families' own drivers
-        # read (detect_more; bounded, and only now, so a miner named above pays nothing).
-        more = await detect_more(client, http, web_port)
+        # read (detect_more; bounded, and only now, so a miner named above pays nothing). A side
+        # that was refused or silent is not asked again: a dead address costs no more waiting.
+        more = await detect_more(client, http if web_answered else None, web_port, rpc_answered)
         if more is not None:
             return more
     if identity is None:

@@ -138,10 +138,14 @@ async def more_web(http: HttpClient, ip: str, web_port: int) -> Identity | None:
 
 
 async def detect_more(
-    client: CGMinerClient, http: HttpClient | None = None, web_port: int | None = None
+    client: CGMinerClient,
+    http: HttpClient | None = None,
+    web_port: int | None = None,
+    rpc: bool = True,
 ) -> Identity | None:
-    """The RPC rules, then (with a web client) the web rules; None when nothing matches."""
-    found = await more_rpc(client)
+    """The RPC rules (``rpc``: the API port answered), then (with a web client) the web rules;
+    None when nothing matches."""
+    found = await more_rpc(client) if rpc else None
     if found is None and http is not None and web_port is not None:
         found = await more_web(http, client.host, web_port)
     return found

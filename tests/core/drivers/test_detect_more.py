@@ -219,7 +219,18 @@ def test_a_closed_web_port_is_asked_once() -> None:
     assert len(calls) == 1, calls
 
 
-def test_nothing_on_either_port_still_fails_with_the_fast_path_error() -> None:
+def test_nothing_on_either_port_still_fails_with_the_fast_path_error(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Both sides refused: the fallback stage is not run at all (a dead address waits no more)."""
+    import rig_monitor.core.drivers.detect as detect_module
+
+    calls: list[object] = []
+
+    async def recorded(*args: object, **kw: object) -> None:
+        calls.append(args)
+
+    monkeypatch.setattr(detect_module, "detect_more", recorded)
     host = "127.118.9.1"
 
     async def go() -> None:
@@ -237,3 +248,4 @@ def test_nothing_on_either_port_still_fails_with_the_fast_path_error() -> None:
     with pytest.raises(MinerError) as err:
         asyncio.run(go())
     assert err.value.kind is ErrorKind.REFUSED
+    assert calls == []
