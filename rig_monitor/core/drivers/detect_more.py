@@ -18,12 +18,11 @@ web rule.
 from __future__ import annotations
 
 import asyncio
-import json
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from rig_monitor.core.drivers.base import first
+from rig_monitor.core.drivers.base import first, section
 from rig_monitor.core.errors import MinerError
 from rig_monitor.core.model import ErrorKind, Identity
 from rig_monitor.core.resources import load_json, resource_path
@@ -46,6 +45,7 @@ class Rule:
     port: str = "web"
     section: str = ""
     keys: tuple[str, ...] = ()
+    key_prefix: str = ""
     contains: str = ""
 
 
@@ -59,6 +59,7 @@ def _rule(doc: dict[str, Any]) -> Rule:
         port=doc.get("port", "web"),
         section=doc.get("section", ""),
         keys=tuple(doc.get("keys", ())),
+        key_prefix=doc.get("key_prefix", ""),
         contains=doc.get("contains", ""),
     )
 
@@ -74,6 +75,12 @@ def matches(rule: Rule, doc: Any, text: str) -> bool:
     """Pure: whether a reply (parsed ``doc``, raw ``text``) shows what ``rule`` looks for."""
     if rule.contains and rule.contains not in text:
         return False
+    if rule.key_prefix:
+        found = any(
+            str(k).startswith(rule.key_prefix) for item in section(doc, rule.section) for k in item
+        )
+        if not found:
+            return False
     if rule.keys:
         if not isinstance(doc, dict):
             return False
@@ -85,7 +92,7 @@ def matches(rule: Rule, doc: Any, text: str) -> bool:
                 return False
         if not isinstance(item, dict) or not all(k in item for k in rule.keys):
             return False
-    return bool(rule.contains or rule.keys)
+    return bool(rule.contains or rule.keys or rule.key_prefix)
 
 
 async def more_rpc(client: CGMinerClient) -> Identity | None:
@@ -99,7 +106,8 @@ async def more_rpc(client: CGMinerClient) -> Identity | None:
                 if exc.kind in _STOP:
                     return None  # closed or silent: the other rules would meet it too
                 continue
-        if matches(rule, reply, json.dumps(reply, ensure_ascii=False)):
+        # parsed keys only: serialising a (possibly 2 MB hostile) reply to search it is not paid
+        if matches(rule, reply, ""):
             return Identity(family=rule.family, make=rule.make)
     return None
 
