@@ -6,10 +6,9 @@ from __future__ import annotations
 import asyncio
 import json
 import socket
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +20,7 @@ from rig_monitor.core.errors import MinerError
 from rig_monitor.core.model import ErrorKind, Identity
 from rig_monitor.core.wire.cgminer import CGMinerClient, parse_reply
 from rig_monitor.core.wire.http import HttpClient
+from tests.core.httpserve import serving
 from tests.core.webfleet import FAST
 from tests.replay.corpus import ROOT, load_set
 from tests.replay.server import ReplayServer
@@ -163,15 +163,8 @@ def not_found_site() -> Iterator[tuple[int, list[str]]]:
         def log_message(self, format: str, *args: Any) -> None:
             pass
 
-    server = ThreadingHTTPServer(("127.118.8.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05})
-    thread.start()
-    try:
-        yield server.server_address[1], seen
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
+    with serving("127.118.8.1", Handler) as port:
+        yield port, seen
 
 
 def test_a_non_miner_page_costs_one_request_per_web_rule() -> None:
