@@ -84,12 +84,7 @@ def matches(rule: Rule, doc: Any, text: str) -> bool:
     if rule.keys:
         if not isinstance(doc, dict):
             return False
-        item: Any = doc
-        if rule.section:
-            try:
-                item = first(doc, rule.section)
-            except MinerError:
-                return False
+        item: Any = first(doc, rule.section) if rule.section else doc
         if not isinstance(item, dict) or not all(k in item for k in rule.keys):
             return False
     return bool(rule.contains or rule.keys or rule.key_prefix)
@@ -112,8 +107,10 @@ async def more_rpc(client: CGMinerClient) -> Identity | None:
     return None
 
 
-def web_port_for(rule: Rule, web_port: int, site_web_port: int = 80) -> int:
-    if rule.port == "auradine" and web_port == site_web_port == 80:
+def web_port_for(rule: Rule, web_port: int) -> int:
+    """FluxOS listens on 8080 unless the site moved the web port (forwards, the simulator):
+    the same choice as auradine.web_port."""
+    if rule.port == "auradine" and web_port == 80:
         return AURADINE_API_PORT
     return web_port
 
