@@ -1,6 +1,11 @@
 """Cold identification (and identify + first read) of N simulated miners: CPU per miner, profile.
 
     python -m benchmarks.identify --miners 1000 --runs 5 [--profile 25]
+    python -m benchmarks.identify --personas cgminer [--no-fallback]
+
+``--personas`` limits the simulated fleet (e.g. ``cgminer``: plain cgminers, which detection's
+fast path leaves "generic", so they pay the fallback stage, detect_more); ``--no-fallback``
+switches that stage off, for the figure without it.
 
 Each run uses a fresh Poller (no identities known, no warm cache) against one simulator process
 (its CPU is not counted). ``identify`` is ``Poller.identify`` alone; ``identify+read`` is the
@@ -85,11 +90,27 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--runs", type=int, default=5)
     p.add_argument("--concurrency", type=int, default=200)
     p.add_argument("--profile", type=int, default=0, metavar="N")
+    p.add_argument("--personas", default=None, help="comma-separated simulator personas")
+    p.add_argument("--no-fallback", action="store_true", help="detection without detect_more")
     args = p.parse_args(argv)
+    if args.no_fallback:
+        import rig_monitor.core.drivers.detect as detect_module
+
+        async def no_fallback(*_args: Any, **_kw: Any) -> None:
+            return None
+
+        detect_module.detect_more = no_fallback  # type: ignore[assignment]
     raise_fd_limit()
     print(machine())
-    print(f"identify: {args.miners} miners, concurrency {args.concurrency}, median of {args.runs}")
-    with SimProcess(["--base", BASE, "--count", str(args.miners), "--seed", "5"]):
+    print(
+        f"identify: {args.miners} miners, concurrency {args.concurrency}, median of {args.runs}"
+        + (f", personas {args.personas}" if args.personas else "")
+        + (", fallback stage off" if args.no_fallback else "")
+    )
+    sim = ["--base", BASE, "--count", str(args.miners), "--seed", "5"]
+    if args.personas:
+        sim += ["--personas", args.personas]
+    with SimProcess(sim):
         for read in (False, True):
             walls, cpus, oks = [], [], []
             for _ in range(args.runs):

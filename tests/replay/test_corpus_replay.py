@@ -75,7 +75,9 @@ def replay(cs: CaptureSet) -> Run:
 
 
 def _canon(name: str) -> str:
-    text = re.sub(r"\b(antminer|avalonminer|avalon|bitmain|whatsminer|microbt)\b", "", name.lower())
+    text = re.sub(
+        r"\b(antminer|avalonminer|avalon|bitmain|whatsminer|microbt|iceriver)\b", "", name.lower()
+    )
     return re.sub(r"[^a-z0-9+]", "", text)
 
 

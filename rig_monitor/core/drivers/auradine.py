@@ -5,9 +5,11 @@ Every poll reads the RPC (``version``, ``summary``, ``devs``, ``pools``): hashra
 board's sensor (as pyasic reads it). The web API adds what the RPC lacks: fans (``fan`` →
 ``Fan[].Speed``), wall power (``psu`` → ``PSU[0].PowerIn`` "3120W", which wins over ``Wattage``),
 and identity (``ipreport`` → ``mac``, ``hostname``, ``version``, ``SerialNo``, ``HBSerialNo``,
-``model``). It needs a token: ``POST /token {"command":"token","user","password"}`` →
+``model``), and chip temperatures (``temperature`` → ``Temperature[]``: per hash board its
+``BoardTemp[]`` and ``ChipTemp[]`` sensors; ID 0 is the control board). It needs a token: ``POST /token {"command":"token","user","password"}`` →
 ``Token[0].Token``, sent as header ``Token:``; the token is cached in ``session.state`` and renewed
-once when the miner rejects it.
+once when the miner rejects it. A miner without the token endpoint (404) is asked without one;
+a page that then refuses says so in the note.
 
 Web port: real miners serve this API on **8080**, not on the site's web port (80). The driver uses
 the target's own ``web_port`` when set, else the site's ``Ports.web`` when the site changed it from
@@ -36,7 +38,8 @@ from rig_monitor.core.values import average_rate, integer, max_or_none, num, rat
 from rig_monitor.core.wire.http import HttpClient, base_url
 
 DEFAULT_WEB_PORT = 8080
-WEB_PAGES = ("fan", "psu", "ipreport")
+WEB_PAGES = ("fan", "psu", "ipreport", "temperature")
+NO_TOKEN = "-"  # cached when the miner has no /token endpoint: pages are asked without one
 TOKEN_KEY = "auradine_token"
 RATE_NOW = ("5s", "1m", "5m", "15m", "av")
 RATE_AVG = ("15m", "av")
@@ -73,6 +76,8 @@ class AuradineDriver(Driver):
                 base + "/token",
                 json_body={"command": "token", "user": user, "password": password},
             )
+            if reply.status == 404:
+                return NO_TOKEN
             doc = reply.json() if reply.status not in REFUSED else None
             token = text(first(doc, "Token").get("Token")) if isinstance(doc, dict) else None
             if token is None:
@@ -82,7 +87,8 @@ class AuradineDriver(Driver):
             return token
 
         async def page(http: HttpClient, command: str, token: str) -> tuple[int, Any]:
-            reply = await http.get(f"{base}/{command}", headers={"Token": token})
+            headers = {"Token": token} if token != NO_TOKEN else None
+            reply = await http.get(f"{base}/{command}", headers=headers)
             return reply.status, reply.json() if reply.status < 400 else None
 
         return await rpc_and_web(
@@ -157,6 +163,7 @@ class AuradineDriver(Driver):
                 for b in snap.boards:
                     if b.index < len(serials):
                         b.serial = text(serials[b.index])
+        _temperatures(snap, replies.get("web/temperature"))
         if WEB_ERROR in replies:
             snap.notes.append(f"web API unreadable, fans and power unknown: {replies[WEB_ERROR]}")
 
@@ -167,6 +174,28 @@ class AuradineDriver(Driver):
             for b in snap.boards:
                 b.expected_chips = spec.chips_per_board
         return snap
+
+
+def _temperatures(snap: MinerSnapshot, doc: Any) -> None:
+    """Hash boards' sensors from the ``temperature`` page (capture flux-2.2.0-temp-volt-freq:
+    5 BoardTemp and 3 ChipTemp values per board, ChipTemp null on the control board)."""
+    if not _status_ok(doc):
+        return
+    boards = {b.index: b for b in snap.boards}
+    for item in items(mapping(doc).get("Temperature")):
+        n = integer(item.get("ID"))
+        if n is None or not 1 <= n <= 16:
+            continue  # ID 0: the control board, no hash board
+        board = boards.get(n - 1)
+        if board is None:
+            board = boards[n - 1] = Board(index=n - 1)
+        pcb = [t for s in items(item.get("BoardTemp")) if (t := temp(s.get("Temperature")))]
+        chips = [t for s in items(item.get("ChipTemp")) if (t := temp(s.get("Temperature")))]
+        board.temp_board_c = max_or_none([board.temp_board_c, *pcb])
+        board.temp_chip_c = max_or_none([board.temp_chip_c, *chips])
+    snap.boards = [boards[i] for i in sorted(boards)]
+    snap.temp_board_max_c = max_or_none(b.temp_board_c for b in snap.boards)
+    snap.temp_chip_max_c = max_or_none(b.temp_chip_c for b in snap.boards)
 
 
 def _model_from_internal(value: Any) -> str | None:

@@ -155,6 +155,33 @@ def avalon_model(prod: Any, model: Any) -> str | None:
     return head
 
 
+def ver_model(ver: Any) -> str | None:
+    """The model in an MM ``Ver`` token, for firmware whose ``version`` reply is missing:
+    "1246-83-21072802_4ec6bb0_211fc46" → "A1246"; the A7 era's "7411706-3162860" is model 741 and
+    build 1706 → "A741" (real captures avalon1246-clock-unset and avalon741-mmid1-oldformat)."""
+    m = re.match(r"\s*(\d+)-", str(ver or ""))
+    if not m:
+        return None
+    digits = m.group(1)
+    if len(digits) >= 7:
+        digits = digits[:-4]  # model + YYMM build
+    return avalon_model(None, digits)
+
+
+def pvt_hottest(value: Any) -> list[float]:
+    """Hottest chip per board from ``PVT_T`` "21-76/1-88/83 1-80/11-92/84": per board
+    coolest chip-temp / hottest chip-temp / average."""
+    out: list[float] = []
+    for group in str(value or "").split():
+        parts = group.split("/")
+        hottest = parts[1].split("-") if len(parts) >= 2 else []
+        t = num(hottest[-1]) if len(hottest) == 2 else None
+        if t is None:
+            return []  # not the triple format: no guess
+        out.append(t)
+    return out
+
+
 def _mac(value: Any) -> str | None:
     text = re.sub(r"[^0-9A-Fa-f]", "", str(value or ""))
     if len(text) != 12:
@@ -196,7 +223,7 @@ class AvalonDriver(Driver):
         snap.firmware = "stock"
         version = first(replies.get("version"), "VERSION")
         summary = first(replies.get("summary"), "SUMMARY")
-        snap.model = avalon_model(version.get("PROD"), version.get("MODEL")) or identity.model
+        snap.model = avalon_model(version.get("PROD"), version.get("MODEL"))
         fw = version.get("VERSION")
         snap.firmware_version = str(fw).strip() if fw else identity.firmware_version
         api = version.get("API")
@@ -219,9 +246,10 @@ class AvalonDriver(Driver):
             return snap
 
         head = blobs[0]
+        snap.model = snap.model or ver_model(head.get("Ver")) or identity.model
         snap.fans_rpm = [
             int(v) for k in ("Fan1", "Fan2", "Fan3", "Fan4") if (v := number(head, k)) is not None
-        ]
+        ] or [int(v) for v in numbers(head, "Fan")]  # A7 era: one fan, "Fan[4110]"
         snap.temp_inlet_c = temp(number(head, "Temp")) or temp(number(head, "ITemp"))
         snap.temp_outlet_c = temp(number(head, "HBOTemp"))
         ps = numbers(head, "PS")
@@ -256,7 +284,13 @@ class AvalonDriver(Driver):
     def _boards(blob: Blob, hb: Blob, first_index: int) -> list[Board]:
         rates = numbers(blob, "MGHS")
         tmax, tavg = numbers(blob, "MTmax"), numbers(blob, "MTavg")
-        count = max(len(rates), len(tmax))
+        # A7 era (capture avalon741-mmid1-oldformat) has no MGHS/MTmax: its boards are the
+        # MW0..MW3 chip work lists and the PVT_T triples (coolest/hottest/average per board)
+        pvt = pvt_hottest(blob.get("PVT_T"))
+        worked = 0
+        while f"MW{worked}" in blob:
+            worked += 1
+        count = max(len(rates), len(tmax), worked, len(pvt))
         boards = []
         for i in range(count):
             nested = hb.get(f"HB{i}")
@@ -267,6 +301,8 @@ class AvalonDriver(Driver):
             elif f"MW{i}" in where:
                 chips = len(numbers(where, f"MW{i}"))
             chip_t = tmax[i] if i < len(tmax) else (tavg[i] if i < len(tavg) else None)
+            if chip_t is None and i < len(pvt):
+                chip_t = pvt[i]
             if chip_t is None and count == 1:
                 chip_t = number(blob, "TMax")
             boards.append(

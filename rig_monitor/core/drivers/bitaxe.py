@@ -51,6 +51,8 @@ def model_for(asic: Any, asic_count: int | None) -> str | None:
     for n, model in hits:
         if asic_count is not None and n == asic_count:
             return model
+    if asic_count is not None and hits:
+        return None  # 4 x BM1370 is a NerdQAxe++, not the first 1-chip board of that ASIC
     return hits[0][1] if hits else None
 
 
@@ -82,7 +84,10 @@ class BitaxeDriver(Driver):
         snap.firmware = "AxeOS"
         snap.firmware_version = text(d.get("version")) or identity.firmware_version
         asics = integer(d.get("asicCount"))
-        snap.model = model_for(d.get("ASICModel"), asics) or identity.model
+        # NerdOS names the device ("NerdQAxe++"); stock AxeOS only says the ASIC and count
+        snap.model = (
+            text(d.get("deviceModel")) or model_for(d.get("ASICModel"), asics) or identity.model
+        )
         snap.hostname = text(d.get("hostname"))
         snap.mac = text(d.get("macAddr"))
 
@@ -103,8 +108,8 @@ class BitaxeDriver(Driver):
         # as the board temperature, with Bitaxe's own board limits in the model database.
         vr = temp(d.get("vrTemp"))
         snap.temp_board_max_c = vr
-        rpm = integer(d.get("fanrpm"))
-        snap.fans_rpm = [rpm] if rpm is not None else []
+        # NerdOS boards with two fans add "fanrpm2" (capture nerdqaxepp-nerdos-1.1.0b1-issue1769)
+        snap.fans_rpm = [r for k in ("fanrpm", "fanrpm2") if (r := integer(d.get(k))) is not None]
         snap.boards = [
             Board(
                 index=0,
@@ -122,6 +127,10 @@ class BitaxeDriver(Driver):
             snap.expected_boards = spec.boards
             snap.expected_fans = spec.fans
             snap.boards[0].expected_chips = spec.chips_per_board
+        elif asics:
+            # asicCount is the board's configured ASIC count (ESP-Miner board config), not a
+            # count of chips found: the fitted count when the model table has no entry
+            snap.boards[0].expected_chips = asics
 
         fallback = bool(integer(d.get("isUsingFallbackStratum")))
         for pool in (

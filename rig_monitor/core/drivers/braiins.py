@@ -1,4 +1,5 @@
-"""Braiins OS / BOS+ (bosminer, "BOSer") over its CGMiner-compatible API on 4028.
+"""Braiins OS / BOS+ (bosminer, "BOSer") over its CGMiner-compatible API on 4028, or over the
+REST API of BOS ≥ 25.07 (braiins_rest) when the API port gives no summary.
 
 Hashrates are MH/s; boards are numbered 1–3 (6–8 on S9-era hardware) in ``devs``, ``devdetails``,
 ``temps`` and ``tunerstatus`` alike; power is the tuner's estimate. ``devdetails`` echoes the
@@ -11,7 +12,19 @@ from __future__ import annotations
 import re
 from typing import Any, ClassVar
 
-from rig_monitor.core.drivers.base import Driver, base_snapshot, first, parse_pools, section
+from rig_monitor.core.drivers.base import (
+    Driver,
+    Session,
+    base_snapshot,
+    first,
+    parse_pools,
+    section,
+)
+from rig_monitor.core.drivers.braiins_rest import PREFIX as REST_PREFIX
+from rig_monitor.core.drivers.braiins_rest import fetch_rest, parse_rest
+from rig_monitor.core.drivers.jsonpick import mapping
+from rig_monitor.core.drivers.jsonpick import text as text_of
+from rig_monitor.core.drivers.webtoken import rpc_else_web
 from rig_monitor.core.model import Board, Identity, MinerSnapshot, Target, VendorError
 from rig_monitor.core.modeldb import lookup
 from rig_monitor.core.values import (
@@ -62,7 +75,17 @@ class BraiinsDriver(Driver):
         "pools",
     )
 
+    async def fetch(self, session: Session) -> dict[str, Any]:
+        """RPC; the REST API (BOS ≥ 25.07, braiins_rest) only when the RPC has no summary."""
+        return await rpc_else_web(
+            session, lambda: Driver.fetch(self, session), lambda: fetch_rest(session)
+        )
+
     def parse(self, target: Target, replies: dict[str, Any], identity: Identity) -> MinerSnapshot:
+        if any(k.startswith(REST_PREFIX) for k in replies):
+            rest = mapping(replies.get(REST_PREFIX + "miner/details"))
+            name = text_of(mapping(rest.get("miner_identity")).get("miner_model"))
+            return parse_rest(target, replies, identity, braiins_model(name) if name else None)
         snap = base_snapshot(target, identity, replies)
         snap.make = identity.make or "Antminer"
         version = first(replies.get("version"), "VERSION")

@@ -21,6 +21,7 @@ from rig_monitor.core.credentials import Credentials
 from rig_monitor.core.drivers.antminer import clean_model
 from rig_monitor.core.drivers.antminer_web import defer_pages
 from rig_monitor.core.drivers.base import first
+from rig_monitor.core.drivers.detect_more import detect_more
 from rig_monitor.core.drivers.detect_web import WebVerdict, epic_probe, web_probe
 from rig_monitor.core.drivers.generic import miner_program
 from rig_monitor.core.errors import HostileReply, MinerError, crash_message
@@ -298,7 +299,10 @@ async def detect(
     ``state``: the per-miner scratch space the first poll will get (see detect_web.web_probe).
     """
     if http is None or web_port is None:
-        return await detect_rpc(client, v3_port)
+        found = await detect_rpc(client, v3_port)
+        if found.family == "generic":
+            return await detect_more(client) or found
+        return found
     grace_s = STOCK_GRACE_S if grace_s is None else grace_s
     web_after_s = WEB_AFTER_S if web_after_s is None else web_after_s
     loop = asyncio.get_running_loop()
@@ -362,6 +366,15 @@ async def detect(
     if isinstance(rpc, HostileReply) and _strong(web) is None:
         raise rpc
     identity = _merge(rpc, web)
+    rpc_answered = isinstance(rpc, Identity)
+    web_answered = not isinstance(web, BaseException)  # a page, or cut off before it came
+    if (identity is None or identity.family == "generic") and (rpc_answered or web_answered):
+        # The fast path read nothing that names a firmware: ask what the families' own drivers
+        # read (detect_more; bounded, and only now, so a miner named above pays nothing). A side
+        # that was refused or silent is not asked again: a dead address costs no more waiting.
+        more = await detect_more(client, http if web_answered else None, web_port, rpc_answered)
+        if more is not None:
+            return more
     if identity is None:
         raise _failure(rpc, web)
     if login_cut and state is not None and identity.family == "antminer" and _stock(rpc):

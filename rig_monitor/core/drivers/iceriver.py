@@ -35,6 +35,7 @@ from rig_monitor.core.values import TO_THS, integer, max_or_none, num, temp
 LOGIN = "/user/loginpost"
 PANEL = "/user/userpanel"
 COOKIE_KEY = "iceriver_cookie"
+NO_LOGIN = "-"  # cached when the miner has no login endpoint (404): the panel is asked as is
 AUTH_MESSAGE = "auth failed: set the password for this miner or its group"
 _RATE = re.compile(r"^\s*([0-9]+(?:\.[0-9]+)?)\s*([KMGTP]?)", re.IGNORECASE)
 
@@ -99,6 +100,11 @@ class IceRiverDriver(Driver):
         reply = await session.http.post(
             session.web_url(LOGIN), params={"post": "6", "user": user, "pwd": pwd}
         )
+        if reply.status == 404:
+            # no login page at all: ask the panel without a session; a panel that then answers
+            # its login page still ends in AUTH_FAILED below
+            session.state[COOKIE_KEY] = NO_LOGIN
+            return NO_LOGIN
         cookie = reply.headers.get("set-cookie", "").split(";", 1)[0].strip()
         try:
             doc = reply.json()
@@ -113,8 +119,9 @@ class IceRiverDriver(Driver):
     async def _panel(self, session: Session, cookie: str) -> Any:
         """The userpanel JSON, or None when the miner answered its login page."""
         assert session.http is not None
+        headers = {"Cookie": cookie} if cookie != NO_LOGIN else None
         reply = await session.http.post(
-            session.web_url(PANEL), params={"post": "4"}, headers={"Cookie": cookie}
+            session.web_url(PANEL), params={"post": "4"}, headers=headers
         )
         if reply.status >= 400 and reply.status not in (401, 403):
             raise MinerError(

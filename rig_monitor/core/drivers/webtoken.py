@@ -13,6 +13,7 @@ from typing import Any
 
 from rig_monitor.core.drivers.base import Session
 from rig_monitor.core.errors import MinerError
+from rig_monitor.core.wire.cgminer import status_of
 from rig_monitor.core.wire.http import HttpClient
 
 REFUSED = (401, 403)
@@ -48,4 +49,31 @@ async def rpc_and_web(
         )
     except MinerError as exc:
         replies[WEB_ERROR] = exc.message
+    return replies
+
+
+async def rpc_else_web(
+    session: Session,
+    read_rpc: Callable[[], Awaitable[dict[str, Any]]],
+    read_web: Callable[[], Awaitable[dict[str, Any]]],
+) -> dict[str, Any]:
+    """The RPC replies; the web API's (``read_web``) only when the RPC has no usable
+    ``summary`` (closed, or a firmware build that answers nothing there: Vnish, BOS REST). When
+    neither side answers, the RPC's error is the one the operator sees."""
+    rpc_error: MinerError | None = None
+    try:
+        replies = await read_rpc()
+    except MinerError as exc:
+        if session.http is None:
+            raise
+        replies, rpc_error = {}, exc
+    else:
+        summary = replies.get("summary")
+        if session.http is None or (isinstance(summary, dict) and status_of(summary).ok):
+            return replies
+    try:
+        replies.update(await read_web())
+    except MinerError:
+        if rpc_error is not None:
+            raise rpc_error from None
     return replies

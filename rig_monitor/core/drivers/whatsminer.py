@@ -10,6 +10,7 @@ v3 (firmware ≥ 2024-11, 4028 often closed): TH/s figures where ``-0.001 × boa
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import time
 from typing import Any, ClassVar
 
@@ -151,6 +152,11 @@ class WhatsminerDriver(Driver):
                 replies[command] = result
             elif isinstance(result, BaseException) and not isinstance(result, MinerError):
                 raise result
+        if not section(replies.get("edevs"), "DEVS"):
+            # API v1 firmware (2021) has no ``edevs``: its boards are in ``devs`` (capture
+            # btminer-apiv1-2021fw), one more request only for such firmware.
+            with contextlib.suppress(MinerError):
+                replies["devs"] = await rpc.command("devs")
         if _reduced(replies):
             # late-2024 firmware keeps a reduced legacy API on 4028 and serves the data on v3
             try:
@@ -211,9 +217,13 @@ class WhatsminerDriver(Driver):
         snap.temp_chip_max_c = max_or_none(
             [_temp(summary.get("Chip Temp Max")), *(b.temp_chip_c for b in snap.boards)]
         )
-        off = first_key(status, "mineroff", "btmineroff")
+        off = status.get("mineroff")
         if off is not None:
             snap.idle = str(off).strip().lower() == "true"
+        elif (v1_off := status.get("btmineroff")) is not None:
+            # API v1 (fw 20210322) says "true" while hashing 67.7 TH/s with 2338 shares
+            # (tests/captures/whatsminer/btminer-apiv1-2021fw): believed only with no hashrate.
+            snap.idle = str(v1_off).strip().lower() == "true" and not snap.hashrate_ths
 
         count = integer(summary.get("Error Code Count")) or 0
         from_summary = [vendor_error(summary.get(f"Error Code {n}")) for n in range(count)]
@@ -272,8 +282,11 @@ class WhatsminerV3Driver(Driver):
         results = await asyncio.gather(
             *(client.msg(cmd, param) for cmd, param in self.reads), return_exceptions=True
         )
-        if isinstance(results[1], BaseException):
-            raise results[1]  # no summary, no reading
+        if isinstance(results[1], BaseException) and not isinstance(results[0], dict):
+            raise results[1]  # no summary and no device info: nothing read
+        # Device info without telemetry (get.miner.status refused or failing: capture
+        # m60s-vk40-apiv3-deviceinfo) is shown as read: online, named, its boards listed, and
+        # reading_incomplete says what is missing, rather than the miner looking unreachable.
         out: dict[str, Any] = {}
         for (cmd, param), result in zip(self.reads, results, strict=True):
             if isinstance(result, dict):
@@ -335,6 +348,12 @@ class WhatsminerV3Driver(Driver):
                     status=_text(dev.get("status")),
                 )
             )
+        if not snap.boards:
+            # no telemetry: the boards the device info names (board-num, pcbsnN), no readings
+            snap.boards = [
+                Board(index=i, serial=_text(miner.get(f"pcbsn{i}")))
+                for i in range(min(integer(miner.get("board-num")) or 0, 8))
+            ]
         snap.temp_chip_max_c = max_or_none(
             [_temp(summary.get("chip-temp-max")), *(b.temp_chip_c for b in snap.boards)]
         )

@@ -489,6 +489,13 @@ class CGMinerClient:
         """Replies just read (detection's identify-and-read request), for the first poll."""
         self._primed = (time.monotonic(), replies)
 
+    def primed_reply(self, command: str) -> Reply | None:
+        """One reply read ahead, left in place for the first poll (detection's fallback stage
+        looks at it instead of asking again)."""
+        if self._primed is None or time.monotonic() - self._primed[0] > PRIMED_FOR_S:
+            return None
+        return self._primed[1].get(command)
+
     def _take_primed(self, cmds: list[str]) -> dict[str, Reply] | None:
         if self._primed is None:
             return None

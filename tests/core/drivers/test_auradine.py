@@ -159,3 +159,23 @@ def test_detect_with_the_web_probe() -> None:
 
         ident = asyncio.run(go())
         assert (ident.family, ident.make) == ("auradine", "Auradine")
+
+
+def test_temperature_page_of_a_real_fluxos() -> None:
+    """The real ``temperature`` reply (tests/captures/auradine/flux-2.2.0-temp-volt-freq): three
+    hash boards (the control board, ID 0, is no board), PCB and chip sensors per board."""
+    import json
+    from pathlib import Path
+
+    page = (
+        Path(__file__).resolve().parents[2]
+        / "captures/auradine/flux-2.2.0-temp-volt-freq/http/temperature.json"
+    )
+    replies = {"web/temperature": json.loads(page.read_text())}
+    snap = AuradineDriver().parse(Target("10.0.0.9"), replies, Identity("auradine"))
+    assert [(b.index, b.temp_board_c, round(b.temp_chip_c or 0, 2)) for b in snap.boards] == [
+        (0, 41.5, 45.83),
+        (1, 43.0, 48.22),
+        (2, 47.5, 51.41),
+    ]
+    assert snap.temp_board_max_c == 47.5 and snap.temp_chip_max_c == pytest.approx(51.4123)

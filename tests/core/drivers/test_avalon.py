@@ -128,3 +128,27 @@ def test_avalon_q_board_temperature_from_its_hash_board_sensors() -> None:
     assert len(s.boards) == 1 and s.boards[0].temp_board_c == 27.0
     assert s.temp_board_max_c == 27.0 and s.temp_inlet_c == 26.0
     assert s.temp_chip_max_c is None
+
+
+def test_a7_era_stats_alone_of_a_real_avalon741() -> None:
+    """Only ``stats`` of the old MM ID1 format (tests/captures/avalon/avalon741-mmid1-oldformat):
+    no version reply, no MGHS/MTmax; boards from MW0..MW3, chip temperatures from PVT_T, the
+    model from Ver, the single fan from Fan[…]."""
+    from pathlib import Path
+
+    from rig_monitor.core.drivers.avalon import pvt_hottest, ver_model
+
+    path = Path(__file__).resolve().parents[2] / "captures/avalon/avalon741-mmid1-oldformat/rpc"
+    replies = {"stats": parse_reply((path / "stats.json").read_bytes())}
+    snap = AvalonDriver().parse(Target("127.0.0.1"), replies, Identity("avalon"))
+    assert snap.model == "A741" and snap.fans_rpm == [4110]
+    assert [(b.index, b.chips, b.temp_chip_c) for b in snap.boards] == [
+        (0, 22, 88.0),
+        (1, 22, 92.0),
+        (2, 22, 93.0),
+        (3, 22, 93.0),
+    ]
+    assert ver_model("1246-83-21072802_4ec6bb0_211fc46") == "A1246"
+    assert ver_model("garbage") is None and ver_model(None) is None
+    assert pvt_hottest("21-76/1-88/83 1-80/11-92/84") == [88.0, 92.0]
+    assert pvt_hottest("77 78") == []

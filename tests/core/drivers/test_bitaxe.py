@@ -110,3 +110,20 @@ def test_end_to_end_offline_and_garbage() -> None:
         off, bad = poll(f.targets)
         assert not off.online and off.error_kind is ErrorKind.REFUSED
         assert not bad.online and bad.error_kind is ErrorKind.BAD_REPLY
+
+
+def test_nerdos_names_the_device_and_has_two_fans() -> None:
+    """A real NerdQAxe++ reply (tests/captures/bitaxe/nerdqaxepp-nerdos-1.1.0b1-issue1769)."""
+    import json
+    from pathlib import Path
+
+    page = (
+        Path(__file__).resolve().parents[2]
+        / "captures/bitaxe/nerdqaxepp-nerdos-1.1.0b1-issue1769/http/api_system_info.json"
+    )
+    snap = BitaxeDriver().parse(
+        Target("10.0.0.6"), {INFO: json.loads(page.read_text())}, Identity("bitaxe")
+    )
+    assert (snap.model, snap.fans_rpm) == ("NerdQAxe++", [1796, 1557])
+    assert [(b.chips, b.expected_chips) for b in snap.boards] == [(4, 4)]
+    assert model_for("BM1370", 4) is None  # no 4-chip BM1370 board in the model table

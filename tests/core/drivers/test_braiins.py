@@ -105,3 +105,38 @@ def test_offsets_and_names() -> None:
     assert board_offset([6, 7, 8]) == 6 and board_offset([2, 3]) == 1 and board_offset([0, 1]) == 0
     assert braiins_model("Antminer S19XP") == "S19 XP"
     assert braiins_model("Antminer S99 Unknown") == "S99 Unknown"
+
+
+def test_rest_api_of_a_real_bos_25_07() -> None:
+    """The REST pages of a real S19 XP on BOS+ 25.07 (tests/captures/braiins/s19xp-bos-25.07-rest):
+    unit-wrapped values, boards from id 1, the boards' intake/exhaust PCB sensors not taken for
+    the air's temperature."""
+    from pathlib import Path
+
+    from rig_monitor.core.drivers.braiins_rest import PAGES, PREFIX
+
+    folder = Path(__file__).resolve().parents[2] / "captures/braiins/s19xp-bos-25.07-rest/http"
+    replies = {
+        PREFIX + page: json.loads((folder / f"api_v1_{page.replace('/', '_')}.json").read_text())
+        for page in PAGES
+    }
+    snap = BraiinsDriver().parse(Target("10.0.0.7"), replies, Identity("braiins"))
+    assert (snap.model, snap.firmware, snap.firmware_version) == (
+        "S19 XP",
+        "BOS+",
+        "2025-08-06-0-3881c51d-25.07-plus",
+    )
+    assert snap.hashrate_ths == pytest.approx(141.4636, abs=1e-3)
+    assert snap.hashrate_avg_ths == pytest.approx(142.7519, abs=1e-3)
+    assert snap.nominal_hashrate_ths == pytest.approx(142.8766, abs=1e-3)
+    assert [(b.index, b.chips, b.temp_chip_c, b.temp_board_c) for b in snap.boards] == [
+        (0, 110, 70.5, 55.5),
+        (1, 110, 67.0, 52.0),
+        (2, 110, 69.0, 54.0),
+    ]
+    assert all(b.temp_inlet_c is None and b.temp_outlet_c is None for b in snap.boards)
+    assert snap.fans_rpm == [5904, 5874, 5874, 5904] and snap.power_w == 3137
+    assert [(p.url, p.active, p.accepted) for p in snap.pools] == [
+        ("stratum+tcp://example.pool.com:3333", True, 10460),
+        ("stratum+tcp://example.pool2.com:3333", False, 4),
+    ]

@@ -115,3 +115,33 @@ def test_detect_by_rpc_marker_and_web_probe(model: str) -> None:
         rpc_only, both = asyncio.run(go())
         assert (rpc_only.family, rpc_only.make) == ("goldshell", "Goldshell")
         assert (both.family, both.make) == ("goldshell", "Goldshell")
+
+
+def test_web_devices_and_pools_of_a_real_ck5() -> None:
+    """The web API's own device list and pools (tests/captures/goldshell/ck5-foreman-itest),
+    read when the RPC has no devices: MH/s, 'chip / board' temperature strings with a broken
+    degree sign, one fan string for the whole unit."""
+    import json
+    from pathlib import Path
+
+    from rig_monitor.core.drivers.goldshell import WEB_DEVS, WEB_POOLS
+
+    folder = Path(__file__).resolve().parents[2] / "captures/goldshell/ck5-foreman-itest/http"
+    replies = {
+        "web" + WEB_DEVS: json.loads((folder / "mcb_cgminer_cgminercmd=devs.json").read_text()),
+        "web" + WEB_POOLS: json.loads((folder / "mcb_pools.json").read_text()),
+    }
+    snap = GoldshellDriver().parse(Target("10.0.0.8"), replies, Identity("goldshell"))
+    assert [(b.index, b.temp_chip_c, b.temp_board_c) for b in snap.boards] == [
+        (0, 83.0, 73.8),
+        (1, 83.0, 73.9),
+        (2, 84.0, 73.5),
+        (3, 84.0, 73.9),
+    ]
+    assert snap.hashrate_ths == pytest.approx(12.452, abs=0.001)
+    assert snap.hashrate_avg_ths == pytest.approx(12.2195, abs=0.001)
+    assert snap.fans_rpm == [2940, 2940, 2940, 2940]
+    assert [(p.url, p.active) for p in snap.pools] == [
+        ("stratum+tcp://us-ckb.2miners.com:6464", True),
+        ("stratum+tcp://ckb.f2pool.com:4300", False),
+    ]

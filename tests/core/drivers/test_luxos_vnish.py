@@ -109,3 +109,33 @@ def test_vnish_type_string_version_power_and_nopic() -> None:
     snap = VnishDriver().parse(Target("10.0.0.9"), alpha, Identity("vnish", "Antminer"))
     assert (snap.model, snap.firmware_version) == ("S19 NoPIC", "1.3.0-alpha")
     assert [b.expected_chips for b in snap.boards] == [88] * 3
+
+
+def test_vnish_web_summary_of_a_real_miner() -> None:
+    """The real web API summary (tests/captures/vnish/s19jpro-vnish-1.2.0rc3): totals in TH/s,
+    chains in GH/s from id 1, chips as red + orange + grey, the DevFee pool left out."""
+    from pathlib import Path
+
+    from rig_monitor.core.drivers.vnish import WEB_SUMMARY
+
+    page = (
+        Path(__file__).resolve().parents[2]
+        / "captures/vnish/s19jpro-vnish-1.2.0rc3/http/api_v1_summary.json"
+    )
+    replies = {WEB_SUMMARY: json.loads(page.read_text())}
+    snap = VnishDriver().parse(Target("10.0.0.5"), replies, Identity("vnish"))
+    assert (snap.model, snap.firmware, snap.firmware_version) == ("S19j Pro", "vnish", "1.2.0-rc3")
+    assert (snap.hashrate_ths, snap.hashrate_avg_ths) == (54.478542, 54.50821)
+    assert [(b.index, b.chips, b.temp_chip_c, b.temp_board_c) for b in snap.boards] == [
+        (0, 126, 65, 50),
+        (1, 126, 64, 49),
+        (2, 126, 64, 49),
+    ]
+    assert snap.nominal_hashrate_ths == pytest.approx(3 * 25.9056)
+    assert snap.fans_rpm == [5820, 5880, 5850, 5790] and snap.power_w == 2631
+    assert [p.url for p in snap.pools] == [
+        "btc.foundryusapool.com:3333",
+        "btc.foundryusapool.com:443",
+        "btc.foundryusapool.com:25",
+    ]
+    assert snap.pools[0].active is True and snap.idle is False

@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import asyncio
 import json
+from pathlib import Path
 from typing import Any
 
 import pytest
 
+from rig_monitor.core.drivers.base import Session
 from rig_monitor.core.drivers.whatsminer import WhatsminerDriver, WhatsminerV3Driver
 from rig_monitor.core.errors import MinerError
 from rig_monitor.core.export import snapshot_to_dict
 from rig_monitor.core.faults.codes import decoded
-from rig_monitor.core.model import ErrorKind, Identity, Target
-from rig_monitor.core.wire.cgminer import Limits, parse_reply
+from rig_monitor.core.model import ErrorKind, Identity, Ports, Target
+from rig_monitor.core.wire.cgminer import CGMinerClient, Limits, parse_reply
 from rig_monitor.core.wire.whatsminer_v3 import WhatsminerV3Client, frame, probe_v3
 
 ST = '"STATUS":[{"STATUS":"S","When":1700000000,"Code":11,"Msg":"Summary","Description":"btminer"}]'
@@ -100,9 +102,13 @@ def test_error_codes_from_summary_and_get_error_code_merged_raw_then_decoded_by_
     assert exported["531"]["board"] == 1 and exported["531"]["message"] == "slot 1 not found"
 
 
-def test_mineroff_is_idle_and_v1_btmineroff_too() -> None:
+def test_mineroff_is_idle_and_v1_btmineroff_only_without_hashrate() -> None:
     assert parse(replies(status=flat({"mineroff": "true"}))).idle is True
-    assert parse(replies(status=flat({"btmineroff": "true"}))).idle is True
+    # API v1 says btmineroff "true" while hashing (capture btminer-apiv1-2021fw): not idle then
+    assert parse(replies(status=flat({"btmineroff": "true"}))).idle is False
+    stopped = SUMMARY.replace(b'"MHS av":99880012.55,"MHS 5s":100215500.10,', b"")
+    stopped = stopped.replace(b'"MHS 1m":100101333.90,', b"")
+    assert parse(replies(summary=stopped, status=flat({"btmineroff": "true"}))).idle is True
 
 
 def test_refused_flat_commands_and_missing_sections_leave_unknowns() -> None:
@@ -251,3 +257,51 @@ def test_v3_parse_units_and_unknowns() -> None:
     assert snap.boards[0].chips == 225 and snap.boards[0].serial == "P0"
     assert [(e.code, e.message) for e in snap.error_codes] == [("111", "exhaust fan")]
     assert snap.pools[0].active is True and snap.pools[0].user == "w.1" and snap.idle is False
+
+
+def test_v3_device_info_without_telemetry_is_read_not_failed() -> None:
+    """A v3 miner that answers get.device.info but not get.miner.status (real reply: capture
+    whatsminer/m60s-vk40-apiv3-deviceinfo): online, named, its three boards listed without
+    readings; reading_incomplete (rules) says the hashrate is missing."""
+    capture = (
+        Path(__file__).resolve().parents[2]
+        / "captures/whatsminer/m60s-vk40-apiv3-deviceinfo/rpc/get.device.info.json"
+    )
+    info = json.loads(capture.read_text())["msg"]
+
+    async def run() -> Any:
+        server, port, _seen = await v3_server({"get.device.info": info})
+        async with server:
+            target = Target("127.72.200.1")
+            session = Session(
+                target,
+                CGMinerClient("127.72.200.1", 4028, Limits(1, 2)),  # 4028 unused by the v3 driver
+                Identity("whatsminer_v3"),
+                ports=Ports(whatsminer_v3=port),
+            )
+            driver = WhatsminerV3Driver()
+            return driver.parse(target, await driver.fetch(session), session.identity)
+
+    snap = asyncio.run(run())
+    assert (snap.model, snap.hashrate_ths) == ("M60S_VK40", None)
+    assert [(b.index, b.serial, b.hashrate_ths) for b in snap.boards] == [
+        (0, "BKM3CSE1404807K42757", None),
+        (1, "BKM3CSE1404812K43675", None),
+        (2, "BKM3CSE1404807K42762", None),
+    ]
+
+
+def test_v3_with_neither_reply_still_fails() -> None:
+    async def run() -> None:
+        server, port, _seen = await v3_server({})
+        async with server:
+            session = Session(
+                Target("127.72.200.1"),
+                CGMinerClient("127.72.200.1", 4028, Limits(1, 2)),
+                Identity("whatsminer_v3"),
+                ports=Ports(whatsminer_v3=port),
+            )
+            await WhatsminerV3Driver().fetch(session)
+
+    with pytest.raises(MinerError):
+        asyncio.run(run())

@@ -132,7 +132,10 @@ def test_firmware_that_drops_a_multi_command_is_still_identified() -> None:
         "cgminer",
         "4.11.1",
     )
-    assert len(seen) == 3 and b"+" in seen[0]  # the multi, then version and devdetails
+    # the multi, then version and devdetails; a plain cgminer ends "generic", so detection's
+    # fallback stage (detect_more) asks stats and summary for Avalon's and btminer's keys
+    assert len(seen) == 5 and b"+" in seen[0]
+    assert [b'"stats"' in seen[3], b'"summary"' in seen[4]] == [True, True]
 
 
 def test_a_login_cut_by_the_stock_wait_is_not_repeated_by_the_first_poll(
