@@ -803,5 +803,1501 @@
         <source>History</source>
         <translation>История</translation>
     </message>
+    <message>
+        <source>Pool URL (stratum+tcp://host:port)</source>
+        <translation>Адрес пула (stratum+tcp://хост:порт)</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Пароль</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>пропущен</translation>
+    </message>
+    <message>
+        <source>Give at least one pool URL and worker</source>
+        <translation>Укажите хотя бы один адрес пула и воркер</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>нет ответа</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>готово</translation>
+    </message>
+    <message>
+        <source>backup</source>
+        <translation>резервный</translation>
+    </message>
+    <message>
+        <source>FAILED</source>
+        <translation>ОШИБКА</translation>
+    </message>
+    <message>
+        <source>They go out in waves by address block, a few at a time.</source>
+        <translation>Команды уходят волнами по блокам адресов, по несколько за раз.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{action}&lt;/b&gt;: {ok} done, {failed} failed, {skipped} skipped. Logged to the action log.</source>
+        <translation>&lt;b&gt;{action}&lt;/b&gt;: выполнено {ok}, ошибок {failed}, пропущено {skipped}. Записано в журнал действий.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{action}&lt;/b&gt;: sending…</source>
+        <translation>&lt;b&gt;{action}&lt;/b&gt;: отправляем…</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>да</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>нет</translation>
+    </message>
+    <message>
+        <source>Remove miners</source>
+        <translation>Удалить асики</translation>
+    </message>
+    <message>
+        <source>Actions on selected miners</source>
+        <translation>Действия с выбранными асиками</translation>
+    </message>
+    <message>
+        <source>They are no longer polled; their passwords stay in the keyring.</source>
+        <translation>Они больше не будут опрашиваться; пароли останутся в хранилище ключей.</translation>
+    </message>
+    <message>
+        <source>Select the miners first</source>
+        <translation>Сначала выберите асики</translation>
+    </message>
+    <message>
+        <source>sends: {plan}</source>
+        <translation>отправит: {plan}</translation>
+    </message>
+    <message>
+        <source>Rig Monitor: unexpected error</source>
+        <translation>Rig Monitor: непредвиденная ошибка</translation>
+    </message>
+    <message>
+        <source>Something went wrong inside Rig Monitor. Polling goes on, but this window may show stale or wrong data until it is restarted.</source>
+        <translation>Внутри Rig Monitor произошла ошибка. Опрос продолжается, но до перезапуска окно может показывать устаревшие или неверные данные.</translation>
+    </message>
+    <message>
+        <source>Details are in {path}.</source>
+        <translation>Подробности в {path}.</translation>
+    </message>
+    <message>
+        <source>{hours} h {minutes} min</source>
+        <translation>{hours} ч {minutes} мин</translation>
+    </message>
+    <message>
+        <source>{what}; a fault is raised after {after}</source>
+        <translation>{what}; неисправность будет поднята через {after}</translation>
+    </message>
+    <message>
+        <source>{minutes} min</source>
+        <translation>{minutes} мин</translation>
+    </message>
+    <message>
+        <source>hashrate {share} for {time}</source>
+        <translation>хешрейт {share} уже {time}</translation>
+    </message>
+    <message>
+        <source>fan {fans} at 0 rpm for {time}</source>
+        <translation>вентилятор {fans} на 0 об/мин уже {time}</translation>
+    </message>
+    <message>
+        <source>chain {chain}: {chips}/{expected} chips</source>
+        <translation>цепочка {chain}: {chips}/{expected} чипов</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>никогда</translation>
+    </message>
+    <message>
+        <source>active pool</source>
+        <translation>активный пул</translation>
+    </message>
+    <message>
+        <source>{model} at {address}</source>
+        <translation>{model} по адресу {address}</translation>
+    </message>
+    <message>
+        <source>Offline: {error} (last answered: {time})</source>
+        <translation>Не в сети: {error} (последний ответ: {time})</translation>
+    </message>
+    <message>
+        <source>of {nominal} ({share})</source>
+        <translation>из {nominal} ({share})</translation>
+    </message>
+    <message>
+        <source>Try, cheapest first</source>
+        <translation>Что попробовать (сначала самое простое)</translation>
+    </message>
+    <message>
+        <source>For 1 hour</source>
+        <translation>На 1 час</translation>
+    </message>
+    <message>
+        <source>For 4 hours</source>
+        <translation>На 4 часа</translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation>Подтвердить</translation>
+    </message>
+    <message>
+        <source>Mark as seen: stays listed, stops notifying, until it gets worse</source>
+        <translation>Отметить как просмотренное: останется в списке, но без оповещений, пока не станет хуже</translation>
+    </message>
+    <message>
+        <source>Snooze</source>
+        <translation>Отложить</translation>
+    </message>
+    <message>
+        <source>Hide it for a while; it comes back if still open, or worse</source>
+        <translation>Скрыть на время; вернётся, если не устранено или стало хуже</translation>
+    </message>
+    <message>
+        <source>Until tomorrow {time}</source>
+        <translation>До завтра {time}</translation>
+    </message>
+    <message>
+        <source>in an incident</source>
+        <translation>в инциденте</translation>
+    </message>
+    <message>
+        <source>No answer from this miner: faults are judged on answers</source>
+        <translation>Асик не отвечает: неисправности оцениваются только по ответам</translation>
+    </message>
+    <message>
+        <source>No faults</source>
+        <translation>Неисправностей нет</translation>
+    </message>
+    <message>
+        <source>{count} missing</source>
+        <translation>нет {count}</translation>
+    </message>
+    <message>
+        <source>since {time}</source>
+        <translation>с {time}</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>нет</translation>
+    </message>
+    <message>
+        <source>Snoozed until {time}</source>
+        <translation>Отложено до {time}</translation>
+    </message>
+    <message>
+        <source>Acknowledged {time}</source>
+        <translation>Подтверждено {time}</translation>
+    </message>
+    <message>
+        <source>board {board}, chip {chip}: {what}</source>
+        <translation>плата {board}, чип {chip}: {what}</translation>
+    </message>
+    <message>
+        <source>x (bad)</source>
+        <translation>x (битый)</translation>
+    </message>
+    <message>
+        <source>- (unstable)</source>
+        <translation>- (нестабилен)</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Открыта</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>{title} (board {board})</source>
+        <translation>{title} (плата {board})</translation>
+    </message>
+    <message>
+        <source>In incident</source>
+        <translation>В инциденте</translation>
+    </message>
+    <message>
+        <source>Grouped under: {title}</source>
+        <translation>В группе: {title}</translation>
+    </message>
+    <message>
+        <source>Faults that an incident above already explains (e.g. 40 unreachable miners in one rack): off by default, the incident says it once</source>
+        <translation>Неисправности, которые уже объясняет инцидент выше (например, 40 недоступных асиков в одной стойке): по умолчанию скрыты, инцидент говорит о них один раз</translation>
+    </message>
+    <message>
+        <source>Incidents</source>
+        <translation>Инциденты</translation>
+    </message>
+    <message>
+        <source>Active faults</source>
+        <translation>Активные неисправности</translation>
+    </message>
+    <message>
+        <source>Recent</source>
+        <translation>Недавние</translation>
+    </message>
+    <message>
+        <source>{faults} on {miners}</source>
+        <translation>{faults} на {miners}</translation>
+    </message>
+    <message>
+        <source>Fault tracking is off</source>
+        <translation>Отслеживание неисправностей выключено</translation>
+    </message>
+    <message>
+        <source>many miners, one cause</source>
+        <translation>много асиков, одна причина</translation>
+    </message>
+    <message>
+        <source>showing {count}</source>
+        <translation>показано {count}</translation>
+    </message>
+    <message>
+        <source>Offline, warning or critical faults, low hashrate, stopped fan</source>
+        <translation>Не в сети, предупреждения или критичные неисправности, низкий хешрейт, остановленный вентилятор</translation>
+    </message>
+    <message>
+        <source>Filter not applied: {error}</source>
+        <translation>Фильтр не применён: {error}</translation>
+    </message>
+    <message>
+        <source>Waiting for the first poll</source>
+        <translation>Ждём первого опроса</translation>
+    </message>
+    <message>
+        <source>Fans: {rpm}</source>
+        <translation>Вентиляторы: {rpm}</translation>
+    </message>
+    <message>
+        <source>Nominal {hashrate}</source>
+        <translation>Номинал {hashrate}</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Загрузка…</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Экспорт CSV…</translation>
+    </message>
+    <message>
+        <source>Export JSON…</source>
+        <translation>Экспорт JSON…</translation>
+    </message>
+    <message>
+        <source>Per board</source>
+        <translation>По платам</translation>
+    </message>
+    <message>
+        <source>Temperatures</source>
+        <translation>Температуры</translation>
+    </message>
+    <message>
+        <source>Note for this miner: board 2 swapped, PSU replaced, fan changed…</source>
+        <translation>Заметка по асику: заменена плата 2, заменён блок питания, вентилятор…</translation>
+    </message>
+    <message>
+        <source>Add note</source>
+        <translation>Добавить заметку</translation>
+    </message>
+    <message>
+        <source>Export chart CSV…</source>
+        <translation>Экспорт графика CSV…</translation>
+    </message>
+    <message>
+        <source>Daily report…</source>
+        <translation>Отчёт за день…</translation>
+    </message>
+    <message>
+        <source>Yesterday (UTC): hashrate, uptime, efficiency and faults per miner</source>
+        <translation>Вчера (UTC): хешрейт, время работы, эффективность и неисправности по каждому асику</translation>
+    </message>
+    <message>
+        <source>Export fleet table…</source>
+        <translation>Экспорт таблицы асиков…</translation>
+    </message>
+    <message>
+        <source>The fleet table as it is now, as CSV or JSON</source>
+        <translation>Таблица асиков как сейчас, в CSV или JSON</translation>
+    </message>
+    <message>
+        <source>Fleet hashrate</source>
+        <translation>Хешрейт парка</translation>
+    </message>
+    <message>
+        <source>count</source>
+        <translation>кол-во</translation>
+    </message>
+    <message>
+        <source>Fleet power</source>
+        <translation>Мощность парка</translation>
+    </message>
+    <message>
+        <source>Open faults</source>
+        <translation>Открытые неисправности</translation>
+    </message>
+    <message>
+        <source>Range</source>
+        <translation>Период</translation>
+    </message>
+    <message>
+        <source>History is off</source>
+        <translation>История выключена</translation>
+    </message>
+    <message>
+        <source>hashrate</source>
+        <translation>хешрейт</translation>
+    </message>
+    <message>
+        <source>nominal</source>
+        <translation>номинал</translation>
+    </message>
+    <message>
+        <source>chip max</source>
+        <translation>чипы макс.</translation>
+    </message>
+    <message>
+        <source>board max</source>
+        <translation>плата макс.</translation>
+    </message>
+    <message>
+        <source>power</source>
+        <translation>мощность</translation>
+    </message>
+    <message>
+        <source>Select a miner to see its history</source>
+        <translation>Выберите асик, чтобы увидеть его историю</translation>
+    </message>
+    <message>
+        <source>Nothing recorded for this miner yet</source>
+        <translation>По этому асику пока ничего не записано</translation>
+    </message>
+    <message>
+        <source>OFFLINE</source>
+        <translation>НЕ В СЕТИ</translation>
+    </message>
+    <message>
+        <source>Export chart data</source>
+        <translation>Экспорт данных графика</translation>
+    </message>
+    <message>
+        <source>nominal (online)</source>
+        <translation>номинал (в сети)</translation>
+    </message>
+    <message>
+        <source>polled</source>
+        <translation>опрошено</translation>
+    </message>
+    <message>
+        <source>faults</source>
+        <translation>неисправности</translation>
+    </message>
+    <message>
+        <source>{points} points ({resolution})</source>
+        <translation>точек: {points} ({resolution})</translation>
+    </message>
+    <message>
+        <source>Nothing recorded yet</source>
+        <translation>Пока ничего не записано</translation>
+    </message>
+    <message>
+        <source>Export fleet chart</source>
+        <translation>Экспорт графика парка</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Daily site report</source>
+        <translation>Отчёт площадки за день</translation>
+    </message>
+    <message>
+        <source>Printable page (*.html);;CSV (*.csv)</source>
+        <translation>Страница для печати (*.html);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export fleet table</source>
+        <translation>Экспорт таблицы асиков</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv);;JSON (*.json)</source>
+        <translation>CSV (*.csv);;JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>{value} of {nominal}</source>
+        <translation>{value} из {nominal}</translation>
+    </message>
+    <message>
+        <source>chip {temp}</source>
+        <translation>чип {temp}</translation>
+    </message>
+    <message>
+        <source>board {temp}</source>
+        <translation>плата {temp}</translation>
+    </message>
+    <message>
+        <source>History unavailable: {error}</source>
+        <translation>История недоступна: {error}</translation>
+    </message>
+    <message>
+        <source>serial {serial}</source>
+        <translation>серийный номер {serial}</translation>
+    </message>
+    <message>
+        <source>fans {rpm}</source>
+        <translation>вентиляторы {rpm}</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>Сохранено: {path}</translation>
+    </message>
+    <message>
+        <source>board {board}</source>
+        <translation>плата {board}</translation>
+    </message>
+    <message>
+        <source>fan {fan}</source>
+        <translation>вентилятор {fan}</translation>
+    </message>
+    <message>
+        <source>{online} of {miners} online</source>
+        <translation>в сети {online} из {miners}</translation>
+    </message>
+    <message>
+        <source>{count} faults</source>
+        <translation>неисправностей: {count}</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Обновить</translation>
+    </message>
+    <message>
+        <source>What changed in the</source>
+        <translation>Что изменилось за</translation>
+    </message>
+    <message>
+        <source>Nothing changed</source>
+        <translation>Ничего не изменилось</translation>
+    </message>
+    <message>
+        <source>Export handover</source>
+        <translation>Экспорт передачи смены</translation>
+    </message>
+    <message>
+        <source>Another device at this address</source>
+        <translation>По этому адресу другое устройство</translation>
+    </message>
+    <message>
+        <source>@files are for the command line: paste the addresses here instead</source>
+        <translation>@файлы — только для командной строки: вставьте адреса сюда</translation>
+    </message>
+    <message>
+        <source>Time between sweeps</source>
+        <translation>Время между опросами</translation>
+    </message>
+    <message>
+        <source>Find the miners on this computer's networks and add them</source>
+        <translation>Найти асики в сетях этого компьютера и добавить их</translation>
+    </message>
+    <message>
+        <source>Detection thresholds and the language of fault texts</source>
+        <translation>Пороги обнаружения и язык текстов неисправностей</translation>
+    </message>
+    <message>
+        <source>Remove selected miners</source>
+        <translation>Удалить выбранные асики</translation>
+    </message>
+    <message>
+        <source>Set password for selected miners…</source>
+        <translation>Задать пароль выбранным асикам…</translation>
+    </message>
+    <message>
+        <source>Send the saved password to the new device here…</source>
+        <translation>Отправить сохранённый пароль новому устройству по этому адресу…</translation>
+    </message>
+    <message>
+        <source>Open the Faults view</source>
+        <translation>Открыть вкладку неисправностей</translation>
+    </message>
+    <message>
+        <source>Show Rig Monitor</source>
+        <translation>Показать Rig Monitor</translation>
+    </message>
+    <message>
+        <source>Miner password</source>
+        <translation>Пароль асика</translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation>Имя пользователя:</translation>
+    </message>
+    <message>
+        <source>the OS keyring</source>
+        <translation>хранилище ключей ОС</translation>
+    </message>
+    <message>
+        <source>memory until the app closes</source>
+        <translation>памяти до закрытия программы</translation>
+    </message>
+    <message>
+        <source>A simulated fleet on this computer only (loopback addresses)</source>
+        <translation>Имитация парка только на этом компьютере (адреса loopback)</translation>
+    </message>
+    <message>
+        <source>Engine stopped</source>
+        <translation>Движок остановлен</translation>
+    </message>
+    <message>
+        <source>Starting the demo in its own window…</source>
+        <translation>Запускаем демо в отдельном окне…</translation>
+    </message>
+    <message>
+        <source>Export the table</source>
+        <translation>Экспорт таблицы</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Файлы CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Fault settings saved; they apply from the next poll</source>
+        <translation>Настройки неисправностей сохранены; действуют со следующего опроса</translation>
+    </message>
+    <message>
+        <source>Still watching the fleet from the tray.</source>
+        <translation>Продолжаем следить за парком из трея.</translation>
+    </message>
+    <message>
+        <source>Type addresses to add, e.g. 10.0.0.5, 10.0.0.0/24 or 10.0.0.5-80</source>
+        <translation>Введите адреса, например 10.0.0.5, 10.0.0.0/24 или 10.0.0.5-80</translation>
+    </message>
+    <message>
+        <source>Not added: public addresses need your confirmation.</source>
+        <translation>Не добавлено: публичные адреса требуют подтверждения.</translation>
+    </message>
+    <message>
+        <source>The engine is not running yet</source>
+        <translation>Движок ещё не запущен</translation>
+    </message>
+    <message>
+        <source>Polling now…</source>
+        <translation>Опрашиваем…</translation>
+    </message>
+    <message>
+        <source>Polling stopped: {error}. Restart Rig Monitor to resume.</source>
+        <translation>Опрос остановлен: {error}. Перезапустите Rig Monitor, чтобы продолжить.</translation>
+    </message>
+    <message>
+        <source>Fault tracking is off in this window</source>
+        <translation>В этом окне отслеживание неисправностей выключено</translation>
+    </message>
+    <message>
+        <source>Already monitored.</source>
+        <translation>Уже отслеживается.</translation>
+    </message>
+    <message>
+        <source>Nothing to add: no addresses in that text.</source>
+        <translation>Нечего добавить: в тексте нет адресов.</translation>
+    </message>
+    <message>
+        <source>(click: open the Faults view)</source>
+        <translation>(щёлкните: открыть вкладку неисправностей)</translation>
+    </message>
+    <message>
+        <source>Thresholds: {problems}</source>
+        <translation>Пороги: {problems}</translation>
+    </message>
+    <message>
+        <source>History: {problem}</source>
+        <translation>История: {problem}</translation>
+    </message>
+    <message>
+        <source>{count} of these addresses are on the public internet (first: {first}). Miners live on private networks; polling other people's addresses may be unwelcome. Add them anyway?</source>
+        <translation>{count} из этих адресов в публичном интернете (первый: {first}). Асики живут в частных сетях; опрашивать чужие адреса может быть нежелательно. Всё равно добавить?</translation>
+    </message>
+    <message>
+        <source>Could not start the demo: {error}</source>
+        <translation>Не удалось запустить демо: {error}</translation>
+    </message>
+    <message>
+        <source>Could not write {path}: {error}</source>
+        <translation>Не удалось записать {path}: {error}</translation>
+    </message>
+    <message>
+        <source>one rack per /24 block</source>
+        <translation>по стеллажу на блок /24</translation>
+    </message>
+    <message>
+        <source>from names</source>
+        <translation>по именам</translation>
+    </message>
+    <message>
+        <source>from CSV</source>
+        <translation>из CSV</translation>
+    </message>
+    <message>
+        <source>Racks from addresses</source>
+        <translation>Стеллажи по адресам</translation>
+    </message>
+    <message>
+        <source>Miners per shelf (columns):</source>
+        <translation>Асиков на полке (столбцов):</translation>
+    </message>
+    <message>
+        <source>Racks from names</source>
+        <translation>Стеллажи по именам</translation>
+    </message>
+    <message>
+        <source>Regular expression with the groups rack, row and col
+(matched against the pool worker name, else the host name):</source>
+        <translation>Регулярное выражение с группами rack, row и col
+(сравнивается с именем воркера, иначе с именем хоста):</translation>
+    </message>
+    <message>
+        <source>Import racks</source>
+        <translation>Импорт стеллажей</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>Файлы CSV (*.csv);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>racks: {racks}, miners placed: {placed}</source>
+        <translation>стеллажей: {racks}, асиков размещено: {placed}</translation>
+    </message>
+    <message>
+        <source>No worker or host name matched the pattern</source>
+        <translation>Ни одно имя воркера или хоста не подошло под шаблон</translation>
+    </message>
+    <message>
+        <source>Pattern not used: {error}</source>
+        <translation>Шаблон не применён: {error}</translation>
+    </message>
+    <message>
+        <source>CSV not imported: {error}</source>
+        <translation>CSV не импортирован: {error}</translation>
+    </message>
+    <message>
+        <source>Could not read the racks: {error}</source>
+        <translation>Не удалось прочитать стеллажи: {error}</translation>
+    </message>
+    <message>
+        <source>Could not save the racks: {error}</source>
+        <translation>Не удалось сохранить стеллажи: {error}</translation>
+    </message>
+    <message>
+        <source>Could not read {path}: {error}</source>
+        <translation>Не удалось прочитать {path}: {error}</translation>
+    </message>
+    <message>
+        <source>not in the fleet</source>
+        <translation>нет в парке</translation>
+    </message>
+    <message>
+        <source>rating unknown</source>
+        <translation>номинал неизвестен</translation>
+    </message>
+    <message>
+        <source>no chip temperature</source>
+        <translation>нет температуры чипов</translation>
+    </message>
+    <message>
+        <source>{rack} row {row}, slot {slot}</source>
+        <translation>{rack}, полка {row}, место {slot}</translation>
+    </message>
+    <message>
+        <source>Save the current filter as a named view, or go back to a saved one</source>
+        <translation>Сохранить текущий фильтр как вид с именем или вернуться к сохранённому</translation>
+    </message>
+    <message>
+        <source>Save view</source>
+        <translation>Сохранить вид</translation>
+    </message>
+    <message>
+        <source>Name of this view:</source>
+        <translation>Название вида:</translation>
+    </message>
+    <message>
+        <source>Scan public addresses?</source>
+        <translation>Сканировать публичные адреса?</translation>
+    </message>
+    <message>
+        <source>Save as site</source>
+        <translation>Сохранить как площадку</translation>
+    </message>
+    <message>
+        <source>Site name (e.g. Qingdao-2):</source>
+        <translation>Название площадки (например, Qingdao-2):</translation>
+    </message>
+    <message>
+        <source>Scan my network</source>
+        <translation>Сканировать сеть</translation>
+    </message>
+    <message>
+        <source>Scan</source>
+        <translation>Сканировать</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Стоп</translation>
+    </message>
+    <message>
+        <source>%v of %m addresses</source>
+        <translation>%v из %m адресов</translation>
+    </message>
+    <message>
+        <source>Add to fleet</source>
+        <translation>Добавить в парк</translation>
+    </message>
+    <message>
+        <source>Save as site…</source>
+        <translation>Сохранить как площадку…</translation>
+    </message>
+    <message>
+        <source>Suggested from this computer's networks.</source>
+        <translation>Предложено по сетям этого компьютера.</translation>
+    </message>
+    <message>
+        <source>Type the addresses of your miners' network.</source>
+        <translation>Введите адреса сети ваших асиков.</translation>
+    </message>
+    <message>
+        <source>Reading the address files…</source>
+        <translation>Читаем файлы адресов…</translation>
+    </message>
+    <message>
+        <source>Type the addresses to scan, e.g. 10.10.0.0/22</source>
+        <translation>Введите адреса для сканирования, например 10.10.0.0/22</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Останавливаем…</translation>
+    </message>
+    <message>
+        <source>Scan stopped.</source>
+        <translation>Сканирование остановлено.</translation>
+    </message>
+    <message>
+        <source>Scan complete.</source>
+        <translation>Сканирование завершено.</translation>
+    </message>
+    <message>
+        <source>{done} of {total} addresses, {found} miners found</source>
+        <translation>адресов {done} из {total}, найдено асиков: {found}</translation>
+    </message>
+    <message>
+        <source>{count} of these addresses are on the public internet (first: {first}). Miners live on private networks; scanning other people's addresses may be unwelcome. Scan them anyway?</source>
+        <translation>{count} из этих адресов в публичном интернете (первый: {first}). Асики живут в частных сетях; сканировать чужие адреса может быть нежелательно. Всё равно сканировать?</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>Остановлено.</translation>
+    </message>
+    <message>
+        <source>Not saved: {error}</source>
+        <translation>Не сохранено: {error}</translation>
+    </message>
+    <message>
+        <source>Fault settings</source>
+        <translation>Настройки неисправностей</translation>
+    </message>
+    <message>
+        <source>Filter: fault or parameter (e.g. chip, warn_c)</source>
+        <translation>Фильтр: неисправность или параметр (например, chip, warn_c)</translation>
+    </message>
+    <message>
+        <source>Clear this scope</source>
+        <translation>Очистить эту область</translation>
+    </message>
+    <message>
+        <source>Remove every value set for this scope</source>
+        <translation>Удалить все значения, заданные для этой области</translation>
+    </message>
+    <message>
+        <source>Fault texts in:</source>
+        <translation>Тексты неисправностей на:</translation>
+    </message>
+    <message>
+        <source>Thresholds for:</source>
+        <translation>Пороги для:</translation>
+    </message>
+    <message>
+        <source>e.g. Antminer S19j Pro</source>
+        <translation>например, Antminer S19j Pro</translation>
+    </message>
+    <message>
+        <source>e.g. 10.10.1.37</source>
+        <translation>например, 10.10.1.37</translation>
+    </message>
+    <message>
+        <source>Automatic ({language})</source>
+        <translation>Автоматически ({language})</translation>
+    </message>
+    <message>
+        <source>{key}: {value} is not a number</source>
+        <translation>{key}: {value} — не число</translation>
+    </message>
+    <message>
+        <source>Not changed: {reason}</source>
+        <translation>Не изменено: {reason}</translation>
+    </message>
+    <message>
+        <source>Desktop operations monitor for Bitcoin ASIC miners: live hashrate, temperatures, fans, power and pools; faults with likely causes and remedies.</source>
+        <translation>Настольный монитор для ASIC-майнеров биткоина: хешрейт, температуры, вентиляторы, мощность и пулы в реальном времени; неисправности с вероятными причинами и способами устранения.</translation>
+    </message>
+    <message>
+        <source>Licences</source>
+        <translation>Лицензии</translation>
+    </message>
+    <message>
+        <source>Critical, warning or info</source>
+        <translation>Критично, внимание или инфо</translation>
+    </message>
+    <message>
+        <source>Address (double-click to show it in the fleet table)</source>
+        <translation>Адрес (двойной щелчок — показать в таблице асиков)</translation>
+    </message>
+    <message>
+        <source>Make and model</source>
+        <translation>Производитель и модель</translation>
+    </message>
+    <message>
+        <source>What is wrong</source>
+        <translation>Что не так</translation>
+    </message>
+    <message>
+        <source>What the miner reported</source>
+        <translation>Что сообщил асик</translation>
+    </message>
+    <message>
+        <source>First bad poll of the streak that raised it, and its age</source>
+        <translation>Первый плохой опрос серии, поднявшей неисправность, и сколько прошло</translation>
+    </message>
+    <message>
+        <source>Acknowledged, snoozed, or grouped under an incident</source>
+        <translation>Подтверждено, отложено или в группе инцидента</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Важность</translation>
+    </message>
+    <message>
+        <source>Fault</source>
+        <translation>Неисправность</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>С</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Incident / miner</source>
+        <translation>Инцидент / асик</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Подробности</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Время</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Событие</translation>
+    </message>
+    <message>
+        <source>Raised</source>
+        <translation>Поднята</translation>
+    </message>
+    <message>
+        <source>Escalated</source>
+        <translation>Усилилась</translation>
+    </message>
+    <message>
+        <source>Eased</source>
+        <translation>Ослабла</translation>
+    </message>
+    <message>
+        <source>Cleared</source>
+        <translation>Снята</translation>
+    </message>
+    <message>
+        <source>Snooze ended</source>
+        <translation>Откладывание закончилось</translation>
+    </message>
+    <message>
+        <source>New faults</source>
+        <translation>Новые неисправности</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Заметки</translation>
+    </message>
+    <message>
+        <source>Acknowledged and snoozed</source>
+        <translation>Подтверждённые и отложенные</translation>
+    </message>
+    <message>
+        <source>raised</source>
+        <translation>поднята</translation>
+    </message>
+    <message>
+        <source>escalated</source>
+        <translation>усилилась</translation>
+    </message>
+    <message>
+        <source>cleared</source>
+        <translation>снята</translation>
+    </message>
+    <message>
+        <source>acknowledged</source>
+        <translation>подтверждена</translation>
+    </message>
+    <message>
+        <source>snoozed</source>
+        <translation>отложена</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>заметка</translation>
+    </message>
+    <message>
+        <source>action</source>
+        <translation>действие</translation>
+    </message>
+    <message>
+        <source>critical</source>
+        <translation>критично</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>внимание</translation>
+    </message>
+    <message>
+        <source>info</source>
+        <translation>инфо</translation>
+    </message>
+    <message>
+        <source>last 4 hours</source>
+        <translation>последние 4 часа</translation>
+    </message>
+    <message>
+        <source>last 8 hours</source>
+        <translation>последние 8 часов</translation>
+    </message>
+    <message>
+        <source>last 12 hours</source>
+        <translation>последние 12 часов</translation>
+    </message>
+    <message>
+        <source>last 24 hours</source>
+        <translation>последние 24 часа</translation>
+    </message>
+    <message>
+        <source>last 48 hours</source>
+        <translation>последние 48 часов</translation>
+    </message>
+    <message>
+        <source>last 7 days</source>
+        <translation>последние 7 дней</translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation>1 час</translation>
+    </message>
+    <message>
+        <source>6 hours</source>
+        <translation>6 часов</translation>
+    </message>
+    <message>
+        <source>24 hours</source>
+        <translation>24 часа</translation>
+    </message>
+    <message>
+        <source>7 days</source>
+        <translation>7 дней</translation>
+    </message>
+    <message>
+        <source>30 days</source>
+        <translation>30 дней</translation>
+    </message>
+    <message>
+        <source>90 days</source>
+        <translation>90 дней</translation>
+    </message>
+    <message>
+        <source>alive</source>
+        <translation>работает</translation>
+    </message>
+    <message>
+        <source>dead</source>
+        <translation>мёртв</translation>
+    </message>
+    <message>
+        <source>sick</source>
+        <translation>сбоит</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>выключен</translation>
+    </message>
+    <message>
+        <source>rejecting</source>
+        <translation>отклоняет</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>неизвестно</translation>
+    </message>
+    <message>
+        <source>All miners</source>
+        <translation>Все асики</translation>
+    </message>
+    <message>
+        <source>One model</source>
+        <translation>Одна модель</translation>
+    </message>
+    <message>
+        <source>One miner</source>
+        <translation>Один асик</translation>
+    </message>
+    <message>
+        <source>Parameter</source>
+        <translation>Параметр</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>По умолчанию</translation>
+    </message>
+    <message>
+        <source>Your value</source>
+        <translation>Ваше значение</translation>
+    </message>
+    <message>
+        <source>Only the values you change are saved; leave a value empty to use the default. &lt;b&gt;A value set for all miners beats the model database for every model&lt;/b&gt; — e.g. a global chip temperature limit replaces the S21's and the S19's own limits. Set temperature limits per model where you can. More specific wins: one miner &amp;gt; one model &amp;gt; all miners.</source>
+        <translation>Сохраняются только изменённые значения; пустое поле — значение по умолчанию. &lt;b&gt;Значение для всех асиков перекрывает базу моделей для каждой модели&lt;/b&gt; — например, общий предел температуры чипов заменит собственные пределы S21 и S19. По возможности задавайте пределы температуры по моделям. Более конкретное побеждает: один асик &amp;gt; одна модель &amp;gt; все асики.</translation>
+    </message>
+    <message>
+        <source>Defaults shown include your values for all miners. Model names match what the miner reports ("Antminer S19j Pro" or "S19j Pro"); a miner is an address (or address:port). Leave a value empty to inherit it.</source>
+        <translation>Показанные значения по умолчанию уже учитывают ваши значения для всех асиков. Название модели — как его сообщает асик ("Antminer S19j Pro" или "S19j Pro"); асик задаётся адресом (или адрес:порт). Пустое поле — значение наследуется.</translation>
+    </message>
+    <message>
+        <source>Find / filter the fleet</source>
+        <translation>Найти / отфильтровать асики</translation>
+    </message>
+    <message>
+        <source>Show or hide the details pane</source>
+        <translation>Показать или скрыть панель подробностей</translation>
+    </message>
+    <message>
+        <source>Compact mode (small screens)</source>
+        <translation>Компактный режим (маленькие экраны)</translation>
+    </message>
+    <message>
+        <source>Export the table as CSV</source>
+        <translation>Экспорт таблицы в CSV</translation>
+    </message>
+    <message>
+        <source>Fleet tab / Faults tab</source>
+        <translation>Вкладка асиков / вкладка неисправностей</translation>
+    </message>
+    <message>
+        <source>Only miners that do not answer</source>
+        <translation>Только асики, которые не отвечают</translation>
+    </message>
+    <message>
+        <source>Only miners with a critical fault</source>
+        <translation>Только асики с критичной неисправностью</translation>
+    </message>
+    <message>
+        <source>Only miners with a warning</source>
+        <translation>Только асики с предупреждением</translation>
+    </message>
+    <message>
+        <source>Low hashrate, stopped fan or missing chips, no fault yet</source>
+        <translation>Низкий хешрейт, остановленный вентилятор или нехватка чипов, неисправность ещё не поднята</translation>
+    </message>
+    <message>
+        <source>Type terms; all must match:
+  10.1.2.0/26   a CIDR block        10.1.2.5-80   a range
+  10.1.2.7      one miner           10.1.2.       an address prefix
+  model:S19   fault:fan   status:offline   site:north   pool:viabtc   fw:braiins
+  status:offline,critical   (a comma means any of)
+  -status:ok   (a minus negates)     anything else: free text, fault texts too</source>
+        <translation>Введите условия; должны выполняться все:
+  10.1.2.0/26   блок CIDR           10.1.2.5-80   диапазон
+  10.1.2.7      один асик           10.1.2.       начало адреса
+  model:S19   fault:fan   status:offline   site:north   pool:viabtc   fw:braiins
+  status:offline,critical   (запятая — любое из)
+  -status:ok   (минус — отрицание)   всё остальное: свободный текст, в том числе по текстам неисправностей</translation>
+    </message>
+    <message>
+        <source>OK, worst fault severity, offline, or degraded (under 90 % of nominal, a stopped fan or missing chips, with no fault raised)</source>
+        <translation>OK, самая серьёзная неисправность, не в сети или снижение (ниже 90 % номинала, остановлен вентилятор или не хватает чипов, но неисправность не поднята)</translation>
+    </message>
+    <message>
+        <source>IP address (and API port when it is not 4028)</source>
+        <translation>IP-адрес (и порт API, если он не 4028)</translation>
+    </message>
+    <message>
+        <source>Make and model (last known when offline)</source>
+        <translation>Производитель и модель (последние известные, если не в сети)</translation>
+    </message>
+    <message>
+        <source>Hashrate: the miner's own average (the 5 s figure is in the detail pane)</source>
+        <translation>Хешрейт: собственное среднее асика (5-секундное значение — в панели подробностей)</translation>
+    </message>
+    <message>
+        <source>Hashrate as a share of the rated hashrate; red under 90 %</source>
+        <translation>Хешрейт в процентах от номинала; красный ниже 90 %</translation>
+    </message>
+    <message>
+        <source>Hottest chip temperature</source>
+        <translation>Температура самого горячего чипа</translation>
+    </message>
+    <message>
+        <source>Hottest hashboard (PCB) temperature</source>
+        <translation>Температура самой горячей хеш-платы (PCB)</translation>
+    </message>
+    <message>
+        <source>Slowest fan in rpm × number of fans; red when a fan is stopped</source>
+        <translation>Самый медленный вентилятор, об/мин × число вентиляторов; красный, если вентилятор стоит</translation>
+    </message>
+    <message>
+        <source>Power draw reported by the miner</source>
+        <translation>Потребление, которое сообщает асик</translation>
+    </message>
+    <message>
+        <source>Efficiency: watts per TH/s</source>
+        <translation>Эффективность: ватт на TH/s</translation>
+    </message>
+    <message>
+        <source>Active pool host and worker</source>
+        <translation>Активный пул и воркер</translation>
+    </message>
+    <message>
+        <source>Time since the mining process started</source>
+        <translation>Время с запуска процесса майнинга</translation>
+    </message>
+    <message>
+        <source>Most severe fault, and how many</source>
+        <translation>Самая серьёзная неисправность и их количество</translation>
+    </message>
+    <message>
+        <source>Why the miner could not be read</source>
+        <translation>Почему не удалось прочитать асик</translation>
+    </message>
+    <message>
+        <source>Set pools</source>
+        <translation>Задать пулы</translation>
+    </message>
+    <message>
+        <source>Can do it?</source>
+        <translation>Может?</translation>
+    </message>
+    <message>
+        <source>What happens</source>
+        <translation>Что произойдёт</translation>
+    </message>
+    <message>
+        <source>every poll</source>
+        <translation>каждый опрос</translation>
+    </message>
+    <message>
+        <source>every sweep</source>
+        <translation>каждый проход</translation>
+    </message>
+    <message>
+        <source>5-minute averages</source>
+        <translation>средние за 5 минут</translation>
+    </message>
+    <message>
+        <source>hourly averages</source>
+        <translation>средние за час</translation>
+    </message>
+    <message numerus="yes">
+        <source>Set pools on %n miners</source>
+        <translation>
+            <numerusform>Задать пулы на %n асике</numerusform>
+            <numerusform>Задать пулы на %n асиках</numerusform>
+            <numerusform>Задать пулы на %n асиках</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n miners</source>
+        <translation>
+            <numerusform>%n асик</numerusform>
+            <numerusform>%n асика</numerusform>
+            <numerusform>%n асиков</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;{action}&lt;/b&gt; on %n miners. Checking what each one can do…</source>
+        <translation>
+            <numerusform>&lt;b&gt;{action}&lt;/b&gt;: %n асик. Проверяем, что может каждый…</numerusform>
+            <numerusform>&lt;b&gt;{action}&lt;/b&gt;: %n асика. Проверяем, что может каждый…</numerusform>
+            <numerusform>&lt;b&gt;{action}&lt;/b&gt;: %n асиков. Проверяем, что может каждый…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;{action}&lt;/b&gt; will be sent to %n miners</source>
+        <translation>
+            <numerusform>&lt;b&gt;{action}&lt;/b&gt; будет отправлено на %n асик</numerusform>
+            <numerusform>&lt;b&gt;{action}&lt;/b&gt; будет отправлено на %n асика</numerusform>
+            <numerusform>&lt;b&gt;{action}&lt;/b&gt; будет отправлено на %n асиков</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cannot (see why below) and will be skipped.</source>
+        <translation>
+            <numerusform>%n не может (причины ниже) и будет пропущен.</numerusform>
+            <numerusform>%n не могут (причины ниже) и будут пропущены.</numerusform>
+            <numerusform>%n не могут (причины ниже) и будут пропущены.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>и ещё %n</numerusform>
+            <numerusform>и ещё %n</numerusform>
+            <numerusform>и ещё %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Opened the first %n web pages</source>
+        <translation>
+            <numerusform>Открыта первая %n веб-страница</numerusform>
+            <numerusform>Открыты первые %n веб-страницы</numerusform>
+            <numerusform>Открыты первые %n веб-страниц</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove %n miners from the list?</source>
+        <translation>
+            <numerusform>Удалить %n асик из списка?</numerusform>
+            <numerusform>Удалить %n асика из списка?</numerusform>
+            <numerusform>Удалить %n асиков из списка?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n polls</source>
+        <translation>
+            <numerusform>%n опрос</numerusform>
+            <numerusform>%n опроса</numerusform>
+            <numerusform>%n опросов</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n faults raised</source>
+        <translation>
+            <numerusform>поднята %n неисправность</numerusform>
+            <numerusform>поднято %n неисправности</numerusform>
+            <numerusform>поднято %n неисправностей</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cleared</source>
+        <translation>
+            <numerusform>снята %n</numerusform>
+            <numerusform>снято %n</numerusform>
+            <numerusform>снято %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n escalated</source>
+        <translation>
+            <numerusform>усилилась %n</numerusform>
+            <numerusform>усилилось %n</numerusform>
+            <numerusform>усилилось %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reboot loops</source>
+        <translation>
+            <numerusform>%n циклическая перезагрузка</numerusform>
+            <numerusform>%n циклические перезагрузки</numerusform>
+            <numerusform>%n циклических перезагрузок</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n acknowledged</source>
+        <translation>
+            <numerusform>подтверждена %n</numerusform>
+            <numerusform>подтверждено %n</numerusform>
+            <numerusform>подтверждено %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open faults</source>
+        <translation>
+            <numerusform>%n открытая неисправность</numerusform>
+            <numerusform>%n открытые неисправности</numerusform>
+            <numerusform>%n открытых неисправностей</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n grouped under incidents</source>
+        <translation>
+            <numerusform>%n в группах инцидентов</numerusform>
+            <numerusform>%n в группах инцидентов</numerusform>
+            <numerusform>%n в группах инцидентов</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n events</source>
+        <translation>
+            <numerusform>%n событие</numerusform>
+            <numerusform>%n события</numerusform>
+            <numerusform>%n событий</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Added %n miners</source>
+        <translation>
+            <numerusform>Добавлен %n асик</numerusform>
+            <numerusform>Добавлено %n асика</numerusform>
+            <numerusform>Добавлено %n асиков</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved password confirmed for %n miners; polling them again</source>
+        <translation>
+            <numerusform>Сохранённый пароль подтверждён для %n асика; опрашиваем снова</numerusform>
+            <numerusform>Сохранённый пароль подтверждён для %n асиков; опрашиваем снова</numerusform>
+            <numerusform>Сохранённый пароль подтверждён для %n асиков; опрашиваем снова</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Removed %n miners</source>
+        <translation>
+            <numerusform>Удалён %n асик</numerusform>
+            <numerusform>Удалено %n асика</numerusform>
+            <numerusform>Удалено %n асиков</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new critical alerts</source>
+        <translation>
+            <numerusform>%n новое критичное оповещение</numerusform>
+            <numerusform>%n новых критичных оповещения</numerusform>
+            <numerusform>%n новых критичных оповещений</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Send the saved password to the device now answering at %n addresses? Do this only if you replaced or reflashed these miners yourself.</source>
+        <translation>
+            <numerusform>Отправить сохранённый пароль устройству, которое сейчас отвечает по %n адресу? Делайте это, только если вы сами заменили или перепрошили эти асики.</numerusform>
+            <numerusform>Отправить сохранённый пароль устройствам, которые сейчас отвечают по %n адресам? Делайте это, только если вы сами заменили или перепрошили эти асики.</numerusform>
+            <numerusform>Отправить сохранённый пароль устройствам, которые сейчас отвечают по %n адресам? Делайте это, только если вы сами заменили или перепрошили эти асики.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Password for {user} on %n miners:</source>
+        <translation>
+            <numerusform>Пароль {user} на %n асике:</numerusform>
+            <numerusform>Пароль {user} на %n асиках:</numerusform>
+            <numerusform>Пароль {user} на %n асиках:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Password for %n miners kept in {where}; polling them again</source>
+        <translation>
+            <numerusform>Пароль для %n асика хранится в {where}; опрашиваем снова</numerusform>
+            <numerusform>Пароль для %n асиков хранится в {where}; опрашиваем снова</numerusform>
+            <numerusform>Пароль для %n асиков хранится в {where}; опрашиваем снова</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exporting %n miners to {path}…</source>
+        <translation>
+            <numerusform>Экспортируем %n асик в {path}…</numerusform>
+            <numerusform>Экспортируем %n асика в {path}…</numerusform>
+            <numerusform>Экспортируем %n асиков в {path}…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n miners to {path}</source>
+        <translation>
+            <numerusform>Экспортирован %n асик в {path}</numerusform>
+            <numerusform>Экспортировано %n асика в {path}</numerusform>
+            <numerusform>Экспортировано %n асиков в {path}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Scanning %n addresses…</source>
+        <translation>
+            <numerusform>Сканируем %n адрес…</numerusform>
+            <numerusform>Сканируем %n адреса…</numerusform>
+            <numerusform>Сканируем %n адресов…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Added %n miners to the fleet.</source>
+        <translation>
+            <numerusform>В парк добавлен %n асик.</numerusform>
+            <numerusform>В парк добавлено %n асика.</numerusform>
+            <numerusform>В парк добавлено %n асиков.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n values changed from the defaults</source>
+        <translation>
+            <numerusform>%n значение изменено относительно умолчаний</numerusform>
+            <numerusform>%n значения изменены относительно умолчаний</numerusform>
+            <numerusform>%n значений изменено относительно умолчаний</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n actions</source>
+        <translation>
+            <numerusform>%n действие</numerusform>
+            <numerusform>%n действия</numerusform>
+            <numerusform>%n действий</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new faults</source>
+        <translation>
+            <numerusform>%n новая неисправность</numerusform>
+            <numerusform>%n новые неисправности</numerusform>
+            <numerusform>%n новых неисправностей</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n notes</source>
+        <translation>
+            <numerusform>%n заметка</numerusform>
+            <numerusform>%n заметки</numerusform>
+            <numerusform>%n заметок</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n acknowledged or snoozed</source>
+        <translation>
+            <numerusform>%n подтверждена или отложена</numerusform>
+            <numerusform>%n подтверждены или отложены</numerusform>
+            <numerusform>%n подтверждено или отложено</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

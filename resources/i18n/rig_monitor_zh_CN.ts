@@ -803,5 +803,1435 @@
         <source>History</source>
         <translation>历史</translation>
     </message>
+    <message>
+        <source>Pool URL (stratum+tcp://host:port)</source>
+        <translation>矿池地址（stratum+tcp://主机:端口）</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>已跳过</translation>
+    </message>
+    <message>
+        <source>Give at least one pool URL and worker</source>
+        <translation>至少填写一个矿池地址和矿工名</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>无响应</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>backup</source>
+        <translation>备用</translation>
+    </message>
+    <message>
+        <source>FAILED</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>They go out in waves by address block, a few at a time.</source>
+        <translation>按地址段分批发送，每批几台。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{action}&lt;/b&gt;: {ok} done, {failed} failed, {skipped} skipped. Logged to the action log.</source>
+        <translation>&lt;b&gt;{action}&lt;/b&gt;：完成 {ok}，失败 {failed}，跳过 {skipped}。已写入操作日志。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{action}&lt;/b&gt;: sending…</source>
+        <translation>&lt;b&gt;{action}&lt;/b&gt;：正在发送…</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>可以</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>不可以</translation>
+    </message>
+    <message>
+        <source>Remove miners</source>
+        <translation>移除矿机</translation>
+    </message>
+    <message>
+        <source>Actions on selected miners</source>
+        <translation>对所选矿机操作</translation>
+    </message>
+    <message>
+        <source>They are no longer polled; their passwords stay in the keyring.</source>
+        <translation>移除后不再轮询；密码仍保存在系统钥匙串中。</translation>
+    </message>
+    <message>
+        <source>Select the miners first</source>
+        <translation>请先选择矿机</translation>
+    </message>
+    <message>
+        <source>sends: {plan}</source>
+        <translation>发送：{plan}</translation>
+    </message>
+    <message>
+        <source>Rig Monitor: unexpected error</source>
+        <translation>Rig Monitor：意外错误</translation>
+    </message>
+    <message>
+        <source>Something went wrong inside Rig Monitor. Polling goes on, but this window may show stale or wrong data until it is restarted.</source>
+        <translation>Rig Monitor 内部出错。轮询仍在继续，但在重启之前，窗口里的数据可能过时或不正确。</translation>
+    </message>
+    <message>
+        <source>Details are in {path}.</source>
+        <translation>详情见 {path}。</translation>
+    </message>
+    <message>
+        <source>{hours} h {minutes} min</source>
+        <translation>{hours} 小时 {minutes} 分钟</translation>
+    </message>
+    <message>
+        <source>{what}; a fault is raised after {after}</source>
+        <translation>{what}；持续 {after} 后报故障</translation>
+    </message>
+    <message>
+        <source>{minutes} min</source>
+        <translation>{minutes} 分钟</translation>
+    </message>
+    <message>
+        <source>hashrate {share} for {time}</source>
+        <translation>算力 {share} 已持续 {time}</translation>
+    </message>
+    <message>
+        <source>fan {fans} at 0 rpm for {time}</source>
+        <translation>风扇 {fans} 转速为 0 已持续 {time}</translation>
+    </message>
+    <message>
+        <source>chain {chain}: {chips}/{expected} chips</source>
+        <translation>链 {chain}：{chips}/{expected} 颗芯片</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <source>active pool</source>
+        <translation>当前矿池</translation>
+    </message>
+    <message>
+        <source>{model} at {address}</source>
+        <translation>{model}（{address}）</translation>
+    </message>
+    <message>
+        <source>Offline: {error} (last answered: {time})</source>
+        <translation>掉线：{error}（最后响应：{time}）</translation>
+    </message>
+    <message>
+        <source>of {nominal} ({share})</source>
+        <translation>/ 额定 {nominal}（{share}）</translation>
+    </message>
+    <message>
+        <source>Try, cheapest first</source>
+        <translation>处理步骤（从省事的开始）</translation>
+    </message>
+    <message>
+        <source>For 1 hour</source>
+        <translation>1 小时</translation>
+    </message>
+    <message>
+        <source>For 4 hours</source>
+        <translation>4 小时</translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <source>Mark as seen: stays listed, stops notifying, until it gets worse</source>
+        <translation>标记为已看到：仍然列出，不再提醒，除非变得更严重</translation>
+    </message>
+    <message>
+        <source>Snooze</source>
+        <translation>暂停提醒</translation>
+    </message>
+    <message>
+        <source>Hide it for a while; it comes back if still open, or worse</source>
+        <translation>暂时隐藏；到时仍未消除或变严重会再出现</translation>
+    </message>
+    <message>
+        <source>Until tomorrow {time}</source>
+        <translation>到明天 {time}</translation>
+    </message>
+    <message>
+        <source>in an incident</source>
+        <translation>属于某个事件</translation>
+    </message>
+    <message>
+        <source>No answer from this miner: faults are judged on answers</source>
+        <translation>这台矿机没有响应：故障只根据响应判断</translation>
+    </message>
+    <message>
+        <source>No faults</source>
+        <translation>无故障</translation>
+    </message>
+    <message>
+        <source>{count} missing</source>
+        <translation>缺 {count} 颗</translation>
+    </message>
+    <message>
+        <source>since {time}</source>
+        <translation>始于 {time}</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <source>Snoozed until {time}</source>
+        <translation>暂停提醒至 {time}</translation>
+    </message>
+    <message>
+        <source>Acknowledged {time}</source>
+        <translation>已于 {time} 确认</translation>
+    </message>
+    <message>
+        <source>board {board}, chip {chip}: {what}</source>
+        <translation>第 {board} 块板，第 {chip} 颗芯片：{what}</translation>
+    </message>
+    <message>
+        <source>x (bad)</source>
+        <translation>x（损坏）</translation>
+    </message>
+    <message>
+        <source>- (unstable)</source>
+        <translation>-（不稳定）</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>未处理</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>{title} (board {board})</source>
+        <translation>{title}（第 {board} 块板）</translation>
+    </message>
+    <message>
+        <source>In incident</source>
+        <translation>属于事件</translation>
+    </message>
+    <message>
+        <source>Grouped under: {title}</source>
+        <translation>归入：{title}</translation>
+    </message>
+    <message>
+        <source>Faults that an incident above already explains (e.g. 40 unreachable miners in one rack): off by default, the incident says it once</source>
+        <translation>上方某个事件已经说明了的故障（例如同一机架 40 台矿机连不上）：默认不显示，事件里说一次就够了</translation>
+    </message>
+    <message>
+        <source>Incidents</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Active faults</source>
+        <translation>当前故障</translation>
+    </message>
+    <message>
+        <source>Recent</source>
+        <translation>最近</translation>
+    </message>
+    <message>
+        <source>{faults} on {miners}</source>
+        <translation>{miners}上共 {faults}</translation>
+    </message>
+    <message>
+        <source>Fault tracking is off</source>
+        <translation>故障跟踪已关闭</translation>
+    </message>
+    <message>
+        <source>many miners, one cause</source>
+        <translation>多台矿机，同一原因</translation>
+    </message>
+    <message>
+        <source>showing {count}</source>
+        <translation>显示 {count} 条</translation>
+    </message>
+    <message>
+        <source>Offline, warning or critical faults, low hashrate, stopped fan</source>
+        <translation>掉线、警告或严重故障、低算力、风扇停转</translation>
+    </message>
+    <message>
+        <source>Filter not applied: {error}</source>
+        <translation>筛选未生效：{error}</translation>
+    </message>
+    <message>
+        <source>Waiting for the first poll</source>
+        <translation>等待第一次轮询</translation>
+    </message>
+    <message>
+        <source>Fans: {rpm}</source>
+        <translation>风扇：{rpm}</translation>
+    </message>
+    <message>
+        <source>Nominal {hashrate}</source>
+        <translation>额定 {hashrate}</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>加载中…</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>Export JSON…</source>
+        <translation>导出 JSON…</translation>
+    </message>
+    <message>
+        <source>Per board</source>
+        <translation>各算力板</translation>
+    </message>
+    <message>
+        <source>Temperatures</source>
+        <translation>温度</translation>
+    </message>
+    <message>
+        <source>Note for this miner: board 2 swapped, PSU replaced, fan changed…</source>
+        <translation>这台矿机的备注：换了第 2 块板、换了电源、换了风扇…</translation>
+    </message>
+    <message>
+        <source>Add note</source>
+        <translation>添加备注</translation>
+    </message>
+    <message>
+        <source>Export chart CSV…</source>
+        <translation>导出图表 CSV…</translation>
+    </message>
+    <message>
+        <source>Daily report…</source>
+        <translation>日报…</translation>
+    </message>
+    <message>
+        <source>Yesterday (UTC): hashrate, uptime, efficiency and faults per miner</source>
+        <translation>昨天（UTC）：每台矿机的算力、在线率、能效和故障</translation>
+    </message>
+    <message>
+        <source>Export fleet table…</source>
+        <translation>导出矿机列表…</translation>
+    </message>
+    <message>
+        <source>The fleet table as it is now, as CSV or JSON</source>
+        <translation>当前的矿机列表，导出为 CSV 或 JSON</translation>
+    </message>
+    <message>
+        <source>Fleet hashrate</source>
+        <translation>机群算力</translation>
+    </message>
+    <message>
+        <source>count</source>
+        <translation>台数</translation>
+    </message>
+    <message>
+        <source>Fleet power</source>
+        <translation>机群功耗</translation>
+    </message>
+    <message>
+        <source>Open faults</source>
+        <translation>未消除故障</translation>
+    </message>
+    <message>
+        <source>Range</source>
+        <translation>时间范围</translation>
+    </message>
+    <message>
+        <source>History is off</source>
+        <translation>历史记录已关闭</translation>
+    </message>
+    <message>
+        <source>hashrate</source>
+        <translation>算力</translation>
+    </message>
+    <message>
+        <source>nominal</source>
+        <translation>额定</translation>
+    </message>
+    <message>
+        <source>chip max</source>
+        <translation>芯片最高</translation>
+    </message>
+    <message>
+        <source>board max</source>
+        <translation>板温最高</translation>
+    </message>
+    <message>
+        <source>power</source>
+        <translation>功耗</translation>
+    </message>
+    <message>
+        <source>Select a miner to see its history</source>
+        <translation>选择一台矿机查看其历史</translation>
+    </message>
+    <message>
+        <source>Nothing recorded for this miner yet</source>
+        <translation>这台矿机还没有记录</translation>
+    </message>
+    <message>
+        <source>OFFLINE</source>
+        <translation>掉线</translation>
+    </message>
+    <message>
+        <source>Export chart data</source>
+        <translation>导出图表数据</translation>
+    </message>
+    <message>
+        <source>nominal (online)</source>
+        <translation>额定（在线）</translation>
+    </message>
+    <message>
+        <source>polled</source>
+        <translation>已轮询</translation>
+    </message>
+    <message>
+        <source>faults</source>
+        <translation>故障</translation>
+    </message>
+    <message>
+        <source>{points} points ({resolution})</source>
+        <translation>{points} 个点（{resolution}）</translation>
+    </message>
+    <message>
+        <source>Nothing recorded yet</source>
+        <translation>还没有记录</translation>
+    </message>
+    <message>
+        <source>Export fleet chart</source>
+        <translation>导出机群图表</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Daily site report</source>
+        <translation>场地日报</translation>
+    </message>
+    <message>
+        <source>Printable page (*.html);;CSV (*.csv)</source>
+        <translation>可打印网页 (*.html);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export fleet table</source>
+        <translation>导出矿机列表</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv);;JSON (*.json)</source>
+        <translation>CSV (*.csv);;JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>{value} of {nominal}</source>
+        <translation>{value} / {nominal}</translation>
+    </message>
+    <message>
+        <source>chip {temp}</source>
+        <translation>芯片 {temp}</translation>
+    </message>
+    <message>
+        <source>board {temp}</source>
+        <translation>板温 {temp}</translation>
+    </message>
+    <message>
+        <source>History unavailable: {error}</source>
+        <translation>历史记录不可用：{error}</translation>
+    </message>
+    <message>
+        <source>serial {serial}</source>
+        <translation>序列号 {serial}</translation>
+    </message>
+    <message>
+        <source>fans {rpm}</source>
+        <translation>风扇 {rpm}</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>已保存 {path}</translation>
+    </message>
+    <message>
+        <source>board {board}</source>
+        <translation>第 {board} 块板</translation>
+    </message>
+    <message>
+        <source>fan {fan}</source>
+        <translation>风扇 {fan}</translation>
+    </message>
+    <message>
+        <source>{online} of {miners} online</source>
+        <translation>{miners} 台中 {online} 台在线</translation>
+    </message>
+    <message>
+        <source>{count} faults</source>
+        <translation>{count} 个故障</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>What changed in the</source>
+        <translation>变化范围：</translation>
+    </message>
+    <message>
+        <source>Nothing changed</source>
+        <translation>没有变化</translation>
+    </message>
+    <message>
+        <source>Export handover</source>
+        <translation>导出交接班记录</translation>
+    </message>
+    <message>
+        <source>Another device at this address</source>
+        <translation>这个地址换了设备</translation>
+    </message>
+    <message>
+        <source>@files are for the command line: paste the addresses here instead</source>
+        <translation>@文件 只能在命令行用：请把地址直接粘贴到这里</translation>
+    </message>
+    <message>
+        <source>Time between sweeps</source>
+        <translation>两轮轮询之间的间隔</translation>
+    </message>
+    <message>
+        <source>Find the miners on this computer's networks and add them</source>
+        <translation>在本机所在网络中查找矿机并添加</translation>
+    </message>
+    <message>
+        <source>Detection thresholds and the language of fault texts</source>
+        <translation>检测阈值和故障说明的语言</translation>
+    </message>
+    <message>
+        <source>Remove selected miners</source>
+        <translation>移除所选矿机</translation>
+    </message>
+    <message>
+        <source>Set password for selected miners…</source>
+        <translation>为所选矿机设置密码…</translation>
+    </message>
+    <message>
+        <source>Send the saved password to the new device here…</source>
+        <translation>把保存的密码发给这里的新设备…</translation>
+    </message>
+    <message>
+        <source>Open the Faults view</source>
+        <translation>打开故障视图</translation>
+    </message>
+    <message>
+        <source>Show Rig Monitor</source>
+        <translation>显示 Rig Monitor</translation>
+    </message>
+    <message>
+        <source>Miner password</source>
+        <translation>矿机密码</translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation>用户名：</translation>
+    </message>
+    <message>
+        <source>the OS keyring</source>
+        <translation>系统钥匙串</translation>
+    </message>
+    <message>
+        <source>memory until the app closes</source>
+        <translation>内存中（程序关闭前有效）</translation>
+    </message>
+    <message>
+        <source>A simulated fleet on this computer only (loopback addresses)</source>
+        <translation>只在本机运行的模拟机群（回环地址）</translation>
+    </message>
+    <message>
+        <source>Engine stopped</source>
+        <translation>引擎已停止</translation>
+    </message>
+    <message>
+        <source>Starting the demo in its own window…</source>
+        <translation>正在单独的窗口中启动演示…</translation>
+    </message>
+    <message>
+        <source>Export the table</source>
+        <translation>导出表格</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Fault settings saved; they apply from the next poll</source>
+        <translation>故障设置已保存，下次轮询起生效</translation>
+    </message>
+    <message>
+        <source>Still watching the fleet from the tray.</source>
+        <translation>仍在系统托盘中监控机群。</translation>
+    </message>
+    <message>
+        <source>Type addresses to add, e.g. 10.0.0.5, 10.0.0.0/24 or 10.0.0.5-80</source>
+        <translation>输入要添加的地址，例如 10.0.0.5、10.0.0.0/24 或 10.0.0.5-80</translation>
+    </message>
+    <message>
+        <source>Not added: public addresses need your confirmation.</source>
+        <translation>未添加：公网地址需要你确认。</translation>
+    </message>
+    <message>
+        <source>The engine is not running yet</source>
+        <translation>引擎尚未运行</translation>
+    </message>
+    <message>
+        <source>Polling now…</source>
+        <translation>正在轮询…</translation>
+    </message>
+    <message>
+        <source>Polling stopped: {error}. Restart Rig Monitor to resume.</source>
+        <translation>轮询已停止：{error}。重启 Rig Monitor 以继续。</translation>
+    </message>
+    <message>
+        <source>Fault tracking is off in this window</source>
+        <translation>此窗口未开启故障跟踪</translation>
+    </message>
+    <message>
+        <source>Already monitored.</source>
+        <translation>已在监控中。</translation>
+    </message>
+    <message>
+        <source>Nothing to add: no addresses in that text.</source>
+        <translation>没有可添加的：文本中没有地址。</translation>
+    </message>
+    <message>
+        <source>(click: open the Faults view)</source>
+        <translation>（点击：打开故障视图）</translation>
+    </message>
+    <message>
+        <source>Thresholds: {problems}</source>
+        <translation>阈值：{problems}</translation>
+    </message>
+    <message>
+        <source>History: {problem}</source>
+        <translation>历史记录：{problem}</translation>
+    </message>
+    <message>
+        <source>{count} of these addresses are on the public internet (first: {first}). Miners live on private networks; polling other people's addresses may be unwelcome. Add them anyway?</source>
+        <translation>其中 {count} 个地址在公网上（第一个：{first}）。矿机一般在内网；轮询别人的地址可能不受欢迎。仍然添加？</translation>
+    </message>
+    <message>
+        <source>Could not start the demo: {error}</source>
+        <translation>无法启动演示：{error}</translation>
+    </message>
+    <message>
+        <source>Could not write {path}: {error}</source>
+        <translation>无法写入 {path}：{error}</translation>
+    </message>
+    <message>
+        <source>one rack per /24 block</source>
+        <translation>每个 /24 网段一个机架</translation>
+    </message>
+    <message>
+        <source>from names</source>
+        <translation>按名称</translation>
+    </message>
+    <message>
+        <source>from CSV</source>
+        <translation>来自 CSV</translation>
+    </message>
+    <message>
+        <source>Racks from addresses</source>
+        <translation>按地址生成机架</translation>
+    </message>
+    <message>
+        <source>Miners per shelf (columns):</source>
+        <translation>每层矿机数（列）：</translation>
+    </message>
+    <message>
+        <source>Racks from names</source>
+        <translation>按名称生成机架</translation>
+    </message>
+    <message>
+        <source>Regular expression with the groups rack, row and col
+(matched against the pool worker name, else the host name):</source>
+        <translation>含 rack、row、col 分组的正则表达式
+（匹配矿池矿工名，没有则匹配主机名）：</translation>
+    </message>
+    <message>
+        <source>Import racks</source>
+        <translation>导入机架</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>racks: {racks}, miners placed: {placed}</source>
+        <translation>机架：{racks}，已放置矿机：{placed}</translation>
+    </message>
+    <message>
+        <source>No worker or host name matched the pattern</source>
+        <translation>没有矿工名或主机名匹配该表达式</translation>
+    </message>
+    <message>
+        <source>Pattern not used: {error}</source>
+        <translation>表达式未使用：{error}</translation>
+    </message>
+    <message>
+        <source>CSV not imported: {error}</source>
+        <translation>CSV 未导入：{error}</translation>
+    </message>
+    <message>
+        <source>Could not read the racks: {error}</source>
+        <translation>无法读取机架：{error}</translation>
+    </message>
+    <message>
+        <source>Could not save the racks: {error}</source>
+        <translation>无法保存机架：{error}</translation>
+    </message>
+    <message>
+        <source>Could not read {path}: {error}</source>
+        <translation>无法读取 {path}：{error}</translation>
+    </message>
+    <message>
+        <source>not in the fleet</source>
+        <translation>不在列表中</translation>
+    </message>
+    <message>
+        <source>rating unknown</source>
+        <translation>额定未知</translation>
+    </message>
+    <message>
+        <source>no chip temperature</source>
+        <translation>无芯片温度</translation>
+    </message>
+    <message>
+        <source>{rack} row {row}, slot {slot}</source>
+        <translation>{rack} 第 {row} 层，第 {slot} 位</translation>
+    </message>
+    <message>
+        <source>Save the current filter as a named view, or go back to a saved one</source>
+        <translation>把当前筛选保存为命名视图，或回到已保存的视图</translation>
+    </message>
+    <message>
+        <source>Save view</source>
+        <translation>保存视图</translation>
+    </message>
+    <message>
+        <source>Name of this view:</source>
+        <translation>视图名称：</translation>
+    </message>
+    <message>
+        <source>Scan public addresses?</source>
+        <translation>扫描公网地址？</translation>
+    </message>
+    <message>
+        <source>Save as site</source>
+        <translation>保存为场地</translation>
+    </message>
+    <message>
+        <source>Site name (e.g. Qingdao-2):</source>
+        <translation>场地名称（例如 青岛-2）：</translation>
+    </message>
+    <message>
+        <source>Scan my network</source>
+        <translation>扫描我的网络</translation>
+    </message>
+    <message>
+        <source>Scan</source>
+        <translation>扫描</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>%v of %m addresses</source>
+        <translation>%v / %m 个地址</translation>
+    </message>
+    <message>
+        <source>Add to fleet</source>
+        <translation>添加到列表</translation>
+    </message>
+    <message>
+        <source>Save as site…</source>
+        <translation>保存为场地…</translation>
+    </message>
+    <message>
+        <source>Suggested from this computer's networks.</source>
+        <translation>根据本机所在网络推荐。</translation>
+    </message>
+    <message>
+        <source>Type the addresses of your miners' network.</source>
+        <translation>请输入矿机所在网络的地址。</translation>
+    </message>
+    <message>
+        <source>Reading the address files…</source>
+        <translation>正在读取地址文件…</translation>
+    </message>
+    <message>
+        <source>Type the addresses to scan, e.g. 10.10.0.0/22</source>
+        <translation>输入要扫描的地址，例如 10.10.0.0/22</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>正在停止…</translation>
+    </message>
+    <message>
+        <source>Scan stopped.</source>
+        <translation>扫描已停止。</translation>
+    </message>
+    <message>
+        <source>Scan complete.</source>
+        <translation>扫描完成。</translation>
+    </message>
+    <message>
+        <source>{done} of {total} addresses, {found} miners found</source>
+        <translation>{total} 个地址已扫 {done} 个，找到 {found} 台矿机</translation>
+    </message>
+    <message>
+        <source>{count} of these addresses are on the public internet (first: {first}). Miners live on private networks; scanning other people's addresses may be unwelcome. Scan them anyway?</source>
+        <translation>其中 {count} 个地址在公网上（第一个：{first}）。矿机一般在内网；扫描别人的地址可能不受欢迎。仍然扫描？</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>已停止。</translation>
+    </message>
+    <message>
+        <source>Not saved: {error}</source>
+        <translation>未保存：{error}</translation>
+    </message>
+    <message>
+        <source>Fault settings</source>
+        <translation>故障设置</translation>
+    </message>
+    <message>
+        <source>Filter: fault or parameter (e.g. chip, warn_c)</source>
+        <translation>筛选：故障或参数（例如 chip、warn_c）</translation>
+    </message>
+    <message>
+        <source>Clear this scope</source>
+        <translation>清空此范围</translation>
+    </message>
+    <message>
+        <source>Remove every value set for this scope</source>
+        <translation>删除此范围内设置的所有值</translation>
+    </message>
+    <message>
+        <source>Fault texts in:</source>
+        <translation>故障说明语言：</translation>
+    </message>
+    <message>
+        <source>Thresholds for:</source>
+        <translation>阈值适用于：</translation>
+    </message>
+    <message>
+        <source>e.g. Antminer S19j Pro</source>
+        <translation>例如 Antminer S19j Pro</translation>
+    </message>
+    <message>
+        <source>e.g. 10.10.1.37</source>
+        <translation>例如 10.10.1.37</translation>
+    </message>
+    <message>
+        <source>Automatic ({language})</source>
+        <translation>自动（{language}）</translation>
+    </message>
+    <message>
+        <source>{key}: {value} is not a number</source>
+        <translation>{key}：{value} 不是数字</translation>
+    </message>
+    <message>
+        <source>Not changed: {reason}</source>
+        <translation>未修改：{reason}</translation>
+    </message>
+    <message>
+        <source>Desktop operations monitor for Bitcoin ASIC miners: live hashrate, temperatures, fans, power and pools; faults with likely causes and remedies.</source>
+        <translation>比特币 ASIC 矿机的桌面运维监控：实时算力、温度、风扇、功耗和矿池；故障附带可能原因和处理方法。</translation>
+    </message>
+    <message>
+        <source>Licences</source>
+        <translation>许可证</translation>
+    </message>
+    <message>
+        <source>Critical, warning or info</source>
+        <translation>严重、警告或提示</translation>
+    </message>
+    <message>
+        <source>Address (double-click to show it in the fleet table)</source>
+        <translation>地址（双击在矿机列表中显示）</translation>
+    </message>
+    <message>
+        <source>Make and model</source>
+        <translation>品牌和型号</translation>
+    </message>
+    <message>
+        <source>What is wrong</source>
+        <translation>出了什么问题</translation>
+    </message>
+    <message>
+        <source>What the miner reported</source>
+        <translation>矿机报告的内容</translation>
+    </message>
+    <message>
+        <source>First bad poll of the streak that raised it, and its age</source>
+        <translation>触发故障的连续异常中第一次轮询的时间，以及已过多久</translation>
+    </message>
+    <message>
+        <source>Acknowledged, snoozed, or grouped under an incident</source>
+        <translation>已确认、已暂停提醒，或归入某个事件</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>Fault</source>
+        <translation>故障</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>处理状态</translation>
+    </message>
+    <message>
+        <source>Incident / miner</source>
+        <translation>事件 / 矿机</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>事件类型</translation>
+    </message>
+    <message>
+        <source>Raised</source>
+        <translation>出现</translation>
+    </message>
+    <message>
+        <source>Escalated</source>
+        <translation>升级</translation>
+    </message>
+    <message>
+        <source>Eased</source>
+        <translation>缓解</translation>
+    </message>
+    <message>
+        <source>Cleared</source>
+        <translation>已消除</translation>
+    </message>
+    <message>
+        <source>Snooze ended</source>
+        <translation>暂停提醒结束</translation>
+    </message>
+    <message>
+        <source>New faults</source>
+        <translation>新故障</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Acknowledged and snoozed</source>
+        <translation>已确认和已暂停提醒</translation>
+    </message>
+    <message>
+        <source>raised</source>
+        <translation>出现</translation>
+    </message>
+    <message>
+        <source>escalated</source>
+        <translation>升级</translation>
+    </message>
+    <message>
+        <source>cleared</source>
+        <translation>已消除</translation>
+    </message>
+    <message>
+        <source>acknowledged</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>snoozed</source>
+        <translation>已暂停提醒</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>critical</source>
+        <translation>严重</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>info</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>last 4 hours</source>
+        <translation>最近 4 小时</translation>
+    </message>
+    <message>
+        <source>last 8 hours</source>
+        <translation>最近 8 小时</translation>
+    </message>
+    <message>
+        <source>last 12 hours</source>
+        <translation>最近 12 小时</translation>
+    </message>
+    <message>
+        <source>last 24 hours</source>
+        <translation>最近 24 小时</translation>
+    </message>
+    <message>
+        <source>last 48 hours</source>
+        <translation>最近 48 小时</translation>
+    </message>
+    <message>
+        <source>last 7 days</source>
+        <translation>最近 7 天</translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation>1 小时</translation>
+    </message>
+    <message>
+        <source>6 hours</source>
+        <translation>6 小时</translation>
+    </message>
+    <message>
+        <source>24 hours</source>
+        <translation>24 小时</translation>
+    </message>
+    <message>
+        <source>7 days</source>
+        <translation>7 天</translation>
+    </message>
+    <message>
+        <source>30 days</source>
+        <translation>30 天</translation>
+    </message>
+    <message>
+        <source>90 days</source>
+        <translation>90 天</translation>
+    </message>
+    <message>
+        <source>alive</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>dead</source>
+        <translation>断开</translation>
+    </message>
+    <message>
+        <source>sick</source>
+        <translation>异常</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>已禁用</translation>
+    </message>
+    <message>
+        <source>rejecting</source>
+        <translation>拒绝中</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>All miners</source>
+        <translation>所有矿机</translation>
+    </message>
+    <message>
+        <source>One model</source>
+        <translation>单个型号</translation>
+    </message>
+    <message>
+        <source>One miner</source>
+        <translation>单台矿机</translation>
+    </message>
+    <message>
+        <source>Parameter</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>默认值</translation>
+    </message>
+    <message>
+        <source>Your value</source>
+        <translation>你的设置</translation>
+    </message>
+    <message>
+        <source>Only the values you change are saved; leave a value empty to use the default. &lt;b&gt;A value set for all miners beats the model database for every model&lt;/b&gt; — e.g. a global chip temperature limit replaces the S21's and the S19's own limits. Set temperature limits per model where you can. More specific wins: one miner &amp;gt; one model &amp;gt; all miners.</source>
+        <translation>只保存你修改过的值；留空即使用默认值。&lt;b&gt;为所有矿机设置的值会覆盖机型数据库中每个型号的值&lt;/b&gt;——例如全局芯片温度上限会取代 S21 和 S19 各自的上限。能按型号设置温度上限就按型号设置。范围越具体优先级越高：单台矿机 &amp;gt; 单个型号 &amp;gt; 所有矿机。</translation>
+    </message>
+    <message>
+        <source>Defaults shown include your values for all miners. Model names match what the miner reports ("Antminer S19j Pro" or "S19j Pro"); a miner is an address (or address:port). Leave a value empty to inherit it.</source>
+        <translation>显示的默认值已包含你为所有矿机设置的值。型号名称按矿机报告的写（"Antminer S19j Pro" 或 "S19j Pro"）；单台矿机用地址（或 地址:端口）表示。留空即沿用上一级的值。</translation>
+    </message>
+    <message>
+        <source>Find / filter the fleet</source>
+        <translation>查找 / 筛选矿机</translation>
+    </message>
+    <message>
+        <source>Show or hide the details pane</source>
+        <translation>显示或隐藏详情面板</translation>
+    </message>
+    <message>
+        <source>Compact mode (small screens)</source>
+        <translation>紧凑模式（小屏幕）</translation>
+    </message>
+    <message>
+        <source>Export the table as CSV</source>
+        <translation>把表格导出为 CSV</translation>
+    </message>
+    <message>
+        <source>Fleet tab / Faults tab</source>
+        <translation>矿机列表页 / 故障页</translation>
+    </message>
+    <message>
+        <source>Only miners that do not answer</source>
+        <translation>只看没有响应的矿机</translation>
+    </message>
+    <message>
+        <source>Only miners with a critical fault</source>
+        <translation>只看有严重故障的矿机</translation>
+    </message>
+    <message>
+        <source>Only miners with a warning</source>
+        <translation>只看有警告的矿机</translation>
+    </message>
+    <message>
+        <source>Low hashrate, stopped fan or missing chips, no fault yet</source>
+        <translation>算力低、风扇停转或缺芯片，但还没报故障</translation>
+    </message>
+    <message>
+        <source>Type terms; all must match:
+  10.1.2.0/26   a CIDR block        10.1.2.5-80   a range
+  10.1.2.7      one miner           10.1.2.       an address prefix
+  model:S19   fault:fan   status:offline   site:north   pool:viabtc   fw:braiins
+  status:offline,critical   (a comma means any of)
+  -status:ok   (a minus negates)     anything else: free text, fault texts too</source>
+        <translation>输入条件，全部满足才显示：
+  10.1.2.0/26   一个 CIDR 网段      10.1.2.5-80   一个范围
+  10.1.2.7      一台矿机            10.1.2.       地址前缀
+  model:S19   fault:fan   status:offline   site:north   pool:viabtc   fw:braiins
+  status:offline,critical   （逗号表示任一）
+  -status:ok   （减号表示取反）     其他任何内容：自由文本，也搜索故障说明</translation>
+    </message>
+    <message>
+        <source>OK, worst fault severity, offline, or degraded (under 90 % of nominal, a stopped fan or missing chips, with no fault raised)</source>
+        <translation>正常、最严重故障级别、掉线，或性能下降（低于额定 90 %、风扇停转或缺芯片，但尚未报故障）</translation>
+    </message>
+    <message>
+        <source>IP address (and API port when it is not 4028)</source>
+        <translation>IP 地址（API 端口不是 4028 时一并显示）</translation>
+    </message>
+    <message>
+        <source>Make and model (last known when offline)</source>
+        <translation>品牌和型号（掉线时显示最后已知的）</translation>
+    </message>
+    <message>
+        <source>Hashrate: the miner's own average (the 5 s figure is in the detail pane)</source>
+        <translation>算力：矿机自己的平均值（5 秒值在详情面板中）</translation>
+    </message>
+    <message>
+        <source>Hashrate as a share of the rated hashrate; red under 90 %</source>
+        <translation>算力占额定算力的百分比；低于 90 % 显示红色</translation>
+    </message>
+    <message>
+        <source>Hottest chip temperature</source>
+        <translation>最热芯片温度</translation>
+    </message>
+    <message>
+        <source>Hottest hashboard (PCB) temperature</source>
+        <translation>最热算力板（PCB）温度</translation>
+    </message>
+    <message>
+        <source>Slowest fan in rpm × number of fans; red when a fan is stopped</source>
+        <translation>最慢风扇转速 × 风扇数；有风扇停转时显示红色</translation>
+    </message>
+    <message>
+        <source>Power draw reported by the miner</source>
+        <translation>矿机报告的功耗</translation>
+    </message>
+    <message>
+        <source>Efficiency: watts per TH/s</source>
+        <translation>能效：每 TH/s 的瓦数</translation>
+    </message>
+    <message>
+        <source>Active pool host and worker</source>
+        <translation>当前矿池地址和矿工名</translation>
+    </message>
+    <message>
+        <source>Time since the mining process started</source>
+        <translation>挖矿程序启动以来的时间</translation>
+    </message>
+    <message>
+        <source>Most severe fault, and how many</source>
+        <translation>最严重的故障，以及故障数</translation>
+    </message>
+    <message>
+        <source>Why the miner could not be read</source>
+        <translation>读不到矿机数据的原因</translation>
+    </message>
+    <message>
+        <source>Set pools</source>
+        <translation>设置矿池</translation>
+    </message>
+    <message>
+        <source>Can do it?</source>
+        <translation>能执行？</translation>
+    </message>
+    <message>
+        <source>What happens</source>
+        <translation>会发生什么</translation>
+    </message>
+    <message>
+        <source>every poll</source>
+        <translation>每次轮询</translation>
+    </message>
+    <message>
+        <source>every sweep</source>
+        <translation>每轮轮询</translation>
+    </message>
+    <message>
+        <source>5-minute averages</source>
+        <translation>5 分钟平均</translation>
+    </message>
+    <message>
+        <source>hourly averages</source>
+        <translation>每小时平均</translation>
+    </message>
+    <message numerus="yes">
+        <source>Set pools on %n miners</source>
+        <translation>
+            <numerusform>为 %n 台矿机设置矿池</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n miners</source>
+        <translation>
+            <numerusform>%n 台矿机</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;{action}&lt;/b&gt; on %n miners. Checking what each one can do…</source>
+        <translation>
+            <numerusform>对 %n 台矿机执行&lt;b&gt;{action}&lt;/b&gt;。正在检查每台能否执行…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;{action}&lt;/b&gt; will be sent to %n miners</source>
+        <translation>
+            <numerusform>&lt;b&gt;{action}&lt;/b&gt;将发送给 %n 台矿机</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cannot (see why below) and will be skipped.</source>
+        <translation>
+            <numerusform>%n 台不能执行（原因见下方），将被跳过。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>等另外 %n 台</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Opened the first %n web pages</source>
+        <translation>
+            <numerusform>已打开前 %n 个网页</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove %n miners from the list?</source>
+        <translation>
+            <numerusform>从列表中移除 %n 台矿机？</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n polls</source>
+        <translation>
+            <numerusform>%n 次轮询</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n faults raised</source>
+        <translation>
+            <numerusform>出现 %n 个故障</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cleared</source>
+        <translation>
+            <numerusform>消除 %n 个</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n escalated</source>
+        <translation>
+            <numerusform>升级 %n 个</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reboot loops</source>
+        <translation>
+            <numerusform>%n 次反复重启</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n acknowledged</source>
+        <translation>
+            <numerusform>确认 %n 个</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open faults</source>
+        <translation>
+            <numerusform>%n 个未消除故障</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n grouped under incidents</source>
+        <translation>
+            <numerusform>%n 个归入事件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n events</source>
+        <translation>
+            <numerusform>%n 个事件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Added %n miners</source>
+        <translation>
+            <numerusform>已添加 %n 台矿机</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved password confirmed for %n miners; polling them again</source>
+        <translation>
+            <numerusform>已为 %n 台矿机确认保存的密码；正在重新轮询</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Removed %n miners</source>
+        <translation>
+            <numerusform>已移除 %n 台矿机</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new critical alerts</source>
+        <translation>
+            <numerusform>%n 条新的严重告警</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Send the saved password to the device now answering at %n addresses? Do this only if you replaced or reflashed these miners yourself.</source>
+        <translation>
+            <numerusform>把保存的密码发给现在在 %n 个地址上响应的设备？只有这些矿机是你自己更换或重刷的才这样做。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Password for {user} on %n miners:</source>
+        <translation>
+            <numerusform>%n 台矿机上 {user} 的密码：</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Password for %n miners kept in {where}; polling them again</source>
+        <translation>
+            <numerusform>%n 台矿机的密码已保存在{where}；正在重新轮询</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exporting %n miners to {path}…</source>
+        <translation>
+            <numerusform>正在把 %n 台矿机导出到 {path}…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n miners to {path}</source>
+        <translation>
+            <numerusform>已把 %n 台矿机导出到 {path}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Scanning %n addresses…</source>
+        <translation>
+            <numerusform>正在扫描 %n 个地址…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Added %n miners to the fleet.</source>
+        <translation>
+            <numerusform>已把 %n 台矿机添加到列表。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n values changed from the defaults</source>
+        <translation>
+            <numerusform>%n 个值与默认值不同</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n actions</source>
+        <translation>
+            <numerusform>%n 个操作</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new faults</source>
+        <translation>
+            <numerusform>%n 个新故障</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n notes</source>
+        <translation>
+            <numerusform>%n 条备注</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n acknowledged or snoozed</source>
+        <translation>
+            <numerusform>%n 个已确认或暂停提醒</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

@@ -201,7 +201,7 @@ class FleetTableModel(SortedTableModel[FleetRow]):
         if role == Qt.ItemDataRole.DisplayRole:
             return QCoreApplication.translate("MainWindow", title)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return tip
+            return QCoreApplication.translate("MainWindow", tip)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return _ALIGN_RIGHT if Col(section) in NUMERIC_COLUMNS else _ALIGN_LEFT
         return None
@@ -374,22 +374,26 @@ class FleetTableModel(SortedTableModel[FleetRow]):
     def _tooltip(self, row: FleetRow, col: Col) -> str | None:
         snap = row.snap
         if snap is None:
-            return "Waiting for the first poll"
+            return QCoreApplication.translate("MainWindow", "Waiting for the first poll")
         if not snap.online:
-            return snap.error or "Offline"
+            return snap.error or QCoreApplication.translate("MainWindow", "Offline")
         if col in (Col.STATUS, Col.FAULTS) and row.state is RowState.DEGRADED and self.explain:
             return self.explain(row)
         if col in (Col.STATUS, Col.FAULTS) and snap.faults:
             return "\n".join(f"[{f.severity}] {f.title}: {f.detail}" for f in snap.faults)
         if col is Col.FANS and snap.fans_rpm:
-            return "Fans: " + ", ".join(f"{r:,} rpm" for r in snap.fans_rpm)
+            rpm = ", ".join(f"{r:,} rpm" for r in snap.fans_rpm)
+            return QCoreApplication.translate("MainWindow", "Fans: {rpm}").format(rpm=rpm)
         if col is Col.POOL and snap.pools:
             return "\n".join(
                 f"{'▶ ' if p.active else ''}{p.url}  {p.user or ''}  ({p.status})"
                 for p in snap.pools
             )
         if col is Col.NOMINAL_PCT and snap.nominal_hashrate_ths:
-            return f"Nominal {fmt.hashrate(snap.nominal_hashrate_ths)}"
+            nominal = fmt.hashrate(snap.nominal_hashrate_ths)
+            return QCoreApplication.translate("MainWindow", "Nominal {hashrate}").format(
+                hashrate=nominal
+            )
         return None
 
     # -- sorting (SortedTableModel) ----------------------------------------------------------

@@ -7,10 +7,18 @@ translated here by their English source, so switching language at run time redra
 rebuilding the window. Texts the code builds at run time (totals, counts, status line) call
 ``tr()`` where they are made. The .qm file is read on a worker thread, never the GUI thread.
 
+Counts go through :func:`tn` and Qt's ``%n`` plural forms (``numerus`` messages in the .ts):
+Russian has three (1 асик, 2 асика, 5 асиков), Chinese one. The English source of such a text
+is its plural ("%n miners"); English has no catalogue, so its singular is listed next to it in
+:data:`rig_monitor.gui.i18n_strings.PLURALS` and :func:`tn` uses it for one.
+
 Regenerate the catalogues after changing strings::
 
     pyside6-lupdate rig_monitor/gui/*.py -ts resources/i18n/rig_monitor_zh_CN.ts resources/i18n/rig_monitor_ru.ts
     pyside6-lrelease resources/i18n/rig_monitor_zh_CN.ts resources/i18n/rig_monitor_ru.ts
+
+``tests/gui/test_i18n_catalogue.py`` fails when a ``t()``/``tn()`` text in the code is not in
+:mod:`rig_monitor.gui.i18n_strings` or has no Chinese or Russian translation.
 """
 
 from __future__ import annotations
@@ -32,11 +40,12 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QTableWidget,
     QTabWidget,
+    QTreeWidget,
     QWidget,
 )
 
 from rig_monitor.core.resources import resource_path
-from rig_monitor.gui.i18n_strings import CONTEXT, STATIC
+from rig_monitor.gui.i18n_strings import CONTEXT, PLURALS, STATIC
 
 LANGUAGES: dict[str, str] = {"en": "English", "zh_CN": "中文", "ru": "Русский"}
 _SRC = "_i18n_src"  # dynamic property prefix: the English source of a translated text
@@ -65,6 +74,18 @@ def t(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
 
 
+def tn(text: str, n: int) -> str:
+    """``text`` with ``%n`` replaced by ``n`` in the plural form the language wants for it."""
+    return english_singular(text, n, QCoreApplication.translate(CONTEXT, text, None, n))
+
+
+def english_singular(text: str, n: int, shown: str) -> str:
+    """``shown`` unless it is the untranslated English plural of one: then the singular."""
+    if n == 1 and text in PLURALS and shown == text.replace("%n", "1"):
+        return PLURALS[text].replace("%n", "1")
+    return shown
+
+
 def _swap(obj: QObject, prop: str, current: str, apply: Callable[[str], None]) -> None:
     """Translate one text if it is a known static string (or the translation of one)."""
     key = _SRC + prop
@@ -91,6 +112,8 @@ def retranslate(root: QWidget) -> None:
     """Re-translate the static texts of ``root`` and its children (menus, tabs included)."""
     widgets = [root, *root.findChildren(QWidget)]
     for w in widgets:
+        if w.toolTip():
+            _swap(w, "tip", w.toolTip(), w.setToolTip)
         if isinstance(w, QLabel | QAbstractButton):
             _swap(w, "text", w.text(), w.setText)
         elif isinstance(w, QGroupBox):
@@ -110,6 +133,10 @@ def retranslate(root: QWidget) -> None:
                 item = w.horizontalHeaderItem(i)
                 if item is not None:
                     _swap(w, f"head{i}", item.text(), item.setText)
+        elif isinstance(w, QTreeWidget):
+            head = w.headerItem()
+            for i in range(w.columnCount()):
+                _swap(w, f"head{i}", head.text(i), functools.partial(head.setText, i))
         if isinstance(w, QTabWidget):
             for i in range(w.count()):
                 _swap(w, f"tab{i}", w.tabText(i), functools.partial(w.setTabText, i))

@@ -89,7 +89,7 @@ from rig_monitor.gui.fleet_model import (
 from rig_monitor.gui.group_panel import GroupPanel
 from rig_monitor.gui.history_handover import HandoverView
 from rig_monitor.gui.history_link import HistoryLink
-from rig_monitor.gui.i18n import LanguageSwitch, retranslate, system_language
+from rig_monitor.gui.i18n import LanguageSwitch, retranslate, system_language, tn
 from rig_monitor.gui.i18n import t as tr
 from rig_monitor.gui.lazy_pane import LazyPane
 from rig_monitor.gui.rack_control import RackController
@@ -147,7 +147,7 @@ def default_parse(text: str) -> list[Target]:
     from rig_monitor.core.targets import parse_targets
 
     if any(tok.startswith("@") for tok in text.replace(",", " ").split()):
-        raise ValueError("@files are for the command line: paste the addresses here instead")
+        raise ValueError(tr("@files are for the command line: paste the addresses here instead"))
     return parse_targets(text)
 
 
@@ -162,7 +162,7 @@ def _confirm_identity(parent: QWidget, text: str) -> bool:
 
     answer = QMessageBox.question(
         parent,
-        "Another device at this address",
+        tr("Another device at this address"),
         text,
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
         QMessageBox.StandardButton.Cancel,
@@ -445,7 +445,8 @@ class MainWindow(QMainWindow):
         self._restore_view_state()
         if self.fault_stage is not None and self.fault_stage.warnings:
             self.statusBar().showMessage(
-                "Thresholds: " + "; ".join(self.fault_stage.warnings), 120_000
+                tr("Thresholds: {problems}").format(problems="; ".join(self.fault_stage.warnings)),
+                120_000,
             )
 
     # -- construction -------------------------------------------------------------------------
@@ -484,11 +485,11 @@ class MainWindow(QMainWindow):
         self.interval_spin.setPrefix("every ")
         self.interval_spin.setSuffix(" s")
         self.interval_spin.setValue(round(self.config.interval_s))
-        self.interval_spin.setToolTip("Time between sweeps")
+        self.interval_spin.setToolTip(tr("Time between sweeps"))
         self.interval_spin.valueChanged.connect(lambda _v: self._interval_timer.start())
 
         self.scan_button = QPushButton("Scan my network…")
-        self.scan_button.setToolTip("Find the miners on this computer's networks and add them")
+        self.scan_button.setToolTip(tr("Find the miners on this computer's networks and add them"))
         self.scan_button.clicked.connect(self.open_scan_dialog)
 
         row1 = QHBoxLayout()
@@ -501,7 +502,7 @@ class MainWindow(QMainWindow):
         row1.addWidget(QLabel("Poll"))
         row1.addWidget(self.interval_spin)
         self.settings_button = QPushButton("Fault settings…")
-        self.settings_button.setToolTip("Detection thresholds and the language of fault texts")
+        self.settings_button.setToolTip(tr("Detection thresholds and the language of fault texts"))
         self.settings_button.clicked.connect(self.open_fault_settings)
         row1.addSpacing(12)
         row1.addWidget(self.settings_button)
@@ -557,15 +558,15 @@ class MainWindow(QMainWindow):
         sel = self.table.selectionModel()
         sel.currentRowChanged.connect(self._on_current_changed)
         sel.selectionChanged.connect(lambda *_: self.remove_button.setEnabled(sel.hasSelection()))
-        delete = QAction("Remove selected miners", self.table)
+        delete = QAction(tr("Remove selected miners"), self.table)
         delete.setShortcut(QKeySequence.StandardKey.Delete)
         delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         delete.triggered.connect(self.remove_selected)
         self.table.addAction(delete)
-        password = QAction("Set password for selected miners…", self.table)
+        password = QAction(tr("Set password for selected miners…"), self.table)
         password.triggered.connect(self.ask_password_for_selected)
         self.table.addAction(password)
-        trust = QAction("Send the saved password to the new device here…", self.table)
+        trust = QAction(tr("Send the saved password to the new device here…"), self.table)
         trust.triggered.connect(self.confirm_identity_for_selected)
         self.table.addAction(trust)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
@@ -642,7 +643,7 @@ class MainWindow(QMainWindow):
         self.alert_button = QPushButton()
         self.alert_button.setFlat(True)
         self.alert_button.setStyleSheet(f"color: {BAD.name()}; font-weight: bold;")
-        self.alert_button.setToolTip("Open the Faults view")
+        self.alert_button.setToolTip(tr("Open the Faults view"))
         self.alert_button.clicked.connect(lambda: self.tabs.setCurrentWidget(self.faults_view))
         self.alert_button.hide()
         self.statusBar().addPermanentWidget(self.alert_button)
@@ -654,7 +655,7 @@ class MainWindow(QMainWindow):
             return  # Xvfb, some desktops: the window is the whole app, and closing it quits
         tray = QSystemTrayIcon(app_icon(), self)
         menu = QMenu(self)
-        menu.addAction("Show Rig Monitor", self._show_from_tray)
+        menu.addAction(tr("Show Rig Monitor"), self._show_from_tray)
         menu.addSeparator()
         menu.addAction("Quit", self.quit)
         tray.setContextMenu(menu)
@@ -781,7 +782,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.tray is not None and self.tray.isVisible() and not self._quitting:
             self.hide()  # keeps polling in the tray; "Quit" in the tray menu ends it
-            self.tray.showMessage("Rig Monitor", "Still watching the fleet from the tray.")
+            self.tray.showMessage("Rig Monitor", tr("Still watching the fleet from the tray."))
             event.ignore()
             return
         self.shutdown()
@@ -806,7 +807,7 @@ class MainWindow(QMainWindow):
         text = self.target_edit.text().strip()
         if not text:
             self._show_target_error(
-                "Type addresses to add, e.g. 10.0.0.5, 10.0.0.0/24 or 10.0.0.5-80"
+                tr("Type addresses to add, e.g. 10.0.0.5, 10.0.0.0/24 or 10.0.0.5-80")
             )
             return
         try:
@@ -817,22 +818,26 @@ class MainWindow(QMainWindow):
         new = [t for t in parsed if t.key not in self._targets]
         if not new:
             self._show_target_error(
-                "Already monitored." if parsed else "Nothing to add: no addresses in that text."
+                tr("Already monitored.")
+                if parsed
+                else tr("Nothing to add: no addresses in that text.")
             )
             return
         public = [t for t in new if is_public(t)]
         if public and not self.confirm_public(
             self,
-            f"{len(public):,} of these addresses are on the public internet (first: "
-            f"{public[0].ip}). Miners live on private networks; polling other people's "
-            "addresses may be unwelcome. Add them anyway?",
+            tr(
+                "{count} of these addresses are on the public internet (first: {first}). Miners "
+                "live on private networks; polling other people's addresses may be unwelcome. "
+                "Add them anyway?"
+            ).format(count=f"{len(public):,}", first=public[0].ip),
         ):
-            self._show_target_error("Not added: public addresses need your confirmation.")
+            self._show_target_error(tr("Not added: public addresses need your confirmation."))
             return
         self.target_error.hide()
         self.target_edit.clear()
         self.add_targets(new)
-        self.statusBar().showMessage(f"Added {len(new):,} miners", 5000)
+        self.statusBar().showMessage(tn("Added %n miners", len(new)), 5000)
 
     def add_targets(self, targets: list[Target], *, save: bool = True) -> None:
         """``save=False``: targets the saved config already names (an ``@file`` read later)."""
@@ -869,15 +874,15 @@ class MainWindow(QMainWindow):
         written on the saver thread, and the miners are polled again at once."""
         keys = self.selected_keys()
         if not keys:
-            self.statusBar().showMessage("Select the miners first", 4000)
+            self.statusBar().showMessage(tr("Select the miners first"), 4000)
             return
-        user, ok = QInputDialog.getText(self, "Miner password", "User name:", text="root")
+        user, ok = QInputDialog.getText(self, tr("Miner password"), tr("User name:"), text="root")
         if not ok or not user.strip():
             return
         password, ok = QInputDialog.getText(
             self,
-            "Miner password",
-            f"Password for {user.strip()} on {len(keys)} miner(s):",
+            tr("Miner password"),
+            tn("Password for {user} on %n miners:", len(keys)).format(user=user.strip()),
             QLineEdit.EchoMode.Password,
         )
         if ok:
@@ -888,12 +893,15 @@ class MainWindow(QMainWindow):
         address, and its saved password is bound to it and sent again."""
         keys = self.selected_keys()
         if not keys:
-            self.statusBar().showMessage("Select the miners first", 4000)
+            self.statusBar().showMessage(tr("Select the miners first"), 4000)
             return
         if not self.confirm_identity(
             self,
-            f"Send the saved password to the device now answering at {len(keys)} address(es)? "
-            "Do this only if you replaced or reflashed these miners yourself.",
+            tn(
+                "Send the saved password to the device now answering at %n addresses? "
+                "Do this only if you replaced or reflashed these miners yourself.",
+                len(keys),
+            ),
         ):
             return
         engine = self.engine
@@ -905,13 +913,13 @@ class MainWindow(QMainWindow):
 
         self._saver.run(job)
         self.statusBar().showMessage(
-            f"Saved password confirmed for {len(targets)} miner(s); polling them again", 8000
+            tn("Saved password confirmed for %n miners; polling them again", len(targets)), 8000
         )
 
     def set_password(self, keys: list[str], user: str, password: str) -> None:
         persistent = self.engine.secrets_persistent
         if persistent is None:
-            self.statusBar().showMessage("The engine is not running yet", 5000)
+            self.statusBar().showMessage(tr("The engine is not running yet"), 5000)
             return
         engine = self.engine
         targets = [self._targets[k] for k in keys if k in self._targets]
@@ -922,9 +930,12 @@ class MainWindow(QMainWindow):
             engine.poll_now()
 
         self._saver.run(job)
-        where = "the OS keyring" if persistent else "memory until the app closes"
+        where = tr("the OS keyring") if persistent else tr("memory until the app closes")
         self.statusBar().showMessage(
-            f"Password for {len(targets)} miner(s) kept in {where}; polling them again", 8000
+            tn("Password for %n miners kept in {where}; polling them again", len(targets)).format(
+                where=where
+            ),
+            8000,
         )
 
     def remove_keys(self, keys: list[str]) -> None:
@@ -942,7 +953,7 @@ class MainWindow(QMainWindow):
         if self.detail.key in keys:
             self.detail.show_row(None)
         self._targets_changed()
-        self.statusBar().showMessage(f"Removed {len(keys):,} miners", 5000)
+        self.statusBar().showMessage(tn("Removed %n miners", len(keys)), 5000)
 
     def _targets_changed(self) -> None:
         self._update_empty_state()
@@ -963,7 +974,7 @@ class MainWindow(QMainWindow):
     def poll_now(self) -> None:
         if self._started:
             self.engine.poll_now()
-            self.statusBar().showMessage("Polling now…", 3000)
+            self.statusBar().showMessage(tr("Polling now…"), 3000)
 
     def _apply_interval(self) -> None:
         seconds = float(self.interval_spin.value())
@@ -996,7 +1007,9 @@ class MainWindow(QMainWindow):
         scan = QPushButton("Scan my network…")
         scan.clicked.connect(self.open_scan_dialog)
         self.demo_button = QPushButton("Open the demo")
-        self.demo_button.setToolTip("A simulated fleet on this computer only (loopback addresses)")
+        self.demo_button.setToolTip(
+            tr("A simulated fleet on this computer only (loopback addresses)")
+        )
         self.demo_button.clicked.connect(self.open_demo)
         for widget in (title, text):
             widget.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -1115,8 +1128,8 @@ class MainWindow(QMainWindow):
 
     @Slot(str)
     def _on_engine_failed(self, text: str) -> None:
-        message = f"Polling stopped: {text}. Restart Rig Monitor to resume."
-        self._set_engine_text("Engine stopped")
+        message = tr("Polling stopped: {error}. Restart Rig Monitor to resume.").format(error=text)
+        self._set_engine_text(tr("Engine stopped"))
         self.statusBar().showMessage(message)
         self.engine_label.setToolTip(message)
 
@@ -1233,7 +1246,12 @@ class MainWindow(QMainWindow):
             last = self.model.index(self.model.rowCount() - 1, Col.STATUS)
             self.model.dataChanged.emit(self.model.index(0, Col.STATUS), last)
         self._refresh_totals()
+        self._update_shown()
+        self.fault_book.retranslate()  # headers and cells of the Faults view, incident card
         self._on_faults_changed()
+        self.rack_view.retranslate()
+        self.handover.retranslate()
+        self.detail.show_row(self.model.find(self.detail.key) if self.detail.key else None)
         if not self._started:
             self._set_engine_text(tr("Engine not started"))
         elif self._last_sweep is not None:
@@ -1278,13 +1296,15 @@ class MainWindow(QMainWindow):
         try:
             self.launch(demo_command())
         except OSError as exc:
-            self.statusBar().showMessage(f"Could not start the demo: {exc}", 10_000)
+            self.statusBar().showMessage(
+                tr("Could not start the demo: {error}").format(error=exc), 10_000
+            )
             return
-        self.statusBar().showMessage("Starting the demo in its own window…", 8000)
+        self.statusBar().showMessage(tr("Starting the demo in its own window…"), 8000)
 
     def export_csv_dialog(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
-            self, "Export the table", "rig-monitor-fleet.csv", "CSV files (*.csv)"
+            self, tr("Export the table"), "rig-monitor-fleet.csv", tr("CSV files (*.csv)")
         )
         if path:
             self.export_csv(Path(path))
@@ -1299,12 +1319,14 @@ class MainWindow(QMainWindow):
             try:
                 write_csv(path, rows)
             except OSError as exc:
-                report.emit(f"Could not write {path}: {exc}")
+                report.emit(tr("Could not write {path}: {error}").format(path=path, error=exc))
             else:
-                report.emit(f"Exported {len(rows) - 1:,} miners to {path}")
+                report.emit(tn("Exported %n miners to {path}", len(rows) - 1).format(path=path))
 
         self._saver.run(job)
-        self.statusBar().showMessage(f"Exporting {len(rows) - 1:,} miners to {path}…", 5000)
+        self.statusBar().showMessage(
+            tn("Exporting %n miners to {path}…", len(rows) - 1).format(path=path), 5000
+        )
 
     # The charts (pyqtgraph, numpy) are imported and built when their tab is first shown.
     def _build_fleet_history(self) -> FleetHistoryView:
@@ -1320,7 +1342,7 @@ class MainWindow(QMainWindow):
     def _update_shown(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
         self.shown_label.setText(
-            tr("{total} miners").format(total=f"{total:,}")
+            tn("%n miners", total)
             if shown == total
             else tr("Showing {shown} of {total}").format(shown=f"{shown:,}", total=f"{total:,}")
         )
@@ -1359,7 +1381,7 @@ class MainWindow(QMainWindow):
     # -- history ----------------------------------------------------------------------------------
     def _on_history_problem(self, text: str) -> None:
         if text:
-            self.statusBar().showMessage(f"History: {text}", 120_000)
+            self.statusBar().showMessage(tr("History: {problem}").format(problem=text), 120_000)
         else:
             self.statusBar().clearMessage()
 
@@ -1404,7 +1426,7 @@ class MainWindow(QMainWindow):
         """Tray notification, at most one per NOTIFY_GAP_MS (later ones are summed up in one);
         without a tray, the status bar says it. The alert button keeps the latest either way."""
         self.alert_button.setText(f"⚠ {title}")
-        self.alert_button.setToolTip(f"{title}\n{text}\n(click: open the Faults view)")
+        self.alert_button.setToolTip(f"{title}\n{text}\n{tr('(click: open the Faults view)')}")
         self.alert_button.show()
         if self.tray is None:
             return  # the alert button in the status bar is the alerts area
@@ -1423,7 +1445,7 @@ class MainWindow(QMainWindow):
         if len(held) == 1:
             title, text = held[0]
         else:
-            title = f"{len(held):,} new critical alerts"
+            title = tn("%n new critical alerts", len(held))
             text = "\n".join(t for t, _ in held[:5])
         self.tray.showMessage(title, text, QSystemTrayIcon.MessageIcon.Critical, 15_000)
 
@@ -1431,7 +1453,7 @@ class MainWindow(QMainWindow):
         """Open the fault settings dialog (non-blocking); saving applies and writes them."""
         book = self.fault_book
         if self.fault_stage is None or book.catalogue is None:
-            self.statusBar().showMessage("Fault tracking is off in this window", 5000)
+            self.statusBar().showMessage(tr("Fault tracking is off in this window"), 5000)
             return None
         rows = self.model.rows()
         models = sorted({m for r in rows if (m := fmt.make_model(r.identity)) != fmt.DASH})
@@ -1470,4 +1492,6 @@ class MainWindow(QMainWindow):
             self.config.language = language
             stage.set_language(effective_language(language))
             self._save_config()
-        self.statusBar().showMessage("Fault settings saved; they apply from the next poll", 5000)
+        self.statusBar().showMessage(
+            tr("Fault settings saved; they apply from the next poll"), 5000
+        )

@@ -127,3 +127,4 @@ def test_a_missing_translation_is_caught(qtbot: Any, fault_window: MakeWindow) -
     assert english_left(visible_texts(win)) == []
     win.poll_button.setText("Poll all miners now")  # a new string nobody translated
     assert english_left(visible_texts(win)) == ["Poll all miners now"]
+    switch(qtbot, win, "en")  # leave no translator installed for the tests that follow
