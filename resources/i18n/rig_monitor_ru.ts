@@ -1619,7 +1619,7 @@
     </message>
     <message>
         <source>Filter: fault or parameter (e.g. chip, warn_c)</source>
-        <translation>Фильтр: неисправность или параметр (например, chip, warn_c)</translation>
+        <translation>Фильтр: неисправность или параметр (например, чип, warn_c)</translation>
     </message>
     <message>
         <source>Clear this scope</source>
@@ -2298,6 +2298,22 @@
             <numerusform>%n подтверждены или отложены</numerusform>
             <numerusform>%n подтверждено или отложено</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>{days} d {hours} h</source>
+        <translation>{days} д {hours} ч</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Когда</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Что</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Кто</translation>
     </message>
 </context>
 </TS>

@@ -1619,7 +1619,7 @@
     </message>
     <message>
         <source>Filter: fault or parameter (e.g. chip, warn_c)</source>
-        <translation>筛选：故障或参数（例如 chip、warn_c）</translation>
+        <translation>筛选：故障或参数（例如 芯片、warn_c）</translation>
     </message>
     <message>
         <source>Clear this scope</source>
@@ -2232,6 +2232,22 @@
         <translation>
             <numerusform>%n 个已确认或暂停提醒</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>{days} d {hours} h</source>
+        <translation>{days} 天 {hours} 小时</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>操作人</translation>
     </message>
 </context>
 </TS>

@@ -124,6 +124,7 @@ class FaultsView(QWidget):
         # incidents
         self.incidents_label = _section(t("Incidents"))
         self.incidents = QTreeView()
+        self.incidents.setObjectName("incidents")
         self.incidents.setModel(book.incident_model)
         self.incidents.setAlternatingRowColors(True)
         self.incidents.setUniformRowHeights(True)
@@ -157,6 +158,7 @@ class FaultsView(QWidget):
 
         # active faults
         self.table = _table(book.faults_proxy)
+        self.table.setObjectName("activeFaults")
         for col, width in (
             (FCol.SEVERITY, 92),
             (FCol.MINER, 130),
@@ -188,6 +190,7 @@ class FaultsView(QWidget):
         self.handover = QLabel()
         self.handover.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.recent = _table(book.recent_proxy)
+        self.recent.setObjectName("recentEvents")
         for rcol, rwidth in (
             (RCol.TIME, 110),
             (RCol.EVENT, 100),

@@ -7,7 +7,7 @@ import time
 from rig_monitor.core.faults.thresholds import TempLimits
 from rig_monitor.core.faults.thresholds import temp_limits as _temp_limits
 from rig_monitor.core.fmt import DASH, fans, make_model, number, percent, pool_host
-from rig_monitor.core.fmt import uptime as duration
+from rig_monitor.gui.i18n import t
 
 __all__ = [
     "DASH",
@@ -21,6 +21,20 @@ __all__ = [
 ]  # re-exported for the GUI
 
 LOW_HASHRATE_RATIO = 0.90
+
+
+def duration(seconds: int | None) -> str:
+    """ "2 d 3 h", "3 h 5 min", "5 min" in the window's language (core.fmt.uptime in English)."""
+    if seconds is None:
+        return DASH
+    d, rem = divmod(int(seconds), 86400)
+    h, rem = divmod(rem, 3600)
+    m = rem // 60
+    if d:
+        return t("{days} d {hours} h").format(days=d, hours=h)
+    if h:
+        return t("{hours} h {minutes} min").format(hours=h, minutes=m)
+    return t("{minutes} min").format(minutes=m)
 
 
 def preload() -> None:

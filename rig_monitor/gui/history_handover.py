@@ -96,7 +96,7 @@ class HandoverView(QWidget):
         bar.addWidget(self.export_button)
         self.tree = QTreeWidget()
         self.tree.setColumnCount(5)
-        self.tree.setHeaderLabels(["When", "Miner", "Event", "What", "Who"])
+        self.tree.setHeaderLabels([t("When"), t("Miner"), t("Event"), t("What"), t("Who")])
         self.tree.setRootIsDecorated(True)
         self.tree.setAlternatingRowColors(True)
         self.tree.setUniformRowHeights(True)

@@ -24,9 +24,17 @@ Regenerate the catalogues after changing strings::
 from __future__ import annotations
 
 import functools
+import os
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QLocale, QObject, QTranslator, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QLibraryInfo,
+    QLocale,
+    QObject,
+    QTranslator,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSpinBox,
@@ -68,6 +76,16 @@ def qm_path(lang: str) -> str:
 def read_qm(lang: str) -> bytes:
     with open(qm_path(lang), "rb") as fh:
         return fh.read()
+
+
+def read_qt_qm(lang: str) -> bytes:
+    """Qt's own texts (standard buttons) in ``lang``, where PySide6 ships them; else nothing."""
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    try:
+        with open(os.path.join(folder, f"qtbase_{lang}.qm"), "rb") as fh:
+            return fh.read()
+    except OSError:
+        return b""  # a bundle without Qt's catalogues: those few buttons stay English
 
 
 def t(text: str) -> str:
@@ -153,47 +171,52 @@ def retranslate(root: QWidget) -> None:
 
 
 class LanguageSwitch(QObject):
-    """Installs the translator for a language; the .qm bytes are read on ``run`` (a worker)."""
+    """Installs the translators for a language: ours, and Qt's own (the Save/Cancel/Yes buttons
+    of standard dialogs). The .qm bytes are read on ``run`` (a worker)."""
 
-    ready = Signal(str, bytes)
+    ready = Signal(str, bytes, bytes)
     changed = Signal(str)
 
     def __init__(self, run: Callable[[Callable[[], None]], None], parent: QObject) -> None:
         super().__init__(parent)
         self._run = run
-        self._translator: QTranslator | None = None
-        self._data: bytes = b""  # QTranslator.load(data) keeps a pointer: keep the bytes alive
+        self._translators: list[QTranslator] = []
+        self._data: list[bytes] = []  # QTranslator.load(data) keeps a pointer: keep the bytes
         self.language = "en"
         self.ready.connect(self._install)
 
     def request(self, lang: str) -> None:
         if lang == "en":
-            self._install("en", b"")
+            self._install("en", b"", b"")
             return
         ready = self.ready
 
         def job() -> None:
             try:
-                ready.emit(lang, read_qm(lang))
+                ours = read_qm(lang)
             except OSError:
-                ready.emit("en", b"")
+                ready.emit("en", b"", b"")
+                return
+            ready.emit(lang, ours, read_qt_qm(lang))
 
         self._run(job)
 
-    def _install(self, lang: str, data: bytes) -> None:
+    def _install(self, lang: str, data: bytes, qt_data: bytes = b"") -> None:
         app = QCoreApplication.instance()
         if app is None:
             return
-        if self._translator is not None:
-            app.removeTranslator(self._translator)
-            self._translator = None
+        for old in self._translators:
+            app.removeTranslator(old)
+        self._translators, self._data = [], []
         if data:
-            translator = QTranslator(self)
-            self._data = data
-            if translator.load(self._data):
-                app.installTranslator(translator)
-                self._translator = translator
-            else:
-                lang = "en"
+            for blob in (data, qt_data):
+                translator = QTranslator(self)
+                if blob and translator.load(blob):
+                    app.installTranslator(translator)
+                    self._translators.append(translator)
+                    self._data.append(blob)
+                elif blob is data:
+                    lang = "en"
+                    break
         self.language = lang
         self.changed.emit(lang)

@@ -570,6 +570,10 @@ _TEXTS: tuple[str, ...] = (  # type: ignore[assignment]  # QT_TRANSLATE_NOOP ret
     QT_TRANSLATE_NOOP("MainWindow", "every sweep"),
     QT_TRANSLATE_NOOP("MainWindow", "5-minute averages"),
     QT_TRANSLATE_NOOP("MainWindow", "hourly averages"),
+    QT_TRANSLATE_NOOP("MainWindow", "{days} d {hours} h"),
+    QT_TRANSLATE_NOOP("MainWindow", "When"),
+    QT_TRANSLATE_NOOP("MainWindow", "What"),
+    QT_TRANSLATE_NOOP("MainWindow", "Who"),
 )
 
 STATIC: frozenset[str] = frozenset(_TEXTS)
