@@ -7,12 +7,16 @@ from rig_monitor.core.model import MinerSnapshot
 DASH = "—"
 
 
+def days_hours_minutes(seconds: int) -> tuple[int, int, int]:
+    d, rem = divmod(int(seconds), 86400)
+    h, rem = divmod(rem, 3600)
+    return d, h, rem // 60
+
+
 def uptime(seconds: int | None) -> str:
     if seconds is None:
         return DASH
-    d, rem = divmod(int(seconds), 86400)
-    h, rem = divmod(rem, 3600)
-    m = rem // 60
+    d, h, m = days_hours_minutes(seconds)
     if d:
         return f"{d} d {h} h"
     if h:

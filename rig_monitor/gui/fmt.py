@@ -6,7 +6,15 @@ import time
 
 from rig_monitor.core.faults.thresholds import TempLimits
 from rig_monitor.core.faults.thresholds import temp_limits as _temp_limits
-from rig_monitor.core.fmt import DASH, fans, make_model, number, percent, pool_host
+from rig_monitor.core.fmt import (
+    DASH,
+    days_hours_minutes,
+    fans,
+    make_model,
+    number,
+    percent,
+    pool_host,
+)
 from rig_monitor.gui.i18n import t
 
 __all__ = [
@@ -27,9 +35,7 @@ def duration(seconds: int | None) -> str:
     """ "2 d 3 h", "3 h 5 min", "5 min" in the window's language (core.fmt.uptime in English)."""
     if seconds is None:
         return DASH
-    d, rem = divmod(int(seconds), 86400)
-    h, rem = divmod(rem, 3600)
-    m = rem // 60
+    d, h, m = days_hours_minutes(seconds)
     if d:
         return t("{days} d {hours} h").format(days=d, hours=h)
     if h:

@@ -69,18 +69,11 @@ def visible_texts(win: MainWindow) -> list[str]:
             continue
         if not w.isVisible():
             continue
-        if isinstance(w, QLabel | QAbstractButton):
-            texts.append(w.text())
-        elif isinstance(w, QGroupBox):
-            texts.append(w.title())
-        elif isinstance(w, QDockWidget):
+        texts += widget_texts(w)
+        if isinstance(w, QDockWidget):
             texts.append(w.windowTitle())
-        elif isinstance(w, QComboBox):
-            texts.append(w.currentText())
         elif isinstance(w, QSpinBox):
             texts += [w.prefix(), w.suffix()]
-        elif isinstance(w, QLineEdit) and not w.text():
-            texts.append(w.placeholderText())
         elif isinstance(w, QTableWidget):
             texts += [
                 item.text()
@@ -96,6 +89,19 @@ def visible_texts(win: MainWindow) -> list[str]:
     ]
     texts += [str(win.proxy.index(r, Col.STATUS).data()) for r in range(win.proxy.rowCount())]
     return [t for t in texts if t]
+
+
+def widget_texts(w: QWidget) -> list[str]:
+    """The text a label, button, group box, combo box or empty line edit shows."""
+    if isinstance(w, QLabel | QAbstractButton):
+        return [w.text()]
+    if isinstance(w, QGroupBox):
+        return [w.title()]
+    if isinstance(w, QComboBox):
+        return [w.currentText()]
+    if isinstance(w, QLineEdit) and not w.text():
+        return [w.placeholderText()]
+    return []
 
 
 def english_left(texts: list[str]) -> list[str]:
@@ -155,14 +161,7 @@ def texts_in(root: QWidget) -> list[str]:
     for w in [root, *root.findChildren(QWidget)]:
         if not w.isVisible():
             continue
-        if isinstance(w, QLabel | QAbstractButton):
-            out.append(w.text())
-        elif isinstance(w, QGroupBox):
-            out.append(w.title())
-        elif isinstance(w, QComboBox):
-            out.append(w.currentText())
-        elif isinstance(w, QLineEdit) and not w.text():
-            out.append(w.placeholderText())
+        out += widget_texts(w)
         if isinstance(w, QAbstractItemView) and w.model() is not None:
             model = w.model()
             header = w.horizontalHeader() if isinstance(w, QTableView) else None
