@@ -6,15 +6,7 @@ import time
 
 from rig_monitor.core.faults.thresholds import TempLimits
 from rig_monitor.core.faults.thresholds import temp_limits as _temp_limits
-from rig_monitor.core.fmt import (
-    DASH,
-    days_hours_minutes,
-    fans,
-    make_model,
-    number,
-    percent,
-    pool_host,
-)
+from rig_monitor.core.fmt import DASH, fans, make_model, number, percent, pool_host, uptime
 from rig_monitor.gui.i18n import t
 
 __all__ = [
@@ -32,15 +24,8 @@ LOW_HASHRATE_RATIO = 0.90
 
 
 def duration(seconds: int | None) -> str:
-    """ "2 d 3 h", "3 h 5 min", "5 min" in the window's language (core.fmt.uptime in English)."""
-    if seconds is None:
-        return DASH
-    d, h, m = days_hours_minutes(seconds)
-    if d:
-        return t("{days} d {hours} h").format(days=d, hours=h)
-    if h:
-        return t("{hours} h {minutes} min").format(hours=h, minutes=m)
-    return t("{minutes} min").format(minutes=m)
+    """ "2 d 3 h", "3 h 5 min", "5 min" in the window's language."""
+    return uptime(seconds, t)
 
 
 def preload() -> None:
