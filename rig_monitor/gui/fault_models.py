@@ -741,6 +741,13 @@ class FaultBook(QObject):
     def has_report(self) -> bool:
         return self._report is not None
 
+    def use_catalogue(self, catalogue: Catalogue) -> None:
+        """Fault texts in another language, before the stage's next report brings them."""
+        self.catalogue = catalogue
+        self.faults_model._catalogue = catalogue
+        self.recent_model._catalogue = catalogue
+        self.retranslate()
+
     def retranslate(self) -> None:
         """Headers and cells are made in the language of the moment: ask every view to redraw."""
         for model in (self.faults_model, self.incident_model, self.recent_model):

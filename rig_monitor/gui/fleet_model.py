@@ -27,7 +27,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QGuiApplication, QIcon, QPainter, QPixmap
 
 from rig_monitor.core.filterlang import Compiled, compile_filter
-from rig_monitor.core.model import MinerSnapshot, Target
+from rig_monitor.core.model import Fault, MinerSnapshot, Target
 from rig_monitor.gui import fmt
 from rig_monitor.gui.filter_subject import SubjectCache
 from rig_monitor.gui.fleet import FleetRow, FleetTotals, RowState, RunningTotals
@@ -162,6 +162,8 @@ class FleetTableModel(SortedTableModel[FleetRow]):
         super().__init__(parent)
         # Says why a "Degraded" row has no fault yet (see gui/degraded.py); set by the window.
         self.explain: Callable[[FleetRow], str] | None = None
+        # a fault's title in the window's language (the snapshot's is the stage's at poll time)
+        self.fault_title: Callable[[Fault], str] | None = None
         self._totals = RunningTotals()
         self._cells: dict[str, tuple[list[str], list[QBrush | None]]] = {}  # see _render
 
@@ -298,8 +300,9 @@ class FleetTableModel(SortedTableModel[FleetRow]):
             if not s.faults:
                 return ""
             top = max(s.faults, key=lambda f: f.severity.rank)
+            title = self.fault_title(top) if self.fault_title is not None else top.title
             more = len(s.faults) - 1
-            return f"{top.title} (+{more})" if more else top.title
+            return f"{title} (+{more})" if more else title
         return ""
 
     def _sort_key(self, row: FleetRow, col: Col) -> float | str | None:

@@ -65,10 +65,16 @@ from rig_monitor.core.engine.engine_process import (
 )
 from rig_monitor.core.engine.protocol import Engine
 from rig_monitor.core.export import snapshot_to_dict
-from rig_monitor.core.faults import Incident, ThresholdOverrides, save_overrides, thresholds_path
+from rig_monitor.core.faults import (
+    Catalogue,
+    Incident,
+    ThresholdOverrides,
+    save_overrides,
+    thresholds_path,
+)
 from rig_monitor.core.faults.stage import FaultRecord, FaultReport, FaultStage
 from rig_monitor.core.filterlang import FilterError
-from rig_monitor.core.model import MinerSnapshot, Target
+from rig_monitor.core.model import Fault, MinerSnapshot, Target
 from rig_monitor.core.targets import is_public
 from rig_monitor.gui import fmt, saved_views
 from rig_monitor.gui.bridge import EngineBridge
@@ -316,6 +322,7 @@ class MainWindow(QMainWindow):
     """The fleet window. Owns the engine thread; call :meth:`start` once, :meth:`shutdown` at the end."""
 
     export_finished = Signal(str)  # from the writer thread: what the status bar should say
+    catalogue_ready = Signal(object)  # the fault catalogue in a new language, read off-thread
 
     def __init__(
         self,
@@ -406,6 +413,7 @@ class MainWindow(QMainWindow):
         self.proxy.sites = self.config.sites
         self.degraded = DegradedClock()
         self.model.explain = self._explain_degraded
+        self.model.fault_title = self._fault_title
         self.launch: Launcher = launch_detached  # "Open the demo" (tests swap it)
         self._widths_fitted = False
         self._dock_hidden_when_empty = False
@@ -639,6 +647,7 @@ class MainWindow(QMainWindow):
         self.language_choice = "system"
         self.menu_actions = build_menus(self)
         self.export_finished.connect(lambda text: self.statusBar().showMessage(text, 10_000))
+        self.catalogue_ready.connect(self._on_catalogue_ready)
 
         self.alert_button = QPushButton()
         self.alert_button.setFlat(True)
@@ -1236,7 +1245,34 @@ class MainWindow(QMainWindow):
         self.language.request(lang)
         if self.fault_stage is not None and self.config.language is None:
             # fault texts "follow the system" (Fault settings): here they follow the window
-            self.fault_stage.set_language(lang.split("_")[0])
+            code = lang.split("_")[0]
+            self.fault_stage.set_language(code)
+            # titles, causes and remedies redraw now; evidence follows at the next report
+            ready = self.catalogue_ready
+
+            def job() -> None:
+                from rig_monitor.core.faults.overrides import user_catalogue
+
+                ready.emit(user_catalogue(code))  # disk I/O: on the worker, never here
+
+            self._saver.run(job)
+
+    def _on_catalogue_ready(self, catalogue: object) -> None:
+        if isinstance(catalogue, Catalogue):
+            self.fault_book.use_catalogue(catalogue)
+            self.model.invalidate_cells()
+            rows = self.model.rowCount()
+            if rows:
+                self.model.dataChanged.emit(
+                    self.model.index(0, Col.FAULTS), self.model.index(rows - 1, Col.FAULTS)
+                )
+            self._on_faults_changed()
+
+    def _fault_title(self, fault: Fault) -> str:
+        catalogue = self.fault_book.catalogue
+        if catalogue is not None and fault.id in catalogue:
+            return catalogue.title(fault.id)
+        return fault.title
 
     def _on_language_changed(self, _lang: str) -> None:
         retranslate(self)

@@ -267,3 +267,26 @@ def test_counts_take_the_plural_form_of_the_language(
     switch(qtbot, win, lang)
     assert [section_count("Actions", n) for n in (1, 2, 5)] == expected
     switch(qtbot, win, "en")
+
+
+def test_fault_titles_follow_a_switch_without_waiting_for_a_poll(
+    qtbot: Any, fault_window: MakeWindow
+) -> None:
+    """The fleet table's Faults column, the Faults view and the detail pane's card re-word their
+    fault titles at once; no sweep runs in between (the interval here is an hour)."""
+    win, _ = fault_window(4, lambda i, s: fan_stopped(s) if i == 1 else s)
+    sweeps(qtbot, win, 2)
+    key = "127.0.0.2:4028"
+    assert win.select_key(key)
+    row = win.model.find(key)
+    assert row is not None
+    index = win.model.index(win.model.rows().index(row), Col.FAULTS)
+    assert index.data() == "Fan stopped"
+    seen = win.sweeps_seen
+    switch(qtbot, win, "ru")
+    qtbot.waitUntil(lambda: index.data() == "Вентилятор остановился", timeout=5000)
+    assert win.fault_book.faults_proxy.index(0, FCol.FAULT).data() == "Вентилятор остановился"
+    assert "Вентилятор остановился" in win.detail.faults.cards[0].plain_text()
+    assert win.sweeps_seen == seen
+    switch(qtbot, win, "en")
+    qtbot.waitUntil(lambda: index.data() == "Fan stopped", timeout=5000)
