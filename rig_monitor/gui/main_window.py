@@ -373,6 +373,7 @@ class MainWindow(QMainWindow):
             config_path.with_name("thresholds.json") if config_path is not None else None
         )
         self._held_alerts: list[tuple[str, str]] = []
+        self._alert_source: object = None  # what the alert button shows: incident or fault key
         self._last_notice = -float(NOTIFY_GAP_MS)
 
         self.setWindowTitle(title)
@@ -1443,6 +1444,28 @@ class MainWindow(QMainWindow):
         )
         if self.detail.key is not None:
             self.detail.faults.show_miner(self.detail.key, self._live(self.detail.key))
+        self._reword_alert()
+
+    def _reword_alert(self) -> None:
+        """The alert button's latest alert, in the language of the latest report (a language
+        switch re-words it; a cleared one keeps its last words)."""
+        source = self._alert_source
+        if source is None:
+            return
+        book = self.fault_book
+        if isinstance(source, tuple) and len(source) == 2:  # an incident: (id, scope)
+            for inc in book.incidents:
+                if (inc.id, inc.scope) == source:
+                    self._show_alert(inc.title, inc.detail)
+                    return
+        for rec in book.records:
+            if rec.key == source:
+                self._show_alert(self._fault_alert_title(rec), rec.fault.detail)
+                return
+
+    def _fault_alert_title(self, rec: FaultRecord) -> str:
+        title = self.fault_book.faults_model.title(rec)
+        return tr("{title} on {where}").format(title=title, where=miner_address(rec.miner))
 
     def _live(self, key: str) -> MinerSnapshot | None:
         row = self.model.find(key)
@@ -1450,20 +1473,18 @@ class MainWindow(QMainWindow):
 
     def _on_new_incidents(self, incidents: list[Incident]) -> None:
         for inc in incidents:
+            self._alert_source = (inc.id, inc.scope)
             self._alert(inc.title, inc.detail)
 
     def _on_new_critical_faults(self, records: list[FaultRecord]) -> None:
         for rec in records:
-            title = self.fault_book.faults_model.title(rec)
-            where = miner_address(rec.miner)
-            self._alert(tr("{title} on {where}").format(title=title, where=where), rec.fault.detail)
+            self._alert_source = rec.key
+            self._alert(self._fault_alert_title(rec), rec.fault.detail)
 
     def _alert(self, title: str, text: str) -> None:
         """Tray notification, at most one per NOTIFY_GAP_MS (later ones are summed up in one);
         without a tray, the status bar says it. The alert button keeps the latest either way."""
-        self.alert_button.setText(f"⚠ {title}")
-        self.alert_button.setToolTip(f"{title}\n{text}\n{tr('(click: open the Faults view)')}")
-        self.alert_button.show()
+        self._show_alert(title, text)
         if self.tray is None:
             return  # the alert button in the status bar is the alerts area
         self._held_alerts.append((title, text))
@@ -1472,6 +1493,11 @@ class MainWindow(QMainWindow):
             self._flush_alerts()
         elif not self._alert_timer.isActive():
             self._alert_timer.start(int(wait))
+
+    def _show_alert(self, title: str, text: str) -> None:
+        self.alert_button.setText(f"⚠ {title}")
+        self.alert_button.setToolTip(f"{title}\n{text}\n{tr('(click: open the Faults view)')}")
+        self.alert_button.show()
 
     def _flush_alerts(self) -> None:
         held, self._held_alerts = self._held_alerts, []

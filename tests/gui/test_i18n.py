@@ -206,6 +206,8 @@ def test_views_cards_and_dialogs_are_translated(
     sweeps(qtbot, win, 3)
     switch(qtbot, win, lang)
     sweeps(qtbot, win, 1)  # fault texts come in the new language with the next fault report
+    assert not win.alert_button.isHidden()  # the dark rack's alert, raised in English
+    assert english_left([win.alert_button.text()]) == [], win.alert_button.text()
     view = win.faults_view
     win.tabs.setCurrentWidget(view)
     view.grouped_check.setChecked(True)  # the incident's own faults listed too
