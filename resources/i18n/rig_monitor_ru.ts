@@ -2315,5 +2315,229 @@
         <source>Who</source>
         <translation>Кто</translation>
     </message>
+    <message>
+        <source>{label} ({name})</source>
+        <translation>{label} ({name})</translation>
+    </message>
+    <message>
+        <source>Bad polls before it is raised</source>
+        <translation>Плохих опросов до поднятия</translation>
+    </message>
+    <message>
+        <source>Good polls before it clears</source>
+        <translation>Хороших опросов до снятия</translation>
+    </message>
+    <message>
+        <source>Time before it is raised (s)</source>
+        <translation>Время до поднятия (с)</translation>
+    </message>
+    <message>
+        <source>Time before it clears (s)</source>
+        <translation>Время до снятия (с)</translation>
+    </message>
+    <message>
+        <source>Quiet time after a start or restart (s)</source>
+        <translation>Тишина после запуска или перезапуска (с)</translation>
+    </message>
+    <message>
+        <source>Becomes critical after (s)</source>
+        <translation>Становится критичной через (с)</translation>
+    </message>
+    <message>
+        <source>Window judged (s)</source>
+        <translation>Окно оценки (с)</translation>
+    </message>
+    <message>
+        <source>Warning at (°C)</source>
+        <translation>Внимание при (°C)</translation>
+    </message>
+    <message>
+        <source>Critical at (°C)</source>
+        <translation>Критично при (°C)</translation>
+    </message>
+    <message>
+        <source>Clears this far below (°C)</source>
+        <translation>Снимается ниже порога на (°C)</translation>
+    </message>
+    <message>
+        <source>Warning at, liquid cooling (°C)</source>
+        <translation>Внимание при, жидкостное охлаждение (°C)</translation>
+    </message>
+    <message>
+        <source>Critical at, liquid cooling (°C)</source>
+        <translation>Критично при, жидкостное охлаждение (°C)</translation>
+    </message>
+    <message>
+        <source>Warning at (share of rating)</source>
+        <translation>Внимание при (доля номинала)</translation>
+    </message>
+    <message>
+        <source>Critical at (share of rating)</source>
+        <translation>Критично при (доля номинала)</translation>
+    </message>
+    <message>
+        <source>Clears at (share of rating)</source>
+        <translation>Снимается при (доля номинала)</translation>
+    </message>
+    <message>
+        <source>Warning at (%)</source>
+        <translation>Внимание при (%)</translation>
+    </message>
+    <message>
+        <source>Critical at (%)</source>
+        <translation>Критично при (%)</translation>
+    </message>
+    <message>
+        <source>Clears at (%)</source>
+        <translation>Снимается при (%)</translation>
+    </message>
+    <message>
+        <source>Too high above (share of rating)</source>
+        <translation>Слишком много выше (доля номинала)</translation>
+    </message>
+    <message>
+        <source>Too low below (share of rating)</source>
+        <translation>Слишком мало ниже (доля номинала)</translation>
+    </message>
+    <message>
+        <source>Clears below, high side (share of rating)</source>
+        <translation>Снимается ниже, верхняя граница (доля номинала)</translation>
+    </message>
+    <message>
+        <source>Clears above, low side (share of rating)</source>
+        <translation>Снимается выше, нижняя граница (доля номинала)</translation>
+    </message>
+    <message>
+        <source>Judged only while hashing at least (share of rating)</source>
+        <translation>Оценивается, только если хешрейт не ниже (доля номинала)</translation>
+    </message>
+    <message>
+        <source>Confidence (z score)</source>
+        <translation>Доверие (z-оценка)</translation>
+    </message>
+    <message>
+        <source>Polls at the critical level before critical</source>
+        <translation>Опросов на критичном уровне до критичной</translation>
+    </message>
+    <message>
+        <source>Zero readings in a row that mean stopped</source>
+        <translation>Нулевых показаний подряд — значит, стоит</translation>
+    </message>
+    <message>
+        <source>Difference from the other fans (share)</source>
+        <translation>Отличие от других вентиляторов (доля)</translation>
+    </message>
+    <message>
+        <source>Drop that warns (share)</source>
+        <translation>Падение для предупреждения (доля)</translation>
+    </message>
+    <message>
+        <source>Drop-outs that warn</source>
+        <translation>Пропаданий до предупреждения</translation>
+    </message>
+    <message>
+        <source>Restarts counted over (s)</source>
+        <translation>Перезапуски считаются за (с)</translation>
+    </message>
+    <message>
+        <source>Restarts that make a loop</source>
+        <translation>Перезапусков для цикла</translation>
+    </message>
+    <message>
+        <source>Spread factor against peers (× MAD)</source>
+        <translation>Множитель разброса относительно соседей (× MAD)</translation>
+    </message>
+    <message>
+        <source>Hotter than peers by at least (°C)</source>
+        <translation>Горячее соседей не меньше чем на (°C)</translation>
+    </message>
+    <message>
+        <source>Slower than peers by at least (share of rating)</source>
+        <translation>Медленнее соседей не меньше чем на (доля номинала)</translation>
+    </message>
+    <message>
+        <source>Highest believable reading (°C)</source>
+        <translation>Наибольшее правдоподобное значение (°C)</translation>
+    </message>
+    <message>
+        <source>Lowest believable reading (°C)</source>
+        <translation>Наименьшее правдоподобное значение (°C)</translation>
+    </message>
+    <message>
+        <source>Highest believable speed (rpm)</source>
+        <translation>Наибольшие правдоподобные обороты (об/мин)</translation>
+    </message>
+    <message>
+        <source>No share for longer than (s)</source>
+        <translation>Нет шар дольше (с)</translation>
+    </message>
+    <message>
+        <source>Fewest hardware errors to judge</source>
+        <translation>Минимум аппаратных ошибок для оценки</translation>
+    </message>
+    <message>
+        <source>Fewest lost chips that warn</source>
+        <translation>Минимум потерянных чипов для предупреждения</translation>
+    </message>
+    <message>
+        <source>Fewest peers of the same model</source>
+        <translation>Минимум соседей той же модели</translation>
+    </message>
+    <message>
+        <source>Fewest rejects to judge</source>
+        <translation>Минимум отклонённых для оценки</translation>
+    </message>
+    <message>
+        <source>Fans compared only above (rpm)</source>
+        <translation>Сравнивать вентиляторы только выше (об/мин)</translation>
+    </message>
+    <message>
+        <source>Fewest shares to judge</source>
+        <translation>Минимум шар для оценки</translation>
+    </message>
+    <message>
+        <source>Shortest span judged (s)</source>
+        <translation>Наименьший период оценки (с)</translation>
+    </message>
+    <message>
+        <source>Fewest separate drop-outs that warn</source>
+        <translation>Минимум отдельных пропаданий для предупреждения</translation>
+    </message>
+    <message>
+        <source>Shortest window judged (s)</source>
+        <translation>Наименьшее окно оценки (с)</translation>
+    </message>
+    <message>
+        <source>Fewest zero readings that warn</source>
+        <translation>Минимум нулевых показаний для предупреждения</translation>
+    </message>
+    <message>
+        <source>Near the limit within (°C)</source>
+        <translation>Близко к пределу в пределах (°C)</translation>
+    </message>
+    <message>
+        <source>Smaller rise that warns near the limit (°C)</source>
+        <translation>Меньший рост для предупреждения у предела (°C)</translation>
+    </message>
+    <message>
+        <source>Throttled below (share of the usual frequency)</source>
+        <translation>Снижена ниже (доля обычной частоты)</translation>
+    </message>
+    <message>
+        <source>Recent average over (s)</source>
+        <translation>Недавнее среднее за (с)</translation>
+    </message>
+    <message>
+        <source>Rise that warns (°C)</source>
+        <translation>Рост для предупреждения (°C)</translation>
+    </message>
+    <message>
+        <source>Rise that warns (percentage points)</source>
+        <translation>Рост для предупреждения (процентные пункты)</translation>
+    </message>
+    <message>
+        <source>Uptime slack when spotting a restart (s)</source>
+        <translation>Допуск по аптайму при обнаружении перезапуска (с)</translation>
+    </message>
 </context>
 </TS>

@@ -2249,5 +2249,229 @@
         <source>Who</source>
         <translation>操作人</translation>
     </message>
+    <message>
+        <source>{label} ({name})</source>
+        <translation>{label}（{name}）</translation>
+    </message>
+    <message>
+        <source>Bad polls before it is raised</source>
+        <translation>连续几次异常才报</translation>
+    </message>
+    <message>
+        <source>Good polls before it clears</source>
+        <translation>连续几次正常才消除</translation>
+    </message>
+    <message>
+        <source>Time before it is raised (s)</source>
+        <translation>持续多久才报（秒）</translation>
+    </message>
+    <message>
+        <source>Time before it clears (s)</source>
+        <translation>持续多久才消除（秒）</translation>
+    </message>
+    <message>
+        <source>Quiet time after a start or restart (s)</source>
+        <translation>启动或重启后的静默期（秒）</translation>
+    </message>
+    <message>
+        <source>Becomes critical after (s)</source>
+        <translation>多久后升为严重（秒）</translation>
+    </message>
+    <message>
+        <source>Window judged (s)</source>
+        <translation>判断窗口（秒）</translation>
+    </message>
+    <message>
+        <source>Warning at (°C)</source>
+        <translation>警告温度（°C）</translation>
+    </message>
+    <message>
+        <source>Critical at (°C)</source>
+        <translation>严重温度（°C）</translation>
+    </message>
+    <message>
+        <source>Clears this far below (°C)</source>
+        <translation>降到多少以下消除（低于阈值 °C）</translation>
+    </message>
+    <message>
+        <source>Warning at, liquid cooling (°C)</source>
+        <translation>警告温度，水冷（°C）</translation>
+    </message>
+    <message>
+        <source>Critical at, liquid cooling (°C)</source>
+        <translation>严重温度，水冷（°C）</translation>
+    </message>
+    <message>
+        <source>Warning at (share of rating)</source>
+        <translation>警告阈值（占额定比例）</translation>
+    </message>
+    <message>
+        <source>Critical at (share of rating)</source>
+        <translation>严重阈值（占额定比例）</translation>
+    </message>
+    <message>
+        <source>Clears at (share of rating)</source>
+        <translation>消除阈值（占额定比例）</translation>
+    </message>
+    <message>
+        <source>Warning at (%)</source>
+        <translation>警告阈值（%）</translation>
+    </message>
+    <message>
+        <source>Critical at (%)</source>
+        <translation>严重阈值（%）</translation>
+    </message>
+    <message>
+        <source>Clears at (%)</source>
+        <translation>消除阈值（%）</translation>
+    </message>
+    <message>
+        <source>Too high above (share of rating)</source>
+        <translation>高于多少算过高（占额定比例）</translation>
+    </message>
+    <message>
+        <source>Too low below (share of rating)</source>
+        <translation>低于多少算过低（占额定比例）</translation>
+    </message>
+    <message>
+        <source>Clears below, high side (share of rating)</source>
+        <translation>过高时降到多少以下消除（占额定比例）</translation>
+    </message>
+    <message>
+        <source>Clears above, low side (share of rating)</source>
+        <translation>过低时升到多少以上消除（占额定比例）</translation>
+    </message>
+    <message>
+        <source>Judged only while hashing at least (share of rating)</source>
+        <translation>算力至少达到多少才判断（占额定比例）</translation>
+    </message>
+    <message>
+        <source>Confidence (z score)</source>
+        <translation>置信度（z 值）</translation>
+    </message>
+    <message>
+        <source>Polls at the critical level before critical</source>
+        <translation>连续几次达到严重阈值才升级</translation>
+    </message>
+    <message>
+        <source>Zero readings in a row that mean stopped</source>
+        <translation>连续几次为 0 算停转</translation>
+    </message>
+    <message>
+        <source>Difference from the other fans (share)</source>
+        <translation>与其他风扇相差（比例）</translation>
+    </message>
+    <message>
+        <source>Drop that warns (share)</source>
+        <translation>下降多少报警（比例）</translation>
+    </message>
+    <message>
+        <source>Drop-outs that warn</source>
+        <translation>掉线几次报警</translation>
+    </message>
+    <message>
+        <source>Restarts counted over (s)</source>
+        <translation>统计重启的时长（秒）</translation>
+    </message>
+    <message>
+        <source>Restarts that make a loop</source>
+        <translation>重启几次算循环</translation>
+    </message>
+    <message>
+        <source>Spread factor against peers (× MAD)</source>
+        <translation>与同型号相比的离散倍数（× MAD）</translation>
+    </message>
+    <message>
+        <source>Hotter than peers by at least (°C)</source>
+        <translation>比同型号至少高（°C）</translation>
+    </message>
+    <message>
+        <source>Slower than peers by at least (share of rating)</source>
+        <translation>比同型号至少低（占额定比例）</translation>
+    </message>
+    <message>
+        <source>Highest believable reading (°C)</source>
+        <translation>可信读数上限（°C）</translation>
+    </message>
+    <message>
+        <source>Lowest believable reading (°C)</source>
+        <translation>可信读数下限（°C）</translation>
+    </message>
+    <message>
+        <source>Highest believable speed (rpm)</source>
+        <translation>可信转速上限（转/分）</translation>
+    </message>
+    <message>
+        <source>No share for longer than (s)</source>
+        <translation>超过多久没有份额（秒）</translation>
+    </message>
+    <message>
+        <source>Fewest hardware errors to judge</source>
+        <translation>至少多少个硬件错误才判断</translation>
+    </message>
+    <message>
+        <source>Fewest lost chips that warn</source>
+        <translation>至少少几颗芯片才报警</translation>
+    </message>
+    <message>
+        <source>Fewest peers of the same model</source>
+        <translation>同型号矿机至少几台</translation>
+    </message>
+    <message>
+        <source>Fewest rejects to judge</source>
+        <translation>至少多少个拒绝才判断</translation>
+    </message>
+    <message>
+        <source>Fans compared only above (rpm)</source>
+        <translation>转速高于多少才比较（转/分）</translation>
+    </message>
+    <message>
+        <source>Fewest shares to judge</source>
+        <translation>至少多少个份额才判断</translation>
+    </message>
+    <message>
+        <source>Shortest span judged (s)</source>
+        <translation>最短判断时长（秒）</translation>
+    </message>
+    <message>
+        <source>Fewest separate drop-outs that warn</source>
+        <translation>至少几次独立掉零才报警</translation>
+    </message>
+    <message>
+        <source>Shortest window judged (s)</source>
+        <translation>最短判断窗口（秒）</translation>
+    </message>
+    <message>
+        <source>Fewest zero readings that warn</source>
+        <translation>至少几次读数为 0 才报警</translation>
+    </message>
+    <message>
+        <source>Near the limit within (°C)</source>
+        <translation>距上限多少以内算接近（°C）</translation>
+    </message>
+    <message>
+        <source>Smaller rise that warns near the limit (°C)</source>
+        <translation>接近上限时报警的较小升幅（°C）</translation>
+    </message>
+    <message>
+        <source>Throttled below (share of the usual frequency)</source>
+        <translation>低于多少算降频（占平时频率比例）</translation>
+    </message>
+    <message>
+        <source>Recent average over (s)</source>
+        <translation>近期平均时长（秒）</translation>
+    </message>
+    <message>
+        <source>Rise that warns (°C)</source>
+        <translation>升高多少报警（°C）</translation>
+    </message>
+    <message>
+        <source>Rise that warns (percentage points)</source>
+        <translation>升高多少报警（百分点）</translation>
+    </message>
+    <message>
+        <source>Uptime slack when spotting a restart (s)</source>
+        <translation>判断重启时运行时间的容差（秒）</translation>
+    </message>
 </context>
 </TS>

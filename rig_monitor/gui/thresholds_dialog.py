@@ -41,6 +41,7 @@ from rig_monitor.core.faults import Catalogue, ThresholdOverrides
 from rig_monitor.core.faults.thresholds import check_param
 from rig_monitor.gui.fault_models import DIM
 from rig_monitor.gui.i18n import t, tn
+from rig_monitor.gui.i18n_strings import PARAMETERS
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -149,7 +150,8 @@ class ThresholdsModel(QAbstractTableModel):
             if col is TCol.FAULT:
                 return self._cat.title(fid)
             if col is TCol.PARAM:
-                return name
+                label = PARAMETERS.get(name)
+                return t("{label} ({name})").format(label=t(label), name=name) if label else name
             if col is TCol.DEFAULT:
                 return number_text(self.default(index.row()))
             if value is None:
@@ -304,7 +306,7 @@ class ThresholdsDialog(QDialog):
         h.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         h.setStretchLastSection(True)
         h.resizeSection(TCol.FAULT, 300)
-        h.resizeSection(TCol.PARAM, 200)
+        h.resizeSection(TCol.PARAM, 340)
         h.resizeSection(TCol.DEFAULT, 100)
 
         self.note = QLabel(t(GLOBAL_NOTE))

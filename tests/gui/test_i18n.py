@@ -28,6 +28,7 @@ from rig_monitor.gui import fmt
 from rig_monitor.gui.fault_models import FCol, ICol, RCol
 from rig_monitor.gui.fleet_model import Col
 from rig_monitor.gui.main_window import MainWindow
+from rig_monitor.gui.thresholds_dialog import TCol
 from tests.gui import fault_helpers
 from tests.gui.fault_helpers import MakeWindow, chips_missing, fan_stopped, sweeps
 
@@ -40,7 +41,7 @@ pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateS
 KEEP = {
     "rig", "monitor", "ctrl", "csv", "th", "ph", "gh", "kw", "mw", "mac", "j", "model", "fault",
     "status", "site", "north", "rack", "row", "col", "address", "english", "s", "ok",
-    "api", "pdu", "dhcp", "ip", "crc", "eeprom", "pic", "psu", "lpm", "rpm", "uptime", "ms",
+    "api", "pdu", "dhcp", "ip", "crc", "eeprom", "pic", "psu", "lpm", "rpm", "uptime", "ms", "mad",
 }  # fmt: skip
 # Kept in the fault catalogue's zh/ru texts on purpose: vendor, firmware and tool names, and the
 # words operators read in English on the miner's own pages and logs ("find 0 asic", BOOTBY,
@@ -247,6 +248,10 @@ def test_views_cards_and_dialogs_are_translated(
     qtbot.addWidget(dlg)
     shown = [dlg.windowTitle(), *texts_in(dlg)]
     assert english_left(shown) == [], english_left(shown)
+    # every parameter named in words, its id (the thresholds.json key) kept after the label
+    params = [dlg.model.index(r, TCol.PARAM).data() for r in range(dlg.model.rowCount())]
+    labels = [re.sub(r"[（(][a-z_]+[)）]$", "", p) for p in params]
+    assert len(labels) > 100 and english_left(labels) == [], english_left(labels)
     dlg.reject()
     switch(qtbot, win, "en")
 

@@ -125,3 +125,21 @@ def test_english_counts_say_one_and_many() -> None:
     assert english("%n actions", 1) == "1 action"
     assert english("%n actions", 0) == "0 actions"
     assert i18n.english_singular("%n miners", 1, "1 台矿机") == "1 台矿机"  # a translation wins
+
+
+def test_every_threshold_parameter_has_a_label() -> None:
+    """The fault settings dialog names each parameter ("Bad polls before it is raised
+    (raise_polls)"); a parameter new in the catalogue needs its label in i18n_strings.PARAMETERS
+    (and its translations in the .ts files), else the dialog shows only its id."""
+    from rig_monitor.core.faults import load_catalogue
+    from rig_monitor.gui.i18n_strings import PARAMETERS
+
+    cat = load_catalogue()
+    names = {
+        name
+        for fid in cat.ids
+        for name, value in cat.params(fid).items()
+        if isinstance(value, int | float) and not isinstance(value, bool)
+    }
+    assert sorted(names - set(PARAMETERS)) == []
+    assert set(PARAMETERS.values()) <= STATIC
