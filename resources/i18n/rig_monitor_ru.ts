@@ -2539,5 +2539,9 @@
         <source>Uptime slack when spotting a restart (s)</source>
         <translation>Допуск по аптайму при обнаружении перезапуска (с)</translation>
     </message>
+    <message>
+        <source>ddd d MMM HH:mm</source>
+        <translation>ddd d MMM HH:mm</translation>
+    </message>
 </context>
 </TS>

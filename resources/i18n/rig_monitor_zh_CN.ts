@@ -2473,5 +2473,9 @@
         <source>Uptime slack when spotting a restart (s)</source>
         <translation>判断重启时运行时间的容差（秒）</translation>
     </message>
+    <message>
+        <source>ddd d MMM HH:mm</source>
+        <translation>M月d日 ddd HH:mm</translation>
+    </message>
 </context>
 </TS>

@@ -193,10 +193,10 @@ class FaultCard(QFrame):
         states = []
         if rec is not None:
             if rec.snoozed(now) and rec.snoozed_until is not None:
-                until = time.strftime("%a %H:%M", time.localtime(rec.snoozed_until))
+                until = fmt.local_time(rec.snoozed_until, "ddd HH:mm")
                 states.append(t("Snoozed until {time}").format(time=until))
             if rec.acknowledged_at is not None:
-                at = time.strftime("%H:%M", time.localtime(rec.acknowledged_at))
+                at = fmt.local_time(rec.acknowledged_at, "HH:mm")
                 states.append(t("Acknowledged {time}").format(time=at))
             if rec.incident is not None:
                 states.append(t("in an incident"))

@@ -66,7 +66,7 @@ def since_text(ts: float | None, now: float) -> str:
     if ts is None:
         return fmt.DASH
     same_day = time.localtime(ts)[:3] == time.localtime(now)[:3]
-    clock = time.strftime("%H:%M" if same_day else "%a %d %b %H:%M", time.localtime(ts))
+    clock = fmt.local_time(ts, "HH:mm" if same_day else t("ddd d MMM HH:mm"))
     return f"{clock} ({fmt.duration(int(max(0.0, now - ts)))})"
 
 
@@ -296,7 +296,7 @@ class FaultTableModel(SortedTableModel[FaultRecord]):
 
 def _clock_day(ts: float, now: float) -> str:
     same_day = time.localtime(ts)[:3] == time.localtime(now)[:3]
-    return time.strftime("%H:%M" if same_day else "%a %H:%M", time.localtime(ts))
+    return fmt.local_time(ts, "HH:mm" if same_day else "ddd HH:mm")
 
 
 class FaultFilterProxy(QSortFilterProxyModel):
@@ -596,7 +596,7 @@ class RecentModel(QAbstractTableModel):
         col = RCol(index.column())
         if role == Qt.ItemDataRole.DisplayRole:
             if col is RCol.TIME:
-                return time.strftime("%a %H:%M:%S", time.localtime(ev.at))
+                return fmt.local_time(ev.at, "ddd HH:mm:ss")
             if col is RCol.EVENT:
                 return t(EVENT_LABELS[ev.kind]) if ev.kind in EVENT_LABELS else str(ev.kind)
             if col is RCol.MINER:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from rig_monitor.core.history import HistoryReader
 from rig_monitor.core.history.export import SECTIONS, HandoverItem, handover, handover_csv
+from rig_monitor.gui import fmt
 from rig_monitor.gui.history_link import HistoryLink
 from rig_monitor.gui.i18n import t, tn
 
@@ -161,7 +162,7 @@ class HandoverView(QWidget):
             self.tree.addTopLevelItem(head)
             head.setFirstColumnSpanned(True)
             for i in part:
-                when = time.strftime("%a %H:%M:%S", time.localtime(i.t))
+                when = fmt.local_time(i.t, "ddd HH:mm:ss")
                 event = event_name(i.kind, i.severity)
                 child = QTreeWidgetItem([when, i.miner, event, i.text, i.operator or ""])
                 child.setData(0, KEY_ROLE, i.miner)

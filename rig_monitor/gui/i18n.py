@@ -88,6 +88,16 @@ def read_qt_qm(lang: str) -> bytes:
         return b""  # a bundle without Qt's catalogues: those few buttons stay English
 
 
+_LOCALES = {"en": "en_US", "zh_CN": "zh_CN", "ru": "ru_RU"}
+_current = "en"  # the installed language (the GUI thread sets it; readers only read)
+
+
+def locale() -> QLocale:
+    """The installed language's locale, for day and month names (not for numbers: the window
+    shows numbers one way in every language, as the CSV and the CLI do)."""
+    return QLocale(_LOCALES.get(_current, "en_US"))
+
+
 def t(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
 
@@ -218,5 +228,7 @@ class LanguageSwitch(QObject):
                 elif blob is data:
                     lang = "en"
                     break
+        global _current
+        _current = lang
         self.language = lang
         self.changed.emit(lang)

@@ -630,6 +630,7 @@ _TEXTS: tuple[str, ...] = (  # type: ignore[assignment]  # QT_TRANSLATE_NOOP ret
     QT_TRANSLATE_NOOP("MainWindow", "Rise that warns (°C)"),
     QT_TRANSLATE_NOOP("MainWindow", "Rise that warns (percentage points)"),
     QT_TRANSLATE_NOOP("MainWindow", "Uptime slack when spotting a restart (s)"),
+    QT_TRANSLATE_NOOP("MainWindow", "ddd d MMM HH:mm"),
 )
 
 STATIC: frozenset[str] = frozenset(_TEXTS)

@@ -186,7 +186,7 @@ ENGINE_ERROR = "timed out after 3.0 s"  # tests/gui/fault_helpers.py ScriptedFle
 # objectName of a view -> its columns whose cells the window writes (not the miner's own data)
 TRANSLATED_COLUMNS = {
     "activeFaults": (FCol.SEVERITY, FCol.FAULT, FCol.EVIDENCE, FCol.STATE),
-    "recentEvents": (RCol.EVENT, RCol.FAULT, RCol.SEVERITY),
+    "recentEvents": (RCol.TIME, RCol.EVENT, RCol.FAULT, RCol.SEVERITY),
     "incidents": (ICol.TITLE, ICol.DETAIL),
 }
 
