@@ -81,14 +81,31 @@ def event_text(e: EventRow) -> str:
 
 
 def _plot(layout: pg.GraphicsLayout, title: str, units: str) -> pg.PlotItem:
+    """A plot titled ``title`` (English; shown translated, and again after a switch)."""
     p: pg.PlotItem = layout.addPlot(axisItems={"bottom": pg.DateAxisItem()})
-    p.setTitle(title, size="9pt")
-    p.setLabel("left", units)
+    p.rm_words = (title, units)
+    p.setTitle(t(title), size="9pt")
+    p.setLabel("left", t(units))
     p.showGrid(x=False, y=True, alpha=0.25)
     p.setClipToView(True)
     p.setDownsampling(auto=True, mode="peak")
     p.addLegend(offset=(5, 5), labelTextSize="8pt", brush=(255, 255, 255, 210), pen=(180, 180, 180))
     return p
+
+
+def _curve(plot: pg.PlotItem, name: str, pen: Any) -> pg.PlotDataItem:
+    """A named curve (``name`` English, shown translated) in ``plot``'s legend."""
+    item: pg.PlotDataItem = plot.plot(name=t(name), pen=pen)
+    item.rm_name = name
+    return item
+
+
+def _rename(plot: pg.PlotItem, item: pg.PlotDataItem, name: str) -> None:
+    """Show ``item`` as ``name`` in the plot's legend (a switch of language, a new board)."""
+    item.opts["name"] = name
+    label = plot.legend.getLabel(item) if plot.legend is not None else None
+    if label is not None:
+        label.setText(name)
 
 
 class _ChartBase(QWidget):
@@ -135,6 +152,22 @@ class _ChartBase(QWidget):
         i = self.range_box.findText(name)
         if i >= 0:
             self.range_box.setCurrentIndex(i)
+
+    def retranslate(self) -> None:
+        """Titles, units and legends in the language now installed; the status line again."""
+        for p in self.plots:
+            title, units = p.rm_words
+            p.setTitle(t(title), size="9pt")
+            p.setLabel("left", t(units))
+            for item in p.listDataItems():
+                name = getattr(item, "rm_name", None)
+                if isinstance(name, str):
+                    _rename(p, item, t(name))
+        chart = getattr(self, "chart", None)
+        if chart is not None:
+            self.draw(chart)  # the status line and per-board names, from the data in hand
+        else:
+            self.reload()
 
     def _link_x(self) -> None:
         for p in self.plots[1:]:
@@ -239,22 +272,22 @@ class MinerHistoryView(_ChartBase):
         self.bar.addWidget(self.export_csv)
         self.bar.addWidget(self.export_json)
         g = self.graphics.ci
-        self.p_hash = _plot(g, t("Hashrate"), "TH/s")
-        self.p_boards = _plot(g, t("Per board"), "TH/s")
+        self.p_hash = _plot(g, "Hashrate", "TH/s")
+        self.p_boards = _plot(g, "Per board", "TH/s")
         g.nextRow()
-        self.p_temp = _plot(g, t("Temperatures"), "°C")
-        self.p_fans = _plot(g, t("Fans"), "rpm")
+        self.p_temp = _plot(g, "Temperatures", "°C")
+        self.p_fans = _plot(g, "Fans", "rpm")
         g.nextRow()
-        self.p_power = _plot(g, t("Power"), "W")
+        self.p_power = _plot(g, "Power", "W")
         self.plots = [self.p_hash, self.p_boards, self.p_temp, self.p_fans, self.p_power]
         self._link_x()
-        self.c_hash = self.p_hash.plot(name=t("hashrate"), pen=pg.mkPen(PALETTE[0], width=1))
-        self.c_nominal = self.p_hash.plot(
-            name=t("nominal"), pen=pg.mkPen((90, 90, 90), width=1, style=Qt.PenStyle.DashLine)
+        self.c_hash = _curve(self.p_hash, "hashrate", pen=pg.mkPen(PALETTE[0], width=1))
+        self.c_nominal = _curve(
+            self.p_hash, "nominal", pen=pg.mkPen((90, 90, 90), width=1, style=Qt.PenStyle.DashLine)
         )
-        self.c_chip = self.p_temp.plot(name=t("chip max"), pen=pg.mkPen(PALETTE[3], width=1))
-        self.c_board = self.p_temp.plot(name=t("board max"), pen=pg.mkPen(PALETTE[1], width=1))
-        self.c_power = self.p_power.plot(name=t("power"), pen=pg.mkPen(PALETTE[4], width=1))
+        self.c_chip = _curve(self.p_temp, "chip max", pen=pg.mkPen(PALETTE[3], width=1))
+        self.c_board = _curve(self.p_temp, "board max", pen=pg.mkPen(PALETTE[1], width=1))
+        self.c_power = _curve(self.p_power, "power", pen=pg.mkPen(PALETTE[4], width=1))
         self.c_boards: list[pg.PlotDataItem] = []
         self.c_fans: list[pg.PlotDataItem] = []
 
@@ -348,6 +381,8 @@ class MinerHistoryView(_ChartBase):
         for i, (name, values) in enumerate(series):
             if i >= len(have):
                 have.append(plot.plot(name=name, pen=pg.mkPen(PALETTE[i % len(PALETTE)], width=1)))
+            elif have[i].opts.get("name") != name:
+                _rename(plot, have[i], name)  # "board 1" in another language
             have[i].setData(t, values, connect="finite")
         return have
 
@@ -431,24 +466,25 @@ class FleetHistoryView(_ChartBase):
             b.setEnabled(link is not None or b is self.table_button)
             self.bar.addWidget(b)
         g = self.graphics.ci
-        self.p_hash = _plot(g, t("Fleet hashrate"), "TH/s")
-        self.p_online = _plot(g, t("Miners"), t("count"))
+        self.p_hash = _plot(g, "Fleet hashrate", "TH/s")
+        self.p_online = _plot(g, "Miners", "count")
         g.nextRow()
-        self.p_power = _plot(g, t("Fleet power"), "kW")
-        self.p_faults = _plot(g, t("Open faults"), t("count"))
+        self.p_power = _plot(g, "Fleet power", "kW")
+        self.p_faults = _plot(g, "Open faults", "count")
         self.plots = [self.p_hash, self.p_online, self.p_power, self.p_faults]
         self._link_x()
-        self.c_hash = self.p_hash.plot(name=t("hashrate"), pen=pg.mkPen(PALETTE[0], width=1))
-        self.c_nominal = self.p_hash.plot(
-            name=t("nominal (online)"),
+        self.c_hash = _curve(self.p_hash, "hashrate", pen=pg.mkPen(PALETTE[0], width=1))
+        self.c_nominal = _curve(
+            self.p_hash,
+            "nominal (online)",
             pen=pg.mkPen((90, 90, 90), width=1, style=Qt.PenStyle.DashLine),
         )
-        self.c_online = self.p_online.plot(name=t("online"), pen=pg.mkPen(PALETTE[2], width=1))
-        self.c_miners = self.p_online.plot(
-            name=t("polled"), pen=pg.mkPen((90, 90, 90), width=1, style=Qt.PenStyle.DashLine)
+        self.c_online = _curve(self.p_online, "online", pen=pg.mkPen(PALETTE[2], width=1))
+        self.c_miners = _curve(
+            self.p_online, "polled", pen=pg.mkPen((90, 90, 90), width=1, style=Qt.PenStyle.DashLine)
         )
-        self.c_power = self.p_power.plot(name=t("power"), pen=pg.mkPen(PALETTE[4], width=1))
-        self.c_faults = self.p_faults.plot(name=t("faults"), pen=pg.mkPen(PALETTE[3], width=1))
+        self.c_power = _curve(self.p_power, "power", pen=pg.mkPen(PALETTE[4], width=1))
+        self.c_faults = _curve(self.p_faults, "faults", pen=pg.mkPen(PALETTE[3], width=1))
 
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)

@@ -1288,6 +1288,10 @@ class MainWindow(QMainWindow):
         self._on_faults_changed()
         self.rack_view.retranslate()
         self.handover.retranslate()
+        for pane in (self.fleet_history, self.miner_history):
+            chart = pane.built
+            if chart is not None:  # not built yet: it is built in the language of that moment
+                chart.retranslate()
         self.detail.show_row(self.model.find(self.detail.key) if self.detail.key else None)
         if not self._started:
             self._set_engine_text(tr("Engine not started"))
