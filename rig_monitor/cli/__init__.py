@@ -302,7 +302,9 @@ def cmd_watch(args: argparse.Namespace, out: TextIO) -> int:
     if args.json and args.jsonl:
         raise ValueError("--json and --jsonl: choose one")
     targets = _targets(args)
-    stage = FaultStage.load()  # the window's pipeline: tracker, peers, incidents
+    w = _words(args)
+    # the window's pipeline: tracker, peers, incidents; fault texts in the table's language
+    stage = FaultStage.load(None if args.json or args.jsonl else w.lang)
     sweeps_json: list[dict[str, Any]] = []
     hook = sweep_hook(args, stage.tracker)  # --record: the history database gets every sweep
     rc = 0
@@ -328,10 +330,11 @@ def cmd_watch(args: argparse.Namespace, out: TextIO) -> int:
             else:
                 sweeps_json.append(doc)
         else:
-            out.write(f"\n== sweep {n} at {time.strftime('%H:%M:%S')} ==\n")
-            _write_incidents(incidents, out)
-            _table(_poll_rows(snaps), out)
-            out.write(_totals(snaps) + "\n")
+            head = w("== sweep {n} at {time} ==").format(n=n, time=time.strftime("%H:%M:%S"))
+            out.write(f"\n{head}\n")
+            _write_incidents(incidents, out, w)
+            _table(_poll_rows(snaps, w), out)
+            out.write(_totals(snaps, w) + "\n")
             out.flush()
 
     try:
@@ -660,6 +663,7 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument(
         "--interval", type=float, default=30.0, help="seconds between sweep starts (default 30)"
     )
+    _lang_option(sp)
     sp.set_defaults(func=cmd_watch)
 
     sp = sub.add_parser("diagnose", help="poll once and name shared causes (rack, pool, cooling)")

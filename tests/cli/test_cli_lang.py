@@ -132,3 +132,17 @@ def test_diagnose_speaks_russian_and_its_json_stays_english(
     doc = json.loads(run("diagnose", target, "--timeout", "1", "--json"))
     [incident] = [i for i in doc["incidents"] if i["id"] == "site_network_or_power"]
     assert "unreachable" in incident["title"] and not CYRILLIC.search(json.dumps(doc))
+
+
+def test_watch_table_follows_lang_and_jsonl_does_not(
+    rack: SimFleet, no_locale: pytest.MonkeyPatch
+) -> None:
+    target = f"127.97.1.31-40:{PORT}"
+    argv = ("watch", target, "--sweeps", "1", "--interval", "1", "--timeout", "1")
+    text = run(*argv, "--lang", "zh")
+    assert "== 第 1 轮，" in text and "状态" in text and "在线 10 台" in text
+    assert "sweep" not in text and "STATUS" not in text and " online" not in text
+    no_locale.setenv("LANG", "zh_CN.UTF-8")
+    doc = json.loads(run(*argv, "--jsonl"))
+    assert doc["sweep"] == 1 and len(doc["miners"]) == 10
+    assert not CJK.search(json.dumps(doc, ensure_ascii=False))
