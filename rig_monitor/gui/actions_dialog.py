@@ -36,7 +36,7 @@ from rig_monitor.core.actions.runner import ActionResult, ActionRunner
 from rig_monitor.core.drivers.control import Action, PoolError, PoolSpec, parse_pool
 from rig_monitor.core.engine.poller import Poller
 from rig_monitor.core.model import Ports, Target
-from rig_monitor.gui.i18n import t as tr
+from rig_monitor.gui.i18n import t as _t
 from rig_monitor.gui.i18n import tn
 
 LABELS = {
@@ -131,14 +131,14 @@ class PoolsDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(tn("Set pools on %n miners", count))
         grid = QGridLayout()
-        heads = (tr("Pool URL (stratum+tcp://host:port)"), tr("Worker"), tr("Password"))
+        heads = (_t("Pool URL (stratum+tcp://host:port)"), _t("Worker"), _t("Password"))
         for col, head in enumerate(heads):
             grid.addWidget(QLabel(head), 0, col)
         self.rows: list[tuple[QLineEdit, QLineEdit, QLineEdit]] = []
         for r in range(3):
             url, user, pw = QLineEdit(), QLineEdit(), QLineEdit()
             url.setPlaceholderText(
-                "stratum+tcp://pool.example.com:3333" if r == 0 else tr("backup")
+                "stratum+tcp://pool.example.com:3333" if r == 0 else _t("backup")
             )
             pw.setPlaceholderText("x")
             pw.setEchoMode(QLineEdit.EchoMode.Password)
@@ -172,7 +172,7 @@ class PoolsDialog(QDialog):
             self.error.setText(str(exc))
             return
         if not pools:
-            self.error.setText(tr("Give at least one pool URL and worker"))
+            self.error.setText(_t("Give at least one pool URL and worker"))
             return
         self.pools = tuple(pools)
         self.accept()
@@ -201,7 +201,7 @@ class ActionsDialog(QDialog):
         self._factory = worker_factory or (lambda p: ActionWorker(parent=p))
         self.results: dict[str, ActionResult] = {}
         self.phase = "preview"
-        label = tr(LABELS[action])
+        label = _t(LABELS[action])
         self.setWindowTitle(f"{label}: {tn('%n miners', len(targets))}")
         self.resize(760, 480)
 
@@ -212,7 +212,7 @@ class ActionsDialog(QDialog):
         )
         self.heading.setWordWrap(True)
         self.table = QTableWidget(len(targets), len(self.COLS))
-        self.table.setHorizontalHeaderLabels([tr(c) for c in self.COLS])
+        self.table.setHorizontalHeaderLabels([_t(c) for c in self.COLS])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         header = self.table.horizontalHeader()
@@ -235,7 +235,7 @@ class ActionsDialog(QDialog):
         self.go_button = QPushButton(label)
         self.go_button.setEnabled(False)
         self.go_button.clicked.connect(self.confirm)
-        self.close_button = QPushButton(tr("Cancel"))
+        self.close_button = QPushButton(_t("Cancel"))
         self.close_button.clicked.connect(self.reject)
         buttons = QDialogButtonBox()
         buttons.addButton(self.go_button, QDialogButtonBox.ButtonRole.AcceptRole)
@@ -256,11 +256,11 @@ class ActionsDialog(QDialog):
         if row is None:
             return
         if self.phase == "preview":
-            can = {True: tr("yes"), False: tr("no")}.get(r.supported, tr("no answer"))  # type: ignore[arg-type]
+            can = {True: _t("yes"), False: _t("no")}.get(r.supported, _t("no answer"))  # type: ignore[arg-type]
             text = r.detail if r.supported and not r.error else (r.error or "")
             colour = GREY if not r.supported or r.error else None
         else:
-            can = tr("done") if r.ok else tr("FAILED") if r.supported else tr("skipped")
+            can = _t("done") if r.ok else _t("FAILED") if r.supported else _t("skipped")
             text = r.detail if r.ok else (r.error or "")
             colour = OK_COLOUR if r.ok else BAD_COLOUR if r.supported else GREY
         can_item, item = self._items[row]
@@ -281,7 +281,7 @@ class ActionsDialog(QDialog):
     def _on_finished(self, results: list[ActionResult]) -> None:
         for r in results:
             self.results.setdefault(r.key, r)
-        label = tr(LABELS[self.action])
+        label = _t(LABELS[self.action])
         if self.phase == "preview":
             able = [
                 self.results[t.key]
@@ -297,7 +297,7 @@ class ActionsDialog(QDialog):
             if cannot:
                 text += " " + tn("%n cannot (see why below) and will be skipped.", cannot)
             if self.action.disruptive and len(able) > 1:
-                text += " " + tr("They go out in waves by address block, a few at a time.")
+                text += " " + _t("They go out in waves by address block, a few at a time.")
             self.heading.setText(text)
             self.go_button.setText(f"{label} {tn('%n miners', len(able))}")
             self.go_button.setMinimumWidth(self.go_button.sizeHint().width())
@@ -307,13 +307,13 @@ class ActionsDialog(QDialog):
         ok = sum(1 for r in self.results.values() if r.ok)
         failed = sum(1 for r in self.results.values() if r.supported and not r.ok)
         self.heading.setText(
-            tr(
+            _t(
                 "<b>{action}</b>: {ok} done, {failed} failed, {skipped} skipped. "
                 "Logged to the action log."
             ).format(action=label, ok=ok, failed=failed, skipped=len(self.targets) - ok - failed)
         )
         self.phase = "done"
-        self.close_button.setText(tr("Close"))
+        self.close_button.setText(_t("Close"))
         self.close_button.setEnabled(True)
 
     @Slot()
@@ -324,7 +324,7 @@ class ActionsDialog(QDialog):
         self.phase = "running"
         self.go_button.setEnabled(False)
         self.close_button.setEnabled(False)  # the report must be seen to the end
-        self.heading.setText(tr("<b>{action}</b>: sending…").format(action=tr(LABELS[self.action])))
+        self.heading.setText(_t("<b>{action}</b>: sending…").format(action=_t(LABELS[self.action])))
         self.results = {}
         self.progress.setRange(0, len(self._able))
         self.progress.setValue(0)
@@ -338,7 +338,7 @@ class ActionsDialog(QDialog):
 
     def _set_row_skipped(self, t: Target) -> None:
         can_item, _ = self._items[self._row[t.key]]
-        can_item.setText(tr("skipped"))
+        can_item.setText(_t("skipped"))
         can_item.setForeground(GREY)
 
     def reject(self) -> None:

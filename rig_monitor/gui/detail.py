@@ -27,7 +27,7 @@ from rig_monitor.gui.fault_guide import ChipMap, FaultGuide, chips_summary
 from rig_monitor.gui.fault_models import FaultBook
 from rig_monitor.gui.fleet import FleetRow
 from rig_monitor.gui.fleet_model import BAD, STATE_COLOURS, temp_colour
-from rig_monitor.gui.i18n import t as tr
+from rig_monitor.gui.i18n import t as _t
 
 POOL_STATUS = {  # pool states as the window names them (lupdate sees them in i18n_strings)
     PoolStatus.ALIVE: "alive",
@@ -161,7 +161,7 @@ class DetailPane(QWidget):
     def show_row(self, row: FleetRow | None) -> None:
         self._key = None if row is None else row.key
         if row is None:
-            self.title.setText(tr("Select a miner to see its details"))
+            self.title.setText(_t("Select a miner to see its details"))
             self.error.hide()
             for label in self.fields.values():
                 label.setText(fmt.DASH)
@@ -174,15 +174,15 @@ class DetailPane(QWidget):
         state = row.state
         addr = fmt.address(row.ip, row.port)
         self.title.setText(
-            tr("{model} at {address}").format(model=fmt.make_model(ident), address=addr)
+            _t("{model} at {address}").format(model=fmt.make_model(ident), address=addr)
             if ident
             else addr
         )
         if row.snap is not None and not row.online:
-            when = fmt.clock(row.last_online.timestamp) if row.last_online else tr("never")
+            when = fmt.clock(row.last_online.timestamp) if row.last_online else _t("never")
             self.error.setText(
-                tr("Offline: {error} (last answered: {time})").format(
-                    error=row.snap.error or tr("no answer"), time=when
+                _t("Offline: {error} (last answered: {time})").format(
+                    error=row.snap.error or _t("no answer"), time=when
                 )
             )
             self.error.show()
@@ -190,7 +190,7 @@ class DetailPane(QWidget):
             self.error.hide()
 
         status = self.fields["status"]
-        status.setText(tr(state.label))
+        status.setText(_t(state.label))
         status.setStyleSheet(f"color: {STATE_COLOURS[state].name()}; font-weight: bold;")
         self.fields["address"].setText(addr)
         self.fields["make"].setText(fmt.make_model(ident))
@@ -202,7 +202,7 @@ class DetailPane(QWidget):
         if live is not None:
             hr = fmt.hashrate(live.hashrate_ths)
             if live.nominal_hashrate_ths:
-                hr += " " + tr("of {nominal} ({share})").format(
+                hr += " " + _t("of {nominal} ({share})").format(
                     nominal=fmt.hashrate(live.nominal_hashrate_ths),
                     share=fmt.percent(live.hashrate_ratio),
                 )
@@ -280,11 +280,11 @@ class DetailPane(QWidget):
         t.setRowCount(len(pools))
         for r, p in enumerate(pools):
             alive = p.status is PoolStatus.ALIVE
-            tip = tr("active pool") if p.active else None
+            tip = _t("active pool") if p.active else None
             t.setItem(r, 0, _item("▶" if p.active else "", tip=tip))
             t.setItem(r, 1, _item(fmt.pool_host(p.url), tip=p.url))
             t.setItem(r, 2, _item(p.user or fmt.DASH))
-            status = tr(POOL_STATUS[p.status]) if p.status in POOL_STATUS else str(p.status)
+            status = _t(POOL_STATUS[p.status]) if p.status in POOL_STATUS else str(p.status)
             t.setItem(r, 3, _item(status, colour=None if alive else BAD))
             t.setItem(r, 4, _item(_int(p.accepted), right=True))
             t.setItem(r, 5, _item(_int(p.rejected), right=True))

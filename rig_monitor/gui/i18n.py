@@ -5,7 +5,7 @@ Why a pass over the widgets: the window's static texts (buttons, labels, menus, 
 boxes, placeholders) are listed once in :mod:`rig_monitor.gui.i18n_strings` for ``lupdate`` and
 translated here by their English source, so switching language at run time redraws them without
 rebuilding the window. Texts the code builds at run time (totals, counts, status line) call
-``tr()`` where they are made. The .qm file is read on a worker thread, never the GUI thread.
+``t()`` where they are made. The .qm file is read on a worker thread, never the GUI thread.
 
 Counts go through :func:`tn` and Qt's ``%n`` plural forms (``numerus`` messages in the .ts):
 Russian has three (1 асик, 2 асика, 5 асиков), Chinese one. The English source of such a text

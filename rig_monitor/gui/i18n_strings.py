@@ -8,7 +8,7 @@ code builds at run time (``t(template).format(...)``). A string missing here sta
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 CONTEXT = "MainWindow"
 
@@ -732,3 +732,54 @@ PARAMETERS: dict[str, str] = {
     "rise_pct": "Rise that warns (percentage points)",
     "slack_s": "Uptime slack when spotting a restart (s)",
 }
+
+
+def _plurals_for_lupdate() -> None:
+    """Never called: ``pyside6-lupdate`` reads these calls and marks the texts as having plural
+    forms (``numerus="yes"``); the code uses them through :func:`rig_monitor.gui.i18n.tn`."""
+    QCoreApplication.translate("MainWindow", "Set pools on %n miners", None, 2)
+    QCoreApplication.translate("MainWindow", "%n miners", None, 2)
+    QCoreApplication.translate(
+        "MainWindow", "<b>{action}</b> on %n miners. Checking what each one can do…", None, 2
+    )
+    QCoreApplication.translate("MainWindow", "<b>{action}</b> will be sent to %n miners", None, 2)
+    QCoreApplication.translate(
+        "MainWindow", "%n cannot (see why below) and will be skipped.", None, 2
+    )
+    QCoreApplication.translate("MainWindow", "and %n more", None, 2)
+    QCoreApplication.translate("MainWindow", "Opened the first %n web pages", None, 2)
+    QCoreApplication.translate("MainWindow", "Remove %n miners from the list?", None, 2)
+    QCoreApplication.translate("MainWindow", "%n polls", None, 2)
+    QCoreApplication.translate("MainWindow", "%n faults raised", None, 2)
+    QCoreApplication.translate("MainWindow", "%n cleared", None, 2)
+    QCoreApplication.translate("MainWindow", "%n escalated", None, 2)
+    QCoreApplication.translate("MainWindow", "%n reboot loops", None, 2)
+    QCoreApplication.translate("MainWindow", "%n acknowledged", None, 2)
+    QCoreApplication.translate("MainWindow", "%n open faults", None, 2)
+    QCoreApplication.translate("MainWindow", "%n grouped under incidents", None, 2)
+    QCoreApplication.translate("MainWindow", "%n events", None, 2)
+    QCoreApplication.translate("MainWindow", "Added %n miners", None, 2)
+    QCoreApplication.translate(
+        "MainWindow", "Saved password confirmed for %n miners; polling them again", None, 2
+    )
+    QCoreApplication.translate("MainWindow", "Removed %n miners", None, 2)
+    QCoreApplication.translate("MainWindow", "%n new critical alerts", None, 2)
+    QCoreApplication.translate(
+        "MainWindow",
+        "Send the saved password to the device now answering at %n addresses? Do this only if you replaced or reflashed these miners yourself.",
+        None,
+        2,
+    )
+    QCoreApplication.translate("MainWindow", "Password for {user} on %n miners:", None, 2)
+    QCoreApplication.translate(
+        "MainWindow", "Password for %n miners kept in {where}; polling them again", None, 2
+    )
+    QCoreApplication.translate("MainWindow", "Exporting %n miners to {path}…", None, 2)
+    QCoreApplication.translate("MainWindow", "Exported %n miners to {path}", None, 2)
+    QCoreApplication.translate("MainWindow", "Scanning %n addresses…", None, 2)
+    QCoreApplication.translate("MainWindow", "Added %n miners to the fleet.", None, 2)
+    QCoreApplication.translate("MainWindow", "%n values changed from the defaults", None, 2)
+    QCoreApplication.translate("MainWindow", "%n actions", None, 2)
+    QCoreApplication.translate("MainWindow", "%n new faults", None, 2)
+    QCoreApplication.translate("MainWindow", "%n notes", None, 2)
+    QCoreApplication.translate("MainWindow", "%n acknowledged or snoozed", None, 2)

@@ -96,7 +96,7 @@ from rig_monitor.gui.group_panel import GroupPanel
 from rig_monitor.gui.history_handover import HandoverView
 from rig_monitor.gui.history_link import HistoryLink
 from rig_monitor.gui.i18n import LanguageSwitch, retranslate, system_language, tn
-from rig_monitor.gui.i18n import t as tr
+from rig_monitor.gui.i18n import t as _t
 from rig_monitor.gui.lazy_pane import LazyPane
 from rig_monitor.gui.rack_control import RackController
 from rig_monitor.gui.rack_map import RackMapView
@@ -153,7 +153,7 @@ def default_parse(text: str) -> list[Target]:
     from rig_monitor.core.targets import parse_targets
 
     if any(tok.startswith("@") for tok in text.replace(",", " ").split()):
-        raise ValueError(tr("@files are for the command line: paste the addresses here instead"))
+        raise ValueError(_t("@files are for the command line: paste the addresses here instead"))
     return parse_targets(text)
 
 
@@ -168,7 +168,7 @@ def _confirm_identity(parent: QWidget, text: str) -> bool:
 
     answer = QMessageBox.question(
         parent,
-        tr("Another device at this address"),
+        _t("Another device at this address"),
         text,
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
         QMessageBox.StandardButton.Cancel,
@@ -271,44 +271,44 @@ class TotalsBar(QFrame):
 
         ok, grey = STATE_COLOURS[RowState.OK], STATE_COLOURS[RowState.OFFLINE]
         plain = [
-            part(self.online, f"{t.online:,}", tr("online"), ok if t.online else None),
-            part(self.offline, f"{t.offline:,}", tr("offline"), BAD if t.offline else grey),
+            part(self.online, f"{t.online:,}", _t("online"), ok if t.online else None),
+            part(self.offline, f"{t.offline:,}", _t("offline"), BAD if t.offline else grey),
             part(
                 self.faults,
                 f"{t.with_faults:,}",
-                tr("with faults"),
+                _t("with faults"),
                 STATE_COLOURS[RowState.WARNING] if t.with_faults else None,
             ),
         ]
         self.degraded.setVisible(t.degraded > 0)
         if t.degraded:
             colour = STATE_COLOURS[RowState.DEGRADED]
-            plain.append(part(self.degraded, f"{t.degraded:,}", tr("degraded"), colour))
+            plain.append(part(self.degraded, f"{t.degraded:,}", _t("degraded"), colour))
         self.waiting.setVisible(t.pending > 0)
         if t.pending:
-            plain.append(part(self.waiting, f"{t.pending:,}", tr("waiting"), None))
+            plain.append(part(self.waiting, f"{t.pending:,}", _t("waiting"), None))
         rate = fmt.hashrate(t.hashrate_ths) if t.online else fmt.DASH
         if t.nominal_ths:
             share = fmt.percent(t.hashrate_ths / t.nominal_ths)
-            rest = tr("of {nominal} nominal ({share})").format(
+            rest = _t("of {nominal} nominal ({share})").format(
                 nominal=fmt.hashrate(t.nominal_ths), share=share
             )
         else:
-            rest = tr("total")
+            rest = _t("total")
         plain.append(part(self.hashrate, rate, rest, None))
         if t.power_reporting:
-            reporting = tr("({reporting} of {online} reporting)").format(
+            reporting = _t("({reporting} of {online} reporting)").format(
                 reporting=f"{t.power_reporting:,}", online=f"{t.online:,}"
             )
             plain.append(part(self.power, fmt.fleet_power(t.power_w), reporting, None))
         else:
-            plain.append(part(self.power, fmt.DASH, tr("kW (no miner reports power)"), None))
+            plain.append(part(self.power, fmt.DASH, _t("kW (no miner reports power)"), None))
         if last_sweep is not None and last_sweep.finished is not None:
-            text = tr("Last sweep {time} in {seconds} s").format(
+            text = _t("Last sweep {time} in {seconds} s").format(
                 time=fmt.clock(last_sweep.finished), seconds=f"{last_sweep.duration_s:.1f}"
             )
         else:
-            text = tr("No sweep finished yet")
+            text = _t("No sweep finished yet")
         self.sweep.setText(text)
         plain.append(text)
         self._plain = plain
@@ -454,7 +454,7 @@ class MainWindow(QMainWindow):
         self._restore_view_state()
         if self.fault_stage is not None and self.fault_stage.warnings:
             self.statusBar().showMessage(
-                tr("Thresholds: {problems}").format(problems="; ".join(self.fault_stage.warnings)),
+                _t("Thresholds: {problems}").format(problems="; ".join(self.fault_stage.warnings)),
                 120_000,
             )
 
@@ -494,11 +494,11 @@ class MainWindow(QMainWindow):
         self.interval_spin.setPrefix("every ")
         self.interval_spin.setSuffix(" s")
         self.interval_spin.setValue(round(self.config.interval_s))
-        self.interval_spin.setToolTip(tr("Time between sweeps"))
+        self.interval_spin.setToolTip(_t("Time between sweeps"))
         self.interval_spin.valueChanged.connect(lambda _v: self._interval_timer.start())
 
         self.scan_button = QPushButton("Scan my network…")
-        self.scan_button.setToolTip(tr("Find the miners on this computer's networks and add them"))
+        self.scan_button.setToolTip(_t("Find the miners on this computer's networks and add them"))
         self.scan_button.clicked.connect(self.open_scan_dialog)
 
         row1 = QHBoxLayout()
@@ -511,7 +511,7 @@ class MainWindow(QMainWindow):
         row1.addWidget(QLabel("Poll"))
         row1.addWidget(self.interval_spin)
         self.settings_button = QPushButton("Fault settings…")
-        self.settings_button.setToolTip(tr("Detection thresholds and the language of fault texts"))
+        self.settings_button.setToolTip(_t("Detection thresholds and the language of fault texts"))
         self.settings_button.clicked.connect(self.open_fault_settings)
         row1.addSpacing(12)
         row1.addWidget(self.settings_button)
@@ -567,15 +567,15 @@ class MainWindow(QMainWindow):
         sel = self.table.selectionModel()
         sel.currentRowChanged.connect(self._on_current_changed)
         sel.selectionChanged.connect(lambda *_: self.remove_button.setEnabled(sel.hasSelection()))
-        delete = QAction(tr("Remove selected miners"), self.table)
+        delete = QAction(_t("Remove selected miners"), self.table)
         delete.setShortcut(QKeySequence.StandardKey.Delete)
         delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         delete.triggered.connect(self.remove_selected)
         self.table.addAction(delete)
-        password = QAction(tr("Set password for selected miners…"), self.table)
+        password = QAction(_t("Set password for selected miners…"), self.table)
         password.triggered.connect(self.ask_password_for_selected)
         self.table.addAction(password)
-        trust = QAction(tr("Send the saved password to the new device here…"), self.table)
+        trust = QAction(_t("Send the saved password to the new device here…"), self.table)
         trust.triggered.connect(self.confirm_identity_for_selected)
         self.table.addAction(trust)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
@@ -653,7 +653,7 @@ class MainWindow(QMainWindow):
         self.alert_button = QPushButton()
         self.alert_button.setFlat(True)
         self.alert_button.setStyleSheet(f"color: {BAD.name()}; font-weight: bold;")
-        self.alert_button.setToolTip(tr("Open the Faults view"))
+        self.alert_button.setToolTip(_t("Open the Faults view"))
         self.alert_button.clicked.connect(lambda: self.tabs.setCurrentWidget(self.faults_view))
         self.alert_button.hide()
         self.statusBar().addPermanentWidget(self.alert_button)
@@ -665,7 +665,7 @@ class MainWindow(QMainWindow):
             return  # Xvfb, some desktops: the window is the whole app, and closing it quits
         tray = QSystemTrayIcon(app_icon(), self)
         menu = QMenu(self)
-        menu.addAction(tr("Show Rig Monitor"), self._show_from_tray)
+        menu.addAction(_t("Show Rig Monitor"), self._show_from_tray)
         menu.addSeparator()
         menu.addAction("Quit", self.quit)
         tray.setContextMenu(menu)
@@ -745,7 +745,7 @@ class MainWindow(QMainWindow):
             return
         self._engine_started = True
         self.engine.start(self._targets.values())
-        self._set_engine_text(tr("Polling {count} miners…").format(count=f"{len(self._targets):,}"))
+        self._set_engine_text(_t("Polling {count} miners…").format(count=f"{len(self._targets):,}"))
 
     def shutdown(self) -> None:
         """Stop the engine, flush pending config saves, remember the view. Safe to call twice."""
@@ -792,7 +792,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.tray is not None and self.tray.isVisible() and not self._quitting:
             self.hide()  # keeps polling in the tray; "Quit" in the tray menu ends it
-            self.tray.showMessage("Rig Monitor", tr("Still watching the fleet from the tray."))
+            self.tray.showMessage("Rig Monitor", _t("Still watching the fleet from the tray."))
             event.ignore()
             return
         self.shutdown()
@@ -817,7 +817,7 @@ class MainWindow(QMainWindow):
         text = self.target_edit.text().strip()
         if not text:
             self._show_target_error(
-                tr("Type addresses to add, e.g. 10.0.0.5, 10.0.0.0/24 or 10.0.0.5-80")
+                _t("Type addresses to add, e.g. 10.0.0.5, 10.0.0.0/24 or 10.0.0.5-80")
             )
             return
         try:
@@ -828,21 +828,21 @@ class MainWindow(QMainWindow):
         new = [t for t in parsed if t.key not in self._targets]
         if not new:
             self._show_target_error(
-                tr("Already monitored.")
+                _t("Already monitored.")
                 if parsed
-                else tr("Nothing to add: no addresses in that text.")
+                else _t("Nothing to add: no addresses in that text.")
             )
             return
         public = [t for t in new if is_public(t)]
         if public and not self.confirm_public(
             self,
-            tr(
+            _t(
                 "{count} of these addresses are on the public internet (first: {first}). Miners "
                 "live on private networks; polling other people's addresses may be unwelcome. "
                 "Add them anyway?"
             ).format(count=f"{len(public):,}", first=public[0].ip),
         ):
-            self._show_target_error(tr("Not added: public addresses need your confirmation."))
+            self._show_target_error(_t("Not added: public addresses need your confirmation."))
             return
         self.target_error.hide()
         self.target_edit.clear()
@@ -884,14 +884,14 @@ class MainWindow(QMainWindow):
         written on the saver thread, and the miners are polled again at once."""
         keys = self.selected_keys()
         if not keys:
-            self.statusBar().showMessage(tr("Select the miners first"), 4000)
+            self.statusBar().showMessage(_t("Select the miners first"), 4000)
             return
-        user, ok = QInputDialog.getText(self, tr("Miner password"), tr("User name:"), text="root")
+        user, ok = QInputDialog.getText(self, _t("Miner password"), _t("User name:"), text="root")
         if not ok or not user.strip():
             return
         password, ok = QInputDialog.getText(
             self,
-            tr("Miner password"),
+            _t("Miner password"),
             tn("Password for {user} on %n miners:", len(keys)).format(user=user.strip()),
             QLineEdit.EchoMode.Password,
         )
@@ -903,7 +903,7 @@ class MainWindow(QMainWindow):
         address, and its saved password is bound to it and sent again."""
         keys = self.selected_keys()
         if not keys:
-            self.statusBar().showMessage(tr("Select the miners first"), 4000)
+            self.statusBar().showMessage(_t("Select the miners first"), 4000)
             return
         if not self.confirm_identity(
             self,
@@ -929,7 +929,7 @@ class MainWindow(QMainWindow):
     def set_password(self, keys: list[str], user: str, password: str) -> None:
         persistent = self.engine.secrets_persistent
         if persistent is None:
-            self.statusBar().showMessage(tr("The engine is not running yet"), 5000)
+            self.statusBar().showMessage(_t("The engine is not running yet"), 5000)
             return
         engine = self.engine
         targets = [self._targets[k] for k in keys if k in self._targets]
@@ -940,7 +940,7 @@ class MainWindow(QMainWindow):
             engine.poll_now()
 
         self._saver.run(job)
-        where = tr("the OS keyring") if persistent else tr("memory until the app closes")
+        where = _t("the OS keyring") if persistent else _t("memory until the app closes")
         self.statusBar().showMessage(
             tn("Password for %n miners kept in {where}; polling them again", len(targets)).format(
                 where=where
@@ -984,7 +984,7 @@ class MainWindow(QMainWindow):
     def poll_now(self) -> None:
         if self._started:
             self.engine.poll_now()
-            self.statusBar().showMessage(tr("Polling now…"), 3000)
+            self.statusBar().showMessage(_t("Polling now…"), 3000)
 
     def _apply_interval(self) -> None:
         seconds = float(self.interval_spin.value())
@@ -1018,7 +1018,7 @@ class MainWindow(QMainWindow):
         scan.clicked.connect(self.open_scan_dialog)
         self.demo_button = QPushButton("Open the demo")
         self.demo_button.setToolTip(
-            tr("A simulated fleet on this computer only (loopback addresses)")
+            _t("A simulated fleet on this computer only (loopback addresses)")
         )
         self.demo_button.clicked.connect(self.open_demo)
         for widget in (title, text):
@@ -1118,7 +1118,7 @@ class MainWindow(QMainWindow):
                 fit_widths(self.table)
         else:
             self._set_engine_text(
-                tr("Sweep {sweep} running: {polled} of {total} polled").format(
+                _t("Sweep {sweep} running: {polled} of {total} polled").format(
                     sweep=stats.sweep, polled=f"{stats.polled:,}", total=f"{len(self._targets):,}"
                 )
             )
@@ -1138,19 +1138,19 @@ class MainWindow(QMainWindow):
 
     @Slot(str)
     def _on_engine_failed(self, text: str) -> None:
-        message = tr("Polling stopped: {error}. Restart Rig Monitor to resume.").format(error=text)
-        self._set_engine_text(tr("Engine stopped"))
+        message = _t("Polling stopped: {error}. Restart Rig Monitor to resume.").format(error=text)
+        self._set_engine_text(_t("Engine stopped"))
         self.statusBar().showMessage(message)
         self.engine_label.setToolTip(message)
 
     @staticmethod
     def _sweep_text(stats: SweepStats) -> str:
         dur = stats.duration_s or 0.0
-        text = tr("Sweep {sweep}: {polled} miners in {seconds} s").format(
+        text = _t("Sweep {sweep}: {polled} miners in {seconds} s").format(
             sweep=stats.sweep, polled=f"{stats.polled:,}", seconds=f"{dur:.1f}"
         )
         if stats.skipped_backoff:
-            text += tr(" ({count} offline, backing off)").format(count=f"{stats.skipped_backoff:,}")
+            text += _t(" ({count} offline, backing off)").format(count=f"{stats.skipped_backoff:,}")
         return text
 
     def _set_engine_text(self, text: str) -> None:
@@ -1294,7 +1294,7 @@ class MainWindow(QMainWindow):
                 chart.retranslate()
         self.detail.show_row(self.model.find(self.detail.key) if self.detail.key else None)
         if not self._started:
-            self._set_engine_text(tr("Engine not started"))
+            self._set_engine_text(_t("Engine not started"))
         elif self._last_sweep is not None:
             self._set_engine_text(self._sweep_text(self._last_sweep))
 
@@ -1338,14 +1338,14 @@ class MainWindow(QMainWindow):
             self.launch(demo_command())
         except OSError as exc:
             self.statusBar().showMessage(
-                tr("Could not start the demo: {error}").format(error=exc), 10_000
+                _t("Could not start the demo: {error}").format(error=exc), 10_000
             )
             return
-        self.statusBar().showMessage(tr("Starting the demo in its own window…"), 8000)
+        self.statusBar().showMessage(_t("Starting the demo in its own window…"), 8000)
 
     def export_csv_dialog(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
-            self, tr("Export the table"), "rig-monitor-fleet.csv", tr("CSV files (*.csv)")
+            self, _t("Export the table"), "rig-monitor-fleet.csv", _t("CSV files (*.csv)")
         )
         if path:
             self.export_csv(Path(path))
@@ -1360,7 +1360,7 @@ class MainWindow(QMainWindow):
             try:
                 write_csv(path, rows)
             except OSError as exc:
-                report.emit(tr("Could not write {path}: {error}").format(path=path, error=exc))
+                report.emit(_t("Could not write {path}: {error}").format(path=path, error=exc))
             else:
                 report.emit(tn("Exported %n miners to {path}", len(rows) - 1).format(path=path))
 
@@ -1385,7 +1385,7 @@ class MainWindow(QMainWindow):
         self.shown_label.setText(
             tn("%n miners", total)
             if shown == total
-            else tr("Showing {shown} of {total}").format(shown=f"{shown:,}", total=f"{total:,}")
+            else _t("Showing {shown} of {total}").format(shown=f"{shown:,}", total=f"{total:,}")
         )
 
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
@@ -1422,7 +1422,7 @@ class MainWindow(QMainWindow):
     # -- history ----------------------------------------------------------------------------------
     def _on_history_problem(self, text: str) -> None:
         if text:
-            self.statusBar().showMessage(tr("History: {problem}").format(problem=text), 120_000)
+            self.statusBar().showMessage(_t("History: {problem}").format(problem=text), 120_000)
         else:
             self.statusBar().clearMessage()
 
@@ -1444,7 +1444,7 @@ class MainWindow(QMainWindow):
         )
         count = len(book.incidents) + loud
         self.tabs.setTabText(
-            1, tr("Faults ({count})").format(count=f"{count:,}") if count else tr("Faults")
+            1, _t("Faults ({count})").format(count=f"{count:,}") if count else _t("Faults")
         )
         if self.detail.key is not None:
             self.detail.faults.show_miner(self.detail.key, self._live(self.detail.key))
@@ -1469,7 +1469,7 @@ class MainWindow(QMainWindow):
 
     def _fault_alert_title(self, rec: FaultRecord) -> str:
         title = self.fault_book.faults_model.title(rec)
-        return tr("{title} on {where}").format(title=title, where=miner_address(rec.miner))
+        return _t("{title} on {where}").format(title=title, where=miner_address(rec.miner))
 
     def _live(self, key: str) -> MinerSnapshot | None:
         row = self.model.find(key)
@@ -1500,7 +1500,7 @@ class MainWindow(QMainWindow):
 
     def _show_alert(self, title: str, text: str) -> None:
         self.alert_button.setText(f"⚠ {title}")
-        self.alert_button.setToolTip(f"{title}\n{text}\n{tr('(click: open the Faults view)')}")
+        self.alert_button.setToolTip(f"{title}\n{text}\n{_t('(click: open the Faults view)')}")
         self.alert_button.show()
 
     def _flush_alerts(self) -> None:
@@ -1519,7 +1519,7 @@ class MainWindow(QMainWindow):
         """Open the fault settings dialog (non-blocking); saving applies and writes them."""
         book = self.fault_book
         if self.fault_stage is None or book.catalogue is None:
-            self.statusBar().showMessage(tr("Fault tracking is off in this window"), 5000)
+            self.statusBar().showMessage(_t("Fault tracking is off in this window"), 5000)
             return None
         rows = self.model.rows()
         models = sorted({m for r in rows if (m := fmt.make_model(r.identity)) != fmt.DASH})
@@ -1559,5 +1559,5 @@ class MainWindow(QMainWindow):
             stage.set_language(effective_language(language))
             self._save_config()
         self.statusBar().showMessage(
-            tr("Fault settings saved; they apply from the next poll"), 5000
+            _t("Fault settings saved; they apply from the next poll"), 5000
         )

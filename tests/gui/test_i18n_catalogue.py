@@ -38,7 +38,7 @@ def code_texts() -> tuple[set[str], set[str]]:
                 f.id if isinstance(f, ast.Name) else f.attr if isinstance(f, ast.Attribute) else ""
             )
             args = [a.value if isinstance(a, ast.Constant) else None for a in node.args]
-            if name in ("t", "tr") and args and isinstance(args[0], str):
+            if name in ("t", "_t") and args and isinstance(args[0], str):
                 texts.add(args[0])
             elif name == "tn" and args and isinstance(args[0], str):
                 plurals.add(args[0])
@@ -66,7 +66,7 @@ def read_ts(lang: str) -> dict[str, Any]:
 
 def test_every_text_in_the_code_is_listed_for_linguist() -> None:
     texts, plurals = code_texts()
-    assert len(texts) > 250 and len(plurals) > 20  # the scan sees the code's calls
+    assert len(texts) > 200 and len(plurals) > 20  # the scan sees the code's calls
     assert sorted(texts - STATIC) == []
     assert sorted(plurals - set(PLURALS)) == []
 
