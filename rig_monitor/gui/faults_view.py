@@ -254,9 +254,8 @@ class FaultsView(QWidget):
         miners = len({r.miner for r in records})
         shown = book.faults_proxy.rowCount()
         grouped = sum(1 for r in records if r.incident is not None)
-        text = t("{faults} on {miners}").format(
-            faults=tn("%n open faults", len(records)), miners=tn("%n miners", miners)
-        )
+        # two counts, each with its own plural form (Russian: "на 1 асике", "на 5 асиках")
+        text = tn("%n open faults", len(records)) + tn(" on %n miners", miners)
         if shown != len(records):
             text += " · " + t("showing {count}").format(count=f"{shown:,}")
         if grouped and not self.grouped_check.isChecked():

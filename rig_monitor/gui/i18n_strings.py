@@ -287,7 +287,6 @@ _TEXTS: tuple[str, ...] = (  # type: ignore[assignment]  # QT_TRANSLATE_NOOP ret
     QT_TRANSLATE_NOOP("MainWindow", "Incidents"),
     QT_TRANSLATE_NOOP("MainWindow", "Active faults"),
     QT_TRANSLATE_NOOP("MainWindow", "Recent"),
-    QT_TRANSLATE_NOOP("MainWindow", "{faults} on {miners}"),
     QT_TRANSLATE_NOOP("MainWindow", "Fault tracking is off"),
     QT_TRANSLATE_NOOP("MainWindow", "many miners, one cause"),
     QT_TRANSLATE_NOOP("MainWindow", "showing {count}"),
@@ -638,6 +637,7 @@ STATIC: frozenset[str] = frozenset(_TEXTS)
 # Texts with a count, for tn(): the English plural is the source (lupdate: numerus="yes"); the
 # value is the English singular, used for one since English has no catalogue of its own.
 PLURALS: dict[str, str] = {
+    " on %n miners": " on %n miner",
     "Set pools on %n miners": "Set pools on %n miner",
     "%n miners": "%n miner",
     "<b>{action}</b> on %n miners. Checking what each one can do…": "<b>{action}</b> on %n miner. Checking what each one can do…",
@@ -737,6 +737,7 @@ PARAMETERS: dict[str, str] = {
 def _plurals_for_lupdate() -> None:
     """Never called: ``pyside6-lupdate`` reads these calls and marks the texts as having plural
     forms (``numerus="yes"``); the code uses them through :func:`rig_monitor.gui.i18n.tn`."""
+    QCoreApplication.translate("MainWindow", " on %n miners", None, 2)
     QCoreApplication.translate("MainWindow", "Set pools on %n miners", None, 2)
     QCoreApplication.translate("MainWindow", "%n miners", None, 2)
     QCoreApplication.translate(
