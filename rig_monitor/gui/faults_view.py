@@ -264,6 +264,11 @@ class FaultsView(QWidget):
         self.summary.setText("" if book.available else t("Fault tracking is off"))
         self._refresh_recent()
 
+    def fit_words(self) -> None:
+        """After a language switch: the severity columns as wide as their words ("Критично")."""
+        self.table.resizeColumnToContents(FCol.SEVERITY)
+        self.recent.resizeColumnToContents(RCol.SEVERITY)
+
     def _refresh_recent(self) -> None:
         seconds = self.window_combo.currentData()
         since = self.book.started if seconds is None else time.time() - float(seconds)

@@ -745,7 +745,10 @@ class MainWindow(QMainWindow):
             return
         self._engine_started = True
         self.engine.start(self._targets.values())
-        self._set_engine_text(_t("Polling {count} miners…").format(count=f"{len(self._targets):,}"))
+        self._set_engine_text(self._polling_text())
+
+    def _polling_text(self) -> str:
+        return _t("Polling {count} miners…").format(count=f"{len(self._targets):,}")
 
     def shutdown(self) -> None:
         """Stop the engine, flush pending config saves, remember the view. Safe to call twice."""
@@ -1285,6 +1288,7 @@ class MainWindow(QMainWindow):
         self._refresh_totals()
         self._update_shown()
         self.fault_book.retranslate()  # headers and cells of the Faults view, incident card
+        self.faults_view.fit_words()
         self._on_faults_changed()
         self.rack_view.retranslate()
         self.handover.retranslate()
@@ -1297,6 +1301,8 @@ class MainWindow(QMainWindow):
             self._set_engine_text(_t("Engine not started"))
         elif self._last_sweep is not None:
             self._set_engine_text(self._sweep_text(self._last_sweep))
+        else:  # started, first sweep not finished: the line said so in the old language
+            self._set_engine_text(self._polling_text())
 
     def set_theme(self, theme: str) -> None:
         """Light, dark or following the system (remembered with the window's layout)."""
