@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, TextIO
 
 from rig_monitor import __version__
+from rig_monitor.cli.words import ENGLISH, Words, language
 from rig_monitor.core import fmt
 from rig_monitor.core.credentials import Credential, Credentials, open_store
 from rig_monitor.core.drivers import firmware_name
@@ -98,30 +99,31 @@ def _table(rows: list[list[str]], out: TextIO) -> None:
             out.write("  ".join("-" * w for w in widths) + "\n")
 
 
-def _status(s: MinerSnapshot) -> str:
+def _status(s: MinerSnapshot, w: Words = ENGLISH) -> str:
     if not s.online:
-        return "OFFLINE"
+        return w("OFFLINE")
     sev = s.worst_severity
-    return sev.value.upper() if sev else "OK"
+    return w(sev.value.upper()) if sev else w("OK")
 
 
-def _poll_rows(snaps: list[MinerSnapshot]) -> list[list[str]]:
-    rows = [
-        [
-            "IP",
-            "STATUS",
-            "MODEL",
-            "TH/s",
-            "NOMINAL",
-            "CHIP °C",
-            "BOARD °C",
-            "FANS rpm",
-            "POWER W",
-            "POOL",
-            "UPTIME",
-            "FAULTS / ERROR",
-        ]
-    ]
+POLL_HEADER = (
+    "IP",
+    "STATUS",
+    "MODEL",
+    "TH/s",
+    "NOMINAL",
+    "CHIP °C",
+    "BOARD °C",
+    "FANS rpm",
+    "POWER W",
+    "POOL",
+    "UPTIME",
+    "FAULTS / ERROR",
+)
+
+
+def _poll_rows(snaps: list[MinerSnapshot], w: Words = ENGLISH) -> list[list[str]]:
+    rows = [[w(h) for h in POLL_HEADER]]
     for s in snaps:
         model = " ".join(x for x in (s.make, s.model) if x) or fmt.DASH
         faults = "; ".join(f"{f.title} ({f.detail})" for f in s.faults)
@@ -129,7 +131,7 @@ def _poll_rows(snaps: list[MinerSnapshot]) -> list[list[str]]:
         rows.append(
             [
                 str(Target(s.ip, s.port)),
-                _status(s),
+                _status(s, w),
                 model,
                 fmt.number(s.hashrate_ths, 2),
                 fmt.percent(s.hashrate_ratio),
@@ -138,30 +140,41 @@ def _poll_rows(snaps: list[MinerSnapshot]) -> list[list[str]]:
                 fmt.fans(s.fans_rpm),
                 fmt.number(s.power_w, 0),
                 fmt.pool_host(pool.url if pool else None),
-                fmt.uptime(s.uptime_s),
+                w.duration(s.uptime_s),
                 (s.error or "") if not s.online else faults,
             ]
         )
     return rows
 
 
-def _totals(snaps: list[MinerSnapshot]) -> str:
+def _totals(snaps: list[MinerSnapshot], w: Words = ENGLISH) -> str:
     online = [s for s in snaps if s.online]
     ths = sum(s.hashrate_ths or 0.0 for s in online)
     nominal = sum(s.nominal_hashrate_ths or 0.0 for s in online)
     faulty = sum(1 for s in online if s.faults)
-    return (
-        f"{len(online)} online, {len(snaps) - len(online)} offline, {faulty} with faults; "
-        f"{ths:,.1f} of {nominal:,.1f} TH/s nominal"
+    return w(
+        "{online} online, {offline} offline, {faulty} with faults; {ths} of {nominal} TH/s nominal"
+    ).format(
+        online=len(online),
+        offline=len(snaps) - len(online),
+        faulty=faulty,
+        ths=f"{ths:,.1f}",
+        nominal=f"{nominal:,.1f}",
     )
 
 
 @functools.cache
-def _thresholds() -> Thresholds:
-    """The operator's thresholds (<config dir>/thresholds.json, faults.json), read once."""
+def _thresholds(lang: str | None = None) -> Thresholds:
+    """The operator's thresholds (<config dir>/thresholds.json, faults.json), read once per
+    language (fault titles and evidence come from the catalogue in that language)."""
     from rig_monitor.core.faults import load_thresholds
 
-    return load_thresholds()
+    return load_thresholds(lang=lang)
+
+
+def _words(args: argparse.Namespace) -> Words:
+    """The human output's language: ``--lang``, else the locale (JSON never asks)."""
+    return Words(language(getattr(args, "lang", None)))
 
 
 def _incident_dict(i: Any) -> dict[str, Any]:
@@ -178,11 +191,12 @@ def _incident_dict(i: Any) -> dict[str, Any]:
     }
 
 
-def _write_incidents(incidents: Sequence[Any], out: TextIO) -> None:
+def _write_incidents(incidents: Sequence[Any], out: TextIO, w: Words = ENGLISH) -> None:
     if incidents:
-        out.write("INCIDENTS (shared causes)\n")
+        out.write(w("INCIDENTS (shared causes)") + "\n")
         for i in incidents:
-            out.write(f"  [{i.severity}] {i.title}: {i.detail} ({len(i.miners)} miners)\n")
+            miners = w("{count} miners").format(count=len(i.miners))
+            out.write(f"  [{w(str(i.severity))}] {i.title}: {i.detail} ({miners})\n")
         out.write("\n")
 
 
@@ -256,8 +270,11 @@ def _poll_once(args: argparse.Namespace) -> tuple[list[MinerSnapshot], list[Any]
     result: list[MinerSnapshot] = []
     incidents: list[Any] = []
 
+    # fault and incident texts in the human output's language; JSON keeps the catalogue's English
+    lang = None if args.json else _words(args).lang
+
     def done(_n: int, snaps: list[MinerSnapshot]) -> None:
-        incidents.extend(one_shot(snaps, _thresholds()))
+        incidents.extend(one_shot(snaps, _thresholds(lang)))
         result.extend(snaps)
 
     asyncio.run(_sweep(args, targets, 1, 0.0, done))
@@ -272,8 +289,9 @@ def cmd_poll(args: argparse.Namespace, out: TextIO) -> int:
         rows = (json.dumps(snapshot_to_dict(s), ensure_ascii=False) for s in result)
         out.write("[\n" + ",\n".join(rows) + "\n]\n")
     else:
-        _table(_poll_rows(result), out)
-        out.write(_totals(result) + "\n")
+        w = _words(args)
+        _table(_poll_rows(result, w), out)
+        out.write(_totals(result, w) + "\n")
     return _failures_exit(result)
 
 
@@ -284,7 +302,9 @@ def cmd_watch(args: argparse.Namespace, out: TextIO) -> int:
     if args.json and args.jsonl:
         raise ValueError("--json and --jsonl: choose one")
     targets = _targets(args)
-    stage = FaultStage.load()  # the window's pipeline: tracker, peers, incidents
+    w = _words(args)
+    # the window's pipeline: tracker, peers, incidents; fault texts in the table's language
+    stage = FaultStage.load(None if args.json or args.jsonl else w.lang)
     sweeps_json: list[dict[str, Any]] = []
     hook = sweep_hook(args, stage.tracker)  # --record: the history database gets every sweep
     rc = 0
@@ -310,10 +330,11 @@ def cmd_watch(args: argparse.Namespace, out: TextIO) -> int:
             else:
                 sweeps_json.append(doc)
         else:
-            out.write(f"\n== sweep {n} at {time.strftime('%H:%M:%S')} ==\n")
-            _write_incidents(incidents, out)
-            _table(_poll_rows(snaps), out)
-            out.write(_totals(snaps) + "\n")
+            head = w("== sweep {n} at {time} ==").format(n=n, time=time.strftime("%H:%M:%S"))
+            out.write(f"\n{head}\n")
+            _write_incidents(incidents, out, w)
+            _table(_poll_rows(snaps, w), out)
+            out.write(_totals(snaps, w) + "\n")
             out.flush()
 
     try:
@@ -340,9 +361,10 @@ def cmd_diagnose(args: argparse.Namespace, out: TextIO) -> int:
         json.dump(doc, out, indent=1, ensure_ascii=False)
         out.write("\n")
         return _failures_exit(result)
-    _write_incidents(incidents, out)
-    _table(_poll_rows(result), out)
-    out.write(_totals(result) + "\n")
+    w = _words(args)
+    _write_incidents(incidents, out, w)
+    _table(_poll_rows(result, w), out)
+    out.write(_totals(result, w) + "\n")
     return _failures_exit(result)
 
 
@@ -538,6 +560,15 @@ TARGET_HELP = (
 )
 
 
+def _lang_option(sp: argparse.ArgumentParser) -> None:
+    sp.add_argument(
+        "--lang",
+        default=None,
+        help="language of the table and fault texts: en, zh or ru (default: the locale, "
+        "LC_ALL/LC_MESSAGES/LANG); --json output is always English",
+    )
+
+
 def with_targets(sp: argparse.ArgumentParser, *, json_help: str) -> None:
     """The options every command that reads miners takes, so they mean the same everywhere."""
     sp.add_argument("targets", nargs="*", metavar="TARGET", help=TARGET_HELP)
@@ -612,6 +643,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     sp = sub.add_parser("poll", help="read every miner once and show its state and faults")
     with_targets(sp, json_help="one JSON array with one object per target")
+    _lang_option(sp)
     sp.set_defaults(func=cmd_poll)
 
     sp = sub.add_parser("watch", help="poll repeatedly, with the full fault rules (dwell, reboots)")
@@ -631,10 +663,12 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument(
         "--interval", type=float, default=30.0, help="seconds between sweep starts (default 30)"
     )
+    _lang_option(sp)
     sp.set_defaults(func=cmd_watch)
 
     sp = sub.add_parser("diagnose", help="poll once and name shared causes (rack, pool, cooling)")
     with_targets(sp, json_help='{"miners": [...], "incidents": [...]}')
+    _lang_option(sp)
     sp.set_defaults(func=cmd_diagnose)
 
     sp = sub.add_parser(

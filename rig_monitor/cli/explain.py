@@ -12,6 +12,7 @@ import json
 import sys
 from typing import Any, TextIO
 
+from rig_monitor.cli.words import Words, language
 from rig_monitor.core.faults.catalogue import Catalogue, FaultSpec
 from rig_monitor.core.faults.overrides import user_catalogue
 
@@ -33,29 +34,32 @@ def entry_dict(spec: FaultSpec) -> dict[str, Any]:
     }
 
 
-def render(spec: FaultSpec, out: TextIO) -> None:
-    out.write(f"{spec.id} — {spec.title} [{spec.severity}]\n")
+def render(spec: FaultSpec, out: TextIO, w: Words | None = None) -> None:
+    w = w or Words("en")
+    out.write(f"{spec.id} — {spec.title} [{w(str(spec.severity))}]\n")
     if spec.summary:
         out.write(f"\n{spec.summary}\n")
     if spec.warning:
-        out.write(f"\nCaution: {spec.warning}\n")
+        out.write(f"\n{w('Caution:')} {spec.warning}\n")
     if spec.causes:
-        out.write("\nLikely causes:\n")
+        out.write(f"\n{w('Likely causes:')}\n")
         out.writelines(f"  - {c}\n" for c in spec.causes)
     if spec.remedies:
-        out.write("\nWhat to try (cheapest first):\n")
+        out.write(f"\n{w('What to try (cheapest first):')}\n")
         out.writelines(f"  {n}. {r}\n" for n, r in enumerate(spec.remedies, 1))
     if spec.confirm:
-        out.write(f"\nHow to confirm: {spec.confirm}\n")
+        out.write(f"\n{w('How to confirm:')} {spec.confirm}\n")
     if spec.params:
-        out.write("\nThresholds (thresholds.json key = value):\n")
+        out.write(f"\n{w('Thresholds (thresholds.json key = value):')}\n")
         for k, v in spec.params.items():
             source = spec.sources.get(k)
             out.write(f"  {spec.id}.{k} = {v}" + (f"   [{source}]" if source else "") + "\n")
 
 
 def cmd_explain(args: argparse.Namespace, out: TextIO) -> int:
-    cat: Catalogue = user_catalogue(args.lang)
+    # JSON is for programs: in the language asked for, never the locale's; text follows both
+    lang = args.lang if args.json else language(args.lang)
+    cat: Catalogue = user_catalogue(lang)
     if args.fault_id not in cat:
         close = difflib.get_close_matches(args.fault_id, cat.ids, n=3)
         hint = f" Did you mean: {', '.join(close)}?" if close else ""
@@ -69,13 +73,18 @@ def cmd_explain(args: argparse.Namespace, out: TextIO) -> int:
         json.dump(entry_dict(spec), out, indent=1, ensure_ascii=False)
         out.write("\n")
     else:
-        render(spec, out)
+        render(spec, out, Words(language(args.lang)))
     return 0
 
 
 def register(sub: Any) -> None:
     sp = sub.add_parser("explain", help="print a fault's catalogue entry (causes, remedies, …)")
     sp.add_argument("fault_id", metavar="FAULT_ID", help="e.g. fan_intermittent")
-    sp.add_argument("--lang", default=None, help="catalogue language (en, zh, ru)")
+    sp.add_argument(
+        "--lang",
+        default=None,
+        help="language: en, zh or ru (default: the locale, LC_ALL/LC_MESSAGES/LANG, for the "
+        "text; English for --json)",
+    )
     sp.add_argument("--json", action="store_true", help="the entry as JSON")
     sp.set_defaults(func=cmd_explain)

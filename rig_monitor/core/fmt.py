@@ -2,22 +2,29 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rig_monitor.core.model import MinerSnapshot
 
 DASH = "—"
 
 
-def uptime(seconds: int | None) -> str:
+def _as_is(text: str) -> str:
+    return text
+
+
+def uptime(seconds: int | None, say: Callable[[str], str] = _as_is) -> str:
+    """ "2 d 3 h", "3 h 5 min", "5 min"; ``say`` translates the templates (window, CLI)."""
     if seconds is None:
         return DASH
     d, rem = divmod(int(seconds), 86400)
     h, rem = divmod(rem, 3600)
     m = rem // 60
     if d:
-        return f"{d} d {h} h"
+        return say("{days} d {hours} h").format(days=d, hours=h)
     if h:
-        return f"{h} h {m} min"
-    return f"{m} min"
+        return say("{hours} h {minutes} min").format(hours=h, minutes=m)
+    return say("{minutes} min").format(minutes=m)
 
 
 def number(value: float | None, digits: int = 1, unit: str = "") -> str:

@@ -36,6 +36,8 @@ from rig_monitor.core.actions.runner import ActionResult, ActionRunner
 from rig_monitor.core.drivers.control import Action, PoolError, PoolSpec, parse_pool
 from rig_monitor.core.engine.poller import Poller
 from rig_monitor.core.model import Ports, Target
+from rig_monitor.gui.i18n import t as _t
+from rig_monitor.gui.i18n import tn
 
 LABELS = {
     Action.REBOOT: "Reboot",
@@ -127,14 +129,17 @@ class PoolsDialog(QDialog):
 
     def __init__(self, count: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Set pools on {count} miner(s)")
+        self.setWindowTitle(tn("Set pools on %n miners", count))
         grid = QGridLayout()
-        for col, head in enumerate(("Pool URL (stratum+tcp://host:port)", "Worker", "Password")):
+        heads = (_t("Pool URL (stratum+tcp://host:port)"), _t("Worker"), _t("Password"))
+        for col, head in enumerate(heads):
             grid.addWidget(QLabel(head), 0, col)
         self.rows: list[tuple[QLineEdit, QLineEdit, QLineEdit]] = []
         for r in range(3):
             url, user, pw = QLineEdit(), QLineEdit(), QLineEdit()
-            url.setPlaceholderText("stratum+tcp://pool.example.com:3333" if r == 0 else "backup")
+            url.setPlaceholderText(
+                "stratum+tcp://pool.example.com:3333" if r == 0 else _t("backup")
+            )
             pw.setPlaceholderText("x")
             pw.setEchoMode(QLineEdit.EchoMode.Password)
             for col, w in enumerate((url, user, pw)):
@@ -167,7 +172,7 @@ class PoolsDialog(QDialog):
             self.error.setText(str(exc))
             return
         if not pools:
-            self.error.setText("Give at least one pool URL and worker")
+            self.error.setText(_t("Give at least one pool URL and worker"))
             return
         self.pools = tuple(pools)
         self.accept()
@@ -196,16 +201,18 @@ class ActionsDialog(QDialog):
         self._factory = worker_factory or (lambda p: ActionWorker(parent=p))
         self.results: dict[str, ActionResult] = {}
         self.phase = "preview"
-        label = LABELS[action]
-        self.setWindowTitle(f"{label}: {len(targets)} miner(s)")
+        label = _t(LABELS[action])
+        self.setWindowTitle(f"{label}: {tn('%n miners', len(targets))}")
         self.resize(760, 480)
 
         self.heading = QLabel(
-            f"<b>{label}</b> on {len(targets)} miner(s). Checking what each one can do…"
+            tn("<b>{action}</b> on %n miners. Checking what each one can do…", len(targets)).format(
+                action=label
+            )
         )
         self.heading.setWordWrap(True)
         self.table = QTableWidget(len(targets), len(self.COLS))
-        self.table.setHorizontalHeaderLabels(list(self.COLS))
+        self.table.setHorizontalHeaderLabels([_t(c) for c in self.COLS])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         header = self.table.horizontalHeader()
@@ -228,7 +235,7 @@ class ActionsDialog(QDialog):
         self.go_button = QPushButton(label)
         self.go_button.setEnabled(False)
         self.go_button.clicked.connect(self.confirm)
-        self.close_button = QPushButton("Cancel")
+        self.close_button = QPushButton(_t("Cancel"))
         self.close_button.clicked.connect(self.reject)
         buttons = QDialogButtonBox()
         buttons.addButton(self.go_button, QDialogButtonBox.ButtonRole.AcceptRole)
@@ -249,11 +256,11 @@ class ActionsDialog(QDialog):
         if row is None:
             return
         if self.phase == "preview":
-            can = {True: "yes", False: "no"}.get(r.supported, "no answer")  # type: ignore[arg-type]
+            can = {True: _t("yes"), False: _t("no")}.get(r.supported, _t("no answer"))  # type: ignore[arg-type]
             text = r.detail if r.supported and not r.error else (r.error or "")
             colour = GREY if not r.supported or r.error else None
         else:
-            can = "done" if r.ok else "FAILED" if r.supported else "skipped"
+            can = _t("done") if r.ok else _t("FAILED") if r.supported else _t("skipped")
             text = r.detail if r.ok else (r.error or "")
             colour = OK_COLOUR if r.ok else BAD_COLOUR if r.supported else GREY
         can_item, item = self._items[row]
@@ -274,7 +281,7 @@ class ActionsDialog(QDialog):
     def _on_finished(self, results: list[ActionResult]) -> None:
         for r in results:
             self.results.setdefault(r.key, r)
-        label = LABELS[self.action]
+        label = _t(LABELS[self.action])
         if self.phase == "preview":
             able = [
                 self.results[t.key]
@@ -285,14 +292,14 @@ class ActionsDialog(QDialog):
             ]
             names = ", ".join(r.key for r in able[:8]) + (" …" if len(able) > 8 else "")
             cannot = len(self.targets) - len(able)
-            text = f"<b>{label}</b> will be sent to {len(able)} miner(s)"
+            text = tn("<b>{action}</b> will be sent to %n miners", len(able)).format(action=label)
             text += f": {names}." if able else "."
             if cannot:
-                text += f" {cannot} cannot (see why below) and will be skipped."
+                text += " " + tn("%n cannot (see why below) and will be skipped.", cannot)
             if self.action.disruptive and len(able) > 1:
-                text += " They go out in waves by address block, a few at a time."
+                text += " " + _t("They go out in waves by address block, a few at a time.")
             self.heading.setText(text)
-            self.go_button.setText(f"{label} {len(able)} miner(s)")
+            self.go_button.setText(f"{label} {tn('%n miners', len(able))}")
             self.go_button.setMinimumWidth(self.go_button.sizeHint().width())
             self.go_button.setEnabled(bool(able))
             self._able = [t for t in self.targets if t.key in {r.key for r in able}]
@@ -300,11 +307,13 @@ class ActionsDialog(QDialog):
         ok = sum(1 for r in self.results.values() if r.ok)
         failed = sum(1 for r in self.results.values() if r.supported and not r.ok)
         self.heading.setText(
-            f"<b>{label}</b>: {ok} done, {failed} failed, "
-            f"{len(self.targets) - ok - failed} skipped. Logged to the action log."
+            _t(
+                "<b>{action}</b>: {ok} done, {failed} failed, {skipped} skipped. "
+                "Logged to the action log."
+            ).format(action=label, ok=ok, failed=failed, skipped=len(self.targets) - ok - failed)
         )
         self.phase = "done"
-        self.close_button.setText("Close")
+        self.close_button.setText(_t("Close"))
         self.close_button.setEnabled(True)
 
     @Slot()
@@ -315,7 +324,7 @@ class ActionsDialog(QDialog):
         self.phase = "running"
         self.go_button.setEnabled(False)
         self.close_button.setEnabled(False)  # the report must be seen to the end
-        self.heading.setText(f"<b>{LABELS[self.action]}</b>: sending…")
+        self.heading.setText(_t("<b>{action}</b>: sending…").format(action=_t(LABELS[self.action])))
         self.results = {}
         self.progress.setRange(0, len(self._able))
         self.progress.setValue(0)
@@ -329,7 +338,7 @@ class ActionsDialog(QDialog):
 
     def _set_row_skipped(self, t: Target) -> None:
         can_item, _ = self._items[self._row[t.key]]
-        can_item.setText("skipped")
+        can_item.setText(_t("skipped"))
         can_item.setForeground(GREY)
 
     def reject(self) -> None:

@@ -14,6 +14,8 @@ from rig_monitor.core.model import Target
 from rig_monitor.core.wire.http import base_url
 from rig_monitor.gui.actions_dialog import LABELS, ActionsDialog, ActionWorker, PoolsDialog
 from rig_monitor.gui.fleet import FleetRow
+from rig_monitor.gui.i18n import t as _t
+from rig_monitor.gui.i18n import tn
 
 if TYPE_CHECKING:
     from rig_monitor.gui.main_window import MainWindow
@@ -46,12 +48,15 @@ def ask_yes_no(parent: QWidget, title: str, text: str) -> bool:
 def confirm_remove(window: MainWindow, keys: list[str]) -> bool:
     if not keys:
         return False
-    names = ", ".join(keys[:10]) + (f" and {len(keys) - 10} more" if len(keys) > 10 else "")
+    names = ", ".join(keys[:10])
+    if len(keys) > 10:
+        names += " " + tn("and %n more", len(keys) - 10)
     return ask_yes_no(
         window,
-        "Remove miners",
-        f"Remove {len(keys):,} miner(s) from the list?\n\n{names}\n\n"
-        "They are no longer polled; their passwords stay in the keyring.",
+        _t("Remove miners"),
+        tn("Remove %n miners from the list?", len(keys))
+        + f"\n\n{names}\n\n"
+        + _t("They are no longer polled; their passwords stay in the keyring."),
     )
 
 
@@ -65,14 +70,14 @@ def open_web_ui(window: MainWindow, keys: list[str]) -> None:
     for t in targets:
         QDesktopServices.openUrl(QUrl(web_ui_url(t)))
     if len(keys) > OPEN_WEB_MAX:
-        window.statusBar().showMessage(f"Opened the first {OPEN_WEB_MAX} web pages", 5000)
+        window.statusBar().showMessage(tn("Opened the first %n web pages", OPEN_WEB_MAX), 5000)
 
 
 def start_action(window: MainWindow, action: Action, keys: list[str]) -> ActionsDialog | None:
     """Open the preview/confirm/progress dialog for ``action`` on the miners ``keys``."""
     keys = [k for k in keys if k in window._targets]
     if not keys:
-        window.statusBar().showMessage("Select the miners first", 4000)
+        window.statusBar().showMessage(_t("Select the miners first"), 4000)
         return None
     pools: tuple[PoolSpec, ...] = ()
     if action is Action.POOLS:
@@ -105,14 +110,14 @@ def start_action(window: MainWindow, action: Action, keys: list[str]) -> Actions
 
 def install_actions(window: MainWindow) -> None:
     """The Actions submenu on the fleet table, and buttons under the detail pane's title."""
-    menu = QMenu("Actions on selected miners", window.table)
+    menu = QMenu(_t("Actions on selected miners"), window.table)
     for action in MENU_ORDER:
-        qa = menu.addAction(LABELS[action] + ("…" if action is Action.POOLS else ""))
+        qa = menu.addAction(_t(LABELS[action] + ("…" if action is Action.POOLS else "")))
         qa.triggered.connect(
             lambda _=False, a=action: start_action(window, a, window.selected_keys())
         )
     menu.addSeparator()
-    web = menu.addAction("Open web UI in the browser")
+    web = menu.addAction(_t("Open web UI in the browser"))
     web.triggered.connect(lambda: open_web_ui(window, window.selected_keys()))
     holder = QAction("Actions", window.table)
     holder.setMenu(menu)
@@ -164,4 +169,4 @@ def update_pane_buttons(buttons: dict[str, QPushButton], row: FleetRow | None) -
             continue
         action = Action(name)
         b.setEnabled(ctl.supports(action))
-        b.setToolTip(ctl.reason(action) or f"sends: {ctl.plan(action)}")
+        b.setToolTip(ctl.reason(action) or _t("sends: {plan}").format(plan=ctl.plan(action)))

@@ -21,6 +21,7 @@ from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from rig_monitor.core.logsafe import redact
+from rig_monitor.gui.i18n import t
 
 log = logging.getLogger("rig_monitor.crash")
 
@@ -85,12 +86,14 @@ class CrashReporter:
         detail = "".join(traceback.format_exception(kind, value, tb, limit=12))
         box = QMessageBox(_parent())
         box.setIcon(QMessageBox.Icon.Critical)
-        box.setWindowTitle("Rig Monitor: unexpected error")
+        box.setWindowTitle(t("Rig Monitor: unexpected error"))
         box.setText(
-            "Something went wrong inside Rig Monitor. Polling goes on, but this window may "
-            "show stale or wrong data until it is restarted."
+            t(
+                "Something went wrong inside Rig Monitor. Polling goes on, but this window may "
+                "show stale or wrong data until it is restarted."
+            )
         )
-        where_log = f"Details are in {self.log_file}." if self.log_file else ""
+        where_log = t("Details are in {path}.").format(path=self.log_file) if self.log_file else ""
         box.setInformativeText(f"{text}\n{where_log}")
         box.setDetailedText(redact(detail))
         box.setModal(False)

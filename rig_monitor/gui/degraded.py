@@ -2,7 +2,8 @@
 
 The fault rules wait (hashrate_low: 15 min below 90 %; fan_failed, chips_missing: a few polls) so
 one bad reading does not page anyone. Meanwhile the table shows "Degraded"; this module says why
-and for how long: "hashrate 60 % for 4 min; a fault is raised after 15 min". Qt-free.
+and for how long: "hashrate 60 % for 4 min; a fault is raised after 15 min", in the window's
+language (Qt's translator only; no widgets).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from typing import Any
 
 from rig_monitor.gui import fmt
 from rig_monitor.gui.fleet import FleetRow
+from rig_monitor.gui.i18n import t, tn
 
 ParamsFn = Callable[[str], Mapping[str, Any]]
 
@@ -19,12 +21,16 @@ ParamsFn = Callable[[str], Mapping[str, Any]]
 def _minutes(seconds: float) -> str:
     minutes = max(0, round(seconds / 60.0))
     if minutes < 60:
-        return f"{minutes} min"
-    return f"{minutes // 60} h {minutes % 60} min"
+        return t("{minutes} min").format(minutes=minutes)
+    return t("{hours} h {minutes} min").format(hours=minutes // 60, minutes=minutes % 60)
 
 
 def _polls(n: Any) -> str:
-    return f"{n} poll" if n == 1 else f"{n} polls"
+    return tn("%n polls", n) if isinstance(n, int) else f"{n}"
+
+
+def _then(what: str, after: str) -> str:
+    return t("{what}; a fault is raised after {after}").format(what=what, after=after)
 
 
 class DegradedClock:
@@ -60,20 +66,24 @@ class DegradedClock:
 
         ratio = snap.hashrate_ratio
         if ratio is not None and ratio < fmt.LOW_HASHRATE_RATIO:
-            what = f"hashrate {fmt.percent(ratio)} for {_minutes(lasting)}"
+            what = t("hashrate {share} for {time}").format(
+                share=fmt.percent(ratio), time=_minutes(lasting)
+            )
             raise_s = p("hashrate_low").get("raise_s")
             if isinstance(raise_s, int | float):
-                return f"{what}; a fault is raised after {_minutes(float(raise_s))}"
+                return _then(what, _minutes(float(raise_s)))
             return what
         stopped = [i for i, r in enumerate(snap.fans_rpm, 1) if r == 0]
         if stopped:
             fans = ", ".join(str(i) for i in stopped)
-            what = f"fan {fans} at 0 rpm for {_minutes(lasting)}"
+            what = t("fan {fans} at 0 rpm for {time}").format(fans=fans, time=_minutes(lasting))
             polls = p("fan_failed").get("raise_polls")
-            return f"{what}; a fault is raised after {_polls(polls)}" if polls else what
+            return _then(what, _polls(polls)) if polls else what
         for b in snap.boards:
             if b.chips is not None and b.expected_chips and b.chips < b.expected_chips:
-                what = f"chain {b.index + 1}: {b.chips}/{b.expected_chips} chips"
+                what = t("chain {chain}: {chips}/{expected} chips").format(
+                    chain=b.index + 1, chips=b.chips, expected=b.expected_chips
+                )
                 polls = p("chips_missing").get("raise_polls")
-                return f"{what}; a fault is raised after {_polls(polls)}" if polls else what
-        return "degraded"
+                return _then(what, _polls(polls)) if polls else what
+        return t("degraded")

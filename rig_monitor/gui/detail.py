@@ -27,6 +27,16 @@ from rig_monitor.gui.fault_guide import ChipMap, FaultGuide, chips_summary
 from rig_monitor.gui.fault_models import FaultBook
 from rig_monitor.gui.fleet import FleetRow
 from rig_monitor.gui.fleet_model import BAD, STATE_COLOURS, temp_colour
+from rig_monitor.gui.i18n import t as _t
+
+POOL_STATUS = {  # pool states as the window names them (lupdate sees them in i18n_strings)
+    PoolStatus.ALIVE: "alive",
+    PoolStatus.DEAD: "dead",
+    PoolStatus.SICK: "sick",
+    PoolStatus.DISABLED: "disabled",
+    PoolStatus.REJECTING: "rejecting",
+    PoolStatus.UNKNOWN: "unknown",
+}
 
 
 def _small_table(headers: list[str]) -> QTableWidget:
@@ -151,7 +161,7 @@ class DetailPane(QWidget):
     def show_row(self, row: FleetRow | None) -> None:
         self._key = None if row is None else row.key
         if row is None:
-            self.title.setText("Select a miner to see its details")
+            self.title.setText(_t("Select a miner to see its details"))
             self.error.hide()
             for label in self.fields.values():
                 label.setText(fmt.DASH)
@@ -163,16 +173,24 @@ class DetailPane(QWidget):
         live = row.snap if row.online else None
         state = row.state
         addr = fmt.address(row.ip, row.port)
-        self.title.setText(f"{fmt.make_model(ident)} at {addr}" if ident else addr)
+        self.title.setText(
+            _t("{model} at {address}").format(model=fmt.make_model(ident), address=addr)
+            if ident
+            else addr
+        )
         if row.snap is not None and not row.online:
-            when = fmt.clock(row.last_online.timestamp) if row.last_online else "never"
-            self.error.setText(f"Offline: {row.snap.error or 'no answer'} (last answered: {when})")
+            when = fmt.clock(row.last_online.timestamp) if row.last_online else _t("never")
+            self.error.setText(
+                _t("Offline: {error} (last answered: {time})").format(
+                    error=row.snap.error or _t("no answer"), time=when
+                )
+            )
             self.error.show()
         else:
             self.error.hide()
 
         status = self.fields["status"]
-        status.setText(state.label)
+        status.setText(_t(state.label))
         status.setStyleSheet(f"color: {STATE_COLOURS[state].name()}; font-weight: bold;")
         self.fields["address"].setText(addr)
         self.fields["make"].setText(fmt.make_model(ident))
@@ -184,7 +202,10 @@ class DetailPane(QWidget):
         if live is not None:
             hr = fmt.hashrate(live.hashrate_ths)
             if live.nominal_hashrate_ths:
-                hr += f" of {fmt.hashrate(live.nominal_hashrate_ths)} ({fmt.percent(live.hashrate_ratio)})"
+                hr += " " + _t("of {nominal} ({share})").format(
+                    nominal=fmt.hashrate(live.nominal_hashrate_ths),
+                    share=fmt.percent(live.hashrate_ratio),
+                )
             if live.hashrate_5s_ths is not None and live.hashrate_5s_ths != live.hashrate_ths:
                 hr += f"; 5 s: {fmt.hashrate(live.hashrate_5s_ths)}"  # the headline is the average
             self.fields["hashrate"].setText(hr)
@@ -259,10 +280,12 @@ class DetailPane(QWidget):
         t.setRowCount(len(pools))
         for r, p in enumerate(pools):
             alive = p.status is PoolStatus.ALIVE
-            t.setItem(r, 0, _item("▶" if p.active else "", tip="active pool" if p.active else None))
+            tip = _t("active pool") if p.active else None
+            t.setItem(r, 0, _item("▶" if p.active else "", tip=tip))
             t.setItem(r, 1, _item(fmt.pool_host(p.url), tip=p.url))
             t.setItem(r, 2, _item(p.user or fmt.DASH))
-            t.setItem(r, 3, _item(str(p.status), colour=None if alive else BAD))
+            status = _t(POOL_STATUS[p.status]) if p.status in POOL_STATUS else str(p.status)
+            t.setItem(r, 3, _item(status, colour=None if alive else BAD))
             t.setItem(r, 4, _item(_int(p.accepted), right=True))
             t.setItem(r, 5, _item(_int(p.rejected), right=True))
         _fit_rows(t, 3)

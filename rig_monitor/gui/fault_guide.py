@@ -35,7 +35,13 @@ from rig_monitor.core.faults import Catalogue, FaultSpec
 from rig_monitor.core.faults.stage import FaultKey, FaultRecord
 from rig_monitor.core.model import Board, Fault, MinerSnapshot, Severity
 from rig_monitor.gui import fmt
-from rig_monitor.gui.fault_models import FaultBook, severity_colour, since_text
+from rig_monitor.gui.fault_models import (
+    FaultBook,
+    board_title,
+    severity_colour,
+    since_text,
+)
+from rig_monitor.gui.i18n import t
 
 TOMORROW_HOUR = 8  # "until tomorrow" = tomorrow 08:00 local time
 
@@ -45,9 +51,9 @@ def snooze_choices(now: float) -> list[tuple[str, float]]:
     tomorrow = dt.datetime.fromtimestamp(now).date() + dt.timedelta(days=1)
     morning = dt.datetime.combine(tomorrow, dt.time(TOMORROW_HOUR)).timestamp()
     return [
-        ("For 1 hour", now + 3600.0),
-        ("For 4 hours", now + 4 * 3600.0),
-        (f"Until tomorrow {TOMORROW_HOUR:02d}:00", morning),
+        (t("For 1 hour"), now + 3600.0),
+        (t("For 4 hours"), now + 4 * 3600.0),
+        (t("Until tomorrow {time}").format(time=f"{TOMORROW_HOUR:02d}:00"), morning),
     ]
 
 
@@ -70,7 +76,7 @@ def _esc(text: str) -> str:
 
 def guide_html(spec: FaultSpec | None, fault: Fault) -> str:
     """The card's body: evidence, warning, causes, remedies (numbered), how to confirm."""
-    parts = [f"<b>Evidence:</b> {_esc(fault.detail)}"]
+    parts = [f"<b>{t('Evidence:')}</b> {_esc(fault.detail)}"]
     if spec is None:
         return "".join(f"<p style='margin:0'>{p}</p>" for p in parts)
     if spec.warning:
@@ -80,16 +86,19 @@ def guide_html(spec: FaultSpec | None, fault: Fault) -> str:
     remedies = "<br>".join(f"{n}. {_esc(r)}" for n, r in enumerate(spec.remedies, 1))
     cols = []
     if causes:
-        cols.append(f"<td valign='top' width='45%'><b>Likely causes</b><br>{causes}</td>")
+        head = t("Likely causes")
+        cols.append(f"<td valign='top' width='45%'><b>{head}</b><br>{causes}</td>")
     if remedies:
-        cols.append(f"<td valign='top'><b>Try, cheapest first</b><br>{remedies}</td>")
+        head = t("Try, cheapest first")
+        cols.append(f"<td valign='top'><b>{head}</b><br>{remedies}</td>")
     body = "".join(f"<p style='margin:0 0 3px 0'>{p}</p>" for p in parts)
     if cols:
         body += (
             f"<table cellspacing='0' cellpadding='2' width='100%'><tr>{''.join(cols)}</tr></table>"
         )
     if spec.confirm:
-        body += f"<p style='margin:0'><b>How to confirm:</b> {_esc(spec.confirm)}</p>"
+        head = t("How to confirm:")
+        body += f"<p style='margin:0'><b>{head}</b> {_esc(spec.confirm)}</p>"
     return body
 
 
@@ -116,27 +125,27 @@ class FaultCard(QFrame):
             " border-radius: 3px; }"
         )
         spec = catalogue.get(fault.id) if catalogue is not None and fault.id in catalogue else None
-        title = spec.title if spec is not None else fault.title
-        if fault.board is not None:
-            title += f" (board {fault.board + 1})"
+        title = board_title(spec.title if spec is not None else fault.title, fault.board)
 
         self.header = QLabel()
         self.header.setTextFormat(Qt.TextFormat.RichText)
         self.header.setWordWrap(True)
-        head = f"<b style='color:{colour.name()}'>●</b> <b>{_esc(title)}</b> — {fault.severity}"
+        head = f"<b style='color:{colour.name()}'>●</b> <b>{_esc(title)}</b> — {t(str(fault.severity))}"
         self._head = head
         if spec is not None and spec.summary:
             self.header.setToolTip(spec.summary)
         self.state = QLabel()
         self.state.setStyleSheet("color: palette(placeholder-text);")
-        self.ack_button = QPushButton("Acknowledge")
+        self.ack_button = QPushButton(t("Acknowledge"))
         self.ack_button.setToolTip(
-            "Mark as seen: stays listed, stops notifying, until it gets worse"
+            t("Mark as seen: stays listed, stops notifying, until it gets worse")
         )
         self.snooze_button = QToolButton()
-        self.snooze_button.setText("Snooze")
+        self.snooze_button.setText(t("Snooze"))
         self.snooze_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.snooze_button.setToolTip("Hide it for a while; it comes back if still open, or worse")
+        self.snooze_button.setToolTip(
+            t("Hide it for a while; it comes back if still open, or worse")
+        )
         menu = QMenu(self.snooze_button)
         self.snooze_actions = []
         for label, until in snooze_choices(now):
@@ -175,20 +184,22 @@ class FaultCard(QFrame):
 
     def set_now(self, now: float) -> None:
         rec = self.record
-        since = f" · since {since_text(rec.first_seen, now)}" if rec is not None else ""
+        since = (
+            " · " + t("since {time}").format(time=since_text(rec.first_seen, now))
+            if rec is not None
+            else ""
+        )
         self.header.setText(self._head + _esc(since))
         states = []
         if rec is not None:
             if rec.snoozed(now) and rec.snoozed_until is not None:
-                states.append(
-                    "Snoozed until " + time.strftime("%a %H:%M", time.localtime(rec.snoozed_until))
-                )
+                until = fmt.local_time(rec.snoozed_until, "ddd HH:mm")
+                states.append(t("Snoozed until {time}").format(time=until))
             if rec.acknowledged_at is not None:
-                states.append(
-                    "Acknowledged " + time.strftime("%H:%M", time.localtime(rec.acknowledged_at))
-                )
+                at = fmt.local_time(rec.acknowledged_at, "HH:mm")
+                states.append(t("Acknowledged {time}").format(time=at))
             if rec.incident is not None:
-                states.append("in an incident")
+                states.append(t("in an incident"))
             self.ack_button.setEnabled(not rec.acknowledged)
         self.state.setText(" · ".join(states))
         self.state.setVisible(bool(states))
@@ -262,9 +273,9 @@ class FaultGuide(QScrollArea):
         if key is None:
             self.empty.setText("")
         elif snap is None and not faults:
-            self.empty.setText("No answer from this miner: faults are judged on answers")
+            self.empty.setText(t("No answer from this miner: faults are judged on answers"))
         else:
-            self.empty.setText("No faults")
+            self.empty.setText(t("No faults"))
         self.empty.setVisible(not faults)
         can_act = book is not None and book.available
         for i, (rec, fault) in enumerate(faults):
@@ -406,10 +417,13 @@ class ChipMap(QWidget):
             pos: QPoint = e.pos()
             for rect, index, n, ch in self._cells():
                 if rect.adjusted(0, 0, GAP, GAP).contains(pos):
-                    what = {"o": "ok", "x": "x (bad)", "-": "- (unstable)"}.get(ch, "missing")
-                    QToolTip.showText(
-                        e.globalPos(), f"board {index + 1}, chip {n + 1}: {what}", self
+                    what = {"o": "ok", "x": t("x (bad)"), "-": t("- (unstable)")}.get(
+                        ch, t("missing")
                     )
+                    tip = t("board {board}, chip {chip}: {what}").format(
+                        board=index + 1, chip=n + 1, what=what
+                    )
+                    QToolTip.showText(e.globalPos(), tip, self)
                     return True
             QToolTip.hideText()
             return True
@@ -425,5 +439,5 @@ def chips_summary(board: Board) -> str:
     if unstable:
         parts.append(f"{unstable} -")
     if missing:
-        parts.append(f"{missing} missing")
+        parts.append(t("{count} missing").format(count=missing))
     return ", ".join(parts) if cells else fmt.DASH

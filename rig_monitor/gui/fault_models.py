@@ -44,6 +44,7 @@ from rig_monitor.core.model import Severity
 from rig_monitor.gui import fmt
 from rig_monitor.gui.fleet import SEVERITY_STATE
 from rig_monitor.gui.fleet_model import KEY_ROLE, SORT_ROLE, STATE_COLOURS, state_icon
+from rig_monitor.gui.i18n import t, tn
 from rig_monitor.gui.sorted_model import SortedTableModel
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -65,8 +66,22 @@ def since_text(ts: float | None, now: float) -> str:
     if ts is None:
         return fmt.DASH
     same_day = time.localtime(ts)[:3] == time.localtime(now)[:3]
-    clock = time.strftime("%H:%M" if same_day else "%a %d %b %H:%M", time.localtime(ts))
+    clock = fmt.local_time(ts, "HH:mm" if same_day else t("ddd d MMM HH:mm"))
     return f"{clock} ({fmt.duration(int(max(0.0, now - ts)))})"
+
+
+def severity_label(sev: Severity) -> str:
+    """ "Critical", "Warning", "Info" in the window's language."""
+    return t(str(sev).capitalize())
+
+
+def board_title(title: str, board: int | None) -> str:
+    """A fault title with its board (boards count from 1 on the miner's own pages too)."""
+    return (
+        title
+        if board is None
+        else t("{title} (board {board})").format(title=title, board=board + 1)
+    )
 
 
 def severity_colour(sev: Severity) -> QColor:
@@ -152,25 +167,27 @@ class FaultTableModel(SortedTableModel[FaultRecord]):
             return None
         title, tip = FAULT_HEADERS[FCol(section)]
         if role == Qt.ItemDataRole.DisplayRole:
-            return title
+            return t(title)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return tip
+            return t(tip)
         return None
 
     def title(self, rec: FaultRecord) -> str:
         cat = self._catalogue
         title = cat.title(rec.fault.id) if cat is not None else rec.fault.title
-        return title if rec.fault.board is None else f"{title} (board {rec.fault.board + 1})"
+        return board_title(title, rec.fault.board)
 
     def state_text(self, rec: FaultRecord) -> str:
         parts = []
         if rec.snoozed(self._now) and rec.snoozed_until is not None:
-            parts.append(f"Snoozed until {_clock_day(rec.snoozed_until, self._now)}")
+            until = _clock_day(rec.snoozed_until, self._now)
+            parts.append(t("Snoozed until {time}").format(time=until))
         if rec.acknowledged_at is not None:
-            parts.append(f"Acknowledged {_clock_day(rec.acknowledged_at, self._now)}")
+            at = _clock_day(rec.acknowledged_at, self._now)
+            parts.append(t("Acknowledged {time}").format(time=at))
         if rec.incident is not None:
-            parts.append("In incident")
-        return " · ".join(parts) if parts else "Open"
+            parts.append(t("In incident"))
+        return " · ".join(parts) if parts else t("Open")
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -202,14 +219,15 @@ class FaultTableModel(SortedTableModel[FaultRecord]):
             return _LEFT
         if role == Qt.ItemDataRole.ToolTipRole:
             if col is FCol.STATE and rec.incident is not None:
-                return "Grouped under: " + self._incident_titles.get(rec.incident, rec.incident)
+                title = self._incident_titles.get(rec.incident, rec.incident)
+                return t("Grouped under: {title}").format(title=title)
             if col in (FCol.FAULT, FCol.EVIDENCE):
                 return f"{self.title(rec)}\n{rec.fault.detail}"
         return None
 
     def _text(self, rec: FaultRecord, col: FCol) -> str:
         if col is FCol.SEVERITY:
-            return str(rec.severity).capitalize()
+            return severity_label(rec.severity)
         if col is FCol.MINER:
             return miner_address(rec.miner)
         if col is FCol.MODEL:
@@ -278,7 +296,7 @@ class FaultTableModel(SortedTableModel[FaultRecord]):
 
 def _clock_day(ts: float, now: float) -> str:
     same_day = time.localtime(ts)[:3] == time.localtime(now)[:3]
-    return time.strftime("%H:%M" if same_day else "%a %H:%M", time.localtime(ts))
+    return fmt.local_time(ts, "HH:mm" if same_day else "ddd HH:mm")
 
 
 class FaultFilterProxy(QSortFilterProxyModel):
@@ -415,7 +433,7 @@ class IncidentModel(QAbstractItemModel):
             and role == Qt.ItemDataRole.DisplayRole
             and 0 <= section < len(ICol)
         ):
-            return INCIDENT_HEADERS[section]
+            return t(INCIDENT_HEADERS[section])
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -568,7 +586,7 @@ class RecentModel(QAbstractTableModel):
             and role == Qt.ItemDataRole.DisplayRole
             and 0 <= section < len(RCol)
         ):
-            return RECENT_HEADERS[section]
+            return t(RECENT_HEADERS[section])
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -578,18 +596,17 @@ class RecentModel(QAbstractTableModel):
         col = RCol(index.column())
         if role == Qt.ItemDataRole.DisplayRole:
             if col is RCol.TIME:
-                return time.strftime("%a %H:%M:%S", time.localtime(ev.at))
+                return fmt.local_time(ev.at, "ddd HH:mm:ss")
             if col is RCol.EVENT:
-                return EVENT_LABELS.get(ev.kind, str(ev.kind))
+                return t(EVENT_LABELS[ev.kind]) if ev.kind in EVENT_LABELS else str(ev.kind)
             if col is RCol.MINER:
                 return miner_address(ev.miner)
             if col is RCol.FAULT:
                 cat = self._catalogue
                 title = cat.title(ev.fault.id) if cat is not None else ev.fault.title
-                board = ev.fault.board
-                return title if board is None else f"{title} (board {board + 1})"
+                return board_title(title, ev.fault.board)
             if col is RCol.SEVERITY:
-                return str(ev.fault.severity).capitalize()
+                return severity_label(ev.fault.severity)
             return ev.fault.detail
         if role == Qt.ItemDataRole.ForegroundRole:
             if col is RCol.EVENT and ev.kind is EventKind.CLEARED:
@@ -659,16 +676,15 @@ def handover_summary(events: Iterable[FaultEvent]) -> str:
         and e.fault.severity is Severity.CRITICAL
         and e.kind in (EventKind.RAISED, EventKind.ESCALATED)
     )
-    raised = kinds[EventKind.RAISED]
-    parts = [f"{raised:,} fault{'s' if raised != 1 else ''} raised"]
-    parts.append(f"{kinds[EventKind.CLEARED]:,} cleared")
+    parts = [tn("%n faults raised", kinds[EventKind.RAISED])]
+    parts.append(tn("%n cleared", kinds[EventKind.CLEARED]))
     if kinds[EventKind.ESCALATED]:
-        parts.append(f"{kinds[EventKind.ESCALATED]:,} escalated")
+        parts.append(tn("%n escalated", kinds[EventKind.ESCALATED]))
     if loops:
-        parts.append(f"{loops:,} reboot loop{'s' if loops != 1 else ''}")
+        parts.append(tn("%n reboot loops", loops))
     if kinds[EventKind.ACKNOWLEDGED]:
-        parts.append(f"{kinds[EventKind.ACKNOWLEDGED]:,} acknowledged")
-    return ", ".join(parts)
+        parts.append(tn("%n acknowledged", kinds[EventKind.ACKNOWLEDGED]))
+    return t(", ").join(parts)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -724,6 +740,23 @@ class FaultBook(QObject):
 
     def has_report(self) -> bool:
         return self._report is not None
+
+    def use_catalogue(self, catalogue: Catalogue) -> None:
+        """Fault texts in another language, before the stage's next report brings them."""
+        self.catalogue = catalogue
+        self.faults_model._catalogue = catalogue
+        self.recent_model._catalogue = catalogue
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Headers and cells are made in the language of the moment: ask every view to redraw."""
+        for model in (self.faults_model, self.incident_model, self.recent_model):
+            columns = model.columnCount()
+            model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, columns - 1)
+            rows = model.rowCount()
+            if rows:
+                model.dataChanged.emit(model.index(0, 0), model.index(rows - 1, columns - 1))
+        self.changed.emit()
 
     def apply_report(self, report: FaultReport) -> None:
         self._report = report

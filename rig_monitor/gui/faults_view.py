@@ -29,6 +29,7 @@ from rig_monitor.core.faults import Incident
 from rig_monitor.core.model import Severity
 from rig_monitor.gui.fault_models import RECORD_ROLE, FaultBook, FCol, ICol, RCol, handover_summary
 from rig_monitor.gui.fleet_model import KEY_ROLE
+from rig_monitor.gui.i18n import t, tn
 from rig_monitor.gui.incident_card import IncidentCard
 
 RECENT_WINDOWS = (
@@ -99,8 +100,10 @@ class FaultsView(QWidget):
         )
         self.grouped_check = QCheckBox("Grouped under incidents")
         self.grouped_check.setToolTip(
-            "Faults that an incident above already explains (e.g. 40 unreachable miners in one "
-            "rack): off by default, the incident says it once"
+            t(
+                "Faults that an incident above already explains (e.g. 40 unreachable miners in "
+                "one rack): off by default, the incident says it once"
+            )
         )
         self.grouped_check.setChecked(False)
         book.faults_proxy.set_filters(show_grouped=False)
@@ -119,8 +122,9 @@ class FaultsView(QWidget):
         row.addWidget(self.summary)
 
         # incidents
-        self.incidents_label = _section("Incidents")
+        self.incidents_label = _section(t("Incidents"))
         self.incidents = QTreeView()
+        self.incidents.setObjectName("incidents")
         self.incidents.setModel(book.incident_model)
         self.incidents.setAlternatingRowColors(True)
         self.incidents.setUniformRowHeights(True)
@@ -154,6 +158,7 @@ class FaultsView(QWidget):
 
         # active faults
         self.table = _table(book.faults_proxy)
+        self.table.setObjectName("activeFaults")
         for col, width in (
             (FCol.SEVERITY, 92),
             (FCol.MINER, 130),
@@ -167,7 +172,7 @@ class FaultsView(QWidget):
         self.table.sortByColumn(FCol.SEVERITY, Qt.SortOrder.DescendingOrder)
         self.table.doubleClicked.connect(self._activate)
         self.table.selectionModel().currentRowChanged.connect(self._select)
-        self.active_label = _section("Active faults")
+        self.active_label = _section(t("Active faults"))
         act_box = QWidget()
         act_layout = QVBoxLayout(act_box)
         act_layout.setContentsMargins(0, 0, 0, 0)
@@ -185,6 +190,7 @@ class FaultsView(QWidget):
         self.handover = QLabel()
         self.handover.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.recent = _table(book.recent_proxy)
+        self.recent.setObjectName("recentEvents")
         for rcol, rwidth in (
             (RCol.TIME, 110),
             (RCol.EVENT, 100),
@@ -196,7 +202,7 @@ class FaultsView(QWidget):
         self.recent.doubleClicked.connect(self._activate)
         self.recent.selectionModel().currentRowChanged.connect(self._select)
         rec_head = QHBoxLayout()
-        rec_head.addWidget(_section("Recent"))
+        rec_head.addWidget(_section(t("Recent")))
         rec_head.addWidget(self.window_combo)
         rec_head.addWidget(self.changes_check)
         rec_head.addSpacing(12)
@@ -240,22 +246,28 @@ class FaultsView(QWidget):
             16_777_215 if n_inc else self.incidents_label.sizeHint().height()
         )
         self.incidents_label.setText(
-            f"<b>Incidents</b> ({n_inc:,}): many miners, one cause"
+            "<b>{}</b> ({:,}): {}".format(t("Incidents"), n_inc, t("many miners, one cause"))
             if n_inc
-            else "<b>Incidents</b>: none"
+            else t("<b>Incidents</b>: none")
         )
         records = book.records
         miners = len({r.miner for r in records})
         shown = book.faults_proxy.rowCount()
         grouped = sum(1 for r in records if r.incident is not None)
-        text = f"{len(records):,} open faults on {miners:,} miners"
+        # two counts, each with its own plural form (Russian: "на 1 асике", "на 5 асиках")
+        text = tn("%n open faults", len(records)) + tn(" on %n miners", miners)
         if shown != len(records):
-            text += f" · showing {shown:,}"
+            text += " · " + t("showing {count}").format(count=f"{shown:,}")
         if grouped and not self.grouped_check.isChecked():
-            text += f" · {grouped:,} grouped under incidents"
-        self.active_label.setText(f"<b>Active faults</b>: {text}")
-        self.summary.setText("" if book.available else "Fault tracking is off")
+            text += " · " + tn("%n grouped under incidents", grouped)
+        self.active_label.setText(f"<b>{t('Active faults')}</b>: {text}")
+        self.summary.setText("" if book.available else t("Fault tracking is off"))
         self._refresh_recent()
+
+    def fit_words(self) -> None:
+        """After a language switch: the severity columns as wide as their words ("Критично")."""
+        self.table.resizeColumnToContents(FCol.SEVERITY)
+        self.recent.resizeColumnToContents(RCol.SEVERITY)
 
     def _refresh_recent(self) -> None:
         seconds = self.window_combo.currentData()

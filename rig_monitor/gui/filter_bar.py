@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from rig_monitor.gui.fleet_model import BAD
+from rig_monitor.gui.i18n import t
 
 FILTER_HELP = (
     "Type terms; all must match:\n"
@@ -49,7 +50,7 @@ class FilterBar(QWidget):
             "Filter (Ctrl+F): 10.1.2.0/26  10.1.2.5-80  model:S19  fault:fan  status:offline  "
             "site:north  or any text"
         )
-        self.edit.setToolTip(FILTER_HELP)
+        self.edit.setToolTip(t(FILTER_HELP))
         self.edit.setClearButtonEnabled(True)
         self.edit.textChanged.connect(lambda _t: self.changed.emit())
         self.quick: dict[str, QToolButton] = {}
@@ -59,14 +60,14 @@ class FilterBar(QWidget):
         for label, _statuses, tip in QUICK_FILTERS:
             button = QToolButton()
             button.setText(label)
-            button.setToolTip(tip)
+            button.setToolTip(t(tip))
             button.setCheckable(True)
             button.toggled.connect(lambda _on: self.changed.emit())
             self.quick[label] = button
             row.addWidget(button)
         self.problems_check = QCheckBox("Problems only")
         self.problems_check.setToolTip(
-            "Offline, warning or critical faults, low hashrate, stopped fan"
+            t("Offline, warning or critical faults, low hashrate, stopped fan")
         )
         self.problems_check.toggled.connect(lambda _on: self.changed.emit())
         row.addWidget(self.problems_check)
@@ -99,7 +100,7 @@ class FilterBar(QWidget):
 
     def show_error(self, message: str | None) -> None:
         if message:
-            self.error.setText(f"Filter not applied: {message}")
+            self.error.setText(t("Filter not applied: {error}").format(error=message))
             self.error.show()
             self.edit.setStyleSheet(f"QLineEdit {{ border: 1px solid {BAD.name()}; }}")
         else:

@@ -27,7 +27,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QGuiApplication, QIcon, QPainter, QPixmap
 
 from rig_monitor.core.filterlang import Compiled, compile_filter
-from rig_monitor.core.model import MinerSnapshot, Target
+from rig_monitor.core.model import Fault, MinerSnapshot, Target
 from rig_monitor.gui import fmt
 from rig_monitor.gui.filter_subject import SubjectCache
 from rig_monitor.gui.fleet import FleetRow, FleetTotals, RowState, RunningTotals
@@ -162,6 +162,8 @@ class FleetTableModel(SortedTableModel[FleetRow]):
         super().__init__(parent)
         # Says why a "Degraded" row has no fault yet (see gui/degraded.py); set by the window.
         self.explain: Callable[[FleetRow], str] | None = None
+        # a fault's title in the window's language (the snapshot's is the stage's at poll time)
+        self.fault_title: Callable[[Fault], str] | None = None
         self._totals = RunningTotals()
         self._cells: dict[str, tuple[list[str], list[QBrush | None]]] = {}  # see _render
 
@@ -201,7 +203,7 @@ class FleetTableModel(SortedTableModel[FleetRow]):
         if role == Qt.ItemDataRole.DisplayRole:
             return QCoreApplication.translate("MainWindow", title)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return tip
+            return QCoreApplication.translate("MainWindow", tip)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return _ALIGN_RIGHT if Col(section) in NUMERIC_COLUMNS else _ALIGN_LEFT
         return None
@@ -298,8 +300,9 @@ class FleetTableModel(SortedTableModel[FleetRow]):
             if not s.faults:
                 return ""
             top = max(s.faults, key=lambda f: f.severity.rank)
+            title = self.fault_title(top) if self.fault_title is not None else top.title
             more = len(s.faults) - 1
-            return f"{top.title} (+{more})" if more else top.title
+            return f"{title} (+{more})" if more else title
         return ""
 
     def _sort_key(self, row: FleetRow, col: Col) -> float | str | None:
@@ -374,22 +377,26 @@ class FleetTableModel(SortedTableModel[FleetRow]):
     def _tooltip(self, row: FleetRow, col: Col) -> str | None:
         snap = row.snap
         if snap is None:
-            return "Waiting for the first poll"
+            return QCoreApplication.translate("MainWindow", "Waiting for the first poll")
         if not snap.online:
-            return snap.error or "Offline"
+            return snap.error or QCoreApplication.translate("MainWindow", "Offline")
         if col in (Col.STATUS, Col.FAULTS) and row.state is RowState.DEGRADED and self.explain:
             return self.explain(row)
         if col in (Col.STATUS, Col.FAULTS) and snap.faults:
             return "\n".join(f"[{f.severity}] {f.title}: {f.detail}" for f in snap.faults)
         if col is Col.FANS and snap.fans_rpm:
-            return "Fans: " + ", ".join(f"{r:,} rpm" for r in snap.fans_rpm)
+            rpm = ", ".join(f"{r:,} rpm" for r in snap.fans_rpm)
+            return QCoreApplication.translate("MainWindow", "Fans: {rpm}").format(rpm=rpm)
         if col is Col.POOL and snap.pools:
             return "\n".join(
                 f"{'▶ ' if p.active else ''}{p.url}  {p.user or ''}  ({p.status})"
                 for p in snap.pools
             )
         if col is Col.NOMINAL_PCT and snap.nominal_hashrate_ths:
-            return f"Nominal {fmt.hashrate(snap.nominal_hashrate_ths)}"
+            nominal = fmt.hashrate(snap.nominal_hashrate_ths)
+            return QCoreApplication.translate("MainWindow", "Nominal {hashrate}").format(
+                hashrate=nominal
+            )
         return None
 
     # -- sorting (SortedTableModel) ----------------------------------------------------------

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import time
 
+from PySide6.QtCore import QDateTime
+
 from rig_monitor.core.faults.thresholds import TempLimits
 from rig_monitor.core.faults.thresholds import temp_limits as _temp_limits
-from rig_monitor.core.fmt import DASH, fans, make_model, number, percent, pool_host
-from rig_monitor.core.fmt import uptime as duration
+from rig_monitor.core.fmt import DASH, fans, make_model, number, percent, pool_host, uptime
+from rig_monitor.gui.i18n import locale, t
 
 __all__ = [
     "DASH",
@@ -21,6 +23,17 @@ __all__ = [
 ]  # re-exported for the GUI
 
 LOW_HASHRATE_RATIO = 0.90
+
+
+def local_time(ts: float, pattern: str) -> str:
+    """``ts`` as local time in Qt's ``pattern`` ("ddd HH:mm"), day and month names in the
+    window's language ("Thu", "周四", "чт")."""
+    return locale().toString(QDateTime.fromMSecsSinceEpoch(round(ts * 1000)), pattern)
+
+
+def duration(seconds: int | None) -> str:
+    """ "2 d 3 h", "3 h 5 min", "5 min" in the window's language."""
+    return uptime(seconds, t)
 
 
 def preload() -> None:

@@ -46,7 +46,9 @@ from rig_monitor.gui.history_data import (
     load_fleet,
     load_miner,
 )
+from rig_monitor.gui.history_handover import EVENT_NAMES
 from rig_monitor.gui.history_link import HistoryLink
+from rig_monitor.gui.i18n import t, tn
 
 pg.setConfigOptions(antialias=False, background="w", foreground="k")
 
@@ -70,22 +72,40 @@ PALETTE = [
 
 def event_text(e: EventRow) -> str:
     what = e.fault or ""
+    kind = t(EVENT_NAMES[e.kind]) if e.kind in EVENT_NAMES else e.kind
     if e.kind in ("note", "action"):
         who = f" — {e.operator}" if e.operator else ""
-        return f"{e.kind}: {e.detail or ''}{who}"
+        return f"{kind}: {e.detail or ''}{who}"
     title = e.title or what
-    return f"{e.kind}: {title}" + (f" ({e.detail})" if e.detail else "")
+    return f"{kind}: {title}" + (f" ({e.detail})" if e.detail else "")
 
 
 def _plot(layout: pg.GraphicsLayout, title: str, units: str) -> pg.PlotItem:
+    """A plot titled ``title`` (English; shown translated, and again after a switch)."""
     p: pg.PlotItem = layout.addPlot(axisItems={"bottom": pg.DateAxisItem()})
-    p.setTitle(title, size="9pt")
-    p.setLabel("left", units)
+    p.rm_words = (title, units)
+    p.setTitle(t(title), size="9pt")
+    p.setLabel("left", t(units))
     p.showGrid(x=False, y=True, alpha=0.25)
     p.setClipToView(True)
     p.setDownsampling(auto=True, mode="peak")
     p.addLegend(offset=(5, 5), labelTextSize="8pt", brush=(255, 255, 255, 210), pen=(180, 180, 180))
     return p
+
+
+def _curve(plot: pg.PlotItem, name: str, pen: Any) -> pg.PlotDataItem:
+    """A named curve (``name`` English, shown translated) in ``plot``'s legend."""
+    item: pg.PlotDataItem = plot.plot(name=t(name), pen=pen)
+    item.rm_name = name
+    return item
+
+
+def _rename(plot: pg.PlotItem, item: pg.PlotDataItem, name: str) -> None:
+    """Show ``item`` as ``name`` in the plot's legend (a switch of language, a new board)."""
+    item.opts["name"] = name
+    label = plot.legend.getLabel(item) if plot.legend is not None else None
+    if label is not None:
+        label.setText(name)
 
 
 class _ChartBase(QWidget):
@@ -106,7 +126,7 @@ class _ChartBase(QWidget):
         self.hover.setObjectName("historyHover")
         self.hover.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.bar = QHBoxLayout()
-        self.bar.addWidget(QLabel("Range"))
+        self.bar.addWidget(QLabel(t("Range")))
         self.bar.addWidget(self.range_box)
         self.bar.addWidget(self.status, 1)
         self.graphics = pg.GraphicsLayoutWidget()
@@ -133,6 +153,22 @@ class _ChartBase(QWidget):
         if i >= 0:
             self.range_box.setCurrentIndex(i)
 
+    def retranslate(self) -> None:
+        """Titles, units and legends in the language now installed; the status line again."""
+        for p in self.plots:
+            title, units = p.rm_words
+            p.setTitle(t(title), size="9pt")
+            p.setLabel("left", t(units))
+            for item in p.listDataItems():
+                name = getattr(item, "rm_name", None)
+                if isinstance(name, str):
+                    _rename(p, item, t(name))
+        chart = getattr(self, "chart", None)
+        if chart is not None:
+            self.draw(chart)  # the status line and per-board names, from the data in hand
+        else:
+            self.reload()
+
     def _link_x(self) -> None:
         for p in self.plots[1:]:
             p.setXLink(self.plots[0])
@@ -142,9 +178,9 @@ class _ChartBase(QWidget):
 
     def _ask(self, fn: Callable[[HistoryReader], Any]) -> None:
         if self.link is None:
-            self.status.setText("History is off")
+            self.status.setText(t("History is off"))
             return
-        self.status.setText("Loading…")
+        self.status.setText(t("Loading…"))
         self._qid = self.link.query(fn)
 
     @Slot(int, object)
@@ -152,7 +188,7 @@ class _ChartBase(QWidget):
         if qid != self._qid:
             return
         if isinstance(result, Exception):
-            self.status.setText(f"History unavailable: {result}")
+            self.status.setText(t("History unavailable: {error}").format(error=result))
             return
         self.draw(result)
 
@@ -229,9 +265,9 @@ class MinerHistoryView(_ChartBase):
         super().__init__(link, parent)
         self.key: str | None = None
         self.chart: MinerChart | None = None
-        self.export_csv = QPushButton("Export CSV…")
+        self.export_csv = QPushButton(t("Export CSV…"))
         self.export_csv.clicked.connect(lambda: self.export("csv"))
-        self.export_json = QPushButton("Export JSON…")
+        self.export_json = QPushButton(t("Export JSON…"))
         self.export_json.clicked.connect(lambda: self.export("json"))
         self.bar.addWidget(self.export_csv)
         self.bar.addWidget(self.export_json)
@@ -245,22 +281,22 @@ class MinerHistoryView(_ChartBase):
         self.p_power = _plot(g, "Power", "W")
         self.plots = [self.p_hash, self.p_boards, self.p_temp, self.p_fans, self.p_power]
         self._link_x()
-        self.c_hash = self.p_hash.plot(name="hashrate", pen=pg.mkPen(PALETTE[0], width=1))
-        self.c_nominal = self.p_hash.plot(
-            name="nominal", pen=pg.mkPen((90, 90, 90), width=1, style=Qt.PenStyle.DashLine)
+        self.c_hash = _curve(self.p_hash, "hashrate", pen=pg.mkPen(PALETTE[0], width=1))
+        self.c_nominal = _curve(
+            self.p_hash, "nominal", pen=pg.mkPen((90, 90, 90), width=1, style=Qt.PenStyle.DashLine)
         )
-        self.c_chip = self.p_temp.plot(name="chip max", pen=pg.mkPen(PALETTE[3], width=1))
-        self.c_board = self.p_temp.plot(name="board max", pen=pg.mkPen(PALETTE[1], width=1))
-        self.c_power = self.p_power.plot(name="power", pen=pg.mkPen(PALETTE[4], width=1))
+        self.c_chip = _curve(self.p_temp, "chip max", pen=pg.mkPen(PALETTE[3], width=1))
+        self.c_board = _curve(self.p_temp, "board max", pen=pg.mkPen(PALETTE[1], width=1))
+        self.c_power = _curve(self.p_power, "power", pen=pg.mkPen(PALETTE[4], width=1))
         self.c_boards: list[pg.PlotDataItem] = []
         self.c_fans: list[pg.PlotDataItem] = []
 
         self.note_edit = QLineEdit()
         self.note_edit.setPlaceholderText(
-            "Note for this miner: board 2 swapped, PSU replaced, fan changed…"
+            t("Note for this miner: board 2 swapped, PSU replaced, fan changed…")
         )
         self.note_edit.returnPressed.connect(self.add_note)
-        self.note_button = QPushButton("Add note")
+        self.note_button = QPushButton(t("Add note"))
         self.note_button.clicked.connect(self.add_note)
         row = QHBoxLayout()
         row.addWidget(self.note_edit, 1)
@@ -291,7 +327,7 @@ class MinerHistoryView(_ChartBase):
 
     def reload(self) -> None:
         if self.key is None:
-            self.status.setText("Select a miner to see its history")
+            self.status.setText(t("Select a miner to see its history"))
             return
         self._ask(load_miner(self.key, self.span_s))
 
@@ -302,11 +338,17 @@ class MinerHistoryView(_ChartBase):
         self.chart = c = data
         self._t = c.t
         if not c.found:
-            self.status.setText("Nothing recorded for this miner yet")
+            self.status.setText(t("Nothing recorded for this miner yet"))
         else:
-            who = " ".join(x for x in (c.model, f"serial {c.serial}" if c.serial else "") if x)
-            res = {"raw": "every poll", "5m": "5-minute averages", "1h": "hourly averages"}[c.tier]
-            self.status.setText(f"{who} · {len(c.t):,} points ({res}) · {len(c.events)} events")
+            serial = t("serial {serial}").format(serial=c.serial) if c.serial else ""
+            who = " ".join(x for x in (c.model, serial) if x)
+            res = t(
+                {"raw": "every poll", "5m": "5-minute averages", "1h": "hourly averages"}[c.tier]
+            )
+            points = t("{points} points ({resolution})").format(
+                points=f"{len(c.t):,}", resolution=res
+            )
+            self.status.setText(f"{who} · {points} · {tn('%n events', len(c.events))}")
         self.c_hash.setData(c.t, c.hashrate, connect="finite")
         self.c_nominal.setData(c.t, c.nominal, connect="finite")
         self.c_chip.setData(c.t, c.chip, connect="finite")
@@ -315,11 +357,14 @@ class MinerHistoryView(_ChartBase):
         self.c_boards = self._curves(
             self.p_boards,
             self.c_boards,
-            [(f"board {i}", v) for i, v in sorted(c.boards.items())],
+            [(t("board {board}").format(board=i), v) for i, v in sorted(c.boards.items())],
             c.t,
         )
         self.c_fans = self._curves(
-            self.p_fans, self.c_fans, [(f"fan {i + 1}", v) for i, v in enumerate(c.fans)], c.t
+            self.p_fans,
+            self.c_fans,
+            [(t("fan {fan}").format(fan=i + 1), v) for i, v in enumerate(c.fans)],
+            c.t,
         )
         self._mark(c.events)
         self.p_hash.setXRange(c.since, c.until, padding=0)
@@ -336,6 +381,8 @@ class MinerHistoryView(_ChartBase):
         for i, (name, values) in enumerate(series):
             if i >= len(have):
                 have.append(plot.plot(name=name, pen=pg.mkPen(PALETTE[i % len(PALETTE)], width=1)))
+            elif have[i].opts.get("name") != name:
+                _rename(plot, have[i], name)  # "board 1" in another language
             have[i].setData(t, values, connect="finite")
         return have
 
@@ -346,16 +393,17 @@ class MinerHistoryView(_ChartBase):
             return ""
         parts = [
             time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(c.t[i])),
-            "online" if c.online[i] >= 0.5 else "OFFLINE",
-            _fmt(c.hashrate[i], "TH/s", 2) + f" of {_fmt(c.nominal[i], 'TH/s', 0)}",
-            "chip " + _fmt(c.chip[i], "°C"),
-            "board " + _fmt(c.board[i], "°C"),
+            t("online") if c.online[i] >= 0.5 else t("OFFLINE"),
+            t("{value} of {nominal}").format(
+                value=_fmt(c.hashrate[i], "TH/s", 2), nominal=_fmt(c.nominal[i], "TH/s", 0)
+            ),
+            t("chip {temp}").format(temp=_fmt(c.chip[i], "°C")),
+            t("board {temp}").format(temp=_fmt(c.board[i], "°C")),
             _fmt(c.power[i], "W", 0),
         ]
         if c.fans:
-            parts.append(
-                "fans " + " ".join("—" if np.isnan(f[i]) else f"{f[i]:.0f}" for f in c.fans)
-            )
+            rpm = " ".join("—" if np.isnan(f[i]) else f"{f[i]:.0f}" for f in c.fans)
+            parts.append(t("fans {rpm}").format(rpm=rpm))
         return " · ".join(parts) + self._near_event(x, plot)
 
     @Slot()
@@ -372,7 +420,9 @@ class MinerHistoryView(_ChartBase):
         if self.key is None or self.link is None:
             return None
         default = f"{self.key.replace(':', '_')}-history.{kind}"
-        name = path or self._save_name("Export chart data", default, f"{kind.upper()} (*.{kind})")
+        name = path or self._save_name(
+            t("Export chart data"), default, f"{kind.upper()} (*.{kind})"
+        )
         if not name:
             return None
         key, span = self.key, self.span_s
@@ -402,15 +452,15 @@ class FleetHistoryView(_ChartBase):
         super().__init__(link, parent)
         self.chart: FleetChart | None = None
         self._table_rows = table_rows
-        self.export_csv = QPushButton("Export chart CSV…")
+        self.export_csv = QPushButton(t("Export chart CSV…"))
         self.export_csv.clicked.connect(lambda: self.export_chart())
-        self.report_button = QPushButton("Daily report…")
+        self.report_button = QPushButton(t("Daily report…"))
         self.report_button.setToolTip(
-            "Yesterday (UTC): hashrate, uptime, efficiency and faults per miner"
+            t("Yesterday (UTC): hashrate, uptime, efficiency and faults per miner")
         )
         self.report_button.clicked.connect(lambda: self.export_report())
-        self.table_button = QPushButton("Export fleet table…")
-        self.table_button.setToolTip("The fleet table as it is now, as CSV or JSON")
+        self.table_button = QPushButton(t("Export fleet table…"))
+        self.table_button.setToolTip(t("The fleet table as it is now, as CSV or JSON"))
         self.table_button.clicked.connect(lambda: self.export_table())
         for b in (self.export_csv, self.report_button, self.table_button):
             b.setEnabled(link is not None or b is self.table_button)
@@ -423,16 +473,18 @@ class FleetHistoryView(_ChartBase):
         self.p_faults = _plot(g, "Open faults", "count")
         self.plots = [self.p_hash, self.p_online, self.p_power, self.p_faults]
         self._link_x()
-        self.c_hash = self.p_hash.plot(name="hashrate", pen=pg.mkPen(PALETTE[0], width=1))
-        self.c_nominal = self.p_hash.plot(
-            name="nominal (online)", pen=pg.mkPen((90, 90, 90), width=1, style=Qt.PenStyle.DashLine)
+        self.c_hash = _curve(self.p_hash, "hashrate", pen=pg.mkPen(PALETTE[0], width=1))
+        self.c_nominal = _curve(
+            self.p_hash,
+            "nominal (online)",
+            pen=pg.mkPen((90, 90, 90), width=1, style=Qt.PenStyle.DashLine),
         )
-        self.c_online = self.p_online.plot(name="online", pen=pg.mkPen(PALETTE[2], width=1))
-        self.c_miners = self.p_online.plot(
-            name="polled", pen=pg.mkPen((90, 90, 90), width=1, style=Qt.PenStyle.DashLine)
+        self.c_online = _curve(self.p_online, "online", pen=pg.mkPen(PALETTE[2], width=1))
+        self.c_miners = _curve(
+            self.p_online, "polled", pen=pg.mkPen((90, 90, 90), width=1, style=Qt.PenStyle.DashLine)
         )
-        self.c_power = self.p_power.plot(name="power", pen=pg.mkPen(PALETTE[4], width=1))
-        self.c_faults = self.p_faults.plot(name="faults", pen=pg.mkPen(PALETTE[3], width=1))
+        self.c_power = _curve(self.p_power, "power", pen=pg.mkPen(PALETTE[4], width=1))
+        self.c_faults = _curve(self.p_faults, "faults", pen=pg.mkPen(PALETTE[3], width=1))
 
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)
@@ -443,7 +495,7 @@ class FleetHistoryView(_ChartBase):
 
     def draw(self, data: Any) -> None:
         if isinstance(data, str):  # an export finished
-            self.status.setText(f"Saved {data}")
+            self.status.setText(t("Saved {path}").format(path=data))
             return
         assert isinstance(data, FleetChart)
         self.chart = c = data
@@ -458,8 +510,9 @@ class FleetHistoryView(_ChartBase):
         self.p_hash.setXRange(c.since, c.until, padding=0)
         for p in self.plots:
             p.enableAutoRange(axis="y")
-        res = {"raw": "every sweep", "5m": "5-minute averages", "1h": "hourly averages"}[c.tier]
-        self.status.setText(f"{len(c.t):,} points ({res})" if len(c.t) else "Nothing recorded yet")
+        res = t({"raw": "every sweep", "5m": "5-minute averages", "1h": "hourly averages"}[c.tier])
+        points = t("{points} points ({resolution})").format(points=f"{len(c.t):,}", resolution=res)
+        self.status.setText(points if len(c.t) else t("Nothing recorded yet"))
 
     def describe(self, x: float, plot: pg.PlotItem) -> str:
         c = self.chart
@@ -469,17 +522,23 @@ class FleetHistoryView(_ChartBase):
         return " · ".join(
             [
                 time.strftime("%Y-%m-%d %H:%M", time.localtime(c.t[i])),
-                f"{c.hashrate[i]:,.1f} of {c.nominal[i]:,.1f} TH/s",
-                f"{c.online[i]:,.0f} of {c.miners[i]:,.0f} online",
+                t("{value} of {nominal}").format(
+                    value=f"{c.hashrate[i]:,.1f}", nominal=f"{c.nominal[i]:,.1f} TH/s"
+                ),
+                t("{online} of {miners} online").format(
+                    online=f"{c.online[i]:,.0f}", miners=f"{c.miners[i]:,.0f}"
+                ),
                 f"{c.power[i] / 1000:,.1f} kW",
-                f"{c.faults[i]:,.0f} faults",
+                t("{count} faults").format(count=f"{c.faults[i]:,.0f}"),
             ]
         ) + self._near_event(x, plot)
 
     def export_chart(self, path: str | None = None) -> int | None:
         if self.link is None:
             return None
-        name = path or self._save_name("Export fleet chart", "fleet-history.csv", "CSV (*.csv)")
+        name = path or self._save_name(
+            t("Export fleet chart"), "fleet-history.csv", t("CSV (*.csv)")
+        )
         if not name:
             return None
         span = self.span_s
@@ -499,7 +558,9 @@ class FleetHistoryView(_ChartBase):
         start = (now - now % 86400 - 86400) if day_start is None else day_start
         day = time.strftime("%Y-%m-%d", time.gmtime(start))
         name = path or self._save_name(
-            "Daily site report", f"site-report-{day}.html", "Printable page (*.html);;CSV (*.csv)"
+            t("Daily site report"),
+            f"site-report-{day}.html",
+            t("Printable page (*.html);;CSV (*.csv)"),
         )
         if not name:
             return None
@@ -520,7 +581,7 @@ class FleetHistoryView(_ChartBase):
         if self._table_rows is None:
             return None
         name = path or self._save_name(
-            "Export fleet table", "fleet.csv", "CSV (*.csv);;JSON (*.json)"
+            t("Export fleet table"), "fleet.csv", t("CSV (*.csv);;JSON (*.json)")
         )
         if not name:
             return None

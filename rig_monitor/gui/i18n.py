@@ -5,20 +5,36 @@ Why a pass over the widgets: the window's static texts (buttons, labels, menus, 
 boxes, placeholders) are listed once in :mod:`rig_monitor.gui.i18n_strings` for ``lupdate`` and
 translated here by their English source, so switching language at run time redraws them without
 rebuilding the window. Texts the code builds at run time (totals, counts, status line) call
-``tr()`` where they are made. The .qm file is read on a worker thread, never the GUI thread.
+``t()`` where they are made. The .qm file is read on a worker thread, never the GUI thread.
+
+Counts go through :func:`tn` and Qt's ``%n`` plural forms (``numerus`` messages in the .ts):
+Russian has three (1 асик, 2 асика, 5 асиков), Chinese one. The English source of such a text
+is its plural ("%n miners"); English has no catalogue, so its singular is listed next to it in
+:data:`rig_monitor.gui.i18n_strings.PLURALS` and :func:`tn` uses it for one.
 
 Regenerate the catalogues after changing strings::
 
     pyside6-lupdate rig_monitor/gui/*.py -ts resources/i18n/rig_monitor_zh_CN.ts resources/i18n/rig_monitor_ru.ts
     pyside6-lrelease resources/i18n/rig_monitor_zh_CN.ts resources/i18n/rig_monitor_ru.ts
+
+``tests/gui/test_i18n_catalogue.py`` fails when a ``t()``/``tn()`` text in the code is not in
+:mod:`rig_monitor.gui.i18n_strings` or has no Chinese or Russian translation.
 """
 
 from __future__ import annotations
 
 import functools
+import os
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QLocale, QObject, QTranslator, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QLibraryInfo,
+    QLocale,
+    QObject,
+    QTranslator,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSpinBox,
@@ -32,11 +48,12 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QTableWidget,
     QTabWidget,
+    QTreeWidget,
     QWidget,
 )
 
 from rig_monitor.core.resources import resource_path
-from rig_monitor.gui.i18n_strings import CONTEXT, STATIC
+from rig_monitor.gui.i18n_strings import CONTEXT, PLURALS, STATIC
 
 LANGUAGES: dict[str, str] = {"en": "English", "zh_CN": "中文", "ru": "Русский"}
 _SRC = "_i18n_src"  # dynamic property prefix: the English source of a translated text
@@ -61,8 +78,40 @@ def read_qm(lang: str) -> bytes:
         return fh.read()
 
 
+def read_qt_qm(lang: str) -> bytes:
+    """Qt's own texts (standard buttons) in ``lang``, where PySide6 ships them; else nothing."""
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    try:
+        with open(os.path.join(folder, f"qtbase_{lang}.qm"), "rb") as fh:
+            return fh.read()
+    except OSError:
+        return b""  # a bundle without Qt's catalogues: those few buttons stay English
+
+
+_LOCALES = {"en": "en_US", "zh_CN": "zh_CN", "ru": "ru_RU"}
+_current = "en"  # the installed language (the GUI thread sets it; readers only read)
+
+
+def locale() -> QLocale:
+    """The installed language's locale, for day and month names (not for numbers: the window
+    shows numbers one way in every language, as the CSV and the CLI do)."""
+    return QLocale(_LOCALES.get(_current, "en_US"))
+
+
 def t(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
+
+
+def tn(text: str, n: int) -> str:
+    """``text`` with ``%n`` replaced by ``n`` in the plural form the language wants for it."""
+    return english_singular(text, n, QCoreApplication.translate(CONTEXT, text, None, n))
+
+
+def english_singular(text: str, n: int, shown: str) -> str:
+    """``shown`` unless it is the untranslated English plural of one: then the singular."""
+    if n == 1 and text in PLURALS and shown == text.replace("%n", "1"):
+        return PLURALS[text].replace("%n", "1")
+    return shown
 
 
 def _swap(obj: QObject, prop: str, current: str, apply: Callable[[str], None]) -> None:
@@ -91,6 +140,8 @@ def retranslate(root: QWidget) -> None:
     """Re-translate the static texts of ``root`` and its children (menus, tabs included)."""
     widgets = [root, *root.findChildren(QWidget)]
     for w in widgets:
+        if w.toolTip():
+            _swap(w, "tip", w.toolTip(), w.setToolTip)
         if isinstance(w, QLabel | QAbstractButton):
             _swap(w, "text", w.text(), w.setText)
         elif isinstance(w, QGroupBox):
@@ -110,6 +161,10 @@ def retranslate(root: QWidget) -> None:
                 item = w.horizontalHeaderItem(i)
                 if item is not None:
                     _swap(w, f"head{i}", item.text(), item.setText)
+        elif isinstance(w, QTreeWidget):
+            head = w.headerItem()
+            for i in range(w.columnCount()):
+                _swap(w, f"head{i}", head.text(i), functools.partial(head.setText, i))
         if isinstance(w, QTabWidget):
             for i in range(w.count()):
                 _swap(w, f"tab{i}", w.tabText(i), functools.partial(w.setTabText, i))
@@ -126,47 +181,54 @@ def retranslate(root: QWidget) -> None:
 
 
 class LanguageSwitch(QObject):
-    """Installs the translator for a language; the .qm bytes are read on ``run`` (a worker)."""
+    """Installs the translators for a language: ours, and Qt's own (the Save/Cancel/Yes buttons
+    of standard dialogs). The .qm bytes are read on ``run`` (a worker)."""
 
-    ready = Signal(str, bytes)
+    ready = Signal(str, bytes, bytes)
     changed = Signal(str)
 
     def __init__(self, run: Callable[[Callable[[], None]], None], parent: QObject) -> None:
         super().__init__(parent)
         self._run = run
-        self._translator: QTranslator | None = None
-        self._data: bytes = b""  # QTranslator.load(data) keeps a pointer: keep the bytes alive
+        self._translators: list[QTranslator] = []
+        self._data: list[bytes] = []  # QTranslator.load(data) keeps a pointer: keep the bytes
         self.language = "en"
         self.ready.connect(self._install)
 
     def request(self, lang: str) -> None:
         if lang == "en":
-            self._install("en", b"")
+            self._install("en", b"", b"")
             return
         ready = self.ready
 
         def job() -> None:
             try:
-                ready.emit(lang, read_qm(lang))
+                ours = read_qm(lang)
             except OSError:
-                ready.emit("en", b"")
+                ready.emit("en", b"", b"")
+                return
+            ready.emit(lang, ours, read_qt_qm(lang))
 
         self._run(job)
 
-    def _install(self, lang: str, data: bytes) -> None:
+    def _install(self, lang: str, data: bytes, qt_data: bytes = b"") -> None:
         app = QCoreApplication.instance()
         if app is None:
             return
-        if self._translator is not None:
-            app.removeTranslator(self._translator)
-            self._translator = None
+        for old in self._translators:
+            app.removeTranslator(old)
+        self._translators, self._data = [], []
         if data:
-            translator = QTranslator(self)
-            self._data = data
-            if translator.load(self._data):
-                app.installTranslator(translator)
-                self._translator = translator
-            else:
-                lang = "en"
+            for blob in (data, qt_data):
+                translator = QTranslator(self)
+                if blob and translator.load(blob):
+                    app.installTranslator(translator)
+                    self._translators.append(translator)
+                    self._data.append(blob)
+                elif blob is data:
+                    lang = "en"
+                    break
+        global _current
+        _current = lang
         self.language = lang
         self.changed.emit(lang)

@@ -26,8 +26,14 @@ from PySide6.QtWidgets import (
 )
 
 from rig_monitor.core.faults import Catalogue, FaultSpec, Incident
-from rig_monitor.gui.fault_models import FaultBook, miner_address, severity_colour, since_text
-from rig_monitor.gui.i18n import t
+from rig_monitor.gui.fault_models import (
+    FaultBook,
+    miner_address,
+    severity_colour,
+    severity_label,
+    since_text,
+)
+from rig_monitor.gui.i18n import t, tn
 
 CHECK_FIRST = 3  # the cheapest remedies of the underlying fault, as "check first"
 
@@ -47,7 +53,8 @@ def card_html(incident: Incident, spec: FaultSpec | None, now: float) -> str:
     colour = severity_colour(incident.severity).name()
     parts = [
         f"<p style='margin:0 0 4px 0'><b style='color:{colour}'>"
-        f"{_esc(str(incident.severity).upper())}</b> · {t('{count} miners').format(count=f'{len(incident.miners):,}')}"
+        f"{_esc(severity_label(incident.severity).upper())}</b> · "
+        f"{tn('%n miners', len(incident.miners))}"
         + (f" · {_esc(incident.scope)}" if incident.scope else "")
         + (f" · {t('since')} {_esc(since_text(incident.since, now))}" if incident.since else "")
         + "</p>",

@@ -65,10 +65,16 @@ from rig_monitor.core.engine.engine_process import (
 )
 from rig_monitor.core.engine.protocol import Engine
 from rig_monitor.core.export import snapshot_to_dict
-from rig_monitor.core.faults import Incident, ThresholdOverrides, save_overrides, thresholds_path
+from rig_monitor.core.faults import (
+    Catalogue,
+    Incident,
+    ThresholdOverrides,
+    save_overrides,
+    thresholds_path,
+)
 from rig_monitor.core.faults.stage import FaultRecord, FaultReport, FaultStage
 from rig_monitor.core.filterlang import FilterError
-from rig_monitor.core.model import MinerSnapshot, Target
+from rig_monitor.core.model import Fault, MinerSnapshot, Target
 from rig_monitor.core.targets import is_public
 from rig_monitor.gui import fmt, saved_views
 from rig_monitor.gui.bridge import EngineBridge
@@ -89,8 +95,8 @@ from rig_monitor.gui.fleet_model import (
 from rig_monitor.gui.group_panel import GroupPanel
 from rig_monitor.gui.history_handover import HandoverView
 from rig_monitor.gui.history_link import HistoryLink
-from rig_monitor.gui.i18n import LanguageSwitch, retranslate, system_language
-from rig_monitor.gui.i18n import t as tr
+from rig_monitor.gui.i18n import LanguageSwitch, retranslate, system_language, tn
+from rig_monitor.gui.i18n import t as _t
 from rig_monitor.gui.lazy_pane import LazyPane
 from rig_monitor.gui.rack_control import RackController
 from rig_monitor.gui.rack_map import RackMapView
@@ -147,7 +153,7 @@ def default_parse(text: str) -> list[Target]:
     from rig_monitor.core.targets import parse_targets
 
     if any(tok.startswith("@") for tok in text.replace(",", " ").split()):
-        raise ValueError("@files are for the command line: paste the addresses here instead")
+        raise ValueError(_t("@files are for the command line: paste the addresses here instead"))
     return parse_targets(text)
 
 
@@ -162,7 +168,7 @@ def _confirm_identity(parent: QWidget, text: str) -> bool:
 
     answer = QMessageBox.question(
         parent,
-        "Another device at this address",
+        _t("Another device at this address"),
         text,
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
         QMessageBox.StandardButton.Cancel,
@@ -265,44 +271,44 @@ class TotalsBar(QFrame):
 
         ok, grey = STATE_COLOURS[RowState.OK], STATE_COLOURS[RowState.OFFLINE]
         plain = [
-            part(self.online, f"{t.online:,}", tr("online"), ok if t.online else None),
-            part(self.offline, f"{t.offline:,}", tr("offline"), BAD if t.offline else grey),
+            part(self.online, f"{t.online:,}", _t("online"), ok if t.online else None),
+            part(self.offline, f"{t.offline:,}", _t("offline"), BAD if t.offline else grey),
             part(
                 self.faults,
                 f"{t.with_faults:,}",
-                tr("with faults"),
+                _t("with faults"),
                 STATE_COLOURS[RowState.WARNING] if t.with_faults else None,
             ),
         ]
         self.degraded.setVisible(t.degraded > 0)
         if t.degraded:
             colour = STATE_COLOURS[RowState.DEGRADED]
-            plain.append(part(self.degraded, f"{t.degraded:,}", tr("degraded"), colour))
+            plain.append(part(self.degraded, f"{t.degraded:,}", _t("degraded"), colour))
         self.waiting.setVisible(t.pending > 0)
         if t.pending:
-            plain.append(part(self.waiting, f"{t.pending:,}", tr("waiting"), None))
+            plain.append(part(self.waiting, f"{t.pending:,}", _t("waiting"), None))
         rate = fmt.hashrate(t.hashrate_ths) if t.online else fmt.DASH
         if t.nominal_ths:
             share = fmt.percent(t.hashrate_ths / t.nominal_ths)
-            rest = tr("of {nominal} nominal ({share})").format(
+            rest = _t("of {nominal} nominal ({share})").format(
                 nominal=fmt.hashrate(t.nominal_ths), share=share
             )
         else:
-            rest = tr("total")
+            rest = _t("total")
         plain.append(part(self.hashrate, rate, rest, None))
         if t.power_reporting:
-            reporting = tr("({reporting} of {online} reporting)").format(
+            reporting = _t("({reporting} of {online} reporting)").format(
                 reporting=f"{t.power_reporting:,}", online=f"{t.online:,}"
             )
             plain.append(part(self.power, fmt.fleet_power(t.power_w), reporting, None))
         else:
-            plain.append(part(self.power, fmt.DASH, tr("kW (no miner reports power)"), None))
+            plain.append(part(self.power, fmt.DASH, _t("kW (no miner reports power)"), None))
         if last_sweep is not None and last_sweep.finished is not None:
-            text = tr("Last sweep {time} in {seconds} s").format(
+            text = _t("Last sweep {time} in {seconds} s").format(
                 time=fmt.clock(last_sweep.finished), seconds=f"{last_sweep.duration_s:.1f}"
             )
         else:
-            text = tr("No sweep finished yet")
+            text = _t("No sweep finished yet")
         self.sweep.setText(text)
         plain.append(text)
         self._plain = plain
@@ -316,6 +322,7 @@ class MainWindow(QMainWindow):
     """The fleet window. Owns the engine thread; call :meth:`start` once, :meth:`shutdown` at the end."""
 
     export_finished = Signal(str)  # from the writer thread: what the status bar should say
+    catalogue_ready = Signal(object)  # the fault catalogue in a new language, read off-thread
 
     def __init__(
         self,
@@ -366,6 +373,7 @@ class MainWindow(QMainWindow):
             config_path.with_name("thresholds.json") if config_path is not None else None
         )
         self._held_alerts: list[tuple[str, str]] = []
+        self._alert_source: object = None  # what the alert button shows: incident or fault key
         self._last_notice = -float(NOTIFY_GAP_MS)
 
         self.setWindowTitle(title)
@@ -406,6 +414,7 @@ class MainWindow(QMainWindow):
         self.proxy.sites = self.config.sites
         self.degraded = DegradedClock()
         self.model.explain = self._explain_degraded
+        self.model.fault_title = self._fault_title
         self.launch: Launcher = launch_detached  # "Open the demo" (tests swap it)
         self._widths_fitted = False
         self._dock_hidden_when_empty = False
@@ -445,7 +454,8 @@ class MainWindow(QMainWindow):
         self._restore_view_state()
         if self.fault_stage is not None and self.fault_stage.warnings:
             self.statusBar().showMessage(
-                "Thresholds: " + "; ".join(self.fault_stage.warnings), 120_000
+                _t("Thresholds: {problems}").format(problems="; ".join(self.fault_stage.warnings)),
+                120_000,
             )
 
     # -- construction -------------------------------------------------------------------------
@@ -484,11 +494,11 @@ class MainWindow(QMainWindow):
         self.interval_spin.setPrefix("every ")
         self.interval_spin.setSuffix(" s")
         self.interval_spin.setValue(round(self.config.interval_s))
-        self.interval_spin.setToolTip("Time between sweeps")
+        self.interval_spin.setToolTip(_t("Time between sweeps"))
         self.interval_spin.valueChanged.connect(lambda _v: self._interval_timer.start())
 
         self.scan_button = QPushButton("Scan my network…")
-        self.scan_button.setToolTip("Find the miners on this computer's networks and add them")
+        self.scan_button.setToolTip(_t("Find the miners on this computer's networks and add them"))
         self.scan_button.clicked.connect(self.open_scan_dialog)
 
         row1 = QHBoxLayout()
@@ -501,7 +511,7 @@ class MainWindow(QMainWindow):
         row1.addWidget(QLabel("Poll"))
         row1.addWidget(self.interval_spin)
         self.settings_button = QPushButton("Fault settings…")
-        self.settings_button.setToolTip("Detection thresholds and the language of fault texts")
+        self.settings_button.setToolTip(_t("Detection thresholds and the language of fault texts"))
         self.settings_button.clicked.connect(self.open_fault_settings)
         row1.addSpacing(12)
         row1.addWidget(self.settings_button)
@@ -557,15 +567,15 @@ class MainWindow(QMainWindow):
         sel = self.table.selectionModel()
         sel.currentRowChanged.connect(self._on_current_changed)
         sel.selectionChanged.connect(lambda *_: self.remove_button.setEnabled(sel.hasSelection()))
-        delete = QAction("Remove selected miners", self.table)
+        delete = QAction(_t("Remove selected miners"), self.table)
         delete.setShortcut(QKeySequence.StandardKey.Delete)
         delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         delete.triggered.connect(self.remove_selected)
         self.table.addAction(delete)
-        password = QAction("Set password for selected miners…", self.table)
+        password = QAction(_t("Set password for selected miners…"), self.table)
         password.triggered.connect(self.ask_password_for_selected)
         self.table.addAction(password)
-        trust = QAction("Send the saved password to the new device here…", self.table)
+        trust = QAction(_t("Send the saved password to the new device here…"), self.table)
         trust.triggered.connect(self.confirm_identity_for_selected)
         self.table.addAction(trust)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
@@ -638,11 +648,12 @@ class MainWindow(QMainWindow):
         self.language_choice = "system"
         self.menu_actions = build_menus(self)
         self.export_finished.connect(lambda text: self.statusBar().showMessage(text, 10_000))
+        self.catalogue_ready.connect(self._on_catalogue_ready)
 
         self.alert_button = QPushButton()
         self.alert_button.setFlat(True)
         self.alert_button.setStyleSheet(f"color: {BAD.name()}; font-weight: bold;")
-        self.alert_button.setToolTip("Open the Faults view")
+        self.alert_button.setToolTip(_t("Open the Faults view"))
         self.alert_button.clicked.connect(lambda: self.tabs.setCurrentWidget(self.faults_view))
         self.alert_button.hide()
         self.statusBar().addPermanentWidget(self.alert_button)
@@ -654,7 +665,7 @@ class MainWindow(QMainWindow):
             return  # Xvfb, some desktops: the window is the whole app, and closing it quits
         tray = QSystemTrayIcon(app_icon(), self)
         menu = QMenu(self)
-        menu.addAction("Show Rig Monitor", self._show_from_tray)
+        menu.addAction(_t("Show Rig Monitor"), self._show_from_tray)
         menu.addSeparator()
         menu.addAction("Quit", self.quit)
         tray.setContextMenu(menu)
@@ -734,7 +745,10 @@ class MainWindow(QMainWindow):
             return
         self._engine_started = True
         self.engine.start(self._targets.values())
-        self._set_engine_text(tr("Polling {count} miners…").format(count=f"{len(self._targets):,}"))
+        self._set_engine_text(self._polling_text())
+
+    def _polling_text(self) -> str:
+        return _t("Polling {count} miners…").format(count=f"{len(self._targets):,}")
 
     def shutdown(self) -> None:
         """Stop the engine, flush pending config saves, remember the view. Safe to call twice."""
@@ -781,7 +795,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.tray is not None and self.tray.isVisible() and not self._quitting:
             self.hide()  # keeps polling in the tray; "Quit" in the tray menu ends it
-            self.tray.showMessage("Rig Monitor", "Still watching the fleet from the tray.")
+            self.tray.showMessage("Rig Monitor", _t("Still watching the fleet from the tray."))
             event.ignore()
             return
         self.shutdown()
@@ -806,7 +820,7 @@ class MainWindow(QMainWindow):
         text = self.target_edit.text().strip()
         if not text:
             self._show_target_error(
-                "Type addresses to add, e.g. 10.0.0.5, 10.0.0.0/24 or 10.0.0.5-80"
+                _t("Type addresses to add, e.g. 10.0.0.5, 10.0.0.0/24 or 10.0.0.5-80")
             )
             return
         try:
@@ -817,22 +831,26 @@ class MainWindow(QMainWindow):
         new = [t for t in parsed if t.key not in self._targets]
         if not new:
             self._show_target_error(
-                "Already monitored." if parsed else "Nothing to add: no addresses in that text."
+                _t("Already monitored.")
+                if parsed
+                else _t("Nothing to add: no addresses in that text.")
             )
             return
         public = [t for t in new if is_public(t)]
         if public and not self.confirm_public(
             self,
-            f"{len(public):,} of these addresses are on the public internet (first: "
-            f"{public[0].ip}). Miners live on private networks; polling other people's "
-            "addresses may be unwelcome. Add them anyway?",
+            _t(
+                "{count} of these addresses are on the public internet (first: {first}). Miners "
+                "live on private networks; polling other people's addresses may be unwelcome. "
+                "Add them anyway?"
+            ).format(count=f"{len(public):,}", first=public[0].ip),
         ):
-            self._show_target_error("Not added: public addresses need your confirmation.")
+            self._show_target_error(_t("Not added: public addresses need your confirmation."))
             return
         self.target_error.hide()
         self.target_edit.clear()
         self.add_targets(new)
-        self.statusBar().showMessage(f"Added {len(new):,} miners", 5000)
+        self.statusBar().showMessage(tn("Added %n miners", len(new)), 5000)
 
     def add_targets(self, targets: list[Target], *, save: bool = True) -> None:
         """``save=False``: targets the saved config already names (an ``@file`` read later)."""
@@ -869,15 +887,15 @@ class MainWindow(QMainWindow):
         written on the saver thread, and the miners are polled again at once."""
         keys = self.selected_keys()
         if not keys:
-            self.statusBar().showMessage("Select the miners first", 4000)
+            self.statusBar().showMessage(_t("Select the miners first"), 4000)
             return
-        user, ok = QInputDialog.getText(self, "Miner password", "User name:", text="root")
+        user, ok = QInputDialog.getText(self, _t("Miner password"), _t("User name:"), text="root")
         if not ok or not user.strip():
             return
         password, ok = QInputDialog.getText(
             self,
-            "Miner password",
-            f"Password for {user.strip()} on {len(keys)} miner(s):",
+            _t("Miner password"),
+            tn("Password for {user} on %n miners:", len(keys)).format(user=user.strip()),
             QLineEdit.EchoMode.Password,
         )
         if ok:
@@ -888,12 +906,15 @@ class MainWindow(QMainWindow):
         address, and its saved password is bound to it and sent again."""
         keys = self.selected_keys()
         if not keys:
-            self.statusBar().showMessage("Select the miners first", 4000)
+            self.statusBar().showMessage(_t("Select the miners first"), 4000)
             return
         if not self.confirm_identity(
             self,
-            f"Send the saved password to the device now answering at {len(keys)} address(es)? "
-            "Do this only if you replaced or reflashed these miners yourself.",
+            tn(
+                "Send the saved password to the device now answering at %n addresses? "
+                "Do this only if you replaced or reflashed these miners yourself.",
+                len(keys),
+            ),
         ):
             return
         engine = self.engine
@@ -905,13 +926,13 @@ class MainWindow(QMainWindow):
 
         self._saver.run(job)
         self.statusBar().showMessage(
-            f"Saved password confirmed for {len(targets)} miner(s); polling them again", 8000
+            tn("Saved password confirmed for %n miners; polling them again", len(targets)), 8000
         )
 
     def set_password(self, keys: list[str], user: str, password: str) -> None:
         persistent = self.engine.secrets_persistent
         if persistent is None:
-            self.statusBar().showMessage("The engine is not running yet", 5000)
+            self.statusBar().showMessage(_t("The engine is not running yet"), 5000)
             return
         engine = self.engine
         targets = [self._targets[k] for k in keys if k in self._targets]
@@ -922,9 +943,12 @@ class MainWindow(QMainWindow):
             engine.poll_now()
 
         self._saver.run(job)
-        where = "the OS keyring" if persistent else "memory until the app closes"
+        where = _t("the OS keyring") if persistent else _t("memory until the app closes")
         self.statusBar().showMessage(
-            f"Password for {len(targets)} miner(s) kept in {where}; polling them again", 8000
+            tn("Password for %n miners kept in {where}; polling them again", len(targets)).format(
+                where=where
+            ),
+            8000,
         )
 
     def remove_keys(self, keys: list[str]) -> None:
@@ -942,7 +966,7 @@ class MainWindow(QMainWindow):
         if self.detail.key in keys:
             self.detail.show_row(None)
         self._targets_changed()
-        self.statusBar().showMessage(f"Removed {len(keys):,} miners", 5000)
+        self.statusBar().showMessage(tn("Removed %n miners", len(keys)), 5000)
 
     def _targets_changed(self) -> None:
         self._update_empty_state()
@@ -963,7 +987,7 @@ class MainWindow(QMainWindow):
     def poll_now(self) -> None:
         if self._started:
             self.engine.poll_now()
-            self.statusBar().showMessage("Polling now…", 3000)
+            self.statusBar().showMessage(_t("Polling now…"), 3000)
 
     def _apply_interval(self) -> None:
         seconds = float(self.interval_spin.value())
@@ -996,7 +1020,9 @@ class MainWindow(QMainWindow):
         scan = QPushButton("Scan my network…")
         scan.clicked.connect(self.open_scan_dialog)
         self.demo_button = QPushButton("Open the demo")
-        self.demo_button.setToolTip("A simulated fleet on this computer only (loopback addresses)")
+        self.demo_button.setToolTip(
+            _t("A simulated fleet on this computer only (loopback addresses)")
+        )
         self.demo_button.clicked.connect(self.open_demo)
         for widget in (title, text):
             widget.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -1095,7 +1121,7 @@ class MainWindow(QMainWindow):
                 fit_widths(self.table)
         else:
             self._set_engine_text(
-                tr("Sweep {sweep} running: {polled} of {total} polled").format(
+                _t("Sweep {sweep} running: {polled} of {total} polled").format(
                     sweep=stats.sweep, polled=f"{stats.polled:,}", total=f"{len(self._targets):,}"
                 )
             )
@@ -1115,19 +1141,19 @@ class MainWindow(QMainWindow):
 
     @Slot(str)
     def _on_engine_failed(self, text: str) -> None:
-        message = f"Polling stopped: {text}. Restart Rig Monitor to resume."
-        self._set_engine_text("Engine stopped")
+        message = _t("Polling stopped: {error}. Restart Rig Monitor to resume.").format(error=text)
+        self._set_engine_text(_t("Engine stopped"))
         self.statusBar().showMessage(message)
         self.engine_label.setToolTip(message)
 
     @staticmethod
     def _sweep_text(stats: SweepStats) -> str:
         dur = stats.duration_s or 0.0
-        text = tr("Sweep {sweep}: {polled} miners in {seconds} s").format(
+        text = _t("Sweep {sweep}: {polled} miners in {seconds} s").format(
             sweep=stats.sweep, polled=f"{stats.polled:,}", seconds=f"{dur:.1f}"
         )
         if stats.skipped_backoff:
-            text += tr(" ({count} offline, backing off)").format(count=f"{stats.skipped_backoff:,}")
+            text += _t(" ({count} offline, backing off)").format(count=f"{stats.skipped_backoff:,}")
         return text
 
     def _set_engine_text(self, text: str) -> None:
@@ -1223,7 +1249,34 @@ class MainWindow(QMainWindow):
         self.language.request(lang)
         if self.fault_stage is not None and self.config.language is None:
             # fault texts "follow the system" (Fault settings): here they follow the window
-            self.fault_stage.set_language(lang.split("_")[0])
+            code = lang.split("_")[0]
+            self.fault_stage.set_language(code)
+            # titles, causes and remedies redraw now; evidence follows at the next report
+            ready = self.catalogue_ready
+
+            def job() -> None:
+                from rig_monitor.core.faults.overrides import user_catalogue
+
+                ready.emit(user_catalogue(code))  # disk I/O: on the worker, never here
+
+            self._saver.run(job)
+
+    def _on_catalogue_ready(self, catalogue: object) -> None:
+        if isinstance(catalogue, Catalogue):
+            self.fault_book.use_catalogue(catalogue)
+            self.model.invalidate_cells()
+            rows = self.model.rowCount()
+            if rows:
+                self.model.dataChanged.emit(
+                    self.model.index(0, Col.FAULTS), self.model.index(rows - 1, Col.FAULTS)
+                )
+            self._on_faults_changed()
+
+    def _fault_title(self, fault: Fault) -> str:
+        catalogue = self.fault_book.catalogue
+        if catalogue is not None and fault.id in catalogue:
+            return catalogue.title(fault.id)
+        return fault.title
 
     def _on_language_changed(self, _lang: str) -> None:
         retranslate(self)
@@ -1233,11 +1286,23 @@ class MainWindow(QMainWindow):
             last = self.model.index(self.model.rowCount() - 1, Col.STATUS)
             self.model.dataChanged.emit(self.model.index(0, Col.STATUS), last)
         self._refresh_totals()
+        self._update_shown()
+        self.fault_book.retranslate()  # headers and cells of the Faults view, incident card
+        self.faults_view.fit_words()
         self._on_faults_changed()
+        self.rack_view.retranslate()
+        self.handover.retranslate()
+        for pane in (self.fleet_history, self.miner_history):
+            chart = pane.built
+            if chart is not None:  # not built yet: it is built in the language of that moment
+                chart.retranslate()
+        self.detail.show_row(self.model.find(self.detail.key) if self.detail.key else None)
         if not self._started:
-            self._set_engine_text(tr("Engine not started"))
+            self._set_engine_text(_t("Engine not started"))
         elif self._last_sweep is not None:
             self._set_engine_text(self._sweep_text(self._last_sweep))
+        else:  # started, first sweep not finished: the line said so in the old language
+            self._set_engine_text(self._polling_text())
 
     def set_theme(self, theme: str) -> None:
         """Light, dark or following the system (remembered with the window's layout)."""
@@ -1278,13 +1343,15 @@ class MainWindow(QMainWindow):
         try:
             self.launch(demo_command())
         except OSError as exc:
-            self.statusBar().showMessage(f"Could not start the demo: {exc}", 10_000)
+            self.statusBar().showMessage(
+                _t("Could not start the demo: {error}").format(error=exc), 10_000
+            )
             return
-        self.statusBar().showMessage("Starting the demo in its own window…", 8000)
+        self.statusBar().showMessage(_t("Starting the demo in its own window…"), 8000)
 
     def export_csv_dialog(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
-            self, "Export the table", "rig-monitor-fleet.csv", "CSV files (*.csv)"
+            self, _t("Export the table"), "rig-monitor-fleet.csv", _t("CSV files (*.csv)")
         )
         if path:
             self.export_csv(Path(path))
@@ -1299,12 +1366,14 @@ class MainWindow(QMainWindow):
             try:
                 write_csv(path, rows)
             except OSError as exc:
-                report.emit(f"Could not write {path}: {exc}")
+                report.emit(_t("Could not write {path}: {error}").format(path=path, error=exc))
             else:
-                report.emit(f"Exported {len(rows) - 1:,} miners to {path}")
+                report.emit(tn("Exported %n miners to {path}", len(rows) - 1).format(path=path))
 
         self._saver.run(job)
-        self.statusBar().showMessage(f"Exporting {len(rows) - 1:,} miners to {path}…", 5000)
+        self.statusBar().showMessage(
+            tn("Exporting %n miners to {path}…", len(rows) - 1).format(path=path), 5000
+        )
 
     # The charts (pyqtgraph, numpy) are imported and built when their tab is first shown.
     def _build_fleet_history(self) -> FleetHistoryView:
@@ -1320,9 +1389,9 @@ class MainWindow(QMainWindow):
     def _update_shown(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
         self.shown_label.setText(
-            tr("{total} miners").format(total=f"{total:,}")
+            tn("%n miners", total)
             if shown == total
-            else tr("Showing {shown} of {total}").format(shown=f"{shown:,}", total=f"{total:,}")
+            else _t("Showing {shown} of {total}").format(shown=f"{shown:,}", total=f"{total:,}")
         )
 
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
@@ -1359,7 +1428,7 @@ class MainWindow(QMainWindow):
     # -- history ----------------------------------------------------------------------------------
     def _on_history_problem(self, text: str) -> None:
         if text:
-            self.statusBar().showMessage(f"History: {text}", 120_000)
+            self.statusBar().showMessage(_t("History: {problem}").format(problem=text), 120_000)
         else:
             self.statusBar().clearMessage()
 
@@ -1381,10 +1450,32 @@ class MainWindow(QMainWindow):
         )
         count = len(book.incidents) + loud
         self.tabs.setTabText(
-            1, tr("Faults ({count})").format(count=f"{count:,}") if count else tr("Faults")
+            1, _t("Faults ({count})").format(count=f"{count:,}") if count else _t("Faults")
         )
         if self.detail.key is not None:
             self.detail.faults.show_miner(self.detail.key, self._live(self.detail.key))
+        self._reword_alert()
+
+    def _reword_alert(self) -> None:
+        """The alert button's latest alert, in the language of the latest report (a language
+        switch re-words it; a cleared one keeps its last words)."""
+        source = self._alert_source
+        if source is None:
+            return
+        book = self.fault_book
+        if isinstance(source, tuple) and len(source) == 2:  # an incident: (id, scope)
+            for inc in book.incidents:
+                if (inc.id, inc.scope) == source:
+                    self._show_alert(inc.title, inc.detail)
+                    return
+        for rec in book.records:
+            if rec.key == source:
+                self._show_alert(self._fault_alert_title(rec), rec.fault.detail)
+                return
+
+    def _fault_alert_title(self, rec: FaultRecord) -> str:
+        title = self.fault_book.faults_model.title(rec)
+        return _t("{title} on {where}").format(title=title, where=miner_address(rec.miner))
 
     def _live(self, key: str) -> MinerSnapshot | None:
         row = self.model.find(key)
@@ -1392,20 +1483,18 @@ class MainWindow(QMainWindow):
 
     def _on_new_incidents(self, incidents: list[Incident]) -> None:
         for inc in incidents:
+            self._alert_source = (inc.id, inc.scope)
             self._alert(inc.title, inc.detail)
 
     def _on_new_critical_faults(self, records: list[FaultRecord]) -> None:
         for rec in records:
-            title = self.fault_book.faults_model.title(rec)
-            where = miner_address(rec.miner)
-            self._alert(tr("{title} on {where}").format(title=title, where=where), rec.fault.detail)
+            self._alert_source = rec.key
+            self._alert(self._fault_alert_title(rec), rec.fault.detail)
 
     def _alert(self, title: str, text: str) -> None:
         """Tray notification, at most one per NOTIFY_GAP_MS (later ones are summed up in one);
         without a tray, the status bar says it. The alert button keeps the latest either way."""
-        self.alert_button.setText(f"⚠ {title}")
-        self.alert_button.setToolTip(f"{title}\n{text}\n(click: open the Faults view)")
-        self.alert_button.show()
+        self._show_alert(title, text)
         if self.tray is None:
             return  # the alert button in the status bar is the alerts area
         self._held_alerts.append((title, text))
@@ -1415,6 +1504,11 @@ class MainWindow(QMainWindow):
         elif not self._alert_timer.isActive():
             self._alert_timer.start(int(wait))
 
+    def _show_alert(self, title: str, text: str) -> None:
+        self.alert_button.setText(f"⚠ {title}")
+        self.alert_button.setToolTip(f"{title}\n{text}\n{_t('(click: open the Faults view)')}")
+        self.alert_button.show()
+
     def _flush_alerts(self) -> None:
         held, self._held_alerts = self._held_alerts, []
         if not held or self.tray is None:
@@ -1423,7 +1517,7 @@ class MainWindow(QMainWindow):
         if len(held) == 1:
             title, text = held[0]
         else:
-            title = f"{len(held):,} new critical alerts"
+            title = tn("%n new critical alerts", len(held))
             text = "\n".join(t for t, _ in held[:5])
         self.tray.showMessage(title, text, QSystemTrayIcon.MessageIcon.Critical, 15_000)
 
@@ -1431,7 +1525,7 @@ class MainWindow(QMainWindow):
         """Open the fault settings dialog (non-blocking); saving applies and writes them."""
         book = self.fault_book
         if self.fault_stage is None or book.catalogue is None:
-            self.statusBar().showMessage("Fault tracking is off in this window", 5000)
+            self.statusBar().showMessage(_t("Fault tracking is off in this window"), 5000)
             return None
         rows = self.model.rows()
         models = sorted({m for r in rows if (m := fmt.make_model(r.identity)) != fmt.DASH})
@@ -1470,4 +1564,6 @@ class MainWindow(QMainWindow):
             self.config.language = language
             stage.set_language(effective_language(language))
             self._save_config()
-        self.statusBar().showMessage("Fault settings saved; they apply from the next poll", 5000)
+        self.statusBar().showMessage(
+            _t("Fault settings saved; they apply from the next poll"), 5000
+        )

@@ -24,6 +24,7 @@ from rig_monitor.core.racks import (
     save_racks,
 )
 from rig_monitor.gui.fleet import FleetRow
+from rig_monitor.gui.i18n import t
 from rig_monitor.gui.rack_map import RackMapView
 
 Run = Callable[[Callable[[], None]], None]
@@ -74,7 +75,7 @@ class RackController(QObject):
             try:
                 report.emit(load_racks(path), "")
             except (OSError, RackError) as exc:
-                report.emit(None, f"Could not read the racks: {exc}")
+                report.emit(None, t("Could not read the racks: {error}").format(error=exc))
 
         self.run(job)
 
@@ -87,7 +88,7 @@ class RackController(QObject):
             try:
                 save_racks(path, racks)
             except OSError as exc:
-                self.loaded.emit(None, f"Could not save the racks: {exc}")
+                self.loaded.emit(None, t("Could not save the racks: {error}").format(error=exc))
 
         self.run(job)
 
@@ -105,7 +106,10 @@ class RackController(QObject):
         self.view.set_racks(racks)
         self._save(racks)
         placed = sum(len(r.slots) for r in racks)
-        self._say(f"racks: {len(racks):,}, miners placed: {placed:,} ({what})")
+        text = t("racks: {racks}, miners placed: {placed}").format(
+            racks=f"{len(racks):,}", placed=f"{placed:,}"
+        )
+        self._say(f"{text} ({what})")
 
     # -- the three ways ---------------------------------------------------------------------------
     def from_addresses(self, cols: int) -> None:
@@ -114,31 +118,36 @@ class RackController(QObject):
         except RackError as exc:
             self._say(str(exc))
             return
-        self.apply(racks, "one rack per /24 block")
+        self.apply(racks, t("one rack per /24 block"))
 
     def from_names(self, pattern: str) -> None:
         names = {r.key: worker_name(r) for r in self.rows()}
         try:
             racks = racks_from_names(names, pattern)
         except RackError as exc:
-            self._say(f"Pattern not used: {exc}")
+            self._say(t("Pattern not used: {error}").format(error=exc))
             return
         if not racks:
-            self._say("No worker or host name matched the pattern")
+            self._say(t("No worker or host name matched the pattern"))
             return
-        self.apply(racks, "from names")
+        self.apply(racks, t("from names"))
 
     def from_csv_text(self, text: str) -> None:
         try:
             racks = racks_from_csv(text)
         except RackError as exc:
-            self._say(f"CSV not imported: {exc}")
+            self._say(t("CSV not imported: {error}").format(error=exc))
             return
-        self.apply(racks, "from CSV")
+        self.apply(racks, t("from CSV"))
 
     def ask_from_addresses(self) -> None:
         cols, ok = QInputDialog.getInt(
-            self.parent_widget, "Racks from addresses", "Miners per shelf (columns):", 10, 1, 200
+            self.parent_widget,
+            t("Racks from addresses"),
+            t("Miners per shelf (columns):"),
+            10,
+            1,
+            200,
         )
         if ok:
             self.from_addresses(cols)
@@ -146,9 +155,11 @@ class RackController(QObject):
     def ask_from_names(self) -> None:
         pattern, ok = QInputDialog.getText(
             self.parent_widget,
-            "Racks from names",
-            "Regular expression with the groups rack, row and col\n"
-            "(matched against the pool worker name, else the host name):",
+            t("Racks from names"),
+            t(
+                "Regular expression with the groups rack, row and col\n"
+                "(matched against the pool worker name, else the host name):"
+            ),
             QLineEdit.EchoMode.Normal,
             DEFAULT_NAME_PATTERN,
         )
@@ -157,7 +168,7 @@ class RackController(QObject):
 
     def ask_import_csv(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
-            self.parent_widget, "Import racks", "", "CSV files (*.csv);;All files (*)"
+            self.parent_widget, t("Import racks"), "", t("CSV files (*.csv);;All files (*)")
         )
         if not name:
             return
@@ -169,7 +180,9 @@ class RackController(QObject):
             try:
                 text_ready.done.emit(path.read_text(encoding="utf-8-sig"), "")
             except (OSError, UnicodeDecodeError) as exc:
-                text_ready.done.emit("", f"Could not read {path}: {exc}")
+                text_ready.done.emit(
+                    "", t("Could not read {path}: {error}").format(path=path, error=exc)
+                )
 
         self.run(job)
 

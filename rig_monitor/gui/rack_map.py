@@ -28,6 +28,7 @@ from rig_monitor.core.racks import Rack
 from rig_monitor.gui import fmt
 from rig_monitor.gui.fleet import FleetRow, RowState
 from rig_monitor.gui.fleet_model import STATE_COLOURS
+from rig_monitor.gui.i18n import t
 
 CELL = 30
 GAP = 3
@@ -82,24 +83,24 @@ def rating_colour(ratio: float) -> QColor:
 def cell_colour(row: FleetRow | None, metric: Metric) -> tuple[QColor, str]:
     """The cell's colour and its short label (shown in the tooltip)."""
     if row is None:
-        return UNKNOWN, "not in the fleet"
+        return UNKNOWN, t("not in the fleet")
     state = row.state
     if state is RowState.OFFLINE:
-        return OFFLINE, "offline"
+        return OFFLINE, t("offline")
     if state is RowState.PENDING or row.snap is None:
-        return UNKNOWN, "waiting"
+        return UNKNOWN, t("waiting")
     snap = row.snap
     if metric is Metric.STATUS:
-        return STATE_COLOURS[state], state.label
+        return STATE_COLOURS[state], t(state.label)
     if metric is Metric.TEMPERATURE:
         c = snap.temp_chip_max_c
         if c is None:
-            return UNKNOWN, "no chip temperature"
+            return UNKNOWN, t("no chip temperature")
         lim = fmt.temp_limits(snap.make, snap.model)
         return temp_colour(c, lim.chip_warn_c, lim.chip_crit_c), fmt.temp(c)
     ratio = snap.hashrate_ratio
     if ratio is None:
-        return UNKNOWN, "rating unknown"
+        return UNKNOWN, t("rating unknown")
     return rating_colour(ratio), fmt.percent(ratio)
 
 
@@ -181,7 +182,13 @@ class RackGrid(QWidget):
         row = self.lookup(key)
         _, label = cell_colour(row, self.colour_by)
         pos = self.rack.position_of(key)
-        where = f"{self.rack.name} row {pos[0] + 1}, slot {pos[1] + 1}" if pos else self.rack.name
+        where = (
+            t("{rack} row {row}, slot {slot}").format(
+                rack=self.rack.name, row=pos[0] + 1, slot=pos[1] + 1
+            )
+            if pos
+            else self.rack.name
+        )
         model = fmt.make_model(row.identity) if row is not None else fmt.DASH
         self.setToolTip(f"{key.removesuffix(':4028')} · {model}\n{where}\n{label}")
 
@@ -288,8 +295,16 @@ class RackMapView(QWidget):
             grids.append(grid)
         self.flow.set_grids(grids)
         self.empty.setVisible(not racks)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The texts made here (the static ones follow :func:`rig_monitor.gui.i18n.retranslate`)."""
+        racks = self.racks
         placed = sum(len(r.slots) for r in racks)
-        self.summary.setText(f"racks: {len(racks):,}, miners placed: {placed:,}" if racks else "")
+        text = t("racks: {racks}, miners placed: {placed}").format(
+            racks=f"{len(racks):,}", placed=f"{placed:,}"
+        )
+        self.summary.setText(text if racks else "")
 
     def grids(self) -> list[RackGrid]:
         return self.flow.grids

@@ -12,6 +12,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QInputDialog, QMenu, QToolButton, QWidget
 
 from rig_monitor.gui.filter_bar import QUICK_FILTERS, FilterBar
+from rig_monitor.gui.i18n import t
 
 KEY = "views/saved"
 
@@ -71,7 +72,7 @@ class ViewsButton(QToolButton):
         self.bar = bar
         self.views = views
         self.setText("Views")
-        self.setToolTip("Save the current filter as a named view, or go back to a saved one")
+        self.setToolTip(t("Save the current filter as a named view, or go back to a saved one"))
         self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.setMenu(QMenu(self))
         self.menu().aboutToShow.connect(self._fill)
@@ -88,18 +89,18 @@ class ViewsButton(QToolButton):
         return True
 
     def _ask_save(self) -> None:
-        name, ok = QInputDialog.getText(self, "Save view", "Name of this view:")
+        name, ok = QInputDialog.getText(self, t("Save view"), t("Name of this view:"))
         if ok and name.strip():
             self.save_as(name)
 
     def _fill(self) -> None:
         menu = self.menu()
         menu.clear()
-        menu.addAction("Save current view…", self._ask_save)
+        menu.addAction(t("Save current view…"), self._ask_save)
         if self.views:
             menu.addSeparator()
             for name in sorted(self.views, key=str.lower):
                 menu.addAction(name, functools.partial(self.show_view, name))
-            delete = menu.addMenu("Delete view")
+            delete = menu.addMenu(t("Delete view"))
             for name in sorted(self.views, key=str.lower):
                 delete.addAction(name, functools.partial(self.views.pop, name, None))

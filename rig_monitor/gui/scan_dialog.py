@@ -40,6 +40,7 @@ from rig_monitor.core.engine.loops import close_loop
 from rig_monitor.core.model import Ports, Target
 from rig_monitor.core.netinfo import Suggestion, suggest_networks
 from rig_monitor.core.targets import TargetError, is_public, parse_targets
+from rig_monitor.gui.i18n import t, tn
 
 BATCH_S = 0.1  # how often found results are handed to the GUI thread
 
@@ -111,7 +112,7 @@ class ScanWorker(QObject):
 def confirm_public(parent: QWidget, text: str) -> bool:
     answer = QMessageBox.warning(
         parent,
-        "Scan public addresses?",
+        t("Scan public addresses?"),
         text,
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
         QMessageBox.StandardButton.Cancel,
@@ -137,7 +138,7 @@ class ScanDialog(QDialog):
         ask_name: Callable[[QWidget], str | None] | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Scan my network")
+        self.setWindowTitle(t("Scan my network"))
         self.resize(640, 520)
         self._options = options or ScanOptions(ports=ports or Ports())
         self._confirm = confirm
@@ -157,14 +158,14 @@ class ScanDialog(QDialog):
             suggestions = []
         self.targets_edit.setText(", ".join(str(s) for s in suggestions))
         self.hint = QLabel(
-            "Suggested from this computer's networks."
+            t("Suggested from this computer's networks.")
             if suggestions
-            else "Type the addresses of your miners' network."
+            else t("Type the addresses of your miners' network.")
         )
-        self.start_button = QPushButton("Scan")
+        self.start_button = QPushButton(t("Scan"))
         self.start_button.setDefault(True)
         self.start_button.clicked.connect(self.start_scan)
-        self.stop_button = QPushButton("Stop")
+        self.stop_button = QPushButton(t("Stop"))
         self.stop_button.setEnabled(False)
         self.stop_button.clicked.connect(self.stop_scan)
         row = QHBoxLayout()
@@ -173,7 +174,7 @@ class ScanDialog(QDialog):
         row.addWidget(self.stop_button)
 
         self.progress = QProgressBar()
-        self.progress.setFormat("%v of %m addresses")
+        self.progress.setFormat(t("%v of %m addresses"))
         self.progress.setValue(0)
         self.status = QLabel("")
         self.found_list = QListWidget()
@@ -184,13 +185,13 @@ class ScanDialog(QDialog):
         self.error_label.setStyleSheet("color: #c0392b;")
         self.error_label.hide()
 
-        self.add_button = QPushButton("Add to fleet")
+        self.add_button = QPushButton(t("Add to fleet"))
         self.add_button.setEnabled(False)
         self.add_button.clicked.connect(self.add_to_fleet)
-        self.save_button = QPushButton("Save as site…")
+        self.save_button = QPushButton(t("Save as site…"))
         self.save_button.setEnabled(False)
         self.save_button.clicked.connect(self.save_as_site)
-        close = QPushButton("Close")
+        close = QPushButton(t("Close"))
         close.clicked.connect(self.reject)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -228,7 +229,7 @@ class ScanDialog(QDialog):
             # @files are read on a helper thread (a slow share or a huge file must not freeze
             # the window); the scan starts when they are read.
             self._parsing = True
-            self.status.setText("Reading the address files…")
+            self.status.setText(t("Reading the address files…"))
             self.start_button.setEnabled(False)
 
             def read() -> None:
@@ -260,14 +261,16 @@ class ScanDialog(QDialog):
 
     def _start_with(self, text: str, targets: list[Target]) -> None:
         if not targets:
-            self._error("Type the addresses to scan, e.g. 10.10.0.0/22")
+            self._error(t("Type the addresses to scan, e.g. 10.10.0.0/22"))
             return
         public = [t for t in targets if is_public(t)]
         if public and not self._confirm(
             self,
-            f"{len(public):,} of these addresses are on the public internet (first: "
-            f"{public[0].ip}). Miners live on private networks; scanning other people's "
-            "addresses may be unwelcome. Scan them anyway?",
+            t(
+                "{count} of these addresses are on the public internet (first: {first}). Miners "
+                "live on private networks; scanning other people's addresses may be unwelcome. "
+                "Scan them anyway?"
+            ).format(count=f"{len(public):,}", first=public[0].ip),
         ):
             return
         self.error_label.hide()
@@ -278,7 +281,7 @@ class ScanDialog(QDialog):
         self.report_label.clear()
         self.progress.setRange(0, len(targets))
         self.progress.setValue(0)
-        self.status.setText(f"Scanning {len(targets):,} addresses…")
+        self.status.setText(tn("Scanning %n addresses…", len(targets)))
         self.start_button.setEnabled(False)
         self.stop_button.setEnabled(True)
         self.add_button.setEnabled(False)
@@ -292,7 +295,7 @@ class ScanDialog(QDialog):
     @Slot()
     def stop_scan(self) -> None:
         if self._worker is not None:
-            self.status.setText("Stopping…")
+            self.status.setText(t("Stopping…"))
             self._worker.stop()
 
     @Slot(object, object)
@@ -303,8 +306,11 @@ class ScanDialog(QDialog):
         if progress is not None:
             self.progress.setValue(progress.done)
             self.status.setText(
-                f"{progress.done:,} of {progress.total:,} addresses, "
-                f"{progress.found:,} miners found"
+                t("{done} of {total} addresses, {found} miners found").format(
+                    done=f"{progress.done:,}",
+                    total=f"{progress.total:,}",
+                    found=f"{progress.found:,}",
+                )
             )
 
     @Slot(object)
@@ -317,8 +323,8 @@ class ScanDialog(QDialog):
         stopped = len(self._results) < self.progress.maximum()
         self.progress.setValue(len(self._results))
         summary = self.report.summary()
-        self.report_label.setText(("Stopped. " if stopped else "") + summary + ".")
-        self.status.setText("Scan stopped." if stopped else "Scan complete.")
+        self.report_label.setText((t("Stopped.") + " " if stopped else "") + summary + ".")
+        self.status.setText(t("Scan stopped.") if stopped else t("Scan complete."))
         self.start_button.setEnabled(True)
         self.stop_button.setEnabled(False)
         self.add_button.setEnabled(bool(self.miners))
@@ -330,7 +336,7 @@ class ScanDialog(QDialog):
         targets = [r.target for r in self.miners]
         if targets:
             self.add_requested.emit(targets)
-            self.status.setText(f"Added {len(targets):,} miners to the fleet.")
+            self.status.setText(tn("Added %n miners to the fleet.", len(targets)))
 
     @Slot()
     def save_as_site(self) -> None:
@@ -340,7 +346,7 @@ class ScanDialog(QDialog):
         try:
             check_site_name(name)
         except ValueError as exc:  # blank or padded: it would vanish or be renamed on reload
-            self._error(f"Not saved: {exc}")
+            self._error(t("Not saved: {error}").format(error=exc))
             return
         # A site keeps what was scanned (ranges), so a re-scan finds replaced miners too.
         items = [t for t in (x.strip() for x in self._scanned_text.split(",")) if t]
@@ -360,5 +366,5 @@ class ScanDialog(QDialog):
 
 
 def _ask_site_name(parent: QWidget) -> str | None:
-    name, ok = QInputDialog.getText(parent, "Save as site", "Site name (e.g. Qingdao-2):")
+    name, ok = QInputDialog.getText(parent, t("Save as site"), t("Site name (e.g. Qingdao-2):"))
     return name if ok else None

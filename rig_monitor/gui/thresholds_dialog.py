@@ -40,6 +40,8 @@ from PySide6.QtWidgets import (
 from rig_monitor.core.faults import Catalogue, ThresholdOverrides
 from rig_monitor.core.faults.thresholds import check_param
 from rig_monitor.gui.fault_models import DIM
+from rig_monitor.gui.i18n import t, tn
+from rig_monitor.gui.i18n_strings import PARAMETERS
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -114,7 +116,7 @@ class ThresholdsModel(QAbstractTableModel):
             and role == Qt.ItemDataRole.DisplayRole
             and 0 <= section < len(TCol)
         ):
-            return T_HEADERS[section]
+            return t(T_HEADERS[section])
         return None
 
     def key_at(self, row: int) -> str:
@@ -148,7 +150,8 @@ class ThresholdsModel(QAbstractTableModel):
             if col is TCol.FAULT:
                 return self._cat.title(fid)
             if col is TCol.PARAM:
-                return name
+                label = PARAMETERS.get(name)
+                return t("{label} ({name})").format(label=t(label), name=name) if label else name
             if col is TCol.DEFAULT:
                 return number_text(self.default(index.row()))
             if value is None:
@@ -179,8 +182,12 @@ class ThresholdsModel(QAbstractTableModel):
             try:
                 number = check_param(fid, name, float(text))
             except ValueError as exc:
-                shown = str(exc) if "=" in str(exc) else f"{key}: {text!r} is not a number"
-                self.value_rejected.emit(f"Not changed: {shown}")
+                shown = (
+                    str(exc)
+                    if "=" in str(exc)
+                    else t("{key}: {value} is not a number").format(key=key, value=repr(text))
+                )
+                self.value_rejected.emit(t("Not changed: {reason}").format(reason=shown))
                 return False
             if number == self.default(index.row()):
                 self._layer.pop(key, None)  # the default is no change
@@ -219,6 +226,11 @@ class _Filter(QSortFilterProxyModel):
         return self._text in (hay + " " + src.key_at(source_row)).lower()
 
 
+SCOPED_NOTE = (
+    "Defaults shown include your values for all miners. Model names match what "
+    'the miner reports ("Antminer S19j Pro" or "S19j Pro"); a miner is an address '
+    "(or address:port). Leave a value empty to inherit it."
+)
 GLOBAL_NOTE = (
     "Only the values you change are saved; leave a value empty to use the default. "
     "<b>A value set for all miners beats the model database for every model</b> — e.g. a "
@@ -245,7 +257,7 @@ class ThresholdsDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Fault settings")
+        self.setWindowTitle(t("Fault settings"))
         self.resize(860, 640)
         self._overrides = overrides.copy()
         self._names: dict[Scope, list[str]] = {
@@ -255,7 +267,9 @@ class ThresholdsDialog(QDialog):
         }
 
         self.language_combo = QComboBox()
-        self.language_combo.addItem(f"Automatic ({LANGUAGES[system_language()]})", None)
+        self.language_combo.addItem(
+            t("Automatic ({language})").format(language=LANGUAGES[system_language()]), None
+        )
         for code, name in LANGUAGES.items():
             self.language_combo.addItem(name, code)
         idx = self.language_combo.findData(language) if language in LANGUAGES else 0
@@ -263,16 +277,16 @@ class ThresholdsDialog(QDialog):
 
         self.scope_combo = QComboBox()
         for s in Scope:
-            self.scope_combo.addItem(s.value, s)
+            self.scope_combo.addItem(t(s.value), s)
         self.name_combo = QComboBox()
         self.name_combo.setEditable(True)
         self.name_combo.setMinimumWidth(240)
         self.name_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.filter_edit = QLineEdit()
-        self.filter_edit.setPlaceholderText("Filter: fault or parameter (e.g. chip, warn_c)")
+        self.filter_edit.setPlaceholderText(t("Filter: fault or parameter (e.g. chip, warn_c)"))
         self.filter_edit.setClearButtonEnabled(True)
-        self.reset_button = QPushButton("Clear this scope")
-        self.reset_button.setToolTip("Remove every value set for this scope")
+        self.reset_button = QPushButton(t("Clear this scope"))
+        self.reset_button.setToolTip(t("Remove every value set for this scope"))
 
         self.model = ThresholdsModel(catalogue, self)
         self.proxy = _Filter(self)
@@ -292,10 +306,10 @@ class ThresholdsDialog(QDialog):
         h.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         h.setStretchLastSection(True)
         h.resizeSection(TCol.FAULT, 300)
-        h.resizeSection(TCol.PARAM, 200)
+        h.resizeSection(TCol.PARAM, 340)
         h.resizeSection(TCol.DEFAULT, 100)
 
-        self.note = QLabel(GLOBAL_NOTE)
+        self.note = QLabel(t(GLOBAL_NOTE))
         self.note.setWordWrap(True)
         self.note.setTextFormat(Qt.TextFormat.RichText)
         self.warning = QLabel("<br>".join(warnings))
@@ -305,12 +319,12 @@ class ThresholdsDialog(QDialog):
         self.count_label = QLabel()
 
         form = QFormLayout()
-        form.addRow("Fault texts in:", self.language_combo)
+        form.addRow(t("Fault texts in:"), self.language_combo)
         scope_row = QHBoxLayout()
         scope_row.addWidget(self.scope_combo)
         scope_row.addWidget(self.name_combo, 1)
         scope_row.addWidget(self.reset_button)
-        form.addRow("Thresholds for:", scope_row)
+        form.addRow(t("Thresholds for:"), scope_row)
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -361,7 +375,10 @@ class ThresholdsDialog(QDialog):
         self.name_combo.setEditText(name or (self._names[scope][0] if self._names[scope] else ""))
         self.name_combo.blockSignals(False)
         self.name_combo.setVisible(scope is not Scope.GLOBAL)
-        placeholder = {Scope.MODEL: "e.g. Antminer S19j Pro", Scope.MINER: "e.g. 10.10.1.37"}
+        placeholder = {
+            Scope.MODEL: t("e.g. Antminer S19j Pro"),
+            Scope.MINER: t("e.g. 10.10.1.37"),
+        }
         line = self.name_combo.lineEdit()
         if line is not None:
             line.setPlaceholderText(placeholder.get(scope, ""))
@@ -383,13 +400,7 @@ class ThresholdsDialog(QDialog):
         inherited = dict(self._overrides.global_) if self.scope is not Scope.GLOBAL else {}
         self.table.setEnabled(layer is not None)
         self.model.set_layer(layer if layer is not None else {}, inherited)
-        self.note.setText(
-            GLOBAL_NOTE
-            if self.scope is Scope.GLOBAL
-            else "Defaults shown include your values for all miners. Model names match what "
-            'the miner reports ("Antminer S19j Pro" or "S19j Pro"); a miner is an address '
-            "(or address:port). Leave a value empty to inherit it."
-        )
+        self.note.setText(t(GLOBAL_NOTE) if self.scope is Scope.GLOBAL else t(SCOPED_NOTE))
         self._update_count()
 
     def clear_scope(self) -> None:
@@ -404,7 +415,7 @@ class ThresholdsDialog(QDialog):
 
     def _update_count(self) -> None:
         n = self._overrides.count()
-        self.count_label.setText(f"{n:,} value{'s' if n != 1 else ''} changed from the defaults")
+        self.count_label.setText(tn("%n values changed from the defaults", n))
 
     # -- editing by key (tests and scripted use) ----------------------------------------------------
     def set_value(self, key: str, value: float | None) -> bool:

@@ -17,6 +17,7 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from rig_monitor import __version__
+from rig_monitor.gui.i18n import t
 
 if TYPE_CHECKING:
     from rig_monitor.gui.main_window import MainWindow
@@ -58,17 +59,20 @@ def launch_detached(argv: Sequence[str]) -> object:
 
 def about_text() -> str:
     rows = "".join(f"<tr><td>{name}</td><td>&nbsp;{lic}</td></tr>" for name, lic in LICENCES)
+    what = t(
+        "Desktop operations monitor for Bitcoin ASIC miners: live hashrate, temperatures, "
+        "fans, power and pools; faults with likely causes and remedies."
+    )
     return (
         f"<h3>Rig Monitor {__version__}</h3>"
-        "<p>Desktop operations monitor for Bitcoin ASIC miners: live hashrate, temperatures, "
-        "fans, power and pools; faults with likely causes and remedies.</p>"
+        f"<p>{what}</p>"
         f"<p>Qt {qVersion()}, PySide6 {pyside_version}, Python {sys.version.split()[0]}</p>"
-        f"<p><b>Licences</b></p><table>{rows}</table>"
+        f"<p><b>{t('Licences')}</b></p><table>{rows}</table>"
     )
 
 
 def shortcuts_text() -> str:
-    rows = "".join(f"<tr><td><b>{k}</b></td><td>&nbsp;&nbsp;{w}</td></tr>" for w, k in SHORTCUTS)
+    rows = "".join(f"<tr><td><b>{k}</b></td><td>&nbsp;&nbsp;{t(w)}</td></tr>" for w, k in SHORTCUTS)
     return f"<table>{rows}</table>"
 
 
@@ -145,11 +149,13 @@ def build_menus(win: MainWindow) -> dict[str, QAction]:
     acts["shortcuts"] = _action(
         win,
         "Keyboard shortcuts",
-        lambda: QMessageBox.information(win, "Keyboard shortcuts", shortcuts_text()),
+        lambda: QMessageBox.information(win, t("Keyboard shortcuts"), shortcuts_text()),
         "F1",
     )
     acts["about"] = _action(
-        win, "About Rig Monitor", lambda: QMessageBox.about(win, "About Rig Monitor", about_text())
+        win,
+        "About Rig Monitor",
+        lambda: QMessageBox.about(win, t("About Rig Monitor"), about_text()),
     )
     help_menu.addAction(acts["shortcuts"])
     help_menu.addAction(acts["about"])

@@ -51,7 +51,7 @@ def test_preview_then_confirm_then_report(qtbot: Any, fleet: SimFleet) -> None:
     qtbot.addWidget(dlg)
     dlg.show()
     qtbot.waitUntil(lambda: dlg.go_button.isEnabled(), timeout=WAIT_MS)
-    assert dlg.go_button.text() == "Blink locate LED 2 miner(s)"  # the cgminer has no LED
+    assert dlg.go_button.text() == "Blink locate LED 2 miners"  # the cgminer has no LED
     assert "1 cannot" in dlg.heading.text()
     assert dlg.table.item(1, 1).text() == "no"
     assert "no locate LED" in dlg.table.item(1, 2).text()
@@ -156,7 +156,7 @@ def test_menu_entry_opens_the_dialog_on_the_selection(
         Action.REBOOT,
         True,
     )
-    assert dlg.windowTitle() == "Reboot: 2 miner(s)"
+    assert dlg.windowTitle() == "Reboot: 2 miners"
     assert not dlg.go_button.isEnabled()  # nothing can be sent before the preview is back
 
 
@@ -172,7 +172,7 @@ def test_delete_asks_before_removing(window: MainWindow, monkeypatch: pytest.Mon
     key = window.targets[0].key
     _select(window, [key])
     window.remove_selected()
-    assert "Remove 1 miner(s)" in asked[0] and key in asked[0]
+    assert "Remove 1 miner from the list?" in asked[0] and key in asked[0]
     assert key in {t.key for t in window.targets}
     answer[0] = True
     window.remove_selected()

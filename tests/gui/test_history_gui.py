@@ -316,3 +316,34 @@ def test_the_window_module_does_not_import_the_chart_libraries() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True
     )
     assert out.stdout.strip() == "[]", out.stdout + out.stderr
+
+
+def test_chart_titles_legends_and_status_follow_a_language_switch(
+    qtbot: Any, link: HistoryLink
+) -> None:
+    """A chart drawn in English is re-worded in place when the window switches to Russian."""
+    from PySide6.QtCore import QObject
+
+    from rig_monitor.gui.i18n import LanguageSwitch
+
+    view = MinerHistoryView(link)
+    qtbot.addWidget(view)
+    view.show()
+    view.set_key(KEY)
+    qtbot.waitUntil(lambda: view.chart is not None and view.chart.found, timeout=WAIT_MS)
+    assert view.p_hash.titleLabel.text == "Hashrate" and "events" in view.status.text()
+    owner = QObject()
+    switch = LanguageSwitch(lambda job: job(), owner)  # reads the .qm right here
+    switch.request("ru")
+    try:
+        assert switch.language == "ru"
+        view.retranslate()
+        assert view.p_hash.titleLabel.text == "Хешрейт"
+        legend = view.p_temp.legend
+        assert legend.getLabel(view.c_chip).text == "чипы макс."
+        assert view.p_boards.legend.getLabel(view.c_boards[0]).text.startswith("плата ")
+        assert "событ" in view.status.text() and "events" not in view.status.text()
+    finally:
+        switch.request("en")
+    view.retranslate()
+    assert view.p_hash.titleLabel.text == "Hashrate"

@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractItemView,
     QComboBox,
     QDockWidget,
     QGroupBox,
@@ -17,14 +18,19 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QSpinBox,
+    QTableView,
     QTableWidget,
+    QTreeView,
     QWidget,
 )
 
+from rig_monitor.gui import fmt
+from rig_monitor.gui.fault_models import FCol, ICol, RCol
 from rig_monitor.gui.fleet_model import Col
 from rig_monitor.gui.main_window import MainWindow
+from rig_monitor.gui.thresholds_dialog import TCol
 from tests.gui import fault_helpers
-from tests.gui.fault_helpers import MakeWindow, fan_stopped, sweeps
+from tests.gui.fault_helpers import MakeWindow, chips_missing, fan_stopped, sweeps
 
 fault_window = fault_helpers.fault_window  # the fixture
 
@@ -35,6 +41,16 @@ pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateS
 KEEP = {
     "rig", "monitor", "ctrl", "csv", "th", "ph", "gh", "kw", "mw", "mac", "j", "model", "fault",
     "status", "site", "north", "rack", "row", "col", "address", "english", "s", "ok",
+    "api", "pdu", "dhcp", "ip", "crc", "eeprom", "pic", "psu", "lpm", "rpm", "uptime", "ms", "mad",
+}  # fmt: skip
+# Kept in the fault catalogue's zh/ru texts on purpose: vendor, firmware and tool names, and the
+# words operators read in English on the miner's own pages and logs ("find 0 asic", BOOTBY,
+# Device Hardware%, stale/invalid/duplicate/low difficulty rejects, version rolling).
+KEEP |= {
+    "asicboost", "atm", "avalon", "bootby", "bitaxe", "braiins", "dns", "dead", "device", "error",
+    "fi", "wi", "hardware", "ldo", "luxos", "mhz", "qos", "sd", "vlan", "vrm", "whatsminer",
+    "asic", "boost", "bug", "difficulty", "duplicate", "find", "invalid", "low", "pin", "ping",
+    "power", "rolling", "stale", "traceroute", "version",
 }  # fmt: skip
 WORD = re.compile(r"[A-Za-z]{2,}")
 
@@ -54,18 +70,11 @@ def visible_texts(win: MainWindow) -> list[str]:
             continue
         if not w.isVisible():
             continue
-        if isinstance(w, QLabel | QAbstractButton):
-            texts.append(w.text())
-        elif isinstance(w, QGroupBox):
-            texts.append(w.title())
-        elif isinstance(w, QDockWidget):
+        texts += widget_texts(w)
+        if isinstance(w, QDockWidget):
             texts.append(w.windowTitle())
-        elif isinstance(w, QComboBox):
-            texts.append(w.currentText())
         elif isinstance(w, QSpinBox):
             texts += [w.prefix(), w.suffix()]
-        elif isinstance(w, QLineEdit) and not w.text():
-            texts.append(w.placeholderText())
         elif isinstance(w, QTableWidget):
             texts += [
                 item.text()
@@ -83,12 +92,26 @@ def visible_texts(win: MainWindow) -> list[str]:
     return [t for t in texts if t]
 
 
+def widget_texts(w: QWidget) -> list[str]:
+    """The text a label, button, group box, combo box or empty line edit shows."""
+    if isinstance(w, QLabel | QAbstractButton):
+        return [w.text()]
+    if isinstance(w, QGroupBox):
+        return [w.title()]
+    if isinstance(w, QComboBox):
+        return [w.currentText()]
+    if isinstance(w, QLineEdit) and not w.text():
+        return [w.placeholderText()]
+    return []
+
+
 def english_left(texts: list[str]) -> list[str]:
     out = []
     for text in texts:
         plain = re.sub(r"<[^>]+>|&\w|\(&\w\)", " ", text)  # markup and menu accelerators
         plain = re.sub(r"\b\d+(\.\d+){1,3}(/\d+|-\d+|:\d+)?\b", " ", plain)  # addresses
         plain = re.sub(r"\b[a-z]+:\w+", " ", plain)  # filter syntax examples: model:S19
+        plain = re.sub(r"\b[a-z]+(_[a-z]+)+\b", " ", plain)  # parameter ids: warn_c
         words = [w for w in WORD.findall(plain) if w.lower() not in KEEP]
         words = [w for w in words if not re.fullmatch(r"S\d+|[A-Z]\d+", w)]  # S19, A03
         if words:
@@ -127,3 +150,154 @@ def test_a_missing_translation_is_caught(qtbot: Any, fault_window: MakeWindow) -
     assert english_left(visible_texts(win)) == []
     win.poll_button.setText("Poll all miners now")  # a new string nobody translated
     assert english_left(visible_texts(win)) == ["Poll all miners now"]
+    switch(qtbot, win, "en")  # leave no translator installed for the tests that follow
+
+
+def texts_in(root: QWidget) -> list[str]:
+    """What a person reads in ``root`` as shown: widgets, item views' headers and text cells.
+
+    Cells of columns holding miner data (addresses, models, pool URLs, raw error text from the
+    engine, which stays English) are not read; translated columns are."""
+    out: list[str] = []
+    for w in [root, *root.findChildren(QWidget)]:
+        if not w.isVisible():
+            continue
+        out += widget_texts(w)
+        if isinstance(w, QAbstractItemView) and w.model() is not None:
+            model = w.model()
+            header = w.horizontalHeader() if isinstance(w, QTableView) else None
+            if isinstance(w, QTreeView):
+                header = w.header()
+            columns = range(model.columnCount())
+            out += [
+                str(model.headerData(c, Qt.Orientation.Horizontal) or "")
+                for c in columns
+                if header is None or not header.isSectionHidden(c)
+            ]
+            translated = TRANSLATED_COLUMNS.get(w.objectName(), ())
+            for r in range(min(model.rowCount(), 30)):
+                out += [str(model.index(r, c).data() or "") for c in translated]
+    # the engine's own error text (the scripted fleet's timeout) stays English by design
+    return [t.replace(ENGINE_ERROR, "") for t in out if t]
+
+
+ENGINE_ERROR = "timed out after 3.0 s"  # tests/gui/fault_helpers.py ScriptedFleet.poll
+
+# objectName of a view -> its columns whose cells the window writes (not the miner's own data)
+TRANSLATED_COLUMNS = {
+    "activeFaults": (FCol.SEVERITY, FCol.FAULT, FCol.EVIDENCE, FCol.STATE),
+    "recentEvents": (RCol.TIME, RCol.EVENT, RCol.FAULT, RCol.SEVERITY),
+    "incidents": (ICol.TITLE, ICol.DETAIL),
+}
+
+
+@pytest.mark.parametrize("lang", ["zh_CN", "ru"])
+def test_views_cards_and_dialogs_are_translated(
+    qtbot: Any, fault_window: MakeWindow, lang: str
+) -> None:
+    """The Faults view (incident, active faults, recent events and their headers), an incident
+    card, a fault card in the detail pane, the rack map, the handover tab and the fault settings
+    dialog: no English left once the language is switched."""
+
+    def shape(i: int, s: Any) -> Any:
+        return fan_stopped(s) if i == 21 else chips_missing(s) if i == 22 else s
+
+    win, fake = fault_window(24, shape, base="127.78.9")
+    fake.offline.update(f"127.78.9.{i}:4028" for i in range(1, 21))  # a dark rack: an incident
+    sweeps(qtbot, win, 3)
+    switch(qtbot, win, lang)
+    sweeps(qtbot, win, 1)  # fault texts come in the new language with the next fault report
+    assert not win.alert_button.isHidden()  # the dark rack's alert, raised in English
+    assert english_left([win.alert_button.text()]) == [], win.alert_button.text()
+    view = win.faults_view
+    win.tabs.setCurrentWidget(view)
+    view.grouped_check.setChecked(True)  # the incident's own faults listed too
+    assert win.fault_book.faults_proxy.rowCount() >= 22
+    assert win.fault_book.recent_model.rowCount() > 0
+    view.incidents.setCurrentIndex(win.fault_book.incident_model.index(0, 0))
+    assert not view.card_scroll.isHidden()
+    shown = texts_in(view)
+    assert english_left(shown) == [], english_left(shown)
+
+    # the detail pane of a miner with a fault: fault card, identity, boards, pools
+    assert win.select_key("127.78.9.23:4028")
+    assert len(win.detail.faults.cards) == 1
+    row = win.model.find("127.78.9.23:4028")
+    assert row is not None and row.identity is not None
+    ident = row.identity  # the miner's own words: model, firmware, host name
+    data = [fmt.make_model(ident), f"{ident.firmware} {ident.firmware_version}", ident.hostname]
+    shown = [t for t in texts_in(win.detail) if t not in data]
+    for name in data:
+        shown = [t.replace(str(name), "") for t in shown]
+    assert english_left(shown) == [], english_left(shown)
+    card_text = win.detail.faults.cards[0].plain_text()
+    assert english_left([card_text]) == [], card_text
+
+    win.tabs.setCurrentWidget(win.rack_view)
+    win.racks.from_addresses(6)
+    shown = texts_in(win.rack_view)
+    assert english_left(shown) == [], english_left(shown)
+
+    win.tabs.setCurrentWidget(win.handover)  # no history file here: says history is off
+    shown = texts_in(win.handover)
+    assert english_left(shown) == [], english_left(shown)
+    assert english_left([win.engine_label.text(), win.statusBar().currentMessage()]) == []
+
+    dlg = win.open_fault_settings()
+    assert dlg is not None
+    qtbot.addWidget(dlg)
+    shown = [dlg.windowTitle(), *texts_in(dlg)]
+    assert english_left(shown) == [], english_left(shown)
+    # every parameter named in words, its id (the thresholds.json key) kept after the label
+    params = [dlg.model.index(r, TCol.PARAM).data() for r in range(dlg.model.rowCount())]
+    labels = [re.sub(r"[（(][a-z_]+[)）]$", "", p) for p in params]
+    assert len(labels) > 100 and english_left(labels) == [], english_left(labels)
+    dlg.reject()
+    switch(qtbot, win, "en")
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("en", ["1 action", "2 actions", "5 actions"]),
+        ("ru", ["1 действие", "2 действия", "5 действий"]),
+        ("zh_CN", ["1 个操作", "2 个操作", "5 个操作"]),
+    ],
+)
+def test_counts_take_the_plural_form_of_the_language(
+    qtbot: Any, fault_window: MakeWindow, lang: str, expected: list[str]
+) -> None:
+    """The handover's section counts ("1 actions" before): Qt's %n forms, three in Russian."""
+    from rig_monitor.gui.history_handover import section_count
+
+    win, _ = fault_window(1)
+    switch(qtbot, win, lang)
+    assert [section_count("Actions", n) for n in (1, 2, 5)] == expected
+    switch(qtbot, win, "en")
+
+
+def test_fault_titles_follow_a_switch_without_waiting_for_a_poll(
+    qtbot: Any, fault_window: MakeWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The fleet table's Faults column, the Faults view and the detail pane's card re-word their
+    fault titles from the window's own catalogue: here the fault stage never switches, so the
+    polls keep bringing English titles, and the window still shows Russian."""
+    win, _ = fault_window(4, lambda i, s: fan_stopped(s) if i == 1 else s)
+    sweeps(qtbot, win, 2)
+    assert win.fault_stage is not None
+    monkeypatch.setattr(win.fault_stage, "set_language", lambda _lang: 0)
+    key = "127.0.0.2:4028"
+    assert win.select_key(key)
+    row = win.model.find(key)
+    assert row is not None
+    index = win.model.index(win.model.rows().index(row), Col.FAULTS)
+    assert index.data() == "Fan stopped"
+    switch(qtbot, win, "ru")
+    qtbot.waitUntil(lambda: index.data() == "Вентилятор остановился", timeout=5000)
+    sweeps(qtbot, win, 1)
+    assert [f.title for f in win.model.find(key).snap.faults] == ["Fan stopped"]  # the poll's
+    assert index.data() == "Вентилятор остановился"
+    assert win.fault_book.faults_proxy.index(0, FCol.FAULT).data() == "Вентилятор остановился"
+    assert "Вентилятор остановился" in win.detail.faults.cards[0].plain_text()
+    switch(qtbot, win, "en")
+    qtbot.waitUntil(lambda: index.data() == "Fan stopped", timeout=5000)

@@ -121,6 +121,7 @@ class _EngineSide:
         s._catalogue = user_catalogue(lang)  # disk I/O: here, on the engine thread
         self.tracker.thresholds = s._overrides.thresholds(s._catalogue)
         s._settings_sent = False
+        s._diagnosed_at = 0.0  # incidents are worded again, in the new language, next report
 
     def forget(self, keys: Iterable[str]) -> None:
         s = self._stage
