@@ -50,7 +50,7 @@ KEEP |= {
     "asicboost", "atm", "avalon", "bootby", "bitaxe", "braiins", "dns", "dead", "device", "error",
     "fi", "wi", "hardware", "ldo", "luxos", "mhz", "qos", "sd", "vlan", "vrm", "whatsminer",
     "asic", "boost", "bug", "difficulty", "duplicate", "find", "invalid", "low", "pin", "ping",
-    "power", "rolling", "stale", "traceroute", "version",
+    "power", "rolling", "stale", "traceroute", "version", "sha", "scrypt",
 }  # fmt: skip
 WORD = re.compile(r"[A-Za-z]{2,}")
 
@@ -250,7 +250,7 @@ def test_views_cards_and_dialogs_are_translated(
     assert english_left(shown) == [], english_left(shown)
     # every parameter named in words, its id (the thresholds.json key) kept after the label
     params = [dlg.model.index(r, TCol.PARAM).data() for r in range(dlg.model.rowCount())]
-    labels = [re.sub(r"[（(][a-z_]+[)）]$", "", p) for p in params]
+    labels = [re.sub(r"[（(][a-z0-9_]+[)）]$", "", p) for p in params]
     assert len(labels) > 100 and english_left(labels) == [], english_left(labels)
     dlg.reject()
     switch(qtbot, win, "en")

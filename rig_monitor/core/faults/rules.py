@@ -424,10 +424,13 @@ def rule_boards(ctx: Ctx) -> None:
                 ),
                 b.index,
             )
-        # Bad marks on a short chain are a second fact, not the same one: the found chips that
-        # answer wrongly ('x'), beside the chips not found at all (the L9 capture's chain 3: 25
-        # of 110 found, 85 marked x/X). Dashes on a short chain stay folded into chips_missing:
-        # they may be the slots of the absent chips.
+        # On a short chain the marks are usually the absent chips' own slots (the L9 capture's
+        # chain 3: 25 found, 85 marked x/X, 110 fitted; operator journey 3: 98/126, 28 x), which
+        # chips_missing already tells ("28 x"): a second card would count the same chips twice.
+        # Only 'x' marks beyond the absent chips are found chips answering wrongly.
+        total = ok + bad + unstable
+        if missing and exp:
+            bad = max(bad - (exp - found), 0)
         if "chip_status_bad" in ctx.out.seen and (bad if missing else bad or unstable):
             ctx.add(
                 "chip_status_bad",
@@ -438,7 +441,7 @@ def rule_boards(ctx: Ctx) -> None:
                     board=b.index + 1,
                     dash=unstable,
                     x=bad,
-                    total=ok + bad + unstable,
+                    total=total,
                 ),
                 b.index,
             )

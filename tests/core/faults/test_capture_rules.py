@@ -27,8 +27,9 @@ def _faults(snap: MinerSnapshot) -> dict[str, list[Any]]:
     return out
 
 
-def test_l9_failing_chain_is_both_short_and_marked_bad() -> None:
-    # chain 3: chain_acn3 25 of 110, chain_acs3 = 25 'o', 15 'x' and 70 'X'
+def test_l9_failing_chain_is_one_fault_with_its_marks() -> None:
+    # chain 3: chain_acn3 25 of 110, chain_acs3 = 25 'o', 15 'x' and 70 'X': the 85 marks are the
+    # 85 absent chips' slots, so one fault tells it ("25/110 chips, 85 x"), not two cards
     cs = load_set(ROOT / "antminer" / "l9-stock-bmminer2.12-failing-chain")
     replies = {c: cs.rpc_json(c) for c in ("version", "summary", "stats")}
     snap = AntminerDriver().parse(TARGET, replies, Identity(family="antminer"))
@@ -38,11 +39,25 @@ def test_l9_failing_chain_is_both_short_and_marked_bad() -> None:
         (25, 85, 0),  # upper-case 'X' counted as bad, as the firmware's own count (25) says
     ]
     faults = _faults(snap)
-    missing, bad = faults["chips_missing"], faults["chip_status_bad"]
-    assert [f.board for f in missing] == [2] and [f.board for f in bad] == [2]
-    assert "25/110" in missing[0].detail and "85 bad" in bad[0].detail
+    (missing,) = faults["chips_missing"]
+    assert missing.board == 2 and "25/110" in missing.detail and "85 x" in missing.detail
+    assert "chip_status_bad" not in faults
     # a Scrypt miner's hashrate in TH/s is below 1: the evidence keeps two significant digits
     assert "0.011 of 0.017 TH/s" in faults["hashrate_low"][0].detail
+
+
+def test_found_chips_marked_bad_on_a_short_chain_are_a_second_fault() -> None:
+    # the L9's chain 3 with 5 of its 25 found chips also marked x: 90 marks for 85 absent chips
+    cs = load_set(ROOT / "antminer" / "l9-stock-bmminer2.12-failing-chain")
+    replies = {c: cs.rpc_json(c) for c in ("version", "summary", "stats")}
+    snap = AntminerDriver().parse(TARGET, replies, Identity(family="antminer"))
+    board = snap.boards[2]
+    assert board.chip_status is not None
+    board.chip_status = board.chip_status.replace("o", "x", 5)
+    faults = _faults(snap)
+    (bad,) = faults["chip_status_bad"]
+    assert bad.board == 2 and "5 bad" in bad.detail
+    assert "25/110" in faults["chips_missing"][0].detail
 
 
 def test_healthy_chains_with_padding_dashes_get_no_chip_fault() -> None:
