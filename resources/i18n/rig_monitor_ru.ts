@@ -2370,12 +2370,12 @@
         <translation>Цель прошивки ниже этого — тюнинг-профиль (доля номинала)</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="622"/>
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="624"/>
         <source>Firmware target above this is a tuned profile (share of rating)</source>
         <translation>Цель прошивки выше этого — тюнинг-профиль (доля номинала)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="748"/>
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="752"/>
         <source> on %n miners</source>
         <translation>
             <numerusform> на %n асике</numerusform>
@@ -2384,7 +2384,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="749"/>
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="753"/>
         <source>Set pools on %n miners</source>
         <translation>
             <numerusform>Задать пулы на %n асике</numerusform>
@@ -2393,7 +2393,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="750"/>
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="754"/>
         <source>%n miners</source>
         <translation>
             <numerusform>%n асик</numerusform>
@@ -2402,7 +2402,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="751"/>
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="755"/>
         <source>&lt;b&gt;{action}&lt;/b&gt; on %n miners. Checking what each one can do…</source>
         <translation>
             <numerusform>&lt;b&gt;{action}&lt;/b&gt;: %n асик. Проверяем, что может каждый…</numerusform>
@@ -2411,7 +2411,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="754"/>
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="758"/>
         <source>&lt;b&gt;{action}&lt;/b&gt; will be sent to %n miners</source>
         <translation>
             <numerusform>&lt;b&gt;{action}&lt;/b&gt; будет отправлено на %n асик</numerusform>
@@ -2420,7 +2420,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="755"/>
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="759"/>
         <source>%n cannot (see why below) and will be skipped.</source>
         <translation>
             <numerusform>%n не может (причины ниже) и будет пропущен.</numerusform>
@@ -2429,7 +2429,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="758"/>
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="762"/>
         <source>and %n more</source>
         <translation>
             <numerusform>и ещё %n</numerusform>
@@ -2438,7 +2438,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="759"/>
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="763"/>
         <source>Opened the first %n web pages</source>
         <translation>
             <numerusform>Открыта первая %n веб-страница</numerusform>
@@ -2447,7 +2447,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="760"/>
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="764"/>
         <source>Remove %n miners from the list?</source>
         <translation>
             <numerusform>Удалить %n асик из списка?</numerusform>
@@ -2456,7 +2456,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="761"/>
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="765"/>
         <source>%n polls</source>
         <translation>
             <numerusform>%n опрос</numerusform>
@@ -2465,7 +2465,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="762"/>
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="766"/>
         <source>%n faults raised</source>
         <translation>
             <numerusform>поднята %n неисправность</numerusform>
@@ -2474,7 +2474,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="763"/>
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="767"/>
         <source>%n cleared</source>
         <translation>
             <numerusform>снята %n</numerusform>
@@ -2483,7 +2483,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="764"/>
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="768"/>
         <source>%n escalated</source>
         <translation>
             <numerusform>усилилась %n</numerusform>
@@ -2492,7 +2492,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="765"/>
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="769"/>
         <source>%n reboot loops</source>
         <translation>
             <numerusform>%n циклическая перезагрузка</numerusform>
@@ -2501,7 +2501,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="766"/>
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="770"/>
         <source>%n acknowledged</source>
         <translation>
             <numerusform>подтверждена %n</numerusform>
@@ -2510,7 +2510,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="767"/>
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="771"/>
         <source>%n open faults</source>
         <translation>
             <numerusform>%n открытая неисправность</numerusform>
@@ -2519,7 +2519,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="768"/>
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="772"/>
         <source>%n grouped under incidents</source>
         <translation>
             <numerusform>%n в группах инцидентов</numerusform>
@@ -2528,7 +2528,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="769"/>
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="773"/>
         <source>%n events</source>
         <translation>
             <numerusform>%n событие</numerusform>
@@ -2537,7 +2537,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="770"/>
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="774"/>
         <source>Added %n miners</source>
         <translation>
             <numerusform>Добавлен %n асик</numerusform>
@@ -2546,7 +2546,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="771"/>
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="775"/>
         <source>Saved password confirmed for %n miners; polling them again</source>
         <translation>
             <numerusform>Сохранённый пароль подтверждён для %n асика; опрашиваем снова</numerusform>
@@ -2555,7 +2555,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="774"/>
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="778"/>
         <source>Removed %n miners</source>
         <translation>
             <numerusform>Удалён %n асик</numerusform>
@@ -2564,7 +2564,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="775"/>
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="779"/>
         <source>%n new critical alerts</source>
         <translation>
             <numerusform>%n новое критичное оповещение</numerusform>
@@ -2573,7 +2573,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="776"/>
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="780"/>
         <source>Send the saved password to the device now answering at %n addresses? Do this only if you replaced or reflashed these miners yourself.</source>
         <translation>
             <numerusform>Отправить сохранённый пароль устройству, которое сейчас отвечает по %n адресу? Делайте это, только если вы сами заменили или перепрошили эти асики.</numerusform>
@@ -2582,7 +2582,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="782"/>
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="786"/>
         <source>Password for {user} on %n miners:</source>
         <translation>
             <numerusform>Пароль {user} на %n асике:</numerusform>
@@ -2591,7 +2591,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="783"/>
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="787"/>
         <source>Password for %n miners kept in {where}; polling them again</source>
         <translation>
             <numerusform>Пароль для %n асика хранится в {where}; опрашиваем снова</numerusform>
@@ -2600,7 +2600,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="786"/>
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="790"/>
         <source>Exporting %n miners to {path}…</source>
         <translation>
             <numerusform>Экспортируем %n асик в {path}…</numerusform>
@@ -2609,7 +2609,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="787"/>
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="791"/>
         <source>Exported %n miners to {path}</source>
         <translation>
             <numerusform>Экспортирован %n асик в {path}</numerusform>
@@ -2618,7 +2618,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="788"/>
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="792"/>
         <source>Scanning %n addresses…</source>
         <translation>
             <numerusform>Сканируем %n адрес…</numerusform>
@@ -2627,7 +2627,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="789"/>
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="793"/>
         <source>Added %n miners to the fleet.</source>
         <translation>
             <numerusform>В парк добавлен %n асик.</numerusform>
@@ -2636,7 +2636,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="790"/>
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="794"/>
         <source>%n values changed from the defaults</source>
         <translation>
             <numerusform>%n значение изменено относительно умолчаний</numerusform>
@@ -2645,7 +2645,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="791"/>
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="795"/>
         <source>%n actions</source>
         <translation>
             <numerusform>%n действие</numerusform>
@@ -2654,7 +2654,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="792"/>
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="796"/>
         <source>%n new faults</source>
         <translation>
             <numerusform>%n новая неисправность</numerusform>
@@ -2663,7 +2663,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="793"/>
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="797"/>
         <source>%n notes</source>
         <translation>
             <numerusform>%n заметка</numerusform>
@@ -2672,7 +2672,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="794"/>
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="798"/>
         <source>%n acknowledged or snoozed</source>
         <translation>
             <numerusform>%n подтверждена или отложена</numerusform>
@@ -2916,72 +2916,72 @@
         <translation>Минимум отклонённых для оценки</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="623"/>
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="627"/>
         <source>Fans compared only above (rpm)</source>
         <translation>Сравнивать вентиляторы только выше (об/мин)</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="624"/>
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="628"/>
         <source>Fewest shares to judge</source>
         <translation>Минимум шар для оценки</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="625"/>
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="629"/>
         <source>Shortest span judged (s)</source>
         <translation>Наименьший период оценки (с)</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="626"/>
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="630"/>
         <source>Fewest separate drop-outs that warn</source>
         <translation>Минимум отдельных пропаданий для предупреждения</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="627"/>
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="631"/>
         <source>Shortest window judged (s)</source>
         <translation>Наименьшее окно оценки (с)</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="628"/>
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="632"/>
         <source>Fewest zero readings that warn</source>
         <translation>Минимум нулевых показаний для предупреждения</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="629"/>
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="633"/>
         <source>Near the limit within (°C)</source>
         <translation>Близко к пределу в пределах (°C)</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="630"/>
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="634"/>
         <source>Smaller rise that warns near the limit (°C)</source>
         <translation>Меньший рост для предупреждения у предела (°C)</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="631"/>
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="635"/>
         <source>Throttled below (share of the usual frequency)</source>
         <translation>Снижена ниже (доля обычной частоты)</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="632"/>
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="636"/>
         <source>Recent average over (s)</source>
         <translation>Недавнее среднее за (с)</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="633"/>
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="637"/>
         <source>Rise that warns (°C)</source>
         <translation>Рост для предупреждения (°C)</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="634"/>
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="638"/>
         <source>Rise that warns (percentage points)</source>
         <translation>Рост для предупреждения (процентные пункты)</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="635"/>
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="639"/>
         <source>Uptime slack when spotting a restart (s)</source>
         <translation>Допуск по аптайму при обнаружении перезапуска (с)</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="636"/>
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="640"/>
         <source>ddd d MMM HH:mm</source>
         <translation>ddd d MMM HH:mm</translation>
     </message>

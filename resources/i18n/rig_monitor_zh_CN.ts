@@ -2370,243 +2370,243 @@
         <translation>固件目标低于此值视为调优档位（占标称比例）</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="622"/>
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="624"/>
         <source>Firmware target above this is a tuned profile (share of rating)</source>
         <translation>固件目标高于此值视为调优档位（占标称比例）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="748"/>
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="752"/>
         <source> on %n miners</source>
         <translation>
             <numerusform>，涉及 %n 台矿机</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="749"/>
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="753"/>
         <source>Set pools on %n miners</source>
         <translation>
             <numerusform>为 %n 台矿机设置矿池</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="750"/>
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="754"/>
         <source>%n miners</source>
         <translation>
             <numerusform>%n 台矿机</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="751"/>
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="755"/>
         <source>&lt;b&gt;{action}&lt;/b&gt; on %n miners. Checking what each one can do…</source>
         <translation>
             <numerusform>对 %n 台矿机执行&lt;b&gt;{action}&lt;/b&gt;。正在检查每台能否执行…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="754"/>
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="758"/>
         <source>&lt;b&gt;{action}&lt;/b&gt; will be sent to %n miners</source>
         <translation>
             <numerusform>&lt;b&gt;{action}&lt;/b&gt;将发送给 %n 台矿机</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="755"/>
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="759"/>
         <source>%n cannot (see why below) and will be skipped.</source>
         <translation>
             <numerusform>%n 台不能执行（原因见下方），将被跳过。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="758"/>
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="762"/>
         <source>and %n more</source>
         <translation>
             <numerusform>等另外 %n 台</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="759"/>
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="763"/>
         <source>Opened the first %n web pages</source>
         <translation>
             <numerusform>已打开前 %n 个网页</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="760"/>
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="764"/>
         <source>Remove %n miners from the list?</source>
         <translation>
             <numerusform>从列表中移除 %n 台矿机？</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="761"/>
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="765"/>
         <source>%n polls</source>
         <translation>
             <numerusform>%n 次轮询</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="762"/>
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="766"/>
         <source>%n faults raised</source>
         <translation>
             <numerusform>出现 %n 个故障</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="763"/>
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="767"/>
         <source>%n cleared</source>
         <translation>
             <numerusform>消除 %n 个</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="764"/>
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="768"/>
         <source>%n escalated</source>
         <translation>
             <numerusform>升级 %n 个</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="765"/>
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="769"/>
         <source>%n reboot loops</source>
         <translation>
             <numerusform>%n 次反复重启</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="766"/>
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="770"/>
         <source>%n acknowledged</source>
         <translation>
             <numerusform>确认 %n 个</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="767"/>
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="771"/>
         <source>%n open faults</source>
         <translation>
             <numerusform>%n 个未消除故障</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="768"/>
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="772"/>
         <source>%n grouped under incidents</source>
         <translation>
             <numerusform>%n 个归入事件</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="769"/>
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="773"/>
         <source>%n events</source>
         <translation>
             <numerusform>%n 个事件</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="770"/>
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="774"/>
         <source>Added %n miners</source>
         <translation>
             <numerusform>已添加 %n 台矿机</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="771"/>
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="775"/>
         <source>Saved password confirmed for %n miners; polling them again</source>
         <translation>
             <numerusform>已为 %n 台矿机确认保存的密码；正在重新轮询</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="774"/>
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="778"/>
         <source>Removed %n miners</source>
         <translation>
             <numerusform>已移除 %n 台矿机</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="775"/>
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="779"/>
         <source>%n new critical alerts</source>
         <translation>
             <numerusform>%n 条新的严重告警</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="776"/>
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="780"/>
         <source>Send the saved password to the device now answering at %n addresses? Do this only if you replaced or reflashed these miners yourself.</source>
         <translation>
             <numerusform>把保存的密码发给现在在 %n 个地址上响应的设备？只有这些矿机是你自己更换或重刷的才这样做。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="782"/>
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="786"/>
         <source>Password for {user} on %n miners:</source>
         <translation>
             <numerusform>%n 台矿机上 {user} 的密码：</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="783"/>
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="787"/>
         <source>Password for %n miners kept in {where}; polling them again</source>
         <translation>
             <numerusform>%n 台矿机的密码已保存在{where}；正在重新轮询</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="786"/>
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="790"/>
         <source>Exporting %n miners to {path}…</source>
         <translation>
             <numerusform>正在把 %n 台矿机导出到 {path}…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="787"/>
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="791"/>
         <source>Exported %n miners to {path}</source>
         <translation>
             <numerusform>已把 %n 台矿机导出到 {path}</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="788"/>
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="792"/>
         <source>Scanning %n addresses…</source>
         <translation>
             <numerusform>正在扫描 %n 个地址…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="789"/>
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="793"/>
         <source>Added %n miners to the fleet.</source>
         <translation>
             <numerusform>已把 %n 台矿机添加到列表。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="790"/>
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="794"/>
         <source>%n values changed from the defaults</source>
         <translation>
             <numerusform>%n 个值与默认值不同</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="791"/>
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="795"/>
         <source>%n actions</source>
         <translation>
             <numerusform>%n 个操作</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="792"/>
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="796"/>
         <source>%n new faults</source>
         <translation>
             <numerusform>%n 个新故障</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="793"/>
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="797"/>
         <source>%n notes</source>
         <translation>
             <numerusform>%n 条备注</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="794"/>
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="798"/>
         <source>%n acknowledged or snoozed</source>
         <translation>
             <numerusform>%n 个已确认或暂停提醒</numerusform>
@@ -2848,72 +2848,72 @@
         <translation>至少多少个拒绝才判断</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="623"/>
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="627"/>
         <source>Fans compared only above (rpm)</source>
         <translation>转速高于多少才比较（转/分）</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="624"/>
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="628"/>
         <source>Fewest shares to judge</source>
         <translation>至少多少个份额才判断</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="625"/>
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="629"/>
         <source>Shortest span judged (s)</source>
         <translation>最短判断时长（秒）</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="626"/>
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="630"/>
         <source>Fewest separate drop-outs that warn</source>
         <translation>至少几次独立掉零才报警</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="627"/>
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="631"/>
         <source>Shortest window judged (s)</source>
         <translation>最短判断窗口（秒）</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="628"/>
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="632"/>
         <source>Fewest zero readings that warn</source>
         <translation>至少几次读数为 0 才报警</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="629"/>
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="633"/>
         <source>Near the limit within (°C)</source>
         <translation>距上限多少以内算接近（°C）</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="630"/>
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="634"/>
         <source>Smaller rise that warns near the limit (°C)</source>
         <translation>接近上限时报警的较小升幅（°C）</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="631"/>
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="635"/>
         <source>Throttled below (share of the usual frequency)</source>
         <translation>低于多少算降频（占平时频率比例）</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="632"/>
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="636"/>
         <source>Recent average over (s)</source>
         <translation>近期平均时长（秒）</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="633"/>
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="637"/>
         <source>Rise that warns (°C)</source>
         <translation>升高多少报警（°C）</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="634"/>
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="638"/>
         <source>Rise that warns (percentage points)</source>
         <translation>升高多少报警（百分点）</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="635"/>
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="639"/>
         <source>Uptime slack when spotting a restart (s)</source>
         <translation>判断重启时运行时间的容差（秒）</translation>
     </message>
     <message>
-        <location filename="../../rig_monitor/gui/i18n_strings.py" line="636"/>
+        <location filename="../../rig_monitor/gui/i18n_strings.py" line="640"/>
         <source>ddd d MMM HH:mm</source>
         <translation>M月d日 ddd HH:mm</translation>
     </message>

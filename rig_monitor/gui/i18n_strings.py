@@ -618,8 +618,12 @@ _TEXTS: tuple[str, ...] = (  # type: ignore[assignment]  # QT_TRANSLATE_NOOP ret
     QT_TRANSLATE_NOOP("MainWindow", "Fewest rejects to judge"),
     QT_TRANSLATE_NOOP("MainWindow", "Hashes per difficulty-1 share, SHA-256 (power of 2)"),
     QT_TRANSLATE_NOOP("MainWindow", "Hashes per difficulty-1 share, Scrypt (power of 2)"),
-    QT_TRANSLATE_NOOP("MainWindow", "Firmware target below this is a tuned profile (share of rating)"),
-    QT_TRANSLATE_NOOP("MainWindow", "Firmware target above this is a tuned profile (share of rating)"),
+    QT_TRANSLATE_NOOP(
+        "MainWindow", "Firmware target below this is a tuned profile (share of rating)"
+    ),
+    QT_TRANSLATE_NOOP(
+        "MainWindow", "Firmware target above this is a tuned profile (share of rating)"
+    ),
     QT_TRANSLATE_NOOP("MainWindow", "Fans compared only above (rpm)"),
     QT_TRANSLATE_NOOP("MainWindow", "Fewest shares to judge"),
     QT_TRANSLATE_NOOP("MainWindow", "Shortest span judged (s)"),
