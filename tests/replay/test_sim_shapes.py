@@ -22,7 +22,7 @@ import pytest
 from rig_monitor.core.errors import MinerError
 from rig_monitor.core.wire.cgminer import REPAIRS_KEY, parse_reply
 from rig_monitor.sim.miner import SimMiner
-from rig_monitor.sim.personas import PERSONAS, goldshell, iceriver
+from rig_monitor.sim.personas import PERSONAS, auradine, goldshell, iceriver
 from tests.replay.corpus import ROOT, CaptureSet, all_sets, load_set
 from tests.replay.shapes import Shape, differences, shape
 
@@ -110,6 +110,7 @@ def _digest(challenge: str, path: str, user: str = "root", password: str = "root
 
 # How the monitor is logged in to a persona's web API: (method, extra headers, extra query)
 _LOGINS: dict[str, Callable[[Any], tuple[str, dict[str, str], dict[str, str]]]] = {
+    "auradine": lambda s: ("GET", {"token": auradine.token_for(s)}, {}),
     "goldshell": lambda s: ("GET", {"authorization": f"Bearer {goldshell.token_for(s)}"}, {}),
     "iceriver": lambda s: (
         "POST",  # the real capture is the answer to POST /user/userpanel?post=4
