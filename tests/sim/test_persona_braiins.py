@@ -1,12 +1,25 @@
-"""Braiins OS persona end to end: BOSer/bosminer detected despite devdetails saying "Antminer"."""
+"""Braiins OS persona end to end: BOSer/bosminer detected despite devdetails saying "Antminer";
+the BOS 25.07 REST API read with its login."""
 
 from __future__ import annotations
 
+import asyncio
+import json
+
 import pytest
 
+from rig_monitor.core.drivers.base import Session
+from rig_monitor.core.drivers.braiins import BraiinsDriver
+from rig_monitor.core.errors import MinerError
+from rig_monitor.core.model import ErrorKind, Identity, MinerSnapshot, Target
+from rig_monitor.core.wire.cgminer import CGMinerClient
+from rig_monitor.core.wire.http import HttpClient
+from rig_monitor.sim import SimFleet, SimFleetThread, SimMiner, Truth
+from rig_monitor.sim.httpwire import HttpRequest
 from rig_monitor.sim.personas.braiins import MODELS
 from rig_monitor.sim.personas.power import wall_watts
-from tests.sim.families import poll
+from tests.sim.families import LIMITS, new_ip, poll
+from tests.sim.rawclient import free_port
 
 
 @pytest.mark.parametrize("model", sorted(MODELS))
@@ -38,3 +51,65 @@ def test_failed_chain_is_a_vendor_error_on_its_board() -> None:
 def test_paused_is_idle_not_an_error() -> None:
     snap, _, _ = poll("braiins", "S19 XP", ["idle"])
     assert snap.idle is True and snap.error_codes == []
+
+
+def _rest_poll(model: str, faults: tuple[str, ...] = ()) -> tuple[MinerSnapshot, Truth]:
+    """Read a simulated BOS 25.07 through its REST API only (API port closed to the driver, as
+    when bosminer's 4028 listener is off), logging in with the default credential."""
+    ip = new_ip()
+    miner = SimMiner(
+        ip, free_port(ip), "braiins", model, seed=7, faults=faults, web_port=free_port(ip)
+    )
+    thread = SimFleetThread(SimFleet([miner]))
+    thread.start()
+
+    async def go() -> MinerSnapshot:
+        http = HttpClient(LIMITS)
+        try:
+            target = Target(ip, free_port(ip), web_port=miner.web_port)  # nobody listens there
+            identity = Identity("braiins")
+            session = Session(target, CGMinerClient(ip, target.port, LIMITS), identity, http)
+            driver = BraiinsDriver()
+            return driver.parse(target, await driver.fetch(session), identity)
+        finally:
+            await http.aclose()
+
+    try:
+        return asyncio.run(go()), miner.truth()
+    finally:
+        thread.stop()
+
+
+def test_rest_api_read_matches_truth() -> None:
+    snap, truth = _rest_poll("S19 XP")
+    assert (snap.model, snap.firmware) == ("S19 XP", "BOS+")
+    assert snap.hashrate_now_ths == pytest.approx(truth.hashrate_ths, rel=0.001)
+    assert snap.fans_rpm == truth.fans_rpm
+    assert snap.temp_chip_max_c == truth.temp_chip_max_c
+    assert [(b.index, b.chips) for b in snap.boards] == [
+        (b.index, b.chips) for b in truth.boards if b.present
+    ]
+    assert [(p.url, p.accepted) for p in snap.pools] == [(p.url, p.accepted) for p in truth.pools]
+
+
+def test_rest_api_refuses_the_default_password_once_changed() -> None:
+    """Nothing read without a login: the driver is left with the closed API port's error."""
+    with pytest.raises(MinerError) as err:
+        _rest_poll("S19 XP", ("bad_password",))
+    assert err.value.kind is ErrorKind.REFUSED
+
+
+def test_rest_pages_need_the_token_the_login_gave() -> None:
+    miner = SimMiner("127.0.0.1", 4028, "braiins", "S19 XP", seed=7)
+
+    def get(path: str, headers: dict[str, str]) -> bytes:
+        return miner.handle_http(HttpRequest("GET", path, {}, headers, b"", path))
+
+    assert get("/api/v1/miner/stats", {}).startswith(b"HTTP/1.1 401")
+    assert get("/api/v1/miner/stats", {"authorization": "guessed"}).startswith(b"HTTP/1.1 401")
+    login = b'{"username": "root", "password": ""}'
+    reply = miner.handle_http(HttpRequest("POST", "/api/v1/auth/login", {}, {}, login, ""))
+    token = json.loads(reply.partition(b"\r\n\r\n")[2])["token"]
+    page = get("/api/v1/miner/stats", {"authorization": token})
+    assert page.startswith(b"HTTP/1.1 200")
+    assert b'"real_hashrate"' in page
