@@ -111,8 +111,10 @@ def _digest(challenge: str, path: str, user: str = "root", password: str = "root
 # How the monitor is logged in to a persona's web API: (method, extra headers, extra query)
 _LOGINS: dict[str, Callable[[Any], tuple[str, dict[str, str], dict[str, str]]]] = {
     "auradine": lambda s: ("GET", {"token": auradine.token_for(s)}, {}),
-    # any token: the real check is the control side's (rig_monitor.sim.control), not asked here
+    # any token (braiins, vnish): the real check is the control side's
+    # (rig_monitor.sim.control), not asked here
     "braiins": lambda s: ("GET", {"authorization": "token-from-login"}, {}),
+    "vnish": lambda s: ("GET", {"authorization": "Bearer token-from-unlock"}, {}),
     "goldshell": lambda s: ("GET", {"authorization": f"Bearer {goldshell.token_for(s)}"}, {}),
     "iceriver": lambda s: (
         "POST",  # the real capture is the answer to POST /user/userpanel?post=4

@@ -3,23 +3,18 @@ the BOS 25.07 REST API read with its login."""
 
 from __future__ import annotations
 
-import asyncio
 import json
 
 import pytest
 
-from rig_monitor.core.drivers.base import Session
 from rig_monitor.core.drivers.braiins import BraiinsDriver
 from rig_monitor.core.errors import MinerError
-from rig_monitor.core.model import ErrorKind, Identity, MinerSnapshot, Target
-from rig_monitor.core.wire.cgminer import CGMinerClient
-from rig_monitor.core.wire.http import HttpClient
-from rig_monitor.sim import SimFleet, SimFleetThread, SimMiner, Truth
+from rig_monitor.core.model import ErrorKind
+from rig_monitor.sim import SimMiner
 from rig_monitor.sim.httpwire import HttpRequest
 from rig_monitor.sim.personas.braiins import MODELS
 from rig_monitor.sim.personas.power import wall_watts
-from tests.sim.families import LIMITS, new_ip, poll
-from tests.sim.rawclient import free_port
+from tests.sim.families import poll, poll_web_only
 
 
 @pytest.mark.parametrize("model", sorted(MODELS))
@@ -53,35 +48,8 @@ def test_paused_is_idle_not_an_error() -> None:
     assert snap.idle is True and snap.error_codes == []
 
 
-def _rest_poll(model: str, faults: tuple[str, ...] = ()) -> tuple[MinerSnapshot, Truth]:
-    """Read a simulated BOS 25.07 through its REST API only (API port closed to the driver, as
-    when bosminer's 4028 listener is off), logging in with the default credential."""
-    ip = new_ip()
-    miner = SimMiner(
-        ip, free_port(ip), "braiins", model, seed=7, faults=faults, web_port=free_port(ip)
-    )
-    thread = SimFleetThread(SimFleet([miner]))
-    thread.start()
-
-    async def go() -> MinerSnapshot:
-        http = HttpClient(LIMITS)
-        try:
-            target = Target(ip, free_port(ip), web_port=miner.web_port)  # nobody listens there
-            identity = Identity("braiins")
-            session = Session(target, CGMinerClient(ip, target.port, LIMITS), identity, http)
-            driver = BraiinsDriver()
-            return driver.parse(target, await driver.fetch(session), identity)
-        finally:
-            await http.aclose()
-
-    try:
-        return asyncio.run(go()), miner.truth()
-    finally:
-        thread.stop()
-
-
 def test_rest_api_read_matches_truth() -> None:
-    snap, truth = _rest_poll("S19 XP")
+    snap, truth = poll_web_only(BraiinsDriver(), "braiins", "S19 XP")
     assert (snap.model, snap.firmware) == ("S19 XP", "BOS+")
     assert snap.hashrate_now_ths == pytest.approx(truth.hashrate_ths, rel=0.001)
     assert snap.fans_rpm == truth.fans_rpm
@@ -95,7 +63,7 @@ def test_rest_api_read_matches_truth() -> None:
 def test_rest_api_refuses_the_default_password_once_changed() -> None:
     """Nothing read without a login: the driver is left with the closed API port's error."""
     with pytest.raises(MinerError) as err:
-        _rest_poll("S19 XP", ("bad_password",))
+        poll_web_only(BraiinsDriver(), "braiins", "S19 XP", ["bad_password"])
     assert err.value.kind is ErrorKind.REFUSED
 
 
