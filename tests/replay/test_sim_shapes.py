@@ -41,6 +41,9 @@ PERSONA_FAMILY = {
     "iceriver": "iceriver",
     "goldshell": "goldshell",
 }
+# (persona, reply) -> the persona's model to ask, where only that model's firmware was captured
+# answering it (default: the persona's default model)
+REPLY_MODEL = {("avalon", "rpc litestats"): "Q"}
 # (persona, "rpc <command>" | "http <file stem>", check) -> reason it is not met yet
 _GAPS_FILE = Path(__file__).with_name("sim_shape_gaps.json")
 KNOWN_GAPS: dict[tuple[str, str, str], str] = {
@@ -65,18 +68,18 @@ def _real_rpc(family: str, command: str) -> list[Shape]:
     return shapes
 
 
-def _sim(persona: str) -> SimMiner:
-    return SimMiner("127.0.0.1", 4028, persona, seed=7)
+def _sim(persona: str, model: str | None = None) -> SimMiner:
+    return SimMiner("127.0.0.1", 4028, persona, model, seed=7)
 
 
 def sim_rpc(persona: str, command: str) -> Any:
     """The persona's reply as the client reads it (broken JSON repaired, the repair notes off);
     a dotted command ("get.device.info") is Whatsminer API v3, asked over v3 framing."""
+    miner = _sim(persona, REPLY_MODEL.get((persona, f"rpc {command}")))
     if "." in command:
-        miner = _sim(persona)
         return PERSONAS[persona].btminer_v3({"cmd": command}, miner.sample(), miner.model)
     try:
-        doc = parse_reply(_sim(persona).handle(json.dumps({"command": command}).encode()))
+        doc = parse_reply(miner.handle(json.dumps({"command": command}).encode()))
     except MinerError:
         return None
     doc.pop(REPAIRS_KEY, None)
