@@ -365,13 +365,15 @@ class Control:
                 return _ok({"message": "Invalid credentials"}, 401)  # sim: text
             self.state.braiins_token = secrets.token_hex(8)
             return _ok({"token": self.state.braiins_token, "timeout_s": 3600})
-        if not req.path.startswith("/api/v1/actions/"):
+        if not req.path.startswith("/api/v1/"):
             return None
         if (
             not self.state.braiins_token
             or req.headers.get("authorization") != self.state.braiins_token
         ):
             return _ok({"message": "Unauthorized"}, 401)  # sim: text
+        if not req.path.startswith("/api/v1/actions/"):
+            return None  # a read page, logged in: the persona renders it
         what = req.path.rsplit("/", 1)[1]
         if what == "locate" and req.method == "GET":
             return _ok(self.state.led)

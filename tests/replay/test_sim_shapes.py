@@ -22,7 +22,7 @@ import pytest
 from rig_monitor.core.errors import MinerError
 from rig_monitor.core.wire.cgminer import REPAIRS_KEY, parse_reply
 from rig_monitor.sim.miner import SimMiner
-from rig_monitor.sim.personas import PERSONAS, goldshell, iceriver
+from rig_monitor.sim.personas import PERSONAS, auradine, goldshell, iceriver
 from tests.replay.corpus import ROOT, CaptureSet, all_sets, load_set
 from tests.replay.shapes import Shape, differences, shape
 
@@ -41,6 +41,9 @@ PERSONA_FAMILY = {
     "iceriver": "iceriver",
     "goldshell": "goldshell",
 }
+# (persona, reply) -> the persona's model to ask, where only that model's firmware was captured
+# answering it (default: the persona's default model)
+REPLY_MODEL = {("avalon", "rpc litestats"): "Q"}
 # (persona, "rpc <command>" | "http <file stem>", check) -> reason it is not met yet
 _GAPS_FILE = Path(__file__).with_name("sim_shape_gaps.json")
 KNOWN_GAPS: dict[tuple[str, str, str], str] = {
@@ -65,18 +68,18 @@ def _real_rpc(family: str, command: str) -> list[Shape]:
     return shapes
 
 
-def _sim(persona: str) -> SimMiner:
-    return SimMiner("127.0.0.1", 4028, persona, seed=7)
+def _sim(persona: str, model: str | None = None) -> SimMiner:
+    return SimMiner("127.0.0.1", 4028, persona, model, seed=7)
 
 
 def sim_rpc(persona: str, command: str) -> Any:
     """The persona's reply as the client reads it (broken JSON repaired, the repair notes off);
     a dotted command ("get.device.info") is Whatsminer API v3, asked over v3 framing."""
+    miner = _sim(persona, REPLY_MODEL.get((persona, f"rpc {command}")))
     if "." in command:
-        miner = _sim(persona)
         return PERSONAS[persona].btminer_v3({"cmd": command}, miner.sample(), miner.model)
     try:
-        doc = parse_reply(_sim(persona).handle(json.dumps({"command": command}).encode()))
+        doc = parse_reply(miner.handle(json.dumps({"command": command}).encode()))
     except MinerError:
         return None
     doc.pop(REPAIRS_KEY, None)
@@ -110,6 +113,11 @@ def _digest(challenge: str, path: str, user: str = "root", password: str = "root
 
 # How the monitor is logged in to a persona's web API: (method, extra headers, extra query)
 _LOGINS: dict[str, Callable[[Any], tuple[str, dict[str, str], dict[str, str]]]] = {
+    "auradine": lambda s: ("GET", {"token": auradine.token_for(s)}, {}),
+    # any token (braiins, vnish): the real check is the control side's
+    # (rig_monitor.sim.control), not asked here
+    "braiins": lambda s: ("GET", {"authorization": "token-from-login"}, {}),
+    "vnish": lambda s: ("GET", {"authorization": "Bearer token-from-unlock"}, {}),
     "goldshell": lambda s: ("GET", {"authorization": f"Bearer {goldshell.token_for(s)}"}, {}),
     "iceriver": lambda s: (
         "POST",  # the real capture is the answer to POST /user/userpanel?post=4

@@ -7,9 +7,11 @@ import asyncio
 import itertools
 from collections.abc import Iterable
 
+from rig_monitor.core.drivers.base import Driver, Session
 from rig_monitor.core.engine.poller import Poller
-from rig_monitor.core.model import MinerSnapshot, Ports
-from rig_monitor.core.wire.cgminer import Limits
+from rig_monitor.core.model import Identity, MinerSnapshot, Ports, Target
+from rig_monitor.core.wire.cgminer import CGMinerClient, Limits
+from rig_monitor.core.wire.http import HttpClient
 from rig_monitor.sim import SimFleet, SimFleetThread, SimMiner, Truth
 from tests.sim.rawclient import free_port
 
@@ -46,3 +48,32 @@ def poll(
     finally:
         thread.stop()
     return snap, miner.truth(), miner
+
+
+def poll_web_only(
+    driver: Driver, persona: str, model: str | None, faults: Iterable[str] = ()
+) -> tuple[MinerSnapshot, Truth]:
+    """Read one simulated miner through its web API only: the API port the driver is given has
+    no listener (as when the firmware's 4028 API is off), so it falls back to the web read and
+    logs in with the family's default credential."""
+    ip = new_ip()
+    miner = SimMiner(
+        ip, free_port(ip), persona, model, seed=7, faults=faults, web_port=free_port(ip)
+    )
+    thread = SimFleetThread(SimFleet([miner]))
+    thread.start()
+
+    async def go() -> MinerSnapshot:
+        http = HttpClient(LIMITS)
+        try:
+            target = Target(ip, free_port(ip), web_port=miner.web_port)  # nobody listens there
+            identity = Identity(persona)
+            session = Session(target, CGMinerClient(ip, target.port, LIMITS), identity, http)
+            return driver.parse(target, await driver.fetch(session), identity)
+        finally:
+            await http.aclose()
+
+    try:
+        return asyncio.run(go()), miner.truth()
+    finally:
+        thread.stop()

@@ -4,14 +4,16 @@ Shapes follow protocols.md §2.11 and pyasic's Auradine backend: ``version`` ``V
 ``summary`` ``MHS 5s``/``Elapsed``/``Wattage``, ``devs`` with 1-based ``ID`` and a board
 ``Temperature``. The web API (port 8080 on a real miner; the fleet's web port here) wants a token:
 ``POST /token {"command":"token","user","password"}`` → ``Token[0].Token``, then header ``Token:``
-on ``/fan``, ``/psu``, ``/ipreport``, ``/mode``, ``/led`` (GET or POST). ``GET /`` is the SPA page
-("Miner UI").
+on ``/fan``, ``/psu``, ``/ipreport``, ``/mode``, ``/led`` (GET or POST); ``/temperature``,
+``/voltage`` and ``/frequency`` per board and chip, shaped after the real FluxOS 2.2.0 replies in
+tests/captures/auradine. ``GET /`` is the SPA page ("Miner UI").
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from typing import Any, ClassVar
 
 from rig_monitor.sim.faults import FAULTS
@@ -19,7 +21,7 @@ from rig_monitor.sim.hardware import HardwareSpec
 from rig_monitor.sim.personas.base import HttpReply, Identity
 from rig_monitor.sim.personas.cgminer import CgminerPersona
 from rig_monitor.sim.personas.power import rig_spec, sample_watts
-from rig_monitor.sim.rig import Sample
+from rig_monitor.sim.rig import BoardSample, Sample
 from rig_monitor.sim.wire import Reply
 
 VERSION = "2024.10.2"  # FluxOS release the gcminer build belongs to
@@ -131,10 +133,20 @@ class AuradinePersona(CgminerPersona):
             "mode": self._mode,
             "led": self._led,
         }
-        if command not in pages:
+        readings = {
+            "temperature": (590, "System temperature", self._temperature),
+            "voltage": (630, "System voltage", self._voltage),
+            "frequency": (640, "System frequency", self._frequency),
+        }
+        if command not in pages and command not in readings:
             return None
         if headers.get("token") != token_for(sample):
             return 401, dict(_JSON), self._status("E", 401, "Invalid token")
+        if command in readings:
+            code, msg, page = readings[command]
+            status = {"STATUS": "S", "When": sample.when, "Code": code, "Msg": msg}
+            doc = {"STATUS": [status | {"Description": VERSION}]} | page(sample) | {"id": 1}
+            return 200, dict(_JSON), json.dumps(doc).encode()
         doc = {"STATUS": self._status_list("S", 0, command)} | pages[command](sample, model)
         return 200, dict(_JSON), json.dumps(doc).encode()
 
@@ -194,3 +206,52 @@ class AuradinePersona(CgminerPersona):
 
     def _led(self, s: Sample, model: str | None) -> dict[str, Any]:
         return {"LED": [{"Code": 2}]}
+
+    @staticmethod
+    def _per_board(
+        s: Sample, inner: str, field: str, values: Callable[[BoardSample], list[float]]
+    ) -> list[dict[str, Any]]:
+        """Hash boards numbered from 1 as "Hash Board N", each with its readings as ID/value items."""
+        return [
+            {
+                "ID": n + 1,
+                "Name": f"Hash Board {n + 1}",
+                inner: [{"ID": i, field: v} for i, v in enumerate(values(b))],
+            }
+            for n, b in enumerate(s.boards)
+        ]
+
+    def _temperature(self, s: Sample) -> dict[str, Any]:
+        """The control board first (no chips: ``ChipTemp`` null), then each hash board's board
+        sensors and chip sensors."""
+        control = {
+            "ID": 0,
+            "Name": "Control Board",
+            "BoardTemp": [{"ID": 0, "Temperature": 25.0}],
+            "ChipTemp": None,
+        }
+        boards = self._per_board(s, "BoardTemp", "Temperature", lambda b: [float(t) for t in b.pcb])
+        for item, b in zip(boards, s.boards, strict=True):
+            item["ChipTemp"] = [{"ID": i, "Temperature": float(t)} for i, t in enumerate(b.chip)]
+        return {"Temperature": [control, *boards]}
+
+    def _voltage(self, s: Sample) -> dict[str, Any]:
+        """Chip-domain voltages of about 0.24 V, as the real miner reports (illustrative values)."""
+        return {
+            "Voltage": self._per_board(
+                s,
+                "ChipVoltage",
+                "Voltage",
+                lambda b: [round(0.24 + 0.002 * i + 0.001 * b.index, 6) for i in range(3)],
+            )
+        }
+
+    def _frequency(self, s: Sample) -> dict[str, Any]:
+        return {
+            "Frequency": self._per_board(
+                s,
+                "ChipFrequency",
+                "Frequency",
+                lambda b: [round(b.freq_mhz, 2)] * 3 if b.present else [0.0] * 3,
+            )
+        }

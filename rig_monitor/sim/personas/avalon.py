@@ -145,6 +145,10 @@ class AvalonPersona(Persona):
             return Reply(status(69, "Device Details"), "DEVDETAILS", [item])
         if command in ("devs", "edevs"):
             return Reply(status(9, "1 ASC(s)"), "DEVS", [self._dev(s)])
+        if command == "litestats" and m.nested:  # the Avalon Q's summary block alone (capture)
+            summary, _ = self._blob(m, s)
+            item = {"MM ID0:Summary": f"'STATS':{{{summary}}}"}
+            return Reply(status(70, "CGMiner stats"), "STATS", [item])
         if command in ("stats", "estats"):
             items = [self._stats(m, s)]
             if command == "stats":  # cgminer lists its pools' stats after the device (captures)

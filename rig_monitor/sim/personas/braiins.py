@@ -7,12 +7,14 @@ Antminer model, ``temps``/``fans``/``tunerstatus``; the tuner reports a failing 
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from rig_monitor.sim.faults import FAULTS
 from rig_monitor.sim.hardware import HardwareSpec
 from rig_monitor.sim.personas.base import HttpReply, Identity, Persona
+from rig_monitor.sim.personas.braiins_rest import PAGES as REST_PAGES
 from rig_monitor.sim.personas.common import device_counters, pool_head, summary_counters
 from rig_monitor.sim.personas.power import rig_spec, sample_watts
 from rig_monitor.sim.rig import BoardSample, Sample
@@ -79,7 +81,8 @@ class BraiinsPersona(Persona):
     def _m(self, model: str | None) -> BraiinsModel:
         return MODELS[self.check_model(model) or "S19j NoPIC"]
 
-    # The web UI and, from 25.07, the public REST API (its control part: rig_monitor.sim.control)
+    # The web UI and, from 25.07, the public REST API (read pages: braiins_rest; login, token
+    # and actions: rig_monitor.sim.control)
     def services(self, model: str | None) -> frozenset[str]:
         return frozenset({"rpc", "http"})
 
@@ -95,7 +98,13 @@ class BraiinsPersona(Persona):
     ) -> HttpReply | None:
         if path in ("/", "/index.html"):
             return 200, {"Content-Type": "text/html"}, _INDEX
-        return None
+        page = REST_PAGES.get(path)
+        if page is None or method != "GET":
+            return None
+        if not headers.get("authorization"):  # the token itself is checked by the control side
+            return 401, {"Content-Type": "application/json"}, b'{"message": "Unauthorized"}'
+        doc = page(sample, self.hardware(model), self.check_model(model) or "S19j NoPIC")
+        return 200, {"Content-Type": "application/json"}, json.dumps(doc).encode()
 
     def hardware(self, model: str | None) -> HardwareSpec:
         return self._m(model).spec

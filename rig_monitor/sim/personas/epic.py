@@ -1,8 +1,10 @@
 """ePIC PowerPlay (UMC control board on an Antminer): HTTP REST on the 4028-role port.
 
 A raw ``{"command":…}`` on that port gets an HTTP 400, never a CGMiner reply; the dashboard on the
-web port says "Miner Web Dashboard". Shapes follow PowerPlay-BMS 1.x ``/summary`` and
-``/capabilities`` (protocols.md §2.5): per-board ``Hashrate`` is ``[MH/s, % of ideal]``.
+web port says "Miner Web Dashboard". Shapes follow PowerPlay-BMS 1.x ``/summary``,
+``/capabilities``, ``/temps`` and ``/temps/chip`` (protocols.md §2.5; checked against the real
+PowerPlay 1.5.13 replies in tests/captures/epic): per-board ``Hashrate`` is ``[MH/s, % of ideal,
+…]``. Per-chip temperatures are all 0.0, as the captured S19 XP reports them.
 """
 
 from __future__ import annotations
@@ -21,6 +23,12 @@ SOFTWARE = "PowerPlay-BMS v1.5.13"
 _INDEX = b"<!DOCTYPE html><html><head><title>Miner Web Dashboard</title></head><body></body></html>"
 _JSON = {"Content-Type": "application/json"}
 _UNSUPPORTED = frozenset({"missing_chips", "chip_x", "bad_password"})  # no chip status string
+_BOARD_SENSORS = 2  # capabilities "Temp Sensor Info" Count on the captured S19 XP
+_TUNERS = (
+    ("VoltageOptimizer", "Voltage Optimizer"),
+    ("ChipTune", "Chip Tune"),
+    ("BoardTune", "Board Tune"),
+)
 
 
 class EpicPersona(Persona):
@@ -68,6 +76,10 @@ class EpicPersona(Persona):
             return 200, dict(_JSON), json.dumps(self.summary(sample, model)).encode()
         if path == "/capabilities":
             return 200, dict(_JSON), json.dumps(self.capabilities(sample, model)).encode()
+        if path == "/temps":
+            return 200, dict(_JSON), json.dumps(self.temps(sample)).encode()
+        if path == "/temps/chip":
+            return 200, dict(_JSON), json.dumps(self.chip_temps(sample, model)).encode()
         return None
 
     def capabilities(self, s: Sample, model: str | None) -> dict[str, Any]:
@@ -76,13 +88,68 @@ class EpicPersona(Persona):
             "Model": f"AntMiner {self.check_model(model)}",
             "Model Subtype": "BHB42601",
             "Chip Type": "BM1362",
-            "Max HBs": spec.boards,
-            "Default Hashrate": spec.nominal_ths,
-            "Performance Estimator": {"Chip Count": spec.chips_per_board},
             "Board Serial Numbers": [f"EP{s.miner_id[:8].upper()}{i}" for i in range(spec.boards)],
+            "Control Board Version": {
+                "somBoardVersion": "7.1.0",
+                "carrierBoardVersion": "4.1.0",
+                "cpuSerial": s.miner_id,
+                "cpuHardware": "UMC",
+            },
+            "Default Clock": 485,
+            "Default Voltage": 12900,
+            "Default Hashrate": spec.nominal_ths,
+            "Chips Per Bank": 10,
+            "Max HBs": spec.boards,
+            "Max Clock Configs": 1,
+            "Coins": ["BTC"],
+            "Display": ["ClksAndVoltage", "ShutdownTemp", "PerpetualTune"],
+            "Tune Presets": [
+                {
+                    "voltage": 12300 + 200 * i,
+                    "clk": 272 + 70 * i,
+                    "hashrate": round(spec.nominal_ths * share, 1),
+                    "power": round((spec.power_w or 0) * share),
+                }
+                for i, share in enumerate((0.6, 0.8, 1.0, 1.1))
+            ],
+            "PerpetualTune": [
+                {
+                    "algorithm": algo,
+                    "name": name,
+                    "description": f"{name} (simulated)",
+                    "min": 60,
+                    "max": 300,
+                }
+                for algo, name in _TUNERS
+            ],
+            "Temp Sensor Info": {"Type": "Board", "Count": _BOARD_SENSORS},
             "Psu Info": {"PSU Type": 118, "FW": 25, "Min Vout": 11877, "Max Vout": 15182},
-            "Control Board Version": {"cpuHardware": "UMC", "cpuSerial": s.miner_id},
+            "Performance Estimator": {
+                "Chip Count": spec.chips_per_board,
+                "Hashes Per Second Per Chip": round(
+                    spec.nominal_ths * 1000.0 / (spec.boards * (spec.chips_per_board or 1)), 1
+                ),
+            },
+            "Voltage Estimator": {"Slope": 0.0041, "Y Intercept": 11.0},
         }
+
+    def temps(self, s: Sample) -> list[dict[str, Any]]:
+        """Every board slot, its board sensors coolest first (the last one is ``HBs`` Temperature)."""
+        return [
+            {
+                "Index": b.index,
+                "Data": [float(t) for t in sorted(b.pcb)[-_BOARD_SENSORS:]],
+                "Total": 0.0,
+            }
+            for b in s.boards
+        ]
+
+    def chip_temps(self, s: Sample, model: str | None) -> list[dict[str, Any]]:
+        """Enabled boards with one entry per chip, all 0.0 as the real S19 XP reports them."""
+        chips = self.hardware(model).chips_per_board or 0
+        return [
+            {"Index": b.index, "Data": [0.0] * chips, "Total": 0.0} for b in s.boards if b.present
+        ]
 
     def summary(self, s: Sample, model: str | None) -> dict[str, Any]:
         spec = self.hardware(model)
@@ -109,6 +176,7 @@ class EpicPersona(Persona):
             if b.present
         ]
         pool = next((p for p in s.pools if p.active), s.pools[0])
+        last_share = pool.last_share_time or s.when - s.elapsed  # none yet: since startup
         return {
             "Status": {
                 "Operating State": "Idling" if s.idle else "Mining",
@@ -118,14 +186,17 @@ class EpicPersona(Persona):
             },
             "Hostname": "epic-" + s.miner_id[:4],
             "Software": SOFTWARE,
-            "Mining": {"Algorithm": "SHA256", "Coin": "Bitcoin"},
-            "PresetInfo": {},
+            "OS Type": "umcOS",
+            "Mining": {"Coin": "BTC", "Algorithm": "SHA-256"},
+            "PresetInfo": {"Target Power": spec.power_w or 0},
             "Stratum": {
                 "Current Pool": pool.url,
                 "Current User": pool.user,
                 "IsPoolConnected": pool.active,
                 "Config Id": pool.index,
-                "Average Latency": 42.0,
+                "Average Latency": 0.042,
+                "Worker Unique Id": False,
+                "Worker Unique Id Variant": "IpAddress",
             },
             "StratumConfigs": [{"pool": p.url, "login": p.user, "password": "x"} for p in s.pools],
             "Session": {
@@ -133,24 +204,47 @@ class EpicPersona(Persona):
                 "Startup String": "",
                 "Uptime": s.elapsed,
                 "Last Work Timestamp": s.when,
+                "Last Work Timer": 0,
                 "WorkReceived": s.getworks,
                 "Active HBs": len(hbs),
                 "Average MHs": round(s.rate_avg_ghs * 1000.0, 2),
-                "LastAverageMHs": {"Hashrate": round(s.rate_5s_ghs * 1000.0, 2)},
+                "LastAverageMHs": {
+                    "Hashrate": round(s.rate_5s_ghs * 1000.0, 2),
+                    "Timestamp": s.when - s.when % 3600,
+                },
                 "Accepted": s.accepted,
                 "Rejected": s.rejected,
                 "Submitted": s.accepted + s.rejected,
-                "Last Accepted Share Timestamp": s.when - 3,
+                "Last Accepted Share Timestamp": last_share,
+                "Last Accepted Share Timer": s.when - last_share,
                 "Difficulty": float(s.pool_diff),
             },
             "HBs": hbs,
             "HBStatus": [
                 {"Index": b.index, "Detected": b.present, "Enabled": True} for b in s.boards
             ],
-            "Fans": {"Fans Speed": 60},
+            "Fans": {
+                "Fans Speed": 60,
+                "Fan Mode": {"Auto": {"Target Temperature": 60, "Idle Speed": 20}},
+                "Minimum Working Fans": 0,
+            },
             "Fans Rpm": {f"Fans Speed {i + 1}": rpm for i, rpm in enumerate(s.fans)},
-            "Misc": {"Locate Miner State": False, "Critical Temp": 105, "Shutdown Temp": 110},
-            "PerpetualTune": {"Running": False, "Algorithm": {}},
+            "Misc": {"Locate Miner State": False, "Critical Temp": 105.0, "Shutdown Temp": 110.0},
+            # Not running: the driver would take its Target as the rating, and the sim's rating
+            # is the hardware's ideal.
+            "PerpetualTune": {
+                "Running": False,
+                "Algorithm": {
+                    "VoltageOptimizer": {
+                        "Optimized": False,
+                        "Target": round(spec.nominal_ths),
+                        "Throttle Target": None,
+                        "Min Throttle Target": 50,
+                        "Throttle Step": 5,
+                        "Unit": "TH/s",
+                    }
+                },
+            },
             "Power Supply Stats": {
                 "Input Voltage": 230.0,
                 "Output Voltage": 13.9,
@@ -160,4 +254,16 @@ class EpicPersona(Persona):
                 "Output Power": round(power * 0.94, 1),
                 "Target Voltage": 13.9,
             },
+            "HwConfig": {
+                "Boards Target Clock": [
+                    {"Index": b.index, "Data": float(round(b.freq_mhz))}
+                    for b in s.boards
+                    if b.present
+                ]
+            },
+            "IdleOnConnectionLost": True,
+            "Overdrive": False,
+            "Disable Board On Failure": True,
+            "Enable Boards On Idle": False,
+            "Last License Error": None,
         }

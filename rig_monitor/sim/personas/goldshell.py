@@ -5,8 +5,9 @@ Shapes follow protocols.md §2.9 and the Goldshell tools' readers: ``devs`` item
 ``fan1`` (rpm); ``devdetails`` answers its items under ``DEVS`` with ``chips-nr`` and names the
 driver (``kdaminer`` on KD boxes, ``intchains_qomo`` on the others: the RPC marker). Web: ``GET
 /user/login?username=admin&password=…&cipher=false`` → ``{"JWT Token"}``; then ``Authorization:
-Bearer`` on ``/mcb/status`` (``model`` "KD-Box", ``firmware``), ``/mcb/setting`` (``name`` = MAC)
-and ``/mcb/pools``. The simulated GH/s stand for the coin's own hash.
+Bearer`` on ``/mcb/status`` (``model`` "KD-Box", ``firmware``), ``/mcb/setting`` (``name`` = MAC),
+``/mcb/pools`` and ``/mcb/cgminer?cgminercmd=devs`` (per-board MH/s, "°C" and "rpm" strings; shaped
+after the real reply in tests/captures/goldshell). The simulated GH/s stand for the coin's own hash.
 """
 
 from __future__ import annotations
@@ -160,12 +161,19 @@ class GoldshellPersona(CgminerPersona):
             if query.get("username") != USERNAME or query.get("password") != password:
                 return 401, dict(_JSON), b'{"error": "invalid username or password"}'
             return 200, dict(_JSON), json.dumps({"JWT Token": token_for(sample)}).encode()
-        pages = {"/mcb/status": self._status, "/mcb/setting": self._setting, "/mcb/pools": None}
+        pages = {
+            "/mcb/status": self._status,
+            "/mcb/setting": self._setting,
+            "/mcb/pools": None,
+            "/mcb/cgminer": self._web_cgminer,
+        }
         if path not in pages:
             return None
         if headers.get("authorization") != f"Bearer {token_for(sample)}":
             return 401, dict(_JSON), b'{"error": "Check Token Error"}'
         page = pages[path]
+        if path == "/mcb/cgminer" and query.get("cgminercmd") != "devs":
+            return 200, dict(_JSON), b'{"status": 1, "data": []}'  # only devs is simulated
         doc: Any = page(sample, model) if page is not None else self._web_pools(sample)
         return 200, dict(_JSON), json.dumps(doc).encode()
 
@@ -202,3 +210,30 @@ class GoldshellPersona(CgminerPersona):
             }
             for p in s.pools
         ]
+
+    def _web_cgminer(self, s: Sample, model: str | None) -> dict[str, Any]:
+        """The web UI's copy of ``devs``: rates in MH/s, temperatures and fans as display strings."""
+        fans = " / ".join(f"{rpm} rpm" for rpm in s.fans)
+        items = []
+        for n, b in enumerate(s.boards):
+            dev = CgminerPersona._dev(self, s, n)
+            nonces = dev["Accepted"] + dev["Rejected"] + b.hw
+            items.append(
+                {
+                    "valid": 15 if b.present else 0,
+                    "av_hashrate": round(b.rate_ghs * 1000.0 * 0.998, 3),
+                    "rejected": dev["Rejected"],
+                    "time": s.elapsed // 60,  # unit not documented; the capture fits minutes
+                    "id": n,
+                    "powerplan": 0,
+                    "hwerrors": b.hw,
+                    "fanspeed": fans,
+                    "accepted": dev["Accepted"],
+                    "hwerr_ration": round(b.hw / nonces, 6) if nonces else 0.0,
+                    "nonces": nonces,
+                    "hashrate": round(b.rate_ghs * 1000.0, 3),
+                    "temp": f"{max(b.chip):.1f} \u00b0C / {max(b.pcb):.1f} \u00b0C",
+                    "minerstatus": 0 if b.present else 1,
+                }
+            )
+        return {"status": 2, "data": items}  # 2 as captured (meaning unknown)

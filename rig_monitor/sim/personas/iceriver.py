@@ -2,7 +2,8 @@
 
 ``POST /user/loginpost?post=6&user=admin&pwd=…`` sets a session cookie; ``POST
 /user/userpanel?post=4`` then answers ``{"error": 0, "data": {softver1, fans[], mac, host, unit,
-rtpow, runtime, boards[], pools[]…}}``. Without the cookie every page is the login page (HTML),
+rtpow, runtime, boards[], pools[]…}, "message": ""}`` (keys as in the real KS5L reply in
+tests/captures/iceriver; its ``model``/``algo`` say "none" there, and so they do here). Without the cookie every page is the login page (HTML),
 as on the real web server. Rates are strings with a unit letter ("6012G"); the simulated machine's
 GH/s stand for the coin's own hash (kHeavyHash, Blake3).
 """
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import time
 from typing import ClassVar
 
 from rig_monitor.sim.hardware import HardwareSpec
@@ -30,6 +32,7 @@ LOGIN_PAGE = (
 ).encode()
 # No chip status string, no sleep mode; chipnum is reported but never short here.
 _UNSUPPORTED = frozenset({"missing_chips", "chip_x", "idle", "chips_fading"})
+_HISTORY = 23  # points in the rate history, as in the captured reply
 
 # name → (softver1 model token, spec); provisional figures from vendor listings.
 MODELS: dict[str, tuple[str, HardwareSpec]] = {
@@ -97,19 +100,35 @@ class IceRiverPersona(WebOnlyPersona):
                 return 200, html, LOGIN_PAGE  # session expired: the login page again
             if query.get("post") != "4":
                 return 200, dict(_JSON), b'{"error": 0, "data": {}}'
-            doc = {"error": 0, "data": self.userpanel(sample, model)}
+            doc = {"error": 0, "data": self.userpanel(sample, model), "message": ""}
             return 200, dict(_JSON), json.dumps(doc, ensure_ascii=False).encode()
         return None
 
     def userpanel(self, s: Sample, model: str | None) -> dict[str, object]:
         token, _ = self._m(model)
+        history = [
+            round(s.rate_avg_ghs * (1.0 + 0.01 * ((i * 7) % 5 - 2))) for i in range(_HISTORY)
+        ]
         return {
+            "model": "none",
+            "algo": "none",
+            "online": True,
+            "firmver1": "BOOT_3_1",
+            "firmver2": "image_1.0",
             "softver1": f"{FIRMWARE}_{token}",
             "softver2": "0.3.7",
             "firmtype": "Factory",
+            "nic": "eth0",
             "mac": iceriver_mac(s),
+            "ip": "",
+            "netmask": "255.255.255.0",
             "host": "iceriver-" + s.miner_id[:4],
+            "dhcp": True,
+            "gateway": "",
+            "dns": "",
             "locate": False,
+            "pows": {"board1": history},  # the machine's rate history, one point per 5 min
+            "pows_x": [f"{5 * i} mins" for i in range(_HISTORY)],
             "powstate": True,
             "netstate": True,
             "fanstate": all(s.fans),
@@ -124,15 +143,20 @@ class IceRiverPersona(WebOnlyPersona):
                 {
                     "no": b.index + 1,
                     "chipnum": b.chips,
-                    "chipsuc": b.chips,
+                    # chipsuc 0 and "false" = 1..chipnum, as the captured KS5L prints them
+                    # while hashing: meaning unknown, the driver reads neither
+                    "chipsuc": 0,
                     "error": 0,
                     "freq": int(b.freq_mhz),
                     "rtpow": f"{b.rate_ghs:.0f}G",
                     "avgpow": f"{b.rate_ghs:.0f}G",
                     "idealpow": f"{b.ideal_ghs:.0f}G",
+                    "tempnum": "(null)",
+                    "pcbtemp": "0.00-0.00-0.00-0.00",
                     "intmp": min(v for v in b.pcb) if b.present else 0,
                     "outtmp": max(b.pcb) if b.present else 0,
                     "state": b.present,
+                    "false": list(range(1, b.chips + 1)),
                 }
                 for b in s.boards
             ],
@@ -155,4 +179,5 @@ class IceRiverPersona(WebOnlyPersona):
                 }
                 for p in s.pools
             ],
+            "refTime": time.strftime("%Y-%m-%d %H:%M:%S UTC", time.gmtime(s.when)),
         }

@@ -2,13 +2,16 @@
 
 Everything else is the stock persona's, byte for byte (the ``}{`` stats quirk included), plus the
 ``chain_power`` total Vnish adds to ``stats``. Its web API (AnthillOS, ``/api/v1``) serves the
-page detection recognises; the control endpoints are answered by ``rig_monitor.sim.control``.
+page detection recognises and, to a client unlocked through ``rig_monitor.sim.control`` (which
+checks the token and answers the control endpoints), ``/api/v1/summary`` (vnish_web).
 """
 
 from __future__ import annotations
 
+import json
 from typing import Any, ClassVar
 
+from rig_monitor.sim.personas import vnish_web
 from rig_monitor.sim.personas.antminer import AntminerModel, AntminerPersona
 from rig_monitor.sim.personas.base import HttpReply, Identity
 from rig_monitor.sim.personas.power import sample_watts
@@ -41,7 +44,15 @@ class VnishPersona(AntminerPersona):
     ) -> HttpReply | None:
         if path in ("/", "/index.html"):
             return 200, {"Content-Type": "text/html"}, _INDEX
-        return None
+        if path != "/api/v1/summary" or method != "GET":
+            return None
+        if not headers.get("authorization"):  # the token itself is checked by the control side
+            return 401, {"Content-Type": "application/json"}, b'{"err": "unauthorized"}'
+        h = sample.miner_id
+        mac = "B4:10:" + ":".join(h[i : i + 2].upper() for i in range(0, 8, 2))
+        name = self.check_model(model) or "S19j Pro"
+        doc = vnish_web.summary(sample, self.hardware(model), name, mac, VERSION)
+        return 200, {"Content-Type": "application/json"}, json.dumps(doc).encode()
 
     @staticmethod
     def _header(m: AntminerModel, model: str | None) -> dict[str, Any]:

@@ -39,6 +39,11 @@ class WhatsminerModel:
     raw_newline: bool = False
     missing_comma: bool = False
     bad_byte: bool = False
+    # btminer up to 2022 (real 20210322 and 20220919 captures in asic-rs): status says
+    # "Firmware Version" and "btmineroff" ("true" even while hashing), get_version has no
+    # platform, summary no Env Temp/Power Rate/temp0 and devs no per-board Factory GHS. Later
+    # firmware uses the API v2 document's names (FirmwareVersion, mineroff, mineroff_reason).
+    legacy_keys: bool = False
     v3_only: bool = False  # firmware >= 2024-11: 4028 closed, API v3 on 4433
     # firmware from late 2024 that keeps a reduced legacy API on 4028 (get_version, a summary
     # without hashrate or temperatures, empty devdetails) and serves the data on v3 (issue 9)
@@ -59,6 +64,7 @@ MODELS: dict[str, WhatsminerModel] = {
         "H6OS",
         trailing_commas=True,
         raw_newline=True,
+        legacy_keys=True,
     ),
     "M50S_VH30": WhatsminerModel(
         _spec(156, 126, 3276, 6600), "20230106.11.REL", "2.0.4", "H616", missing_comma=True
@@ -228,7 +234,8 @@ class WhatsminerPersona(Persona):
 
     def _flat(self, m: WhatsminerModel, command: str, s: Sample) -> dict[str, Any] | None:
         if command == "get_version":
-            return {"api_ver": m.api_ver, "fw_ver": m.fw_ver, "platform": m.platform}
+            version = {"api_ver": m.api_ver, "fw_ver": m.fw_ver}
+            return version if m.legacy_keys else version | {"platform": m.platform}
         if command == "get_miner_info":
             return {
                 "ip": "",
@@ -241,6 +248,8 @@ class WhatsminerPersona(Persona):
                 "minersn": f"HTM3{s.miner_id[:12].upper()}",
             }
         if command == "status":
+            if m.legacy_keys:  # "true" while hashing, as the real 20210322 status says
+                return {"btmineroff": "true", "Firmware Version": f"'{m.fw_ver}'"}
             off = "true" if s.idle else "false"
             return {"mineroff": off, "mineroff_reason": "", "FirmwareVersion": f"'{m.fw_ver}'"}
         if command == "get_psu":  # the PSU of the real 2021 capture
@@ -268,21 +277,28 @@ class WhatsminerPersona(Persona):
             "MHS 15m": f2(s.rate_avg_ghs * 1000.0),
             "HS RT": f2(mhs),
         }
-        out |= {k: v for k, v in summary_counters(s).items() if k in _SUMMARY_COUNTERS}
+        counters = summary_counters(s)
+        out |= {k: v for k, v in counters.items() if k in _SUMMARY_COUNTERS}
         out |= {
             "Temperature": f2(float(max((max(b.pcb) for b in s.boards if b.present), default=0))),
             "freq_avg": int(m.spec.freq_mhz),
             "Fan Speed In": s.fans[0],
             "Fan Speed Out": s.fans[1],
             "Power": sample_watts(m.spec, s),
-            "Power Rate": f2(sample_watts(m.spec, s) / max(s.rate_5s_ghs / 1000.0, 0.001)),
+            "Power_RT": sample_watts(m.spec, s),
+            "Power Current": round(sample_watts(m.spec, s) / 13.0),
+            "Power Fanspeed": 9060,
+            "Voltage": 1180,
             "Uptime": s.elapsed + 95,
             "Hash Stable": True,
+            "Hash Stable Cost Seconds": min(s.elapsed, 1538),
+            "Hash Deviation%": 0.1,
             "Target Freq": int(m.spec.freq_mhz),
             "Target MHS": f2(s.ideal_ghs * 1000.0),
+            "Power Rate": f2(sample_watts(m.spec, s) / max(s.rate_5s_ghs / 1000.0, 0.001)),
             "Env Temp": f2(25.0 + (s.when % 7) / 2),
             "Power Mode": "Normal",
-            "temp0": f2(float(max(s.boards[0].pcb))),
+            "temp0": f2(float(max(s.boards[0].pcb))),  # right after Power Mode (20230106 quirk)
             "Factory GHS": round(m.spec.nominal_ths * 1000),
             "Power Limit": round((m.spec.power_w or 0) * 1.05),
             "Chip Temp Min": f2(float(min(chips, default=0))),
@@ -292,14 +308,22 @@ class WhatsminerPersona(Persona):
             "CB Version": "V10" + (NEWLINE if m.raw_newline else ""),
             "MAC": _mac(s),
             "Firmware Version": f"'{m.fw_ver}'",
+            "Chip Data": "HP5A01-19101436   BINV04-192101D",
+            "Liquid Cooling": False,
+            "Security Mode": 0,
             "Error Code Count": len(codes),
+            "Factory Error Code Count": 0,
         }
+        out |= {k: v for k, v in counters.items() if k in _SUMMARY_LEGACY_COUNTERS}
+        if m.legacy_keys:
+            for key in _NOT_IN_LEGACY_SUMMARY:
+                del out[key]
         out |= {f"Error Code {n}": int(code) for n, code in enumerate(codes)}
         return out
 
     def _dev(self, m: WhatsminerModel, s: Sample, b: BoardSample) -> dict[str, Any]:
         mhs = b.rate_ghs * 1000.0
-        return {
+        out: dict[str, Any] = {
             "ASC": b.index,
             "Name": "SM",
             "ID": b.index,
@@ -315,7 +339,6 @@ class WhatsminerPersona(Persona):
             "MHS 1m": f2(mhs),
             "MHS 5m": f2(mhs),
             "MHS 15m": f2(mhs),
-            "Factory GHS": round(b.ideal_ghs),
             "Hardware Errors": b.hw,
             "Effective Chips": b.chips,
             "PCB SN": f"HEM{s.miner_id[:8].upper()}{b.index}",
@@ -323,7 +346,10 @@ class WhatsminerPersona(Persona):
             "Chip Temp Max": f2(float(max(b.chip))),
             "Chip Temp Avg": f2(sum(b.chip) / len(b.chip)),
             "Upfreq Complete": 1,
-        } | device_counters(s, b, no_device_key=False)  # cgminer's, as the real 2021 devs
+        }
+        if not m.legacy_keys:
+            out["Factory GHS"] = round(b.ideal_ghs)
+        return out | device_counters(s, b, no_device_key=False)  # cgminer's, as the real 2021 devs
 
     @staticmethod
     def _pool(s: Sample, n: int) -> dict[str, Any]:
@@ -454,6 +480,28 @@ class WhatsminerPersona(Persona):
 
 _SUMMARY_COUNTERS = frozenset(
     {"Found Blocks", "Getworks", "Accepted", "Rejected", "Hardware Errors", "Stale", "Best Share"}
+)
+_NOT_IN_LEGACY_SUMMARY = ("Power Rate", "Env Temp", "temp0")
+# cgminer's summary counters the real 20210322 summary also carries
+_SUMMARY_LEGACY_COUNTERS = frozenset(
+    {
+        "Discarded",
+        "Get Failures",
+        "Local Work",
+        "Remote Failures",
+        "Network Blocks",
+        "Total MH",
+        "Utility",
+        "Work Utility",
+        "Difficulty Accepted",
+        "Difficulty Rejected",
+        "Difficulty Stale",
+        "Last getwork",
+        "Device Hardware%",
+        "Device Rejected%",
+        "Pool Rejected%",
+        "Pool Stale%",
+    }
 )
 
 
