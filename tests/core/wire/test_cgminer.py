@@ -221,18 +221,30 @@ def test_bad_input_gets_a_clear_error_kind(payload: bytes, kind: ErrorKind) -> N
     assert err.message.startswith(str(kind))
 
 
-@pytest.mark.parametrize("path", ["bare socket", "asyncio streams"])
+@pytest.mark.parametrize("path", ["bare socket", "bare socket, connect waited", "asyncio streams"])
 def test_both_transports_read_time_out_and_refuse_alike(
     path: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """IPv4 literals on a selector loop take the bare-socket path; anything else (a host name,
-    Windows' proactor loop) takes asyncio's streams. Same replies, same words."""
+    Windows' proactor loop) takes asyncio's streams. Same replies, same words. The bare socket
+    skips the writable wait when the connect has already completed (loopback always has): the
+    wait, which a real network takes, is forced here to be tested too."""
     from rig_monitor.core.wire import cgminer
 
+    waited: list[bool] = []
     if path == "asyncio streams":
         monkeypatch.setattr(cgminer, "_is_ipv4", lambda _host: False)
     else:
         monkeypatch.setattr(cgminer, "exchange", None)  # must not be reached
+    if path == "bare socket, connect waited":
+
+        def pending(sock: socket.socket, host: str, port: int) -> bool:
+            err = sock.connect_ex((host, port))
+            assert err in cgminer._PENDING  # a non-blocking connect always starts pending
+            waited.append(True)
+            return False
+
+        monkeypatch.setattr(cgminer, "_connect_now", pending)
 
     async def go() -> tuple[dict, MinerError, MinerError, MinerError]:
         respond = lambda r: None if b"summary" in r else fixture("version.raw")  # noqa: E731
@@ -253,3 +265,4 @@ def test_both_transports_read_time_out_and_refuse_alike(
     assert (hung.kind, hung.message) == (ErrorKind.TIMEOUT, "timed out: no complete reply in 0.3 s")
     assert (refused.kind, refused.message.split(":")[0]) == (ErrorKind.REFUSED, "refused")
     assert huge.kind is ErrorKind.TOO_LARGE
+    assert bool(waited) is (path == "bare socket, connect waited")
