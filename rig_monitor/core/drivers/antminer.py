@@ -19,6 +19,7 @@ from rig_monitor.core.drivers.base import (
     Session,
     base_snapshot,
     first,
+    parse_guarded,
     parse_pools,
     section,
 )
@@ -213,6 +214,26 @@ class AntminerDriver(Driver):
         if extra:
             pages = {**pages, **await antminer_web.fetch_web(session, pages=extra)}
         return {**rpc, **pages}
+
+    async def poll(self, session: Session) -> MinerSnapshot:
+        """The reading, and the health page's schedule from it (see HEALTH_CLEAN_EVERY_S).
+
+        A reading that looks off while the health page is older than HEALTH_EVERY_S reads the
+        page at once and parses again with it. Subclasses with a fetch of their own do not
+        read the stock web UI, so they keep the plain poll.
+        """
+        snap = await super().poll(session)
+        if type(self).fetch is not AntminerDriver.fetch or session.http is None:
+            return snap
+        st = antminer_web.web_state(session)
+        st.clean = antminer_web.looks_clean(snap)
+        now = time.monotonic()
+        if not st.clean and st.health_overdue(now):
+            web = await antminer_web.fetch_web(session, pages=(antminer_web.SUMMARY,))
+            if st.read_at.get(antminer_web.SUMMARY, -1e18) >= now:  # answered just now
+                snap = parse_guarded(self, session.target, {**snap.raw, **web}, session.identity)
+                snap.use_average_headline()
+        return snap
 
     def parse(self, target: Target, replies: dict[str, Any], identity: Identity) -> MinerSnapshot:
         snap = base_snapshot(target, identity, replies)
