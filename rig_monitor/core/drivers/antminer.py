@@ -8,6 +8,7 @@ Per-chain data lives in ``stats``' second object with 1-based chain numbers (S9-
 from __future__ import annotations
 
 import asyncio
+import functools
 import re
 import time
 from dataclasses import dataclass
@@ -160,6 +161,11 @@ def clean_model(type_text: str) -> str:
     return text.strip()
 
 
+# clean_model on every poll is four regex passes over one of a handful of texts (callers that
+# may pass a non-text keep the plain function and its error)
+_clean_model_text = functools.lru_cache(maxsize=256)(clean_model)
+
+
 class AntminerDriver(Driver):
     family: ClassVar[str] = "antminer"
     make: ClassVar[str | None] = "Antminer"
@@ -250,7 +256,7 @@ class AntminerDriver(Driver):
         if not (isinstance(type_text, str) and type_text.strip()):
             type_text = antminer_web.web_type(replies)
         if isinstance(type_text, str) and type_text.strip():
-            snap.model = clean_model(type_text)
+            snap.model = _clean_model_text(type_text)
         snap.firmware = "stock"  # the family; the miner process (bmminer/cgminer) is in raw
         fw = first_key(version, "CompileTime") or first_key(head, "CompileTime")
         snap.firmware_version = str(fw).strip() if fw else identity.firmware_version

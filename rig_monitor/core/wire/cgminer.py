@@ -456,6 +456,14 @@ def status_of(reply: Reply) -> Status:
     return Status("", None, "", "")
 
 
+def status_ok(reply: Reply) -> bool:
+    """``status_of(reply).ok`` without building the Status (a few times per poll per reply)."""
+    st = reply.get("STATUS")
+    if isinstance(st, list) and st and isinstance(st[0], dict):
+        return str(st[0].get("STATUS", "")) in ("S", "I")
+    return status_of(reply).ok
+
+
 def _int(v: Any) -> int | None:
     try:
         return int(v)

@@ -17,6 +17,7 @@ from rig_monitor.core.wire.cgminer import (
     parse_reply,
     parse_text_reply,
     status_of,
+    status_ok,
 )
 from tests.canned import by_command, fixture, serve
 
@@ -266,3 +267,33 @@ def test_both_transports_read_time_out_and_refuse_alike(
     assert (refused.kind, refused.message.split(":")[0]) == (ErrorKind.REFUSED, "refused")
     assert huge.kind is ErrorKind.TOO_LARGE
     assert bool(waited) is (path == "bare socket, connect waited")
+
+
+def _real_replies() -> list[object]:
+    from pathlib import Path
+
+    tests = Path(__file__).parents[2]
+    files = [*tests.glob("fixtures/**/*.raw"), *tests.glob("captures/*/*/rpc/*")]
+    return [parse_reply(f.read_bytes()) for f in sorted(files)]
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        *_real_replies(),
+        {"STATUS": [{"STATUS": "I"}]},
+        {"STATUS": [{"STATUS": 1}]},
+        {"STATUS": [{}]},
+        {"STATUS": []},
+        {"STATUS": ["S"]},
+        {"STATUS": "S", "Msg": {}},
+        {"STATUS": "E", "Msg": "invalid cmd"},
+        {"STATUS": "RESTART"},
+        {"STATUS": None},
+        {},
+    ],
+)
+def test_status_ok_agrees_with_status_of(reply: dict) -> None:  # type: ignore[type-arg]
+    """section() asks only whether a reply succeeded: the shortcut must answer as status_of."""
+    assert isinstance(reply, dict)
+    assert status_ok(reply) == status_of(reply).ok
