@@ -11,6 +11,8 @@ import random
 import time
 from typing import Any
 
+import pytest
+
 from rig_monitor.core.drivers.antminer_web import CONF, STATS, SUMMARY, SYSTEM_INFO
 from rig_monitor.core.engine.poller import Poller
 from rig_monitor.core.model import MinerSnapshot, Target
@@ -179,3 +181,30 @@ def test_looks_clean_on_real_captures() -> None:
     replies = {p.stem: parse_reply(p.read_bytes()) for p in l9.iterdir()}
     snap = AntminerDriver().parse(Target("10.0.0.1"), replies, Identity("antminer"))
     assert looks_clean(snap) is False
+
+
+def _stock_capture_sets() -> list[Any]:
+    from pathlib import Path
+
+    root = Path(__file__).parents[2] / "captures" / "antminer"
+    return sorted(p for p in root.iterdir() if (p / "rpc").is_dir())
+
+
+@pytest.mark.parametrize("path", _stock_capture_sets(), ids=lambda p: p.name)
+def test_looks_clean_agrees_with_the_hand_judged_health_of_real_captures(path: Any) -> None:
+    """expected.json's "healthy" was judged by hand from each capture (tests/captures/README.md):
+    a healthy miner must get the 5-minute schedule, a sick one the 1-minute one."""
+    import json
+
+    from rig_monitor.core.drivers.antminer import AntminerDriver
+    from rig_monitor.core.drivers.antminer_web import looks_clean
+    from rig_monitor.core.model import Identity
+    from rig_monitor.core.wire.cgminer import parse_reply
+
+    replies: dict[str, Any] = {
+        f.stem: parse_reply(f.read_bytes()) for f in sorted((path / "rpc").iterdir())
+    }
+    for f in sorted((path / "http").glob("cgi-bin_*.json")):
+        replies[f.stem.removeprefix("cgi-bin_")] = json.loads(f.read_text())
+    snap = AntminerDriver().parse(Target("10.0.0.1"), replies, Identity("antminer"))
+    assert looks_clean(snap) is json.loads((path / "expected.json").read_text())["healthy"]
