@@ -60,6 +60,9 @@ class _Layout:
 
 _LAYOUTS: dict[tuple[str, ...], _Layout] = {}
 _LAYOUTS_MAX = 256  # key sequences come from firmware: bound the memo (a hostile miner varies)
+# Real stats records have ~20-400 keys; a junk record with thousands is worked out every time
+# rather than pinned in the memo (256 of them could hold hundreds of MB of key strings).
+_LAYOUT_KEYS_MAX = 2048
 
 
 def _layout(item: dict[str, Any]) -> _Layout:
@@ -80,6 +83,8 @@ def _layout(item: dict[str, Any]) -> _Layout:
     )
     fans = sorted((int(m.group(1)), k) for k in keys if k[:3] == "fan" and (m := _FAN_KEY.match(k)))
     layout = _Layout(tuple(slots), populated, tuple(fans))
+    if len(keys) > _LAYOUT_KEYS_MAX:
+        return layout
     if len(_LAYOUTS) >= _LAYOUTS_MAX:
         _LAYOUTS.clear()
     _LAYOUTS[keys] = layout

@@ -202,3 +202,12 @@ def test_the_memo_stays_bounded_against_changing_key_sets() -> None:
         assert antminer._has_chain_key(item)
         assert antminer.AntminerDriver._fans(item, None) == ([n] if n else [])
     assert len(antminer._LAYOUTS) <= antminer._LAYOUTS_MAX
+
+
+def test_a_junk_record_with_thousands_of_keys_is_read_but_not_memoised() -> None:
+    antminer._LAYOUTS.clear()
+    item = {f"junk{n}": n for n in range(antminer._LAYOUT_KEYS_MAX)}
+    item |= {"chain_rate1": "100", "chain_acn1": 3, "fan1": 4000}
+    assert antminer._has_chain_key(item)
+    assert AntminerDriver._fans(item, None) == [4000]
+    assert antminer._LAYOUTS == {}
