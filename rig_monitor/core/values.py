@@ -75,7 +75,13 @@ def temps(value: Any) -> list[float]:
     if isinstance(value, list | tuple):
         items: Iterable[Any] = value
     elif isinstance(value, str):
-        items = _SENSOR_SEP.split(value.strip())
+        text = value.strip()
+        if text.isascii() and text.replace("-", "").isdigit():
+            # bmminer's "55-53-70-69" (six per Antminer poll): plain digit runs between dashes
+            # read as the regex split and num() read them, without either ("" between two
+            # dashes and a leading "-" are dropped as num("") is None; past float range is None)
+            return [f for d in text.split("-") if d and 0 < (f := float(d)) < math.inf and f != 127]
+        items = _SENSOR_SEP.split(text)
     else:
         items = [value]
     out = []

@@ -7,7 +7,7 @@ import random
 
 import pytest
 
-from rig_monitor.core.values import _NUM, num
+from rig_monitor.core.values import _NUM, _SENSOR_SEP, num, temps
 
 
 def _general(value: object) -> float | None:
@@ -66,3 +66,32 @@ def test_fast_path_agrees_with_the_general_path_on_random_strings() -> None:
         assert got == want or (got is None and want is None), text
         if got is not None and want is not None:
             assert math.copysign(1, got) == math.copysign(1, want), text
+
+
+def _temps_general(value: object) -> list[float]:
+    """values.temps before its fast path for dash-joined digits: regex split, num() per item."""
+    if value is None:
+        return []
+    items = _SENSOR_SEP.split(value.strip()) if isinstance(value, str) else [value]
+    out = []
+    for item in items:
+        t = num(item)
+        if t is not None and t > 0 and t != 127:
+            out.append(t)
+    return out
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["55-53-70-69", "0-0-0-0", "-40", "127-60", "62--60", "62-", " 62-60 ", "", "-", "9" * 400],
+)
+def test_temps_fast_path_reads_as_the_regex_split(text: str) -> None:
+    assert temps(text) == _temps_general(text)
+
+
+def test_temps_fast_path_agrees_on_random_sensor_strings() -> None:
+    rng = random.Random(16)
+    alphabet = "0123456789-- ,.١²"
+    for _ in range(20_000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
+        assert temps(text) == _temps_general(text), text

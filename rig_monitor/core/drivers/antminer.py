@@ -8,8 +8,10 @@ Per-chain data lives in ``stats``' second object with 1-based chain numbers (S9-
 from __future__ import annotations
 
 import asyncio
+import functools
 import re
 import time
+from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from rig_monitor.core.drivers import antminer_web
@@ -18,6 +20,7 @@ from rig_monitor.core.drivers.base import (
     Session,
     base_snapshot,
     first,
+    parse_guarded,
     parse_pools,
     section,
 )
@@ -39,8 +42,104 @@ _CHAIN_KEY = re.compile(r"^chain_(?:acn|acs|rate|hw)(\d+)$")
 _FAN_KEY = re.compile(r"^fan(\d+)$")
 
 
+@dataclass(frozen=True, slots=True)
+class _Layout:
+    """Which keys of one ``stats`` record are chains and fans, worked out once per key set.
+
+    bmminer sends the same keys in the same order on every poll of one firmware (values change,
+    names do not), so scanning ~180 keys with two regexes on every poll was a third of the
+    parse: the scan now runs once per distinct key sequence and polls only read values.
+    ``populated`` lists, per chain slot, the keys present among acn/acs/rate (an absent key
+    reads as "not populated", exactly as ``dict.get`` returning None did).
+    """
+
+    slots: tuple[int, ...]
+    populated: tuple[tuple[int, str | None, str | None, str | None], ...]
+    fans: tuple[tuple[int, str], ...]  # (header number, key), by header number
+
+
+_LAYOUTS: dict[tuple[str, ...], _Layout] = {}
+_LAYOUTS_MAX = 256  # key sequences come from firmware: bound the memo (a hostile miner varies)
+# Real stats records have ~20-400 keys; a junk record with thousands is worked out every time
+# rather than pinned in the memo (256 of them could hold hundreds of MB of key strings).
+_LAYOUT_KEYS_MAX = 2048
+
+
+def _layout(item: dict[str, Any]) -> _Layout:
+    keys = tuple(item)
+    found = _LAYOUTS.get(keys)
+    if found is not None:
+        return found
+    slots = sorted(
+        {int(m.group(1)) for k in keys if k[:6] == "chain_" and (m := _CHAIN_KEY.match(k))}
+    )
+    present = set(keys)
+
+    def key(name: str) -> str | None:
+        return name if name in present else None
+
+    populated = tuple(
+        (i, key(f"chain_acn{i}"), key(f"chain_acs{i}"), key(f"chain_rate{i}")) for i in slots
+    )
+    fans = sorted((int(m.group(1)), k) for k in keys if k[:3] == "fan" and (m := _FAN_KEY.match(k)))
+    layout = _Layout(tuple(slots), populated, tuple(fans))
+    if len(keys) > _LAYOUT_KEYS_MAX:
+        return layout
+    if len(_LAYOUTS) >= _LAYOUTS_MAX:
+        _LAYOUTS.clear()
+    _LAYOUTS[keys] = layout
+    return layout
+
+
 def _has_chain_key(item: dict[str, Any]) -> bool:
-    return any(k[:6] == "chain_" and _CHAIN_KEY.match(k) for k in item)
+    return bool(_layout(item).slots)
+
+
+_SLOT_KEYS: dict[int, tuple[str, ...]] = {}
+
+
+def _slot_keys(i: int) -> tuple[str, ...]:
+    """The per-board key names of chain slot ``i``, formatted once (nine per board per poll)."""
+    names = _SLOT_KEYS.get(i)
+    if names is None:
+        names = tuple(
+            f"{stem}{i}"
+            for stem in (
+                "temp_pcb",
+                "temp_chip",
+                "temp",
+                "temp2_",
+                "chain_acs",
+                "chain_rate",
+                "chain_rateideal",
+                "chain_acn",
+                "chain_hw",
+                "freq_avg",
+                "freq",
+            )
+        )
+        if i < 1024:  # slot numbers come from firmware: cache only plausible ones
+            _SLOT_KEYS[i] = names
+    return names
+
+
+_EMPTY = (0, "", None)  # values that make a slot's acn/acs/rate test false without parsing
+
+
+def _populated(chains: dict[str, Any], acn: str | None, acs: str | None, rate: str | None) -> bool:
+    if acn is not None:
+        v = chains[acn]
+        if v not in _EMPTY and (integer(v) or 0) > 0:
+            return True
+    if acs is not None:
+        v = chains[acs]
+        if v not in _EMPTY and str(v or "").strip():
+            return True
+    if rate is not None:
+        v = chains[rate]
+        if v not in _EMPTY and (num(v) or 0) > 0:
+            return True
+    return False
 
 
 def _web_pages_needed(rpc: dict[str, Any]) -> list[str]:
@@ -65,6 +164,11 @@ def clean_model(type_text: str) -> str:
     text = re.sub(r"^(?:bitmain\s+)?antminer\s+", "", text, flags=re.IGNORECASE)
     text = re.sub(r"_I$", "", text)
     return text.strip()
+
+
+# clean_model on every poll is four regex passes over one of a handful of texts (callers that
+# may pass a non-text keep the plain function and its error)
+_clean_model_text = functools.lru_cache(maxsize=256)(clean_model)
 
 
 class AntminerDriver(Driver):
@@ -122,6 +226,26 @@ class AntminerDriver(Driver):
             pages = {**pages, **await antminer_web.fetch_web(session, pages=extra)}
         return {**rpc, **pages}
 
+    async def poll(self, session: Session) -> MinerSnapshot:
+        """The reading, and the health page's schedule from it (see HEALTH_CLEAN_EVERY_S).
+
+        A reading that looks off while the health page is older than HEALTH_EVERY_S reads the
+        page at once and parses again with it. Subclasses with a fetch of their own do not
+        read the stock web UI, so they keep the plain poll.
+        """
+        snap = await super().poll(session)
+        if type(self).fetch is not AntminerDriver.fetch or session.http is None:
+            return snap
+        st = antminer_web.web_state(session)
+        st.clean = antminer_web.looks_clean(snap)
+        now = time.monotonic()
+        if not st.clean and st.health_overdue(now):
+            web = await antminer_web.fetch_web(session, pages=(antminer_web.SUMMARY,))
+            if st.read_at.get(antminer_web.SUMMARY, -1e18) >= now:  # answered just now
+                snap = parse_guarded(self, session.target, {**snap.raw, **web}, session.identity)
+                snap.use_average_headline()
+        return snap
+
     def parse(self, target: Target, replies: dict[str, Any], identity: Identity) -> MinerSnapshot:
         snap = base_snapshot(target, identity, replies)
         snap.make = "Antminer"
@@ -137,7 +261,7 @@ class AntminerDriver(Driver):
         if not (isinstance(type_text, str) and type_text.strip()):
             type_text = antminer_web.web_type(replies)
         if isinstance(type_text, str) and type_text.strip():
-            snap.model = clean_model(type_text)
+            snap.model = _clean_model_text(type_text)
         snap.firmware = "stock"  # the family; the miner process (bmminer/cgminer) is in raw
         fw = first_key(version, "CompileTime") or first_key(head, "CompileTime")
         snap.firmware_version = str(fw).strip() if fw else identity.firmware_version
@@ -179,44 +303,38 @@ class AntminerDriver(Driver):
 
     @staticmethod
     def _boards(chains: dict[str, Any], expected: int | None, unit: str) -> list[Board]:
-        slots = sorted(
-            {int(m.group(1)) for k in chains if k[:6] == "chain_" and (m := _CHAIN_KEY.match(k))}
-        )
-        if not slots:
+        layout = _layout(chains)
+        if not layout.slots:
             return []
-
-        def populated(i: int) -> bool:
-            return bool(
-                (integer(chains.get(f"chain_acn{i}")) or 0) > 0
-                or str(chains.get(f"chain_acs{i}") or "").strip()
-                or (num(chains.get(f"chain_rate{i}")) or 0) > 0
-            )
-
-        live = [i for i in slots if populated(i)]
+        live = [i for i, acn, acs, rate in layout.populated if _populated(chains, acn, acs, rate)]
         base = 6 if live and min(live) >= 6 and not any(1 <= i <= 5 for i in live) else 1
         count = expected or max(len(live), integer(chains.get("miner_count")) or 0)
         wanted = [base + n for n in range(count)] if count else []
         indices = sorted(set(wanted) | set(live))
         boards = []
+        get = chains.get
         for pos, i in enumerate(indices):
-            pcb = temps(chains.get(f"temp_pcb{i}"))
-            chip = temps(chains.get(f"temp_chip{i}"))
+            k_pcb, k_chip, k_temp, k_temp2, k_acs, k_rate, k_ideal, k_acn, k_hw, k_favg, k_freq = (
+                _slot_keys(i)
+            )
+            pcb = temps(get(k_pcb))
+            chip = temps(get(k_chip))
             if not pcb:
-                pcb = temps(chains.get(f"temp{i}"))
+                pcb = temps(get(k_temp))
             if not chip:
-                chip = temps(chains.get(f"temp2_{i}"))
-            acs = chains.get(f"chain_acs{i}")
+                chip = temps(get(k_temp2))
+            acs = get(k_acs)
             boards.append(
                 Board(
                     index=pos,
-                    hashrate_ths=hashrate_ths(chains.get(f"chain_rate{i}"), "GH"),
-                    nominal_hashrate_ths=hashrate_ths(chains.get(f"chain_rateideal{i}"), unit),
-                    chips=integer(chains.get(f"chain_acn{i}")),
+                    hashrate_ths=hashrate_ths(get(k_rate), "GH"),
+                    nominal_hashrate_ths=hashrate_ths(get(k_ideal), unit),
+                    chips=integer(get(k_acn)),
                     temp_board_c=max(pcb) if pcb else None,
                     temp_chip_c=max(chip) if chip else None,
                     chip_status=acs.strip() if isinstance(acs, str) else None,
-                    hw_errors=integer(chains.get(f"chain_hw{i}")),
-                    frequency_mhz=num(first_key(chains, f"freq_avg{i}", f"freq{i}")),
+                    hw_errors=integer(get(k_hw)),
+                    frequency_mhz=num(first_key(chains, k_favg, k_freq)),
                 )
             )
         return boards
@@ -228,11 +346,7 @@ class AntminerDriver(Driver):
         ``fan_num`` is not the fan count: bmminer counts the fans it currently detects, so it
         drops when a fan stops. The model's fan count (else the last spinning header) decides.
         """
-        fans = {
-            int(m.group(1)): integer(v) or 0
-            for k, v in chains.items()
-            if k[:3] == "fan" and (m := _FAN_KEY.match(k))
-        }
+        fans = {n: integer(chains[k]) or 0 for n, k in _layout(chains).fans}
         if not fans:
             return []
         # S9-era firmware reports its 2 fans on headers 3 and 6

@@ -22,7 +22,7 @@ from rig_monitor.core.model import (
     Target,
 )
 from rig_monitor.core.values import integer, num
-from rig_monitor.core.wire.cgminer import CGMinerClient, Reply, status_of
+from rig_monitor.core.wire.cgminer import CGMinerClient, Reply, status_ok
 from rig_monitor.core.wire.http import HttpClient, base_url
 
 
@@ -111,7 +111,7 @@ def parse_guarded(
 
 def section(reply: Reply | None, name: str) -> list[dict[str, Any]]:
     """The list under ``name`` in a successful reply ([] when absent or the command failed)."""
-    if not isinstance(reply, dict) or (not status_of(reply).ok and "STATUS" in reply):
+    if not isinstance(reply, dict) or (not status_ok(reply) and "STATUS" in reply):
         return []
     value = reply.get(name)
     if isinstance(value, list):

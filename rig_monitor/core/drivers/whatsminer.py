@@ -12,6 +12,8 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import time
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from rig_monitor.core.drivers.base import (
@@ -49,6 +51,35 @@ RATE_NOW = ("5s", "1m", "5m", "av")
 RATE_AVG = ("15m", "5m", "av")
 BATCH = ("summary", "edevs", "pools", "devdetails")
 FLAT = ("get_version", "get_miner_info", "get_error_code", "status")  # refused inside a batch
+IDENTITY = ("get_version", "get_miner_info")  # firmware, MAC, hostname, serial: rarely change
+EVERY_POLL = tuple(c for c in FLAT if c not in IDENTITY)
+# How long the identity replies are reused while the summary agrees with them: a renamed host
+# or a new serial behind the same MAC and firmware shows within this (a design choice: two of
+# five connections per poll saved, a rename seen within 10 min).
+IDENTITY_RECHECK_S = 600.0
+_IDENTITY_KEY = "whatsminer.identity"
+
+
+@dataclass(slots=True)
+class _IdentityReplies:
+    at: float  # time.monotonic() when asked
+    seen: tuple[str | None, str | None]  # the summary's (MAC, firmware version) then
+    replies: dict[str, Any]
+
+
+def _merge_flat(
+    replies: dict[str, Any], commands: tuple[str, ...], results: Sequence[object]
+) -> None:
+    for command, result in zip(commands, results, strict=True):
+        if isinstance(result, dict):
+            replies[command] = result
+        elif isinstance(result, BaseException) and not isinstance(result, MinerError):
+            raise result
+
+
+def _summary_identity(replies: dict[str, Any]) -> tuple[str | None, str | None]:
+    summary = first(replies.get("summary"), "SUMMARY")
+    return _text(summary.get("MAC")), _text(summary.get("Firmware Version"))
 
 
 def _flat_msg(reply: Reply | None) -> dict[str, Any]:
@@ -139,19 +170,43 @@ class WhatsminerDriver(Driver):
     commands: ClassVar[tuple[str, ...]] = BATCH
 
     async def fetch(self, session: Session) -> dict[str, Any]:
+        """The batch, the error codes and the status every poll; identity every 10 min.
+
+        cgminer closes after each reply, so every flat command is a connection of its own:
+        ``get_version`` and ``get_miner_info`` (firmware, MAC, hostname, serial) change only
+        with an upgrade or another device on the address, so they are asked when due
+        (``IDENTITY_RECHECK_S``) or at once when the summary contradicts them (its MAC or
+        firmware version changed), and their last replies are reused in between: 3
+        connections per poll instead of 5.
+        """
         rpc = session.rpc
+        ident = session.state.get(_IDENTITY_KEY)
+        now = time.monotonic()
+        due = ident is None or now - ident.at >= IDENTITY_RECHECK_S
+        flat = FLAT if due else EVERY_POLL
         results = await asyncio.gather(
-            rpc.multi(*BATCH), *(rpc.command(c) for c in FLAT), return_exceptions=True
+            rpc.multi(*BATCH), *(rpc.command(c) for c in flat), return_exceptions=True
         )
         batch = results[0]
         if isinstance(batch, BaseException):
             raise batch
         replies: dict[str, Any] = dict(batch)
-        for command, result in zip(FLAT, results[1:], strict=True):
-            if isinstance(result, dict):
-                replies[command] = result
-            elif isinstance(result, BaseException) and not isinstance(result, MinerError):
-                raise result
+        _merge_flat(replies, flat, results[1:])
+        seen = _summary_identity(replies)
+        if not due and ident is not None and seen != ident.seen:
+            # another MAC or firmware in the summary: ask again now, not in 10 min
+            more = await asyncio.gather(*(rpc.command(c) for c in IDENTITY), return_exceptions=True)
+            _merge_flat(replies, IDENTITY, more)
+            due = True
+        if due:
+            asked = {c: replies[c] for c in IDENTITY if c in replies}
+            if len(asked) == len(IDENTITY):  # a failed ask is retried next poll
+                session.state[_IDENTITY_KEY] = _IdentityReplies(now, seen, asked)
+            elif ident is not None:
+                ident.at = 0.0  # due again next poll (what answered is merged below)
+        if ident is not None:
+            for command, reply in ident.replies.items():
+                replies.setdefault(command, reply)
         if not section(replies.get("edevs"), "DEVS"):
             # API v1 firmware (2021) has no ``edevs``: its boards are in ``devs`` (capture
             # btminer-apiv1-2021fw), one more request only for such firmware.

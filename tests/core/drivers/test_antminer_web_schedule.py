@@ -11,6 +11,8 @@ import random
 import time
 from typing import Any
 
+import pytest
+
 from rig_monitor.core.drivers.antminer_web import CONF, STATS, SUMMARY, SYSTEM_INFO
 from rig_monitor.core.engine.poller import Poller
 from rig_monitor.core.model import MinerSnapshot, Target
@@ -91,3 +93,118 @@ def test_cold_seed_defers_the_health_page_within_its_period() -> None:
         assert st.due(now + HEALTH_EVERY_S) == [SUMMARY]
         moments.add(round(st.read_at[SUMMARY], 3))
     assert len(moments) == 5
+
+
+def _health_reads(target: Target, steps: list[tuple[float, str | None]], f: Any) -> list[Any]:
+    """Poll once, then for each (age of the health page in s, fault to inject first): set the
+    page's age, poll, and note (health page asked?, state.clean, snapshot)."""
+    from rig_monitor.core.drivers.antminer_web import STATE_KEY
+
+    async def go() -> list[Any]:
+        http = CountingHttp()
+        poller = Poller(FAST, http=http)
+        out = []
+        try:
+            await poller.poll(target)
+            st = poller._known[target.key].state[STATE_KEY]
+            out.append((None, st.clean, None))
+            for age, fault in steps:
+                if fault:
+                    f.inject(target.ip, fault)
+                st.read_at[SUMMARY] = time.monotonic() - age
+                http.paths.clear()
+                snap = await poller.poll(target)
+                out.append((http.paths.count(SUMMARY), st.clean, snap))
+        finally:
+            await poller.aclose()
+        return out
+
+    return asyncio.run(go())
+
+
+def test_a_clean_miner_reads_its_health_page_every_five_minutes() -> None:
+    from rig_monitor.core.drivers.antminer_web import HEALTH_CLEAN_EVERY_S, HEALTH_EVERY_S
+
+    with fleet(["antminer:S19j Pro"]) as f:
+        steps = [(HEALTH_EVERY_S + 1, None), (HEALTH_CLEAN_EVERY_S + 1, None)]
+        (_, clean0, _), (asked1, _, _), (asked2, clean2, snap) = _health_reads(
+            f.targets[0], steps, f
+        )
+    assert clean0 is True and clean2 is True
+    assert asked1 == 0  # 61 s old: fine while clean (it was every 60 s before)
+    assert asked2 == 1
+    assert snap.online and snap.error_codes == []
+
+
+def test_a_reading_that_looks_off_reads_the_health_page_at_once() -> None:
+    from rig_monitor.core.drivers.antminer_web import HEALTH_EVERY_S
+
+    with fleet(["antminer:S19j Pro"]) as f:
+        steps = [
+            (HEALTH_EVERY_S - 20, "fan_stopped"),  # off, but the page is fresh enough
+            (HEALTH_EVERY_S + 1, None),  # off, and the page is older than a minute: now
+            (HEALTH_EVERY_S + 1, None),  # still off: the 60 s schedule, asked alongside the RPC
+        ]
+        out = _health_reads(f.targets[0], steps, f)
+    (_, clean0, _), (asked1, clean1, snap1), (asked2, clean2, _), (asked3, clean3, _) = out
+    assert clean0 is True
+    assert 0 in snap1.fans_rpm and clean1 is False and asked1 == 0
+    assert asked2 == 1 and clean2 is False
+    assert asked3 == 1 and clean3 is False
+
+
+def test_looks_clean_on_real_captures() -> None:
+    """A real healthy S19j Pro reading looks clean; the real L9 with a failing chain does not."""
+    from pathlib import Path
+
+    from rig_monitor.core.drivers.antminer import AntminerDriver
+    from rig_monitor.core.drivers.antminer_web import looks_clean
+    from rig_monitor.core.model import Identity
+    from rig_monitor.core.wire.cgminer import parse_reply
+
+    tests = Path(__file__).parents[2]
+    fix = tests / "fixtures" / "antminer"
+    s19 = {
+        c: parse_reply((fix / f"s19jpro_{c}.raw").read_bytes())
+        for c in ("version", "summary", "stats", "pools")
+    }
+    snap = AntminerDriver().parse(Target("10.0.0.1"), s19, Identity("antminer"))
+    # this S19j Pro has a board with chips missing (98 of 126, "xxxx" in its chain string)
+    assert looks_clean(snap) is False
+    stats = s19["stats"]
+    chains = stats["STATS"][1]
+    healed = {**chains, "chain_acn2": chains["chain_acn1"], "chain_acs2": chains["chain_acs1"]}
+    s19_ok = {**s19, "stats": {**stats, "STATS": [stats["STATS"][0], healed]}}
+    snap = AntminerDriver().parse(Target("10.0.0.1"), s19_ok, Identity("antminer"))
+    assert looks_clean(snap) is True
+    l9 = tests / "captures" / "antminer" / "l9-stock-bmminer2.12-failing-chain" / "rpc"
+    replies = {p.stem: parse_reply(p.read_bytes()) for p in l9.iterdir()}
+    snap = AntminerDriver().parse(Target("10.0.0.1"), replies, Identity("antminer"))
+    assert looks_clean(snap) is False
+
+
+def _stock_capture_sets() -> list[Any]:
+    from pathlib import Path
+
+    root = Path(__file__).parents[2] / "captures" / "antminer"
+    return sorted(p for p in root.iterdir() if (p / "rpc").is_dir())
+
+
+@pytest.mark.parametrize("path", _stock_capture_sets(), ids=lambda p: p.name)
+def test_looks_clean_agrees_with_the_hand_judged_health_of_real_captures(path: Any) -> None:
+    """expected.json's "healthy" was judged by hand from each capture (tests/captures/README.md):
+    a healthy miner must get the 5-minute schedule, a sick one the 1-minute one."""
+    import json
+
+    from rig_monitor.core.drivers.antminer import AntminerDriver
+    from rig_monitor.core.drivers.antminer_web import looks_clean
+    from rig_monitor.core.model import Identity
+    from rig_monitor.core.wire.cgminer import parse_reply
+
+    replies: dict[str, Any] = {
+        f.stem: parse_reply(f.read_bytes()) for f in sorted((path / "rpc").iterdir())
+    }
+    for f in sorted((path / "http").glob("cgi-bin_*.json")):
+        replies[f.stem.removeprefix("cgi-bin_")] = json.loads(f.read_text())
+    snap = AntminerDriver().parse(Target("10.0.0.1"), replies, Identity("antminer"))
+    assert looks_clean(snap) is json.loads((path / "expected.json").read_text())["healthy"]

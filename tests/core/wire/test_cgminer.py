@@ -17,6 +17,7 @@ from rig_monitor.core.wire.cgminer import (
     parse_reply,
     parse_text_reply,
     status_of,
+    status_ok,
 )
 from tests.canned import by_command, fixture, serve
 
@@ -221,18 +222,30 @@ def test_bad_input_gets_a_clear_error_kind(payload: bytes, kind: ErrorKind) -> N
     assert err.message.startswith(str(kind))
 
 
-@pytest.mark.parametrize("path", ["bare socket", "asyncio streams"])
+@pytest.mark.parametrize("path", ["bare socket", "bare socket, connect waited", "asyncio streams"])
 def test_both_transports_read_time_out_and_refuse_alike(
     path: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """IPv4 literals on a selector loop take the bare-socket path; anything else (a host name,
-    Windows' proactor loop) takes asyncio's streams. Same replies, same words."""
+    Windows' proactor loop) takes asyncio's streams. Same replies, same words. The bare socket
+    skips the writable wait when the connect has already completed (loopback always has): the
+    wait, which a real network takes, is forced here to be tested too."""
     from rig_monitor.core.wire import cgminer
 
+    waited: list[bool] = []
     if path == "asyncio streams":
         monkeypatch.setattr(cgminer, "_is_ipv4", lambda _host: False)
     else:
         monkeypatch.setattr(cgminer, "exchange", None)  # must not be reached
+    if path == "bare socket, connect waited":
+
+        def pending(sock: socket.socket, host: str, port: int) -> bool:
+            err = sock.connect_ex((host, port))
+            assert err in cgminer._PENDING  # a non-blocking connect always starts pending
+            waited.append(True)
+            return False
+
+        monkeypatch.setattr(cgminer, "_connect_now", pending)
 
     async def go() -> tuple[dict, MinerError, MinerError, MinerError]:
         respond = lambda r: None if b"summary" in r else fixture("version.raw")  # noqa: E731
@@ -253,3 +266,34 @@ def test_both_transports_read_time_out_and_refuse_alike(
     assert (hung.kind, hung.message) == (ErrorKind.TIMEOUT, "timed out: no complete reply in 0.3 s")
     assert (refused.kind, refused.message.split(":")[0]) == (ErrorKind.REFUSED, "refused")
     assert huge.kind is ErrorKind.TOO_LARGE
+    assert bool(waited) is (path == "bare socket, connect waited")
+
+
+def _real_replies() -> list[object]:
+    from pathlib import Path
+
+    tests = Path(__file__).parents[2]
+    files = [*tests.glob("fixtures/**/*.raw"), *tests.glob("captures/*/*/rpc/*")]
+    return [parse_reply(f.read_bytes()) for f in sorted(files)]
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        *_real_replies(),
+        {"STATUS": [{"STATUS": "I"}]},
+        {"STATUS": [{"STATUS": 1}]},
+        {"STATUS": [{}]},
+        {"STATUS": []},
+        {"STATUS": ["S"]},
+        {"STATUS": "S", "Msg": {}},
+        {"STATUS": "E", "Msg": "invalid cmd"},
+        {"STATUS": "RESTART"},
+        {"STATUS": None},
+        {},
+    ],
+)
+def test_status_ok_agrees_with_status_of(reply: dict) -> None:  # type: ignore[type-arg]
+    """section() asks only whether a reply succeeded: the shortcut must answer as status_of."""
+    assert isinstance(reply, dict)
+    assert status_ok(reply) == status_of(reply).ok
