@@ -52,7 +52,8 @@ def run(script: Script, timeout: float = 5.0) -> tuple[object, list[bytes]]:
 
 def test_the_light_transport_is_the_default() -> None:
     client = HttpClient(LIMITS)
-    transport = client._shards[0][1]._transport
+    assert client._clients == [None] * len(client._clients)  # made only when first needed
+    transport = client._client(0)._transport
     assert isinstance(transport, LightTransport)
     asyncio.run(client.aclose())
 
