@@ -20,8 +20,8 @@ from typing import Any, TypeAlias
 from rig_monitor.core.credentials import Credentials
 from rig_monitor.core.drivers.antminer import clean_model
 from rig_monitor.core.drivers.antminer_web import defer_pages
-from rig_monitor.core.drivers.base import first
-from rig_monitor.core.drivers.detect_more import detect_more
+from rig_monitor.core.drivers.base import first, section
+from rig_monitor.core.drivers.detect_more import detect_more, hiding_programs
 from rig_monitor.core.drivers.detect_web import WebVerdict, epic_probe, web_probe
 from rig_monitor.core.drivers.generic import miner_program
 from rig_monitor.core.errors import HostileReply, MinerError, crash_message
@@ -59,6 +59,9 @@ MARKERS: tuple[tuple[str, str, str | None], ...] = (
 class Probe:
     version_text: str | None
     devdetails_text: str | None
+    # the replies already parsed (the multi-command probe has them): not parsed a second time
+    version_doc: Any = None
+    devdetails_doc: Any = None
 
 
 async def _text(client: CGMinerClient, command: str) -> str:
@@ -107,7 +110,7 @@ async def _probe_multi(client: CGMinerClient) -> Probe | None:
         json.dumps(parts[c], ensure_ascii=False) if c in parts else await _member_text(client, c)
         for c in _PROBE
     ]
-    return Probe(texts[0], texts[1])
+    return Probe(texts[0], texts[1], parts.get("version"), parts.get("devdetails"))
 
 
 async def _member_text(client: CGMinerClient, command: str) -> str | None:
@@ -146,8 +149,11 @@ def classify(p: Probe) -> Identity:
         )
     upper = (version_text + "\n" + dev_text).upper()
     version: dict[str, object] = {}
-    with contextlib.suppress(MinerError):
-        version = first(parse_reply(version_text.encode()), "VERSION")
+    if p.version_doc is not None:
+        version = first(p.version_doc, "VERSION")
+    else:
+        with contextlib.suppress(MinerError):
+            version = first(parse_reply(version_text.encode()), "VERSION")
     type_text = str(version.get("Type") or "")
     for marker, family, make in MARKERS:
         if marker in upper:
@@ -168,6 +174,27 @@ def classify(p: Probe) -> Identity:
 
 
 CLASSIFY_CHARS = 64 * 1024
+
+
+def plainly_named(p: Probe, identity: Identity) -> bool:
+    """Whether a generic match is already the whole story, so the fallback stage (up to 2 more
+    RPC and 6 HTTP requests) would only cost: ``version`` names a plain program no fallback
+    rule's firmware hides behind (detection.json "hides_behind", each with its source) and
+    ``devdetails`` answered with devices. The firmware the rules look for either names itself in
+    devdetails (Avalon's driver "avalon…", btminer's "bitmicro") or fails it (old btminer, a
+    version-less Avalon), and those keep the fallback."""
+    if identity.family != "generic" or identity.firmware is None:
+        return False
+    if identity.firmware in hiding_programs():
+        return False
+    doc = p.devdetails_doc
+    if doc is None and p.devdetails_text is not None:
+        try:
+            doc = parse_reply(p.devdetails_text[:CLASSIFY_CHARS].encode())
+        except MinerError:
+            return False
+    return bool(section(doc, "DEVDETAILS"))
+
 
 # 4028 failures after which a Whatsminer on API v3 (which may close 4028) is worth asking.
 V3_FALLBACK = frozenset({ErrorKind.REFUSED, ErrorKind.NOT_A_MINER})
@@ -207,13 +234,21 @@ async def detect_rpc(
     client: CGMinerClient, v3_port: int = Ports().whatsminer_v3, http: HttpClient | None = None
 ) -> Identity:
     """The API-port side: marker text, else ePIC's REST on the same port, else the v3 hook."""
+    return (await _detect_rpc(client, v3_port, http))[0]
+
+
+async def _detect_rpc(
+    client: CGMinerClient, v3_port: int, http: HttpClient | None
+) -> tuple[Identity, bool]:
+    """detect_rpc, and whether its answer is plainly named (see plainly_named)."""
     try:
         p = await probe(client)
         if http is not None and _speaks_http(p):
             identity = await epic_probe(http, client.host, client.port)
             if identity is not None:
-                return identity
-        return classify(p)
+                return identity, False
+        found = classify(p)
+        return found, plainly_named(p, found)
     except MinerError as exc:
         # Hook: when 4028 says nothing usable, ask the other RPC-like services (Whatsminer API v3
         # on 4433). Further fallbacks go here, in order.
@@ -222,7 +257,7 @@ async def detect_rpc(
         identity = await probe_v3(client.host, v3_port, client.limits)
         if identity is None:
             raise
-        return identity
+        return identity, False
 
 
 Result: TypeAlias = Identity | WebVerdict | BaseException | None  # None: still running
@@ -299,18 +334,21 @@ async def detect(
     ``state``: the per-miner scratch space the first poll will get (see detect_web.web_probe).
     """
     if http is None or web_port is None:
-        found = await detect_rpc(client, v3_port)
-        if found.family == "generic":
+        found, plain = await _detect_rpc(client, v3_port, None)
+        if found.family == "generic" and not plain:
             return await detect_more(client) or found
         return found
     grace_s = STOCK_GRACE_S if grace_s is None else grace_s
     web_after_s = WEB_AFTER_S if web_after_s is None else web_after_s
     loop = asyncio.get_running_loop()
-    rpc_task: asyncio.Task[Result] = loop.create_task(detect_rpc(client, v3_port, http))
+    rpc_task: asyncio.Task[tuple[Identity, bool]] = loop.create_task(
+        _detect_rpc(client, v3_port, http)
+    )
     web_task: asyncio.Task[Result] | None = None
     rpc: Result = None
     web: Result = None
-    pending: set[asyncio.Task[Result]] = {rpc_task}
+    rpc_plain = False  # the RPC's generic match is plainly named (no fallback stage)
+    pending: set[asyncio.Task[Any]] = {rpc_task}
     weak_since: float | None = None
     try:
         while pending:
@@ -326,11 +364,10 @@ async def detect(
             )
             for task in done:
                 exc = task.exception()
-                value = exc if exc is not None else task.result()
                 if task is rpc_task:
-                    rpc = value
+                    rpc, rpc_plain = (exc, False) if exc is not None else rpc_task.result()
                 else:
-                    web = value
+                    web = exc if exc is not None else task.result()
             if _strong(rpc) is not None or _strong(web) is not None:
                 break
             if isinstance(rpc, HostileReply):
@@ -359,7 +396,7 @@ async def detect(
                 weak_since = loop.time()
     finally:
         login_cut = web_task is not None and not web_task.done()
-        tasks = [t for t in (rpc_task, web_task) if t is not None]
+        tasks: list[asyncio.Task[Any]] = [t for t in (rpc_task, web_task) if t is not None]
         for task in tasks:
             task.cancel()
         await asyncio.gather(*tasks, return_exceptions=True)
@@ -368,10 +405,14 @@ async def detect(
     identity = _merge(rpc, web)
     rpc_answered = isinstance(rpc, Identity)
     web_answered = not isinstance(web, BaseException)  # a page, or cut off before it came
-    if (identity is None or identity.family == "generic") and (rpc_answered or web_answered):
+    inconclusive = identity is None or (
+        identity.family == "generic" and not (rpc_plain and identity is rpc)
+    )
+    if inconclusive and (rpc_answered or web_answered):
         # The fast path read nothing that names a firmware: ask what the families' own drivers
         # read (detect_more; bounded, and only now, so a miner named above pays nothing). A side
         # that was refused or silent is not asked again: a dead address costs no more waiting.
+        # A plain cgminer/sgminer with devices (plainly_named) is named: no fallback.
         more = await detect_more(client, http if web_answered else None, web_port, rpc_answered)
         if more is not None:
             return more

@@ -1,5 +1,7 @@
 """The fallback stage of detection: run only when the fast path (detect, detect_web) ends
-"generic" or finds nothing.
+"generic" or finds nothing, and not for a generic match the RPC named plainly (a cgminer or
+sgminer ``version`` no rule's firmware answers as, with devices in ``devdetails``:
+detect.plainly_named).
 
 The fast path reads what most firmware names itself with (``version``/``devdetails`` on 4028,
 ``GET /`` on the web port). Some miners answer neither usefully: an Avalon whose ``version`` is
@@ -47,6 +49,7 @@ class Rule:
     keys: tuple[str, ...] = ()
     key_prefix: str = ""
     contains: str = ""
+    hides_behind: tuple[str, ...] = ()  # plain programs this firmware's version reply may name
 
 
 def _rule(doc: dict[str, Any]) -> Rule:
@@ -61,6 +64,7 @@ def _rule(doc: dict[str, Any]) -> Rule:
         keys=tuple(doc.get("keys", ())),
         key_prefix=doc.get("key_prefix", ""),
         contains=doc.get("contains", ""),
+        hides_behind=tuple(doc.get("hides_behind", ())),
     )
 
 
@@ -69,6 +73,13 @@ def rules() -> tuple[tuple[Rule, ...], tuple[Rule, ...]]:
     """(rpc rules, web rules) from resources/detection.json."""
     doc = load_json(resource_path("detection.json"))["fallback"]
     return tuple(_rule(r) for r in doc["rpc"]), tuple(_rule(r) for r in doc["web"])
+
+
+@cache
+def hiding_programs() -> frozenset[str]:
+    """Plain programs (cgminer, bfgminer, sgminer) that a rule's firmware may answer
+    ``version`` as: a generic match naming one of them still runs this stage."""
+    return frozenset(p for kind in rules() for r in kind for p in r.hides_behind)
 
 
 def matches(rule: Rule, doc: Any, text: str) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import json
 import os
 import re
@@ -77,14 +78,20 @@ class HttpClient:
         # httpcore's pool does work proportional to queued requests × pool size on every
         # hand-out (measured: 22 M comparisons for 3,000 requests through one 256-slot pool).
         # So: several small pools, picked by host, each fed through an O(1) semaphore queue.
-        per_shard = max(1, max_connections // max(1, shards))
-        self._shards = [
-            (asyncio.Semaphore(per_shard), self._make_client(limits, per_shard))
-            for _ in range(max(1, shards))
-        ]
+        self._per_shard = max(1, max_connections // max(1, shards))
+        self._slots = [asyncio.Semaphore(self._per_shard) for _ in range(max(1, shards))]
+        # httpx's clients are made when a request first needs one (POST, HTTPS, redirects):
+        # plain GETs never do, and each client builds two SSL contexts and a transport
+        self._clients: list[httpx.AsyncClient | None] = [None] * len(self._slots)
         self._inflight: set[asyncio.Task[HttpReply]] = set()
         # plain HTTP goes through lightweb (see _make_client), whose cancellation is clean
         self._light = _light_transport()
+
+    def _client(self, shard: int) -> httpx.AsyncClient:
+        client = self._clients[shard]
+        if client is None:
+            client = self._clients[shard] = self._make_client(self.limits, self._per_shard)
+        return client
 
     @staticmethod
     def _make_client(limits: Limits, connections: int) -> httpx.AsyncClient:
@@ -114,8 +121,9 @@ class HttpClient:
             task.cancel()
         if self._inflight:
             await asyncio.wait(list(self._inflight), timeout=1.0)
-        for _, client in self._shards:
-            await client.aclose()
+        for client in self._clients:
+            if client is not None:
+                await client.aclose()
 
     async def request(
         self,
@@ -137,12 +145,12 @@ class HttpClient:
         elif isinstance(data, str):
             content = data.encode()
         # by host (urlsplit: httpx.URL's parse was a tenth of a light request's CPU)
-        slots, client = self._shards[hash(urlsplit(url).hostname) % len(self._shards)]
+        shard = hash(urlsplit(url).hostname) % len(self._slots)
 
         async def run() -> HttpReply:
-            async with slots:
+            async with self._slots[shard]:
                 return await self._request(
-                    client, method, url, auth, hdrs, content, data, params, follow_redirects
+                    shard, method, url, auth, hdrs, content, data, params, follow_redirects
                 )
 
         if self._light and url.startswith("http:"):
@@ -161,7 +169,7 @@ class HttpClient:
 
     async def _request(
         self,
-        client: httpx.AsyncClient,
+        shard: int,
         method: str,
         url: str,
         auth: Auth,
@@ -183,7 +191,7 @@ class HttpClient:
                 and (auth is None or isinstance(auth, httpx.DigestAuth))
             ):
                 return await self._get_light(url, auth, hdrs)
-            async with client.stream(
+            async with self._client(shard).stream(
                 method,
                 url,
                 auth=auth if auth is not None else httpx.USE_CLIENT_DEFAULT,
@@ -267,7 +275,7 @@ class HttpClient:
         flow = None
         sent = ""
         if auth is not None:
-            request = httpx.Request("GET", url, headers=hdrs)
+            request = httpx.Request("GET", _parsed_url(url), headers=hdrs)
             flow = auth.auth_flow(request)
             sent = next(flow).headers.get("authorization", "")  # a challenge known: answered
         status, headers, body = await self._exchange_light(parts, target, base, sent, url)
@@ -346,6 +354,14 @@ def _forget_task(inflight: set[asyncio.Task[HttpReply]]) -> Any:
 
 
 _REALM = re.compile(r'realm="([^"]*)"', re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=4096)
+def _parsed_url(url: str) -> httpx.URL:
+    """httpx's parse of a page URL, once per URL: the Digest flow needs an ``httpx.Request``, and
+    parsing the same miner page's URL at every login was half of building one (47 against
+    24 µs, timeit). httpx.URL is immutable."""
+    return httpx.URL(url)
 
 
 def _answered_realm(request: httpx.Request) -> str:

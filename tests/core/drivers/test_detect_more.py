@@ -14,14 +14,14 @@ from typing import Any
 
 import pytest
 
-from rig_monitor.core.drivers.detect import detect
-from rig_monitor.core.drivers.detect_more import Rule, matches, more_web, rules
+from rig_monitor.core.drivers.detect import Probe, classify, detect, plainly_named
+from rig_monitor.core.drivers.detect_more import Rule, hiding_programs, matches, more_web, rules
 from rig_monitor.core.errors import MinerError
 from rig_monitor.core.model import ErrorKind, Identity
 from rig_monitor.core.wire.cgminer import CGMinerClient, parse_reply
 from rig_monitor.core.wire.http import HttpClient
 from tests.core.httpserve import serving
-from tests.core.webfleet import FAST
+from tests.core.webfleet import FAST, fleet
 from tests.replay.corpus import ROOT, load_set
 from tests.replay.server import ReplayServer
 
@@ -147,7 +147,7 @@ def test_detect_finds_the_capture_the_fast_path_cannot(set_id: str, family: str)
 
 
 @contextmanager
-def not_found_site() -> Iterator[tuple[int, list[str]]]:
+def not_found_site(host: str = "127.118.8.1") -> Iterator[tuple[int, list[str]]]:
     """A web server that answers 404 to everything (a router, a printer), counting requests."""
     seen: list[str] = []
 
@@ -163,7 +163,7 @@ def not_found_site() -> Iterator[tuple[int, list[str]]]:
         def log_message(self, format: str, *args: Any) -> None:
             pass
 
-    with serving("127.118.8.1", Handler) as port:
+    with serving(host, Handler) as port:
         yield port, seen
 
 
@@ -242,3 +242,71 @@ def test_nothing_on_either_port_still_fails_with_the_fast_path_error(
         asyncio.run(go())
     assert err.value.kind is ErrorKind.REFUSED
     assert calls == []
+
+
+def _real_cgminer(command: str) -> str:
+    return (FIXTURES / f"{command}.raw").read_bytes().rstrip(b"\x00").decode()
+
+
+def _devdetails_with_a_device() -> str:
+    """The Avalon Q's real devdetails (cgminer 4.11.1's api.c shape, one device) with its
+    driver renamed to cgminer's GekkoScience one: no capture holds a plain cgminer with devices
+    (the real cgminer 4.11.1 fixture has none), and the decision reads only the section."""
+    doc, _text = _rpc("avalon/avalon-q-softoff", "devdetails")
+    doc["DEVDETAILS"][0].update({"Name": "GSF", "Driver": "gekko"})
+    return json.dumps(doc)
+
+
+def test_a_plain_cgminer_with_devices_needs_no_fallback() -> None:
+    p = Probe(_real_cgminer("version"), _devdetails_with_a_device())
+    found = classify(p)
+    assert (found.family, found.firmware) == ("generic", "cgminer")
+    assert plainly_named(p, found)
+
+
+def test_the_fallback_still_runs_when_devdetails_lists_no_device() -> None:
+    """The real cgminer 4.11.1: devdetails answers "No ASCs/PGAs" (an Avalon whose modules are
+    off, a btminer that rejects devdetails look the same): no evidence, the rules are asked."""
+    p = Probe(_real_cgminer("version"), _real_cgminer("devdetails"))
+    assert not plainly_named(p, classify(p))
+    assert not plainly_named(Probe(_real_cgminer("version"), None), classify(p))
+
+
+def test_bfgminer_keeps_the_fallback_because_goldshell_answers_as_it() -> None:
+    """detection.json's goldshell rule lists bfgminer in hides_behind (protocols.md 2.9)."""
+    assert "bfgminer" in hiding_programs() and "cgminer" not in hiding_programs()
+    p = Probe(_real_cgminer("version"), _devdetails_with_a_device())
+    assert not plainly_named(p, Identity(family="generic", firmware="bfgminer"))
+    assert not plainly_named(p, Identity(family="avalon", make="Avalon"))
+
+
+def test_every_fallback_rule_says_what_it_hides_behind_and_why() -> None:
+    doc = json.loads((Path(ROOT).parents[1] / "resources" / "detection.json").read_text())
+    for rule in doc["fallback"]["rpc"] + doc["fallback"]["web"]:
+        assert isinstance(rule["hides_behind"], list) and rule["hides_why"], rule["family"]
+        assert set(rule["hides_behind"]) <= {"cgminer", "bfgminer", "sgminer"}
+
+
+@pytest.mark.parametrize(("persona", "asked"), [("cgminer", False), ("bfgminer", True)])
+def test_the_fallback_web_rules_are_asked_only_when_the_rpc_is_not_plain(
+    persona: str, asked: bool
+) -> None:
+    """End to end on the simulator (cost, not firmware evidence) with a web port that answers
+    404: a plain cgminer costs the fast path's ``GET /`` only; bfgminer (which a Goldshell
+    answers as) still pays the web rules."""
+    with fleet([persona]) as f:
+        m = f.miners[0]
+        with not_found_site(m.ip) as (port, seen):
+
+            async def go() -> Identity:
+                http = HttpClient(FAST)
+                try:
+                    return await detect(CGMinerClient(m.ip, m.port, FAST), http=http, web_port=port)
+                finally:
+                    await http.aclose()
+
+            found = asyncio.run(go())
+    assert (found.family, found.firmware) == ("generic", persona)
+    assert seen[0] == "/"
+    # every web rule, Auradine's too (its own port only when the web port is 80)
+    assert seen[1:] == ([r.path for r in rules()[1]] if asked else [])

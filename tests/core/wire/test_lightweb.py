@@ -52,7 +52,8 @@ def run(script: Script, timeout: float = 5.0) -> tuple[object, list[bytes]]:
 
 def test_the_light_transport_is_the_default() -> None:
     client = HttpClient(LIMITS)
-    transport = client._shards[0][1]._transport
+    assert client._clients == [None] * len(client._clients)  # made only when first needed
+    transport = client._client(0)._transport
     assert isinstance(transport, LightTransport)
     asyncio.run(client.aclose())
 
@@ -149,3 +150,40 @@ def test_both_transports_read_the_same_reply(path: str, monkeypatch: pytest.Monk
     reply, _ = run(script)
     assert reply.json() == {"minertype": "Antminer S21"}  # type: ignore[attr-defined]
     assert reply.headers["x-a"] == "b"  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("host", ["127.0.0.1", "localhost"])
+def test_a_host_name_takes_asyncio_streams_and_reads_the_same(
+    host: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """IPv4 literals go over a bare socket, anything else (a name, IPv6) over asyncio's streams:
+    both read the same reply and close their connection."""
+    from rig_monitor.core.wire import lightweb
+
+    opened: list[str] = []
+    real_open = asyncio.open_connection
+
+    async def counted(h: str, p: int) -> tuple[asyncio.StreamReader, asyncio.StreamWriter]:
+        opened.append(h)
+        return await real_open(h, p)
+
+    monkeypatch.setattr(lightweb.asyncio, "open_connection", counted)
+
+    async def script(r: asyncio.StreamReader, w: asyncio.StreamWriter) -> None:
+        body = b'{"minertype":"Antminer S21"}'
+        w.write(b"HTTP/1.1 200 OK\r\nContent-Length: %d\r\n\r\n%s" % (len(body), body))
+        await w.drain()
+
+    async def go() -> tuple[object, list[bytes]]:
+        server, url, requests = await _serve(script)
+        client = HttpClient(LIMITS)
+        try:
+            return await client.get(url.replace("127.0.0.1", host)), requests
+        finally:
+            await client.aclose()
+            server.close()
+
+    reply, requests = asyncio.run(go())
+    assert reply.json() == {"minertype": "Antminer S21"}  # type: ignore[attr-defined]
+    assert len(requests) == 1 and b"Connection: close" in requests[0]
+    assert opened == ([] if host == "127.0.0.1" else ["localhost"])
