@@ -13,7 +13,6 @@ import contextlib
 import errno
 import functools
 import json
-import os
 import re
 import socket
 import time
@@ -31,6 +30,7 @@ from rig_monitor.core.wire.jsonrepair import (
     decode_text,
     loads_lenient,
 )
+from rig_monitor.core.wire.sockio import connect_now, connected, is_ipv4, recv, send_all
 
 Reply = dict[str, Any]
 REPAIRS_KEY = "_repairs"  # set on a reply that needed JSON repairs: their names
@@ -155,18 +155,9 @@ async def send_raw(host: str, port: int, payload: bytes, limits: Limits = DEFAUL
     """Send one request and return the raw reply bytes (without the NUL terminator)."""
     # the bare-socket path needs a selector loop (add_reader/add_writer): Windows' default
     # proactor loop, and any other, take asyncio's streams as before
-    if _is_ipv4(host) and isinstance(asyncio.get_running_loop(), asyncio.SelectorEventLoop):
+    if is_ipv4(host) and isinstance(asyncio.get_running_loop(), asyncio.SelectorEventLoop):
         return await _send_raw_sock(host, port, payload, limits)
     return await exchange(host, port, payload, _read_reply, limits)
-
-
-@functools.lru_cache(maxsize=65536)
-def _is_ipv4(host: str) -> bool:
-    try:
-        socket.inet_pton(socket.AF_INET, host)
-    except OSError:
-        return False
-    return True
 
 
 async def _send_raw_sock(host: str, port: int, payload: bytes, limits: Limits) -> bytes:
@@ -186,7 +177,7 @@ async def _send_raw_sock(host: str, port: int, payload: bytes, limits: Limits) -
     try:
         sock.setblocking(False)
         try:
-            reading = _connect_now(sock, host, port)
+            reading = connect_now(sock, host, port)
         except OSError as exc:
             raise _connect_error(exc, port) from None
         async with asyncio.timeout(
@@ -194,13 +185,13 @@ async def _send_raw_sock(host: str, port: int, payload: bytes, limits: Limits) -
         ) as deadline:
             if not reading:
                 try:
-                    await _connected(loop, sock)
+                    await connected(loop, sock)
                 except OSError as exc:
                     raise _connect_error(exc, port) from None
                 reading = True
                 deadline.reschedule(loop.time() + limits.read_timeout_s)
             try:
-                await _send_all(loop, sock, payload)
+                await send_all(loop, sock, payload)
                 return await _read_reply_sock(loop, sock, limits)
             except (ConnectionResetError, BrokenPipeError) as exc:
                 raise MinerError(
@@ -226,87 +217,17 @@ def _connect_error(exc: OSError, port: int) -> MinerError:
     return MinerError(ErrorKind.UNREACHABLE, f"cannot connect: {exc}")
 
 
-_PENDING = {errno.EINPROGRESS, errno.EALREADY, errno.EAGAIN, errno.EWOULDBLOCK, errno.EINTR}
-
-
-def _connect_now(sock: socket.socket, host: str, port: int) -> bool:
-    """Start the connect; True when it has already completed, an OSError when it failed.
-
-    On loopback Linux answers the non-blocking connect with EINPROGRESS but has finished the
-    handshake before the call returns: asking again (one syscall) returns 0 then, which saves
-    registering a writer, a future and a trip through the loop on every request. A connect
-    still under way answers EALREADY and is waited for as before.
-    """
-    addr = (host, port)
-    err = sock.connect_ex(addr)
-    if err in _PENDING:
-        err = sock.connect_ex(addr)
-        if err in _PENDING:
-            return False
-    if err in (0, errno.EISCONN):
-        return True
-    raise OSError(err, os.strerror(err))  # the errno's own subclass (ConnectionRefusedError…)
-
-
-def _wake(fut: asyncio.Future[None]) -> None:
-    if not fut.done():
-        fut.set_result(None)
-
-
-async def _writable(loop: asyncio.AbstractEventLoop, fd: int) -> None:
-    fut = loop.create_future()
-    loop.add_writer(fd, _wake, fut)
-    try:
-        await fut
-    finally:
-        loop.remove_writer(fd)  # before the socket is closed, even when cancelled
-
-
-async def _readable(loop: asyncio.AbstractEventLoop, fd: int) -> None:
-    fut = loop.create_future()
-    loop.add_reader(fd, _wake, fut)
-    try:
-        await fut
-    finally:
-        loop.remove_reader(fd)
-
-
-async def _connected(loop: asyncio.AbstractEventLoop, sock: socket.socket) -> None:
-    """Wait for a pending connect to finish; its failure as an OSError."""
-    await _writable(loop, sock.fileno())
-    err = sock.getsockopt(socket.SOL_SOCKET, socket.SO_ERROR)
-    if err:
-        raise OSError(err, os.strerror(err)) from None  # the errno's own subclass
-
-
-async def _send_all(loop: asyncio.AbstractEventLoop, sock: socket.socket, data: bytes) -> None:
-    view = memoryview(data)
-    while view:
-        try:
-            view = view[sock.send(view) :]
-        except (BlockingIOError, InterruptedError):
-            await _writable(loop, sock.fileno())
-
-
-async def _recv(loop: asyncio.AbstractEventLoop, sock: socket.socket) -> bytes:
-    while True:
-        try:
-            return sock.recv(65536)
-        except (BlockingIOError, InterruptedError):
-            await _readable(loop, sock.fileno())
-
-
 async def _read_reply_sock(
     loop: asyncio.AbstractEventLoop, sock: socket.socket, limits: Limits
 ) -> bytes:
     """``_read_reply`` for a bare socket: up to the NUL or the close, capped and gated alike."""
-    chunk = await _recv(loop, sock)
+    chunk = await recv(loop, sock)
     nul = chunk.find(b"\x00")
     if nul >= 0:
         return chunk[:nul]  # the common case: a whole reply in one read
     if not chunk:
         return b""
-    return await _read_capped(lambda: _recv(loop, sock), limits, chunk)
+    return await _read_capped(lambda: recv(loop, sock), limits, chunk)
 
 
 async def _read_reply(reader: asyncio.StreamReader, limits: Limits) -> bytes:

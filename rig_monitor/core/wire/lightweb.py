@@ -24,7 +24,7 @@ import httpx
 
 # The bare-socket helpers the RPC client drives every poll with (one connection per request,
 # the loop asked only when the socket is writable or readable).
-from rig_monitor.core.wire.cgminer import _connect_sock, _is_ipv4, _recv, _send_all
+from rig_monitor.core.wire.sockio import connect, is_ipv4, recv, send_all
 
 READ_CHUNK = 65536
 
@@ -86,7 +86,7 @@ class _SockReader:
         self._sock = sock
 
     async def read(self, n: int) -> bytes:
-        return await _recv(self._loop, self._sock)
+        return await recv(self._loop, self._sock)
 
 
 async def _next_event(conn: h11.Connection, reader: _Reader, read_timeout: float | None) -> Any:
@@ -223,13 +223,13 @@ class Exchange:
         # a bare socket, as the RPC client does. asyncio's streams (a transport, a protocol, a
         # reader and a writer per connection) were ~half of a light request's CPU (cProfile of
         # benchmarks.identify: open_connection 0.14 of 0.31 s in Exchange.__aenter__).
-        bare = _is_ipv4(host) and isinstance(loop, asyncio.SelectorEventLoop)
+        bare = is_ipv4(host) and isinstance(loop, asyncio.SelectorEventLoop)
         try:
             async with asyncio.timeout(self._connect_timeout):
                 if bare:
                     sock = self._sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
                     sock.setblocking(False)
-                    await _connect_sock(loop, sock, host, port)
+                    await connect(loop, sock, host, port)
                     reader: _Reader = _SockReader(loop, sock)
                 else:
                     reader, self._writer = await asyncio.open_connection(host, port)
@@ -256,7 +256,7 @@ class Exchange:
 
     async def _send(self, loop: asyncio.AbstractEventLoop, out: bytes) -> None:
         if self._sock is not None:
-            await _send_all(loop, self._sock, out)
+            await send_all(loop, self._sock, out)
         elif self._writer is not None:
             self._writer.write(out)
             await self._writer.drain()

@@ -51,7 +51,9 @@ class FakeRpc:
 
     async def multi(self, *commands: str) -> dict[str, Any]:
         self.asked.append("+".join(commands))
-        return {"summary": self.summary, "devs": _cap("devs"), "pools": _cap("pools")}
+        # the capture's boards as ``edevs`` (a firmware that has it): this file is about the
+        # identity pair; API v1's flat ``devs`` read is tested in test_whatsminer.py
+        return {"summary": self.summary, "edevs": _cap("devs"), "pools": _cap("pools")}
 
     async def command(self, command: str) -> dict[str, Any]:
         self.asked.append(command)
@@ -91,7 +93,7 @@ def _poll(session: Session) -> tuple[list[str], Any]:
 
 def _session() -> Session:
     return Session(
-        Target("10.0.0.9"), cast(CGMinerClient, FakeRpc()), Identity("whatsminer", "Whatsminer")
+        Target("127.0.0.9"), cast(CGMinerClient, FakeRpc()), Identity("whatsminer", "Whatsminer")
     )
 
 

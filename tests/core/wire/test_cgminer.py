@@ -230,22 +230,22 @@ def test_both_transports_read_time_out_and_refuse_alike(
     Windows' proactor loop) takes asyncio's streams. Same replies, same words. The bare socket
     skips the writable wait when the connect has already completed (loopback always has): the
     wait, which a real network takes, is forced here to be tested too."""
-    from rig_monitor.core.wire import cgminer
+    from rig_monitor.core.wire import cgminer, sockio
 
     waited: list[bool] = []
     if path == "asyncio streams":
-        monkeypatch.setattr(cgminer, "_is_ipv4", lambda _host: False)
+        monkeypatch.setattr(cgminer, "is_ipv4", lambda _host: False)
     else:
         monkeypatch.setattr(cgminer, "exchange", None)  # must not be reached
     if path == "bare socket, connect waited":
 
         def pending(sock: socket.socket, host: str, port: int) -> bool:
             err = sock.connect_ex((host, port))
-            assert err in cgminer._PENDING  # a non-blocking connect always starts pending
+            assert err in sockio._PENDING  # a non-blocking connect always starts pending
             waited.append(True)
             return False
 
-        monkeypatch.setattr(cgminer, "_connect_now", pending)
+        monkeypatch.setattr(cgminer, "connect_now", pending)
 
     async def go() -> tuple[dict, MinerError, MinerError, MinerError]:
         respond = lambda r: None if b"summary" in r else fixture("version.raw")  # noqa: E731

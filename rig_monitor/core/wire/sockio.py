@@ -1,0 +1,103 @@
+"""Non-blocking socket steps on a selector loop, shared by the CGMiner client and the light
+HTTP exchange.
+
+Why not asyncio's streams: miners close the connection after every reply, so each request pays
+a connection, and streams add a transport, a protocol, a reader, a writer and a close handshake
+to each (docs/performance.md, issue 15). Here the loop is only asked when a socket is writable
+or readable. Errors are left as OSError for the caller to put in the operator's words.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import errno
+import functools
+import os
+import socket
+
+
+@functools.lru_cache(maxsize=65536)
+def is_ipv4(host: str) -> bool:
+    try:
+        socket.inet_pton(socket.AF_INET, host)
+    except OSError:
+        return False
+    return True
+
+
+_PENDING = {errno.EINPROGRESS, errno.EALREADY, errno.EAGAIN, errno.EWOULDBLOCK, errno.EINTR}
+
+
+def connect_now(sock: socket.socket, host: str, port: int) -> bool:
+    """Start the connect; True when it has already completed, an OSError when it failed.
+
+    On loopback Linux answers the non-blocking connect with EINPROGRESS but has finished the
+    handshake before the call returns: asking again (one syscall) returns 0 then, which saves
+    registering a writer, a future and a trip through the loop on every request. A connect
+    still under way answers EALREADY and is waited for as before.
+    """
+    addr = (host, port)
+    err = sock.connect_ex(addr)
+    if err in _PENDING:
+        err = sock.connect_ex(addr)
+        if err in _PENDING:
+            return False
+    if err in (0, errno.EISCONN):
+        return True
+    raise OSError(err, os.strerror(err))  # the errno's own subclass (ConnectionRefusedError…)
+
+
+def _wake(fut: asyncio.Future[None]) -> None:
+    if not fut.done():
+        fut.set_result(None)
+
+
+async def writable(loop: asyncio.AbstractEventLoop, fd: int) -> None:
+    fut = loop.create_future()
+    loop.add_writer(fd, _wake, fut)
+    try:
+        await fut
+    finally:
+        loop.remove_writer(fd)  # before the socket is closed, even when cancelled
+
+
+async def readable(loop: asyncio.AbstractEventLoop, fd: int) -> None:
+    fut = loop.create_future()
+    loop.add_reader(fd, _wake, fut)
+    try:
+        await fut
+    finally:
+        loop.remove_reader(fd)
+
+
+async def connected(loop: asyncio.AbstractEventLoop, sock: socket.socket) -> None:
+    """Wait for a pending connect to finish; its failure as an OSError."""
+    await writable(loop, sock.fileno())
+    err = sock.getsockopt(socket.SOL_SOCKET, socket.SO_ERROR)
+    if err:
+        raise OSError(err, os.strerror(err)) from None  # the errno's own subclass
+
+
+async def send_all(loop: asyncio.AbstractEventLoop, sock: socket.socket, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        try:
+            view = view[sock.send(view) :]
+        except (BlockingIOError, InterruptedError):
+            await writable(loop, sock.fileno())
+
+
+async def recv(loop: asyncio.AbstractEventLoop, sock: socket.socket) -> bytes:
+    while True:
+        try:
+            return sock.recv(65536)
+        except (BlockingIOError, InterruptedError):
+            await readable(loop, sock.fileno())
+
+
+async def connect(
+    loop: asyncio.AbstractEventLoop, sock: socket.socket, host: str, port: int
+) -> None:
+    """Connect, waiting only when the connect is still under way; failure as an OSError."""
+    if not connect_now(sock, host, port):
+        await connected(loop, sock)
