@@ -30,6 +30,7 @@ from rig_monitor.core.drivers import firmware_name
 from rig_monitor.core.engine.discovery import ScanOutcome, scan
 from rig_monitor.core.engine.engine import Batch, EngineConfig, PollEngine
 from rig_monitor.core.engine.poller import Poller
+from rig_monitor.core.errwords import localise
 from rig_monitor.core.export import scan_to_dict, snapshot_to_dict
 from rig_monitor.core.model import MinerSnapshot, Ports, Target
 from rig_monitor.core.targets import TargetError, is_public, parse_targets
@@ -141,7 +142,7 @@ def _poll_rows(snaps: list[MinerSnapshot], w: Words = ENGLISH) -> list[list[str]
                 fmt.number(s.power_w, 0),
                 fmt.pool_host(pool.url if pool else None),
                 w.duration(s.uptime_s),
-                (s.error or "") if not s.online else faults,
+                localise(s.error or "", w.lang) if not s.online else faults,
             ]
         )
     return rows

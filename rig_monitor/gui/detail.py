@@ -27,6 +27,7 @@ from rig_monitor.gui.fault_guide import ChipMap, FaultGuide, chips_summary
 from rig_monitor.gui.fault_models import FaultBook
 from rig_monitor.gui.fleet import FleetRow
 from rig_monitor.gui.fleet_model import BAD, STATE_COLOURS, temp_colour
+from rig_monitor.gui.i18n import error_text
 from rig_monitor.gui.i18n import t as _t
 
 POOL_STATUS = {  # pool states as the window names them (lupdate sees them in i18n_strings)
@@ -182,7 +183,7 @@ class DetailPane(QWidget):
             when = fmt.clock(row.last_online.timestamp) if row.last_online else _t("never")
             self.error.setText(
                 _t("Offline: {error} (last answered: {time})").format(
-                    error=row.snap.error or _t("no answer"), time=when
+                    error=error_text(row.snap.error or "") or _t("no answer"), time=when
                 )
             )
             self.error.show()

@@ -31,6 +31,7 @@ from rig_monitor.core.model import Fault, MinerSnapshot, Target
 from rig_monitor.gui import fmt
 from rig_monitor.gui.filter_subject import SubjectCache
 from rig_monitor.gui.fleet import FleetRow, FleetTotals, RowState, RunningTotals
+from rig_monitor.gui.i18n import error_text
 from rig_monitor.gui.sorted_model import SortedTableModel
 
 SORT_ROLE = int(Qt.ItemDataRole.UserRole)
@@ -267,7 +268,9 @@ class FleetTableModel(SortedTableModel[FleetRow]):
         if col is Col.MODEL:
             return fmt.make_model(row.identity)
         if col is Col.ERROR:
-            return (row.snap.error or "") if row.snap is not None and not row.online else ""
+            if row.snap is None or row.online:
+                return ""
+            return error_text(row.snap.error or "")
         if col is Col.FAULTS and s is None:
             return ""  # faults are evaluated on answers only
         if s is None:
@@ -379,7 +382,9 @@ class FleetTableModel(SortedTableModel[FleetRow]):
         if snap is None:
             return QCoreApplication.translate("MainWindow", "Waiting for the first poll")
         if not snap.online:
-            return snap.error or QCoreApplication.translate("MainWindow", "Offline")
+            return error_text(snap.error or "") or QCoreApplication.translate(
+                "MainWindow", "Offline"
+            )
         if col in (Col.STATUS, Col.FAULTS) and row.state is RowState.DEGRADED and self.explain:
             return self.explain(row)
         if col in (Col.STATUS, Col.FAULTS) and snap.faults:

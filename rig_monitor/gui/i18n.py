@@ -52,6 +52,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rig_monitor.core.errwords import localise
 from rig_monitor.core.resources import resource_path
 from rig_monitor.gui.i18n_strings import CONTEXT, PLURALS, STATIC
 
@@ -100,6 +101,12 @@ def locale() -> QLocale:
 
 def t(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
+
+
+def error_text(message: str) -> str:
+    """A miner's error message (English from core) in the installed language: the operator
+    reads "why is it offline" more often than any other text in the window."""
+    return localise(message, _current)
 
 
 def tn(text: str, n: int) -> str:

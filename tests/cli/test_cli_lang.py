@@ -8,6 +8,7 @@ import ast
 import io
 import json
 import re
+import socket
 import string
 from collections.abc import Iterator
 from pathlib import Path
@@ -146,3 +147,24 @@ def test_watch_table_follows_lang_and_jsonl_does_not(
     doc = json.loads(run(*argv, "--jsonl"))
     assert doc["sweep"] == 1 and len(doc["miners"]) == 10
     assert not CJK.search(json.dumps(doc, ensure_ascii=False))
+
+
+def test_poll_gives_a_refused_reason_in_chinese_and_json_keeps_english(
+    no_locale: pytest.MonkeyPatch,
+) -> None:
+    """A port bound but not listening answers a connect with RST: the engine's "refused: …"
+    reason, shown in the table's language; ``--json`` keeps the English words."""
+    with socket.socket() as closed:
+        closed.bind(("127.97.3.1", 0))  # held, not listening: nobody else can listen there
+        port = closed.getsockname()[1]
+        target = f"127.97.3.1:{port}"
+        out = io.StringIO()
+        rc = main(["poll", target, "--timeout", "1", "--lang", "zh"], out)
+        text = out.getvalue()
+        assert f"拒绝连接：端口 {port} 上没有程序在监听" in text, text
+        assert "refused" not in text and rc == 0
+        out = io.StringIO()
+        main(["poll", target, "--timeout", "1", "--json"], out)
+        doc = json.loads(out.getvalue())
+        assert f"refused: nothing listens on port {port}" in json.dumps(doc)
+        assert not CJK.search(json.dumps(doc, ensure_ascii=False))

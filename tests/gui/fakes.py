@@ -36,7 +36,7 @@ def snapshot(
     power: bool = True,
 ) -> MinerSnapshot:
     if offline:
-        return MinerSnapshot.offline(target, ErrorKind.TIMEOUT, "timed out after 3.0 s")
+        return MinerSnapshot.offline(target, ErrorKind.TIMEOUT, "timed out: no TCP answer in 3 s")
     faults = []
     if fault is not None:
         faults.append(Fault("chips_missing", fault, "Chips missing", "chain 2: 98/126 chips", 1))

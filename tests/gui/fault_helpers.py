@@ -47,11 +47,17 @@ class ScriptedFleet:
         self.index = {t.key: i for i, t in enumerate(targets)}
         self.shape = shape
         self.offline: set[str] = set()
+        self.refused: set[str] = set()  # answer with the engine's words for a closed port
 
     async def poll(self, target: Target) -> MinerSnapshot:
         await asyncio.sleep(0)
+        if target.key in self.refused:
+            reason = f"refused: nothing listens on port {target.port}"  # core/wire/cgminer.py
+            return MinerSnapshot.offline(target, ErrorKind.REFUSED, reason)
         if target.key in self.offline:
-            return MinerSnapshot.offline(target, ErrorKind.TIMEOUT, "timed out after 3.0 s")
+            return MinerSnapshot.offline(
+                target, ErrorKind.TIMEOUT, "timed out: no TCP answer in 3 s"
+            )
         i = self.index.get(target.key, 0)
         snap = snapshot(target, i)
         return self.shape(i, snap) if self.shape is not None else snap

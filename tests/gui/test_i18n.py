@@ -41,7 +41,7 @@ pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateS
 KEEP = {
     "rig", "monitor", "ctrl", "csv", "th", "ph", "gh", "kw", "mw", "mac", "j", "model", "fault",
     "status", "site", "north", "rack", "row", "col", "address", "english", "s", "ok",
-    "api", "pdu", "dhcp", "ip", "crc", "eeprom", "pic", "psu", "lpm", "rpm", "uptime", "ms", "mad",
+    "api", "pdu", "dhcp", "ip", "tcp", "crc", "eeprom", "pic", "psu", "lpm", "rpm", "uptime", "ms", "mad",
 }  # fmt: skip
 # Kept in the fault catalogue's zh/ru texts on purpose: vendor, firmware and tool names, and the
 # words operators read in English on the miner's own pages and logs ("find 0 asic", BOOTBY,
@@ -177,11 +177,10 @@ def texts_in(root: QWidget) -> list[str]:
             translated = TRANSLATED_COLUMNS.get(w.objectName(), ())
             for r in range(min(model.rowCount(), 30)):
                 out += [str(model.index(r, c).data() or "") for c in translated]
-    # the engine's own error text (the scripted fleet's timeout) stays English by design
-    return [t.replace(ENGINE_ERROR, "") for t in out if t]
+    # the engine's error text (the scripted fleet's timeout) is translated too: resources/i18n/
+    # errors.json, through the evidence's {error}
+    return [t for t in out if t]
 
-
-ENGINE_ERROR = "timed out after 3.0 s"  # tests/gui/fault_helpers.py ScriptedFleet.poll
 
 # objectName of a view -> its columns whose cells the window writes (not the miner's own data)
 TRANSLATED_COLUMNS = {
@@ -301,3 +300,40 @@ def test_fault_titles_follow_a_switch_without_waiting_for_a_poll(
     assert "Вентилятор остановился" in win.detail.faults.cards[0].plain_text()
     switch(qtbot, win, "en")
     qtbot.waitUntil(lambda: index.data() == "Fan stopped", timeout=5000)
+
+
+@pytest.mark.parametrize(
+    ("lang", "reason"),
+    [
+        ("zh_CN", "拒绝连接：端口 4028 上没有程序在监听"),
+        ("ru", "отказ: на порту 4028 никто не слушает"),
+    ],
+)
+def test_an_offline_miners_reason_is_translated(
+    qtbot: Any, fault_window: MakeWindow, lang: str, reason: str
+) -> None:
+    """The Error column, its tooltip, the detail pane and the fault evidence read the engine's
+    English reason in the window's language (resources/i18n/errors.json); English again after
+    switching back, and the snapshot itself keeps English (JSON, history and CSV use it)."""
+    win, fake = fault_window(3, base="127.78.10")
+    message = "refused: nothing listens on port 4028"
+    key = "127.78.10.2:4028"
+
+    fake.refused.add(key)
+    sweeps(qtbot, win, 2)
+    switch(qtbot, win, lang)
+    sweeps(qtbot, win, 1)
+    row = win.model.find(key)
+    assert row is not None and row.snap is not None and row.snap.error == message
+    r = next(i for i in range(win.model.rowCount()) if win.model.row_at(i) is row)
+    cell = win.model.index(r, Col.ERROR)
+    assert cell.data() == reason
+    assert cell.data(Qt.ItemDataRole.ToolTipRole) == reason
+    assert english_left([str(cell.data())]) == []
+    assert win.select_key(key)
+    assert reason in win.detail.error.text() and english_left([win.detail.error.text()]) == []
+    evidence = [f.detail for f in row.snap.faults if f.id == "miner_unreachable"]
+    assert evidence and reason in evidence[0], row.snap.faults
+
+    switch(qtbot, win, "en")
+    assert win.model.index(r, Col.ERROR).data() == message

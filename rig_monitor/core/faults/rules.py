@@ -18,6 +18,7 @@ import statistics
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from rig_monitor.core.errwords import localise
 from rig_monitor.core.faults.catalogue import Catalogue
 from rig_monitor.core.faults.codes import GENERIC_FAULT, boot_reason, classify
 from rig_monitor.core.faults.history import MinerHistory, Sample, sample_of
@@ -249,6 +250,7 @@ def rule_unreachable(ctx: Ctx) -> None:
     if s.online:
         return
     error = s.error or (str(s.error_kind) if s.error_kind else "no answer")
+    error = localise(error, ctx.cat.lang)  # evidence is read in the catalogue's language
     # the tracker starts at warning and escalates after escalate_after_s; a one-shot poll has no
     # history to wait for, so it reports the catalogue's severity at once
     sev = ctx.cat.get("miner_unreachable").severity if ctx.oneshot else Severity.WARNING
