@@ -22,6 +22,12 @@ log = logging.getLogger(__name__)
 
 Entry = tuple[re.Pattern[str], dict[str, str]]
 
+# (message, language) -> text: a fleet shows a handful of distinct messages, and the window asks
+# for each offline row's text on every repaint; up to 63 regular expressions each time is waste.
+# Emptied whenever the table is (re)loaded, so it never outlives the patterns it came from.
+_memo: dict[tuple[str, str], str] = {}
+_MEMO_MAX = 4096
+
 
 def lang_code(lang: str | None) -> str:
     """``zh_CN``, ``zh-CN``, ``zh``, ``ru_RU.UTF-8`` -> ``zh`` / ``ru``: the window names its
@@ -33,6 +39,7 @@ def lang_code(lang: str | None) -> str:
 
 @functools.cache
 def entries() -> tuple[Entry, ...]:
+    _memo.clear()
     path = resource_path("i18n", "errors.json")
     try:
         data: Any = load_json(path)
@@ -60,7 +67,18 @@ def localise(message: str, lang: str | None) -> str:
     code = lang_code(lang)
     if code == "en" or not message:
         return message
-    for pattern, texts in entries():
+    table = entries()  # before the memo: a reload empties it
+    key = (message, code)
+    text = _memo.get(key)
+    if text is None:
+        if len(_memo) >= _MEMO_MAX:
+            _memo.clear()
+        text = _memo[key] = _translate(table, message, code)
+    return text
+
+
+def _translate(table: tuple[Entry, ...], message: str, code: str) -> str:
+    for pattern, texts in table:
         match = pattern.fullmatch(message)
         if match is None:
             continue

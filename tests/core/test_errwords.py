@@ -6,6 +6,7 @@ import ast
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -210,3 +211,20 @@ def test_kinds_all_have_a_head() -> None:
     for kind in ErrorKind:
         assert _kind_of(f"{kind}: x") == kind
         assert localise(f"{kind}: something unlisted", "zh") != f"{kind}: something unlisted"
+
+
+def test_a_repeated_message_is_translated_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The window asks for an offline row's text on every repaint: the patterns run once."""
+    calls: list[str] = []
+    real = errwords._translate
+
+    def counting(table: Any, message: str, code: str) -> str:
+        calls.append(message)
+        return real(table, message, code)
+
+    monkeypatch.setattr(errwords, "_translate", counting)
+    message = "refused: nothing listens on port 40999"
+    first = localise(message, "zh")
+    assert localise(message, "zh_CN") == first != message
+    assert localise(message, "ru") != first
+    assert calls == [message, message]  # once for zh, once for ru
