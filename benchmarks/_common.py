@@ -6,6 +6,7 @@ being measured (on a 2-core machine they still compete for cores: the figures sa
 
 from __future__ import annotations
 
+import json
 import os
 import platform
 import resource
@@ -67,9 +68,26 @@ class SimProcess:
         assert self.proc is not None
         return self.proc.pid
 
+    def truth(self, path: str | Path, timeout_s: float = 60.0) -> dict[str, dict[str, object]]:
+        """What each miner last served, per address (the simulator was started with ``--truth
+        path``): read right after a tool's run, it is the sample that tool was shown."""
+        assert self.proc is not None and self.proc.stdin is not None
+        assert self.proc.stdout is not None
+        self.proc.stdin.write("t")
+        self.proc.stdin.flush()
+        deadline = time.monotonic() + timeout_s
+        while time.monotonic() < deadline:
+            line = self.proc.stdout.readline()
+            if not line:
+                raise RuntimeError("simulator exited before writing its truth")
+            if line.startswith("TRUTH"):
+                data: dict[str, dict[str, object]] = json.loads(Path(path).read_text())
+                return data
+        raise RuntimeError(f"simulator wrote no truth within {timeout_s:.0f} s")
+
     def cpu_s(self) -> float:
         t = psutil.Process(self.pid).cpu_times()
-        return t.user + t.system
+        return float(t.user + t.system)
 
     def __exit__(self, *exc: object) -> None:
         if self.proc is None:
@@ -99,7 +117,7 @@ def peak_rss_mb() -> float:
 
 
 def rss_mb() -> float:
-    return psutil.Process().memory_info().rss / (1024.0 * 1024.0)
+    return float(psutil.Process().memory_info().rss / (1024.0 * 1024.0))
 
 
 def median(values: Sequence[float]) -> float:

@@ -2,7 +2,9 @@
 
 Run by :class:`benchmarks._common.SimProcess`; prints ``READY <miners> <silent>`` once everything
 is bound and serves until stdin closes, SIGTERM, or ``--max-seconds`` (every benchmark stops by
-itself even if its parent dies).
+itself even if its parent dies). With ``--truth FILE``, each ``t`` written to its stdin makes it
+write what every miner last served (:meth:`SimMiner.truth`, JSON) to FILE and print ``TRUTH``: a
+benchmark judges the tools it measures against the simulator's own figures, not by parsing.
 
 "Silent" addresses imitate a LAN host that drops packets: a listener with a backlog of 0 whose
 accept queue is filled by the server itself, so further SYNs are dropped and a client's connect
@@ -15,6 +17,8 @@ import argparse
 import asyncio
 import contextlib
 import ipaddress
+import json
+import os
 import random
 import signal
 import socket
@@ -23,7 +27,7 @@ import time
 from pathlib import Path
 
 from rig_monitor.sim.fleet import SimFleet
-from rig_monitor.sim.miner import SimMiner
+from rig_monitor.sim.miner import DEFAULT_WEB_PORT, SimMiner
 
 
 def spread(base: str, span: int, count: int, seed: int) -> list[str]:
@@ -71,10 +75,32 @@ def hang_after_identification(ips: set[str]) -> None:
             await asyncio.Event().wait()  # until the server stops and cancels us
         return data
 
-    server_mod.read_request = read_request  # type: ignore[assignment]
+    server_mod.read_request = read_request
+
+
+def truth_record(m: SimMiner) -> dict[str, object]:
+    t = m.truth()
+    return {
+        "persona": t.persona,
+        "make": t.make,
+        "model": t.model,
+        "firmware": t.firmware,
+        "hashrate_ths": t.hashrate_ths,
+        "hashrate_avg_ths": t.hashrate_avg_ths,
+        "faults": sorted(t.faults),
+    }
+
+
+def write_truth(fleet: SimFleet, path: str) -> None:
+    data = {m.ip: truth_record(m) for m in fleet.miners}
+    Path(path).write_text(json.dumps(data))
+    print("TRUTH", flush=True)
 
 
 async def main(args: argparse.Namespace) -> None:
+    # Below 1024 only inside a private network namespace (benchmarks.vs_pyasic --netns), where the
+    # fleet is built on the usual stand-in port and then moved: SimFleet itself refuses such ports.
+    web_port = args.web_port if args.web_port >= 1024 else DEFAULT_WEB_PORT
     fleet = SimFleet.build(
         base=args.base,
         count=args.count,
@@ -82,8 +108,11 @@ async def main(args: argparse.Namespace) -> None:
         seed=args.seed,
         port=args.port,
         personas=args.personas.split(",") if args.personas else None,
-        web_port=args.web_port,
+        web_port=web_port,
     )
+    if web_port != args.web_port:
+        for m in fleet.miners:
+            m.web_port = args.web_port
     silent_ips: list[str] = []
     if args.spread:
         chosen = spread(args.base, args.spread, args.count + args.silent, args.seed)
@@ -102,8 +131,8 @@ async def main(args: argparse.Namespace) -> None:
     for m in fleet.miners[: args.hung]:
         m.inject("hung")  # accepts, reads the request, never answers (a frozen control board)
     if args.hung_after_id:
-        chosen = fleet.miners[args.hung : args.hung + args.hung_after_id]
-        hang_after_identification({m.ip for m in chosen})
+        stuck = fleet.miners[args.hung : args.hung + args.hung_after_id]
+        hang_after_identification({m.ip for m in stuck})
     # --inject malformed=40 --inject garbage=10: the next miners in address order, in turn
     at = args.hung + args.hung_after_id
     for spec in args.inject or []:
@@ -124,7 +153,15 @@ async def main(args: argparse.Namespace) -> None:
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     loop.add_signal_handler(signal.SIGTERM, stop.set)
-    loop.add_reader(sys.stdin.fileno(), lambda: stop.set() if not sys.stdin.read(1) else None)
+
+    def on_stdin() -> None:
+        data = os.read(sys.stdin.fileno(), 64)
+        if not data:
+            stop.set()
+        elif args.truth and b"t" in data:
+            write_truth(fleet, args.truth)
+
+    loop.add_reader(sys.stdin.fileno(), on_stdin)
     t0 = time.monotonic()
     with contextlib.suppress(TimeoutError):
         await asyncio.wait_for(stop.wait(), args.max_seconds - (time.monotonic() - t0))
@@ -160,6 +197,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         help="give the next N miners (after the hung ones) this fault; repeatable",
     )
     p.add_argument("--addresses", default=None, help="write the served addresses to this file")
+    p.add_argument("--truth", default=None, help="on each 't' on stdin, write the truth here")
     p.add_argument("--max-seconds", type=float, default=900.0)
     return p.parse_args(argv)
 

@@ -1,6 +1,6 @@
 """The same simulated fleet read cold by Rig Monitor, pyasic and asic-rs, in one run, with ratios.
 
-    python -m benchmarks.vs_pyasic --miners 1000 --runs 3 [--hung N] [--hung-after-id N]
+    python -m benchmarks.vs_pyasic --miners 1000 --runs 3 [--hung N] [--hung-after-id N] [--no-netns]
 
 Neither pyasic nor asic-rs is a project dependency: each runs in its own throwaway venv, in a
 child process (``python -m venv /tmp/pyasic-venv && /tmp/pyasic-venv/bin/pip install pyasic
@@ -8,36 +8,69 @@ psutil``; ``python -m venv /tmp/asicrs-venv && /tmp/asicrs-venv/bin/pip install 
 or ``--pyasic-python`` / ``--asicrs-python``; a missing interpreter skips that tool). All three
 do the same work from cold: identify every miner, then read its data (pyasic and asic-rs:
 ``get_miner`` + ``get_data`` under a semaphore; Rig Monitor: the first sweep of a fresh poller,
-detection included). "read" counts miners identified with a hashrate in the result. The sim
-serves the RPC on port 4028 (both libraries' fixed port); its web UI is on 24080, so their
-port-80 probes are refused at once. ``--hung`` miners accept and never answer; ``--hung-after-id``
-miners answer ``version``/``devdetails`` and hang on any data request.
+detection included). ``--hung`` miners accept and never answer; ``--hung-after-id`` miners answer
+``version``/``devdetails`` and hang on any data request.
+
+**Port 80.** pyasic and asic-rs find a miner's web UI on port 80 only (no option), and ordinary
+users may not bind ports below 1024. So by default (``--netns``) the whole benchmark, simulator
+and the three tools, re-executes itself in a private unprivileged user + network namespace
+(``unshare --user --map-root-user --net``), where it may bind port 80 of the namespace's own
+loopback: the simulator serves its web UI on 80 and the RPC on 4028 for every 127.x address, and
+Rig Monitor is told port 80 too. That namespace has no interface but its own ``lo`` (checked and
+printed): no packet can reach the host's network, or even the host's loopback, which is stricter
+than the project's loopback-only rule. Where user namespaces are refused (a sysctl, some
+containers) or with ``--no-netns`` the web UI stays on 24080 and a warning says pyasic and
+asic-rs cannot probe it, so their figures are then not comparable.
+
+**Read correctly.** After each tool's run the simulator writes what every miner last served
+(``--truth``; no reply is parsed here with project code) and each miner the tool returned is
+judged by :mod:`benchmarks._truth`: its hashrate within ±10 % of the served figure, and its model
+the served one when the tool reports a model. Printed per tool: read correctly, read wrong, not
+read, each with its reasons.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import fcntl
 import ipaddress
 import json
 import os
+import shutil
+import socket
+import struct
 import subprocess
 import sys
+import tempfile
 import time
+from collections import Counter
 from pathlib import Path
 
 from benchmarks._common import SimProcess, cpu_s, loadavg, machine, median, raise_fd_limit
+from benchmarks._truth import judge
 
 BASE = "127.240.0.1"
 DEFAULT_PYASIC_PYTHON = "/tmp/pyasic-venv/bin/python"
 DEFAULT_ASICRS_PYTHON = "/tmp/asicrs-venv/bin/python"
+NETNS_ENV = "RIG_MONITOR_BENCH_NETNS"  # the re-executed child, in the namespace: the uid outside
+SIM_WEB_PORT = 24080  # outside a namespace: the simulator's stand-in for port 80
 
 # The same timed identify+read loop for both tools, run with their own venv's python (neither
-# can import this project); only how a miner object is obtained and the version differ.
+# can import this project); only how a miner object is obtained, how its hashrate becomes TH/s and
+# where its model sits differ. Each miner's result: [ip, outcome, TH/s or None, model or None].
 _CHILD = r"""
 import asyncio, json, os, sys, time
 {imports}
 ips = json.loads(sys.argv[1]); conc = int(sys.argv[2])
+def to_ths(hr):
+    return {to_ths}
+def model_of(data):
+    try:
+        m = {model}
+    except Exception:
+        return None
+    return None if m is None else str(m)
 async def main():
 {setup}
     sem = asyncio.Semaphore(conc)
@@ -46,17 +79,18 @@ async def main():
             try:
                 miner = await asyncio.wait_for({get_miner}(ip), 30)
                 if miner is None:
-                    return "none"
+                    return [ip, "not identified", None, None]
                 data = await asyncio.wait_for(miner.get_data(), 30)
-                return "ok" if data.hashrate is not None else "nodata"
+                hr = data.hashrate
+                if hr is None:
+                    return [ip, "no hashrate", None, model_of(data)]
+                return [ip, "read", to_ths(hr), model_of(data)]
             except Exception as exc:
-                return type(exc).__name__
+                return [ip, type(exc).__name__, None, None]
     t0 = time.perf_counter(); c0 = sum(os.times()[:2])
     res = await asyncio.gather(*(one(ip) for ip in ips))
     wall = time.perf_counter() - t0; cpu = sum(os.times()[:2]) - c0
-    counts = {{}}
-    for r in res: counts[r] = counts.get(r, 0) + 1
-    print("RESULT " + json.dumps({{"wall": wall, "cpu": cpu, "counts": counts,
+    print("RESULT " + json.dumps({{"wall": wall, "cpu": cpu, "miners": res,
           "version": {version}}}))
 asyncio.run(main())
 """
@@ -65,18 +99,26 @@ PYASIC_CHILD = _CHILD.format(
     imports="import pyasic",
     setup="    pass",
     get_miner="pyasic.get_miner",
+    to_ths="float(hr.rate) * int(hr.unit) / 1e12",  # AlgoHashRate: rate in unit, unit in H/s
+    model="data.model",
     version='pyasic.__version__ if hasattr(pyasic, "__version__") else "?"',
 )
 ASICRS_CHILD = _CHILD.format(
-    imports="from importlib.metadata import version\nfrom pyasic_rs import MinerFactory",
+    imports="from importlib.metadata import version\nfrom pyasic_rs import MinerFactory\n"
+    "from pyasic_rs.asic_rs import HashRateUnit",
     setup="    factory = MinerFactory()",
     get_miner="factory.get_miner",
+    to_ths="hr.into_unit(HashRateUnit.TH).value",
+    model="data.device_info.model",
     version='version("pyasic-rs")',
 )
 
+Miner = list[object]  # [ip, outcome, TH/s or None, model or None]
+
 
 def _ips(n: int) -> list[str]:
-    out, addr = [], int(ipaddress.IPv4Address(BASE))
+    out: list[str] = []
+    addr = int(ipaddress.IPv4Address(BASE))
     while len(out) < n:
         if addr & 0xFF not in (0, 255):
             out.append(str(ipaddress.IPv4Address(addr)))
@@ -84,44 +126,47 @@ def _ips(n: int) -> list[str]:
     return out
 
 
-async def rig_monitor_cold(ips: list[str], concurrency: int) -> dict[str, object]:
+async def rig_monitor_cold(ips: list[str], concurrency: int, web_port: int) -> dict[str, object]:
     from rig_monitor.core.engine.engine import Batch, EngineConfig, PollEngine
     from rig_monitor.core.engine.poller import Poller
     from rig_monitor.core.model import Ports, Target
 
-    poller = Poller(ports=Ports(web=24080))
-    counts: dict[str, int] = {}
+    poller = Poller(ports=Ports(web=web_port))
+    miners: list[Miner] = []
 
     def on_batch(b: Batch) -> None:
         for snap in b.snapshots:
-            ok = snap.online and snap.hashrate_ths is not None
-            key = "ok" if ok else str(snap.error_kind or "nodata")
-            counts[key] = counts.get(key, 0) + 1
+            if snap.online and snap.hashrate_ths is not None:
+                miners.append([snap.ip, "read", snap.hashrate_ths, snap.model])
+            else:
+                miners.append([snap.ip, str(snap.error_kind or "no hashrate"), None, snap.model])
 
     engine = PollEngine(
         poller.poll, on_batch, EngineConfig(interval_s=0.0, concurrency=concurrency)
     )
-    engine.set_targets([Target(ip, 4028, web_port=24080) for ip in ips])
+    web = None if web_port == 80 else web_port
+    engine.set_targets([Target(ip, 4028, web_port=web) for ip in ips])
     c0, t0 = cpu_s(), time.perf_counter()
     await engine.sweep()
     wall, cpu = time.perf_counter() - t0, cpu_s() - c0
     await poller.aclose()
-    return {"wall": wall, "cpu": cpu, "counts": counts}
+    return {"wall": wall, "cpu": cpu, "miners": miners}
+
+
+def _run(cmd: list[str], timeout_s: float) -> subprocess.CompletedProcess[str] | str:
+    """The finished process, or why it could not run."""
+    try:
+        return subprocess.run(cmd, capture_output=True, text=True, timeout=timeout_s, check=False)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        return str(exc)
 
 
 def child_cold(
     name: str, python: str, code: str, ips: list[str], concurrency: int
 ) -> dict[str, object] | str:
-    try:
-        out = subprocess.run(
-            [python, "-c", code, json.dumps(ips), str(concurrency)],
-            capture_output=True,
-            text=True,
-            timeout=900,
-            check=False,
-        )
-    except (OSError, subprocess.TimeoutExpired) as exc:
-        return f"{name} could not run: {exc}"
+    out = _run([python, "-c", code, json.dumps(ips), str(concurrency)], 900)
+    if isinstance(out, str):
+        return f"{name} could not run: {out}"
     line = next((x for x in out.stdout.splitlines() if x.startswith("RESULT ")), None)
     if line is None:
         return f"{name} failed: {out.stderr[-1500:]}"
@@ -129,7 +174,60 @@ def child_cold(
     return result
 
 
+def tally(
+    miners: list[Miner], truth: dict[str, dict[str, object]], expected: list[str]
+) -> tuple[Counter[str], Counter[str]]:
+    """Verdict counts and "verdict: reason" counts; a miner the tool never returned is not read."""
+    verdicts: Counter[str] = Counter()
+    reasons: Counter[str] = Counter()
+    seen = set()
+    for ip, outcome, ths, model in miners:
+        seen.add(ip)
+        if outcome != "read":
+            verdict, reason = "not read", str(outcome)
+        else:
+            served = truth.get(str(ip))
+            if served is None:
+                verdict, reason = "wrong", "an address the simulator does not serve"
+            else:
+                hashrate = float(ths) if isinstance(ths, int | float) else None
+                verdict, reason = judge(hashrate, None if model is None else str(model), served)
+        if reason:
+            persona = truth.get(str(ip), {}).get("persona", "?")
+            reasons[f"{verdict}: {reason} [{persona}]"] += 1
+        verdicts[verdict] += 1
+    for ip in expected:
+        if ip not in seen:
+            verdicts["not read"] += 1
+            reasons["not read: not returned"] += 1
+    return verdicts, reasons
+
+
+def netns_refusal() -> str | None:
+    """Why a private user + network namespace cannot be made here, or None if it can."""
+    if shutil.which("unshare") is None:
+        return "unshare (util-linux) is not installed"
+    probe = _run(["unshare", "--user", "--map-root-user", "--net", "true"], 30)
+    if isinstance(probe, str):
+        return f"unshare failed: {probe}"
+    if probe.returncode != 0:
+        return f"unshare refused: {probe.stderr.strip() or probe.returncode}"
+    return None
+
+
+def loopback_up() -> list[str]:
+    """Bring up the new namespace's ``lo`` (as ``ip link set lo up`` does: SIOCSIFFLAGS), and
+    return the namespace's interfaces, which must be ``lo`` alone."""
+    siocgifflags, siocsifflags, iff_up = 0x8913, 0x8914, 0x1
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
+        ifr = struct.pack("16sh22x", b"lo", 0)
+        flags = struct.unpack("16sh22x", fcntl.ioctl(s, siocgifflags, ifr))[1]
+        fcntl.ioctl(s, siocsifflags, struct.pack("16sh22x", b"lo", flags | iff_up))
+    return [name for _, name in socket.if_nameindex()]
+
+
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--miners", type=int, default=1000)
     p.add_argument("--runs", type=int, default=3)
@@ -152,12 +250,50 @@ def main(argv: list[str] | None = None) -> int:
         help="simulator personas, comma-separated (default: the simulator's mix)",
     )
     p.add_argument(
+        "--netns",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="run in a private user + network namespace with the web UI on port 80 (default; "
+        "falls back, with a warning, where namespaces are refused)",
+    )
+    p.add_argument(
         "--pyasic-python", default=os.environ.get("PYASIC_PYTHON", DEFAULT_PYASIC_PYTHON)
     )
     p.add_argument(
         "--asicrs-python", default=os.environ.get("ASICRS_PYTHON", DEFAULT_ASICRS_PYTHON)
     )
     args = p.parse_args(argv)
+    outer_uid = os.environ.get(NETNS_ENV)
+    inside = outer_uid is not None
+    if args.netns and not inside:
+        refusal = netns_refusal()
+        if refusal is None:
+            cmd = ["unshare", "--user", "--map-root-user", "--net", "--"]
+            cmd += [sys.executable, "-m", "benchmarks.vs_pyasic", *argv]
+            env = {**os.environ, NETNS_ENV: str(os.getuid())}
+            root = Path(__file__).resolve().parent.parent
+            return subprocess.run(cmd, env=env, cwd=root, check=False).returncode
+        print(
+            f"WARNING: no private network namespace ({refusal}): the simulator's web UI stays on "
+            f"port {SIM_WEB_PORT}, so pyasic and asic-rs cannot probe port 80 and identify only "
+            "what they recognise from the RPC; their figures are not comparable"
+        )
+    elif not args.netns:
+        print(
+            f"--no-netns: the simulator's web UI is on port {SIM_WEB_PORT}; pyasic and asic-rs "
+            "cannot probe port 80 and identify only what they recognise from the RPC"
+        )
+    web_port = SIM_WEB_PORT
+    if inside:
+        interfaces = loopback_up()
+        if interfaces != ["lo"]:
+            print(f"refusing to run: the namespace has interfaces {interfaces}, not lo alone")
+            return 1
+        web_port = 80
+        print(
+            "private user + network namespace (interfaces: lo only): web UI on port 80, "
+            f"RPC on 4028; started by uid {outer_uid}, uid {os.getuid()} in the namespace"
+        )
     raise_fd_limit()
     print(machine())
     others = {
@@ -171,31 +307,42 @@ def main(argv: list[str] | None = None) -> int:
     ips = _ips(args.miners)
     walls: dict[str, list[float]] = {"rig-monitor": [], **{n: [] for n in others}}
     cpus: dict[str, list[float]] = {n: [] for n in walls}
-    outcomes: dict[str, dict[str, int]] = {}
+    correct: dict[str, list[int]] = {n: [] for n in walls}
+    verdicts: dict[str, Counter[str]] = {}
+    reasons: dict[str, Counter[str]] = {}
     versions: dict[str, str] = {}
+    truth_file = Path(tempfile.mkdtemp(prefix="vs_pyasic-")) / "truth.json"
     sim_args = ["--base", BASE, "--count", str(args.miners), "--port", "4028", "--seed", "3"]
     sim_args += ["--hung", str(args.hung), "--hung-after-id", str(args.hung_after_id)]
+    sim_args += ["--web-port", str(web_port), "--truth", str(truth_file)]
     if args.personas:
         sim_args += ["--personas", args.personas]
-    with SimProcess(sim_args):
+    with SimProcess(sim_args) as sim:
         for _ in range(args.runs):
-            results: dict[str, dict[str, object] | str] = {
-                "rig-monitor": asyncio.run(rig_monitor_cold(ips, args.concurrency))
-            }
-            for name, (python, code) in others.items():
-                results[name] = child_cold(name, python, code, ips, args.concurrency)
-            for name, r in results.items():
+            for name in walls:
+                r: dict[str, object] | str
+                if name == "rig-monitor":
+                    r = asyncio.run(rig_monitor_cold(ips, args.concurrency, web_port))
+                else:
+                    python, code = others[name]
+                    r = child_cold(name, python, code, ips, args.concurrency)
                 if isinstance(r, str):
                     print(r)
                     return 1
+                truth = sim.truth(truth_file)  # what this tool was just served
                 walls[name].append(float(r["wall"]))  # type: ignore[arg-type]
                 cpus[name].append(float(r["cpu"]))  # type: ignore[arg-type]
-                outcomes[name] = r["counts"]  # type: ignore[assignment]
+                v, why = tally(r["miners"], truth, ips)  # type: ignore[arg-type]
+                correct[name].append(v["correct"])
+                verdicts[name], reasons[name] = v, why
                 versions[name] = str(r.get("version", "this tree"))
+    truth_file.unlink(missing_ok=True)
+    truth_file.parent.rmdir()
     print(
         f"vs_pyasic: {args.miners} miners ({args.hung} hung, {args.hung_after_id} hung after "
-        f"identification), concurrency {args.concurrency}, cold (identify + read), "
-        f"median of {args.runs}; personas {args.personas or 'default mix'}; load {loadavg()}"
+        f"identification), concurrency {args.concurrency}, cold (identify + read), web UI on "
+        f"port {web_port}, median of {args.runs}; personas {args.personas or 'default mix'}; "
+        f"load {loadavg()}"
     )
     ow, oc = median(walls["rig-monitor"]), median(cpus["rig-monitor"])
     for name in walls:
@@ -203,12 +350,18 @@ def main(argv: list[str] | None = None) -> int:
         ratio = (
             f"; {name}/rig-monitor: wall {w / ow:.1f}x, CPU {c / oc:.1f}x" if name in others else ""
         )
+        v = verdicts[name]
         print(
             f"  {name:<12} {versions[name]:<10} wall {w:6.2f} s (runs "
             + " ".join(f"{x:.2f}" for x in walls[name])
-            + f"), CPU {c:6.2f} s, read {outcomes[name].get('ok', 0)}/{args.miners}, "
-            + f"outcomes {outcomes[name]}{ratio}"
+            + f"), CPU {c:6.2f} s (runs "
+            + " ".join(f"{x:.2f}" for x in cpus[name])
+            + f"); read correctly {v['correct']}/{args.miners} (runs "
+            + " ".join(str(x) for x in correct[name])
+            + f"), read wrong {v['wrong']}, not read {v['not read']}{ratio}"
         )
+        for reason, n in reasons[name].most_common():
+            print(f"      {n:5d}  {reason}")
     return 0
 
 
