@@ -193,8 +193,9 @@ def tally(
                 hashrate = float(ths) if isinstance(ths, int | float) else None
                 verdict, reason = judge(hashrate, None if model is None else str(model), served)
         if reason:
-            persona = truth.get(str(ip), {}).get("persona", "?")
-            reasons[f"{verdict}: {reason} [{persona}]"] += 1
+            served = truth.get(str(ip), {})
+            kind = " ".join(str(served[k]) for k in ("persona", "model") if served.get(k))
+            reasons[f"{verdict}: {reason} [{kind or '?'}]"] += 1
         verdicts[verdict] += 1
     for ip in expected:
         if ip not in seen:

@@ -72,4 +72,4 @@ def test_tally_counts_every_expected_miner_once() -> None:
     ]
     verdicts, reasons = tally(miners, truth, list(truth))
     assert verdicts == {"correct": 1, "not read": 2}
-    assert reasons == {"not read: TimeoutError [antminer]": 1, "not read: not returned": 1}
+    assert reasons == {"not read: TimeoutError [antminer S19j Pro]": 1, "not read: not returned": 1}
