@@ -17,18 +17,21 @@ TOLERANCE = 0.10
 
 # Maker names a tool may or may not put in front of the model ("Antminer S19j Pro").
 _MAKERS = ("antminer", "bitmain", "whatsminer", "microbt", "avalonminer", "avalon", "canaan")
+# Canaan sells the Avalon Q as a home miner: "Avalon Q Home", "AvalonHomeQ" name the same model.
+_MARKETING = "home"
 _NOT_A_MODEL = {"", "unknown", "none", "null"}
 
 
 def norm_model(model: str) -> str:
-    """Comparable form: case, spaces, dashes, underscores, dots and a leading maker name dropped
-    ("Antminer S19j-Pro" and "S19J Pro" agree; "+" stays: an M30S+ is not an M30S)."""
+    """Comparable form: case, spaces, dashes, underscores, dots, a leading maker name and "home"
+    dropped ("Antminer S19j-Pro" and "S19J Pro" agree; "+" stays: an M30S+ is not an M30S)."""
     s = model.lower().strip()
     for maker in _MAKERS:
         if s.startswith(maker):
             s = s[len(maker) :]
             break
-    return re.sub(r"[\s_\-.()]", "", s)
+    s = re.sub(r"[\s_\-.()]", "", s)
+    return s.replace(_MARKETING, "")
 
 
 def model_matches(reported: str, served: str) -> bool:

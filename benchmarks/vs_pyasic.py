@@ -309,6 +309,7 @@ def main(argv: list[str] | None = None) -> int:
     walls: dict[str, list[float]] = {"rig-monitor": [], **{n: [] for n in others}}
     cpus: dict[str, list[float]] = {n: [] for n in walls}
     correct: dict[str, list[int]] = {n: [] for n in walls}
+    runs: dict[str, list[str]] = {n: [] for n in walls}  # correct/wrong/not read, each run
     verdicts: dict[str, Counter[str]] = {}
     reasons: dict[str, Counter[str]] = {}
     versions: dict[str, str] = {}
@@ -335,6 +336,7 @@ def main(argv: list[str] | None = None) -> int:
                 cpus[name].append(float(r["cpu"]))  # type: ignore[arg-type]
                 v, why = tally(r["miners"], truth, ips)  # type: ignore[arg-type]
                 correct[name].append(v["correct"])
+                runs[name].append(f"{v['correct']}/{v['wrong']}/{v['not read']}")
                 verdicts[name], reasons[name] = v, why
                 versions[name] = str(r.get("version", "this tree"))
     truth_file.unlink(missing_ok=True)
@@ -351,15 +353,13 @@ def main(argv: list[str] | None = None) -> int:
         ratio = (
             f"; {name}/rig-monitor: wall {w / ow:.1f}x, CPU {c / oc:.1f}x" if name in others else ""
         )
-        v = verdicts[name]
         print(
             f"  {name:<12} {versions[name]:<10} wall {w:6.2f} s (runs "
             + " ".join(f"{x:.2f}" for x in walls[name])
             + f"), CPU {c:6.2f} s (runs "
             + " ".join(f"{x:.2f}" for x in cpus[name])
-            + f"); read correctly {v['correct']}/{args.miners} (runs "
-            + " ".join(str(x) for x in correct[name])
-            + f"), read wrong {v['wrong']}, not read {v['not read']}{ratio}"
+            + f"){ratio}\n      read correctly {median(correct[name]):.0f}/{args.miners} (median); "
+            + f"correct/wrong/not read per run {' '.join(runs[name])}; reasons in the last run:"
         )
         for reason, n in reasons[name].most_common():
             print(f"      {n:5d}  {reason}")

@@ -19,6 +19,8 @@ S19 = {"persona": "antminer", "model": "S19j Pro", "hashrate_ths": 100.0, "hashr
         ("Avalon 1246", "A1246-90"),
         ("AvalonMiner 1566", "A1566-185"),
         ("Avalon Q", "Q"),
+        ("Avalon Q Home", "Q"),
+        ("AvalonHomeQ", "Q"),
     ],
 )
 def test_the_same_model_spelt_otherwise_matches(reported: str, served: str) -> None:
