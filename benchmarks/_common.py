@@ -6,13 +6,16 @@ being measured (on a 2-core machine they still compete for cores: the figures sa
 
 from __future__ import annotations
 
+import collections
 import json
 import os
 import platform
+import queue
 import resource
 import statistics
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -39,6 +42,10 @@ class SimProcess:
         self.args = list(args)
         self.timeout_s = timeout_s
         self.proc: subprocess.Popen[str] | None = None
+        self._drain: threading.Thread | None = None
+        self._truths: queue.Queue[str] = queue.Queue()
+        self.output_lines = 0  # what the simulator printed after READY (its errors, mostly)
+        self.output_tail: collections.deque[str] = collections.deque(maxlen=20)
 
     def __enter__(self) -> SimProcess:
         cmd = [sys.executable, "-m", "benchmarks._simserver", *self.args]
@@ -59,9 +66,23 @@ class SimProcess:
                 break
             lines.append(line)
             if line.startswith("READY"):
+                self._drain = threading.Thread(target=self._read_output, daemon=True)
+                self._drain.start()
                 return self
         self.__exit__()
         raise RuntimeError("simulator did not start:\n" + "".join(lines[-20:]))
+
+    def _read_output(self) -> None:
+        """Keep reading what the simulator prints: unread, its pipe fills (64 KiB of asyncio
+        error logs under a hostile client is enough) and its next write blocks its whole event
+        loop, so every miner stops answering mid-benchmark."""
+        assert self.proc is not None and self.proc.stdout is not None
+        for line in self.proc.stdout:
+            if line.startswith("TRUTH"):
+                self._truths.put(line)
+            else:
+                self.output_lines += 1
+                self.output_tail.append(line.rstrip("\n"))
 
     @property
     def pid(self) -> int:
@@ -72,18 +93,14 @@ class SimProcess:
         """What each miner last served, per address (the simulator was started with ``--truth
         path``): read right after a tool's run, it is the sample that tool was shown."""
         assert self.proc is not None and self.proc.stdin is not None
-        assert self.proc.stdout is not None
         self.proc.stdin.write("t")
         self.proc.stdin.flush()
-        deadline = time.monotonic() + timeout_s
-        while time.monotonic() < deadline:
-            line = self.proc.stdout.readline()
-            if not line:
-                raise RuntimeError("simulator exited before writing its truth")
-            if line.startswith("TRUTH"):
-                data: dict[str, dict[str, object]] = json.loads(Path(path).read_text())
-                return data
-        raise RuntimeError(f"simulator wrote no truth within {timeout_s:.0f} s")
+        try:
+            self._truths.get(timeout=timeout_s)
+        except queue.Empty:
+            raise RuntimeError(f"simulator wrote no truth within {timeout_s:.0f} s") from None
+        data: dict[str, dict[str, object]] = json.loads(Path(path).read_text())
+        return data
 
     def cpu_s(self) -> float:
         t = psutil.Process(self.pid).cpu_times()
@@ -101,6 +118,9 @@ class SimProcess:
             except subprocess.TimeoutExpired:
                 self.proc.kill()
                 self.proc.wait(5)
+        if self._drain is not None:
+            self._drain.join(10)  # the pipe ends with the process
+            self._drain = None
         if self.proc.stdout is not None:
             self.proc.stdout.close()
         self.proc = None

@@ -348,6 +348,10 @@ def main(argv: list[str] | None = None) -> int:
                 runs[name].append(f"{v['correct']}/{v['wrong']}/{v['not read']}")
                 verdicts[name], reasons[name] = v, why
                 versions[name] = str(r.get("version", "this tree"))
+        if sim.output_lines:
+            print(f"the simulator printed {sim.output_lines} lines; the last ones:")
+            for line in list(sim.output_tail)[-5:]:
+                print(f"      {line[:200]}")
     truth_file.unlink(missing_ok=True)
     truth_file.parent.rmdir()
     print(
