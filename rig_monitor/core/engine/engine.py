@@ -7,7 +7,8 @@ callback; the GUI turns that callback into one queued Qt signal.
 Design points:
 - every poll runs under a hard budget (``poll_budget_s``) so a hung miner costs one budget, never
   a sweep;
-- concurrency is bounded by a semaphore, so 5,000 targets never open 5,000 sockets at once;
+- concurrency is bounded by a pool of worker tasks (one per slot, each polling target after
+  target), so 5,000 targets never open 5,000 sockets at once;
 - offline miners back off exponentially (capped) and are re-checked at once when they answer;
 - results are flushed every ``batch_interval_s`` and at the end of every sweep.
 """
@@ -17,6 +18,7 @@ from __future__ import annotations
 import asyncio
 import collections
 import contextlib
+import functools
 import gc
 import logging
 import threading
@@ -117,6 +119,10 @@ class AdaptiveGate:
         self.lag_max_s = 0.0
         self.active = 0
         self._waiters: collections.deque[asyncio.Future[None]] = collections.deque()
+        # Pool mode (PollEngine.sweep): the polls waiting are a queue of targets rather than
+        # futures, and a raised limit starts workers through ``on_room``.
+        self.queue: collections.deque[Target] | None = None
+        self.on_room: Callable[[], None] | None = None
 
     async def __aenter__(self) -> None:
         if self.active < self.limit and not self._waiters:
@@ -147,6 +153,11 @@ class AdaptiveGate:
             if not fut.done():
                 self.active += 1
                 fut.set_result(None)
+        if self.on_room is not None and self.active < self.limit:
+            self.on_room()
+
+    def waiting(self) -> bool:
+        return bool(self._waiters or self.queue)
 
     def set_limit(self, limit: int) -> None:
         self.limit = max(self.floor, min(self.cap, limit))
@@ -170,7 +181,7 @@ class AdaptiveGate:
                 continue
             if busy > BUSY_HIGH or wall - LAG_TICK_S > LAG_HIGH_S:
                 self.set_limit(self.limit * 3 // 4)
-            elif busy < BUSY_LOW and self._waiters:
+            elif busy < BUSY_LOW and self.waiting():
                 self.set_limit(self.limit + max(1, self.limit // 8))
 
 
@@ -294,29 +305,73 @@ class PollEngine:
             healthy = AdaptiveGate(concurrency - suspect_slots, adaptive=self.config.adaptive)
             suspect_gate = AdaptiveGate(max(1, suspect_slots), adaptive=False)
 
-        async def one(target: Target) -> None:
-            gate = suspect_gate if target.key in self._backoff else healthy
-            async with gate:
-                snap = await self._poll_guarded(target)
-            self._note_result(target, snap)
-            stats.polled += 1
-            if snap.online:
-                stats.online += 1
-            pending.append(snap)
+        # One worker task per slot, each polling targets from its gate's queue until it is empty
+        # (or the gate's limit has shrunk below the workers it has): no task, gate future and
+        # gather callback per poll.
+        done = asyncio.get_running_loop().create_future()
+        left = len(due)
+        workers: set[asyncio.Task[None]] = set()
 
-        tasks = [asyncio.ensure_future(one(t)) for t in due]
+        async def work(
+            gate: AdaptiveGate, queue: collections.deque[Target], target: Target
+        ) -> None:
+            nonlocal left
+            try:
+                while True:
+                    snap = await self._poll_guarded(target)
+                    self._note_result(target, snap)
+                    stats.polled += 1
+                    if snap.online:
+                        stats.online += 1
+                    pending.append(snap)
+                    left -= 1
+                    if not queue or gate.active > gate.limit:
+                        break  # nothing left, or the limit went down: this slot closes
+                    target = queue.popleft()
+            finally:
+                gate.active -= 1
+            if not left and not done.done():
+                done.set_result(None)
+
+        def ended(task: asyncio.Task[None]) -> None:
+            workers.discard(task)
+            if not task.cancelled() and not done.done():
+                exc = task.exception()
+                if exc is not None:
+                    done.set_exception(exc)
+
+        def start_workers(gate: AdaptiveGate, queue: collections.deque[Target]) -> None:
+            while queue and gate.active < gate.limit:
+                gate.active += 1
+                task = asyncio.ensure_future(work(gate, queue, queue.popleft()))
+                workers.add(task)
+                task.add_done_callback(ended)
+
+        if suspect_gate is healthy:
+            queues = [(healthy, collections.deque(due))]
+        else:
+            queues = [
+                (healthy, collections.deque(t for t in due if t.key not in self._backoff)),
+                (suspect_gate, collections.deque(t for t in due if t.key in self._backoff)),
+            ]
+        for gate, queue in queues:
+            gate.queue = queue
+            gate.on_room = functools.partial(start_workers, gate, queue)
+            start_workers(gate, queue)
         flusher = asyncio.ensure_future(self._flush_periodically(pending, stats))
         monitor = asyncio.ensure_future(healthy.watch_lag())
         try:
-            if tasks:
-                await asyncio.gather(*tasks)
+            if left:
+                await done
         finally:
             for helper in (flusher, monitor):
                 helper.cancel()
                 with contextlib.suppress(asyncio.CancelledError):
                     await helper
-            for t in tasks:
-                t.cancel()
+            for gate in (healthy, suspect_gate):
+                gate.on_room = None
+            for w in list(workers):
+                w.cancel()
         stats.concurrency_low = healthy.low
         stats.loop_lag_max_ms = healthy.lag_max_s * 1000.0
         stats.finished = time.time()
