@@ -30,7 +30,14 @@ from rig_monitor.core.wire.jsonrepair import (
     decode_text,
     loads_lenient,
 )
-from rig_monitor.core.wire.sockio import connect_now, connected, is_ipv4, recv, send_all
+from rig_monitor.core.wire.sockio import (
+    DeadlinePassed,
+    connect_now,
+    connected,
+    is_ipv4,
+    recv,
+    send_all,
+)
 
 Reply = dict[str, Any]
 REPAIRS_KEY = "_repairs"  # set on a reply that needed JSON repairs: their names
@@ -180,23 +187,23 @@ async def _send_raw_sock(host: str, port: int, payload: bytes, limits: Limits) -
             reading = connect_now(sock, host, port)
         except OSError as exc:
             raise _connect_error(exc, port) from None
-        async with asyncio.timeout(
-            limits.read_timeout_s if reading else limits.connect_timeout_s
-        ) as deadline:
-            if not reading:
-                try:
-                    await connected(loop, sock)
-                except OSError as exc:
-                    raise _connect_error(exc, port) from None
-                reading = True
-                deadline.reschedule(loop.time() + limits.read_timeout_s)
+        if not reading:
             try:
-                await send_all(loop, sock, payload)
-                return await _read_reply_sock(loop, sock, limits)
-            except (ConnectionResetError, BrokenPipeError) as exc:
-                raise MinerError(
-                    ErrorKind.BAD_REPLY, f"bad reply: connection reset ({exc})"
-                ) from None
+                await connected(loop, sock, loop.time() + limits.connect_timeout_s)
+            except DeadlinePassed:
+                raise  # a TimeoutError: "no TCP answer", below
+            except OSError as exc:
+                raise _connect_error(exc, port) from None
+            reading = True
+        # Deadlines on the waits themselves, not an asyncio.timeout around the request: the
+        # steady sweep's commonest step, and the timeout's context object, task look-up and
+        # timer cost more than the two timers at most that a request's waits set here.
+        deadline = loop.time() + limits.read_timeout_s
+        try:
+            await send_all(loop, sock, payload, deadline)
+            return await _read_reply_sock(loop, sock, limits, deadline)
+        except (ConnectionResetError, BrokenPipeError) as exc:
+            raise MinerError(ErrorKind.BAD_REPLY, f"bad reply: connection reset ({exc})") from None
     except TimeoutError:
         if reading:
             raise MinerError(
@@ -218,16 +225,19 @@ def _connect_error(exc: OSError, port: int) -> MinerError:
 
 
 async def _read_reply_sock(
-    loop: asyncio.AbstractEventLoop, sock: socket.socket, limits: Limits
+    loop: asyncio.AbstractEventLoop, sock: socket.socket, limits: Limits, deadline: float
 ) -> bytes:
-    """``_read_reply`` for a bare socket: up to the NUL or the close, capped and gated alike."""
-    chunk = await recv(loop, sock)
+    """``_read_reply`` for a bare socket: up to the NUL or the close, capped and gated alike, the
+    whole reply by ``deadline`` (a reply in several chunks: under one asyncio.timeout, which
+    also bounds the wait for the big-reply gate)."""
+    chunk = await recv(loop, sock, deadline, wait_first=True)
     nul = chunk.find(b"\x00")
     if nul >= 0:
         return chunk[:nul]  # the common case: a whole reply in one read
     if not chunk:
         return b""
-    return await _read_capped(lambda: recv(loop, sock), limits, chunk)
+    async with asyncio.timeout_at(deadline):
+        return await _read_capped(lambda: recv(loop, sock), limits, chunk)
 
 
 async def _read_reply(reader: asyncio.StreamReader, limits: Limits) -> bytes:

@@ -128,6 +128,66 @@ def test_slow_dribbled_reply_within_deadline() -> None:
     assert run(go())["POOLS"][0]["Status"] == "Alive"
 
 
+def test_a_reply_dribbled_past_the_deadline_times_out_and_leaves_no_timer() -> None:
+    """The first chunk waits under its own timer, the rest under one deadline for the whole
+    reply: a miner that keeps sending slowly still times out at the read deadline, and no timer
+    of the request is left on the loop (a stale one would fire into the next request)."""
+
+    async def go() -> tuple[MinerError, list[int], dict]:
+        loop = asyncio.get_running_loop()
+        ours = ("_expire", "_on_timeout")  # sockio's deadline, asyncio.timeout's
+
+        def timers() -> int:
+            return sum(
+                1
+                for h in loop._scheduled  # type: ignore[attr-defined]
+                if not h.cancelled() and getattr(h._callback, "__name__", "") in ours
+            )
+
+        left = []
+        async with serve(lambda _r: fixture("stats.raw"), dribble=0.05) as (host, port, _):
+            with pytest.raises(MinerError) as info:
+                await CGMinerClient(host, port, Limits(1.0, 0.3)).command("stats")
+            left.append(timers())
+        async with serve(lambda _r: fixture("version.raw")) as (host, port, _):
+            reply = await CGMinerClient(host, port, FAST).command("version")
+            left.append(timers())  # a request that succeeded well within its deadlines
+        async with serve(lambda _r: fixture("pools.raw"), dribble=0.01) as (host, port, _):
+            await CGMinerClient(host, port, FAST).command("pools")
+            left.append(timers())
+        return info.value, left, reply
+
+    err, timers, reply = run(go())
+    assert (err.kind, err.message) == (ErrorKind.TIMEOUT, "timed out: no complete reply in 0.3 s")
+    assert timers == [0, 0, 0]
+    assert reply["VERSION"][0]["CGMiner"] == "4.11.1"
+
+
+def test_a_connect_the_kernel_times_out_reads_as_cannot_connect_not_as_our_deadline(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """ETIMEDOUT from the kernel is a TimeoutError too; only the request's own deadline means
+    "no TCP answer in N s" (the words before the deadlines moved onto the waits)."""
+    import errno
+
+    from rig_monitor.core.wire import cgminer
+
+    async def kernel_gave_up(_loop: object, _sock: object, _deadline: object = None) -> None:
+        raise OSError(errno.ETIMEDOUT, os.strerror(errno.ETIMEDOUT))
+
+    monkeypatch.setattr(cgminer, "connect_now", lambda *_a: False)
+    monkeypatch.setattr(cgminer, "connected", kernel_gave_up)
+
+    async def go() -> MinerError:
+        with pytest.raises(MinerError) as info:
+            await CGMinerClient("127.0.0.1", 9, FAST).command("version")
+        return info.value
+
+    err = run(go())
+    assert err.kind is ErrorKind.UNREACHABLE
+    assert err.message.startswith("cannot connect:")
+
+
 def test_hung_miner_times_out_at_read_deadline() -> None:
     async def go() -> MinerError:
         async with serve(lambda _r: None) as (host, port, _):
