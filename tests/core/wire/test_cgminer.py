@@ -6,6 +6,7 @@ import asyncio
 import os
 import socket
 import time
+from typing import Any
 
 import pytest
 
@@ -357,3 +358,56 @@ def test_status_ok_agrees_with_status_of(reply: dict) -> None:  # type: ignore[t
     """section() asks only whether a reply succeeded: the shortcut must answer as status_of."""
     assert isinstance(reply, dict)
     assert status_ok(reply) == status_of(reply).ok
+
+
+@pytest.mark.parametrize("bare", [True, False], ids=["bare socket", "asyncio streams"])
+def test_v3_frames_read_alike_on_both_transports(
+    bare: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Whatsminer v3's length-prefixed frames go through ``exchange``, which takes the bare
+    socket for IPv4 literals on a selector loop and asyncio's streams otherwise: a whole frame,
+    one dribbled, one cut short, a hung miner, an HTTP answer and a silent close read alike."""
+    from rig_monitor.core.wire import cgminer
+    from rig_monitor.core.wire.whatsminer_v3 import frame, parse_frame, request
+
+    readers: list[object] = []
+    if bare:
+
+        class Counted(cgminer._SockReader):
+            def __init__(self, *a: Any) -> None:
+                readers.append(self)
+                super().__init__(*a)
+
+        monkeypatch.setattr(cgminer, "_SockReader", Counted)
+    else:
+        monkeypatch.setattr(cgminer, "_bare", lambda _host: False)
+    whole = frame({"code": 0, "msg": {"hash-realtime": 185.4}, "desc": "summary", "when": 1})
+
+    async def outcome(respond: Any, **kw: Any) -> tuple[object, ...]:
+        async with serve(respond, **kw) as (host, port, _):
+            try:
+                return ("ok", await request(host, port, "summary", limits=Limits(1.0, 0.5)))
+            except MinerError as exc:
+                return ("error", exc.kind, exc.message)
+
+    async def go() -> list[tuple[object, ...]]:
+        return [
+            await outcome(lambda _r: whole),
+            await outcome(lambda _r: whole, dribble=0.005),
+            await outcome(lambda _r: whole[:-6]),
+            await outcome(lambda _r: None),
+            await outcome(lambda _r: b"HTTP/1.1 400 Bad Request\r\n\r\n"),
+            await outcome(lambda _r: b""),
+        ]
+
+    ok, dribbled, cut, hung, http, silent = run(go())
+    value = parse_frame(whole[4:])
+    assert ok == dribbled == ("ok", value)
+    try:
+        assert cut == ("ok", parse_frame(whole[4:-6]))  # the lenient decoder closes what came
+    except MinerError as exc:
+        assert cut == ("error", exc.kind, exc.message)
+    assert hung == ("error", ErrorKind.TIMEOUT, "timed out: no complete v3 reply in 0.5 s")
+    assert http[:2] == ("error", ErrorKind.NOT_A_MINER)
+    assert silent == ("error", ErrorKind.BAD_REPLY, "bad reply: closed without answering")
+    assert (len(readers) == 6) is bare
