@@ -254,6 +254,9 @@ class Credentials:
         self.groups: dict[str, str] = dict(groups or {})  # "ip:port" → group name
         self._cache: dict[str, Credential | None] = {}  # store key → entry (None: none saved)
         self._seen: dict[str, DeviceId] = {}  # "ip:port" → the device last seen there
+        # "ip:port" → the (mac, serial, family) its last observed poll said: a steady miner says
+        # the same every poll, and merging it again would change nothing (issue 15: per poll)
+        self._said: dict[str, tuple[str | None, str | None, str | None]] = {}
         self._lock = threading.Lock()
         self._writer: ThreadPoolExecutor | None = None
 
@@ -321,12 +324,17 @@ class Credentials:
         """
         if not snap.online:
             return
-        device = DeviceId.of(snap)
+        said = (snap.mac, snap.serial, snap.family)
         key = miner_key(snap.ip, snap.port)
         with self._lock:
-            self._seen[snap.key] = self._seen.get(snap.key, DeviceId()).merged(device)
+            if self._said.get(snap.key) != said:  # merging what it said last time: no change
+                self._said[snap.key] = said
+                self._seen[snap.key] = self._seen.get(snap.key, DeviceId()).merged(DeviceId(*said))
             cred = self._cache.get(key)
-            if cred is None or cred.bound is not None or device.is_empty():
+            if cred is None or cred.bound is not None:
+                return
+            device = DeviceId(*said)
+            if device.is_empty():
                 return
             bound = replace(cred, bound=device)
             self._cache[key] = bound

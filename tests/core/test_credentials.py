@@ -194,3 +194,24 @@ def test_the_keyring_is_opened_only_when_a_password_is_needed(
     creds.set_for_group("rack-a", Credential("root", "pw"))
     assert creds.resolve("10.0.0.2", 4028, "antminer") == DEFAULTS["antminer"]
     assert len(opened) == 1 and creds.store.persistent is False
+
+
+def test_a_device_said_again_every_poll_is_still_followed_when_it_changes() -> None:
+    """observe skips the merge when a poll says what the last one said (every steady poll):
+    what it knows must be the same as merging every time."""
+    creds = Credentials(MemoryStore())
+    a, b = "02:00:00:00:00:0a", "02:00:00:00:00:0b"
+    for mac in (a, a, b, b, a):
+        creds.observe(_online("10.0.0.9", mac))
+        assert creds.seen("10.0.0.9", 4028) == DeviceId(mac=mac.upper(), family="antminer")
+    snap = _online("10.0.0.9", None)
+    snap.serial = "SN1"
+    creds.observe(snap)  # says less: the MAC it said before is kept, the serial added
+    assert creds.seen("10.0.0.9", 4028) == DeviceId(mac=a.upper(), serial="SN1", family="antminer")
+    # a password saved without a device (the store, the CLI) binds on the next poll, repeated or not
+    creds.store.set(miner_key("10.0.0.9", 4028), Credential("root", "pw"))
+    assert creds.resolve("10.0.0.9", 4028, "antminer") == Credential("root", "pw")
+    creds.observe(snap)
+    creds.flush()
+    stored = creds.store.get(miner_key("10.0.0.9", 4028))
+    assert stored is not None and stored.bound == DeviceId(serial="SN1", family="antminer")

@@ -19,7 +19,7 @@ import time
 import weakref
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from rig_monitor.core.errors import HostileReply, MinerError
 from rig_monitor.core.model import ErrorKind
@@ -30,7 +30,14 @@ from rig_monitor.core.wire.jsonrepair import (
     decode_text,
     loads_lenient,
 )
-from rig_monitor.core.wire.sockio import connect_now, connected, is_ipv4, recv, send_all
+from rig_monitor.core.wire.sockio import (
+    DeadlinePassed,
+    connect_now,
+    connected,
+    is_ipv4,
+    recv,
+    send_all,
+)
 
 Reply = dict[str, Any]
 REPAIRS_KEY = "_repairs"  # set on a reply that needed JSON repairs: their names
@@ -116,7 +123,15 @@ async def connect(
         raise _connect_error(exc, port) from None
 
 
-ReadReply = Callable[[asyncio.StreamReader, Limits], Awaitable[bytes]]
+class ByteReader(Protocol):
+    """What a reply reader needs from a connection: asyncio's StreamReader, or _SockReader."""
+
+    async def read(self, n: int = -1) -> bytes: ...
+
+    async def readexactly(self, n: int) -> bytes: ...
+
+
+ReadReply = Callable[[ByteReader, Limits], Awaitable[bytes]]
 
 
 async def exchange(
@@ -130,8 +145,12 @@ async def exchange(
     """One request on its own connection, the reply read by ``read`` under the read deadline.
 
     Shared by every TCP protocol here (CGMiner's NUL-terminated replies, Whatsminer v3's
-    length-prefixed frames), so they fail with the same words and never leak a socket.
+    length-prefixed frames), so they fail with the same words and never leak a socket. IPv4
+    literals on a selector loop take a bare socket (as ``send_raw``): no transport, protocol,
+    writer or close handshake per request.
     """
+    if _bare(host):
+        return await _exchange_sock(host, port, payload, None, read, limits, what)
     reader, writer = await connect(host, port, limits)
     try:
         async with asyncio.timeout(limits.read_timeout_s):
@@ -155,13 +174,68 @@ async def send_raw(host: str, port: int, payload: bytes, limits: Limits = DEFAUL
     """Send one request and return the raw reply bytes (without the NUL terminator)."""
     # the bare-socket path needs a selector loop (add_reader/add_writer): Windows' default
     # proactor loop, and any other, take asyncio's streams as before
-    if is_ipv4(host) and isinstance(asyncio.get_running_loop(), asyncio.SelectorEventLoop):
-        return await _send_raw_sock(host, port, payload, limits)
+    if _bare(host):
+        return await _exchange_sock(host, port, payload, _read_reply_sock, None, limits, "reply")
     return await exchange(host, port, payload, _read_reply, limits)
 
 
-async def _send_raw_sock(host: str, port: int, payload: bytes, limits: Limits) -> bytes:
-    """``exchange`` + ``_read_reply`` on a bare non-blocking socket (IPv4 literals: every poll).
+def _bare(host: str) -> bool:
+    """The bare-socket path needs an IPv4 literal and a selector loop (add_reader/add_writer):
+    host names, Windows' default proactor loop and any other take asyncio's streams as before."""
+    return is_ipv4(host) and isinstance(asyncio.get_running_loop(), asyncio.SelectorEventLoop)
+
+
+ReadSock = Callable[[asyncio.AbstractEventLoop, socket.socket, Limits, float], Awaitable[bytes]]
+
+
+class _SockReader:
+    """StreamReader's ``read`` and ``readexactly`` on a bare socket (the frame readers' needs);
+    each wait ends at the request's deadline."""
+
+    def __init__(self, loop: asyncio.AbstractEventLoop, sock: socket.socket, deadline: float):
+        self._loop, self._sock, self._deadline = loop, sock, deadline
+        self._buf = bytearray()
+        self._eof = False
+
+    async def _fill(self) -> None:
+        chunk = await recv(self._loop, self._sock, self._deadline)
+        if chunk:
+            self._buf += chunk
+        else:
+            self._eof = True
+
+    async def read(self, n: int = -1) -> bytes:
+        if not self._buf and not self._eof:
+            await self._fill()
+        if n < 0:
+            while not self._eof:
+                await self._fill()
+            n = len(self._buf)
+        out = bytes(self._buf[:n])
+        del self._buf[:n]
+        return out
+
+    async def readexactly(self, n: int) -> bytes:
+        while len(self._buf) < n and not self._eof:
+            await self._fill()
+        if len(self._buf) < n:
+            partial = bytes(self._buf)
+            self._buf.clear()
+            raise asyncio.IncompleteReadError(partial, n)
+        return await self.read(n)
+
+
+async def _exchange_sock(
+    host: str,
+    port: int,
+    payload: bytes,
+    read_sock: ReadSock | None,
+    read: ReadReply | None,
+    limits: Limits,
+    what: str,
+) -> bytes:
+    """``exchange`` on a bare non-blocking socket (IPv4 literals: every poll). The reply is read
+    by ``read_sock`` (CGMiner's fast path) or by ``read`` on a :class:`_SockReader`.
 
     The steady sweep opens one connection per request (cgminer closes after each reply), and
     asyncio's streams cost a transport, a protocol, a reader, a writer, a close handshake and two
@@ -180,27 +254,31 @@ async def _send_raw_sock(host: str, port: int, payload: bytes, limits: Limits) -
             reading = connect_now(sock, host, port)
         except OSError as exc:
             raise _connect_error(exc, port) from None
-        async with asyncio.timeout(
-            limits.read_timeout_s if reading else limits.connect_timeout_s
-        ) as deadline:
-            if not reading:
-                try:
-                    await connected(loop, sock)
-                except OSError as exc:
-                    raise _connect_error(exc, port) from None
-                reading = True
-                deadline.reschedule(loop.time() + limits.read_timeout_s)
+        if not reading:
             try:
-                await send_all(loop, sock, payload)
-                return await _read_reply_sock(loop, sock, limits)
-            except (ConnectionResetError, BrokenPipeError) as exc:
-                raise MinerError(
-                    ErrorKind.BAD_REPLY, f"bad reply: connection reset ({exc})"
-                ) from None
+                await connected(loop, sock, loop.time() + limits.connect_timeout_s)
+            except DeadlinePassed:
+                raise  # a TimeoutError: "no TCP answer", below
+            except OSError as exc:
+                raise _connect_error(exc, port) from None
+            reading = True
+        # Deadlines on the waits themselves, not an asyncio.timeout around the request: the
+        # steady sweep's commonest step, and the timeout's context object, task look-up and
+        # timer cost more than the two timers at most that a request's waits set here.
+        deadline = loop.time() + limits.read_timeout_s
+        try:
+            await send_all(loop, sock, payload, deadline)
+            if read_sock is not None:
+                return await read_sock(loop, sock, limits, deadline)
+            assert read is not None
+            async with asyncio.timeout_at(deadline):  # also bounds a wait for the big-reply gate
+                return await read(_SockReader(loop, sock, deadline), limits)
+        except (ConnectionResetError, BrokenPipeError) as exc:
+            raise MinerError(ErrorKind.BAD_REPLY, f"bad reply: connection reset ({exc})") from None
     except TimeoutError:
         if reading:
             raise MinerError(
-                ErrorKind.TIMEOUT, f"timed out: no complete reply in {limits.read_timeout_s:g} s"
+                ErrorKind.TIMEOUT, f"timed out: no complete {what} in {limits.read_timeout_s:g} s"
             ) from None
         raise MinerError(
             ErrorKind.TIMEOUT, f"timed out: no TCP answer in {limits.connect_timeout_s:g} s"
@@ -218,19 +296,22 @@ def _connect_error(exc: OSError, port: int) -> MinerError:
 
 
 async def _read_reply_sock(
-    loop: asyncio.AbstractEventLoop, sock: socket.socket, limits: Limits
+    loop: asyncio.AbstractEventLoop, sock: socket.socket, limits: Limits, deadline: float
 ) -> bytes:
-    """``_read_reply`` for a bare socket: up to the NUL or the close, capped and gated alike."""
-    chunk = await recv(loop, sock)
+    """``_read_reply`` for a bare socket: up to the NUL or the close, capped and gated alike, the
+    whole reply by ``deadline`` (a reply in several chunks: under one asyncio.timeout, which
+    also bounds the wait for the big-reply gate)."""
+    chunk = await recv(loop, sock, deadline, wait_first=True)
     nul = chunk.find(b"\x00")
     if nul >= 0:
         return chunk[:nul]  # the common case: a whole reply in one read
     if not chunk:
         return b""
-    return await _read_capped(lambda: recv(loop, sock), limits, chunk)
+    async with asyncio.timeout_at(deadline):
+        return await _read_capped(lambda: recv(loop, sock), limits, chunk)
 
 
-async def _read_reply(reader: asyncio.StreamReader, limits: Limits) -> bytes:
+async def _read_reply(reader: ByteReader, limits: Limits) -> bytes:
     return await _read_capped(lambda: reader.read(65536), limits)
 
 

@@ -17,6 +17,7 @@ from rig_monitor.core.model import ErrorKind, Identity
 from rig_monitor.core.wire.cgminer import (
     BIG_REPLY_BYTES,
     DEFAULT_LIMITS,
+    ByteReader,
     Limits,
     big_reply_gate,
     check_containers,
@@ -35,7 +36,7 @@ def frame(obj: Any) -> bytes:
     return len(payload).to_bytes(HEADER, "little") + payload
 
 
-async def _read_frame(reader: asyncio.StreamReader, limits: Limits) -> bytes:
+async def _read_frame(reader: ByteReader, limits: Limits) -> bytes:
     try:
         head = await reader.readexactly(HEADER)
     except asyncio.IncompleteReadError as exc:
@@ -53,7 +54,7 @@ async def _read_frame(reader: asyncio.StreamReader, limits: Limits) -> bytes:
     return await _read_body(reader, size)
 
 
-async def _read_body(reader: asyncio.StreamReader, size: int) -> bytes:
+async def _read_body(reader: ByteReader, size: int) -> bytes:
     """The frame's ``size`` bytes as they arrive, the brackets counted on the way
     (cgminer.check_containers): a 2 MB frame of junk is dropped after its first ~200 KB instead
     of being read whole and then refused by jsonrepair."""

@@ -6,6 +6,7 @@ import asyncio
 import os
 import socket
 import time
+from typing import Any
 
 import pytest
 
@@ -126,6 +127,66 @@ def test_slow_dribbled_reply_within_deadline() -> None:
             return await CGMinerClient(host, port, Limits(1.0, 3.0)).command("pools")
 
     assert run(go())["POOLS"][0]["Status"] == "Alive"
+
+
+def test_a_reply_dribbled_past_the_deadline_times_out_and_leaves_no_timer() -> None:
+    """The first chunk waits under its own timer, the rest under one deadline for the whole
+    reply: a miner that keeps sending slowly still times out at the read deadline, and no timer
+    of the request is left on the loop (a stale one would fire into the next request)."""
+
+    async def go() -> tuple[MinerError, list[int], dict]:
+        loop = asyncio.get_running_loop()
+        ours = ("_expire", "_on_timeout")  # sockio's deadline, asyncio.timeout's
+
+        def timers() -> int:
+            return sum(
+                1
+                for h in loop._scheduled  # type: ignore[attr-defined]
+                if not h.cancelled() and getattr(h._callback, "__name__", "") in ours
+            )
+
+        left = []
+        async with serve(lambda _r: fixture("stats.raw"), dribble=0.05) as (host, port, _):
+            with pytest.raises(MinerError) as info:
+                await CGMinerClient(host, port, Limits(1.0, 0.3)).command("stats")
+            left.append(timers())
+        async with serve(lambda _r: fixture("version.raw")) as (host, port, _):
+            reply = await CGMinerClient(host, port, FAST).command("version")
+            left.append(timers())  # a request that succeeded well within its deadlines
+        async with serve(lambda _r: fixture("pools.raw"), dribble=0.01) as (host, port, _):
+            await CGMinerClient(host, port, FAST).command("pools")
+            left.append(timers())
+        return info.value, left, reply
+
+    err, timers, reply = run(go())
+    assert (err.kind, err.message) == (ErrorKind.TIMEOUT, "timed out: no complete reply in 0.3 s")
+    assert timers == [0, 0, 0]
+    assert reply["VERSION"][0]["CGMiner"] == "4.11.1"
+
+
+def test_a_connect_the_kernel_times_out_reads_as_cannot_connect_not_as_our_deadline(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """ETIMEDOUT from the kernel is a TimeoutError too; only the request's own deadline means
+    "no TCP answer in N s" (the words before the deadlines moved onto the waits)."""
+    import errno
+
+    from rig_monitor.core.wire import cgminer
+
+    async def kernel_gave_up(_loop: object, _sock: object, _deadline: object = None) -> None:
+        raise OSError(errno.ETIMEDOUT, os.strerror(errno.ETIMEDOUT))
+
+    monkeypatch.setattr(cgminer, "connect_now", lambda *_a: False)
+    monkeypatch.setattr(cgminer, "connected", kernel_gave_up)
+
+    async def go() -> MinerError:
+        with pytest.raises(MinerError) as info:
+            await CGMinerClient("127.0.0.1", 9, FAST).command("version")
+        return info.value
+
+    err = run(go())
+    assert err.kind is ErrorKind.UNREACHABLE
+    assert err.message.startswith("cannot connect:")
 
 
 def test_hung_miner_times_out_at_read_deadline() -> None:
@@ -297,3 +358,56 @@ def test_status_ok_agrees_with_status_of(reply: dict) -> None:  # type: ignore[t
     """section() asks only whether a reply succeeded: the shortcut must answer as status_of."""
     assert isinstance(reply, dict)
     assert status_ok(reply) == status_of(reply).ok
+
+
+@pytest.mark.parametrize("bare", [True, False], ids=["bare socket", "asyncio streams"])
+def test_v3_frames_read_alike_on_both_transports(
+    bare: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Whatsminer v3's length-prefixed frames go through ``exchange``, which takes the bare
+    socket for IPv4 literals on a selector loop and asyncio's streams otherwise: a whole frame,
+    one dribbled, one cut short, a hung miner, an HTTP answer and a silent close read alike."""
+    from rig_monitor.core.wire import cgminer
+    from rig_monitor.core.wire.whatsminer_v3 import frame, parse_frame, request
+
+    readers: list[object] = []
+    if bare:
+
+        class Counted(cgminer._SockReader):
+            def __init__(self, *a: Any) -> None:
+                readers.append(self)
+                super().__init__(*a)
+
+        monkeypatch.setattr(cgminer, "_SockReader", Counted)
+    else:
+        monkeypatch.setattr(cgminer, "_bare", lambda _host: False)
+    whole = frame({"code": 0, "msg": {"hash-realtime": 185.4}, "desc": "summary", "when": 1})
+
+    async def outcome(respond: Any, **kw: Any) -> tuple[object, ...]:
+        async with serve(respond, **kw) as (host, port, _):
+            try:
+                return ("ok", await request(host, port, "summary", limits=Limits(1.0, 0.5)))
+            except MinerError as exc:
+                return ("error", exc.kind, exc.message)
+
+    async def go() -> list[tuple[object, ...]]:
+        return [
+            await outcome(lambda _r: whole),
+            await outcome(lambda _r: whole, dribble=0.005),
+            await outcome(lambda _r: whole[:-6]),
+            await outcome(lambda _r: None),
+            await outcome(lambda _r: b"HTTP/1.1 400 Bad Request\r\n\r\n"),
+            await outcome(lambda _r: b""),
+        ]
+
+    ok, dribbled, cut, hung, http, silent = run(go())
+    value = parse_frame(whole[4:])
+    assert ok == dribbled == ("ok", value)
+    try:
+        assert cut == ("ok", parse_frame(whole[4:-6]))  # the lenient decoder closes what came
+    except MinerError as exc:
+        assert cut == ("error", exc.kind, exc.message)
+    assert hung == ("error", ErrorKind.TIMEOUT, "timed out: no complete v3 reply in 0.5 s")
+    assert http[:2] == ("error", ErrorKind.NOT_A_MINER)
+    assert silent == ("error", ErrorKind.BAD_REPLY, "bad reply: closed without answering")
+    assert (len(readers) == 6) is bare
