@@ -265,28 +265,23 @@ class HttpClient:
     async def _get_light(
         self, url: str, auth: httpx.DigestAuth | None, hdrs: dict[str, str]
     ) -> HttpReply:
-        """A plain GET on lightweb.Exchange (see there why), Digest through httpx's own flow:
-        the challenge's 401 is answered on a second connection, as httpx's client does."""
+        """A plain GET on lightweb.Exchange (see there why), Digest through httpx's own flow.
+
+        A Digest challenge's 401 is answered on the same connection when the server keeps it
+        open, as browsers and httpx's pooled client do: a real stock Antminer's 401 (lighttpd
+        1.4.69) carries no ``Connection: close`` (pyasic issue #243, its headers printed), so
+        a cold login costs one connection, not two. A server that closes after the 401 (says
+        so, or drops the connection before answering) gets the answer on a new connection."""
         parts = urlsplit(url)
         target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
         base = [("Host", parts.netloc), ("Accept", "*/*"), ("User-Agent", _USER_AGENT)]
         base += hdrs.items()
-        base.append(("Connection", "close"))
-        flow = None
-        sent = ""
-        if auth is not None:
-            request = httpx.Request("GET", _parsed_url(url), headers=hdrs)
-            flow = auth.auth_flow(request)
-            sent = next(flow).headers.get("authorization", "")  # a challenge known: answered
-        status, headers, body = await self._exchange_light(parts, target, base, sent, url)
-        if flow is not None and status == 401:
-            try:
-                retry = flow.send(httpx.Response(401, headers=headers, request=request))
-            except StopIteration:
-                retry = None  # no Digest challenge, or a realm StockDigest does not answer
-            if retry is not None:
-                sent = retry.headers.get("authorization", "")
-                status, headers, body = await self._exchange_light(parts, target, base, sent, url)
+        if auth is None:
+            status, headers, body = await self._exchange_light(parts, target, base, "", url)
+        else:
+            status, headers, body, sent = await self._digest_light(
+                parts, target, base, url, auth, hdrs
+            )
         joined: dict[str, str] = {}
         for name, value in headers:
             key = name.decode("latin-1").lower()
@@ -297,9 +292,56 @@ class HttpClient:
             headers=joined,
             text=decode_text(_decoded(body, joined.get("content-encoding", ""), self.limits)),
             url=url,
-            realm=_realm_of(sent),
+            realm=_realm_of(sent) if auth is not None else "",
         )
         return self._checked(reply, auth)
+
+    async def _digest_light(
+        self,
+        parts: SplitResult,
+        target: str,
+        base: list[tuple[str, str]],
+        url: str,
+        auth: httpx.DigestAuth,
+        hdrs: dict[str, str],
+    ) -> tuple[int, list[tuple[bytes, bytes]], bytes, str]:
+        """The request, and its Digest answer if challenged: status, headers, body and the
+        Authorization header last sent."""
+        request = httpx.Request("GET", _parsed_url(url), headers=hdrs)
+        flow = auth.auth_flow(request)
+        sent = next(flow).headers.get("authorization", "")  # a challenge known: answered
+        # no ``Connection: close`` on this one: a 401 may follow, answered on this connection
+        exchange = self._exchange(parts, _h11_get(target, base, sent, close=False))
+        async with exchange as (status, headers, chunks):
+            body = await self._read_body(url, _content_type(headers), chunks)
+            if status != 401:
+                return status, headers, body, sent
+            try:
+                retry = flow.send(_Challenge(401, headers=headers, request=request))
+            except StopIteration:
+                return status, headers, body, sent  # no Digest challenge, or a foreign realm
+            sent = retry.headers.get("authorization", "")
+            answer = _h11_get(target, base, sent, close=True)
+            if exchange.reusable():
+                try:
+                    status, headers, chunks = await exchange.again(answer)
+                except (httpx.NetworkError, httpx.RemoteProtocolError):
+                    pass  # closed after the 401 without saying so: a new connection below
+                else:
+                    body = await self._read_body(url, _content_type(headers), chunks)
+                    return status, headers, body, sent
+        async with self._exchange(parts, answer) as (status, headers, chunks):
+            body = await self._read_body(url, _content_type(headers), chunks)
+        return status, headers, body, sent
+
+    def _exchange(self, parts: SplitResult, request: h11.Request) -> Exchange:
+        return Exchange(
+            parts.hostname or "",
+            parts.port or 80,
+            request,
+            self.limits.connect_timeout_s,
+            self.limits.read_timeout_s,
+        )
 
     async def _exchange_light(
         self,
@@ -309,20 +351,9 @@ class HttpClient:
         authorization: str,
         url: str,
     ) -> tuple[int, list[tuple[bytes, bytes]], bytes]:
-        headers = [*base, ("Authorization", authorization)] if authorization else base
-        request = h11.Request(method="GET", target=target, headers=headers)
-        exchange = Exchange(
-            parts.hostname or "",
-            parts.port or 80,
-            request,
-            self.limits.connect_timeout_s,
-            self.limits.read_timeout_s,
-        )
-        async with exchange as (status, reply_headers, chunks):
-            content_type = next(
-                (v.decode("latin-1") for k, v in reply_headers if k == b"content-type"), ""
-            )
-            body = await self._read_body(url, content_type, chunks)
+        request = _h11_get(target, base, authorization, close=True)
+        async with self._exchange(parts, request) as (status, reply_headers, chunks):
+            body = await self._read_body(url, _content_type(reply_headers), chunks)
         return status, reply_headers, body
 
     async def get(self, url: str, **kw: Any) -> HttpReply:
@@ -376,6 +407,29 @@ def _realm_of(authorization: str) -> str:
 
 
 _USER_AGENT = f"python-httpx/{httpx.__version__}"  # what httpx's client sends
+
+
+def _h11_get(
+    target: str, base: list[tuple[str, str]], authorization: str, close: bool
+) -> h11.Request:
+    headers = [*base, ("Authorization", authorization)] if authorization else list(base)
+    if close:
+        headers.append(("Connection", "close"))
+    return h11.Request(method="GET", target=target, headers=headers)
+
+
+def _content_type(headers: list[tuple[bytes, bytes]]) -> str:
+    return next((v.decode("latin-1") for k, v in headers if k == b"content-type"), "")
+
+
+class _Challenge(httpx.Response):
+    """A 401 handed to httpx's Digest flow. Only the Authorization header of the flow's answer
+    is sent (no cookies), so the cookies are not parsed: httpx's cookie jar (urllib's request
+    and cookie machinery) was ~6 % of a stock login's CPU (py-spy of benchmarks.identify)."""
+
+    @property
+    def cookies(self) -> httpx.Cookies:
+        return httpx.Cookies()
 
 
 def _decoded(body: bytes, encoding: str, limits: Limits) -> bytes:

@@ -62,7 +62,9 @@ def render(
     """One request to the web UI. Everything, ``/`` included, is behind Digest (as on lighttpd)."""
     password = CHANGED_PASSWORD if "bad_password" in sample.faults else PASSWORD
     if not digest_ok(method, headers, REALM, USERNAME, password):
-        return digest_challenge(REALM)
+        # lighttpd 1.4.69 on a real stock Antminer sends this 401 without ``Connection: close``
+        # (its headers printed in pyasic issue #243): the answer may come on the same connection
+        return digest_challenge(REALM, keep_open=True)
     info = {"miner_version": miner_version, "CompileTime": compile_time, "type": type_text}
     if path in ("/", "/index.html"):
         return 200, {"Content-Type": "text/html"}, _INDEX
