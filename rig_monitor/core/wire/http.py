@@ -9,7 +9,6 @@ the same words the TCP client uses, so the operator sees one vocabulary.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import functools
 import json
 import os
@@ -241,8 +240,8 @@ class HttpClient:
     async def _read_body(self, url: str, content_type: str, chunks: AsyncIterator[bytes]) -> bytes:
         """The reply body under the size cap, the container count and the big-reply gate."""
         body = bytearray()
-        gated = False  # holding this loop's big-reply slot (see cgminer.BIG_REPLY_BYTES)
-        async with contextlib.AsyncExitStack() as stack:
+        gate: asyncio.Semaphore | None = None  # this loop's big-reply slot, once held
+        try:
             containers = 0
             # JSON only: a web page's inline script may open many braces legitimately
             json_body = "json" in content_type
@@ -257,9 +256,14 @@ class HttpClient:
                         f"reply too large: {url} sent over "
                         f"{self.limits.max_bytes // (1024 * 1024)} MiB",
                     )
-                if not gated and len(body) > BIG_REPLY_BYTES:
-                    gated = True
-                    await stack.enter_async_context(big_reply_gate())
+                if gate is None and len(body) > BIG_REPLY_BYTES:
+                    # (not an AsyncExitStack: one per reply was ~2 % of a small page's CPU)
+                    slots = big_reply_gate()
+                    await slots.acquire()
+                    gate = slots
+        finally:
+            if gate is not None:
+                gate.release()
         return bytes(body)
 
     async def _get_light(
