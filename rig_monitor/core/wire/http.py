@@ -17,7 +17,7 @@ import zlib
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import SplitResult, urlsplit
+from urllib.parse import SplitResult, urlencode, urlsplit
 
 import h11
 import httpx
@@ -181,15 +181,23 @@ class HttpClient:
         try:
             if (
                 self._light
-                and method == "GET"
-                and content is None
-                and data is None
                 and url.startswith("http:")
-                and not params
                 and not follow_redirects
-                and (auth is None or isinstance(auth, httpx.DigestAuth))
+                and (
+                    (method == "GET" and (auth is None or isinstance(auth, httpx.DigestAuth)))
+                    or (method == "POST" and auth is None)
+                )
             ):
-                return await self._get_light(url, auth, hdrs)
+                # POSTs too (logins of Auradine, IceRiver, Vnish, Braiins' REST) and GETs with
+                # query parameters (Goldshell's, IceRiver's): each built an httpx client per
+                # shard on first use (two SSL contexts, ~2 ms) and paid its per-request cost
+                if isinstance(data, dict):
+                    content = urlencode(data).encode()
+                    hdrs.setdefault("Content-Type", "application/x-www-form-urlencoded")
+                query = urlencode(params) if params else ""
+                return await self._get_light(
+                    url, auth, hdrs, method=method, body=content or b"", query=query
+                )
             async with self._client(shard).stream(
                 method,
                 url,
@@ -267,9 +275,18 @@ class HttpClient:
         return bytes(body)
 
     async def _get_light(
-        self, url: str, auth: httpx.DigestAuth | None, hdrs: dict[str, str]
+        self,
+        url: str,
+        auth: httpx.DigestAuth | None,
+        hdrs: dict[str, str],
+        *,
+        method: str = "GET",
+        body: bytes = b"",
+        query: str = "",
     ) -> HttpReply:
-        """A plain GET on lightweb.Exchange (see there why), Digest through httpx's own flow.
+        """A plain request on lightweb.Exchange (see there why), Digest (GET only) through
+        httpx's own flow. ``query``: encoded parameters added to the URL's own (never shown in
+        a message: they may hold a password).
 
         A Digest challenge's 401 is answered on the same connection when the server keeps it
         open, as browsers and httpx's pooled client do: a real stock Antminer's 401 (lighttpd
@@ -277,13 +294,18 @@ class HttpClient:
         a cold login costs one connection, not two. A server that closes after the 401 (says
         so, or drops the connection before answering) gets the answer on a new connection."""
         parts = urlsplit(url)
-        target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+        joined_query = "&".join(q for q in (parts.query, query) if q)
+        target = (parts.path or "/") + (f"?{joined_query}" if joined_query else "")
         base = [("Host", parts.netloc), ("Accept", "*/*"), ("User-Agent", _USER_AGENT)]
         base += hdrs.items()
+        if method != "GET" or body:
+            base.append(("Content-Length", str(len(body))))
         if auth is None:
-            status, headers, body = await self._exchange_light(parts, target, base, "", url)
+            status, headers, content = await self._exchange_light(
+                parts, target, base, "", url, method, body
+            )
         else:
-            status, headers, body, sent = await self._digest_light(
+            status, headers, content, sent = await self._digest_light(
                 parts, target, base, url, auth, hdrs
             )
         joined: dict[str, str] = {}
@@ -294,7 +316,7 @@ class HttpClient:
         reply = HttpReply(
             status=status,
             headers=joined,
-            text=decode_text(_decoded(body, joined.get("content-encoding", ""), self.limits)),
+            text=decode_text(_decoded(content, joined.get("content-encoding", ""), self.limits)),
             url=url,
             realm=_realm_of(sent) if auth is not None else "",
         )
@@ -315,7 +337,7 @@ class HttpClient:
         flow = auth.auth_flow(request)
         sent = next(flow).headers.get("authorization", "")  # a challenge known: answered
         # no ``Connection: close`` on this one: a 401 may follow, answered on this connection
-        exchange = self._exchange(parts, _h11_get(target, base, sent, close=False))
+        exchange = self._exchange(parts, _h11_request(target, base, sent, close=False))
         async with exchange as (status, headers, chunks):
             body = await self._read_body(url, _content_type(headers), chunks)
             if status != 401:
@@ -325,7 +347,7 @@ class HttpClient:
             except StopIteration:
                 return status, headers, body, sent  # no Digest challenge, or a foreign realm
             sent = retry.headers.get("authorization", "")
-            answer = _h11_get(target, base, sent, close=True)
+            answer = _h11_request(target, base, sent, close=True)
             if exchange.reusable():
                 try:
                     status, headers, chunks = await exchange.again(answer)
@@ -338,13 +360,14 @@ class HttpClient:
             body = await self._read_body(url, _content_type(headers), chunks)
         return status, headers, body, sent
 
-    def _exchange(self, parts: SplitResult, request: h11.Request) -> Exchange:
+    def _exchange(self, parts: SplitResult, request: h11.Request, body: bytes = b"") -> Exchange:
         return Exchange(
             parts.hostname or "",
             parts.port or 80,
             request,
             self.limits.connect_timeout_s,
             self.limits.read_timeout_s,
+            body,
         )
 
     async def _exchange_light(
@@ -354,9 +377,11 @@ class HttpClient:
         base: list[tuple[str, str]],
         authorization: str,
         url: str,
+        method: str = "GET",
+        body: bytes = b"",
     ) -> tuple[int, list[tuple[bytes, bytes]], bytes]:
-        request = _h11_get(target, base, authorization, close=True)
-        async with self._exchange(parts, request) as (status, reply_headers, chunks):
+        request = _h11_request(target, base, authorization, close=True, method=method)
+        async with self._exchange(parts, request, body) as (status, reply_headers, chunks):
             body = await self._read_body(url, _content_type(reply_headers), chunks)
         return status, reply_headers, body
 
@@ -413,13 +438,13 @@ def _realm_of(authorization: str) -> str:
 _USER_AGENT = f"python-httpx/{httpx.__version__}"  # what httpx's client sends
 
 
-def _h11_get(
-    target: str, base: list[tuple[str, str]], authorization: str, close: bool
+def _h11_request(
+    target: str, base: list[tuple[str, str]], authorization: str, close: bool, method: str = "GET"
 ) -> h11.Request:
     headers = [*base, ("Authorization", authorization)] if authorization else list(base)
     if close:
         headers.append(("Connection", "close"))
-    return h11.Request(method="GET", target=target, headers=headers)
+    return h11.Request(method=method, target=target, headers=headers)
 
 
 def _content_type(headers: list[tuple[bytes, bytes]]) -> str:

@@ -204,6 +204,7 @@ class Exchange:
     """
 
     __slots__ = (
+        "_body_bytes",
         "_conn",
         "_connect_timeout",
         "_host",
@@ -223,7 +224,9 @@ class Exchange:
         request: h11.Request,
         connect_timeout: float | None,
         read_timeout: float | None,
+        body: bytes = b"",
     ) -> None:
+        self._body_bytes = body  # the first request's (a POST's form or JSON)
         self._host = host
         self._port = port
         self._request = request
@@ -265,7 +268,7 @@ class Exchange:
             raise
         self._loop, self._reader, self._conn = loop, reader, h11.Connection(h11.CLIENT)
         try:
-            return await self._start(self._request)
+            return await self._start(self._request, self._body_bytes)
         except BaseException:
             self._close()  # __aexit__ does not run when __aenter__ fails
             raise
@@ -300,12 +303,15 @@ class Exchange:
             await self._writer.drain()
 
     async def _start(
-        self, request: h11.Request
+        self, request: h11.Request, body: bytes = b""
     ) -> tuple[int, list[tuple[bytes, bytes]], AsyncIterator[bytes]]:
         conn, reader, loop = self._conn, self._reader, self._loop
         assert conn is not None and reader is not None and loop is not None
         try:
-            out = conn.send(request) + conn.send(h11.EndOfMessage())
+            out = conn.send(request)
+            if body:
+                out += conn.send(h11.Data(data=body))
+            out += conn.send(h11.EndOfMessage())
         except h11.LocalProtocolError as exc:
             raise httpx.LocalProtocolError(str(exc)) from exc
         try:
