@@ -4,7 +4,8 @@ connection.
 Why: on a cold sweep most of the engine's CPU went to httpx's default transport (httpcore's pool,
 anyio streams and locks) — about two thirds of the cost of a request to a miner's tiny web server
 (benchmarks/identify.py, cProfile). Miners' web servers get one request per connection anyway
-(http.py: no keep-alive), so a pool buys nothing. httpx stays the client: Digest auth, redirects,
+(no pool: the one exception is a Digest answer sent on its challenge's connection, Exchange.again),
+so a pool buys nothing. httpx stays the client: Digest auth, redirects,
 URLs and the response model are its; only the wire under it changes. h11 (httpx's own HTTP/1.1
 parser) does the parsing. HTTPS goes to httpx's normal transport.
 
