@@ -289,9 +289,10 @@ class HttpClient:
         a message: they may hold a password).
 
         A Digest challenge's 401 is answered on the same connection when the server keeps it
-        open, as browsers and httpx's pooled client do: a real stock Antminer's 401 (lighttpd
-        1.4.69) carries no ``Connection: close`` (pyasic issue #243, its headers printed), so
-        a cold login costs one connection, not two. A server that closes after the 401 (says
+        open, as browsers and httpx's pooled client do: the stock web UI's 401 (lighttpd
+        1.4.69, realm "antMiner Configuration") carried no ``Connection: close`` on a real
+        S19j Pro (pyasic issue #243, its headers printed; Hiveon firmware, which keeps the stock
+        web UI), so a cold login costs one connection, not two. A server that closes after the 401 (says
         so, or drops the connection before answering) gets the answer on a new connection."""
         parts = urlsplit(url)
         joined_query = "&".join(q for q in (parts.query, query) if q)

@@ -1,6 +1,6 @@
-"""A Digest login answers its 401 on the same connection when the server keeps it open (a real
-stock Antminer's lighttpd does: pyasic issue #243 printed its 401 headers, no ``Connection:
-close``), and on a new one when the server closes it, said or unsaid. The servers here are the
+"""A Digest login answers its 401 on the same connection when the server keeps it open (the
+stock Antminer web UI's lighttpd did on a real S19j Pro: pyasic issue #243 printed its 401
+headers, no ``Connection: close``), and on a new one when the server closes it, said or unsaid. The servers here are the
 standard library's ``http.server`` (HTTP/1.1 keep-alive or HTTP/1.0), not our own code."""
 
 from __future__ import annotations
