@@ -1,8 +1,9 @@
 """The server side of the miners' other wires: a minimal HTTP/1.1 and the Whatsminer v3 framing.
 
 Miner web servers (lighttpd on Antminer, ESP-IDF httpd on Bitaxe, ePIC's REST server) answer one
-request per connection well enough; that is all the simulator imitates: request line, headers,
-a Content-Length body, ``Connection: close``. Digest auth is implemented server-side so the client's
+request per connection well enough; that is mostly what the simulator imitates: request line,
+headers, a Content-Length body, ``Connection: close``. The stock Antminer's Digest challenge is
+the exception: lighttpd leaves that connection open for the answer (KEEP_OPEN). Digest auth is implemented server-side so the client's
 real Digest handshake (401 challenge, then a hashed retry) is exercised, not bypassed.
 
 Shares no code with the client (``core/wire/http.py``, httpx) on purpose.
@@ -96,17 +97,39 @@ async def read_http_request(reader: asyncio.StreamReader, timeout_s: float) -> H
     )
 
 
+# A reply whose headers hold this item leaves the connection open (no ``Connection`` header on
+# the wire: HTTP/1.1's default), as lighttpd does; every other reply says ``Connection: close``.
+KEEP_OPEN = ("Connection", "keep-alive")
+# How long a kept connection waits for the next request: lighttpd's default
+# ``server.max-keep-alive-idle`` (5 s, lighttpd 1.4 configuration docs).
+KEEP_ALIVE_IDLE_S = 5.0
+
+
 def render_head(status: int, headers: dict[str, str], length: int | None) -> bytes:
     try:
         reason = HTTPStatus(status).phrase
     except ValueError:
         reason = "Unknown"
+    keep = length is not None and headers.get(KEEP_OPEN[0]) == KEEP_OPEN[1]
     lines = [f"HTTP/1.1 {status} {reason}"]
-    lines += [f"{k}: {v}" for k, v in headers.items() if k.lower() != "content-length"]
+    lines += [
+        f"{k}: {v}" for k, v in headers.items() if k.lower() not in ("content-length", "connection")
+    ]
     if length is not None:
         lines.append(f"Content-Length: {length}")
-    lines.append("Connection: close")
+    if not keep:
+        lines.append("Connection: close")
     return ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1")
+
+
+def keeps_open(response: bytes) -> bool:
+    """Whether a rendered reply left the connection open for another request (render_head)."""
+    head = response.partition(b"\r\n\r\n")[0]
+    return (
+        head.startswith(b"HTTP/1.1 ")
+        and b"\r\nContent-Length: " in head
+        and b"\r\nConnection: close" not in head
+    )
 
 
 def render_response(status: int, headers: dict[str, str], body: bytes) -> bytes:
@@ -131,11 +154,17 @@ def _md5(text: str) -> str:
     return hashlib.md5(text.encode()).hexdigest()
 
 
-def digest_challenge(realm: str, body: bytes = b"") -> tuple[int, dict[str, str], bytes]:
+def digest_challenge(
+    realm: str, body: bytes = b"", *, keep_open: bool = False
+) -> tuple[int, dict[str, str], bytes]:
+    """``keep_open``: the connection stays open for the answer (see KEEP_OPEN)."""
     nonce = os.urandom(16).hex()
     www = f'Digest realm="{realm}", qop="auth", nonce="{nonce}", opaque="{_md5(realm)}"'
     html = body or b"<html><head><title>401 Unauthorized</title></head><body>401</body></html>"
-    return 401, {"WWW-Authenticate": www, "Content-Type": "text/html"}, html
+    headers = {"WWW-Authenticate": www, "Content-Type": "text/html"}
+    if keep_open:
+        headers[KEEP_OPEN[0]] = KEEP_OPEN[1]
+    return 401, headers, html
 
 
 def digest_ok(

@@ -15,9 +15,11 @@ import socket
 
 from rig_monitor.sim import wire_faults
 from rig_monitor.sim.httpwire import (
+    KEEP_ALIVE_IDLE_S,
     BadFrame,
     BadHttp,
     bad_request,
+    keeps_open,
     read_frame,
     read_http_request,
 )
@@ -182,16 +184,30 @@ class Listener:
             await writer.drain()
 
     async def _serve_http(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-        try:
-            request = await read_http_request(reader, READ_TIMEOUT_S)
-        except BadHttp as exc:
+        """One request, or more while the replies leave the connection open (httpwire.KEEP_OPEN)
+        and the client did not ask to close it."""
+        kept = False  # waiting for a further request on a connection left open
+        while True:
+            try:
+                request = await read_http_request(
+                    reader, KEEP_ALIVE_IDLE_S if kept else READ_TIMEOUT_S
+                )
+            except BadHttp as exc:
+                await self._hang_if_hung()
+                await self._send(writer, bad_request(str(exc)))
+                return
+            except TimeoutError:
+                if not kept:
+                    raise
+                return  # a kept connection left idle: closed, as lighttpd does
+            if request is None:
+                return  # a port probe, or the client closed a kept connection
             await self._hang_if_hung()
-            await self._send(writer, bad_request(str(exc)))
-            return
-        if request is None:
-            return  # a port probe
-        await self._hang_if_hung()
-        await self._send(writer, self.miner.handle_http(request))
+            response = self.miner.handle_http(request)
+            await self._send(writer, response)
+            if request.headers.get("connection", "").lower() == "close" or not keeps_open(response):
+                return
+            kept = True
 
     async def _serve_v3(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         """Frames until the client closes; a bad frame or a None reply closes the connection."""

@@ -63,6 +63,8 @@ class EchoPersona(Persona):
             return None
         if path == "/secret" and not digest_ok(method, headers, "echo realm", "root", "root"):
             return digest_challenge("echo realm")
+        if path == "/kept" and not digest_ok(method, headers, "echo realm", "root", "root"):
+            return digest_challenge("echo realm", keep_open=True)  # as the stock Antminer's
         doc = {"method": method, "path": path, "query": query, "body": body.decode(),
                "ua": headers.get("user-agent"), "elapsed": sample.elapsed}  # fmt: skip
         return 200, {"Content-Type": "application/json"}, json.dumps(doc).encode()
@@ -237,3 +239,37 @@ def test_single_ip_gives_each_service_its_port(monkeypatch: pytest.MonkeyPatch) 
                        personas=["echo"])  # fmt: skip
     cg = SimFleet.build(base="127.71.250.0", count=1, port=41000, personas=["cgminer"])
     assert cg.targets[0].web_port is None and cg.miners[0].services == {"rpc"}
+
+
+def _one_reply(s: socket.socket) -> tuple[bytes, bytes]:
+    data = b""
+    while b"\r\n\r\n" not in data:
+        data += s.recv(65536)
+    head, _, body = data.partition(b"\r\n\r\n")
+    length = int(head.lower().split(b"content-length:")[1].split(b"\r\n")[0])
+    while len(body) < length:
+        body += s.recv(65536)
+    return head, body
+
+
+def test_a_kept_digest_challenge_leaves_the_connection_open_for_the_answer(
+    echo: Callable[..., SimFleetThread],
+) -> None:
+    m = echo().fleet.miners[0]
+    with socket.create_connection((m.ip, m.web_port), timeout=10) as s:
+        s.sendall(b"GET /kept HTTP/1.1\r\nHost: x\r\n\r\n")
+        head, _ = _one_reply(s)
+        assert head.startswith(b"HTTP/1.1 401 ") and b"connection" not in head.lower()
+        s.sendall(b"GET /x HTTP/1.1\r\nHost: x\r\n\r\n")  # on the same connection
+        rest = b"".join(iter(lambda: s.recv(65536), b""))  # then the server closes it
+    assert rest.startswith(b"HTTP/1.1 200 ") and b"\r\nConnection: close\r\n" in rest
+    assert json.loads(rest.partition(b"\r\n\r\n")[2])["path"] == "/x"
+
+
+def test_a_kept_challenge_still_closes_when_the_client_asks(
+    echo: Callable[..., SimFleetThread],
+) -> None:
+    m = echo().fleet.miners[0]
+    status, headers, _ = http_get(m.ip, m.web_port, "/kept", "Connection: close\r\n")
+    assert status == 401  # http_get reads to EOF: the server closed after the 401
+    assert "connection" not in headers

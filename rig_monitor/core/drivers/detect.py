@@ -93,6 +93,11 @@ async def _probe_multi(client: CGMinerClient) -> Probe | None:
     Silence (timeout, refused, unreachable) raises: both single requests would meet it too."""
     try:
         raw = await client.raw(request_bytes("+".join(_PROBE + READ_AHEAD)))
+        if raw.lstrip()[:7] == b"HTTP/1.":
+            # a web server on the API port (ePIC's REST): the single requests would only read
+            # two more HTTP replies (benchmarks.identify --personas epic: 3 requests, now 1)
+            text = raw.decode("utf-8", errors="replace")
+            return Probe(text, text)
         reply = parse_reply(raw)
     except HostileReply:
         raise  # junk, not a refused multi-command: the single ones would read the same junk

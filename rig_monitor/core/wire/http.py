@@ -9,7 +9,6 @@ the same words the TCP client uses, so the operator sees one vocabulary.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import functools
 import json
 import os
@@ -18,7 +17,7 @@ import zlib
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import SplitResult, urlsplit
+from urllib.parse import SplitResult, urlencode, urlsplit
 
 import h11
 import httpx
@@ -182,15 +181,23 @@ class HttpClient:
         try:
             if (
                 self._light
-                and method == "GET"
-                and content is None
-                and data is None
                 and url.startswith("http:")
-                and not params
                 and not follow_redirects
-                and (auth is None or isinstance(auth, httpx.DigestAuth))
+                and (
+                    (method == "GET" and (auth is None or isinstance(auth, httpx.DigestAuth)))
+                    or (method == "POST" and auth is None)
+                )
             ):
-                return await self._get_light(url, auth, hdrs)
+                # POSTs too (logins of Auradine, IceRiver, Vnish, Braiins' REST) and GETs with
+                # query parameters (Goldshell's, IceRiver's): each built an httpx client per
+                # shard on first use (two SSL contexts, ~2 ms) and paid its per-request cost
+                if isinstance(data, dict):
+                    content = urlencode(data).encode()
+                    hdrs.setdefault("Content-Type", "application/x-www-form-urlencoded")
+                query = urlencode(params) if params else ""
+                return await self._get_light(
+                    url, auth, hdrs, method=method, body=content or b"", query=query
+                )
             async with self._client(shard).stream(
                 method,
                 url,
@@ -241,8 +248,8 @@ class HttpClient:
     async def _read_body(self, url: str, content_type: str, chunks: AsyncIterator[bytes]) -> bytes:
         """The reply body under the size cap, the container count and the big-reply gate."""
         body = bytearray()
-        gated = False  # holding this loop's big-reply slot (see cgminer.BIG_REPLY_BYTES)
-        async with contextlib.AsyncExitStack() as stack:
+        gate: asyncio.Semaphore | None = None  # this loop's big-reply slot, once held
+        try:
             containers = 0
             # JSON only: a web page's inline script may open many braces legitimately
             json_body = "json" in content_type
@@ -257,36 +264,51 @@ class HttpClient:
                         f"reply too large: {url} sent over "
                         f"{self.limits.max_bytes // (1024 * 1024)} MiB",
                     )
-                if not gated and len(body) > BIG_REPLY_BYTES:
-                    gated = True
-                    await stack.enter_async_context(big_reply_gate())
+                if gate is None and len(body) > BIG_REPLY_BYTES:
+                    # (not an AsyncExitStack: one per reply was ~2 % of a small page's CPU)
+                    slots = big_reply_gate()
+                    await slots.acquire()
+                    gate = slots
+        finally:
+            if gate is not None:
+                gate.release()
         return bytes(body)
 
     async def _get_light(
-        self, url: str, auth: httpx.DigestAuth | None, hdrs: dict[str, str]
+        self,
+        url: str,
+        auth: httpx.DigestAuth | None,
+        hdrs: dict[str, str],
+        *,
+        method: str = "GET",
+        body: bytes = b"",
+        query: str = "",
     ) -> HttpReply:
-        """A plain GET on lightweb.Exchange (see there why), Digest through httpx's own flow:
-        the challenge's 401 is answered on a second connection, as httpx's client does."""
+        """A plain request on lightweb.Exchange (see there why), Digest (GET only) through
+        httpx's own flow. ``query``: encoded parameters added to the URL's own (never shown in
+        a message: they may hold a password).
+
+        A Digest challenge's 401 is answered on the same connection when the server keeps it
+        open, as browsers and httpx's pooled client do: the stock web UI's 401 (lighttpd
+        1.4.69, realm "antMiner Configuration") carried no ``Connection: close`` on a real
+        S19j Pro (pyasic issue #243, its headers printed; Hiveon firmware, which keeps the stock
+        web UI), so a cold login costs one connection, not two. A server that closes after the 401 (says
+        so, or drops the connection before answering) gets the answer on a new connection."""
         parts = urlsplit(url)
-        target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+        joined_query = "&".join(q for q in (parts.query, query) if q)
+        target = (parts.path or "/") + (f"?{joined_query}" if joined_query else "")
         base = [("Host", parts.netloc), ("Accept", "*/*"), ("User-Agent", _USER_AGENT)]
         base += hdrs.items()
-        base.append(("Connection", "close"))
-        flow = None
-        sent = ""
-        if auth is not None:
-            request = httpx.Request("GET", _parsed_url(url), headers=hdrs)
-            flow = auth.auth_flow(request)
-            sent = next(flow).headers.get("authorization", "")  # a challenge known: answered
-        status, headers, body = await self._exchange_light(parts, target, base, sent, url)
-        if flow is not None and status == 401:
-            try:
-                retry = flow.send(httpx.Response(401, headers=headers, request=request))
-            except StopIteration:
-                retry = None  # no Digest challenge, or a realm StockDigest does not answer
-            if retry is not None:
-                sent = retry.headers.get("authorization", "")
-                status, headers, body = await self._exchange_light(parts, target, base, sent, url)
+        if method != "GET" or body:
+            base.append(("Content-Length", str(len(body))))
+        if auth is None:
+            status, headers, content = await self._exchange_light(
+                parts, target, base, "", url, method, body
+            )
+        else:
+            status, headers, content, sent = await self._digest_light(
+                parts, target, base, url, auth, hdrs
+            )
         joined: dict[str, str] = {}
         for name, value in headers:
             key = name.decode("latin-1").lower()
@@ -295,11 +317,59 @@ class HttpClient:
         reply = HttpReply(
             status=status,
             headers=joined,
-            text=decode_text(_decoded(body, joined.get("content-encoding", ""), self.limits)),
+            text=decode_text(_decoded(content, joined.get("content-encoding", ""), self.limits)),
             url=url,
-            realm=_realm_of(sent),
+            realm=_realm_of(sent) if auth is not None else "",
         )
         return self._checked(reply, auth)
+
+    async def _digest_light(
+        self,
+        parts: SplitResult,
+        target: str,
+        base: list[tuple[str, str]],
+        url: str,
+        auth: httpx.DigestAuth,
+        hdrs: dict[str, str],
+    ) -> tuple[int, list[tuple[bytes, bytes]], bytes, str]:
+        """The request, and its Digest answer if challenged: status, headers, body and the
+        Authorization header last sent."""
+        request = httpx.Request("GET", _parsed_url(url), headers=hdrs)
+        flow = auth.auth_flow(request)
+        sent = next(flow).headers.get("authorization", "")  # a challenge known: answered
+        # no ``Connection: close`` on this one: a 401 may follow, answered on this connection
+        exchange = self._exchange(parts, _h11_request(target, base, sent, close=False))
+        async with exchange as (status, headers, chunks):
+            body = await self._read_body(url, _content_type(headers), chunks)
+            if status != 401:
+                return status, headers, body, sent
+            try:
+                retry = flow.send(_Challenge(401, headers=headers, request=request))
+            except StopIteration:
+                return status, headers, body, sent  # no Digest challenge, or a foreign realm
+            sent = retry.headers.get("authorization", "")
+            answer = _h11_request(target, base, sent, close=True)
+            if exchange.reusable():
+                try:
+                    status, headers, chunks = await exchange.again(answer)
+                except (httpx.NetworkError, httpx.RemoteProtocolError):
+                    pass  # closed after the 401 without saying so: a new connection below
+                else:
+                    body = await self._read_body(url, _content_type(headers), chunks)
+                    return status, headers, body, sent
+        async with self._exchange(parts, answer) as (status, headers, chunks):
+            body = await self._read_body(url, _content_type(headers), chunks)
+        return status, headers, body, sent
+
+    def _exchange(self, parts: SplitResult, request: h11.Request, body: bytes = b"") -> Exchange:
+        return Exchange(
+            parts.hostname or "",
+            parts.port or 80,
+            request,
+            self.limits.connect_timeout_s,
+            self.limits.read_timeout_s,
+            body,
+        )
 
     async def _exchange_light(
         self,
@@ -308,21 +378,12 @@ class HttpClient:
         base: list[tuple[str, str]],
         authorization: str,
         url: str,
+        method: str = "GET",
+        body: bytes = b"",
     ) -> tuple[int, list[tuple[bytes, bytes]], bytes]:
-        headers = [*base, ("Authorization", authorization)] if authorization else base
-        request = h11.Request(method="GET", target=target, headers=headers)
-        exchange = Exchange(
-            parts.hostname or "",
-            parts.port or 80,
-            request,
-            self.limits.connect_timeout_s,
-            self.limits.read_timeout_s,
-        )
-        async with exchange as (status, reply_headers, chunks):
-            content_type = next(
-                (v.decode("latin-1") for k, v in reply_headers if k == b"content-type"), ""
-            )
-            body = await self._read_body(url, content_type, chunks)
+        request = _h11_request(target, base, authorization, close=True, method=method)
+        async with self._exchange(parts, request, body) as (status, reply_headers, chunks):
+            body = await self._read_body(url, _content_type(reply_headers), chunks)
         return status, reply_headers, body
 
     async def get(self, url: str, **kw: Any) -> HttpReply:
@@ -376,6 +437,29 @@ def _realm_of(authorization: str) -> str:
 
 
 _USER_AGENT = f"python-httpx/{httpx.__version__}"  # what httpx's client sends
+
+
+def _h11_request(
+    target: str, base: list[tuple[str, str]], authorization: str, close: bool, method: str = "GET"
+) -> h11.Request:
+    headers = [*base, ("Authorization", authorization)] if authorization else list(base)
+    if close:
+        headers.append(("Connection", "close"))
+    return h11.Request(method=method, target=target, headers=headers)
+
+
+def _content_type(headers: list[tuple[bytes, bytes]]) -> str:
+    return next((v.decode("latin-1") for k, v in headers if k == b"content-type"), "")
+
+
+class _Challenge(httpx.Response):
+    """A 401 handed to httpx's Digest flow. Only the Authorization header of the flow's answer
+    is sent (no cookies), so the cookies are not parsed: httpx's cookie jar (urllib's request
+    and cookie machinery) was ~6 % of a stock login's CPU (py-spy of benchmarks.identify)."""
+
+    @property
+    def cookies(self) -> httpx.Cookies:
+        return httpx.Cookies()
 
 
 def _decoded(body: bytes, encoding: str, limits: Limits) -> bytes:

@@ -4,7 +4,8 @@ connection.
 Why: on a cold sweep most of the engine's CPU went to httpx's default transport (httpcore's pool,
 anyio streams and locks) — about two thirds of the cost of a request to a miner's tiny web server
 (benchmarks/identify.py, cProfile). Miners' web servers get one request per connection anyway
-(http.py: no keep-alive), so a pool buys nothing. httpx stays the client: Digest auth, redirects,
+(no pool: the one exception is a Digest answer sent on its challenge's connection, Exchange.again),
+so a pool buys nothing. httpx stays the client: Digest auth, redirects,
 URLs and the response model are its; only the wire under it changes. h11 (httpx's own HTTP/1.1
 parser) does the parsing. HTTPS goes to httpx's normal transport.
 
@@ -24,7 +25,7 @@ import httpx
 
 # The bare-socket helpers the RPC client drives every poll with (one connection per request,
 # the loop asked only when the socket is writable or readable).
-from rig_monitor.core.wire.sockio import connect, is_ipv4, recv, send_all
+from rig_monitor.core.wire.sockio import connect_now, connected, is_ipv4, recv, send_all
 
 READ_CHUNK = 65536
 
@@ -88,6 +89,13 @@ class _SockReader:
     async def read(self, n: int) -> bytes:
         return await recv(self._loop, self._sock)
 
+    def read_now(self) -> bytes | None:
+        """What has arrived already, None when nothing has (then ``read`` waits)."""
+        try:
+            return self._sock.recv(READ_CHUNK)
+        except (BlockingIOError, InterruptedError):
+            return None
+
 
 async def _next_event(conn: h11.Connection, reader: _Reader, read_timeout: float | None) -> Any:
     while True:
@@ -98,8 +106,12 @@ async def _next_event(conn: h11.Connection, reader: _Reader, read_timeout: float
         if event is not h11.NEED_DATA:
             return event
         try:
-            async with asyncio.timeout(read_timeout):
-                data = await reader.read(READ_CHUNK)
+            # the deadline is armed only when there is something to wait for (a timer per
+            # read was ~5 % of a light request's CPU: py-spy of benchmarks.identify)
+            data = reader.read_now() if isinstance(reader, _SockReader) else None
+            if data is None:
+                async with asyncio.timeout(read_timeout):
+                    data = await reader.read(READ_CHUNK)
         except TimeoutError:
             raise httpx.ReadTimeout("no complete reply in time") from None
         except OSError as exc:
@@ -179,7 +191,9 @@ class LightTransport(httpx.AsyncBaseTransport):
 
 
 class Exchange:
-    """One plain-HTTP request on its own connection, without httpx's client around it.
+    """One plain-HTTP request on its own connection, without httpx's client around it (and a
+    second one on the same connection where the server keeps it open: a Digest answer after
+    its challenge, see ``again``).
 
     Why: a request through ``httpx.AsyncClient`` (URL and header models, the auth and redirect
     machinery, cookies, the response model) cost ~0.55 ms of CPU on loopback against ~0.15 ms
@@ -191,10 +205,14 @@ class Exchange:
     """
 
     __slots__ = (
+        "_body_bytes",
+        "_conn",
         "_connect_timeout",
         "_host",
+        "_loop",
         "_port",
         "_read_timeout",
+        "_reader",
         "_request",
         "_sock",
         "_writer",
@@ -207,7 +225,9 @@ class Exchange:
         request: h11.Request,
         connect_timeout: float | None,
         read_timeout: float | None,
+        body: bytes = b"",
     ) -> None:
+        self._body_bytes = body  # the first request's (a POST's form or JSON)
         self._host = host
         self._port = port
         self._request = request
@@ -215,6 +235,9 @@ class Exchange:
         self._read_timeout = read_timeout
         self._writer: asyncio.StreamWriter | None = None
         self._sock: socket.socket | None = None
+        self._conn: h11.Connection | None = None
+        self._reader: _Reader | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
 
     async def __aenter__(self) -> tuple[int, list[tuple[bytes, bytes]], AsyncIterator[bytes]]:
         host, port = self._host, self._port
@@ -225,13 +248,15 @@ class Exchange:
         # benchmarks.identify: open_connection 0.14 of 0.31 s in Exchange.__aenter__).
         bare = is_ipv4(host) and isinstance(loop, asyncio.SelectorEventLoop)
         try:
-            async with asyncio.timeout(self._connect_timeout):
-                if bare:
-                    sock = self._sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-                    sock.setblocking(False)
-                    await connect(loop, sock, host, port)
-                    reader: _Reader = _SockReader(loop, sock)
-                else:
+            if bare:
+                sock = self._sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+                sock.setblocking(False)
+                if not connect_now(sock, host, port):  # on loopback it has finished already
+                    async with asyncio.timeout(self._connect_timeout):
+                        await connected(loop, sock)
+                reader: _Reader = _SockReader(loop, sock)
+            else:
+                async with asyncio.timeout(self._connect_timeout):
                     reader, self._writer = await asyncio.open_connection(host, port)
         except TimeoutError:
             self._close()
@@ -242,11 +267,28 @@ class Exchange:
         except BaseException:
             self._close()
             raise
+        self._loop, self._reader, self._conn = loop, reader, h11.Connection(h11.CLIENT)
         try:
-            return await self._start(loop, reader)
+            return await self._start(self._request, self._body_bytes)
         except BaseException:
             self._close()  # __aexit__ does not run when __aenter__ fails
             raise
+
+    def reusable(self) -> bool:
+        """Whether the last reply has been read to its end and both sides left the connection
+        open (HTTP/1.1 without ``Connection: close``; h11 keeps the score)."""
+        conn = self._conn
+        return conn is not None and conn.our_state is h11.DONE and conn.their_state is h11.DONE
+
+    async def again(
+        self, request: h11.Request
+    ) -> tuple[int, list[tuple[bytes, bytes]], AsyncIterator[bytes]]:
+        """``request`` on the same connection (only when ``reusable``). A server that closed it
+        meanwhile shows as the usual httpx network or protocol error before any reply byte;
+        the caller then asks on a new connection (a GET may be repeated)."""
+        assert self._conn is not None and self.reusable()
+        self._conn.start_next_cycle()
+        return await self._start(request)
 
     def _close(self) -> None:
         if self._sock is not None:
@@ -262,16 +304,24 @@ class Exchange:
             await self._writer.drain()
 
     async def _start(
-        self, loop: asyncio.AbstractEventLoop, reader: _Reader
+        self, request: h11.Request, body: bytes = b""
     ) -> tuple[int, list[tuple[bytes, bytes]], AsyncIterator[bytes]]:
-        conn = h11.Connection(h11.CLIENT)
+        conn, reader, loop = self._conn, self._reader, self._loop
+        assert conn is not None and reader is not None and loop is not None
         try:
-            out = conn.send(self._request) + conn.send(h11.EndOfMessage())
+            out = conn.send(request)
+            if body:
+                out += conn.send(h11.Data(data=body))
+            out += conn.send(h11.EndOfMessage())
         except h11.LocalProtocolError as exc:
             raise httpx.LocalProtocolError(str(exc)) from exc
         try:
-            async with asyncio.timeout(self._read_timeout):
-                await self._send(loop, out)
+            if self._sock is not None:
+                with contextlib.suppress(BlockingIOError, InterruptedError):
+                    out = out[self._sock.send(out) :]  # a request fits the socket's buffer
+            if out:
+                async with asyncio.timeout(self._read_timeout):
+                    await self._send(loop, out)
         except TimeoutError:
             raise httpx.WriteTimeout("the request could not be sent in time") from None
         except OSError as exc:

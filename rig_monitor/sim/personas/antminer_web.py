@@ -62,7 +62,10 @@ def render(
     """One request to the web UI. Everything, ``/`` included, is behind Digest (as on lighttpd)."""
     password = CHANGED_PASSWORD if "bad_password" in sample.faults else PASSWORD
     if not digest_ok(method, headers, REALM, USERNAME, password):
-        return digest_challenge(REALM)
+        # Bitmain's lighttpd web UI (1.4.69, realm "antMiner Configuration") sent this 401
+        # without ``Connection: close`` on a real S19j Pro (headers printed in pyasic issue #243;
+        # that miner ran Hiveon, which keeps the stock web UI): the answer may come on it
+        return digest_challenge(REALM, keep_open=True)
     info = {"miner_version": miner_version, "CompileTime": compile_time, "type": type_text}
     if path in ("/", "/index.html"):
         return 200, {"Content-Type": "text/html"}, _INDEX

@@ -152,3 +152,13 @@ def test_a_login_cut_by_the_stock_wait_is_not_repeated_by_the_first_poll(
     assert len(sent) == 1  # the detection's read-ahead served the first poll
     assert paths["/cgi-bin/get_system_info.cgi"] <= 1  # the cut login only, never asked again
     assert "/cgi-bin/summary.cgi" not in paths and "/" not in paths
+
+
+def test_a_web_server_on_the_api_port_is_asked_once_there(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    with fleet(["epic:S19j Pro"]) as f:  # ePIC serves HTTP REST on the API port
+        snap, sent, _ = cold_poll(f.targets[0], monkeypatch)
+    assert snap.online and snap.family == "epic"
+    # the multi-command probe read an HTTP reply: no single requests to read two more of them
+    assert len(sent) == 1

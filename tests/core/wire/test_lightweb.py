@@ -4,6 +4,7 @@ cancellation (the socket must be closed, not orphaned)."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from collections.abc import Awaitable, Callable
 
 import pytest
@@ -187,3 +188,71 @@ def test_a_host_name_takes_asyncio_streams_and_reads_the_same(
     assert reply.json() == {"minertype": "Antminer S21"}  # type: ignore[attr-defined]
     assert len(requests) == 1 and b"Connection: close" in requests[0]
     assert opened == ([] if host == "127.0.0.1" else ["localhost"])
+
+
+def _run_call(
+    script: Script, call: Callable[[HttpClient, str], Awaitable[object]]
+) -> tuple[object, list[bytes], bytes]:
+    """``call`` against a scripted server; also returns what the server read after the head."""
+
+    async def go() -> tuple[object, list[bytes], bytes]:
+        rest = bytearray()
+
+        async def body_then(r: asyncio.StreamReader, w: asyncio.StreamWriter) -> None:
+            with contextlib.suppress(TimeoutError):
+                async with asyncio.timeout(0.2):
+                    rest.extend(await r.read(65536))
+            await script(r, w)
+
+        server, url, requests = await _serve(body_then)
+        client = HttpClient(LIMITS)
+        try:
+            async with asyncio.timeout(5.0):
+                try:
+                    return await call(client, url), requests, bytes(rest)
+                except MinerError as exc:
+                    return exc, requests, bytes(rest)
+        finally:
+            await client.aclose()
+            server.close()
+
+    return asyncio.run(go())
+
+
+async def _ok_json(r: asyncio.StreamReader, w: asyncio.StreamWriter) -> None:
+    w.write(b'HTTP/1.1 200 OK\r\nContent-Length: 11\r\n\r\n{"ok":true}')
+    await w.drain()
+
+
+def test_a_post_goes_on_the_light_path_with_its_body_and_length() -> None:
+    async def post(c: HttpClient, url: str) -> object:
+        reply = await c.post(url, json_body={"a": 1})
+        assert c._clients == [None] * len(c._clients)  # no httpx client was made for it
+        return reply
+
+    reply, requests, rest = _run_call(_ok_json, post)
+    assert getattr(reply, "status", None) == 200 and reply.json() == {"ok": True}  # type: ignore[attr-defined]
+    head = requests[0].lower()
+    assert head.startswith(b"post /x http/1.1\r\n")
+    assert b"content-length: 8\r\n" in head and b"content-type: application/json" in head
+    assert rest == b'{"a": 1}'
+
+
+def test_query_parameters_go_on_the_light_path_and_stay_out_of_messages() -> None:
+    async def refuse(r: asyncio.StreamReader, w: asyncio.StreamWriter) -> None:
+        w.write(b"HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nnope!")
+        await w.drain()
+
+    reply, requests, _ = _run_call(
+        refuse, lambda c, url: c.get_json(url + "?a=1", params={"user": "root", "pwd": "s e&c"})
+    )
+    assert requests[0].startswith(b"GET /x?a=1&user=root&pwd=s+e%26c HTTP/1.1\r\n")
+    assert (
+        isinstance(reply, MinerError) and "s+e" not in reply.message and "pwd" not in reply.message
+    )
+
+
+def test_a_form_post_is_encoded_as_a_form() -> None:
+    _, requests, rest = _run_call(_ok_json, lambda c, url: c.post(url, data={"k": "v w"}))
+    assert b"content-type: application/x-www-form-urlencoded" in requests[0].lower()
+    assert rest == b"k=v+w"
