@@ -22,7 +22,6 @@ import time
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, TextIO
 
-from rig_monitor import __version__
 from rig_monitor.cli.words import ENGLISH, Words, language
 from rig_monitor.core import fmt
 from rig_monitor.core.credentials import Credential, Credentials, open_store
@@ -609,12 +608,26 @@ def with_targets(sp: argparse.ArgumentParser, *, json_help: str) -> None:
 COMMAND_MODULES: tuple[str, ...] = ("serve", "notify", "action", "explain", "history")
 
 
+class _Version(argparse.Action):
+    """``--version``, reading the package metadata only when asked (rig_monitor.__getattr__)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: Any) -> None:
+        kwargs.pop("nargs", None)
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kwargs)
+
+    def __call__(self, parser: argparse.ArgumentParser, *_args: Any, **_kw: Any) -> None:
+        from rig_monitor import __version__
+
+        print(f"rig-monitor {__version__}")  # on stdout, as argparse's own version action
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="rig-monitor",
         description="Operations monitor for Bitcoin ASIC miners. With no command, opens the window.",
     )
-    p.add_argument("--version", action="version", version=f"rig-monitor {__version__}")
+    p.add_argument("--version", action=_Version, help="show the program's version and exit")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
     sp = sub.add_parser("scan", help="find miners and identify make, model and firmware")
