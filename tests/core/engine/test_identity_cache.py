@@ -22,9 +22,8 @@ from tests.core.webfleet import FAST, fleet
 from tests.core.webfleet import poll as cold_poll
 
 
-def polls(
-    target: Target, entries: dict[str, CachedIdentity], monkeypatch: pytest.MonkeyPatch
-) -> tuple[MinerSnapshot, list[bytes], Poller]:
+def record_rpc(monkeypatch: pytest.MonkeyPatch) -> list[bytes]:
+    """Every RPC request sent from now on (the list fills as requests go out)."""
     sent: list[bytes] = []
     real_raw = CGMinerClient.raw
 
@@ -33,6 +32,13 @@ def polls(
         return await real_raw(self, payload)
 
     monkeypatch.setattr(CGMinerClient, "raw", raw)
+    return sent
+
+
+def polls(
+    target: Target, entries: dict[str, CachedIdentity], monkeypatch: pytest.MonkeyPatch
+) -> tuple[MinerSnapshot, list[bytes], Poller]:
+    sent = record_rpc(monkeypatch)
 
     async def go() -> tuple[MinerSnapshot, Poller]:
         poller = Poller(FAST)
@@ -119,14 +125,7 @@ def test_cli_poll_saves_identities_and_the_next_poll_starts_warm(
         assert sorted(saved) == sorted(t.key for t in f.targets)
         assert all(e.model == "S19j Pro" and e.mac for e in saved.values())
 
-        sent: list[bytes] = []
-        real_raw = CGMinerClient.raw
-
-        async def raw(self: CGMinerClient, payload: bytes) -> bytes:
-            sent.append(payload)
-            return await real_raw(self, payload)
-
-        monkeypatch.setattr(CGMinerClient, "raw", raw)
+        sent = record_rpc(monkeypatch)
         second = io.StringIO()
         assert main(args, second) == 0
         assert not any(b"devdetails" in p for p in sent)  # warm: no detection
@@ -213,14 +212,7 @@ def test_poll_site_saves_under_the_site_and_starts_warm_next_time(
         saved = identity_cache.load(identity_cache.cache_path("site:rack-w|"))
         assert sorted(saved) == sorted(keys)
 
-        sent: list[bytes] = []
-        real_raw = CGMinerClient.raw
-
-        async def raw(self: CGMinerClient, payload: bytes) -> bytes:
-            sent.append(payload)
-            return await real_raw(self, payload)
-
-        monkeypatch.setattr(CGMinerClient, "raw", raw)
+        sent = record_rpc(monkeypatch)
         out = io.StringIO()
         assert main(args, out) == 0
     assert [m["online"] for m in json.loads(out.getvalue())] == [True, True]
