@@ -4,6 +4,7 @@ identified again at once (issue 15)."""
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import io
 import json
 from pathlib import Path
@@ -217,3 +218,42 @@ def test_poll_site_saves_under_the_site_and_starts_warm_next_time(
         assert main(args, out) == 0
     assert [m["online"] for m in json.loads(out.getvalue())] == [True, True]
     assert len(sent) == 2 and not any(b"devdetails" in p for p in sent)
+
+
+def test_saved_api_signature_settles_the_first_read_without_the_classifier(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The entry keeps who answered the API; at launch the first read compares its own: the same
+    → no detection and no classifier run; another (a different server now answers) → identified
+    again at once."""
+    from rig_monitor.core.engine import poller as poller_mod
+
+    with fleet(["antminer:S19j Pro"]) as f:
+        t = f.targets[0]
+        first = asyncio.run(_identities_after_cold_poll(t))[t.key]
+        assert first.api and first.api.startswith("bmminer:")
+        path = cache_dir() / "ids.json"
+        identity_cache.save(path, {t.key: first})
+        assert identity_cache.load(path)[t.key].api == first.api
+
+        classified: list[object] = []
+        real_classify = poller_mod.classify
+        monkeypatch.setattr(
+            poller_mod, "classify", lambda p: classified.append(p) or real_classify(p)
+        )
+        snap, sent, _ = polls(t, {t.key: first}, monkeypatch)
+        assert snap.online and not any(DETECTION_PROBE in p for p in sent)
+        assert classified == []
+
+        stranger = dataclasses.replace(first, api="cgminer:API,CGMiner")  # another server
+        snap, sent, _ = polls(t, {t.key: stranger}, monkeypatch)
+    assert snap.online and any(DETECTION_PROBE in p for p in sent)
+
+
+async def _identities_after_cold_poll(t: Target) -> dict[str, CachedIdentity]:
+    poller = Poller(FAST)
+    try:
+        assert (await poller.poll(t)).online
+        return poller.identities()
+    finally:
+        await poller.aclose()
