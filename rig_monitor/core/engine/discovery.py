@@ -195,6 +195,8 @@ async def tcp_checks(ip: str, ports: Sequence[int], timeout_s: float) -> list[Er
     under ``wait_for`` cost a task, a future, a timer and two selector calls each
     (benchmarks/scan.py, docs/performance.md issue 15).
     """
+    if not _bare_sockets_ok(asyncio.get_running_loop()):
+        return list(await asyncio.gather(*(_tcp_check_loop(ip, p, timeout_s) for p in ports)))
     socks: list[socket.socket] = []
     results: list[ErrorKind | _Waiting | None] = []
     try:
@@ -227,6 +229,32 @@ async def tcp_checks(ip: str, ports: Sequence[int], timeout_s: float) -> list[Er
     finally:
         for sock in socks:
             sock.close()
+
+
+def _bare_sockets_ok(loop: asyncio.AbstractEventLoop) -> bool:
+    """sockio needs a selector loop (add_writer) and POSIX connect errnos: not Windows' default
+    proactor loop (the same test as the CGMiner client's)."""
+    return isinstance(loop, asyncio.SelectorEventLoop)
+
+
+async def _tcp_check_loop(ip: str, port: int, timeout_s: float) -> ErrorKind | None:
+    """The pre-check through the loop's own ``sock_connect``, for loops without add_writer."""
+    try:
+        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    except OSError as exc:
+        raise _Pressure(str(exc)) from None
+    try:
+        sock.setblocking(False)
+        loop = asyncio.get_running_loop()
+        try:
+            await asyncio.wait_for(loop.sock_connect(sock, (ip, port)), timeout_s)
+        except TimeoutError:
+            return ErrorKind.TIMEOUT
+        except OSError as exc:
+            return _refusal(exc)
+        return None
+    finally:
+        sock.close()
 
 
 def _refusal(exc: OSError) -> ErrorKind:
