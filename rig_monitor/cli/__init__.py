@@ -19,10 +19,9 @@ import importlib
 import json
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, TextIO
 
-from rig_monitor import __version__
 from rig_monitor.cli.words import ENGLISH, Words, language
 from rig_monitor.core import fmt
 from rig_monitor.core.credentials import Credential, Credentials, open_store
@@ -605,16 +604,58 @@ def with_targets(sp: argparse.ArgumentParser, *, json_help: str) -> None:
     )
 
 
-# Commands that live in their own module under rig_monitor/cli/ (each has register(sub)).
-COMMAND_MODULES: tuple[str, ...] = ("serve", "notify", "action", "explain", "history")
+# Commands that live in their own module under rig_monitor/cli/ (each has register(sub)), and
+# the command words each registers or extends (history adds --record to watch). A command line names one command, so only its module is
+# imported: importing all of them (history's sqlite3 store, actions, control drivers, serve)
+# cost every `poll` ~40 ms of CPU before its first miner (benchmarks/warm.py --cli). Without a
+# command word (help, the window) or with an unknown one (the usage error lists every choice),
+# all are registered. tests/cli/test_cli_startup.py checks this table against the modules.
+COMMAND_MODULES: dict[str, tuple[str, ...]] = {
+    "serve": ("serve",),
+    "notify": ("notify",),
+    "action": ("action",),
+    "explain": ("explain",),
+    "history": ("history", "export", "note", "handover", "report", "watch"),
+}
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _command_word(argv: Sequence[str] | None) -> str | None:
+    """The command a command line names: its first word that is not an option (the top-level
+    parser's options take no values)."""
+    words = sys.argv[1:] if argv is None else argv
+    return next((w for w in words if not w.startswith("-")), None)
+
+
+def _modules_for(argv: Sequence[str] | None, builtin: Iterable[str]) -> list[str]:
+    word = _command_word(argv)
+    owners = [name for name, words in COMMAND_MODULES.items() if word in words]
+    if owners or word in set(builtin):
+        return owners
+    return list(COMMAND_MODULES)
+
+
+class _Version(argparse.Action):
+    """``--version``, reading the package metadata only when asked (rig_monitor.__getattr__)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: Any) -> None:
+        kwargs.pop("nargs", None)
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kwargs)
+
+    def __call__(self, parser: argparse.ArgumentParser, *_args: Any, **_kw: Any) -> None:
+        from rig_monitor import __version__
+
+        print(f"rig-monitor {__version__}")  # on stdout, as argparse's own version action
+        parser.exit()
+
+
+def build_parser(argv: Sequence[str] | None = ()) -> argparse.ArgumentParser:
+    """The whole parser by default; given the command line (``None``: sys.argv), only the
+    command modules it needs (COMMAND_MODULES)."""
     p = argparse.ArgumentParser(
         prog="rig-monitor",
         description="Operations monitor for Bitcoin ASIC miners. With no command, opens the window.",
     )
-    p.add_argument("--version", action="version", version=f"rig-monitor {__version__}")
+    p.add_argument("--version", action=_Version, help="show the program's version and exit")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
     sp = sub.add_parser("scan", help="find miners and identify make, model and firmware")
@@ -727,13 +768,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sp.set_defaults(func=cmd_demo)
 
-    for name in COMMAND_MODULES:
+    for name in _modules_for(argv, sub.choices):
         importlib.import_module(f"rig_monitor.cli.{name}").register(sub)
     return p
 
 
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
-    parser = build_parser()
+    parser = build_parser(argv)
     args = parser.parse_args(argv)
     stream = out or sys.stdout
     func = getattr(args, "func", None)

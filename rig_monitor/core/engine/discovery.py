@@ -23,6 +23,7 @@ import contextlib
 import enum
 import errno
 import ipaddress
+import os
 import socket
 import time
 from collections.abc import AsyncIterator, Callable, Iterable, Sequence
@@ -35,6 +36,7 @@ from rig_monitor.core.drivers.detect import detect
 from rig_monitor.core.errors import MinerError
 from rig_monitor.core.model import ErrorKind, Identity, Ports, Target
 from rig_monitor.core.netinfo import socket_budget
+from rig_monitor.core.wire import sockio
 from rig_monitor.core.wire.cgminer import CGMinerClient, Limits
 from rig_monitor.core.wire.http import HttpClient
 
@@ -50,7 +52,6 @@ GROW_AFTER = 256  # clean connects before the limit grows again
 PRESSURE_ERRNOS = frozenset(
     {errno.EMFILE, errno.ENFILE, errno.ENOBUFS, errno.ENOMEM, errno.EAGAIN, errno.EADDRNOTAVAIL}
 )
-_UNREACHABLE_ERRNOS = frozenset({errno.EHOSTUNREACH, errno.ENETUNREACH, errno.EHOSTDOWN})
 
 
 class ScanOutcome(enum.StrEnum):
@@ -172,11 +173,72 @@ class _Pressure(Exception):
 
 
 async def tcp_check(ip: str, port: int, timeout_s: float) -> ErrorKind | None:
-    """None if ``ip:port`` accepts a connection, else why not. Raises _Pressure on shortages.
+    """None if ``ip:port`` accepts a connection, else why not. Raises _Pressure on shortages."""
+    return (await tcp_checks(ip, (port,), timeout_s))[0]
 
-    A bare socket and ``sock_connect`` rather than ``open_connection``: no transport, no streams,
-    nothing sent, and the socket is closed on every path.
+
+class _Waiting:
+    """A connect still under way after its first two syscalls (a LAN host, not loopback)."""
+
+
+_WAITING = _Waiting()
+
+
+async def tcp_checks(ip: str, ports: Sequence[int], timeout_s: float) -> list[ErrorKind | None]:
+    """Per port, None if it accepts a connection, else why not; all connects at once, one
+    deadline. Raises _Pressure on shortages.
+
+    Bare non-blocking sockets (sockio.connect_now): nothing sent, every socket closed on every
+    path, and no task, future or selector registration for a connect that settles at once (on
+    loopback, and a LAN host's refusal answers within a round trip). A /20 scan is ~10,000
+    such connects (a closed address costs three: API, web, v3): asyncio's ``sock_connect``
+    under ``wait_for`` cost a task, a future, a timer and two selector calls each
+    (benchmarks/scan.py, docs/performance.md issue 15).
     """
+    if not _bare_sockets_ok(asyncio.get_running_loop()):
+        return list(await asyncio.gather(*(_tcp_check_loop(ip, p, timeout_s) for p in ports)))
+    socks: list[socket.socket] = []
+    results: list[ErrorKind | _Waiting | None] = []
+    try:
+        for port in ports:
+            try:
+                sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+            except OSError as exc:
+                raise _Pressure(str(exc)) from None
+            socks.append(sock)
+            sock.setblocking(False)
+            try:
+                results.append(None if sockio.connect_now(sock, ip, port) else _WAITING)
+            except OSError as exc:
+                results.append(_refusal(exc))
+        if any(r is _WAITING for r in results):
+            loop = asyncio.get_running_loop()
+            deadline = loop.time() + timeout_s
+            for i, sock in enumerate(socks):
+                if results[i] is not _WAITING:
+                    continue
+                try:
+                    async with asyncio.timeout_at(deadline):
+                        await sockio.connected(loop, sock)
+                    results[i] = None
+                except TimeoutError:
+                    results[i] = _settled_late(sock, ip, ports[i])
+                except OSError as exc:
+                    results[i] = _refusal(exc)
+        return [r if isinstance(r, ErrorKind) else None for r in results]
+    finally:
+        for sock in socks:
+            sock.close()
+
+
+def _bare_sockets_ok(loop: asyncio.AbstractEventLoop) -> bool:
+    """sockio needs a selector loop (add_writer) and POSIX connect errnos: not Windows' default
+    proactor loop (the same test as the CGMiner client's)."""
+    return isinstance(loop, asyncio.SelectorEventLoop)
+
+
+async def _tcp_check_loop(ip: str, port: int, timeout_s: float) -> ErrorKind | None:
+    """The pre-check through the loop's own ``sock_connect``, for loops without add_writer."""
     try:
         sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     except OSError as exc:
@@ -188,17 +250,33 @@ async def tcp_check(ip: str, port: int, timeout_s: float) -> ErrorKind | None:
             await asyncio.wait_for(loop.sock_connect(sock, (ip, port)), timeout_s)
         except TimeoutError:
             return ErrorKind.TIMEOUT
-        except ConnectionRefusedError:
-            return ErrorKind.REFUSED
         except OSError as exc:
-            if exc.errno in PRESSURE_ERRNOS:
-                raise _Pressure(str(exc)) from None
-            if exc.errno in _UNREACHABLE_ERRNOS:
-                return ErrorKind.UNREACHABLE
-            return ErrorKind.UNREACHABLE
+            return _refusal(exc)
         return None
     finally:
         sock.close()
+
+
+def _refusal(exc: OSError) -> ErrorKind:
+    if isinstance(exc, ConnectionRefusedError):
+        return ErrorKind.REFUSED
+    if exc.errno in PRESSURE_ERRNOS:
+        raise _Pressure(str(exc)) from None
+    return ErrorKind.UNREACHABLE  # no route, host down, or anything else the network said
+
+
+def _settled_late(sock: socket.socket, ip: str, port: int) -> ErrorKind | None:
+    """After the deadline: a connect that finished meanwhile (a later port of the same address
+    whose wait started past the deadline) is taken for what it is; one still under way timed
+    out. SO_ERROR first, so a failed connect is not started again by asking."""
+    err = sock.getsockopt(socket.SOL_SOCKET, socket.SO_ERROR)
+    if not err:
+        err = sock.connect_ex((ip, port))
+        if err in (0, errno.EISCONN):
+            return None
+        if err in (errno.EALREADY, errno.EINPROGRESS):
+            return ErrorKind.TIMEOUT
+    return _refusal(OSError(err, os.strerror(err)))
 
 
 async def scan_one(
@@ -402,9 +480,7 @@ async def _precheck(target: Target, opts: ScanOptions) -> tuple[tuple[int, ...],
         return (), miss
     others = [target.web_port or opts.ports.web, opts.ports.whatsminer_v3]
     others = [p for p in dict.fromkeys(others) if p != target.port]
-    results = await asyncio.gather(
-        *(tcp_check(target.ip, p, opts.connect_timeout_s) for p in others)
-    )
+    results = await tcp_checks(target.ip, others, opts.connect_timeout_s)
     accepted = tuple(p for p, r in zip(others, results, strict=True) if r is None)
     return (accepted, None) if accepted else ((), ErrorKind.REFUSED)
 

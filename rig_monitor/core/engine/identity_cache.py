@@ -18,7 +18,7 @@ import os
 import tempfile
 import time
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -44,6 +44,11 @@ class CachedIdentity:
     mac: str | None = None
     serial: str | None = None
     seen: float = 0.0  # unix time of the last successful read
+    # Who answered the API (poller._api_signature of its ``version`` reply): the first read at
+    # launch compares its own with it, a string comparison, instead of running detection's
+    # classifier over the reply again (~0.1 ms per miner of a warm start). Absent in files
+    # written before it: the classifier then, as before.
+    api: str | None = None
 
     def identity(self) -> Identity:
         return Identity(
@@ -55,13 +60,16 @@ class CachedIdentity:
         )
 
 
+_FIELDS = tuple(f.name for f in fields(CachedIdentity))
+
+
 def cache_path(scope: str) -> Path:
     """One file per site (or per target list); the name is a digest, so any scope text is safe."""
     digest = hashlib.sha256(scope.encode()).hexdigest()[:16]
     return cache_dir() / "identities" / f"{digest}.json"
 
 
-_TEXT_FIELDS = ("make", "model", "firmware", "firmware_version", "mac", "serial")
+_TEXT_FIELDS = ("make", "model", "firmware", "firmware_version", "mac", "serial", "api")
 
 
 def _entry(value: Any) -> CachedIdentity | None:
@@ -107,11 +115,15 @@ def load(path: Path, *, now: float | None = None) -> dict[str, CachedIdentity]:
 def save(path: Path, entries: dict[str, CachedIdentity]) -> None:
     """Atomically (a reader sees the old file or the new one, never half of one)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    doc = {"version": VERSION, "miners": {k: asdict(v) for k, v in sorted(entries.items())}}
+    # The fields by name, not dataclasses.asdict (a recursive deep copy), and one string written
+    # at once, not json.dump's many small writes: 29 -> ~10 ms for 1,000 miners, paid after
+    # every sweep (on a worker thread, but under the loop's GIL).
+    miners = {k: {f: getattr(v, f) for f in _FIELDS} for k, v in sorted(entries.items())}
+    text = json.dumps({"version": VERSION, "miners": miners}, separators=(",", ":"))
     fd, tmp = tempfile.mkstemp(prefix=".identities-", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as f:
-            json.dump(doc, f, separators=(",", ":"))
+            f.write(text)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -205,6 +205,7 @@ class Poller:
                     mac=k.mac,
                     serial=k.serial,
                     seen=k.read_at,
+                    api=k.seen.get("api"),
                 )
         return out
 
@@ -311,7 +312,11 @@ def _contradicts(entry: CachedIdentity, snap: MinerSnapshot) -> bool:
     if snap.family and snap.family != entry.family:
         return True
     version = snap.raw.get("version")
-    if isinstance(version, dict):  # the same marker test detection uses, on the reply just read
+    if entry.api is not None:  # who answered the API when the entry was saved
+        api = _api_signature(snap.raw)
+        if api is not None and api != entry.api:
+            return True
+    elif isinstance(version, dict):  # the same marker test detection uses, on the reply just read
         try:
             named = classify(Probe(json.dumps(version, ensure_ascii=False), None))
         except MinerError:

@@ -25,7 +25,7 @@ from rig_monitor.core.engine.discovery import (
     scan,
     scan_iter,
 )
-from rig_monitor.core.model import Ports, Target
+from rig_monitor.core.model import ErrorKind, Ports, Target
 from rig_monitor.core.netinfo import suggest_networks
 from rig_monitor.core.targets import parse_targets
 from rig_monitor.sim import SimFleet, SimFleetThread
@@ -250,3 +250,39 @@ def test_public_targets_are_flagged() -> None:
 
     assert is_public(Target("8.8.8.8"))
     assert not is_public(Target("10.0.0.1"))
+
+
+@pytest.mark.parametrize("bare", [True, False], ids=["bare-sockets", "loop-sock_connect"])
+def test_tcp_checks_tells_open_refused_and_silent_ports_apart_in_one_call(
+    bare: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The pre-check's connects, several ports at once: a listener accepts, a free port refuses,
+    a SYN-dropping listener (a silent LAN host) times out, each reported for itself; on bare
+    sockets and through the loop's sock_connect (loops without add_writer: Windows' proactor)."""
+    monkeypatch.setattr(discovery, "_bare_sockets_ok", lambda _loop: bare)
+    ip = "127.86.0.7"
+    open_port, refused, silent = free_ports(ip, 3)
+    listener = socket.socket()
+    listener.bind((ip, open_port))
+    listener.listen(8)
+    try:
+        with silent_addresses([ip], silent):
+            got = asyncio.run(discovery.tcp_checks(ip, [refused, silent, open_port], 0.3))
+            alone = asyncio.run(discovery.tcp_check(ip, silent, 0.2))
+    finally:
+        listener.close()
+    assert got == [ErrorKind.REFUSED, ErrorKind.TIMEOUT, None]
+    assert alone is ErrorKind.TIMEOUT
+
+
+def test_tcp_checks_reports_a_socket_shortage_as_pressure(monkeypatch: pytest.MonkeyPatch) -> None:
+    """EMFILE making the socket is the desktop's shortage (retried), never the address's answer."""
+
+    def no_socket(*_a: object, **_k: object) -> socket.socket:
+        raise OSError(errno.EMFILE, "Too many open files")
+
+    fake = SimpleNamespace(**{k: getattr(socket, k) for k in ("AF_INET", "SOCK_STREAM")})
+    fake.socket = no_socket
+    monkeypatch.setattr(discovery, "socket", fake)  # the module's own name, not the loop's
+    with pytest.raises(discovery._Pressure):
+        asyncio.run(discovery.tcp_checks("127.86.0.8", [4028, 4029], 0.2))

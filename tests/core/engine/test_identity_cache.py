@@ -4,6 +4,7 @@ identified again at once (issue 15)."""
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import io
 import json
 from pathlib import Path
@@ -19,11 +20,11 @@ from rig_monitor.core.model import MinerSnapshot, Target
 from rig_monitor.core.paths import cache_dir
 from rig_monitor.core.wire.cgminer import CGMinerClient
 from tests.core.webfleet import FAST, fleet
+from tests.core.webfleet import poll as cold_poll
 
 
-def polls(
-    target: Target, entries: dict[str, CachedIdentity], monkeypatch: pytest.MonkeyPatch
-) -> tuple[MinerSnapshot, list[bytes], Poller]:
+def record_rpc(monkeypatch: pytest.MonkeyPatch) -> list[bytes]:
+    """Every RPC request sent from now on (the list fills as requests go out)."""
     sent: list[bytes] = []
     real_raw = CGMinerClient.raw
 
@@ -32,6 +33,13 @@ def polls(
         return await real_raw(self, payload)
 
     monkeypatch.setattr(CGMinerClient, "raw", raw)
+    return sent
+
+
+def polls(
+    target: Target, entries: dict[str, CachedIdentity], monkeypatch: pytest.MonkeyPatch
+) -> tuple[MinerSnapshot, list[bytes], Poller]:
+    sent = record_rpc(monkeypatch)
 
     async def go() -> tuple[MinerSnapshot, Poller]:
         poller = Poller(FAST)
@@ -118,14 +126,7 @@ def test_cli_poll_saves_identities_and_the_next_poll_starts_warm(
         assert sorted(saved) == sorted(t.key for t in f.targets)
         assert all(e.model == "S19j Pro" and e.mac for e in saved.values())
 
-        sent: list[bytes] = []
-        real_raw = CGMinerClient.raw
-
-        async def raw(self: CGMinerClient, payload: bytes) -> bytes:
-            sent.append(payload)
-            return await real_raw(self, payload)
-
-        monkeypatch.setattr(CGMinerClient, "raw", raw)
+        sent = record_rpc(monkeypatch)
         second = io.StringIO()
         assert main(args, second) == 0
         assert not any(b"devdetails" in p for p in sent)  # warm: no detection
@@ -156,3 +157,103 @@ def test_warm_antminer_defers_its_web_pages_and_shows_the_cached_mac() -> None:
         snap, paths = asyncio.run(go())
     assert snap.online and snap.hashrate_ths and snap.mac == "02:AA"
     assert not paths  # one RPC request: the identity and health pages come within their periods
+
+
+DETECTION_PROBE = b'"version+devdetails'  # detection's first request (drivers never send it)
+
+
+@pytest.mark.parametrize(("cached_mac", "again"), [(None, False), ("02:00:00:00:00:99", True)])
+def test_another_mac_reported_by_the_miner_is_identified_again(
+    cached_mac: str | None, again: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Same family and model, but the miner's own reply names another MAC (a swapped unit on the
+    same lease): the entry is a hint, the reply wins, detection runs and the new MAC is saved.
+    The control (None: the MAC a cold read got) changes nothing."""
+    with fleet(["whatsminer:M50S_VH30"]) as f:
+        t = f.targets[0]
+        mac = cached_mac or cold_poll([t])[0].mac
+        old = CachedIdentity("whatsminer", "Whatsminer", "M50S_VH30", mac=mac, seen=1.0)
+        snap, sent, poller = polls(t, {t.key: old}, monkeypatch)
+    assert snap.online and snap.mac
+    assert any(DETECTION_PROBE in p for p in sent) is again
+    assert (snap.mac != old.mac) is again
+    assert poller.identities()[t.key].mac == snap.mac
+
+
+def test_a_silent_cached_miner_keeps_its_entry_and_is_not_identified_again(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Refused (powered off, rebooting) says nothing about who is there: no detection (it would
+    only fail as well), and the saved identity stays for the next launch."""
+    from tests.sim.rawclient import free_port
+
+    ip = "127.71.250.1"
+    t = Target(ip, free_port(ip))  # nothing listens there
+    entry = CachedIdentity("antminer", "Antminer", "S19j Pro", "stock", mac="aa", seen=7.0)
+    snap, sent, poller = polls(t, {t.key: entry}, monkeypatch)
+    assert not snap.online and snap.model == "S19j Pro"
+    assert sent and not any(DETECTION_PROBE in p for p in sent)
+    assert poller.identities()[t.key] == entry
+
+
+def test_poll_site_saves_under_the_site_and_starts_warm_next_time(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """`poll --site NAME`: the identities are kept per site (not per address list) and the
+    next `poll --site NAME` reads every miner without detection."""
+    from rig_monitor.core.config import update_config
+
+    monkeypatch.setenv("RIG_MONITOR_CONFIG_DIR", str(tmp_path))
+    with fleet(["antminer:S19j Pro"], count=2) as f:
+        keys = [t.key for t in f.targets]
+        update_config(lambda c: c.sites.__setitem__("rack-w", keys))
+        args = ["poll", "--site", "rack-w", "--json", "--timeout", "2"]
+        args += ["--web-port", str(f.targets[0].web_port)]
+        assert main(args, io.StringIO()) == 0
+        saved = identity_cache.load(identity_cache.cache_path("site:rack-w|"))
+        assert sorted(saved) == sorted(keys)
+
+        sent = record_rpc(monkeypatch)
+        out = io.StringIO()
+        assert main(args, out) == 0
+    assert [m["online"] for m in json.loads(out.getvalue())] == [True, True]
+    assert len(sent) == 2 and not any(b"devdetails" in p for p in sent)
+
+
+def test_saved_api_signature_settles_the_first_read_without_the_classifier(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The entry keeps who answered the API; at launch the first read compares its own: the same
+    → no detection and no classifier run; another (a different server now answers) → identified
+    again at once."""
+    from rig_monitor.core.engine import poller as poller_mod
+
+    with fleet(["antminer:S19j Pro"]) as f:
+        t = f.targets[0]
+        first = asyncio.run(_identities_after_cold_poll(t))[t.key]
+        assert first.api and first.api.startswith("bmminer:")
+        path = cache_dir() / "ids.json"
+        identity_cache.save(path, {t.key: first})
+        assert identity_cache.load(path)[t.key].api == first.api
+
+        classified: list[object] = []
+        real_classify = poller_mod.classify
+        monkeypatch.setattr(
+            poller_mod, "classify", lambda p: classified.append(p) or real_classify(p)
+        )
+        snap, sent, _ = polls(t, {t.key: first}, monkeypatch)
+        assert snap.online and not any(DETECTION_PROBE in p for p in sent)
+        assert classified == []
+
+        stranger = dataclasses.replace(first, api="cgminer:API,CGMiner")  # another server
+        snap, sent, _ = polls(t, {t.key: stranger}, monkeypatch)
+    assert snap.online and any(DETECTION_PROBE in p for p in sent)
+
+
+async def _identities_after_cold_poll(t: Target) -> dict[str, CachedIdentity]:
+    poller = Poller(FAST)
+    try:
+        assert (await poller.poll(t)).online
+        return poller.identities()
+    finally:
+        await poller.aclose()
