@@ -23,7 +23,7 @@ import gc
 import logging
 import threading
 import time
-from collections.abc import Awaitable, Callable, Iterable
+from collections.abc import Awaitable, Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from rig_monitor.core.credentials import Credential, Credentials, for_this_user, miner_key
@@ -185,20 +185,37 @@ class AdaptiveGate:
                 self.set_limit(self.limit + max(1, self.limit // 8))
 
 
-def fit_collector_to_polling() -> None:
-    """Raise the young-generation threshold of the cycle collector (see GC_YOUNG_THRESHOLD).
+_polling = 0  # sweeps under way in this process (engines may share one)
+_saved_threshold: tuple[int, int, int] | None = None
+
+
+@contextlib.contextmanager
+def collector_fit_for_polling() -> Iterator[None]:
+    """While a sweep runs, raise the young-generation threshold of the cycle collector (see
+    GC_YOUNG_THRESHOLD); the process's own setting comes back when the last sweep ends.
 
     Only while automatic collection is on: the window switches it off and runs its own
     collector on the GUI thread (gui/collector.py), which this must not change. Never lowers a
     threshold someone set higher. What it costs: up to 20,000 young objects wait for their
     collection instead of 700 (cyclic garbage is rare here: the fleet's data is acyclic and is
-    freed by reference counting as before).
+    freed by reference counting as before). Restored afterwards because the CLI and tests run
+    the engine inside a process that has other work (and other collectors) to do.
     """
-    if not gc.isenabled():
-        return
-    young, middle, old = gc.get_threshold()
-    if young < GC_YOUNG_THRESHOLD:
-        gc.set_threshold(GC_YOUNG_THRESHOLD, middle, old)
+    global _polling, _saved_threshold
+    if _polling == 0 and gc.isenabled():
+        young, middle, old = gc.get_threshold()
+        if young < GC_YOUNG_THRESHOLD:
+            _saved_threshold = (young, middle, old)
+            gc.set_threshold(GC_YOUNG_THRESHOLD, middle, old)
+    _polling += 1
+    try:
+        yield
+    finally:
+        _polling -= 1
+        if _polling == 0 and _saved_threshold is not None:
+            if gc.get_threshold()[0] == GC_YOUNG_THRESHOLD:  # nobody changed it meanwhile
+                gc.set_threshold(*_saved_threshold)
+            _saved_threshold = None
 
 
 class PollEngine:
@@ -223,7 +240,6 @@ class PollEngine:
         self._sweep_no = 0
         self._removed: list[str] = []
         self._crash_logged: set[str] = set()  # one traceback per miner, not one per sweep
-        fit_collector_to_polling()  # the engine's process (or CLI) polls: see the function
 
     # -- target management (call on the engine's loop) ---------------------------------------
     def set_targets(self, targets: Iterable[Target]) -> None:
@@ -275,6 +291,10 @@ class PollEngine:
                 await asyncio.wait_for(self._wake.wait(), timeout=delay)
 
     async def sweep(self) -> SweepStats:
+        with collector_fit_for_polling():
+            return await self._sweep()
+
+    async def _sweep(self) -> SweepStats:
         self._sweep_no += 1
         stats = SweepStats(sweep=self._sweep_no, started=time.time())
         now = time.monotonic()

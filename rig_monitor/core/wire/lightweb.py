@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
 import socket
 from collections.abc import AsyncIterator
 from typing import Any, Protocol
@@ -28,6 +29,9 @@ import httpx
 from rig_monitor.core.wire.sockio import connect_now, connected, is_ipv4, recv, send_all
 
 READ_CHUNK = 65536
+# What httpx logs for its own requests (at INFO, held at WARNING by logsafe): the light path says it
+# at DEBUG, through the same redacting filter, so a debug log still shows every page asked.
+log = logging.getLogger(__name__)
 
 
 def _timeouts(request: httpx.Request) -> tuple[float | None, float | None]:
@@ -332,6 +336,15 @@ class Exchange:
                 break
             if isinstance(event, h11.ConnectionClosed):
                 raise httpx.RemoteProtocolError("the server closed the connection without a reply")
+        if log.isEnabledFor(logging.DEBUG):
+            log.debug(
+                "HTTP %s http://%s:%d%s -> %d",
+                request.method.decode("ascii", "replace"),
+                self._host,
+                self._port,
+                request.target.decode("ascii", "replace"),
+                event.status_code,
+            )
         return event.status_code, list(event.headers), self._body(conn, reader)
 
     async def _body(self, conn: h11.Connection, reader: _Reader) -> AsyncIterator[bytes]:

@@ -223,28 +223,39 @@ def test_poll_now_during_a_sweep_starts_the_next_one_without_waiting_an_interval
     assert [b.sweep.sweep for b in batches if b.sweep_done] == [1, 2]
 
 
-def test_the_engine_raises_the_young_collection_threshold_only_when_collection_is_automatic() -> (
-    None
-):
+def test_the_engine_raises_the_young_collection_threshold_only_while_it_sweeps() -> None:
     """At 700 nearly every poll started a collection (13-15 % of the engine's CPU at 5,000
-    miners); the window's own collector (gc off, gui/collector.py) must be left alone."""
+    miners); the window's own collector (gc off, gui/collector.py) must be left alone, and the
+    process's own setting comes back when the sweep ends (the CLI and tests share the process)."""
     import gc
 
     from rig_monitor.core.engine.engine import GC_YOUNG_THRESHOLD
+
+    seen: list[tuple[int, int, int]] = []
+
+    async def poll(t: Target) -> MinerSnapshot:
+        seen.append(gc.get_threshold())
+        return healthy(t)
+
+    def sweep_once() -> None:
+        engine = PollEngine(poll, lambda b: None)
+        engine.set_targets([Target("127.0.0.1", 4028)])
+        asyncio.run(engine.sweep())
 
     saved, enabled = gc.get_threshold(), gc.isenabled()
     try:
         gc.enable()
         gc.set_threshold(700, 10, 10)
-        PollEngine(lambda t: asyncio.sleep(0, healthy(t)), lambda b: None)
-        assert gc.get_threshold() == (GC_YOUNG_THRESHOLD, 10, 10)
+        sweep_once()
+        assert seen[-1] == (GC_YOUNG_THRESHOLD, 10, 10)  # raised while polling
+        assert gc.get_threshold() == (700, 10, 10)  # and given back
         gc.set_threshold(GC_YOUNG_THRESHOLD * 2, 10, 10)  # set higher by someone: kept
-        PollEngine(lambda t: asyncio.sleep(0, healthy(t)), lambda b: None)
-        assert gc.get_threshold() == (GC_YOUNG_THRESHOLD * 2, 10, 10)
+        sweep_once()
+        assert seen[-1] == gc.get_threshold() == (GC_YOUNG_THRESHOLD * 2, 10, 10)
         gc.disable()
         gc.set_threshold(700, 10, 10)
-        PollEngine(lambda t: asyncio.sleep(0, healthy(t)), lambda b: None)
-        assert gc.get_threshold() == (700, 10, 10)
+        sweep_once()
+        assert seen[-1] == gc.get_threshold() == (700, 10, 10)
     finally:
         gc.set_threshold(*saved)
         if enabled:
