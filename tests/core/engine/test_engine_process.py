@@ -16,7 +16,13 @@ import psutil
 import pytest
 
 from rig_monitor.core.engine.engine import Batch, EngineConfig
-from rig_monitor.core.engine.engine_process import EngineProcess, use_process_engine
+from rig_monitor.core.engine.engine_process import (
+    ENGINE_NICE,
+    NICE_ENV,
+    EngineProcess,
+    _engine_nice,
+    use_process_engine,
+)
 from rig_monitor.core.faults.stage import FaultReport, FaultStage
 from rig_monitor.sim import SimFleet, SimFleetThread
 from tests.core.engine.test_engine_scale import free_ports
@@ -72,6 +78,8 @@ def test_engine_process_polls_and_stops_cleanly(fleet: SimFleetThread) -> None:
         assert all(s.raw == {} for s in snaps)  # not shipped to the GUI
         assert any(isinstance(b.extra, FaultReport) for b in batches)
         assert engine.secrets_persistent is not None
+        if os.name != "nt":  # the window comes first when the CPU is short
+            assert psutil.Process(pid).nice() == min(19, psutil.Process().nice() + ENGINE_NICE)
         # a fault action is numbered here and reported as applied by the child's stage
         seq = stage.forget([fleet.fleet.targets[0].key])
         engine.set_miner_password("127.84.0.1", fleet.fleet.miners[0].port, "root", "pw")
@@ -107,6 +115,29 @@ def test_a_dead_child_is_reported(fleet: SimFleetThread) -> None:
     finally:
         engine.stop()
     assert not engine.running
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected", "warned"),
+    [
+        ("", ENGINE_NICE, False),
+        ("0", 0, False),
+        ("12", 12, False),
+        ("20", ENGINE_NICE, True),
+        ("-3", ENGINE_NICE, True),
+        ("low", ENGINE_NICE, True),
+    ],
+)
+def test_engine_priority_follows_the_environment(
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+    raw: str,
+    expected: int,
+    warned: bool,
+) -> None:
+    monkeypatch.setenv(NICE_ENV, raw)
+    assert _engine_nice() == expected
+    assert any(NICE_ENV in r.getMessage() for r in caplog.records) == warned
 
 
 def test_engine_kind_follows_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
