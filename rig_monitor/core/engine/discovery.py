@@ -195,7 +195,7 @@ async def tcp_checks(ip: str, ports: Sequence[int], timeout_s: float) -> list[Er
     under ``wait_for`` cost a task, a future, a timer and two selector calls each
     (benchmarks/scan.py, docs/performance.md issue 15).
     """
-    if not _bare_sockets_ok(asyncio.get_running_loop()):
+    if not sockio.bare_ok(ip, asyncio.get_running_loop()):
         return list(await asyncio.gather(*(_tcp_check_loop(ip, p, timeout_s) for p in ports)))
     socks: list[socket.socket] = []
     results: list[ErrorKind | _Waiting | None] = []
@@ -229,12 +229,6 @@ async def tcp_checks(ip: str, ports: Sequence[int], timeout_s: float) -> list[Er
     finally:
         for sock in socks:
             sock.close()
-
-
-def _bare_sockets_ok(loop: asyncio.AbstractEventLoop) -> bool:
-    """sockio needs a selector loop (add_writer) and POSIX connect errnos: not Windows' default
-    proactor loop (the same test as the CGMiner client's)."""
-    return isinstance(loop, asyncio.SelectorEventLoop)
 
 
 async def _tcp_check_loop(ip: str, port: int, timeout_s: float) -> ErrorKind | None:

@@ -32,9 +32,9 @@ from rig_monitor.core.wire.jsonrepair import (
 )
 from rig_monitor.core.wire.sockio import (
     DeadlinePassed,
+    bare_ok,
     connect_now,
     connected,
-    is_ipv4,
     recv,
     send_all,
 )
@@ -180,9 +180,8 @@ async def send_raw(host: str, port: int, payload: bytes, limits: Limits = DEFAUL
 
 
 def _bare(host: str) -> bool:
-    """The bare-socket path needs an IPv4 literal and a selector loop (add_reader/add_writer):
-    host names, Windows' default proactor loop and any other take asyncio's streams as before."""
-    return is_ipv4(host) and isinstance(asyncio.get_running_loop(), asyncio.SelectorEventLoop)
+    """Host names, Windows' default proactor loop and any other take asyncio's streams."""
+    return bare_ok(host, asyncio.get_running_loop())
 
 
 ReadSock = Callable[[asyncio.AbstractEventLoop, socket.socket, Limits, float], Awaitable[bytes]]

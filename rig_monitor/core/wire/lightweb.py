@@ -26,7 +26,7 @@ import httpx
 
 # The bare-socket helpers the RPC client drives every poll with (one connection per request,
 # the loop asked only when the socket is writable or readable).
-from rig_monitor.core.wire.sockio import connect_now, connected, is_ipv4, recv, send_all
+from rig_monitor.core.wire.sockio import bare_ok, connect_now, connected, recv, send_all
 
 READ_CHUNK = 65536
 # What httpx logs for its own requests (at INFO, held at WARNING by logsafe): the light path says it
@@ -250,7 +250,7 @@ class Exchange:
         # a bare socket, as the RPC client does. asyncio's streams (a transport, a protocol, a
         # reader and a writer per connection) were ~half of a light request's CPU (cProfile of
         # benchmarks.identify: open_connection 0.14 of 0.31 s in Exchange.__aenter__).
-        bare = is_ipv4(host) and isinstance(loop, asyncio.SelectorEventLoop)
+        bare = bare_ok(host, loop)
         try:
             if bare:
                 sock = self._sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)

@@ -25,6 +25,13 @@ def is_ipv4(host: str) -> bool:
     return True
 
 
+def bare_ok(host: str, loop: asyncio.AbstractEventLoop) -> bool:
+    """Whether these helpers may carry a connection to ``host``: an IPv4 literal (every miner
+    address) on a selector loop (add_reader/add_writer, POSIX connect errnos). Host names, IPv6
+    and Windows' default proactor loop take asyncio's own paths instead."""
+    return is_ipv4(host) and isinstance(loop, asyncio.SelectorEventLoop)
+
+
 _PENDING = {errno.EINPROGRESS, errno.EALREADY, errno.EAGAIN, errno.EWOULDBLOCK, errno.EINTR}
 
 

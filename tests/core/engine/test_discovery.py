@@ -259,7 +259,7 @@ def test_tcp_checks_tells_open_refused_and_silent_ports_apart_in_one_call(
     """The pre-check's connects, several ports at once: a listener accepts, a free port refuses,
     a SYN-dropping listener (a silent LAN host) times out, each reported for itself; on bare
     sockets and through the loop's sock_connect (loops without add_writer: Windows' proactor)."""
-    monkeypatch.setattr(discovery, "_bare_sockets_ok", lambda _loop: bare)
+    monkeypatch.setattr(discovery.sockio, "bare_ok", lambda _host, _loop: bare)
     ip = "127.86.0.7"
     open_port, refused, silent = free_ports(ip, 3)
     listener = socket.socket()

@@ -295,7 +295,7 @@ def test_both_transports_read_time_out_and_refuse_alike(
 
     waited: list[bool] = []
     if path == "asyncio streams":
-        monkeypatch.setattr(cgminer, "is_ipv4", lambda _host: False)
+        monkeypatch.setattr(cgminer, "_bare", lambda _host: False)
     else:
         monkeypatch.setattr(cgminer, "exchange", None)  # must not be reached
     if path == "bare socket, connect waited":
