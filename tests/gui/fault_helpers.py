@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -101,13 +102,16 @@ def fault_window(qtbot: Any, tmp_path: Path) -> Iterator[MakeWindow]:
 
 
 def sweeps(qtbot: Any, win: MainWindow, n: int) -> None:
-    """Wait for ``n`` more complete sweeps (the interval is an hour: each one is asked for; a
-    request that lands while a sweep runs is dropped by the engine, so it is repeated)."""
+    """Wait for ``n`` more complete sweeps, each *started* after the wait began (the interval is
+    an hour: each one is asked for, again until it starts). A sweep already under way does not
+    count: the poll-now requests of the last wait may have started one, which then ran before
+    whatever the test did since (an acknowledgement it must carry, say)."""
     for _ in range(n):
-        want = win.sweeps_seen + 1
+        asked_at = time.time()
 
-        def done(want: int = want) -> bool:
-            if win.sweeps_seen >= want:
+        def done(asked_at: float = asked_at) -> bool:
+            last = win._last_sweep
+            if last is not None and last.started >= asked_at:
                 return True
             win.engine.poll_now()
             return False
