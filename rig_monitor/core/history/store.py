@@ -8,6 +8,7 @@ the miner last seen at that address.
 from __future__ import annotations
 
 import getpass
+import sqlite3
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -18,7 +19,7 @@ from rig_monitor.core.history import codec
 from rig_monitor.core.history.maintenance import FIVE_MIN, MS, Maintenance
 from rig_monitor.core.history.records import EventIn, KeptFault
 from rig_monitor.core.history.retention import Retention
-from rig_monitor.core.history.schema import check_readable, connect, migrate
+from rig_monitor.core.history.schema import BUSY_TIMEOUT_MS, check_readable, connect, migrate
 from rig_monitor.core.model import MinerSnapshot, Severity
 
 # times are stored in milliseconds (MS): sweeps seconds apart never share a key
@@ -109,20 +110,19 @@ class HistoryStore:
         self.path = path
         self.source = source
         self.retention = retention or Retention()
-        self.conn = connect(path)
-        try:
-            check_readable(self.conn, path)
-            self.migrated_from, self.backup = (
-                migrate(self.conn, path)
-                if migrations is None
-                else migrate(self.conn, path, migrations)
-            )
-            self.conn.execute("PRAGMA journal_mode = WAL")
-            self.conn.execute("PRAGMA synchronous = NORMAL")  # WAL: durable up to the last sync
-            self.conn.execute("SELECT count(*) FROM miners").fetchone()  # a damaged file fails here
-        except BaseException:
-            self.conn.close()
-            raise
+        # Two programs creating the same new file at once (the window and `watch --record`):
+        # switching a fresh file to WAL answers "database is locked" at once, without waiting
+        # for the busy timeout (15 of 150 simultaneous opens here); the open is tried again,
+        # for as long as the busy timeout would have waited.
+        deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+        while True:
+            try:
+                self.conn = self._open(path, migrations)
+                break
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc).lower() or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.05)
         self._by_ident: dict[str, int] = {}
         self._by_key: dict[str, int] = {}
         self._ident_key: dict[int, str] = {}
@@ -130,6 +130,21 @@ class HistoryStore:
         self._fast: dict[str, tuple[str | None, str | None, int]] = {}
         self.auto_maintain = auto_maintain
         self._maintenance = Maintenance(self.conn, self.retention)
+
+    def _open(self, path: Path, migrations: Sequence[str] | None) -> sqlite3.Connection:
+        conn = connect(path)
+        try:
+            check_readable(conn, path)
+            self.migrated_from, self.backup = (
+                migrate(conn, path) if migrations is None else migrate(conn, path, migrations)
+            )
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = NORMAL")  # WAL: durable up to the last sync
+            conn.execute("SELECT count(*) FROM miners").fetchone()  # a damaged file fails here
+        except BaseException:
+            conn.close()
+            raise
+        return conn
 
     def close(self) -> None:
         self.conn.close()

@@ -238,3 +238,31 @@ def test_v1_file_is_migrated_to_bucketed_raw_rows_with_a_backup(tmp_path: Path) 
     with HistoryReader(db) as r:
         (p,) = r.samples(1, T0 - 1, T0 + 1, tier="raw")
     assert p.hashrate_ths == pytest.approx(101.5) and p.boards[0][1] == pytest.approx(33.8)
+
+
+def test_two_programs_creating_one_new_file_at_once_both_open_it(tmp_path: Path) -> None:
+    """The window and `watch --record` started together on a fresh history file: switching it
+    to WAL answered "database is locked" at once (about 1 open in 10 here), and that program
+    ran without history for its whole session."""
+    import threading
+
+    failures: list[str] = []
+    for n in range(60):
+        path = tmp_path / f"h{n}.db"
+        start = threading.Barrier(2)
+
+        def open_it(source: str, path: Path = path, start: threading.Barrier = start) -> None:
+            start.wait()
+            try:
+                HistoryStore(
+                    path, source=source, retention=Retention(), auto_maintain=False
+                ).close()
+            except sqlite3.Error as exc:
+                failures.append(f"{path.name}: {exc}")
+
+        threads = [threading.Thread(target=open_it, args=(s,)) for s in ("gui", "watch")]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+    assert failures == []
