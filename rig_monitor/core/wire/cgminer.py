@@ -29,6 +29,7 @@ from rig_monitor.core.wire.jsonrepair import (
     ReplyDecodeError,
     decode_text,
     loads_lenient,
+    loads_reply_fast,
 )
 from rig_monitor.core.wire.sockio import (
     DeadlinePassed,
@@ -397,6 +398,17 @@ def _text_value(value: str) -> Any:
 
 def parse_reply(raw: bytes) -> Reply:
     """Reply bytes → dict, repairing real firmware's broken JSON. Raises MinerError."""
+    try:
+        fast = loads_reply_fast(raw)
+    except ReplyDecodeError as exc:
+        raise decode_failure(exc, f"bad reply: {exc}") from None
+    if fast is not None:
+        value, applied = fast
+        if not isinstance(value, dict):
+            raise MinerError(ErrorKind.BAD_REPLY, f"bad reply: a JSON {type(value).__name__}")
+        if applied:
+            value[REPAIRS_KEY] = applied
+        return value
     text = decode_text(raw)
     if not text:
         raise MinerError(ErrorKind.BAD_REPLY, "bad reply: empty")
