@@ -38,6 +38,7 @@ from rig_monitor.core.wire.sockio import (
     connected,
     recv,
     send_all,
+    tcp_socket,
 )
 
 Reply = dict[str, Any]
@@ -246,10 +247,9 @@ async def _exchange_sock(
     writable wait and runs under a single timer, the read deadline.
     """
     loop = asyncio.get_running_loop()
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock = tcp_socket()
     reading = False
     try:
-        sock.setblocking(False)
         try:
             reading = connect_now(sock, host, port)
         except OSError as exc:
