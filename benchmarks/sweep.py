@@ -28,6 +28,7 @@ from benchmarks._common import (
     median,
     peak_rss_mb,
     raise_fd_limit,
+    sim_targets,
 )
 
 BASE = "127.210.0.1"
@@ -38,21 +39,11 @@ async def _sweeps(
 ) -> dict[str, object]:
     from rig_monitor.core.engine.engine import Batch, EngineConfig, PollEngine
     from rig_monitor.core.engine.poller import Poller
-    from rig_monitor.core.targets import parse_targets
 
     with SimProcess(
         ["--base", BASE, "--count", str(n), "--faults", str(faults), "--seed", "5"]
     ) as sim:
-        import ipaddress
-
-        last = (
-            ipaddress.IPv4Address(BASE) + n + 2 * (n // 254) + 4
-        )  # room for the skipped .0 and .255
-        targets = [
-            t
-            for t in parse_targets(f"{BASE}-{last}")
-            if int(ipaddress.IPv4Address(t.ip)) & 0xFF not in (0, 255)
-        ][:n]
+        targets = sim_targets(BASE, n)
         # web_port: the sim serves the web UI on 24080 (Antminer drivers may read it)
         for t in targets:
             t.web_port = 24080
