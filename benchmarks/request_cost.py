@@ -45,7 +45,7 @@ async def _pool(items: list[object], work: Callable[[object], Awaitable[object]]
 async def _measure(
     n: int, rounds: int, concurrency: int, profile: str | None = None
 ) -> dict[str, tuple[float, float]]:
-    from rig_monitor.core.engine.engine import EngineConfig, PollEngine
+    from rig_monitor.core.engine.engine import EngineConfig, PollEngine, collector_fit_for_polling
     from rig_monitor.core.engine.poller import Poller
     from rig_monitor.core.wire.cgminer import parse_reply, request_bytes, send_raw
 
@@ -78,24 +78,33 @@ async def _measure(
             ("engine", engine.sweep),
         ]
         samples: dict[str, list[tuple[float, float]]] = {name: [] for name, _ in layers}
-        for _ in range(rounds):  # interleaved, so a change of load touches every layer alike
-            for name, run in layers:
-                t0 = resource.getrusage(resource.RUSAGE_SELF)  # µs resolution (os.times: 10 ms)
-                prof = cProfile.Profile() if name == profile else None
-                if prof is not None:
-                    prof.enable()
-                await run()
-                if prof is not None:
-                    prof.disable()
-                    pstats.Stats(prof, stream=sys.stderr).sort_stats("tottime").print_stats(30)
-                t1 = resource.getrusage(resource.RUSAGE_SELF)
-                samples[name].append(
-                    ((t1.ru_utime - t0.ru_utime) / n, (t1.ru_stime - t0.ru_stime) / n)
-                )
+        with collector_fit_for_polling():  # every layer under the engine's GC setting
+            await _rounds(layers, samples, rounds, n, profile)
         await poller.aclose()
         for name, got in samples.items():
             out[name] = (median([u for u, _ in got]), median([s for _, s in got]))
     return out
+
+
+async def _rounds(
+    layers: list[tuple[str, Callable[[], Awaitable[object]]]],
+    samples: dict[str, list[tuple[float, float]]],
+    rounds: int,
+    n: int,
+    profile: str | None,
+) -> None:
+    for _ in range(rounds):  # interleaved, so a change of load touches every layer alike
+        for name, run in layers:
+            t0 = resource.getrusage(resource.RUSAGE_SELF)  # µs resolution (os.times: 10 ms)
+            prof = cProfile.Profile() if name == profile else None
+            if prof is not None:
+                prof.enable()
+            await run()
+            if prof is not None:
+                prof.disable()
+                pstats.Stats(prof, stream=sys.stderr).sort_stats("tottime").print_stats(30)
+            t1 = resource.getrusage(resource.RUSAGE_SELF)
+            samples[name].append(((t1.ru_utime - t0.ru_utime) / n, (t1.ru_stime - t0.ru_stime) / n))
 
 
 def main(argv: list[str] | None = None) -> int:
