@@ -19,10 +19,28 @@ import threading
 import time
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import psutil
 
+if TYPE_CHECKING:
+    from rig_monitor.core.model import Target
+
 SIM_READY_TIMEOUT_S = 120.0
+
+
+def sim_targets(base: str, n: int) -> list[Target]:
+    """The first ``n`` addresses the simulator serves from ``base`` (it skips .0 and .255)."""
+    import ipaddress
+
+    from rig_monitor.core.targets import parse_targets
+
+    last = ipaddress.IPv4Address(base) + n + 2 * (n // 254) + 4  # room for the skipped ones
+    return [
+        t
+        for t in parse_targets(f"{base}-{last}")
+        if int(ipaddress.IPv4Address(t.ip)) & 0xFF not in (0, 255)
+    ][:n]
 
 
 def raise_fd_limit(wanted: int = 65536) -> int:

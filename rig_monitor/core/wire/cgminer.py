@@ -29,6 +29,7 @@ from rig_monitor.core.wire.jsonrepair import (
     ReplyDecodeError,
     decode_text,
     loads_lenient,
+    loads_reply_fast,
 )
 from rig_monitor.core.wire.sockio import (
     DeadlinePassed,
@@ -37,6 +38,7 @@ from rig_monitor.core.wire.sockio import (
     connected,
     recv,
     send_all,
+    tcp_socket,
 )
 
 Reply = dict[str, Any]
@@ -245,10 +247,9 @@ async def _exchange_sock(
     writable wait and runs under a single timer, the read deadline.
     """
     loop = asyncio.get_running_loop()
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock = tcp_socket()
     reading = False
     try:
-        sock.setblocking(False)
         try:
             reading = connect_now(sock, host, port)
         except OSError as exc:
@@ -397,6 +398,17 @@ def _text_value(value: str) -> Any:
 
 def parse_reply(raw: bytes) -> Reply:
     """Reply bytes → dict, repairing real firmware's broken JSON. Raises MinerError."""
+    try:
+        fast = loads_reply_fast(raw)
+    except ReplyDecodeError as exc:
+        raise decode_failure(exc, f"bad reply: {exc}") from None
+    if fast is not None:
+        value, applied = fast
+        if not isinstance(value, dict):
+            raise MinerError(ErrorKind.BAD_REPLY, f"bad reply: a JSON {type(value).__name__}")
+        if applied:
+            value[REPAIRS_KEY] = applied
+        return value
     text = decode_text(raw)
     if not text:
         raise MinerError(ErrorKind.BAD_REPLY, "bad reply: empty")

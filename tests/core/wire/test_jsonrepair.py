@@ -264,3 +264,75 @@ def test_very_deep_nesting_is_still_refused_as_too_deep() -> None:
 
     with pytest.raises(NestedTooDeep):
         loads_lenient("[" * 5000 + "]" * 5000)
+
+
+def _reply(raw: bytes) -> tuple[object, object]:
+    from rig_monitor.core.errors import MinerError
+    from rig_monitor.core.wire.cgminer import parse_reply
+
+    try:
+        return parse_reply(raw), None
+    except MinerError as exc:
+        return type(exc), (exc.kind, str(exc))
+
+
+def _reply_by_text(raw: bytes, monkeypatch: pytest.MonkeyPatch) -> tuple[object, object]:
+    from rig_monitor.core.wire import cgminer
+
+    with monkeypatch.context() as m:
+        m.setattr(cgminer, "loads_reply_fast", lambda _raw: None)  # the text path, as before
+        return _reply(raw)
+
+
+def _variants(raw: bytes) -> list[bytes]:
+    """A reply as sent, and shapes the bytes path must hand back or read alike: seams with
+    whitespace or inside strings, NULs, non-ASCII, NaN, long numbers, trailing junk, cuts."""
+    out = [raw, raw + b"\x00", raw.rstrip(b"\x00") + b"\x00\x00", b"  \r\n" + raw + b"\n "]
+    out += [raw.replace(b"}{", b"} {"), raw.replace(b"}{", b"}\n\t{"), raw.replace(b"}{", b"},{")]
+    out += [raw.replace(b'":"', b'":"}{', 1), raw.replace(b'":"', b'":"} \xc2\xa0{', 1)]
+    out += [raw.replace(b'":', b'":\x00', 1), raw.replace(b'":"', b'":"\xc3\xa9', 1)]
+    out += [
+        raw.replace(b'":', b'":NaN,"x":', 1),
+        raw.replace(b'":', b'":12345678901234567890,"y":', 1),
+    ]
+    out += [raw.replace(b'":', b'":1e400,"z":', 1), raw.replace(b'":"', b'":"\\ud800', 1)]
+    out += [raw.rstrip(b"\x00") + b"\x1c", b"\x1c" + raw, raw[: len(raw) // 2], raw + b"{}"]
+    out += [raw.replace(b",", b",,", 1), raw.replace(b"}", b",}", 1)]
+    return out
+
+
+def test_reply_bytes_read_as_through_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    """parse_reply's bytes path (loads_reply_fast) gives exactly the text path's value, repairs
+    and errors on every real reply with a stated origin and on broken shapes of each."""
+    from rig_monitor.core.wire import jsonrepair
+
+    shapes = [
+        *(p.read_bytes() for p in _REPLY_FILES),
+        *(t.encode() for t in _BROKEN),
+        b'{"a":' + b"[" * 70 + b"1" + b"]" * 70 + b"}",  # valid, deeper than MAX_DEPTH
+        b'{"a":' + b"[" * 60 + b"1" + b"]" * 60 + b',"b":[' + b"[1]," * 20 + b"2]}",
+        b'{"STATUS":[{"STATUS":"S"}]}{"id":1}',
+        b"[1,2]",
+        b'{"x":"' + b"}{" * 10 + b'"}',
+    ]
+    calls: list[bool] = []
+    real = jsonrepair.loads_reply_fast
+
+    def counted(raw: bytes) -> tuple[object, list[str]] | None:
+        got = real(raw)
+        calls.append(got is not None)
+        return got
+
+    from rig_monitor.core.wire import cgminer
+
+    checked = 0
+    for raw in shapes:
+        for variant in _variants(raw):
+            with monkeypatch.context() as m:
+                m.setattr(cgminer, "loads_reply_fast", counted)
+                got = _reply(variant)
+            want = _reply_by_text(variant, monkeypatch)
+            assert _same(got, want), variant[:120]
+            checked += 1
+    assert checked > 1000
+    assert sum(calls) > 300 and calls.count(False) > 300  # both paths were taken
