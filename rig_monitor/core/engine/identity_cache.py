@@ -49,6 +49,9 @@ class CachedIdentity:
     # classifier over the reply again (~0.1 ms per miner of a warm start). Absent in files
     # written before it: the classifier then, as before.
     api: str | None = None
+    # Its last poll before the save failed (timed out, refused, …): polled with the miners that
+    # fail at the next launch's first sweep, not among the answering ones (PollEngine.poll_later).
+    failing: bool = False
 
     def identity(self) -> Identity:
         return Identity(
@@ -86,6 +89,8 @@ def _entry(value: Any) -> CachedIdentity | None:
     seen = value.get("seen")
     if isinstance(seen, int | float):
         clean["seen"] = float(seen)
+    if value.get("failing") is True:
+        clean["failing"] = True
     return CachedIdentity(**clean)
 
 
@@ -145,7 +150,14 @@ class WarmStart:
         self._poller = poller
         self._pending: set[asyncio.Future[None]] = set()
         self._entries = load(self.path)
+        targets = list(targets)
         self.seeded = poller.seed(targets, self._entries)
+        # Polled after the known, answering miners at launch (PollEngine.poll_later): none on a
+        # cold launch (nothing is known, nothing to put first).
+        self.later: list[str] = []
+        if self.seeded:
+            entries = self._entries
+            self.later = [t.key for t in targets if t.key not in entries or entries[t.key].failing]
 
     def save_soon(self) -> None:
         entries = {**self._entries, **self._poller.identities()}
