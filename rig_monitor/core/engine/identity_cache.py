@@ -135,6 +135,12 @@ def save(path: Path, entries: dict[str, CachedIdentity]) -> None:
         raise
 
 
+def polled_later(targets: Iterable[Target], entries: dict[str, CachedIdentity]) -> list[str]:
+    """The targets a warm launch polls after the known, answering ones: unknown (detection) or
+    saved as not answering (a hung one holds a poll slot for its whole budget)."""
+    return [t.key for t in targets if t.key not in entries or entries[t.key].failing]
+
+
 class _Seedable(Protocol):
     def seed(self, targets: Iterable[Target], entries: dict[str, CachedIdentity]) -> int: ...
 
@@ -154,10 +160,7 @@ class WarmStart:
         self.seeded = poller.seed(targets, self._entries)
         # Polled after the known, answering miners at launch (PollEngine.poll_later): none on a
         # cold launch (nothing is known, nothing to put first).
-        self.later: list[str] = []
-        if self.seeded:
-            entries = self._entries
-            self.later = [t.key for t in targets if t.key not in entries or entries[t.key].failing]
+        self.later = polled_later(targets, self._entries) if self.seeded else []
 
     def save_soon(self) -> None:
         entries = {**self._entries, **self._poller.identities()}
