@@ -11,6 +11,7 @@ says only which family's login applies.
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import hashlib
 import json
 import logging
@@ -161,9 +162,16 @@ class WarmStart:
         # Polled after the known, answering miners at launch (PollEngine.poll_later): none on a
         # cold launch (nothing is known, nothing to put first).
         self.later = polled_later(targets, self._entries) if self.seeded else []
+        self._targets = {t.key for t in targets}
 
     def save_soon(self) -> None:
-        entries = {**self._entries, **self._poller.identities()}
+        known = self._poller.identities()
+        entries = {**self._entries, **known}
+        for key, entry in self._entries.items():
+            # A target of this launch the poller no longer knows was forgotten after repeated
+            # failures: its saved identity stays, marked as not answering (see ``failing``).
+            if key in self._targets and key not in known and not entry.failing:
+                entries[key] = dataclasses.replace(entry, failing=True)
         fut = asyncio.get_running_loop().run_in_executor(None, self._save, entries)
         self._pending.add(fut)
         fut.add_done_callback(self._pending.discard)

@@ -277,9 +277,19 @@ def test_a_warm_launch_reads_known_answering_miners_first(tmp_path: Path) -> Non
     assert sum(e.failing for e in identity_cache.load(path, now=5e9).values()) == 1  # only True
 
     identity_cache.save(identity_cache.cache_path("later-test"), entries)
-    warm = identity_cache.WarmStart("later-test", Poller(), targets)
+    poller = Poller()
+    warm = identity_cache.WarmStart("later-test", poller, targets)
     assert warm.seeded == 5 and warm.later == ["127.0.0.2:4028", "127.0.0.4:4028", "127.0.0.6:4028"]
     assert identity_cache.WarmStart("nothing-saved", Poller(), targets).later == []
+
+    async def forgotten() -> None:  # failed until the poller forgot it: saved as failing
+        poller.forget(targets[0])
+        warm.save_soon()
+        await warm.saved()
+
+    asyncio.run(forgotten())
+    saved = identity_cache.load(identity_cache.cache_path("later-test"), now=5e9)
+    assert saved[targets[0].key].failing and not saved[targets[2].key].failing
 
     order: list[str] = []
 
