@@ -242,6 +242,8 @@ async def _sweep(
     )
     engine = PollEngine(poller.poll, on_batch, config)
     engine.set_targets(targets)
+    if warm is not None:
+        engine.poll_later(warm.later)
     try:
         await engine.run(sweeps=sweeps)
     finally:

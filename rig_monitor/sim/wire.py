@@ -37,8 +37,56 @@ def f8(value: float) -> Fixed:
     return Fixed(value, 8)
 
 
+# json.dumps(str) with its default ensure_ascii is exactly this C function; calling it directly
+# skips the encoder object json.dumps builds per call (the simulator renders ~50 values a reply).
+_string = json.encoder.encode_basestring_ascii
+_KEYS: dict[str, str] = {}  # '"Key":' per key name: a persona's keys are a few hundred fixed words
+
+
+def _key(name: str) -> str:
+    text = _KEYS.get(name)
+    if text is None:
+        text = _KEYS[name] = _string(name) + ":"
+    return text
+
+
+def _object(obj: dict[Any, Any]) -> str:
+    """A dict's members with the common scalars inlined: one call per object, not per value."""
+    keys = _KEYS
+    parts = []
+    for name, value in obj.items():
+        key = keys.get(name) if type(name) is str else None
+        if key is None:
+            key = _key(str(name))
+        kind = type(value)
+        if kind is str:
+            parts.append(key + _string(value))
+        elif kind is int:
+            parts.append(key + str(value))
+        elif kind is Fixed:
+            parts.append(key + value.render())
+        elif kind is float:
+            parts.append(key + repr(value))
+        else:
+            parts.append(key + dumps(value))
+    return "{" + ",".join(parts) + "}"
+
+
 def dumps(value: Any) -> str:
     """Compact JSON exactly as cgminer/jansson print it: no spaces, insertion order kept."""
+    kind = type(value)  # exact types first (bool is not int here), the general case below
+    if kind is str:
+        return str(_string(value))
+    if kind is int:
+        return str(value)
+    if kind is Fixed:
+        return str(value.render())
+    if kind is float:
+        return repr(value)
+    if kind is dict:
+        return _object(value)
+    if kind is list:
+        return "[" + ",".join([dumps(v) for v in value]) + "]"
     if isinstance(value, Fixed):
         return value.render()
     if isinstance(value, bool):

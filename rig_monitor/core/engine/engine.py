@@ -263,6 +263,15 @@ class PollEngine:
     def targets(self) -> list[Target]:
         return list(self._targets.values())
 
+    def poll_later(self, keys: Iterable[str]) -> None:
+        """Give these miners the share of the slots that miners which failed their last poll
+        get (SUSPECT_SHARE) until they answer. At a warm launch: the ones the identity cache
+        does not know (detection, the dearest poll) or knew as not answering (a hung one holds
+        a slot for its whole budget), so the known, answering fleet is read first."""
+        for key in keys:
+            if key in self._targets:
+                self._backoff.setdefault(key, _Backoff())
+
     def poll_now(self) -> None:
         """Start the next sweep at once, and re-check backed-off miners too."""
         for b in self._backoff.values():

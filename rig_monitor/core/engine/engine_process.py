@@ -236,6 +236,7 @@ def _child_run(
     poll = poll_factory(credentials) if poll_factory is not None else poller.poll
     engine = PollEngine(poll, on_batch, config, post_process=stage)
     engine.set_targets(targets)
+    engine.poll_later(warm.later)
     raise_fd_limit(max(1, config.concurrency) * 6 + 256)
     main: asyncio.Task[None] = loop.create_task(engine.run())
     parent = os.getppid()

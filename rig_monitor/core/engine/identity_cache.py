@@ -11,6 +11,7 @@ says only which family's login applies.
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import hashlib
 import json
 import logging
@@ -49,6 +50,9 @@ class CachedIdentity:
     # classifier over the reply again (~0.1 ms per miner of a warm start). Absent in files
     # written before it: the classifier then, as before.
     api: str | None = None
+    # Its last poll before the save failed (timed out, refused, …): polled with the miners that
+    # fail at the next launch's first sweep, not among the answering ones (PollEngine.poll_later).
+    failing: bool = False
 
     def identity(self) -> Identity:
         return Identity(
@@ -86,6 +90,8 @@ def _entry(value: Any) -> CachedIdentity | None:
     seen = value.get("seen")
     if isinstance(seen, int | float):
         clean["seen"] = float(seen)
+    if value.get("failing") is True:
+        clean["failing"] = True
     return CachedIdentity(**clean)
 
 
@@ -130,6 +136,12 @@ def save(path: Path, entries: dict[str, CachedIdentity]) -> None:
         raise
 
 
+def polled_later(targets: Iterable[Target], entries: dict[str, CachedIdentity]) -> list[str]:
+    """The targets a warm launch polls after the known, answering ones: unknown (detection) or
+    saved as not answering (a hung one holds a poll slot for its whole budget)."""
+    return [t.key for t in targets if t.key not in entries or entries[t.key].failing]
+
+
 class _Seedable(Protocol):
     def seed(self, targets: Iterable[Target], entries: dict[str, CachedIdentity]) -> int: ...
 
@@ -145,10 +157,21 @@ class WarmStart:
         self._poller = poller
         self._pending: set[asyncio.Future[None]] = set()
         self._entries = load(self.path)
+        targets = list(targets)
         self.seeded = poller.seed(targets, self._entries)
+        # Polled after the known, answering miners at launch (PollEngine.poll_later): none on a
+        # cold launch (nothing is known, nothing to put first).
+        self.later = polled_later(targets, self._entries) if self.seeded else []
+        self._targets = {t.key for t in targets}
 
     def save_soon(self) -> None:
-        entries = {**self._entries, **self._poller.identities()}
+        known = self._poller.identities()
+        entries = {**self._entries, **known}
+        for key, entry in self._entries.items():
+            # A target of this launch the poller no longer knows was forgotten after repeated
+            # failures: its saved identity stays, marked as not answering (see ``failing``).
+            if key in self._targets and key not in known and not entry.failing:
+                entries[key] = dataclasses.replace(entry, failing=True)
         fut = asyncio.get_running_loop().run_in_executor(None, self._save, entries)
         self._pending.add(fut)
         fut.add_done_callback(self._pending.discard)

@@ -11,7 +11,7 @@ import logging
 import random
 import time
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from rig_monitor.core.credentials import Credentials
@@ -192,7 +192,10 @@ class Poller:
         out: dict[str, CachedIdentity] = {}
         for key, k in self._known.items():
             if k.cached is not None and not k.read_at:
-                out[key] = k.cached
+                failing = k.failures > 0 or k.cached.failing  # not read since the launch
+                out[key] = (
+                    k.cached if failing == k.cached.failing else replace(k.cached, failing=failing)
+                )
             elif k.read_at:
                 i = k.identity
                 out[key] = CachedIdentity(
@@ -206,6 +209,7 @@ class Poller:
                     serial=k.serial,
                     seen=k.read_at,
                     api=k.seen.get("api"),
+                    failing=k.failures > 0,
                 )
         return out
 

@@ -193,7 +193,7 @@ def test_a_silent_cached_miner_keeps_its_entry_and_is_not_identified_again(
     snap, sent, poller = polls(t, {t.key: entry}, monkeypatch)
     assert not snap.online and snap.model == "S19j Pro"
     assert sent and not any(DETECTION_PROBE in p for p in sent)
-    assert poller.identities()[t.key] == entry
+    assert poller.identities()[t.key] == dataclasses.replace(entry, failing=True)
 
 
 def test_poll_site_saves_under_the_site_and_starts_warm_next_time(
@@ -257,3 +257,51 @@ async def _identities_after_cold_poll(t: Target) -> dict[str, CachedIdentity]:
         return poller.identities()
     finally:
         await poller.aclose()
+
+
+def test_a_warm_launch_reads_known_answering_miners_first(tmp_path: Path) -> None:
+    """The cache says which miners were not answering at the last save (and knows nothing of new
+    ones): at a warm launch those are polled after the known, answering ones (their share of the
+    slots is the failing miners'), and the flag survives the file; a cold launch puts none later."""
+    from rig_monitor.core.engine.engine import EngineConfig, PollEngine
+
+    path = tmp_path / "ids.json"
+    targets = [Target(f"127.0.0.{n}", 4028) for n in range(1, 7)]
+    entries = {
+        t.key: CachedIdentity("antminer", seen=5e9, failing=t.ip.endswith((".2", ".4")))
+        for t in targets[:5]
+    }  # .6 is new
+    identity_cache.save(path, entries)
+    assert identity_cache.load(path, now=5e9) == entries
+    path.write_text(path.read_text().replace('"failing":true', '"failing":"yes"', 1))
+    assert sum(e.failing for e in identity_cache.load(path, now=5e9).values()) == 1  # only True
+
+    identity_cache.save(identity_cache.cache_path("later-test"), entries)
+    poller = Poller()
+    warm = identity_cache.WarmStart("later-test", poller, targets)
+    assert warm.seeded == 5 and warm.later == ["127.0.0.2:4028", "127.0.0.4:4028", "127.0.0.6:4028"]
+    assert identity_cache.WarmStart("nothing-saved", Poller(), targets).later == []
+
+    async def forgotten() -> None:  # failed until the poller forgot it: saved as failing
+        poller.forget(targets[0])
+        warm.save_soon()
+        await warm.saved()
+
+    asyncio.run(forgotten())
+    saved = identity_cache.load(identity_cache.cache_path("later-test"), now=5e9)
+    assert saved[targets[0].key].failing and not saved[targets[2].key].failing
+
+    order: list[str] = []
+
+    async def poll(t: Target) -> MinerSnapshot:
+        order.append(t.key)
+        return MinerSnapshot(ip=t.ip, port=t.port, online=True)
+
+    engine = PollEngine(poll, lambda _b: None, EngineConfig(interval_s=0.0, concurrency=1))
+    engine.set_targets(targets)
+    engine.poll_later([*warm.later, "127.9.9.9:4028"])  # a key that is no target: ignored
+    asyncio.run(engine.sweep())
+    assert order == [t.key for t in targets if t.key not in warm.later] + warm.later
+    order.clear()
+    asyncio.run(engine.sweep())  # they answered: no longer later
+    assert order == [t.key for t in targets]
