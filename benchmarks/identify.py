@@ -12,12 +12,15 @@ Each run uses a fresh Poller (no identities known, no warm cache) against one si
 first ``Poller.poll`` of every miner (what the first sweep does). ``--profile N`` prints the N
 costliest functions of one extra identify+read run (cProfile, cumulative and own time).
 "of which kernel" is the system CPU (``os.times``): loopback TCP work no Python change removes.
+``--engine-gc``: the young-generation threshold the engine's sweeps set (identification runs
+inside the first sweep); without it Python's default (700), as in the figures before 2026-12-03.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import cProfile
 import io
 import ipaddress
@@ -47,8 +50,9 @@ def _targets(n: int, base: str = BASE) -> list[Any]:
 
 
 async def _run(
-    n: int, concurrency: int, read: bool, base: str = BASE
+    n: int, concurrency: int, read: bool, base: str = BASE, engine_gc: bool = False
 ) -> tuple[float, float, float, int]:
+    from rig_monitor.core.engine.engine import collector_fit_for_polling
     from rig_monitor.core.engine.poller import Poller
 
     targets = _targets(n, base)
@@ -69,8 +73,10 @@ async def _run(
                 except Exception:  # counted as not identified
                     pass
 
+    gc_setting = collector_fit_for_polling() if engine_gc else contextlib.nullcontext()
     s0, c0, t0 = os.times().system, cpu_s(), time.perf_counter()
-    await asyncio.gather(*(one(t) for t in targets))
+    with gc_setting:
+        await asyncio.gather(*(one(t) for t in targets))
     wall, cpu, sys_cpu = time.perf_counter() - t0, cpu_s() - c0, os.times().system - s0
     await poller.aclose()
     return wall, cpu / n * 1000.0, sys_cpu / n * 1000.0, ok
@@ -95,6 +101,11 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--concurrency", type=int, default=200)
     p.add_argument("--profile", type=int, default=0, metavar="N")
     p.add_argument("--base", default=BASE, help="first simulated address (another loopback /16)")
+    p.add_argument(
+        "--engine-gc",
+        action="store_true",
+        help="the cycle collector's threshold as the engine's sweeps set it (engine.py)",
+    )
     p.add_argument("--personas", default=None, help="comma-separated simulator personas")
     p.add_argument("--no-fallback", action="store_true", help="detection without detect_more")
     args = p.parse_args(argv)
@@ -111,6 +122,7 @@ def main(argv: list[str] | None = None) -> int:
         f"identify: {args.miners} miners, concurrency {args.concurrency}, median of {args.runs}"
         + (f", personas {args.personas}" if args.personas else "")
         + (", fallback stage off" if args.no_fallback else "")
+        + (", the engine's GC threshold" if args.engine_gc else "")
     )
     sim = ["--base", args.base, "--count", str(args.miners), "--seed", "5"]
     if args.personas:
@@ -120,7 +132,7 @@ def main(argv: list[str] | None = None) -> int:
             walls, cpus, syss, oks = [], [], [], []
             for _ in range(args.runs):
                 wall, cpu_ms, sys_ms, ok = asyncio.run(
-                    _run(args.miners, args.concurrency, read, args.base)
+                    _run(args.miners, args.concurrency, read, args.base, args.engine_gc)
                 )
                 walls.append(wall)
                 cpus.append(cpu_ms)
@@ -138,7 +150,9 @@ def main(argv: list[str] | None = None) -> int:
                 print("cProfile of one " + ("identify+read" if read else "identify") + " run")
                 print(
                     _profile(
-                        lambda r=read: _run(args.miners, args.concurrency, r, args.base),
+                        lambda r=read: _run(
+                            args.miners, args.concurrency, r, args.base, args.engine_gc
+                        ),
                         args.profile,
                     )
                 )
