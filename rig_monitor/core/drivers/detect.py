@@ -14,6 +14,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
+from collections.abc import Coroutine
 from dataclasses import dataclass
 from typing import Any, TypeAlias
 
@@ -320,6 +321,21 @@ def _failure(rpc: Result, web: Result) -> MinerError:
     return MinerError(ErrorKind.NOT_A_MINER, "not a miner: nothing identified it")
 
 
+async def _login_within(page: Coroutine[Any, Any, Result], wait_s: float) -> tuple[Result, bool]:
+    """The web probe's result (its exception as the result, as a task's would be), and whether
+    ``wait_s`` ran out first (then it is cancelled and the result is None)."""
+    deadline = asyncio.timeout(wait_s)
+    try:
+        async with deadline:
+            return await page, False
+    except TimeoutError as exc:
+        if deadline.expired():
+            return None, True
+        return exc, False
+    except Exception as exc:
+        return exc, False
+
+
 async def detect(
     client: CGMinerClient,
     v3_port: int = Ports().whatsminer_v3,
@@ -355,6 +371,7 @@ async def detect(
     rpc_plain = False  # the RPC's generic match is plainly named (no fallback stage)
     pending: set[asyncio.Task[Any]] = {rpc_task}
     weak_since: float | None = None
+    login_cut_here = False  # the stock login awaited inline ran out of time
     try:
         while pending:
             if web_task is None:
@@ -378,17 +395,23 @@ async def detect(
             if isinstance(rpc, HostileReply):
                 break  # junk on the API port: no web probe, no more requests (errors.HostileReply)
             if web_task is None:  # the RPC was inconclusive or slow: let the web page settle it
-                web_task = loop.create_task(
-                    web_probe(
-                        http,
-                        client.host,
-                        web_port,
-                        credentials=credentials,
-                        rpc_port=client.port,
-                        state=state,
-                        login_first=rpc is None or _stock(rpc),
-                    )
+                page = web_probe(
+                    http,
+                    client.host,
+                    web_port,
+                    credentials=credentials,
+                    rpc_port=client.port,
+                    state=state,
+                    login_first=rpc is None or _stock(rpc),
                 )
+                if _stock(rpc) and not pending:
+                    # All that is left is the stock match's wait for its login: awaited here
+                    # rather than as a task, another asyncio.wait and the gather below
+                    # (detection's orchestration was ~80 µs of a stock Antminer's ~1.4 ms,
+                    # docs/performance.md "Fifth pass at identification").
+                    web, login_cut_here = await _login_within(page, STOCK_LOGIN_WAIT_S)
+                    break
+                web_task = loop.create_task(page)
                 pending.add(web_task)
                 if isinstance(rpc, Identity):
                     weak_since = loop.time()  # a stock match waits ``grace_s`` for the page
@@ -400,7 +423,7 @@ async def detect(
             ):
                 weak_since = loop.time()
     finally:
-        login_cut = web_task is not None and not web_task.done()
+        login_cut = login_cut_here or (web_task is not None and not web_task.done())
         tasks: list[asyncio.Task[Any]] = [t for t in (rpc_task, web_task) if t is not None]
         for task in tasks:
             task.cancel()

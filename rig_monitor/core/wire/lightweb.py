@@ -93,15 +93,22 @@ class _SockReader:
     async def read(self, n: int) -> bytes:
         return await recv(self._loop, self._sock)
 
-    def read_now(self) -> bytes | None:
-        """What has arrived already, None when nothing has (then ``read`` waits)."""
-        try:
-            return self._sock.recv(READ_CHUNK)
-        except (BlockingIOError, InterruptedError):
-            return None
+    async def read_within(self, wait_s: float | None, *, wait_first: bool) -> bytes:
+        """The next chunk, DeadlinePassed (a TimeoutError) after ``wait_s`` of waiting.
+
+        The deadline is the socket wait's own timer, armed only if the loop is asked (no
+        ``asyncio.timeout`` context per read); ``wait_first``: just after a request the reply
+        is not there yet (the server has to run first), so the loop is asked before a recv
+        that would fail with EAGAIN (each ~2 % of a stock login's CPU: py-spy of
+        benchmarks.identify, 2026-12-03)."""
+        deadline = None if wait_s is None else self._loop.time() + wait_s
+        return await recv(self._loop, self._sock, deadline, wait_first=wait_first)
 
 
-async def _next_event(conn: h11.Connection, reader: _Reader, read_timeout: float | None) -> Any:
+async def _next_event(
+    conn: h11.Connection, reader: _Reader, read_timeout: float | None, *, fresh: bool = False
+) -> Any:
+    """h11's next event, reading as it needs. ``fresh``: a request has just been sent."""
     while True:
         try:
             event = conn.next_event()
@@ -110,10 +117,10 @@ async def _next_event(conn: h11.Connection, reader: _Reader, read_timeout: float
         if event is not h11.NEED_DATA:
             return event
         try:
-            # the deadline is armed only when there is something to wait for (a timer per
-            # read was ~5 % of a light request's CPU: py-spy of benchmarks.identify)
-            data = reader.read_now() if isinstance(reader, _SockReader) else None
-            if data is None:
+            if isinstance(reader, _SockReader):
+                data = await reader.read_within(read_timeout, wait_first=fresh)
+                fresh = False
+            else:
                 async with asyncio.timeout(read_timeout):
                     data = await reader.read(READ_CHUNK)
         except TimeoutError:
@@ -330,8 +337,10 @@ class Exchange:
             raise httpx.WriteTimeout("the request could not be sent in time") from None
         except OSError as exc:
             raise httpx.WriteError(str(exc)) from exc
+        fresh = True
         while True:
-            event = await _next_event(conn, reader, self._read_timeout)
+            event = await _next_event(conn, reader, self._read_timeout, fresh=fresh)
+            fresh = False
             if isinstance(event, h11.Response):
                 break
             if isinstance(event, h11.ConnectionClosed):
