@@ -61,3 +61,24 @@ def test_light_challenge_without_digest_ends_the_flow() -> None:
         flow.send(
             cast(httpx.Response, http_module._Challenge([(b"www-authenticate", b"Basic realm=x")]))
         )
+
+
+class _Lacking:
+    """A light challenge as a newer httpx might find it: missing what that httpx reads."""
+
+    status_code = 401
+
+    def __init__(self, headers: object) -> None:
+        pass
+
+
+@pytest.mark.usefixtures("fixed_cnonce")
+def test_an_httpx_reading_more_gets_a_real_response(monkeypatch: pytest.MonkeyPatch) -> None:
+    real = _answer(lambda req: httpx.Response(401, headers=HEADERS, request=req))
+    monkeypatch.setattr(http_module, "_Challenge", _Lacking)
+    auth = httpx.DigestAuth("root", "secret")
+    request = httpx.Request("GET", URL)
+    flow = auth.auth_flow(request)
+    next(flow)
+    retry = http_module._answer(flow, auth, request, HEADERS)
+    assert retry.headers["authorization"] == real
