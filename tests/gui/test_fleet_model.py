@@ -455,3 +455,29 @@ def test_a_row_appended_out_of_order_is_sorted_in(qtbot: Any) -> None:
     assert model.row_at(3).key == targets[3].key
     assert model.resort() is True
     assert model.row_at(0).key == targets[3].key
+
+
+def test_roles_a_repaint_asks_for(qtbot: Any) -> None:
+    """data() answers alignment, row tint, status dot and unasked roles from tables built once;
+    the answers stay what the view showed before (right-aligned numbers, a tint per bad state)."""
+    from rig_monitor.gui.fleet_model import ROW_TINTS
+
+    targets = target_list(2)
+    model = FleetTableModel()
+    model.apply_snapshots([snapshot(targets[0], 0), snapshot(targets[1], 1, offline=True)])
+    align = Qt.ItemDataRole.TextAlignmentRole
+    for col in Col:
+        want = Qt.AlignmentFlag.AlignRight if col in NUMERIC_COLUMNS else Qt.AlignmentFlag.AlignLeft
+        assert model.index(0, col).data(align) == int(want | Qt.AlignmentFlag.AlignVCenter)
+    background = Qt.ItemDataRole.BackgroundRole
+    ok, offline = (model.row_of(t.key) for t in targets)
+    assert model.index(ok, Col.HASHRATE).data(background) is None
+    for col in (Col.STATUS, Col.ERROR):
+        brush = model.index(offline, col).data(background)
+        assert brush.color() == ROW_TINTS[RowState.OFFLINE]
+    deco = Qt.ItemDataRole.DecorationRole
+    assert model.index(ok, Col.STATUS).data(deco) is not None
+    assert model.index(ok, Col.ADDRESS).data(deco) is None
+    assert model.index(ok, Col.ADDRESS).data(Qt.ItemDataRole.FontRole) is None
+    assert model.index(ok, Col.ADDRESS).data(KEY_ROLE) == targets[0].key
+    assert model.index(ok, Col.HASHRATE).data(SORT_ROLE) == 100.0
