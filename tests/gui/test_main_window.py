@@ -431,6 +431,17 @@ def test_a_generous_budget_applies_a_large_batch_in_one_turn(
     win._on_batch(Batch(snapshots=snaps, sweep=SweepStats(1, 0.0, 1.0), sweep_done=True))
     assert win.batches_pending == 0 and win.sweeps_seen == 1
     assert all(r.snap is not None and r.snap.hashrate_ths == 7.0 for r in win.model.rows())
+    # a fault report (any extra) waits for a turn of its own, the rows before it do not
+    for snap in snaps:
+        snap.hashrate_ths = 8.0
+    win._on_batch(Batch(snapshots=snaps, sweep=SweepStats(2, 0.0, 1.0), sweep_done=True, extra=1))
+    assert win.batches_pending == 1 and win.sweeps_seen == 1
+    assert all(r.snap is not None and r.snap.hashrate_ths == 8.0 for r in win.model.rows())
+    win._drain_backlog()
+    assert win.batches_pending == 0 and win.sweeps_seen == 2
+    small = Batch(snapshots=snaps[:5], sweep=SweepStats(3, 0.0, 1.0), sweep_done=True, extra=1)
+    win._on_batch(small)  # rows and report in one step, which the turn starts with
+    assert win.batches_pending == 0 and win.sweeps_seen == 3
 
 
 def test_rows_updated_off_screen_do_not_repaint_the_table(
@@ -469,6 +480,8 @@ def test_rows_updated_off_screen_do_not_repaint_the_table(
 
     paints = Paints()
     win.table.viewport().installEventFilter(paints)
+    qtbot.wait(300)  # repaints still due from the window's start
+    Paints.count = 0
     win._on_batch(batch(list(range(400, 600, 2)), 101.0))  # 100 scattered rows, all off screen
     qtbot.waitUntil(lambda: win.batches_pending == 0)
     qtbot.wait(50)
