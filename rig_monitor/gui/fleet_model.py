@@ -43,7 +43,7 @@ _FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
 # More scattered updates than this go out as one covering dataChanged. A span off screen costs no
 # repaint, a covering one repaints the whole view (10-30 ms at 5,000 rows); the window hands over
 # at most 100 rows at a time (main_window.CHUNK_ROWS), so a sweep's updates go out span by span:
-# 100 rows off screen 9 ms against 39 ms with the covering span (benchmarks/gui.py era, load ~5).
+# 100 rows off screen 3.0 ms against 12.6 ms with the covering span (benchmarks/gui_turns.py, load 6).
 MAX_SPANS = 128
 
 
@@ -465,7 +465,7 @@ class FleetTableModel(SortedTableModel[FleetRow]):
         last_col = len(Col) - 1
         spans = _spans(sorted(changed))
         if len(spans) > MAX_SPANS:
-            # Rows scattered by a sort: one covering span repaints the visible rows once,
+            # Thousands of rows scattered by a sort: one covering span repaints the view once,
             # where thousands of one-row signals cost ~30 µs each (qt.md §2).
             spans = [(spans[0][0], spans[-1][1])]
         for first, last in spans:
