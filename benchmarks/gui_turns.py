@@ -10,7 +10,9 @@ sorted as the app sorts (state, worst first), then for each of ``--rounds`` roun
 - ``re-sort, rows moved``: the same when ~5 % of the updated rows went offline or came back;
 - ``100 rows off screen``: 100 scattered rows below the visible ones applied and the event loop
   run (the repaint they cause, if any, included);
-- ``repaint``: a full repaint of the table.
+- ``repaint``: a full repaint of the table;
+- ``recent window slides``: the Faults tab's recent-events filter with 20,000 events kept (one a
+  second) when a fault report moves the window's start by 0.5 s, as every report does.
 
 Prints the median and every run of each (milliseconds, wall). Synthetic snapshots, no network.
 """
@@ -103,12 +105,48 @@ def main(argv: list[str] | None = None) -> int:
 
         out["100 rows off screen"].append(_timed(off_screen))
         out["repaint"].append(_timed(win.table.viewport().repaint))
+    out["recent window slides"] = _recent_slides(args.rounds)
     for name, xs in out.items():
         runs = " ".join(f"{x:.1f}" for x in xs)
         print(f"  {name:24s} median {statistics.median(xs):6.1f} ms  ({runs})")
     print(f"  load {loadavg()}")
     win.close()
     return 0
+
+
+def _recent_slides(rounds: int) -> list[float]:
+    from rig_monitor.core.faults import EventKind
+    from rig_monitor.core.faults.tracker import FaultEvent
+    from rig_monitor.core.model import Fault, Severity
+    from rig_monitor.gui.fault_models import RecentFilterProxy, RecentModel
+
+    model = RecentModel()
+    proxy = RecentFilterProxy()
+    proxy.setSourceModel(model)
+    fault = Fault("fan_failed", Severity.CRITICAL, "Fan failed", "fan 2: 0 rpm", None)
+    window = 12 * 3600.0  # the Faults tab's default
+    now = 1_000_000.0
+    kinds = (EventKind.RAISED, EventKind.CLEARED)
+    model.add(
+        [
+            FaultEvent(kinds[i % 2], f"127.0.0.{i % 250}:4028", fault, now - 20_000 + i)
+            for i in range(20_000)
+        ],
+        None,
+    )
+    proxy.set_since(now - window, False)
+    proxy.rowCount()
+    times = []
+    for _ in range(rounds):
+        now += 0.5
+        model.add([FaultEvent(EventKind.RAISED, "127.0.0.1:4028", fault, now)], None)
+
+        def slide(since: float = now - window) -> None:
+            proxy.set_since(since, False)
+            proxy.rowCount()
+
+        times.append(_timed(slide))
+    return times
 
 
 if __name__ == "__main__":

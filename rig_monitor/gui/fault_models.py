@@ -642,10 +642,11 @@ class RecentFilterProxy(QSortFilterProxyModel):
     """Events at or after ``since`` (unix seconds), optionally without acknowledge/snooze.
 
     The window slides forward with every fault report (twice a second while sweeping).
-    Re-filtering calls into Python once per kept event (up to ``MAX_EVENTS``: 37-72 ms at
-    20,000, load ~5), so it is done only when a shown event falls out of the window or the kind
-    filter changes; new events are filtered as they are inserted. With the default 12-hour window
-    that is never in a session's first 12 hours, nor while the cap drops the oldest events first.
+    Re-filtering calls into Python once per kept event (up to ``MAX_EVENTS``: 48 ms at 20,000,
+    benchmarks/gui_turns.py), so it is done only when a shown event falls out of the window or
+    the kind filter changes; new events are filtered as they are inserted. With the default
+    12-hour window that is never in a session's first 12 hours, nor while the cap drops the
+    oldest events first.
     """
 
     def __init__(self, parent: Any = None) -> None:
