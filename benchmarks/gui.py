@@ -197,6 +197,9 @@ class Harness:
         from rig_monitor.gui.main_window import MainWindow
 
         self.args = args
+        self.slots: dict[str, list[float]] = {}
+        if args.stalls:
+            self._time_slots(MainWindow)
         # as the app makes it: the cycle collector runs on the GUI thread's timer
         self.app = _application(["rig-monitor-bench"])
         self.gc_pauses: list[tuple[int, float, bool]] = []  # generation, ms, on the GUI thread
@@ -242,6 +245,31 @@ class Harness:
 
             self.sampler = StallSampler()
             self.sampler.start()
+
+    def _time_slots(self, cls: Any) -> None:
+        """Wrap the window's batch, re-sort and totals slots (on the class, before the window
+        connects them) to record how long each call took: the longest ones name the work."""
+        import functools
+
+        for name in ("_drain_backlog", "_resort", "_refresh_totals", "_on_faults_changed"):
+            fn = getattr(cls, name)
+
+            def timed(self_: Any, *a: Any, _fn: Any = fn, _name: str = name) -> Any:
+                t0 = time.perf_counter()
+                try:
+                    return _fn(self_, *a)
+                finally:
+                    ms = (time.perf_counter() - t0) * 1000.0
+                    self.slots.setdefault(_name, []).append(ms)
+
+            setattr(cls, name, functools.wraps(fn)(timed))
+
+    def slots_text(self) -> str:
+        parts = []
+        for name, xs in sorted(self.slots.items()):
+            top = sorted(xs)[-3:][::-1]
+            parts.append(f"{name} {len(xs)}× longest {', '.join(f'{x:.0f}' for x in top)} ms")
+        return "slot calls (wall): " + ("; ".join(parts) or "none")
 
     def _on_gc(self, phase: str, info: dict[str, int]) -> None:
         if phase == "start":
@@ -381,7 +409,9 @@ def cold(args: argparse.Namespace) -> dict[str, Any]:
     prof = cProfile.Profile() if args.profile else None
     if prof is not None:
         prof.enable()  # this thread only: the GUI thread
+    h.slots.clear()
     steady = h.measure(lambda: False, args.seconds)
+    steady_slots = h.slots_text()
     if prof is not None:
         prof.disable()
     steady_sweeps = h.sweeps - before
@@ -392,6 +422,7 @@ def cold(args: argparse.Namespace) -> dict[str, Any]:
     if h.sampler is not None:
         print("stalls (GUI thread stacks sampled every 2 ms):")
         print(h.sampler.report())
+        print("steady " + steady_slots)
     gc_text = h.gc_text()
     h.close()
     if prof is not None:
