@@ -101,14 +101,57 @@ def _p99(xs: list[float]) -> float:
     return xs[min(len(xs) - 1, int(len(xs) * 0.99))] if xs else float("nan")
 
 
+class ThreadClocks:
+    """CPU time of the window process's other threads (reader of the engine pipe, history
+    writer, preloads), per heartbeat gap: a thread that holds the GIL stalls the GUI thread even
+    when the GUI thread has nothing to do, and ``time.thread_time`` of the GUI thread cannot see
+    it. Read from ``/proc/self/task/<tid>/schedstat`` (nanoseconds on a CPU), which is safe for a
+    thread that just ended, unlike ``pthread_getcpuclockid`` on a stale handle."""
+
+    def __init__(self) -> None:
+        self._last: dict[int, int] = {}
+        self._main = threading.main_thread().native_id
+
+    @staticmethod
+    def _ns(tid: int) -> int | None:
+        try:
+            with open(f"/proc/self/task/{tid}/schedstat", "rb") as f:
+                return int(f.read().split()[0])
+        except (OSError, ValueError, IndexError):
+            return None
+
+    def delta(self) -> tuple[float, str]:
+        """Milliseconds of CPU the other threads used since the last call, and the busiest."""
+        total = 0
+        top, top_ns = "", 0
+        now: dict[int, int] = {}
+        for th in threading.enumerate():
+            tid = th.native_id
+            if tid is None or tid == self._main:
+                continue
+            ns = self._ns(tid)
+            if ns is None:
+                continue
+            now[tid] = ns
+            d = ns - self._last.get(tid, ns)
+            total += d
+            if d > top_ns:
+                top, top_ns = th.name, d
+        self._last = now
+        return total / 1e6, (f"{top} {top_ns / 1e6:.0f} ms" if top else "none")
+
+
 class Stalls:
     """Heartbeat lateness (wall) and the GUI thread's own CPU time in each gap.
 
     On a loaded machine a gap can be long while the thread is not running at all (the scheduler
     gave the core to another process, or another thread held the GIL): ``cpu`` tells those apart
-    from the window's own work."""
+    from the window's own work, ``others`` is the CPU of the process's other threads in the gap
+    (GIL holders among them)."""
 
-    def __init__(self, late: list[float], busy: list[float]) -> None:
+    def __init__(
+        self, late: list[float], busy: list[float], others: list[tuple[float, str]]
+    ) -> None:
         self.late = list(late)
         self.busy = list(busy)
         order = sorted(self.late)
@@ -117,11 +160,14 @@ class Stalls:
         self.beats = len(order)
         i = max(range(len(self.late)), key=self.late.__getitem__) if self.late else None
         self.cpu_in_worst = self.busy[i] if i is not None else float("nan")
+        self.others_in_worst = others[i] if i is not None and i < len(others) else (0.0, "none")
         self.cpu_worst = max(self.busy) if self.busy else float("nan")
 
     def text(self) -> str:
+        other_ms, top = self.others_in_worst
         return (
-            f"stall worst {self.worst:.0f} ms (GUI-thread CPU in it {self.cpu_in_worst:.0f} ms), "
+            f"stall worst {self.worst:.0f} ms (GUI-thread CPU in it {self.cpu_in_worst:.0f} ms, "
+            f"other threads {other_ms:.0f} ms, busiest {top}), "
             f"p99 {self.p99:.0f} ms; most GUI-thread CPU in one gap {self.cpu_worst:.0f} ms "
             f"({self.beats} beats)"
         )
@@ -131,6 +177,7 @@ class Stalls:
             "worst_ms": self.worst,
             "p99_ms": self.p99,
             "cpu_in_worst_ms": self.cpu_in_worst,
+            "others_in_worst_ms": self.others_in_worst[0],
             "cpu_worst_ms": self.cpu_worst,
         }
 
@@ -150,6 +197,9 @@ class Harness:
         from rig_monitor.gui.main_window import MainWindow
 
         self.args = args
+        self.slots: dict[str, list[float]] = {}
+        if args.stalls:
+            self._time_slots(MainWindow)
         # as the app makes it: the cycle collector runs on the GUI thread's timer
         self.app = _application(["rig-monitor-bench"])
         self.gc_pauses: list[tuple[int, float, bool]] = []  # generation, ms, on the GUI thread
@@ -173,6 +223,8 @@ class Harness:
         self._loop_cls = QEventLoop
         self.lateness: list[float] = []
         self.busy: list[float] = []  # GUI-thread CPU within each gap (ms): own work, not waiting
+        self.others: list[tuple[float, str]] = []  # other threads' CPU in each gap, busiest
+        self._clocks = ThreadClocks()
         self._last = time.perf_counter()
         self._last_cpu = time.thread_time()
         self.heart = QTimer()
@@ -193,6 +245,31 @@ class Harness:
 
             self.sampler = StallSampler()
             self.sampler.start()
+
+    def _time_slots(self, cls: Any) -> None:
+        """Wrap the window's batch, re-sort and totals slots (on the class, before the window
+        connects them) to record how long each call took: the longest ones name the work."""
+        import functools
+
+        for name in ("_drain_backlog", "_resort", "_refresh_totals", "_on_faults_changed"):
+            fn = getattr(cls, name)
+
+            def timed(self_: Any, *a: Any, _fn: Any = fn, _name: str = name) -> Any:
+                t0 = time.perf_counter()
+                try:
+                    return _fn(self_, *a)
+                finally:
+                    ms = (time.perf_counter() - t0) * 1000.0
+                    self.slots.setdefault(_name, []).append(ms)
+
+            setattr(cls, name, functools.wraps(fn)(timed))
+
+    def slots_text(self) -> str:
+        parts = []
+        for name, xs in sorted(self.slots.items()):
+            top = sorted(xs)[-3:][::-1]
+            parts.append(f"{name} {len(xs)}× longest {', '.join(f'{x:.0f}' for x in top)} ms")
+        return "slot calls (wall): " + ("; ".join(parts) or "none")
 
     def _on_gc(self, phase: str, info: dict[str, int]) -> None:
         if phase == "start":
@@ -228,6 +305,7 @@ class Harness:
         cpu = time.thread_time()
         self.lateness.append(late)
         self.busy.append((cpu - self._last_cpu) * 1000.0)
+        self.others.append(self._clocks.delta())
         self._last_cpu = cpu
         if self.sampler is not None and late >= 30.0:
             self.sampler.stall(self._last, now)
@@ -255,6 +333,8 @@ class Harness:
         )
         self.lateness.clear()
         self.busy.clear()
+        self.others.clear()
+        self._clocks.delta()
         self._last = time.perf_counter()
         self._last_cpu = time.thread_time()
         self.heart.start()
@@ -262,7 +342,7 @@ class Harness:
         loop.exec()
         check.stop()
         self.heart.stop()
-        return Stalls(self.lateness, self.busy)
+        return Stalls(self.lateness, self.busy, self.others)
 
     def all_rows_filled(self) -> bool:
         model = self.window.model
@@ -329,7 +409,9 @@ def cold(args: argparse.Namespace) -> dict[str, Any]:
     prof = cProfile.Profile() if args.profile else None
     if prof is not None:
         prof.enable()  # this thread only: the GUI thread
+    h.slots.clear()
     steady = h.measure(lambda: False, args.seconds)
+    steady_slots = h.slots_text()
     if prof is not None:
         prof.disable()
     steady_sweeps = h.sweeps - before
@@ -340,6 +422,7 @@ def cold(args: argparse.Namespace) -> dict[str, Any]:
     if h.sampler is not None:
         print("stalls (GUI thread stacks sampled every 2 ms):")
         print(h.sampler.report())
+        print("steady " + steady_slots)
     gc_text = h.gc_text()
     h.close()
     if prof is not None:
@@ -480,7 +563,8 @@ def main(argv: list[str] | None = None) -> int:
             f"  warm launch {i}: window shown {w['shown_s']:.2f} s, every answering miner read "
             f"{w['answered_s']:.2f} s ({w['answered']} of {w['rows']}), every row filled "
             f"{w['filled_s']:.2f} s after Popen; stall worst {w['worst_ms']:.0f} ms (GUI-thread "
-            f"CPU in it {w['cpu_in_worst_ms']:.0f} ms), p99 {w['p99_ms']:.0f} ms; RSS "
+            f"CPU in it {w['cpu_in_worst_ms']:.0f} ms, other threads "
+            f"{w.get('others_in_worst_ms', 0.0):.0f} ms), p99 {w['p99_ms']:.0f} ms; RSS "
             f"{w['rss_mb']:.0f} MB (peak {w['rss_peak_mb']:.0f}); {w['gc']}"
         )
     if launches:

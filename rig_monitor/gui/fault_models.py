@@ -639,17 +639,31 @@ class RecentModel(QAbstractTableModel):
 
 
 class RecentFilterProxy(QSortFilterProxyModel):
-    """Events at or after ``since`` (unix seconds), optionally without acknowledge/snooze."""
+    """Events at or after ``since`` (unix seconds), optionally without acknowledge/snooze.
+
+    The window slides forward with every fault report (twice a second while sweeping).
+    Re-filtering calls into Python once per kept event (up to ``MAX_EVENTS``: 48 ms at 20,000,
+    benchmarks/gui_turns.py), so it is done only when a shown event falls out of the window or
+    the kind filter changes; new events are filtered as they are inserted. With the default
+    12-hour window that is never in a session's first 12 hours, nor while the cap drops the
+    oldest events first.
+    """
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.setDynamicSortFilter(False)
         self.since = 0.0
         self.changes_only = False
+        self._oldest_shown = float("inf")  # the oldest accepted event's time (or older)
 
     def set_since(self, since: float, changes_only: bool | None = None) -> None:
+        same_kind = changes_only is None or changes_only == self.changes_only
+        if same_kind and self.since <= since <= self._oldest_shown:
+            self.since = since  # a later start that no shown event is older than: none changes
+            return
         self.beginFilterChange()
         self.since = since
+        self._oldest_shown = float("inf")
         if changes_only is not None:
             self.changes_only = changes_only
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
@@ -660,10 +674,15 @@ class RecentFilterProxy(QSortFilterProxyModel):
         ev = src.events()[source_row]
         if ev.at < self.since:
             return False
-        return not (
-            self.changes_only
-            and ev.kind in (EventKind.ACKNOWLEDGED, EventKind.SNOOZED, EventKind.SNOOZE_ENDED)
-        )
+        if self.changes_only and ev.kind in (
+            EventKind.ACKNOWLEDGED,
+            EventKind.SNOOZED,
+            EventKind.SNOOZE_ENDED,
+        ):
+            return False
+        if ev.at < self._oldest_shown:
+            self._oldest_shown = ev.at
+        return True
 
 
 def handover_summary(events: Iterable[FaultEvent]) -> str:

@@ -40,7 +40,11 @@ KEY_ROLE = int(Qt.ItemDataRole.UserRole) + 1  # the miner's "ip:port" key, on ev
 AnyIndex = QModelIndex | QPersistentModelIndex
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 _FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
-MAX_SPANS = 64  # more scattered updates than this go out as one covering dataChanged
+# More scattered updates than this go out as one covering dataChanged. A span off screen costs no
+# repaint, a covering one repaints the whole view (10-30 ms at 5,000 rows); the window hands over
+# at most 100 rows at a time (main_window.CHUNK_ROWS), so a sweep's updates go out span by span:
+# 100 rows off screen 3.0 ms against 12.6 ms with the covering span (benchmarks/gui_turns.py, load 6).
+MAX_SPANS = 128
 
 
 class Col(enum.IntEnum):
@@ -120,6 +124,16 @@ WARM = QColor(196, 110, 0)
 
 _ALIGN_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _ALIGN_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+
+# data() answers several roles per visible cell on every repaint (issue 15: repaints are most of
+# the window's time while sweeping): plain ints and tuples, no enum call or brush per answer.
+_COLS = tuple(Col)
+_ALIGNS = tuple(_ALIGN_RIGHT if c in NUMERIC_COLUMNS else _ALIGN_LEFT for c in Col)
+_ALIGN_ROLE = int(Qt.ItemDataRole.TextAlignmentRole)
+_BACKGROUND = int(Qt.ItemDataRole.BackgroundRole)
+_DECORATION = int(Qt.ItemDataRole.DecorationRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_tint_brushes: dict[RowState, QBrush] = {}
 
 _icons: dict[RowState, QIcon] = {}
 
@@ -221,22 +235,28 @@ class FleetTableModel(SortedTableModel[FleetRow]):
             if cells is None:
                 cells = self._cells[row.key] = self._render(row)
             return cells[0][c] if role == _DISPLAY else cells[1][c]
-        col = Col(c)
-        if role == SORT_ROLE:
-            return self._sort_key(row, col)
-        if role == KEY_ROLE:
-            return row.key
-        if role == Qt.ItemDataRole.BackgroundRole:
+        if role == _ALIGN_ROLE:
+            return _ALIGNS[c]
+        if role == _BACKGROUND:
             tint = ROW_TINTS.get(row.state)
-            return None if tint is None else QBrush(tint)
-        if role == Qt.ItemDataRole.DecorationRole and col is Col.STATUS:
+            if tint is None:
+                return None
+            brush = _tint_brushes.get(row.state)
+            if brush is None:
+                brush = _tint_brushes[row.state] = QBrush(tint)
+            return brush
+        if role == _DECORATION:
+            if c != Col.STATUS:
+                return None
             if QGuiApplication.instance() is None:  # e.g. a model test without an app
                 return STATE_COLOURS[row.state]
             return state_icon(row.state)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _ALIGN_RIGHT if col in NUMERIC_COLUMNS else _ALIGN_LEFT
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(row, col)
+        if role == SORT_ROLE:
+            return self._sort_key(row, _COLS[c])
+        if role == KEY_ROLE:
+            return row.key
+        if role == _TOOLTIP:
+            return self._tooltip(row, _COLS[c])
         return None
 
     # -- cell contents ------------------------------------------------------------------------
@@ -445,7 +465,7 @@ class FleetTableModel(SortedTableModel[FleetRow]):
         last_col = len(Col) - 1
         spans = _spans(sorted(changed))
         if len(spans) > MAX_SPANS:
-            # Rows scattered by a sort: one covering span repaints the visible rows once,
+            # Thousands of rows scattered by a sort: one covering span repaints the view once,
             # where thousands of one-row signals cost ~30 µs each (qt.md §2).
             spans = [(spans[0][0], spans[-1][1])]
         for first, last in spans:
@@ -478,6 +498,7 @@ class FleetTableModel(SortedTableModel[FleetRow]):
             self._index[row.key] = i
             self._totals.set(row)
         self.endInsertRows()
+        self._changed(r.key for r in rows)  # not in sorted place yet
 
 
 def _spans(sorted_rows: Sequence[int]) -> list[tuple[int, int]]:
@@ -509,6 +530,9 @@ class FleetFilterProxy(QSortFilterProxyModel):
         self._problems_only = False
         self._statuses: frozenset[str] = frozenset()
         self._subjects = SubjectCache()
+        # whether any filter is on, kept as one flag: the proxy asks filterAcceptsRow for every
+        # row after each re-sort that moves rows (5,000 calls from C++ into Python)
+        self._active = False
         self.sites: dict[str, list[str]] = {}
 
     def fleet(self) -> FleetTableModel:
@@ -552,6 +576,7 @@ class FleetFilterProxy(QSortFilterProxyModel):
     def _change_filter(self, apply: Callable[[], None]) -> None:
         self.beginFilterChange()
         apply()
+        self._active = self._filtering()
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -568,7 +593,7 @@ class FleetFilterProxy(QSortFilterProxyModel):
             self.fleet().resort()
 
     def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
-        if not self._filtering():
+        if not self._active:
             return True
         row = self.fleet().row_at(source_row)
         if self._problems_only and not row.is_problem:

@@ -229,3 +229,53 @@ def test_models_are_valid_when_empty(qtmodeltester: Any) -> None:
     for m in (FaultTableModel(), IncidentModel(), RecentModel()):
         qtmodeltester.check(m)
     assert not IncidentModel().index(0, 0, QModelIndex()).isValid()
+
+
+def test_the_recent_window_slides_without_refiltering_every_event(qtbot: Any) -> None:
+    """Each report moves the window's start; the proxy re-filters (a Python call per event, up to
+    20,000) only when a shown event falls out of it or the kind filter changes. Whatever it skips,
+    the rows shown are always the events a full filter keeps."""
+    import random
+
+    from rig_monitor.core.faults.tracker import FaultEvent
+    from rig_monitor.core.model import Fault
+    from rig_monitor.gui.fault_models import RecentFilterProxy, RecentModel
+
+    rng = random.Random(5)
+    model = RecentModel()
+    proxy = RecentFilterProxy()
+    proxy.setSourceModel(model)
+    calls = [0]
+    accepts = proxy.filterAcceptsRow
+
+    def counted(row: int, parent: Any) -> bool:
+        calls[0] += 1
+        return accepts(row, parent)
+
+    proxy.filterAcceptsRow = counted  # type: ignore[method-assign]
+    fault = Fault("fan_failed", Severity.CRITICAL, "Fan failed", "fan 2: 0 rpm", None)
+    kinds = list(EventKind)
+    now, skipped, refiltered = 1000.0, 0, 0
+    for step in range(120):
+        now += rng.choice((0.5, 0.5, 5.0))
+        new = [
+            FaultEvent(rng.choice(kinds), f"127.0.0.{i}:4028", fault, now - rng.random() * 0.4)
+            for i in range(rng.choice((0, 0, 1, 3)))
+        ]
+        model.add(new, None)
+        changes_only = proxy.changes_only if step % 40 else not proxy.changes_only
+        before = calls[0]
+        proxy.set_since(now - 30.0, changes_only)
+        if calls[0] == before:
+            skipped += 1
+        else:
+            refiltered += 1
+        hidden = (EventKind.ACKNOWLEDGED, EventKind.SNOOZED, EventKind.SNOOZE_ENDED)
+        want = [
+            e
+            for e in model.events()
+            if e.at >= now - 30.0 and not (proxy.changes_only and e.kind in hidden)
+        ]
+        shown = [proxy.index(r, 0).data(RECORD_ROLE) for r in range(proxy.rowCount())]
+        assert shown == want
+    assert skipped > 60 and refiltered > 3

@@ -370,3 +370,114 @@ def test_a_changed_row_is_sorted_by_its_new_value(qtbot: Any) -> None:
     model.add_pending([targets[0]])  # back, not polled yet: unknown sorts last
     model.resort()
     assert model.row_at(4).key == targets[0].key
+
+
+def _full_sort(model: FleetTableModel) -> list[str]:
+    """The order a from-scratch sort gives (a fresh model, nothing cached, nothing skipped)."""
+    fresh = FleetTableModel()
+    fresh.apply_snapshots([r.snap for r in model.rows() if r.snap is not None])
+    fresh.add_pending(Target(r.ip, r.port) for r in model.rows() if r.snap is None)
+    fresh.sort(model.sort_column, model.sort_order)
+    return [r.key for r in fresh.rows()]
+
+
+@pytest.mark.parametrize(
+    ("col", "order"),
+    [
+        (Col.STATUS, Qt.SortOrder.DescendingOrder),
+        (Col.HASHRATE, Qt.SortOrder.AscendingOrder),
+        (Col.FAULTS, Qt.SortOrder.DescendingOrder),
+    ],
+)
+def test_a_resort_that_skips_unmoved_rows_ends_in_the_full_sort_order(
+    qtbot: Any, col: Col, order: Qt.SortOrder
+) -> None:
+    """The re-sort ends early when every changed row still fits between its neighbours; over
+    random rounds of updates (state flips, equal values, unknowns, removals, new rows) its order
+    is always the one a full sort gives, and it emits a layout change exactly when rows moved."""
+    import random
+
+    rng = random.Random(7)
+    targets = target_list(300)
+    model = FleetTableModel()
+    proxy = FleetFilterProxy()
+    proxy.setSourceModel(model)
+
+    def snap(i: int) -> MinerSnapshot:
+        t = targets[i]
+        pick = rng.random()
+        if pick < 0.1:
+            return snapshot(t, i, offline=True)
+        s = snapshot(t, i, fault=Severity.WARNING if pick < 0.2 else None)
+        s.hashrate_ths = None if pick > 0.95 else float(rng.choice((90, 100, 100, 110)))
+        return s
+
+    model.apply_snapshots(snap(i) for i in range(250))
+    model.sort(col, order)
+    layouts: list[int] = []
+    model.layoutChanged.connect(lambda *_: layouts.append(1))
+    skipped = moved = 0
+    for round_ in range(60):
+        picked = rng.sample(range(250), rng.choice((1, 3, 20, 120)))
+        model.apply_snapshots(snap(i) for i in picked)
+        if round_ % 10 == 3:
+            gone = rng.sample(range(250), 5)
+            model.remove_keys(targets[i].key for i in gone)
+            model.add_pending([targets[250 + round_ // 10]])
+            model.apply_snapshots(snap(i) for i in gone)  # back as new rows, at the end
+        before = [r.key for r in model.rows()]
+        count = len(layouts)
+        did_move = model.resort()
+        after = [r.key for r in model.rows()]
+        assert after == _full_sort(model)
+        assert did_move == (after != before) == (len(layouts) == count + 1)
+        assert [model.row_of(k) for k in after] == list(range(len(after)))
+        assert [proxy.index(r, Col.ADDRESS).data() for r in range(3)] == [
+            model.row_at(r).ip for r in range(3)
+        ]
+        skipped += not did_move
+        moved += did_move
+    assert skipped and moved  # both paths taken
+
+
+def test_a_row_appended_out_of_order_is_sorted_in(qtbot: Any) -> None:
+    """A new row has no sort key yet and sits at the end: the early exit must not keep it there."""
+    targets = target_list(4)
+    model = FleetTableModel()
+    snaps = [snapshot(t, i) for i, t in enumerate(targets[:3])]
+    for s, rate in zip(snaps, (30.0, 20.0, 10.0), strict=True):
+        s.hashrate_ths = rate
+    model.apply_snapshots(snaps)
+    model.sort(Col.HASHRATE, Qt.SortOrder.DescendingOrder)
+    new = snapshot(targets[3], 3)
+    new.hashrate_ths = 99.0
+    model.apply_snapshots([new])
+    assert model.row_at(3).key == targets[3].key
+    assert model.resort() is True
+    assert model.row_at(0).key == targets[3].key
+
+
+def test_roles_a_repaint_asks_for(qtbot: Any) -> None:
+    """data() answers alignment, row tint, status dot and unasked roles from tables built once;
+    the answers stay what the view showed before (right-aligned numbers, a tint per bad state)."""
+    from rig_monitor.gui.fleet_model import ROW_TINTS
+
+    targets = target_list(2)
+    model = FleetTableModel()
+    model.apply_snapshots([snapshot(targets[0], 0), snapshot(targets[1], 1, offline=True)])
+    align = Qt.ItemDataRole.TextAlignmentRole
+    for col in Col:
+        want = Qt.AlignmentFlag.AlignRight if col in NUMERIC_COLUMNS else Qt.AlignmentFlag.AlignLeft
+        assert model.index(0, col).data(align) == int(want | Qt.AlignmentFlag.AlignVCenter)
+    background = Qt.ItemDataRole.BackgroundRole
+    ok, offline = (model.row_of(t.key) for t in targets)
+    assert model.index(ok, Col.HASHRATE).data(background) is None
+    for col in (Col.STATUS, Col.ERROR):
+        brush = model.index(offline, col).data(background)
+        assert brush.color() == ROW_TINTS[RowState.OFFLINE]
+    deco = Qt.ItemDataRole.DecorationRole
+    assert model.index(ok, Col.STATUS).data(deco) is not None
+    assert model.index(ok, Col.ADDRESS).data(deco) is None
+    assert model.index(ok, Col.ADDRESS).data(Qt.ItemDataRole.FontRole) is None
+    assert model.index(ok, Col.ADDRESS).data(KEY_ROLE) == targets[0].key
+    assert model.index(ok, Col.HASHRATE).data(SORT_ROLE) == 100.0

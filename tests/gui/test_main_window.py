@@ -348,15 +348,17 @@ def test_first_run_shows_how_to_add_miners(qtbot: Any, make_window: MakeWindow) 
 
 
 def test_a_large_batch_is_applied_in_turns_and_other_slots_get_it_whole(
-    qtbot: Any, make_window: MakeWindow
+    qtbot: Any, make_window: MakeWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The window applies a big batch a few hundred rows per event-loop turn; it used to do so by
-    cutting the shared Batch, so the metrics exporter (a later slot) saw only the last rows."""
+    """The window applies a big batch a chunk of rows per step, as many steps per event-loop turn
+    as its time budget allows; it used to do so by cutting the shared Batch, so the metrics
+    exporter (a later slot) saw only the last rows."""
     from rig_monitor.core.engine.engine import Batch, SweepStats
     from rig_monitor.core.model import MinerSnapshot
-    from rig_monitor.gui.main_window import ROWS_PER_TURN
+    from rig_monitor.gui import main_window
 
-    count = ROWS_PER_TURN * 2 + 7
+    monkeypatch.setattr(main_window, "TURN_BUDGET_S", 0.0)  # one step per turn
+    count = main_window.CHUNK_ROWS * 2 + 7
     win, _ = make_window(count, start=False)
     seen: list[int] = []
     win.bridge.batch_ready.connect(lambda b: seen.append(len(b.snapshots)))
@@ -369,3 +371,121 @@ def test_a_large_batch_is_applied_in_turns_and_other_slots_get_it_whole(
     assert seen == [count]
     assert all(r.snap is not None and r.snap.online for r in win.model.rows())
     assert win.sweeps_seen == 1  # the sweep's end went with its last rows
+
+
+def test_batches_applied_in_budgeted_steps_end_with_every_row_and_the_sort_right(
+    qtbot: Any, make_window: MakeWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Step by step (a zero budget: one step per turn), three queued batches are applied in
+    order, a batch's sweep end only after its last rows; the end state is every row from the
+    last batch, and the re-sort puts them in hashrate order."""
+    import random
+
+    from rig_monitor.core.engine.engine import Batch, SweepStats
+    from rig_monitor.core.model import MinerSnapshot
+    from rig_monitor.gui import main_window
+
+    monkeypatch.setattr(main_window, "TURN_BUDGET_S", 0.0)
+    count = main_window.CHUNK_ROWS * 2 + 30
+    win, _ = make_window(count, start=False)
+    win.table.sortByColumn(Col.HASHRATE, Qt.SortOrder.DescendingOrder)
+    rng = random.Random(3)
+    final: dict[str, float] = {}
+    for n in range(3):
+        rates = {t.key: float(rng.randrange(50, 150)) for t in win.targets}
+        final = rates
+        snaps = [
+            MinerSnapshot(ip=t.ip, port=t.port, online=True, hashrate_ths=rates[t.key])
+            for t in win.targets
+        ]
+        win._on_batch(Batch(snapshots=snaps, sweep=SweepStats(n + 1, 0.0, 1.0), sweep_done=True))
+    steps = 1  # _on_batch took the first step
+    sweeps = [win.sweeps_seen]
+    while win.batches_pending:
+        win._drain_backlog()  # what each event-loop turn runs
+        steps += 1
+        sweeps.append(win.sweeps_seen)
+    # per batch: 3 chunks of rows, then its sweep end as a step of its own
+    assert steps == 3 * 4
+    assert sweeps == [0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3]
+    assert {r.key: r.snap.hashrate_ths for r in win.model.rows() if r.snap} == final
+    win._resort()
+    shown = [win.model.row_at(i).snap.hashrate_ths for i in range(count)]  # type: ignore[union-attr]
+    assert shown == sorted(final.values(), reverse=True)
+
+
+def test_a_generous_budget_applies_a_large_batch_in_one_turn(
+    qtbot: Any, make_window: MakeWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The turn ends on time spent, not on a row count: with time to spare, all of it at once."""
+    from rig_monitor.core.engine.engine import Batch, SweepStats
+    from rig_monitor.core.model import MinerSnapshot
+    from rig_monitor.gui import main_window
+
+    monkeypatch.setattr(main_window, "TURN_BUDGET_S", 60.0)
+    count = main_window.CHUNK_ROWS * 3 + 1
+    win, _ = make_window(count, start=False)
+    snaps = [
+        MinerSnapshot(ip=t.ip, port=t.port, online=True, hashrate_ths=7.0) for t in win.targets
+    ]
+    win._on_batch(Batch(snapshots=snaps, sweep=SweepStats(1, 0.0, 1.0), sweep_done=True))
+    assert win.batches_pending == 0 and win.sweeps_seen == 1
+    assert all(r.snap is not None and r.snap.hashrate_ths == 7.0 for r in win.model.rows())
+    # a fault report (any extra) waits for a turn of its own, the rows before it do not
+    for snap in snaps:
+        snap.hashrate_ths = 8.0
+    win._on_batch(Batch(snapshots=snaps, sweep=SweepStats(2, 0.0, 1.0), sweep_done=True, extra=1))
+    assert win.batches_pending == 1 and win.sweeps_seen == 1
+    assert all(r.snap is not None and r.snap.hashrate_ths == 8.0 for r in win.model.rows())
+    win._drain_backlog()
+    assert win.batches_pending == 0 and win.sweeps_seen == 2
+    small = Batch(snapshots=snaps[:5], sweep=SweepStats(3, 0.0, 1.0), sweep_done=True, extra=1)
+    win._on_batch(small)  # rows and report in one step, which the turn starts with
+    assert win.batches_pending == 0 and win.sweeps_seen == 3
+
+
+def test_rows_updated_off_screen_do_not_repaint_the_table(
+    qtbot: Any, make_window: MakeWindow
+) -> None:
+    """A sweep updates rows all over the (sorted) table a hundred at a time; each goes out as its
+    own span, so the view repaints only when a row on screen changed (a covering span repainted
+    the whole table for every step: 10-30 ms at 5,000 rows)."""
+    from PySide6.QtCore import QEvent, QObject
+
+    from rig_monitor.core.engine.engine import Batch, SweepStats
+    from rig_monitor.core.model import MinerSnapshot
+
+    win, _ = make_window(600, start=False)
+
+    def batch(rows: list[int], rate: float) -> Batch:
+        snaps = []
+        for r in rows:
+            row = win.model.row_at(r)
+            snaps.append(MinerSnapshot(ip=row.ip, port=row.port, online=True, hashrate_ths=rate))
+        return Batch(snapshots=snaps, sweep=SweepStats(1, 0.0, 1.0))
+
+    win._on_batch(batch(list(range(600)), 100.0))
+    qtbot.waitUntil(lambda: win.batches_pending == 0)
+    win.table.viewport().repaint()
+    bottom = win.table.rowAt(win.table.viewport().height() - 1)
+    assert 0 < bottom < 400  # rows 400+ are off screen
+
+    class Paints(QObject):
+        count = 0
+
+        def eventFilter(self, _obj: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                Paints.count += 1
+            return False
+
+    paints = Paints()
+    win.table.viewport().installEventFilter(paints)
+    qtbot.wait(300)  # repaints still due from the window's start
+    Paints.count = 0
+    win._on_batch(batch(list(range(400, 600, 2)), 101.0))  # 100 scattered rows, all off screen
+    qtbot.waitUntil(lambda: win.batches_pending == 0)
+    qtbot.wait(50)
+    assert Paints.count == 0
+    assert win.model.row_at(598).snap.hashrate_ths == 101.0  # type: ignore[union-attr]
+    win._on_batch(batch([1], 102.0))  # one row on screen
+    qtbot.waitUntil(lambda: Paints.count > 0)
