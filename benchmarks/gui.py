@@ -409,6 +409,7 @@ def cold(args: argparse.Namespace) -> dict[str, Any]:
     prof = cProfile.Profile() if args.profile else None
     if prof is not None:
         prof.enable()  # this thread only: the GUI thread
+    cold_slots = h.slots_text()
     h.slots.clear()
     steady = h.measure(lambda: False, args.seconds)
     steady_slots = h.slots_text()
@@ -422,6 +423,7 @@ def cold(args: argparse.Namespace) -> dict[str, Any]:
     if h.sampler is not None:
         print("stalls (GUI thread stacks sampled every 2 ms):")
         print(h.sampler.report())
+        print("cold first sweep " + cold_slots)
         print("steady " + steady_slots)
     gc_text = h.gc_text()
     h.close()

@@ -20,8 +20,9 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable
-from operator import attrgetter, itemgetter
-from typing import Any, Generic, TypeVar
+from itertools import compress, repeat
+from operator import attrgetter, is_not, itemgetter, not_
+from typing import Any, Generic, TypeVar, cast
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
@@ -135,32 +136,40 @@ class SortedTableModel(QAbstractTableModel, Generic[RowT]):
         if self._still_sorted():
             self._dirty = set()
             return False
-        known: list[tuple[Any, tuple[Any, ...], int]] = []
-        unknown: list[tuple[tuple[Any, ...], int]] = []
-        cache, row_key, compute = self._keys, self._row_key, self._cached_key
-        for i, row in enumerate(self._rows):
-            entry = cache.get(row_key(row))
-            key, tie = entry if entry is not None else compute(row)
-            if key is None:
-                unknown.append((tie, i))
-            else:
-                known.append((key, tie, i))
+        # C-level passes (map, zip, compress, sort by itemgetter) over the rows, not a Python
+        # loop: while the first sweep fills the table most re-sorts move rows and take this path
+        # (5,000 rows: the loop was ~6 of the re-sort's ~14 ms, issue 15)
+        rows, cache = self._rows, self._keys
+        got = list(map(cache.get, map(self._row_key, rows)))
+        entries: list[tuple[Any, tuple[Any, ...]]]
+        if None in got:  # rows changed since the last re-sort: compute their keys now
+            compute = self._cached_key
+            entries = [e if e is not None else compute(r) for e, r in zip(got, rows, strict=True)]
+        else:
+            entries = cast("list[tuple[Any, tuple[Any, ...]]]", got)
+        keys = list(map(itemgetter(0), entries))
+        n = len(rows)
+        decorated = list(zip(keys, map(itemgetter(1), entries), range(n), strict=True))
+        has_key = list(map(is_not, keys, repeat(None)))
+        known = list(compress(decorated, has_key))
+        unknown = list(compress(decorated, map(not_, has_key)))
         known.sort(key=itemgetter(1))  # ties keep their order, whichever the direction
         known.sort(key=itemgetter(0), reverse=self._sort_order == Qt.SortOrder.DescendingOrder)
-        unknown.sort()
-        order = [k[-1] for k in known] + [k[-1] for k in unknown]
+        unknown.sort(key=itemgetter(1))  # unknown values last, by tie, then by row
+        order = list(map(itemgetter(2), known))
+        order += map(itemgetter(2), unknown)
         self._dirty = set()
-        if order == list(range(len(self._rows))):
+        if order == list(range(n)):
             return False
         self.layoutAboutToBeChanged.emit()
-        new_row = {old: new for new, old in enumerate(order)}
+        new_row = dict(zip(order, range(n), strict=True))
         old_persistent = self.persistentIndexList()
         new_persistent = [
             self.index(new_row[ix.row()], ix.column()) if ix.isValid() else QModelIndex()
             for ix in old_persistent
         ]
-        self._rows = [self._rows[i] for i in order]
-        self._index = dict(zip(map(row_key, self._rows), range(len(self._rows)), strict=True))
+        self._rows = list(map(rows.__getitem__, order))
+        self._index = dict(zip(map(self._row_key, self._rows), range(n), strict=True))
         self.changePersistentIndexList(old_persistent, new_persistent)
         self.layoutChanged.emit()
         return True

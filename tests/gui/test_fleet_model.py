@@ -481,3 +481,48 @@ def test_roles_a_repaint_asks_for(qtbot: Any) -> None:
     assert model.index(ok, Col.ADDRESS).data(Qt.ItemDataRole.FontRole) is None
     assert model.index(ok, Col.ADDRESS).data(KEY_ROLE) == targets[0].key
     assert model.index(ok, Col.HASHRATE).data(SORT_ROLE) == 100.0
+
+
+@pytest.mark.parametrize("order", [Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder])
+@pytest.mark.parametrize("col", [Col.STATUS, Col.HASHRATE, Col.MODEL, Col.ADDRESS])
+def test_the_resort_order_matches_a_comparison_sort_and_keeps_persistent_rows(
+    qtbot: Any, col: Col, order: Qt.SortOrder
+) -> None:
+    """The re-sort's C-level passes against a plain comparison of every pair (the rule of the
+    module: known values in the column's direction, ties by the tie key, unknown values last),
+    with waiting rows, offline rows, equal and missing values; a persistent index (what keeps
+    the selection) follows its row through every move."""
+    import functools
+    import random
+
+    rng = random.Random(11)
+    targets = target_list(240)
+    model = FleetTableModel()
+    model.add_pending(targets)
+    desc = order == Qt.SortOrder.DescendingOrder
+
+    def compare(a: Any, b: Any) -> int:
+        ka, kb = model._sort_key(a, col), model._sort_key(b, col)
+        ta, tb = model._tie_key(a), model._tie_key(b)
+        if (ka is None) != (kb is None):
+            return 1 if ka is None else -1
+        if ka is not None and ka != kb:
+            return (1 if ka < kb else -1) if desc else (-1 if ka < kb else 1)
+        return (ta > tb) - (ta < tb)
+
+    model.sort(col, order)
+    for _ in range(12):
+        picked = rng.sample(range(240), 40)  # the first sweep: waiting rows get answers
+        snaps = []
+        for i in picked:
+            s = snapshot(targets[i], i, offline=rng.random() < 0.1)
+            s.hashrate_ths = None if rng.random() < 0.1 else float(rng.choice((90, 100, 110)))
+            snaps.append(s)
+        model.apply_snapshots(snaps)
+        followed = model.row_at(rng.randrange(240)).key
+        persistent = QPersistentModelIndex(model.index(model.row_of(followed), Col.ADDRESS))
+        model.resort()
+        expected = sorted(model.rows(), key=functools.cmp_to_key(compare))
+        assert [r.key for r in model.rows()] == [r.key for r in expected]
+        assert persistent.row() == model.row_of(followed)
+    assert any(model._sort_key(r, col) is None for r in model.rows()) or col is Col.ADDRESS

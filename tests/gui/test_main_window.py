@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt
 from PySide6.QtWidgets import QLabel, QSystemTrayIcon
 
 from rig_monitor.core.config import AppConfig, load_config
@@ -69,6 +69,19 @@ def _wait_polled(qtbot: Any, win: MainWindow, sweeps: int = 1) -> None:
         )
 
     qtbot.waitUntil(done, timeout=WAIT_MS)
+
+
+class PaintCounter(QObject):
+    """Whether a step repainted a widget: the repaints are what these tests keep off a turn."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.count = 0
+
+    def eventFilter(self, _obj: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.count += 1
+        return False
 
 
 def _cell(win: MainWindow, key: str, col: Col) -> str:
@@ -450,8 +463,6 @@ def test_rows_updated_off_screen_do_not_repaint_the_table(
     """A sweep updates rows all over the (sorted) table a hundred at a time; each goes out as its
     own span, so the view repaints only when a row on screen changed (a covering span repainted
     the whole table for every step: 10-30 ms at 5,000 rows)."""
-    from PySide6.QtCore import QEvent, QObject
-
     from rig_monitor.core.engine.engine import Batch, SweepStats
     from rig_monitor.core.model import MinerSnapshot
 
@@ -469,23 +480,49 @@ def test_rows_updated_off_screen_do_not_repaint_the_table(
     win.table.viewport().repaint()
     bottom = win.table.rowAt(win.table.viewport().height() - 1)
     assert 0 < bottom < 400  # rows 400+ are off screen
-
-    class Paints(QObject):
-        count = 0
-
-        def eventFilter(self, _obj: QObject, event: QEvent) -> bool:
-            if event.type() == QEvent.Type.Paint:
-                Paints.count += 1
-            return False
-
-    paints = Paints()
+    paints = PaintCounter()
     win.table.viewport().installEventFilter(paints)
     qtbot.wait(300)  # repaints still due from the window's start
-    Paints.count = 0
+    paints.count = 0
     win._on_batch(batch(list(range(400, 600, 2)), 101.0))  # 100 scattered rows, all off screen
     qtbot.waitUntil(lambda: win.batches_pending == 0)
     qtbot.wait(50)
-    assert Paints.count == 0
+    assert paints.count == 0
     assert win.model.row_at(598).snap.hashrate_ths == 101.0  # type: ignore[union-attr]
     win._on_batch(batch([1], 102.0))  # one row on screen
-    qtbot.waitUntil(lambda: Paints.count > 0)
+    qtbot.waitUntil(lambda: paints.count > 0)
+
+
+def test_totals_growing_neither_resize_the_window_nor_repaint_the_table(
+    qtbot: Any, make_window: MakeWindow
+) -> None:
+    """The totals' numbers widen as a sweep finds miners ("89 online" to "123,456 online"); when
+    the bar's width counted in the window's minimum, the window resized itself and every widget
+    was laid out and repainted again (26-60 ms a time during the first sweep, issue 15)."""
+    from rig_monitor.gui.fleet import FleetTotals
+
+    win, _ = make_window(50, start=False)
+    qtbot.wait(200)  # the start's layout and repaints
+    width, min_width = win.width(), win.minimumSizeHint().width()
+
+    paints = PaintCounter()
+    win.table.viewport().installEventFilter(paints)
+    big = FleetTotals(
+        miners=200_000,
+        online=123_456,
+        offline=45_678,
+        pending=7_777,
+        with_faults=9_999,
+        degraded=8_888,
+        hashrate_ths=12_345_678.0,
+        nominal_ths=13_000_000.0,
+        power_w=98_765_432.0,
+        power_reporting=123_456,
+    )
+    win.totals.set_totals(big, None)
+    qtbot.wait(100)
+    assert win.totals.sizeHint().width() > width  # the text no longer fits ...
+    assert win.minimumSizeHint().width() == min_width  # ... and the window's minimum stays
+    assert win.width() == width
+    assert paints.count == 0  # the table was not laid out and repainted again
+    assert "123,456 online" in win.totals.summary()  # the whole line, for the tray tooltip
