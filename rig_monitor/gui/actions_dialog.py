@@ -38,6 +38,7 @@ from rig_monitor.core.engine.poller import Poller
 from rig_monitor.core.model import Ports, Target
 from rig_monitor.gui.i18n import t as _t
 from rig_monitor.gui.i18n import tn
+from rig_monitor.gui.thread_hop import emit_on_gui
 
 LABELS = {
     Action.REBOOT: "Reboot",
@@ -103,7 +104,7 @@ class ActionWorker(QObject):
                             pools,
                             dry_run=dry_run,
                             allowed=allowed,
-                            on_result=self.result.emit,
+                            on_result=self._result_on_gui,
                         )
                     )
                 finally:
@@ -112,10 +113,13 @@ class ActionWorker(QObject):
             try:
                 asyncio.run(go())
             finally:
-                self.finished.emit(results)
+                emit_on_gui(self.finished, results)
 
         self._thread = threading.Thread(target=main, name="rig-monitor-action", daemon=True)
         self._thread.start()
+
+    def _result_on_gui(self, result: ActionResult) -> None:  # the action's thread
+        emit_on_gui(self.result, result)
 
     def wait(self, timeout_s: float = 60.0) -> bool:
         if self._thread is not None:

@@ -29,6 +29,7 @@ from rig_monitor.core.paths import config_dir, data_dir
 from rig_monitor.gui.collector import GuiCollector
 from rig_monitor.gui.crash import CrashReporter
 from rig_monitor.gui.main_window import MainWindow, app_icon
+from rig_monitor.gui.thread_hop import emit_on_gui, make_hop
 from rig_monitor.gui.thresholds_dialog import effective_language
 
 if TYPE_CHECKING:
@@ -49,6 +50,7 @@ def _application(argv: list[str] | None) -> QApplication:
     app.setOrganizationName("rig-monitor")
     app.setDesktopFileName("rig-monitor")
     app.setWindowIcon(app_icon())
+    make_hop()  # worker threads' signals reach the GUI through it: made here, on the GUI thread
     global _GC
     _GC = collect_on_gui_thread(freeze=True)
     return app
@@ -107,7 +109,7 @@ class SavedFileTargets(QObject):
         return thread
 
     def _read(self) -> None:
-        self.loaded.emit(saved_targets(AppConfig(targets=self._entries)))
+        emit_on_gui(self.loaded, saved_targets(AppConfig(targets=self._entries)))
 
 
 def saved_targets(config: AppConfig) -> list[Target]:

@@ -1,7 +1,7 @@
 """The one place where the engine thread meets Qt.
 
-The engine calls :meth:`EngineBridge.on_batch` on its own thread; the bridge lives in the GUI thread,
-so the signal is queued and its slots run on the GUI thread. One emit per batch, never per miner.
+The engine calls :meth:`EngineBridge.on_batch` on its own thread; the signal is emitted on the GUI
+thread (through :func:`emit_on_gui`), so its slots run there. One emit per batch, never per miner.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from rig_monitor.core.engine.engine import Batch
+from rig_monitor.gui.thread_hop import emit_on_gui
 
 
 class EngineBridge(QObject):
@@ -24,12 +25,12 @@ class EngineBridge(QObject):
     def on_batch(self, batch: Batch) -> None:
         """Engine-thread callback. After :meth:`close` it drops batches (the window is going)."""
         if not self._closed:
-            self.batch_ready.emit(batch)
+            emit_on_gui(self.batch_ready, batch)
 
     def on_engine_failed(self, text: str) -> None:
         """Reader-thread callback of :class:`EngineProcess` when its child dies unasked."""
         if not self._closed:
-            self.engine_failed.emit(text)
+            emit_on_gui(self.engine_failed, text)
 
     def close(self) -> None:
         self._closed = True

@@ -26,6 +26,7 @@ from rig_monitor.core.history import EventIn, HistoryReader, HistoryRecorder, op
 from rig_monitor.core.history.actions import ActionHistory
 from rig_monitor.core.history.kept import event_in, from_active, to_active
 from rig_monitor.core.history.records import KeptFault
+from rig_monitor.gui.thread_hop import emit_on_gui
 
 log = logging.getLogger(__name__)
 
@@ -47,7 +48,7 @@ class _Query(QRunnable):
                 result: Any = self.fn(reader)
         except Exception as exc:  # delivered to the view, which says what happened
             result = exc
-        self.carrier.done.emit(self.qid, result)
+        emit_on_gui(self.carrier.done, self.qid, result)
 
 
 class HistoryLink(QObject):
@@ -75,7 +76,7 @@ class HistoryLink(QObject):
         self.restored = 0
         self._pending_events: list[EventIn] = []
         # every confirmed action (the actions dialog's worker thread) becomes an 'action' event
-        self.actions = ActionHistory(self.recorder, on_recorded=self.recorded.emit)
+        self.actions = ActionHistory(self.recorder, on_recorded=self._recorded_on_gui)
 
     # -- life cycle ----------------------------------------------------------------------------------
     def start(self) -> None:
@@ -87,14 +88,19 @@ class HistoryLink(QObject):
         self.recorder.close()
         self.pool.waitForDone(5000)
 
+    def _recorded_on_gui(self) -> None:  # writer thread, once actions were written
+        emit_on_gui(self.recorded)
+
     def _on_problem(self, text: str | None) -> None:  # writer thread: the signal is queued
-        self.problem.emit(text or "")
+        emit_on_gui(self.problem, text or "")
 
     def _on_ready(self, kept: list[KeptFault]) -> None:  # writer thread
         if self._stage is not None and kept:
             self.restored = len(kept)
             self._stage.restore([to_active(k) for k in kept])
-        self.ready.emit()  # queued to the GUI thread: polling may start, the restore goes first
+        emit_on_gui(
+            self.ready
+        )  # queued to the GUI thread: polling may start, the restore goes first
 
     # -- recording (GUI thread: queue puts only) ------------------------------------------------------
     def on_batch(self, batch: Batch, keep: Callable[[str], bool] | None = None) -> None:
@@ -115,7 +121,7 @@ class HistoryLink(QObject):
 
         event = EventIn(time.time(), key, kind, detail=text, operator=operator_name())
         self.recorder.add_events([event])
-        self.recorder.call(lambda _store: self.recorded.emit())
+        self.recorder.call(lambda _store: emit_on_gui(self.recorded))
         return event
 
     # -- queries -------------------------------------------------------------------------------------

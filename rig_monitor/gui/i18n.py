@@ -55,6 +55,7 @@ from PySide6.QtWidgets import (
 from rig_monitor.core.errwords import localise
 from rig_monitor.core.resources import resource_path
 from rig_monitor.gui.i18n_strings import CONTEXT, PLURALS, STATIC
+from rig_monitor.gui.thread_hop import emit_on_gui
 
 LANGUAGES: dict[str, str] = {"en": "English", "zh_CN": "中文", "ru": "Русский"}
 _SRC = "_i18n_src"  # dynamic property prefix: the English source of a translated text
@@ -212,9 +213,9 @@ class LanguageSwitch(QObject):
             try:
                 ours = read_qm(lang)
             except OSError:
-                ready.emit("en", b"", b"")
+                emit_on_gui(ready, "en", b"", b"")
                 return
-            ready.emit(lang, ours, read_qt_qm(lang))
+            emit_on_gui(ready, lang, ours, read_qt_qm(lang))
 
         self._run(job)
 

@@ -111,6 +111,7 @@ from rig_monitor.gui.table_layout import (
     set_compact,
 )
 from rig_monitor.gui.theme import THEMES, apply_theme
+from rig_monitor.gui.thread_hop import emit_on_gui
 from rig_monitor.gui.thresholds_dialog import ThresholdsDialog, effective_language
 from rig_monitor.gui.window_menus import Launcher, build_menus, demo_command, launch_detached
 
@@ -1288,7 +1289,7 @@ class MainWindow(QMainWindow):
             def job() -> None:
                 from rig_monitor.core.faults.overrides import user_catalogue
 
-                ready.emit(user_catalogue(code))  # disk I/O: on the worker, never here
+                emit_on_gui(ready, user_catalogue(code))  # disk I/O: on the worker, never here
 
             self._saver.run(job)
 
@@ -1397,9 +1398,13 @@ class MainWindow(QMainWindow):
             try:
                 write_csv(path, rows)
             except OSError as exc:
-                report.emit(_t("Could not write {path}: {error}").format(path=path, error=exc))
+                emit_on_gui(
+                    report, _t("Could not write {path}: {error}").format(path=path, error=exc)
+                )
             else:
-                report.emit(tn("Exported %n miners to {path}", len(rows) - 1).format(path=path))
+                emit_on_gui(
+                    report, tn("Exported %n miners to {path}", len(rows) - 1).format(path=path)
+                )
 
         self._saver.run(job)
         self.statusBar().showMessage(

@@ -26,6 +26,7 @@ from rig_monitor.core.racks import (
 from rig_monitor.gui.fleet import FleetRow
 from rig_monitor.gui.i18n import t
 from rig_monitor.gui.rack_map import RackMapView
+from rig_monitor.gui.thread_hop import emit_on_gui
 
 Run = Callable[[Callable[[], None]], None]
 
@@ -73,9 +74,9 @@ class RackController(QObject):
 
         def job() -> None:
             try:
-                report.emit(load_racks(path), "")
+                emit_on_gui(report, load_racks(path), "")
             except (OSError, RackError) as exc:
-                report.emit(None, t("Could not read the racks: {error}").format(error=exc))
+                emit_on_gui(report, None, t("Could not read the racks: {error}").format(error=exc))
 
         self.run(job)
 
@@ -88,7 +89,9 @@ class RackController(QObject):
             try:
                 save_racks(path, racks)
             except OSError as exc:
-                self.loaded.emit(None, t("Could not save the racks: {error}").format(error=exc))
+                emit_on_gui(
+                    self.loaded, None, t("Could not save the racks: {error}").format(error=exc)
+                )
 
         self.run(job)
 
@@ -178,10 +181,12 @@ class RackController(QObject):
 
         def job() -> None:
             try:
-                text_ready.done.emit(path.read_text(encoding="utf-8-sig"), "")
+                emit_on_gui(text_ready.done, path.read_text(encoding="utf-8-sig"), "")
             except (OSError, UnicodeDecodeError) as exc:
-                text_ready.done.emit(
-                    "", t("Could not read {path}: {error}").format(path=path, error=exc)
+                emit_on_gui(
+                    text_ready.done,
+                    "",
+                    t("Could not read {path}: {error}").format(path=path, error=exc),
                 )
 
         self.run(job)

@@ -41,6 +41,7 @@ from rig_monitor.core.model import Ports, Target
 from rig_monitor.core.netinfo import Suggestion, suggest_networks
 from rig_monitor.core.targets import TargetError, is_public, parse_targets
 from rig_monitor.gui.i18n import t, tn
+from rig_monitor.gui.thread_hop import emit_on_gui
 
 BATCH_S = 0.1  # how often found results are handed to the GUI thread
 
@@ -85,7 +86,7 @@ class ScanWorker(QObject):
             loop.run_until_complete(asyncio.gather(self._task, return_exceptions=True))
         finally:
             close_loop(loop)  # identification tasks and their requests too
-            self.finished.emit(everything)
+            emit_on_gui(self.finished, everything)
 
     async def _main(self, everything: list[ScanResult]) -> None:
         pending: list[ScanResult] = []
@@ -93,7 +94,7 @@ class ScanWorker(QObject):
         sent = time.monotonic()
 
         def flush() -> None:
-            self.batch.emit(pending[:], last[0])
+            emit_on_gui(self.batch, pending[:], last[0])
             pending.clear()
 
         try:
@@ -237,7 +238,7 @@ class ScanDialog(QDialog):
                     result: list[Target] | str = parse_targets(text)
                 except TargetError as exc:
                     result = str(exc)
-                self._parsed.emit(text, result)
+                emit_on_gui(self._parsed, text, result)
 
             threading.Thread(target=read, name="rig-monitor-read-targets", daemon=True).start()
             return
