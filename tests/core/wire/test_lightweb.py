@@ -7,6 +7,7 @@ import asyncio
 import contextlib
 from collections.abc import Awaitable, Callable
 
+import httpx
 import pytest
 
 from rig_monitor.core.errors import MinerError
@@ -350,3 +351,53 @@ def test_a_request_header_that_could_split_the_request_is_not_sent(
     reply, requests, _ = _run_call(_ok_json, lambda c, url: c.get(url, headers=headers))
     assert isinstance(reply, MinerError) and reply.kind is ErrorKind.BAD_REPLY
     assert requests == []  # nothing was sent
+
+
+def test_httpx_client_path_follows_a_redirect_and_posts_through_the_light_transport() -> None:
+    """What still goes through httpx's client (redirects, a POST with auth) rides LightTransport:
+    the same parser and request writer as the light path, the body's length added by it."""
+    heads: list[bytes] = []
+
+    async def go() -> tuple[object, object]:
+        async def handle(r: asyncio.StreamReader, w: asyncio.StreamWriter) -> None:
+            head = await r.readuntil(b"\r\n\r\n")
+            heads.append(head)
+            if head.startswith(b"GET /a "):
+                w.write(b"HTTP/1.1 302 Found\r\nLocation: /b\r\nContent-Length: 0\r\n\r\n")
+            elif head.startswith(b"POST "):
+                length = next(
+                    int(line.split(b":")[1])
+                    for line in head.split(b"\r\n")
+                    if line.lower().startswith(b"content-length:")
+                )
+                body = await r.readexactly(length)
+                w.write(b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n")
+                w.write(b"%x\r\n%s\r\n0\r\n\r\n" % (len(body), body))
+            else:
+                w.write(b'HTTP/1.0 200 OK\r\n\r\n{"b": 1}')
+            await w.drain()
+            w.close()
+
+        server = await asyncio.start_server(handle, "127.0.0.1", 0)
+        base = f"http://127.0.0.1:{server.sockets[0].getsockname()[1]}"
+        client = HttpClient(LIMITS)
+        try:
+            got = await client.get(base + "/a", follow_redirects=True)
+            posted = await client.post(
+                base + "/p", json_body={"x": 1}, auth=httpx.BasicAuth("u", "p")
+            )
+            return got, posted
+        finally:
+            await client.aclose()
+            server.close()
+
+    got, posted = asyncio.run(go())
+    assert getattr(got, "history", None) == [302] and got.json() == {"b": 1}  # type: ignore[attr-defined]
+    assert posted.json() == {"x": 1}  # type: ignore[attr-defined]
+    assert [h.split(b"\r\n")[0] for h in heads] == [
+        b"GET /a HTTP/1.1",
+        b"GET /b HTTP/1.1",
+        b"POST /p HTTP/1.1",
+    ]
+    assert all(b"\r\nConnection: close\r\n" in h for h in heads)
+    assert b"\r\nAuthorization: Basic " in heads[2]
