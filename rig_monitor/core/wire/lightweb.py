@@ -293,17 +293,18 @@ class LightTransport(httpx.AsyncBaseTransport):
         writer: asyncio.StreamWriter,
         read_timeout: float | None,
     ) -> httpx.Response:
-        # httpx says keep-alive; this transport closes after each reply, so say so
+        # httpx says keep-alive; this transport closes after each reply, so say so. The body is
+        # read whole and sent with its length (httpx says "chunked" for a streamed body, which
+        # would need chunk framing that request_head does not write).
+        framing = (b"content-length", b"transfer-encoding")
         headers = [
             (k.decode("latin-1"), v.decode("latin-1"))
             for k, v in request.headers.raw
-            if k.lower() != b"connection"
+            if k.lower() != b"connection" and k.lower() not in framing
         ]
         headers.append(("Connection", "close"))
         body = await request.aread()
-        if body and not any(
-            k.lower() in ("content-length", "transfer-encoding") for k, _ in headers
-        ):
+        if body or any(k.lower() in framing for k, _ in request.headers.raw):
             headers.append(("Content-Length", str(len(body))))
         out = request_head(request.method, request.url.raw_path.decode("ascii"), headers) + body
         try:

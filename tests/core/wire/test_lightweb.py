@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 
 import httpx
 import pytest
@@ -401,3 +401,36 @@ def test_httpx_client_path_follows_a_redirect_and_posts_through_the_light_transp
     ]
     assert all(b"\r\nConnection: close\r\n" in h for h in heads)
     assert b"\r\nAuthorization: Basic " in heads[2]
+
+
+def test_a_streamed_body_is_sent_whole_with_its_length() -> None:
+    """httpx marks a streamed body "chunked"; LightTransport reads it whole and sends it with a
+    Content-Length instead (it writes no chunk framing)."""
+    seen: list[bytes] = []
+
+    async def go() -> object:
+        async def handle(r: asyncio.StreamReader, w: asyncio.StreamWriter) -> None:
+            head = await r.readuntil(b"\r\n\r\n")
+            seen.append(head)
+            seen.append(await r.readexactly(4))
+            w.write(b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok")
+            await w.drain()
+            w.close()
+
+        async def parts() -> AsyncIterator[bytes]:
+            yield b"ab"
+            yield b"cd"
+
+        server = await asyncio.start_server(handle, "127.0.0.1", 0)
+        port = server.sockets[0].getsockname()[1]
+        transport = LightTransport(httpx.AsyncHTTPTransport())
+        try:
+            async with httpx.AsyncClient(transport=transport) as client:
+                reply = await client.post(f"http://127.0.0.1:{port}/s", content=parts())
+                return reply.text
+        finally:
+            server.close()
+
+    assert asyncio.run(go()) == "ok"
+    assert b"\r\nContent-Length: 4\r\n" in seen[0] and b"chunked" not in seen[0].lower()
+    assert seen[1] == b"abcd"
