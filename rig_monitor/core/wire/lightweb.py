@@ -79,8 +79,9 @@ class _Reply:
     bare LF line ends (``lenient_optional_cr_before_lf``; small embedded servers write them) and
     ``Content-Length`` beside ``Transfer-Encoding: chunked`` (``lenient_chunked_length``: the
     chunks win, as RFC 9112 §6.3 and h11 have it). Still refused where h11 read them: folded
-    header lines, control characters in a header value, a version other than HTTP/1.0-1.1,
-    two ``Content-Length`` headers even when equal (tests/core/wire/test_lightweb.py)."""
+    header lines, control characters in a header value, a version llhttp does not know
+    (``HTTP/1.2``), two ``Content-Length`` headers even when equal. The size of the head is
+    bounded here (HEAD_LIMIT), the body by HttpClient's cap (tests/core/wire/test_lightweb.py)."""
 
     __slots__ = (
         "_fed",

@@ -318,6 +318,11 @@ def test_replies_h11_read_are_still_read(raw: bytes) -> None:
         b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\nok\r\n0\r\n\r\n",
         b"HTTP/1.1 200 OK\r\nX: " + b"a" * 40000,  # a head that never ends, over 16 KiB
         b"HTTP/1.1 101 Switching Protocols\r\nUpgrade: x\r\nConnection: upgrade\r\n\r\nzz",
+        # read by h11, refused by llhttp (lightweb._Reply): a folded header line, a control
+        # character in a value, an unknown version
+        b"HTTP/1.1 200 OK\r\nX-A: a\r\n b\r\nContent-Length: 2\r\n\r\nok",
+        b"HTTP/1.1 200 OK\r\nX-A: a\x01b\r\nContent-Length: 2\r\n\r\nok",
+        b"HTTP/1.2 200 OK\r\nContent-Length: 2\r\n\r\nok",
     ],
 )
 def test_cut_or_malformed_replies_are_bad_replies(raw: bytes) -> None:
