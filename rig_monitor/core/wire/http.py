@@ -20,7 +20,6 @@ from dataclasses import dataclass, field
 from typing import Any, cast
 from urllib.parse import SplitResult, urlencode, urlsplit
 
-import h11
 import httpx
 
 from rig_monitor.core.errors import MinerError
@@ -34,7 +33,7 @@ from rig_monitor.core.wire.cgminer import (
     decode_failure,
 )
 from rig_monitor.core.wire.jsonrepair import ReplyDecodeError, decode_text, loads_lenient
-from rig_monitor.core.wire.lightweb import Exchange, LightTransport
+from rig_monitor.core.wire.lightweb import Exchange, LightTransport, request_head
 
 Auth = httpx.Auth | tuple[str, str] | None
 
@@ -100,7 +99,7 @@ class HttpClient:
         pool_limits = httpx.Limits(
             max_connections=connections, max_keepalive_connections=0
         )  # miners' tiny web servers handle keep-alive badly; one request per connection
-        # Plain HTTP through h11 on asyncio streams (lightweb; a cold identify + read measured
+        # Plain HTTP through lightweb (a cold identify + read measured
         # 3.86 against 5.52 ms CPU per miner through httpcore's pool, benchmarks/identify.py),
         # HTTPS through httpx's own transport. RIG_MONITOR_HTTP=httpcore: the old path.
         # Only without keep-alive: a pool that reuses connections needs httpcore's transport.
@@ -341,7 +340,7 @@ class HttpClient:
         flow = auth.auth_flow(request)
         sent = next(flow).headers.get("authorization", "")  # a challenge known: answered
         # no ``Connection: close`` on this one: a 401 may follow, answered on this connection
-        exchange = self._exchange(parts, _h11_request(target, base, sent, close=False))
+        exchange = self._exchange(parts, _request(target, base, sent, close=False), closing=False)
         async with exchange as (status, headers, chunks):
             body = await self._read_body(url, _content_type(headers), chunks)
             if status != 401:
@@ -351,7 +350,7 @@ class HttpClient:
             except StopIteration:
                 return status, headers, body, sent  # no Digest challenge, or a foreign realm
             sent = retry.headers.get("authorization", "")
-            answer = _h11_request(target, base, sent, close=True)
+            answer = _request(target, base, sent, close=True)
             if exchange.reusable():
                 try:
                     status, headers, chunks = await exchange.again(answer)
@@ -364,14 +363,17 @@ class HttpClient:
             body = await self._read_body(url, _content_type(headers), chunks)
         return status, headers, body, sent
 
-    def _exchange(self, parts: SplitResult, request: h11.Request, body: bytes = b"") -> Exchange:
+    def _exchange(
+        self, parts: SplitResult, head: bytes, body: bytes = b"", *, closing: bool = True
+    ) -> Exchange:
         return Exchange(
             parts.hostname or "",
             parts.port or 80,
-            request,
+            head,
             self.limits.connect_timeout_s,
             self.limits.read_timeout_s,
             body,
+            closing=closing,
         )
 
     async def _exchange_light(
@@ -384,7 +386,7 @@ class HttpClient:
         method: str = "GET",
         body: bytes = b"",
     ) -> tuple[int, list[tuple[bytes, bytes]], bytes]:
-        request = _h11_request(target, base, authorization, close=True, method=method)
+        request = _request(target, base, authorization, close=True, method=method)
         async with self._exchange(parts, request, body) as (status, reply_headers, chunks):
             body = await self._read_body(url, _content_type(reply_headers), chunks)
         return status, reply_headers, body
@@ -442,13 +444,13 @@ def _realm_of(authorization: str) -> str:
 _USER_AGENT = f"python-httpx/{httpx.__version__}"  # what httpx's client sends
 
 
-def _h11_request(
+def _request(
     target: str, base: list[tuple[str, str]], authorization: str, close: bool, method: str = "GET"
-) -> h11.Request:
+) -> bytes:
     headers = [*base, ("Authorization", authorization)] if authorization else list(base)
     if close:
         headers.append(("Connection", "close"))
-    return h11.Request(method=method, target=target, headers=headers)
+    return request_head(method, target, headers)
 
 
 def _content_type(headers: list[tuple[bytes, bytes]]) -> str:

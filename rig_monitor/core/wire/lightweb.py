@@ -1,13 +1,16 @@
-"""A lighter httpx transport for plain-HTTP miner pages: h11 on asyncio streams, one request per
-connection.
+"""A lighter httpx transport for plain-HTTP miner pages: httptools (llhttp) on bare sockets or
+asyncio streams, one request per connection.
 
 Why: on a cold sweep most of the engine's CPU went to httpx's default transport (httpcore's pool,
 anyio streams and locks) — about two thirds of the cost of a request to a miner's tiny web server
 (benchmarks/identify.py, cProfile). Miners' web servers get one request per connection anyway
 (no pool: the one exception is a Digest answer sent on its challenge's connection, Exchange.again),
 so a pool buys nothing. httpx stays the client: Digest auth, redirects,
-URLs and the response model are its; only the wire under it changes. h11 (httpx's own HTTP/1.1
-parser) does the parsing. HTTPS goes to httpx's normal transport.
+URLs and the response model are its; only the wire under it changes. Replies are parsed by
+httptools (uvicorn's C binding of llhttp, Node.js's HTTP parser): h11, httpx's own pure-Python
+parser, was ~150 µs of a stock Antminer's two-reply login against ~8 µs for httptools (timeit) and
+16 % of a cold identification's CPU (py-spy, docs/performance.md "Sixth pass at identification").
+HTTPS goes to httpx's normal transport.
 
 Failures are raised as the httpx exceptions http.py already maps to the operator's words.
 """
@@ -17,11 +20,12 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import re
 import socket
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterable
 from typing import Any, Protocol
 
-import h11
+import httptools
 import httpx
 
 # The bare-socket helpers the RPC client drives every poll with (one connection per request,
@@ -34,47 +38,133 @@ READ_CHUNK = 65536
 log = logging.getLogger(__name__)
 
 
+# The most a reply's status line and headers may take before they are complete: h11's default
+# (``max_incomplete_event_size``, 16 KiB), kept when httptools replaced it. llhttp has no limit of
+# its own, and a server that streams one endless header would otherwise fill memory until the
+# read deadline. A real miner's headers are a few hundred bytes.
+HEAD_LIMIT = 16 * 1024
+
+# What a request's parts may hold (RFC 9110 §5.1 token for names; values and the target without
+# CR, LF, NUL or other controls): checked as h11 checked them, so a header or a path that could
+# split the request is refused before anything is sent (httpx.LocalProtocolError).
+_TOKEN = re.compile(rb"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")
+_VALUE = re.compile(rb"[\t\x20-\x7e\x80-\xff]*")
+_TARGET = re.compile(rb"[\x21-\x7e\x80-\xff]+")
+
+
+def request_head(method: str, target: str, headers: Iterable[tuple[str, str]]) -> bytes:
+    """A request's head, ready to send (HTTP/1.1). httptools parses, it does not write: this
+    only joins the request line and the headers after checking each part (see _TOKEN)."""
+    m, t = method.encode("ascii"), target.encode("latin-1")
+    if not _TOKEN.fullmatch(m) or not _TARGET.fullmatch(t):
+        raise httpx.LocalProtocolError(f"refused to send an invalid request line ({method})")
+    lines = [b"%s %s HTTP/1.1" % (m, t)]
+    for name, value in headers:
+        k, v = name.encode("latin-1"), value.encode("latin-1").strip(b" \t")
+        if not _TOKEN.fullmatch(k) or not _VALUE.fullmatch(v):
+            raise httpx.LocalProtocolError(f"refused to send an invalid header ({name})")
+        lines.append(b"%s: %s" % (k, v))
+    lines.append(b"\r\n")
+    return b"\r\n".join(lines)
+
+
+class _Complete(Exception):
+    """Raised from the reply's last callback: parsing stops at the end of the reply."""
+
+
+class _Reply:
+    """One HTTP response as llhttp (httptools) reads it: status, headers, body chunks.
+
+    llhttp runs strict, with two of its leniencies on so that it reads what h11 read before it:
+    bare LF line ends (``lenient_optional_cr_before_lf``; small embedded servers write them) and
+    ``Content-Length`` beside ``Transfer-Encoding: chunked`` (``lenient_chunked_length``: the
+    chunks win, as RFC 9112 §6.3 and h11 have it). Still refused where h11 read them: folded
+    header lines, control characters in a header value, a version llhttp does not know
+    (``HTTP/1.2``), two ``Content-Length`` headers even when equal. The size of the head is
+    bounded here (HEAD_LIMIT), the body by HttpClient's cap (tests/core/wire/test_lightweb.py)."""
+
+    __slots__ = (
+        "_fed",
+        "_parser",
+        "chunks",
+        "done",
+        "framed",
+        "head_done",
+        "headers",
+        "keep",
+        "status",
+    )
+
+    def __init__(self) -> None:
+        parser = self._parser = httptools.HttpResponseParser(self)
+        parser.set_dangerous_leniencies(
+            lenient_optional_cr_before_lf=True, lenient_chunked_length=True
+        )
+        self.status = 0
+        self.headers: list[tuple[bytes, bytes]] = []  # names lower-cased, as h11 gave them
+        self.chunks: list[bytes] = []  # body bytes parsed and not yet taken
+        self.head_done = False
+        self.done = False
+        self.keep = False  # the server leaves the connection open after this reply
+        self.framed = False  # the body has a length or chunks (else it runs until the close)
+        self._fed = 0
+
+    # llhttp's callbacks (httptools looks them up by name)
+    def on_header(self, name: bytes, value: bytes) -> None:
+        name = name.lower()
+        if name in (b"content-length", b"transfer-encoding"):
+            self.framed = True
+        self.headers.append((name, value))
+
+    def on_headers_complete(self) -> None:
+        self.status = self._parser.get_status_code()
+        self.head_done = self.status >= 200
+
+    def on_body(self, body: bytes) -> None:
+        self.chunks.append(body)
+
+    def on_message_complete(self) -> None:
+        if self.status < 200:  # 100 Continue and the like: the real reply follows
+            self.headers, self.framed = [], False
+            return
+        self.keep = self._parser.should_keep_alive()
+        self.done = True
+        raise _Complete  # anything after the reply is not read (as with h11)
+
+    def feed(self, data: bytes) -> None:
+        """Parse ``data`` (``b""``: the server closed its end). Raises httpx.RemoteProtocolError
+        for what is not an HTTP reply, is cut short, or has a head over HEAD_LIMIT."""
+        if not data:
+            if self.done:
+                return
+            if self.head_done and not self.framed:
+                self.done = True  # a body delimited by the close (HTTP/1.0 style)
+                return
+            if self.head_done:
+                raise httpx.RemoteProtocolError("the connection closed in the middle of the body")
+            if self._fed:
+                raise httpx.RemoteProtocolError("the connection closed in the middle of the head")
+            raise httpx.RemoteProtocolError("the server closed the connection without a reply")
+        if self.done:
+            return
+        try:
+            self._parser.feed_data(data)
+        except httptools.HttpParserCallbackError as exc:
+            if not isinstance(exc.__context__, _Complete):
+                raise httpx.RemoteProtocolError(f"bad HTTP reply: {exc}") from exc
+        except (httptools.HttpParserError, httptools.HttpParserUpgrade) as exc:
+            raise httpx.RemoteProtocolError(f"bad HTTP reply: {exc or type(exc).__name__}") from exc
+        if not self.head_done:
+            self._fed += len(data)
+            if self._fed > HEAD_LIMIT:
+                raise httpx.RemoteProtocolError(
+                    f"bad HTTP reply: no end of headers within {HEAD_LIMIT // 1024} KiB"
+                )
+
+
 def _timeouts(request: httpx.Request) -> tuple[float | None, float | None]:
     t: dict[str, Any] = request.extensions.get("timeout", {})
     return t.get("connect"), t.get("read")
-
-
-class _Body(httpx.AsyncByteStream):
-    """The response body, read as the caller iterates; closing it closes the connection."""
-
-    def __init__(
-        self,
-        conn: h11.Connection,
-        reader: asyncio.StreamReader,
-        writer: asyncio.StreamWriter,
-        read_timeout: float | None,
-        first: list[bytes],
-    ) -> None:
-        self._conn = conn
-        self._reader = reader
-        self._writer = writer
-        self._read_timeout = read_timeout
-        self._first = first
-        self._closed = False
-
-    async def __aiter__(self) -> AsyncIterator[bytes]:
-        for chunk in self._first:
-            yield chunk
-        self._first = []
-        try:
-            while True:
-                event = await _next_event(self._conn, self._reader, self._read_timeout)
-                if isinstance(event, h11.Data):
-                    yield bytes(event.data)
-                elif isinstance(event, h11.EndOfMessage | h11.ConnectionClosed):
-                    return
-        finally:
-            await self.aclose()
-
-    async def aclose(self) -> None:
-        if not self._closed:
-            self._closed = True
-            self._writer.close()
 
 
 class _Reader(Protocol):
@@ -105,29 +195,71 @@ class _SockReader:
         return await recv(self._loop, self._sock, deadline, wait_first=wait_first)
 
 
-async def _next_event(
-    conn: h11.Connection, reader: _Reader, read_timeout: float | None, *, fresh: bool = False
-) -> Any:
-    """h11's next event, reading as it needs. ``fresh``: a request has just been sent."""
+async def _read_more(
+    reply: _Reply, reader: _Reader, read_timeout: float | None, *, fresh: bool = False
+) -> None:
+    """One more chunk from the server into ``reply``. ``fresh``: a request has just been sent."""
+    try:
+        if isinstance(reader, _SockReader):
+            data = await reader.read_within(read_timeout, wait_first=fresh)
+        else:
+            async with asyncio.timeout(read_timeout):
+                data = await reader.read(READ_CHUNK)
+    except TimeoutError:
+        raise httpx.ReadTimeout("no complete reply in time") from None
+    except OSError as exc:
+        raise httpx.ReadError(str(exc)) from exc
+    reply.feed(data)
+
+
+async def _read_head(reply: _Reply, reader: _Reader, read_timeout: float | None) -> None:
+    fresh = True
+    while not reply.head_done:
+        await _read_more(reply, reader, read_timeout, fresh=fresh)
+        fresh = False
+
+
+async def _body_of(
+    reply: _Reply, reader: _Reader, read_timeout: float | None
+) -> AsyncIterator[bytes]:
+    """The body as it arrives; ends at the reply's end (its length, last chunk or the close)."""
     while True:
+        if reply.chunks:
+            chunks, reply.chunks = reply.chunks, []
+            for chunk in chunks:
+                yield chunk
+        if reply.done:
+            return
+        await _read_more(reply, reader, read_timeout)
+
+
+class _Body(httpx.AsyncByteStream):
+    """The response body, read as the caller iterates; closing it closes the connection."""
+
+    def __init__(
+        self,
+        reply: _Reply,
+        reader: asyncio.StreamReader,
+        writer: asyncio.StreamWriter,
+        read_timeout: float | None,
+    ) -> None:
+        self._reply = reply
+        self._reader = reader
+        self._writer = writer
+        self._read_timeout = read_timeout
+        self._closed = False
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
         try:
-            event = conn.next_event()
-        except h11.RemoteProtocolError as exc:
-            raise httpx.RemoteProtocolError(str(exc)) from exc
-        if event is not h11.NEED_DATA:
-            return event
-        try:
-            if isinstance(reader, _SockReader):
-                data = await reader.read_within(read_timeout, wait_first=fresh)
-                fresh = False
-            else:
-                async with asyncio.timeout(read_timeout):
-                    data = await reader.read(READ_CHUNK)
-        except TimeoutError:
-            raise httpx.ReadTimeout("no complete reply in time") from None
-        except OSError as exc:
-            raise httpx.ReadError(str(exc)) from exc
-        conn.receive_data(data)
+            async for chunk in _body_of(self._reply, self._reader, self._read_timeout):
+                yield chunk
+        finally:
+            await self.aclose()
+
+    async def aclose(self) -> None:
+        if not self._closed:
+            self._closed = True
+            self._writer.close()
 
 
 class LightTransport(httpx.AsyncBaseTransport):
@@ -162,17 +294,20 @@ class LightTransport(httpx.AsyncBaseTransport):
         writer: asyncio.StreamWriter,
         read_timeout: float | None,
     ) -> httpx.Response:
-        conn = h11.Connection(h11.CLIENT)
-        # httpx says keep-alive; this transport closes after each reply, so say so
-        headers = [(k, v) for k, v in request.headers.raw if k.lower() != b"connection"]
-        headers.append((b"Connection", b"close"))
+        # httpx says keep-alive; this transport closes after each reply, so say so. The body is
+        # read whole and sent with its length (httpx says "chunked" for a streamed body, which
+        # would need chunk framing that request_head does not write).
+        framing = (b"content-length", b"transfer-encoding")
+        headers = [
+            (k.decode("latin-1"), v.decode("latin-1"))
+            for k, v in request.headers.raw
+            if k.lower() != b"connection" and k.lower() not in framing
+        ]
+        headers.append(("Connection", "close"))
         body = await request.aread()
-        out = conn.send(
-            h11.Request(method=request.method, target=request.url.raw_path, headers=headers)
-        )
-        if body:
-            out += conn.send(h11.Data(data=body))
-        out += conn.send(h11.EndOfMessage())
+        if body or any(k.lower() in framing for k, _ in request.headers.raw):
+            headers.append(("Content-Length", str(len(body))))
+        out = request_head(request.method, request.url.raw_path.decode("ascii"), headers) + body
         try:
             writer.write(out)
             async with asyncio.timeout(read_timeout):
@@ -181,18 +316,12 @@ class LightTransport(httpx.AsyncBaseTransport):
             raise httpx.WriteTimeout("the request could not be sent in time") from None
         except OSError as exc:
             raise httpx.WriteError(str(exc)) from exc
-        first: list[bytes] = []
-        while True:
-            event = await _next_event(conn, reader, read_timeout)
-            if isinstance(event, h11.Response):
-                break
-            if isinstance(event, h11.ConnectionClosed):
-                raise httpx.RemoteProtocolError("the server closed the connection without a reply")
-            # h11.InformationalResponse (100 Continue …): wait for the real one
+        reply = _Reply()
+        await _read_head(reply, reader, read_timeout)
         return httpx.Response(
-            event.status_code,
-            headers=event.headers.raw_items(),
-            stream=_Body(conn, reader, writer, read_timeout, first),
+            reply.status,
+            headers=reply.headers,
+            stream=_Body(reply, reader, writer, read_timeout),
             request=request,
         )
 
@@ -210,21 +339,24 @@ class Exchange:
     machinery, cookies, the response model) cost ~0.55 ms of CPU on loopback against ~0.15 ms
     for the same bytes on asyncio streams (2,000 requests to the simulator's web port), and a
     cold identify + read of a stock Antminer makes three of them. HttpClient sends its plain
-    GETs (with or without Digest, whose arithmetic stays httpx's) through this; h11 still parses
-    every reply. Failures are raised as the httpx exceptions http.py already maps to the
-    operator's words, and the socket is closed however the exchange ends (also when cancelled).
+    GETs (with or without Digest, whose arithmetic stays httpx's) through this; httptools parses
+    every reply (_Reply). ``head`` is a request's head from ``request_head``; ``closing``: it
+    asks the server to close after its reply. Failures are raised as the httpx exceptions
+    http.py already maps to the operator's words, and the socket is closed however the exchange
+    ends (also when cancelled).
     """
 
     __slots__ = (
         "_body_bytes",
-        "_conn",
+        "_closing",
         "_connect_timeout",
+        "_head",
         "_host",
         "_loop",
         "_port",
         "_read_timeout",
         "_reader",
-        "_request",
+        "_reply",
         "_sock",
         "_writer",
     )
@@ -233,20 +365,23 @@ class Exchange:
         self,
         host: str,
         port: int,
-        request: h11.Request,
+        head: bytes,
         connect_timeout: float | None,
         read_timeout: float | None,
         body: bytes = b"",
+        *,
+        closing: bool = True,
     ) -> None:
         self._body_bytes = body  # the first request's (a POST's form or JSON)
         self._host = host
         self._port = port
-        self._request = request
+        self._head = head
+        self._closing = closing
         self._connect_timeout = connect_timeout
         self._read_timeout = read_timeout
         self._writer: asyncio.StreamWriter | None = None
         self._sock: socket.socket | None = None
-        self._conn: h11.Connection | None = None
+        self._reply: _Reply | None = None
         self._reader: _Reader | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
 
@@ -278,28 +413,28 @@ class Exchange:
         except BaseException:
             self._close()
             raise
-        self._loop, self._reader, self._conn = loop, reader, h11.Connection(h11.CLIENT)
+        self._loop, self._reader = loop, reader
         try:
-            return await self._start(self._request, self._body_bytes)
+            return await self._start(self._head, self._body_bytes)
         except BaseException:
             self._close()  # __aexit__ does not run when __aenter__ fails
             raise
 
     def reusable(self) -> bool:
         """Whether the last reply has been read to its end and both sides left the connection
-        open (HTTP/1.1 without ``Connection: close``; h11 keeps the score)."""
-        conn = self._conn
-        return conn is not None and conn.our_state is h11.DONE and conn.their_state is h11.DONE
+        open (HTTP/1.1 without ``Connection: close`` on either side)."""
+        reply = self._reply
+        return reply is not None and reply.done and reply.keep and not self._closing
 
     async def again(
-        self, request: h11.Request
+        self, head: bytes, *, closing: bool = True
     ) -> tuple[int, list[tuple[bytes, bytes]], AsyncIterator[bytes]]:
-        """``request`` on the same connection (only when ``reusable``). A server that closed it
-        meanwhile shows as the usual httpx network or protocol error before any reply byte;
-        the caller then asks on a new connection (a GET may be repeated)."""
-        assert self._conn is not None and self.reusable()
-        self._conn.start_next_cycle()
-        return await self._start(request)
+        """The request ``head`` on the same connection (only when ``reusable``). A server that
+        closed it meanwhile shows as the usual httpx network or protocol error before any reply
+        byte; the caller then asks on a new connection (a GET may be repeated)."""
+        assert self.reusable()
+        self._closing = closing
+        return await self._start(head)
 
     def _close(self) -> None:
         if self._sock is not None:
@@ -315,17 +450,11 @@ class Exchange:
             await self._writer.drain()
 
     async def _start(
-        self, request: h11.Request, body: bytes = b""
+        self, head: bytes, body: bytes = b""
     ) -> tuple[int, list[tuple[bytes, bytes]], AsyncIterator[bytes]]:
-        conn, reader, loop = self._conn, self._reader, self._loop
-        assert conn is not None and reader is not None and loop is not None
-        try:
-            out = conn.send(request)
-            if body:
-                out += conn.send(h11.Data(data=body))
-            out += conn.send(h11.EndOfMessage())
-        except h11.LocalProtocolError as exc:
-            raise httpx.LocalProtocolError(str(exc)) from exc
+        reader, loop = self._reader, self._loop
+        assert reader is not None and loop is not None
+        out = head + body if body else head
         try:
             if self._sock is not None:
                 with contextlib.suppress(BlockingIOError, InterruptedError):
@@ -337,32 +466,14 @@ class Exchange:
             raise httpx.WriteTimeout("the request could not be sent in time") from None
         except OSError as exc:
             raise httpx.WriteError(str(exc)) from exc
-        fresh = True
-        while True:
-            event = await _next_event(conn, reader, self._read_timeout, fresh=fresh)
-            fresh = False
-            if isinstance(event, h11.Response):
-                break
-            if isinstance(event, h11.ConnectionClosed):
-                raise httpx.RemoteProtocolError("the server closed the connection without a reply")
+        reply = self._reply = _Reply()
+        await _read_head(reply, reader, self._read_timeout)
         if log.isEnabledFor(logging.DEBUG):
+            method, target = head.decode("latin-1").split(" ", 2)[:2]
             log.debug(
-                "HTTP %s http://%s:%d%s -> %d",
-                request.method.decode("ascii", "replace"),
-                self._host,
-                self._port,
-                request.target.decode("ascii", "replace"),
-                event.status_code,
+                "HTTP %s http://%s:%d%s -> %d", method, self._host, self._port, target, reply.status
             )
-        return event.status_code, list(event.headers), self._body(conn, reader)
-
-    async def _body(self, conn: h11.Connection, reader: _Reader) -> AsyncIterator[bytes]:
-        while True:
-            event = await _next_event(conn, reader, self._read_timeout)
-            if isinstance(event, h11.Data):
-                yield bytes(event.data)
-            elif isinstance(event, h11.EndOfMessage | h11.ConnectionClosed):
-                return
+        return reply.status, reply.headers, _body_of(reply, reader, self._read_timeout)
 
     async def __aexit__(self, *exc: object) -> None:
         self._close()
