@@ -634,6 +634,11 @@ class MainWindow(QMainWindow):
         )
         self.tabs.addTab(self.rack_view, "Racks")
         self.tabs.currentChanged.connect(lambda _i: self.rack_view.refresh())
+        # the Faults tab's models are refilled only while it is on screen (issue 15)
+        self.tabs.currentChanged.connect(
+            lambda _i: self.faults_view.set_live(self.tabs.currentWidget() is self.faults_view)
+        )
+        self.faults_view.set_live(self.tabs.currentWidget() is self.faults_view)
         self.fleet_history = LazyPane(self._build_fleet_history)
         self.handover = HandoverView(self.history)
         self.handover.miner_activated.connect(self._show_address)
@@ -1510,7 +1515,7 @@ class MainWindow(QMainWindow):
                 return
 
     def _fault_alert_title(self, rec: FaultRecord) -> str:
-        title = self.fault_book.faults_model.title(rec)
+        title = self.fault_book.title(rec)
         return _t("{title} on {where}").format(title=title, where=miner_address(rec.miner))
 
     def _live(self, key: str) -> MinerSnapshot | None:
