@@ -1239,10 +1239,24 @@ class MainWindow(QMainWindow):
         self._deferred_since = 0.0
         self._resort_timer.setInterval(RESORT_DELAY_MS)
         with self.resort_guard.pinned():
-            self.proxy.refresh()
+            self.proxy.refresh(resort=False)
+        # the order is worked out in this turn and the rows move in the next one (see
+        # SortedTableModel.plan_resort): two turns of 5-8 ms instead of one of 13-15 ms
+        if self.model.plan_resort():
+            QTimer.singleShot(0, self._finish_resort)
         if self.groups.isVisible():  # group totals follow the data at the re-sort pace (2 s)
             self.groups.refresh()
         self._update_shown()
+
+    @Slot()
+    def _finish_resort(self) -> None:
+        """The re-sort's second turn: move the rows as planned, the current row kept in place."""
+        if self._shut_down or not self.model.resort_pending:
+            return
+        with self.resort_guard.pinned():
+            moved = self.model.apply_planned()
+        if not moved:  # rows came or went since the plan: sort them all shortly
+            self._schedule_resort()
 
     def _apply_filters(self) -> None:
         bar = self.filter_bar

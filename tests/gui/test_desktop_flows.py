@@ -192,7 +192,10 @@ def test_resort_waits_while_the_mouse_is_over_the_table(
     assert win.table.selectionModel().currentIndex().row() == before_row
 
     QApplication.sendEvent(viewport, QEvent(QEvent.Type.Leave))
-    win._resort()  # the pointer left: now it sorts
+    win._resort()  # the pointer left: now it sorts (the order now, the rows in the next turn)
+    assert win.model.resort_pending
+    assert win.table.selectionModel().currentIndex().row() == before_row
+    win._finish_resort()
     current = win.table.selectionModel().currentIndex()
     assert current.data(KEY_ROLE) == key  # the selection follows the miner
     assert current.row() == 0
@@ -207,6 +210,7 @@ def test_resort_waits_while_the_mouse_is_over_the_table(
     assert win.table.selectionModel().currentIndex().row() == 0  # deferred
     win._deferred_since -= 31.0
     win._resort()
+    win._finish_resort()
     assert win.table.selectionModel().currentIndex().row() != 0  # re-sorted after 30 s
 
 

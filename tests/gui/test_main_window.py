@@ -423,6 +423,7 @@ def test_batches_applied_in_budgeted_steps_end_with_every_row_and_the_sort_right
     assert sweeps == [0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3]
     assert {r.key: r.snap.hashrate_ths for r in win.model.rows() if r.snap} == final
     win._resort()
+    win._finish_resort()  # the next turn moves the rows
     shown = [win.model.row_at(i).snap.hashrate_ths for i in range(count)]  # type: ignore[union-attr]
     assert shown == sorted(final.values(), reverse=True)
 
