@@ -108,6 +108,7 @@ from rig_monitor.gui.table_layout import (
     apply_default_order,
     column_menu,
     fit_widths,
+    kept_by_key,
     set_compact,
 )
 from rig_monitor.gui.theme import THEMES, apply_theme
@@ -1254,9 +1255,17 @@ class MainWindow(QMainWindow):
         if self._shut_down or not self.model.resort_pending:
             return
         with self.resort_guard.pinned():
-            moved = self.model.apply_planned()
+            if self.proxy.filtering or len(self.table.selectionModel().selectedRows()) > 200:
+                moved = self.model.apply_planned()
+            else:  # rows rewritten in place: the proxy has nothing to re-map (see apply_planned)
+                with kept_by_key(self.table, self._proxy_index):
+                    moved = self.model.apply_planned(in_place=True)
         if not moved:  # rows came or went since the plan: sort them all shortly
             self._schedule_resort()
+
+    def _proxy_index(self, key: str) -> QModelIndex:
+        row = self.model.row_of(key)
+        return QModelIndex() if row is None else self.proxy.mapFromSource(self.model.index(row, 0))
 
     def _apply_filters(self) -> None:
         bar = self.filter_bar

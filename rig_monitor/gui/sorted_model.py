@@ -183,12 +183,18 @@ class SortedTableModel(QAbstractTableModel, Generic[RowT]):
         self._plan = SortPlan(order, list(rows))
         return True
 
-    def apply_planned(self) -> bool:
-        """Move the rows into the order :meth:`plan_resort` worked out (one ``layoutChanged``;
-        selection and persistent indexes follow their rows). Rows that changed since are still
-        marked changed, so the next re-sort checks them; when rows came or went since, the plan
-        no longer fits: it is dropped and the next re-sort sorts every row. Returns whether rows
-        moved."""
+    def apply_planned(self, *, in_place: bool = False) -> bool:
+        """Move the rows into the order :meth:`plan_resort` worked out. Rows that changed since
+        are still marked changed, so the next re-sort checks them; when rows came or went since,
+        the plan no longer fits: it is dropped and the next re-sort sorts every row. Returns
+        whether rows moved.
+
+        By default one ``layoutChanged``: selection and persistent indexes follow their rows.
+        ``in_place``: the rows' contents change where they stand instead (one ``dataChanged``
+        over the rows that moved); persistent indexes stay at their positions, so the caller
+        puts the selection back by key. Why: a ``layoutChanged`` makes a filter proxy map every
+        row again, one ``filterAcceptsRow`` call into Python per row (5,000 rows: ~5.5 of the
+        ~7 ms this step took), and a proxy that filters nothing has nothing to map."""
         plan, self._plan = self._plan, None
         if plan is None:
             return False
@@ -197,6 +203,13 @@ class SortedTableModel(QAbstractTableModel, Generic[RowT]):
             self._dirty = None
             return False
         order, n = plan.order, len(rows)
+        if in_place:
+            self._rows = list(map(rows.__getitem__, order))
+            self._index = dict(zip(map(self._row_key, self._rows), range(n), strict=True))
+            moved = [i for i, j in enumerate(order) if i != j]
+            last_col = self.columnCount() - 1
+            self.dataChanged.emit(self.index(moved[0], 0), self.index(moved[-1], last_col))
+            return True
         self.layoutAboutToBeChanged.emit()
         new_row = dict(zip(order, range(n), strict=True))
         old_persistent = self.persistentIndexList()
