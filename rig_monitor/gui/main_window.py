@@ -24,7 +24,16 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QAction, QCloseEvent, QColor, QIcon, QKeySequence, QPainter, QPixmap
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QColor,
+    QIcon,
+    QKeySequence,
+    QPainter,
+    QPixmap,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
@@ -79,6 +88,7 @@ from rig_monitor.core.model import Fault, MinerSnapshot, Target
 from rig_monitor.core.targets import is_public
 from rig_monitor.gui import fmt, saved_views
 from rig_monitor.gui.bridge import EngineBridge
+from rig_monitor.gui.collector import freeze_startup
 from rig_monitor.gui.degraded import DegradedClock
 from rig_monitor.gui.detail import DetailPane
 from rig_monitor.gui.fault_models import FaultBook, miner_address
@@ -380,6 +390,7 @@ class MainWindow(QMainWindow):
         self._started = False
         self._engine_started = False
         self._shut_down = False
+        self._startup_frozen = False
         self._stopper: threading.Thread | None = None
         self._quitting = False
         self.tray: QSystemTrayIcon | None = None
@@ -814,6 +825,12 @@ class MainWindow(QMainWindow):
     def quit(self) -> None:
         self._quitting = True
         self.close()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if not self._startup_frozen:  # the first show: start-up's heap is never walked again
+            self._startup_frozen = True
+            freeze_startup()
+        super().showEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.tray is not None and self.tray.isVisible() and not self._quitting:
