@@ -251,8 +251,11 @@ class Harness:
         connects them) to record how long each call took: the longest ones name the work."""
         import functools
 
-        for name in ("_drain_backlog", "_resort", "_refresh_totals", "_on_faults_changed"):
-            fn = getattr(cls, name)
+        names = ("_drain_backlog", "_resort", "_finish_resort", "_refresh_totals")
+        for name in (*names, "_on_faults_changed"):
+            fn = getattr(cls, name, None)
+            if fn is None:  # a tree without that step (the re-sort's second turn)
+                continue
 
             def timed(self_: Any, *a: Any, _fn: Any = fn, _name: str = name) -> Any:
                 t0 = time.perf_counter()

@@ -84,6 +84,12 @@ def board_title(title: str, board: int | None) -> str:
     )
 
 
+def record_title(rec: FaultRecord, catalogue: Catalogue | None) -> str:
+    """A fault's title in the catalogue's language (the stage's words when there is none)."""
+    title = catalogue.title(rec.fault.id) if catalogue is not None else rec.fault.title
+    return board_title(title, rec.fault.board)
+
+
 def severity_colour(sev: Severity) -> QColor:
     return STATE_COLOURS[SEVERITY_STATE[sev]]
 
@@ -173,9 +179,7 @@ class FaultTableModel(SortedTableModel[FaultRecord]):
         return None
 
     def title(self, rec: FaultRecord) -> str:
-        cat = self._catalogue
-        title = cat.title(rec.fault.id) if cat is not None else rec.fault.title
-        return board_title(title, rec.fault.board)
+        return record_title(rec, self._catalogue)
 
     def state_text(self, rec: FaultRecord) -> str:
         parts = []
@@ -736,10 +740,14 @@ class FaultBook(QObject):
             tuple[FaultKey, str], tuple[int, float]
         ] = {}  # (key, kind) -> (seq, value)
         self._report: FaultReport | None = None
-        self.faults_model = FaultTableModel(self)
-        self.faults_proxy = FaultFilterProxy(self)
-        self.faults_proxy.setSourceModel(self.faults_model)
-        self.incident_model = IncidentModel(self)
+        self._faults_model = FaultTableModel(self)
+        self._faults_proxy = FaultFilterProxy(self)
+        self._faults_proxy.setSourceModel(self._faults_model)
+        self._incident_model = IncidentModel(self)
+        # The fault table and incident models are filled only while someone looks (see
+        # set_views_live); _views_stale says a report arrived while nobody did.
+        self._views_live = True
+        self._views_stale = False
         self.recent_model = RecentModel(self)
         self.recent_proxy = RecentFilterProxy(self)
         self.recent_proxy.setSourceModel(self.recent_model)
@@ -749,6 +757,47 @@ class FaultBook(QObject):
     @property
     def available(self) -> bool:
         return self.stage is not None
+
+    # The table and incident models, up to date whenever read: a report that arrived while the
+    # Faults tab was hidden is applied to them first (see set_views_live).
+    @property
+    def faults_model(self) -> FaultTableModel:
+        self.catch_up()
+        return self._faults_model
+
+    @property
+    def faults_proxy(self) -> FaultFilterProxy:
+        self.catch_up()
+        return self._faults_proxy
+
+    @property
+    def incident_model(self) -> IncidentModel:
+        self.catch_up()
+        return self._incident_model
+
+    def title(self, rec: FaultRecord) -> str:
+        """A record's title in the latest catalogue's language, without refilling the table."""
+        return record_title(rec, self.catalogue)
+
+    @property
+    def views_live(self) -> bool:
+        return self._views_live
+
+    def set_views_live(self, live: bool) -> None:
+        """Whether each report refills the fault table and incident models at once (their view
+        is on screen) or only when they are next read or shown. At 5,000 miners a refill (the
+        diff, a re-sort and re-filter of every open fault, the incident tree) costs 5-10 ms of
+        the GUI thread twice a second; with the Faults tab hidden nobody sees it (issue 15).
+        The records, incidents and per-miner lists (tab title, detail pane, alerts) stay live."""
+        self._views_live = live
+        if live:
+            self.catch_up()
+
+    def catch_up(self) -> None:
+        """Apply the latest report to the table and incident models if they missed it."""
+        if self._views_stale:
+            self._views_stale = False
+            self._fill_views()
 
     @property
     def records(self) -> Sequence[FaultRecord]:
@@ -763,13 +812,13 @@ class FaultBook(QObject):
     def use_catalogue(self, catalogue: Catalogue) -> None:
         """Fault texts in another language, before the stage's next report brings them."""
         self.catalogue = catalogue
-        self.faults_model._catalogue = catalogue
+        self._faults_model._catalogue = catalogue
         self.recent_model._catalogue = catalogue
         self.retranslate()
 
     def retranslate(self) -> None:
         """Headers and cells are made in the language of the moment: ask every view to redraw."""
-        for model in (self.faults_model, self.incident_model, self.recent_model):
+        for model in (self._faults_model, self._incident_model, self.recent_model):
             columns = model.columnCount()
             model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, columns - 1)
             rows = model.rowCount()
@@ -813,7 +862,8 @@ class FaultBook(QObject):
         if report is None:
             return
         records = []
-        for rec in report.records:
+        # no pending action (the usual case): skip two key look-ups per record (~400 twice a second)
+        for rec in report.records if self._pending else ():
             ack = self._pending.get((rec.key, "ack"))
             if ack is not None:
                 rec = replace(rec, acknowledged_at=ack[1])
@@ -821,6 +871,8 @@ class FaultBook(QObject):
             if snooze is not None:
                 rec = replace(rec, snoozed_until=snooze[1])
             records.append(rec)
+        if not self._pending:
+            records = list(report.records)
         self._records = records
         by_miner: dict[str, list[FaultRecord]] = {}
         for rec in records:
@@ -829,13 +881,23 @@ class FaultBook(QObject):
             recs.sort(key=lambda r: (-r.severity.rank, r.first_seen))
         self._by_miner = by_miner
         self.incidents = report.incidents
+        if self._views_live:
+            self._fill_views()
+        else:
+            self._views_stale = True
+        self.changed.emit()
+
+    def _fill_views(self) -> None:
+        report = self._report
+        if report is None:
+            return
+        records = self._records
         titles = {incident_key(i): i.title for i in report.incidents}
-        self.faults_model.set_records(records, report.now, self.catalogue, titles)
-        self.faults_proxy.refresh()
+        self._faults_model.set_records(records, report.now, self.catalogue, titles)
+        self._faults_proxy.refresh()
         models = dict(report.models)
         evidence = {(r.miner, r.fault.id): r.fault.detail for r in records}
-        self.incident_model.set_incidents(report.incidents, report.now, models, evidence)
-        self.changed.emit()
+        self._incident_model.set_incidents(report.incidents, report.now, models, evidence)
 
     # -- operator actions -----------------------------------------------------------------------
     def acknowledge(self, key: FaultKey) -> bool:

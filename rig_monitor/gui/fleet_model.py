@@ -582,6 +582,11 @@ class FleetFilterProxy(QSortFilterProxyModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self.fleet().sort(column, order)
 
+    @property
+    def filtering(self) -> bool:
+        """Whether any filter is on (else every row of the model is shown, in its order)."""
+        return self._active
+
     def _filtering(self) -> bool:
         return bool(not self._filter.empty or self._problems_only or self._statuses)
 

@@ -10,14 +10,22 @@ screen, so the selection does not jump.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelection,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QSignalBlocker,
+    Qt,
+)
 from PySide6.QtGui import QAction, QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QWidget
 
-from rig_monitor.gui.fleet_model import HEADERS, Col
+from rig_monitor.gui.fleet_model import HEADERS, KEY_ROLE, Col
 
 # The status column is followed by why: the top fault and the offline reason, so a narrow window
 # shows them before the measurements (issue 14: at 1366 px the Error column was off-screen).
@@ -181,3 +189,30 @@ class ResortGuard(QObject):
             bar.setValue(bar.value() + delta)
         else:
             bar.setValue(bar.value() + round(delta / max(1, table.rowHeight(after_ix.row()))))
+
+
+@contextmanager
+def kept_by_key(table: QTableView, locate: Callable[[str], QModelIndex]) -> Iterator[None]:
+    """Across rows whose contents change in place (a re-sort that rewrites rows instead of
+    moving them, see ``SortedTableModel.apply_planned``): the current row and the selection stay
+    on their miners, not on their positions. ``locate`` gives a key's row (column 0) in the
+    table's model afterwards. The selection model's signals are held: every row stays selected
+    or current as it was, only its position changed, and the rewritten rows are repainted."""
+    selection = table.selectionModel()
+    current = selection.currentIndex()
+    current_key = current.data(KEY_ROLE) if current.isValid() else None
+    keys = [ix.data(KEY_ROLE) for ix in selection.selectedRows()]
+    yield
+    last = table.model().columnCount() - 1
+    chosen = QItemSelection()
+    for key in keys:
+        ix = locate(key)
+        if ix.isValid():
+            chosen.select(ix, ix.siblingAtColumn(last))
+    flags = QItemSelectionModel.SelectionFlag
+    with QSignalBlocker(selection):
+        selection.select(chosen, flags.ClearAndSelect)
+        if isinstance(current_key, str):
+            ix = locate(current_key)
+            if ix.isValid():
+                selection.setCurrentIndex(ix.siblingAtColumn(current.column()), flags.NoUpdate)

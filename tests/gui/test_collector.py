@@ -78,3 +78,46 @@ def test_classic_mode_never_freezes(qapp: object) -> None:
         del kept
     finally:
         collector.stop()
+
+
+def test_startup_heap_is_frozen_without_a_collection(qapp: object) -> None:
+    """What start-up built is handed to the frozen generation at the window's first show, so
+    the first tick does not walk it; young garbage afterwards is still freed by the tick."""
+    from rig_monitor.gui.collector import freeze_startup
+
+    collections: list[str] = []
+
+    def seen(phase: str, _info: dict[str, int]) -> None:
+        if phase == "start":
+            collections.append(phase)
+
+    collector = GuiCollector(freeze=True, interval_ms=60_000)
+    gc.callbacks.append(seen)
+    try:
+        built = _churn()  # the window's rows, say
+        frozen_before = gc.get_freeze_count()
+        assert freeze_startup()
+        assert collections == []  # nothing walked
+        assert gc.get_freeze_count() >= frozen_before + len(built)
+        assert gc.get_count()[0] < 100
+        garbage, dead = _cycle()
+        del garbage
+        _ = _churn()
+        collector.check()
+        assert dead() is None and len(collections) == 1
+    finally:
+        gc.callbacks.remove(seen)
+        collector.stop()
+        gc.unfreeze()
+
+
+def test_classic_mode_freezes_nothing_at_startup(qapp: object) -> None:
+    from rig_monitor.gui.collector import freeze_startup
+
+    assert not freeze_startup()  # no collector running
+    collector = GuiCollector(interval_ms=60_000)
+    try:
+        assert not freeze_startup()
+        assert gc.get_freeze_count() == 0
+    finally:
+        collector.stop()

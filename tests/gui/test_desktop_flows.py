@@ -192,7 +192,10 @@ def test_resort_waits_while_the_mouse_is_over_the_table(
     assert win.table.selectionModel().currentIndex().row() == before_row
 
     QApplication.sendEvent(viewport, QEvent(QEvent.Type.Leave))
-    win._resort()  # the pointer left: now it sorts
+    win._resort()  # the pointer left: now it sorts (the order now, the rows in the next turn)
+    assert win.model.resort_pending
+    assert win.table.selectionModel().currentIndex().row() == before_row
+    win._finish_resort()
     current = win.table.selectionModel().currentIndex()
     assert current.data(KEY_ROLE) == key  # the selection follows the miner
     assert current.row() == 0
@@ -207,6 +210,7 @@ def test_resort_waits_while_the_mouse_is_over_the_table(
     assert win.table.selectionModel().currentIndex().row() == 0  # deferred
     win._deferred_since -= 31.0
     win._resort()
+    win._finish_resort()
     assert win.table.selectionModel().currentIndex().row() != 0  # re-sorted after 30 s
 
 
@@ -327,3 +331,55 @@ def test_group_by_shows_totals_and_drills_down(qtbot: Any, fault_window: MakeWin
     assert [(g.name, g.miners, g.offline) for g in panel.groups] == [("127.0.0.0/24", 12, 1)]
     panel.combo.setCurrentIndex(0)
     assert panel.isHidden()
+
+
+def test_a_resort_keeps_the_selected_miners_with_or_without_a_filter(
+    qtbot: Any, fault_window: MakeWindow
+) -> None:
+    """Without a filter the re-sort rewrites rows in place (no layoutChanged: the filter proxy has
+    nothing to re-map); with one it moves them with a layoutChanged. Either way the selected
+    miners and the current one stay selected, and the table shows the model's sorted order (with
+    a filter: the filter's rows of it)."""
+    win, _ = fault_window(30)
+    sweeps(qtbot, win, 1)
+    win.table.sortByColumn(Col.HASHRATE, Qt.SortOrder.AscendingOrder)
+    layouts: list[int] = []
+    win.model.layoutChanged.connect(lambda *_: layouts.append(1))
+    chosen = ["127.0.0.2:4028", "127.0.0.21:4028", "127.0.0.25:4028"]
+    flags = QItemSelectionModel.SelectionFlag
+    for round_, (text, want_layouts) in enumerate((("", 0), ("127.0.0.2-29", 1))):
+        win.proxy.set_text_filter(text)
+        assert win.proxy.filtering == bool(text)
+        sel = win.table.selectionModel()
+        sel.clearSelection()
+        for key in chosen:
+            ix = win._proxy_index(key)
+            assert ix.isValid()
+            sel.select(ix, flags.Select | flags.Rows)
+        sel.setCurrentIndex(win._proxy_index(chosen[1]), flags.NoUpdate)
+        before = list(win.model.keys())
+        # new rates in reverse address order: most rows move
+        snaps = []
+        for row in list(win.model.rows()):
+            snap = row.snap
+            assert snap is not None
+            rate = 200.0 - int(row.ip.rsplit(".", 1)[1]) * (-1 if round_ else 1)
+            fields = {f: getattr(snap, f) for f in snap.__slots__}
+            snaps.append(MinerSnapshot(**{**fields, "hashrate_ths": rate}))
+        win.model.apply_snapshots(snaps)
+        count = len(layouts)
+        win._resort()
+        win._finish_resort()
+        keys = list(win.model.keys())
+        assert keys != before
+        rates = [r.snap.hashrate_ths for r in win.model.rows()]  # type: ignore[union-attr]
+        assert rates == sorted(rates)
+        proxy = win.proxy
+        shown = [proxy.index(r, 0).data(KEY_ROLE) for r in range(proxy.rowCount())]
+        accepted = set(shown)
+        assert shown == [k for k in keys if k in accepted]
+        assert (len(shown) == len(keys)) != bool(text)
+        assert len(layouts) - count == want_layouts
+        assert sorted(ix.data(KEY_ROLE) for ix in sel.selectedRows()) == sorted(chosen)
+        assert sel.currentIndex().data(KEY_ROLE) == chosen[1]
+        assert win.detail.key in (None, chosen[1])

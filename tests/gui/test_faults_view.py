@@ -83,9 +83,11 @@ def test_faults_view_lists_faults_worst_first_and_models_pass(
     assert all(r.severity is Severity.CRITICAL for r in _proxy_records(win))
     assert len(_proxy_records(win)) == len(fans)
 
-    # the handover: what was raised
+    # the handover: what was raised, written when the Faults tab is shown (hidden, it waits)
     raised = [e for e in book.recent_model.events() if e.kind is EventKind.RAISED]
     assert len(raised) == len(got)
+    assert "0 faults raised" in win.faults_view.handover.text()
+    win.tabs.setCurrentWidget(win.faults_view)
     assert f"{len(got)} faults raised, 0 cleared" in win.faults_view.handover.text()
 
     for m in (book.faults_model, book.faults_proxy, book.incident_model, book.recent_model):
@@ -114,6 +116,7 @@ def test_rack_of_offline_miners_is_one_incident_on_top(
     assert "20 miners" in top.data() and "unreachable" in top.data()
     assert inc_model.rowCount(top) == 20  # expanding shows its miners
     assert inc_model.index(0, 0, top).data() == "127.78.1.1"
+    win.tabs.setCurrentWidget(win.faults_view)
     assert not win.faults_view.incidents.isHidden()
     qtmodeltester.check(inc_model)
 
@@ -279,3 +282,41 @@ def test_the_recent_window_slides_without_refiltering_every_event(qtbot: Any) ->
         shown = [proxy.index(r, 0).data(RECORD_ROLE) for r in range(proxy.rowCount())]
         assert shown == want
     assert skipped > 60 and refiltered > 3
+
+
+def test_hidden_faults_tab_skips_the_refill_and_catches_up_when_shown(
+    qtbot: Any, fault_window: MakeWindow
+) -> None:
+    """While the Faults tab is hidden a report leaves its table and incident models alone (the
+    tab title, detail pane and alerts still follow it); shown, the tab equals a live one."""
+    win, fake = fault_window(30, mixed, base="127.79.1")
+    book = win.fault_book
+    assert win.tabs.currentWidget() is win.fleet_page and not book.views_live
+    sweeps(qtbot, win, 2)
+    want = {(r.miner, r.fault.id) for r in book.records}
+    assert want and win.tabs.tabText(1) == f"Faults ({len(want)})"
+    assert book._faults_model.rowCount() == 0  # not refilled: nobody was looking
+    assert book._incident_model.rowCount() == 0
+
+    win.tabs.setCurrentWidget(win.faults_view)
+    assert book.views_live
+    view = win.faults_view
+    shown = [view.table.model().index(r, 0).data(RECORD_ROLE) for r in range(len(want))]
+    assert view.table.model().rowCount() == len(want)
+    assert {(r.miner, r.fault.id) for r in shown} == want
+    ranks = [r.severity.rank for r in shown]
+    assert ranks == sorted(ranks, reverse=True)
+    assert f"{len(want)} open faults" in view.active_label.text()
+
+    # on screen, a report refills at once; hidden again, it waits; read, it catches up
+    fake.offline.update(f"127.79.1.{i}:4028" for i in range(1, 21))
+    sweeps(qtbot, win, 3)
+    assert book._incident_model.rowCount() == 1
+    win.tabs.setCurrentWidget(win.fleet_page)
+    fake.offline.clear()
+    sweeps(qtbot, win, 3)
+    assert book._incident_model.rowCount() == 1  # stale while hidden
+    assert book.incident_model.rowCount() == 0  # read through the book: caught up
+    assert {(r.miner, r.fault.id) for r in _proxy_records(win)} == {
+        (r.miner, r.fault.id) for r in book.records
+    }

@@ -440,6 +440,84 @@ def test_a_resort_that_skips_unmoved_rows_ends_in_the_full_sort_order(
     assert skipped and moved  # both paths taken
 
 
+def test_a_resort_in_two_turns_ends_in_the_full_sort_order(qtbot: Any) -> None:
+    """The window plans a re-sort in one turn and moves the rows in the next; between the two,
+    rows change, come and go, or a second plan replaces the first. Whatever happened, a later
+    re-sort still ends in the order a full sort gives, and a plan moves rows only when it fits
+    the rows as they are (never one planned for rows since removed or added)."""
+    import random
+
+    rng = random.Random(11)
+    targets = target_list(300)
+    model = FleetTableModel()
+
+    def snap(i: int) -> MinerSnapshot:
+        pick = rng.random()
+        if pick < 0.1:
+            return snapshot(targets[i], i, offline=True)
+        s = snapshot(targets[i], i, fault=Severity.WARNING if pick < 0.2 else None)
+        s.hashrate_ths = float(rng.choice((90, 100, 110)))
+        return s
+
+    model.apply_snapshots(snap(i) for i in range(250))
+    model.sort(Col.STATUS, Qt.SortOrder.DescendingOrder)
+    applied = dropped = 0
+    for round_ in range(80):
+        model.apply_snapshots(snap(i) for i in rng.sample(range(250), rng.choice((3, 20, 120))))
+        if not model.plan_resort():
+            assert not model.resort_pending
+            continue
+        before = [r.key for r in model.rows()]
+        between = round_ % 4
+        if between == 1:  # updates between the turns
+            model.apply_snapshots(snap(i) for i in rng.sample(range(250), 10))
+        elif between == 2:  # rows gone and new ones: the plan no longer fits
+            gone = [r.key for r in rng.sample(list(model.rows()), 3)]
+            model.remove_keys(gone)
+            model.add_pending([targets[250 + round_ % 50]])
+        elif between == 3:  # a second plan before the first was applied
+            model.apply_snapshots(snap(i) for i in rng.sample(range(250), 10))
+            model.plan_resort()
+        keys_now = [r.key for r in model.rows()]
+        moved = model.apply_planned()
+        after = [r.key for r in model.rows()]
+        # updates may bring back a removed miner as a new row: that also unfits a plan
+        if between == 2 or (between == 1 and len(keys_now) != len(before)):
+            assert not moved and after == keys_now
+            dropped += 1
+        else:
+            assert moved == (after != keys_now) and sorted(after) == sorted(keys_now)
+            applied += moved
+        assert [model.row_of(k) for k in after] == list(range(len(after)))
+        model.resort()  # the next re-sort, however the plan went
+        assert [r.key for r in model.rows()] == _full_sort(model)
+    assert applied > 10 and dropped > 5
+
+
+def test_a_second_plan_before_the_first_is_applied_sorts_every_row(qtbot: Any) -> None:
+    """Planned [C, A, B, X, D] from [A, B, X, C, D] (C rose to the top); then D rises above X,
+    which fits between D's neighbours in the rows as they still are (after C, last). A second
+    plan must not trust that: it sorts every row."""
+    targets = target_list(5)
+    model = FleetTableModel()
+    snaps = [snapshot(t, i) for i, t in enumerate(targets)]
+    c, d = snaps[3], snaps[4]
+    for s, rate in zip(snaps, (30.0, 20.0, 15.0, 10.0, 5.0), strict=True):
+        s.hashrate_ths = rate
+    model.apply_snapshots(snaps)
+    model.sort(Col.HASHRATE, Qt.SortOrder.DescendingOrder)
+    c.hashrate_ths = 50.0
+    model.apply_snapshots([c])
+    assert model.plan_resort()
+    d.hashrate_ths = 17.0
+    model.apply_snapshots([d])
+    model.plan_resort()
+    model.apply_planned()
+    model.resort()
+    rates = [model.row_at(i).snap.hashrate_ths for i in range(5)]  # type: ignore[union-attr]
+    assert rates == [50.0, 30.0, 20.0, 17.0, 15.0]
+
+
 def test_a_row_appended_out_of_order_is_sorted_in(qtbot: Any) -> None:
     """A new row has no sort key yet and sits at the end: the early exit must not keep it there."""
     targets = target_list(4)

@@ -50,4 +50,5 @@ def test_selecting_an_incident_opens_its_card(qtbot: Any, fault_window: MakeWind
     # the rack comes back: the card closes with the incident
     fake.offline.clear()
     sweeps(qtbot, win, 3)
+    win.tabs.setCurrentWidget(view)  # the hidden Faults tab catches up when shown
     assert card.incident is None and view.card_scroll.isHidden()

@@ -423,6 +423,7 @@ def test_batches_applied_in_budgeted_steps_end_with_every_row_and_the_sort_right
     assert sweeps == [0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3]
     assert {r.key: r.snap.hashrate_ths for r in win.model.rows() if r.snap} == final
     win._resort()
+    win._finish_resort()  # the next turn moves the rows
     shown = [win.model.row_at(i).snap.hashrate_ths for i in range(count)]  # type: ignore[union-attr]
     assert shown == sorted(final.values(), reverse=True)
 
@@ -526,3 +527,19 @@ def test_totals_growing_neither_resize_the_window_nor_repaint_the_table(
     assert win.width() == width
     assert paints.count == 0  # the table was not laid out and repainted again
     assert "123,456 online" in win.totals.summary()  # the whole line, for the tray tooltip
+
+
+def test_the_first_show_freezes_the_startup_heap_once(
+    qtbot: Any, make_window: MakeWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The window's first show hands start-up's objects to the frozen generation (see
+    gui/collector.freeze_startup): once, before the first event-loop turn paints it."""
+    from rig_monitor.gui import main_window
+
+    calls: list[int] = []
+    monkeypatch.setattr(main_window, "freeze_startup", lambda: calls.append(1) or True)
+    win, _ = make_window(3, start=False)  # built and shown
+    assert calls == [1]
+    win.hide()
+    win.show()
+    assert calls == [1]
