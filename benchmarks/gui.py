@@ -28,6 +28,7 @@ import asyncio
 import contextlib
 import cProfile
 import gc
+import inspect
 import ipaddress
 import json
 import os
@@ -196,6 +197,7 @@ class Harness:
         from rig_monitor.gui.app import _application, fault_stage
         from rig_monitor.gui.main_window import MainWindow
 
+        self.marks: dict[str, float] = {"imports": time.time()}  # the launch timeline
         self.args = args
         self.slots: dict[str, list[float]] = {}
         if args.stalls:
@@ -209,6 +211,9 @@ class Harness:
         sim = args.poll == "sim"
         self.targets = _targets(args.miners, 24080 if sim else None)
         fake = None if sim else FakePoll()
+        early: dict[str, bool] = {}
+        if "engine_early" in inspect.signature(MainWindow).parameters:  # a tree before it: no
+            early["engine_early"] = True  # as run_app: the engine's child starts with the window
         self.window = MainWindow(
             self.targets,
             config=AppConfig(interval_s=args.interval),
@@ -218,7 +223,9 @@ class Harness:
             persist=False,
             use_tray=False,
             post_process=fault_stage(None),
+            **early,
         )
+        self.marks["built"] = time.time()
         self.window.show()
         self._loop_cls = QEventLoop
         self.lateness: list[float] = []
@@ -454,6 +461,7 @@ def child(args: argparse.Namespace) -> None:
     h = Harness(args)
     h.app.processEvents()
     shown = time.time() - args.launched_at
+    h.marks["shown"] = time.time()
     h.window.start()
     stalls = h.measure(h.all_rows_filled, LAUNCH_CAP_S)
     filled_at = time.time()  # within the 20 ms check of the last row being filled
@@ -463,6 +471,10 @@ def child(args: argparse.Namespace) -> None:
     answered = [t for t, online in seen if online]
     rss = h.rss_now()
     gc_text = h.gc_text()
+    timeline = {**h.marks, **getattr(h.window.engine, "timeline", {})}
+    if h.first_seen:
+        timeline["applied"] = min(t for t, _ in h.first_seen.values())  # first batch, GUI
+    timeline["filled"] = filled_at
     if h.sampler is not None:
         print("stalls (GUI thread stacks sampled every 2 ms):", file=sys.stderr)
         print(h.sampler.report(), file=sys.stderr)
@@ -476,9 +488,37 @@ def child(args: argparse.Namespace) -> None:
         "rss_mb": rss,
         "rss_peak_mb": h.rss_peak,
         "gc": gc_text,
+        "timeline": {k: v - args.launched_at for k, v in sorted(timeline.items(), key=_second)},
         **stalls.as_dict(),
     }
     print("RESULT " + json.dumps(result), flush=True)
+
+
+def _second(item: tuple[str, float]) -> float:
+    return item[1]
+
+
+TIMELINE_NAMES = {
+    "imports": "window imports done",
+    "spawn": "engine child spawn",
+    "spawned": "spawned",
+    "created": "child process created",
+    "child_entered": "child in its target",
+    "child_imports": "child imports done",
+    "child_cache_read": "identity cache read",
+    "built": "window built",
+    "shown": "shown",
+    "child_polling": "first poll",
+    "child_first_batch": "first batch sent",
+    "received": "received",
+    "applied": "applied",
+    "filled": "last row",
+}
+
+
+def timeline_text(timeline: dict[str, float]) -> str:
+    """The launch, seconds after ``Popen``, in the order things happened."""
+    return ", ".join(f"{TIMELINE_NAMES.get(k, k)} {v:.2f}" for k, v in timeline.items())
 
 
 def warm_launches(args: argparse.Namespace) -> list[dict[str, float]]:
@@ -567,7 +607,8 @@ def main(argv: list[str] | None = None) -> int:
             f"{w['filled_s']:.2f} s after Popen; stall worst {w['worst_ms']:.0f} ms (GUI-thread "
             f"CPU in it {w['cpu_in_worst_ms']:.0f} ms, other threads "
             f"{w.get('others_in_worst_ms', 0.0):.0f} ms), p99 {w['p99_ms']:.0f} ms; RSS "
-            f"{w['rss_mb']:.0f} MB (peak {w['rss_peak_mb']:.0f}); {w['gc']}"
+            f"{w['rss_mb']:.0f} MB (peak {w['rss_peak_mb']:.0f}); {w['gc']}\n"
+            f"    timeline (s after Popen): {timeline_text(w.get('timeline', {}))}"
         )
     if launches:
         print(

@@ -210,6 +210,7 @@ def run_app(
         settings=view_settings(),
         post_process=fault_stage(effective_language(config.language)),
         history_path=history_path(),
+        engine_early=True,  # the engine's child starts while the window is built
     )
     if files:
         SavedFileTargets(window, files).start()
@@ -362,6 +363,7 @@ def start_demo(
             post_process=fault_stage(effective_language(None)),
             title=f"Rig Monitor — demo ({count:,} simulated miners)",
             history_path=data_dir() / "demo-history.db",
+            engine_early=True,
         )
     except BaseException:
         sim.stop()
