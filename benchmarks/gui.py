@@ -51,11 +51,11 @@ WARMUP_CAP_S = 240.0  # the first sweep (detection) may take this long at most
 LAUNCH_CAP_S = 120.0
 
 
-def _targets(n: int, web_port: int | None) -> list[Any]:
+def _targets(n: int, web_port: int | None, base: str = BASE) -> list[Any]:
     from rig_monitor.core.model import Target
 
     out: list[Any] = []
-    addr = int(ipaddress.IPv4Address(BASE))
+    addr = int(ipaddress.IPv4Address(base))
     while len(out) < n:
         if addr & 0xFF not in (0, 255):
             out.append(Target(str(ipaddress.IPv4Address(addr)), 4028, web_port=web_port))
@@ -209,7 +209,7 @@ class Harness:
         self._gc_t0 = 0.0
         gc.callbacks.append(self._on_gc)
         sim = args.poll == "sim"
-        self.targets = _targets(args.miners, 24080 if sim else None)
+        self.targets = _targets(args.miners, 24080 if sim else None, args.base)
         fake = None if sim else FakePoll()
         early: dict[str, bool] = {}
         if "engine_early" in inspect.signature(MainWindow).parameters:  # a tree before it: no
@@ -537,6 +537,8 @@ def warm_launches(args: argparse.Namespace) -> list[dict[str, float]]:
             args.engine,
             "--interval",
             str(args.interval),
+            "--base",
+            args.base,
         ]
         if args.stalls:
             cmd.append("--stalls")
@@ -568,9 +570,14 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--launches", type=int, default=3, help="warm launches (0: none)")
     p.add_argument("--profile", type=int, default=0, help="cProfile the GUI thread: top N")
     p.add_argument("--stalls", action="store_true", help="name what ran in the longest stalls")
+    p.add_argument(
+        "--base", default=BASE, help="the simulated fleet's first loopback address (127.x.y.z)"
+    )
     p.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     p.add_argument("--launched-at", type=float, default=0.0, help=argparse.SUPPRESS)
     args = p.parse_args(argv)
+    if not ipaddress.IPv4Address(args.base).is_loopback:
+        p.error("--base must be a loopback address (127.0.0.0/8): benchmarks never leave the host")
     raise_fd_limit()
     if args.child:
         child(args)
@@ -581,7 +588,7 @@ def main(argv: list[str] | None = None) -> int:
         # thresholds or config of the user's own
         os.environ["RIG_MONITOR_CONFIG_DIR"] = str(Path(tmp) / "config")
         os.environ["RIG_MONITOR_CACHE_DIR"] = str(Path(tmp) / "cache")
-        sim_args = ["--base", BASE, "--count", str(args.miners), "--seed", "9"]
+        sim_args = ["--base", args.base, "--count", str(args.miners), "--seed", "9"]
         sim_args += ["--faults", str(args.faults)]
         with SimProcess(sim_args) if args.poll == "sim" else _nothing():
             r = cold(args)
