@@ -459,12 +459,21 @@ def child(args: argparse.Namespace) -> None:
     """A warm launch (fresh process): from ``--launched-at`` (the parent's clock before Popen)
     to every row filled; prints one JSON line."""
     h = Harness(args)
+    import psutil
+
     h.app.processEvents()
     shown = time.time() - args.launched_at
     h.marks["shown"] = time.time()
+    me = psutil.Process()
+    cpu_shown = sum(me.cpu_times()[:2])
     h.window.start()
     stalls = h.measure(h.all_rows_filled, LAUNCH_CAP_S)
     filled_at = time.time()  # within the 20 ms check of the last row being filled
+    # CPU (user + system) up to the last row: the window's own since shown and in all, and the
+    # engine child's since its spawn, what each takes of the shared cores
+    cpu = {"window_sweep": sum(me.cpu_times()[:2]) - cpu_shown, "window": sum(me.cpu_times()[:2])}
+    with contextlib.suppress(psutil.Error, TypeError):
+        cpu["engine"] = sum(psutil.Process(h.window.engine.pid).cpu_times()[:2])  # type: ignore[attr-defined]
     ok = h.all_rows_filled()
     h.app.processEvents()  # the benchmark's own batch slot runs after the window's
     seen = h.first_seen.values()
@@ -488,6 +497,7 @@ def child(args: argparse.Namespace) -> None:
         "rss_mb": rss,
         "rss_peak_mb": h.rss_peak,
         "gc": gc_text,
+        "cpu": cpu,
         "timeline": {k: v - args.launched_at for k, v in sorted(timeline.items(), key=_second)},
         **stalls.as_dict(),
     }
@@ -521,7 +531,29 @@ def timeline_text(timeline: dict[str, float]) -> str:
     return ", ".join(f"{TIMELINE_NAMES.get(k, k)} {v:.2f}" for k, v in timeline.items())
 
 
-def warm_launches(args: argparse.Namespace) -> list[dict[str, float]]:
+def cpu_text(cpu: dict[str, float], sim: float | None) -> str:
+    parts = [
+        f"window {cpu.get('window', float('nan')):.2f} s "
+        f"({cpu.get('window_sweep', float('nan')):.2f} s of it after shown)",
+        f"engine child {cpu.get('engine', float('nan')):.2f} s",
+    ]
+    if sim is not None:
+        parts.append(f"simulator {sim:.2f} s (Popen to exit)")
+    return ", ".join(parts)
+
+
+def _cpu_s(pid: int | None) -> float | None:
+    import psutil
+
+    if pid is None:
+        return None
+    try:
+        return float(sum(psutil.Process(pid).cpu_times()[:2]))
+    except psutil.Error:
+        return None
+
+
+def warm_launches(args: argparse.Namespace, sim_pid: int | None = None) -> list[dict[str, Any]]:
     out = []
     for _ in range(args.launches):
         cmd = [
@@ -542,6 +574,7 @@ def warm_launches(args: argparse.Namespace) -> list[dict[str, float]]:
         ]
         if args.stalls:
             cmd.append("--stalls")
+        sim0 = _cpu_s(sim_pid)
         t0 = time.time()
         proc = subprocess.run(
             [*cmd, "--launched-at", repr(t0)],
@@ -555,7 +588,11 @@ def warm_launches(args: argparse.Namespace) -> list[dict[str, float]]:
             print(proc.stderr.split("stalls (GUI", 1)[-1][:4000])
         if not lines:
             raise RuntimeError(f"warm launch failed:\n{proc.stdout[-2000:]}\n{proc.stderr[-4000:]}")
-        out.append(json.loads(lines[-1][len("RESULT ") :]))
+        result = json.loads(lines[-1][len("RESULT ") :])
+        sim1 = _cpu_s(sim_pid)
+        if sim0 is not None and sim1 is not None:
+            result["sim_cpu_s"] = sim1 - sim0  # the launch, its shutdown included
+        out.append(result)
     return out
 
 
@@ -590,9 +627,10 @@ def main(argv: list[str] | None = None) -> int:
         os.environ["RIG_MONITOR_CACHE_DIR"] = str(Path(tmp) / "cache")
         sim_args = ["--base", args.base, "--count", str(args.miners), "--seed", "9"]
         sim_args += ["--faults", str(args.faults)]
-        with SimProcess(sim_args) if args.poll == "sim" else _nothing():
+        with SimProcess(sim_args) if args.poll == "sim" else _nothing() as sim:
             r = cold(args)
-            launches = warm_launches(args) if args.launches else []
+            sim_pid = sim.proc.pid if sim is not None and sim.proc is not None else None
+            launches = warm_launches(args, sim_pid) if args.launches else []
     first, steady = r["first"], r["steady"]
     print(
         f"gui: {args.miners} miners, poll={args.poll}, engine={args.engine}, faults "
@@ -615,7 +653,8 @@ def main(argv: list[str] | None = None) -> int:
             f"CPU in it {w['cpu_in_worst_ms']:.0f} ms, other threads "
             f"{w.get('others_in_worst_ms', 0.0):.0f} ms), p99 {w['p99_ms']:.0f} ms; RSS "
             f"{w['rss_mb']:.0f} MB (peak {w['rss_peak_mb']:.0f}); {w['gc']}\n"
-            f"    timeline (s after Popen): {timeline_text(w.get('timeline', {}))}"
+            f"    timeline (s after Popen): {timeline_text(w.get('timeline', {}))}\n"
+            f"    CPU to the last row: {cpu_text(w.get('cpu', {}), w.get('sim_cpu_s'))}"
         )
     if launches:
         print(
