@@ -213,7 +213,8 @@ class Harness:
         fake = None if sim else FakePoll()
         early: dict[str, bool] = {}
         if "engine_early" in inspect.signature(MainWindow).parameters:  # a tree before it: no
-            early["engine_early"] = True  # as run_app: the engine's child starts with the window
+            # run_app spawns the engine's child at start(); --engine-early: with the window
+            early["engine_early"] = args.engine_early
         self.window = MainWindow(
             self.targets,
             config=AppConfig(interval_s=args.interval),
@@ -572,6 +573,8 @@ def warm_launches(args: argparse.Namespace, sim_pid: int | None = None) -> list[
             "--base",
             args.base,
         ]
+        if args.engine_early:
+            cmd.append("--engine-early")
         if args.stalls:
             cmd.append("--stalls")
         sim0 = _cpu_s(sim_pid)
@@ -609,6 +612,11 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--stalls", action="store_true", help="name what ran in the longest stalls")
     p.add_argument(
         "--base", default=BASE, help="the simulated fleet's first loopback address (127.x.y.z)"
+    )
+    p.add_argument(
+        "--engine-early",
+        action="store_true",
+        help="spawn the engine child while the window is built (MainWindow(engine_early=True))",
     )
     p.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     p.add_argument("--launched-at", type=float, default=0.0, help=argparse.SUPPRESS)

@@ -423,8 +423,9 @@ class MainWindow(QMainWindow):
             )
         self.bridge.batch_ready.connect(self._on_batch)
         self.bridge.engine_failed.connect(self._on_engine_failed)
-        # The app's launch: the engine's child starts now, while the window is built, and
-        # polls from start() on (EngineProcess.prestart; issue 15, a known fleet on screen in 5 s).
+        # engine_early: the engine's child starts now, while the window is built, and polls from
+        # start() on (EngineProcess.prestart). Off in the app: on a busy 2-core host it delayed
+        # the window and brought the first rows no sooner (docs/performance.md, issue 15).
         self._engine_spawned = False
         if engine_early and isinstance(self.engine, EngineProcess):
             self.engine.prestart(self._targets.values())

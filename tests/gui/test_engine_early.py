@@ -1,5 +1,6 @@
-"""The app's launch (issue 15): the engine's child is spawned while the window is built and polls
-from ``start()`` on; the kept faults still reach its stage before the first batch is judged."""
+"""``MainWindow(engine_early=True)`` (issue 15): the engine's child is spawned while the window is
+built and polls from ``start()`` on; the kept faults still reach its stage before the first batch
+is judged."""
 
 from __future__ import annotations
 
