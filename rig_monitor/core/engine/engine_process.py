@@ -222,6 +222,8 @@ def _child_main(
         file_name=Path(log_file).name if log_file else None,
         fmt="%(asctime)s %(levelname)s %(name)s [engine]: %(message)s",
     )
+    # Before any thread exists: on Linux a nice value is per thread, and threads inherit it.
+    log.info("%s", lower_priority(_engine_nice()))
     try:
         _child_run(commands, results, config, targets, stage_factory, poll_factory, hold, marks)
     except BaseException:
@@ -261,8 +263,6 @@ def _child_run(
     hold: bool = False,
     marks: dict[str, float] | None = None,
 ) -> None:
-    import psutil  # noqa: F401  (lower_priority's, imported before "go", not after)
-
     from rig_monitor.core.credentials import Credential, for_this_user, miner_key
     from rig_monitor.core.engine.identity_cache import WINDOW_SCOPE, WarmStart
     from rig_monitor.core.engine.poller import Poller
@@ -395,10 +395,6 @@ def _child_run(
             warm = WarmStart(WINDOW_SCOPE, poller, targets)
             engine.set_targets(targets)
             engine.poll_later(warm.later)
-        # Lowered only now: the start-up above is what the launch waits for, and on a busy
-        # machine a niced child took twice as long over it; the polling is what the window's
-        # turns must come before (see lower_priority).
-        log.info("%s", lower_priority(_engine_nice()))
         marks["polling"] = time.time()
         main = loop.create_task(engine.run())
         with contextlib.suppress(asyncio.CancelledError):
