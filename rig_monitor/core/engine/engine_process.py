@@ -6,8 +6,11 @@ and the GUI no longer share a GIL; the parent only unpickles each batch on a rea
 hands it to ``on_batch`` exactly as the engine thread did (one queued signal per batch).
 
 - ``multiprocessing.get_context("spawn")``, never fork: the parent runs Qt threads.
-- parent -> child: a command queue (targets, interval, poll now, passwords, fault actions, stop);
-  child -> parent: a result queue (ready, batches, failure).
+- parent -> child: a command queue (the targets first, then go, targets, interval, poll now,
+  passwords, fault actions, stop); child -> parent: a result queue (ready, batches, the launch
+  timeline, failure).
+- ``prestart()`` spawns the child held: it gets ready to poll and waits for ``start()``'s "go".
+- the child does not run the parent's main script again (``_main_script_hidden``).
 - the child opens the credentials (keyring) itself; passwords travel only through the command
   pipe and are never logged.
 - ``MinerSnapshot.raw`` is dropped (in place, after the fault stage) before a batch is pickled:
