@@ -28,6 +28,7 @@ import asyncio
 import contextlib
 import cProfile
 import gc
+import inspect
 import ipaddress
 import json
 import os
@@ -50,11 +51,11 @@ WARMUP_CAP_S = 240.0  # the first sweep (detection) may take this long at most
 LAUNCH_CAP_S = 120.0
 
 
-def _targets(n: int, web_port: int | None) -> list[Any]:
+def _targets(n: int, web_port: int | None, base: str = BASE) -> list[Any]:
     from rig_monitor.core.model import Target
 
     out: list[Any] = []
-    addr = int(ipaddress.IPv4Address(BASE))
+    addr = int(ipaddress.IPv4Address(base))
     while len(out) < n:
         if addr & 0xFF not in (0, 255):
             out.append(Target(str(ipaddress.IPv4Address(addr)), 4028, web_port=web_port))
@@ -196,6 +197,7 @@ class Harness:
         from rig_monitor.gui.app import _application, fault_stage
         from rig_monitor.gui.main_window import MainWindow
 
+        self.marks: dict[str, float] = {"imports": time.time()}  # the launch timeline
         self.args = args
         self.slots: dict[str, list[float]] = {}
         if args.stalls:
@@ -207,8 +209,12 @@ class Harness:
         self._gc_t0 = 0.0
         gc.callbacks.append(self._on_gc)
         sim = args.poll == "sim"
-        self.targets = _targets(args.miners, 24080 if sim else None)
+        self.targets = _targets(args.miners, 24080 if sim else None, args.base)
         fake = None if sim else FakePoll()
+        early: dict[str, bool] = {}
+        if "engine_early" in inspect.signature(MainWindow).parameters:  # a tree before it: no
+            # run_app spawns the engine's child at start(); --engine-early: with the window
+            early["engine_early"] = args.engine_early
         self.window = MainWindow(
             self.targets,
             config=AppConfig(interval_s=args.interval),
@@ -218,7 +224,9 @@ class Harness:
             persist=False,
             use_tray=False,
             post_process=fault_stage(None),
+            **early,
         )
+        self.marks["built"] = time.time()
         self.window.show()
         self._loop_cls = QEventLoop
         self.lateness: list[float] = []
@@ -455,17 +463,31 @@ def child(args: argparse.Namespace) -> None:
     """A warm launch (fresh process): from ``--launched-at`` (the parent's clock before Popen)
     to every row filled; prints one JSON line."""
     h = Harness(args)
+    import psutil
+
     h.app.processEvents()
     shown = time.time() - args.launched_at
+    h.marks["shown"] = time.time()
+    me = psutil.Process()
+    cpu_shown = sum(me.cpu_times()[:2])
     h.window.start()
     stalls = h.measure(h.all_rows_filled, LAUNCH_CAP_S)
     filled_at = time.time()  # within the 20 ms check of the last row being filled
+    # CPU (user + system) up to the last row: the window's own since shown and in all, and the
+    # engine child's since its spawn, what each takes of the shared cores
+    cpu = {"window_sweep": sum(me.cpu_times()[:2]) - cpu_shown, "window": sum(me.cpu_times()[:2])}
+    with contextlib.suppress(psutil.Error, TypeError):
+        cpu["engine"] = sum(psutil.Process(h.window.engine.pid).cpu_times()[:2])  # type: ignore[attr-defined]
     ok = h.all_rows_filled()
     h.app.processEvents()  # the benchmark's own batch slot runs after the window's
     seen = h.first_seen.values()
     answered = [t for t, online in seen if online]
     rss = h.rss_now()
     gc_text = h.gc_text()
+    timeline = {**h.marks, **getattr(h.window.engine, "timeline", {})}
+    if h.first_seen:
+        timeline["applied"] = min(t for t, _ in h.first_seen.values())  # first batch, GUI
+    timeline["filled"] = filled_at
     if h.sampler is not None:
         print("stalls (GUI thread stacks sampled every 2 ms):", file=sys.stderr)
         print(h.sampler.report(), file=sys.stderr)
@@ -479,12 +501,63 @@ def child(args: argparse.Namespace) -> None:
         "rss_mb": rss,
         "rss_peak_mb": h.rss_peak,
         "gc": gc_text,
+        "cpu": cpu,
+        "timeline": {k: v - args.launched_at for k, v in sorted(timeline.items(), key=_second)},
         **stalls.as_dict(),
     }
     print("RESULT " + json.dumps(result), flush=True)
 
 
-def warm_launches(args: argparse.Namespace) -> list[dict[str, float]]:
+def _second(item: tuple[str, float]) -> float:
+    return item[1]
+
+
+TIMELINE_NAMES = {
+    "imports": "window imports done",
+    "spawn": "engine child spawn",
+    "spawned": "spawned",
+    "created": "child process created",
+    "child_entered": "child in its target",
+    "child_imports": "child imports done",
+    "child_cache_read": "identity cache read",
+    "built": "window built",
+    "shown": "shown",
+    "child_polling": "first poll",
+    "child_first_batch": "first batch sent",
+    "received": "received",
+    "applied": "applied",
+    "filled": "last row",
+}
+
+
+def timeline_text(timeline: dict[str, float]) -> str:
+    """The launch, seconds after ``Popen``, in the order things happened."""
+    return ", ".join(f"{TIMELINE_NAMES.get(k, k)} {v:.2f}" for k, v in timeline.items())
+
+
+def cpu_text(cpu: dict[str, float], sim: float | None) -> str:
+    parts = [
+        f"window {cpu.get('window', float('nan')):.2f} s "
+        f"({cpu.get('window_sweep', float('nan')):.2f} s of it after shown)",
+        f"engine child {cpu.get('engine', float('nan')):.2f} s",
+    ]
+    if sim is not None:
+        parts.append(f"simulator {sim:.2f} s (Popen to exit)")
+    return ", ".join(parts)
+
+
+def _cpu_s(pid: int | None) -> float | None:
+    import psutil
+
+    if pid is None:
+        return None
+    try:
+        return float(sum(psutil.Process(pid).cpu_times()[:2]))
+    except psutil.Error:
+        return None
+
+
+def warm_launches(args: argparse.Namespace, sim_pid: int | None = None) -> list[dict[str, Any]]:
     out = []
     for _ in range(args.launches):
         cmd = [
@@ -500,9 +573,14 @@ def warm_launches(args: argparse.Namespace) -> list[dict[str, float]]:
             args.engine,
             "--interval",
             str(args.interval),
+            "--base",
+            args.base,
         ]
+        if args.engine_early:
+            cmd.append("--engine-early")
         if args.stalls:
             cmd.append("--stalls")
+        sim0 = _cpu_s(sim_pid)
         t0 = time.time()
         proc = subprocess.run(
             [*cmd, "--launched-at", repr(t0)],
@@ -516,7 +594,11 @@ def warm_launches(args: argparse.Namespace) -> list[dict[str, float]]:
             print(proc.stderr.split("stalls (GUI", 1)[-1][:4000])
         if not lines:
             raise RuntimeError(f"warm launch failed:\n{proc.stdout[-2000:]}\n{proc.stderr[-4000:]}")
-        out.append(json.loads(lines[-1][len("RESULT ") :]))
+        result = json.loads(lines[-1][len("RESULT ") :])
+        sim1 = _cpu_s(sim_pid)
+        if sim0 is not None and sim1 is not None:
+            result["sim_cpu_s"] = sim1 - sim0  # the launch, its shutdown included
+        out.append(result)
     return out
 
 
@@ -531,9 +613,19 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--launches", type=int, default=3, help="warm launches (0: none)")
     p.add_argument("--profile", type=int, default=0, help="cProfile the GUI thread: top N")
     p.add_argument("--stalls", action="store_true", help="name what ran in the longest stalls")
+    p.add_argument(
+        "--base", default=BASE, help="the simulated fleet's first loopback address (127.x.y.z)"
+    )
+    p.add_argument(
+        "--engine-early",
+        action="store_true",
+        help="spawn the engine child while the window is built (MainWindow(engine_early=True))",
+    )
     p.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     p.add_argument("--launched-at", type=float, default=0.0, help=argparse.SUPPRESS)
     args = p.parse_args(argv)
+    if not ipaddress.IPv4Address(args.base).is_loopback:
+        p.error("--base must be a loopback address (127.0.0.0/8): benchmarks never leave the host")
     raise_fd_limit()
     if args.child:
         child(args)
@@ -544,11 +636,12 @@ def main(argv: list[str] | None = None) -> int:
         # thresholds or config of the user's own
         os.environ["RIG_MONITOR_CONFIG_DIR"] = str(Path(tmp) / "config")
         os.environ["RIG_MONITOR_CACHE_DIR"] = str(Path(tmp) / "cache")
-        sim_args = ["--base", BASE, "--count", str(args.miners), "--seed", "9"]
+        sim_args = ["--base", args.base, "--count", str(args.miners), "--seed", "9"]
         sim_args += ["--faults", str(args.faults)]
-        with SimProcess(sim_args) if args.poll == "sim" else _nothing():
+        with SimProcess(sim_args) if args.poll == "sim" else _nothing() as sim:
             r = cold(args)
-            launches = warm_launches(args) if args.launches else []
+            sim_pid = sim.proc.pid if sim is not None and sim.proc is not None else None
+            launches = warm_launches(args, sim_pid) if args.launches else []
     first, steady = r["first"], r["steady"]
     print(
         f"gui: {args.miners} miners, poll={args.poll}, engine={args.engine}, faults "
@@ -570,7 +663,9 @@ def main(argv: list[str] | None = None) -> int:
             f"{w['filled_s']:.2f} s after Popen; stall worst {w['worst_ms']:.0f} ms (GUI-thread "
             f"CPU in it {w['cpu_in_worst_ms']:.0f} ms, other threads "
             f"{w.get('others_in_worst_ms', 0.0):.0f} ms), p99 {w['p99_ms']:.0f} ms; RSS "
-            f"{w['rss_mb']:.0f} MB (peak {w['rss_peak_mb']:.0f}); {w['gc']}"
+            f"{w['rss_mb']:.0f} MB (peak {w['rss_peak_mb']:.0f}); {w['gc']}\n"
+            f"    timeline (s after Popen): {timeline_text(w.get('timeline', {}))}\n"
+            f"    CPU to the last row: {cpu_text(w.get('cpu', {}), w.get('sim_cpu_s'))}"
         )
     if launches:
         print(

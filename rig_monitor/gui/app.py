@@ -210,6 +210,9 @@ def run_app(
         settings=view_settings(),
         post_process=fault_stage(effective_language(config.language)),
         history_path=history_path(),
+        # engine_early=True would spawn the engine's child while the window is built: measured
+        # on a busy 2-core host it showed the window later and the first rows no sooner
+        # (docs/performance.md, "Launch, fourth pass"); off until a quiet host says otherwise
     )
     if files:
         SavedFileTargets(window, files).start()

@@ -368,6 +368,7 @@ class MainWindow(QMainWindow):
         post_process: Callable[[list[MinerSnapshot]], object] | None = None,
         child_poll: PollFactory | None = None,
         history_path: Path | None = None,
+        engine_early: bool = False,
     ) -> None:
         super().__init__()
         self.config = config.copy() if config is not None else AppConfig()
@@ -434,6 +435,13 @@ class MainWindow(QMainWindow):
             )
         self.bridge.batch_ready.connect(self._on_batch)
         self.bridge.engine_failed.connect(self._on_engine_failed)
+        # engine_early: the engine's child starts now, while the window is built, and polls from
+        # start() on (EngineProcess.prestart). Off in the app: on a busy 2-core host it delayed
+        # the window and brought the first rows no sooner (docs/performance.md, issue 15).
+        self._engine_spawned = False
+        if engine_early and isinstance(self.engine, EngineProcess):
+            self.engine.prestart(self._targets.values())
+            self._engine_spawned = True
         # History (charts, handover, kept faults): recorded on its own writer thread.
         self.history = HistoryLink(history_path, self.fault_stage, self) if history_path else None
 
@@ -794,7 +802,7 @@ class MainWindow(QMainWindow):
             self._interval_timer.stop()
             self._apply_interval()
         self.bridge.close()
-        if self._started:
+        if self._started or self._engine_spawned:
             # On a helper thread: a child busy parsing or a loop stuck in a driver must not hold
             # the GUI thread (it used to, for up to ~19 s). wait_stopped() joins it, bounded.
             self._stopper = threading.Thread(

@@ -12,7 +12,7 @@ import pytest
 
 from rig_monitor.core.config import AppConfig
 from rig_monitor.core.engine.engine import EngineConfig
-from rig_monitor.core.faults.stage import FaultStage
+from rig_monitor.core.faults.stage import FaultRecord, FaultStage
 from rig_monitor.core.model import Board, ErrorKind, MinerSnapshot, Target
 from rig_monitor.gui.main_window import MainWindow
 from tests.gui.fakes import snapshot, target_list
@@ -117,3 +117,24 @@ def sweeps(qtbot: Any, win: MainWindow, n: int) -> None:
             return False
 
         qtbot.waitUntil(done, timeout=WAIT_MS)
+
+
+def acknowledge_a_fault(
+    qtbot: Any, win: MainWindow, miner: str | None = None
+) -> tuple[FaultRecord, FaultRecord]:
+    """Sweep until a fault (of ``miner``, or any) is raised, acknowledge it and sweep until the
+    acknowledgement shows: (the record as raised, as acknowledged)."""
+    found: list[FaultRecord] = []
+    for _ in range(8):  # a fault is raised after its dwell
+        sweeps(qtbot, win, 1)
+        found = [r for r in win.fault_book.records if miner is None or r.miner == miner]
+        if found:
+            break
+    assert found and (miner is None or len(found) == 1), found
+    rec = found[0]
+    assert win.fault_stage is not None
+    win.fault_stage.acknowledge(rec.key)
+    sweeps(qtbot, win, 2)
+    (acked,) = [r for r in win.fault_book.records if r.key == rec.key]
+    assert acked.acknowledged_at is not None
+    return rec, acked

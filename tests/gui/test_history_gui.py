@@ -24,7 +24,7 @@ from rig_monitor.gui.history_link import HistoryLink
 from rig_monitor.gui.main_window import MainWindow
 from tests.core.history.helpers import snap
 from tests.gui.fakes import target_list
-from tests.gui.fault_helpers import ScriptedFleet, fan_stopped, sweeps
+from tests.gui.fault_helpers import ScriptedFleet, acknowledge_a_fault, fan_stopped, sweeps
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
 WAIT_MS = 15_000
@@ -254,17 +254,7 @@ def test_acknowledgement_and_since_survive_a_restart(qtbot: Any, tmp_path: Path)
     db = tmp_path / "h.db"
     win, _ = _window(qtbot, tmp_path, db)
     try:
-        for _ in range(8):  # the fan fault is raised after its dwell
-            sweeps(qtbot, win, 1)
-            found = [r for r in win.fault_book.records if r.miner == "127.0.8.2:4028"]
-            if found:
-                break
-        (rec,) = found
-        assert win.fault_stage is not None
-        win.fault_stage.acknowledge(rec.key)
-        sweeps(qtbot, win, 2)
-        (acked,) = [r for r in win.fault_book.records if r.key == rec.key]
-        assert acked.acknowledged_at is not None
+        rec, acked = acknowledge_a_fault(qtbot, win, "127.0.8.2:4028")  # the fan fault
     finally:
         win.shutdown()
     time.sleep(0.05)

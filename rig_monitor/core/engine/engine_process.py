@@ -6,8 +6,11 @@ and the GUI no longer share a GIL; the parent only unpickles each batch on a rea
 hands it to ``on_batch`` exactly as the engine thread did (one queued signal per batch).
 
 - ``multiprocessing.get_context("spawn")``, never fork: the parent runs Qt threads.
-- parent -> child: a command queue (targets, interval, poll now, passwords, fault actions, stop);
-  child -> parent: a result queue (ready, batches, failure).
+- parent -> child: a command queue (the targets first, then go, targets, interval, poll now,
+  passwords, fault actions, stop); child -> parent: a result queue (ready, batches, the launch
+  timeline, failure).
+- ``prestart()`` spawns the child held: it gets ready to poll and waits for ``start()``'s "go".
+- the child does not run the parent's main script again (``_main_script_hidden``).
 - the child opens the credentials (keyring) itself; passwords travel only through the command
   pipe and are never logged.
 - ``MinerSnapshot.raw`` is dropped (in place, after the fault stage) before a batch is pickled:
@@ -31,9 +34,11 @@ import logging.handlers
 import multiprocessing
 import os
 import queue
+import sys
 import threading
+import time
 import traceback
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
@@ -114,7 +119,6 @@ def _malloc_trim() -> Callable[[], None]:
     engine < 300 MB). Trimming after the sweep hands them back; it costs a few ms per sweep."""
     import ctypes
     import ctypes.util
-    import sys
 
     if not sys.platform.startswith("linux"):
         return lambda: None
@@ -172,17 +176,46 @@ def lower_priority(steps: int) -> str:
         return f"engine priority unchanged ({exc})"
 
 
+@contextlib.contextmanager
+def _main_script_hidden(hide: bool) -> Iterator[None]:
+    """Spawn without the child running this process's main script first.
+
+    Why: ``spawn`` re-runs the parent's ``__main__`` file in the child (as ``__mp_main__``) so
+    that anything pickled from it can be found. The app's is the ``rig-monitor-gui`` (or
+    ``rig-monitor``) launcher, whose first line imports the whole window and Qt: the engine child
+    paid for PySide6 before its first poll, and kept it in memory. The child needs nothing from
+    it (its target, the stage and the config live in ``rig_monitor``), so its ``__file__`` is
+    hidden while the child is spawned. ``hide=False`` (a test's poll factory may live in the
+    main module) and ``python -m`` runs (imported by name, which ``rig_monitor.__main__`` skips)
+    are left as they are."""
+    main = sys.modules.get("__main__")
+    path = getattr(main, "__file__", None)
+    if not hide or main is None or path is None or getattr(main, "__spec__", None) is not None:
+        yield
+        return
+    del main.__file__
+    try:
+        yield
+    finally:
+        main.__file__ = path
+
+
 def _child_main(
     commands: Any,
     results: Any,
     config: EngineConfig,
-    targets: list[Target],
+    targets: list[Target] | None,
     stage_factory: Callable[[], PostProcess] | None,
     log_level: int,
     log_file: str | None = None,
     poll_factory: PollFactory | None = None,
+    hold: bool = False,
 ) -> None:
-    """The child process: a PollEngine on its own loop, commands read on a helper thread."""
+    """The child process: a PollEngine on its own loop, commands read on a helper thread.
+
+    ``hold``: everything up to the first poll is done at once, the polling waits for ``go``
+    (see :meth:`EngineProcess.prestart`)."""
+    marks = {"entered": time.time()}  # the launch timeline (EngineProcess.timeline)
     from rig_monitor.core.logsafe import setup_logging
 
     # Redacted like the parent's; its own rotating file (two processes must not rotate one file).
@@ -192,9 +225,10 @@ def _child_main(
         file_name=Path(log_file).name if log_file else None,
         fmt="%(asctime)s %(levelname)s %(name)s [engine]: %(message)s",
     )
+    # Before any thread exists: on Linux a nice value is per thread, and threads inherit it.
     log.info("%s", lower_priority(_engine_nice()))
     try:
-        _child_run(commands, results, config, targets, stage_factory, poll_factory)
+        _child_run(commands, results, config, targets, stage_factory, poll_factory, hold, marks)
     except BaseException:
         with contextlib.suppress(Exception):
             results.put(("failed", traceback.format_exc(limit=8)))
@@ -203,19 +237,47 @@ def _child_main(
         results.cancel_join_thread()  # never block exit on a parent that stopped reading
 
 
+def _first_targets(commands: Any, parent: int) -> list[Target] | None:
+    """The targets, the first command of a child spawned without them (None: the parent went
+    away first, or stopped it)."""
+    while True:
+        try:
+            cmd = commands.get(timeout=PARENT_CHECK_S)
+        except queue.Empty:
+            if os.getppid() != parent:
+                return None
+            continue
+        except (EOFError, OSError):
+            return None
+        if cmd[0] == "targets":
+            return list(cmd[1])
+        if cmd[0] == "stop":
+            return None
+        log.warning("engine command %r before the targets; ignored", cmd[0])
+
+
 def _child_run(
     commands: Any,
     results: Any,
     config: EngineConfig,
-    targets: list[Target],
+    targets: list[Target] | None,
     stage_factory: Callable[[], PostProcess] | None,
     poll_factory: PollFactory | None = None,
+    hold: bool = False,
+    marks: dict[str, float] | None = None,
 ) -> None:
     from rig_monitor.core.credentials import Credential, for_this_user, miner_key
     from rig_monitor.core.engine.identity_cache import WINDOW_SCOPE, WarmStart
     from rig_monitor.core.engine.poller import Poller
     from rig_monitor.core.netinfo import raise_fd_limit
 
+    marks = {} if marks is None else marks
+    marks["imports"] = time.time()
+    parent = os.getppid()
+    if targets is None:
+        targets = _first_targets(commands, parent)
+        if targets is None:
+            return
     loop = asyncio.new_event_loop()
     asyncio.set_event_loop(loop)
     credentials = for_this_user()  # keyring + saved sites as groups
@@ -224,11 +286,17 @@ def _child_run(
     stage = stage_factory() if stage_factory is not None else None
     # Known miners are read at once, without detection (issue 15); see identity_cache.
     warm = WarmStart(WINDOW_SCOPE, poller, targets)
+    marks["cache_read"] = time.time()
 
     trim = _malloc_trim()
+    first = [True]
 
     def on_batch(batch: Batch) -> None:
         results.put(("batch", _strip(batch)))
+        if first[0]:
+            first[0] = False
+            marks["first_batch"] = time.time()
+            results.put(("marks", dict(marks)))
         if batch.sweep_done:
             warm.save_soon()
             trim()
@@ -238,8 +306,10 @@ def _child_run(
     engine.set_targets(targets)
     engine.poll_later(warm.later)
     raise_fd_limit(max(1, config.concurrency) * 6 + 256)
-    main: asyncio.Task[None] = loop.create_task(engine.run())
-    parent = os.getppid()
+    go = threading.Event()  # set by the command "go" (or "stop": then halted too)
+    halted = threading.Event()
+    retarget: list[list[Target]] = []  # the window's targets at "go", when they changed
+    main: asyncio.Task[None] | None = None
 
     def on_loop(fn: Callable[[], None]) -> None:
         with contextlib.suppress(RuntimeError):  # loop already closed
@@ -247,7 +317,13 @@ def _child_run(
 
     def stop_engine() -> None:
         engine.stop()
-        main.cancel()
+        if main is not None:
+            main.cancel()
+
+    def halt() -> None:
+        halted.set()
+        on_loop(stop_engine)
+        go.set()
 
     def set_interval(seconds: float) -> None:
         engine.config.interval_s = seconds
@@ -263,18 +339,22 @@ def _child_run(
                 cmd = commands.get(timeout=PARENT_CHECK_S)
             except queue.Empty:
                 if os.getppid() != parent:  # the GUI died without saying stop
-                    on_loop(stop_engine)
+                    halt()
                     return
                 continue
             except (EOFError, OSError):
-                on_loop(stop_engine)
+                halt()
                 return
             name = cmd[0]
             try:
                 if name == "stop":
-                    on_loop(stop_engine)
+                    halt()
                     return
-                if name == "set_targets":
+                if name == "go":
+                    if cmd[1] is not None:
+                        retarget.append(cmd[1])
+                    go.set()
+                elif name == "set_targets":
                     on_loop(functools.partial(engine.set_targets, cmd[1]))
                 elif name == "add_targets":
                     # keyring reads here, on the command thread, never on the polling loop
@@ -304,7 +384,22 @@ def _child_run(
     reader = threading.Thread(target=read_commands, name="engine-commands", daemon=True)
     reader.start()
     results.put(("ready", credentials.store.persistent))
+    if not hold:
+        go.set()
+    # Commands sent before "go" (the kept faults' restore above all) were handled by the reader,
+    # in order, before it set the event: the first sweep sees them.
+    go.wait()
     try:
+        if halted.is_set():
+            return
+        if retarget:  # miners added (or removed) between the spawn and "go"
+            targets = retarget[-1]
+            credentials.warm_for([(t.ip, t.port) for t in targets])
+            warm = WarmStart(WINDOW_SCOPE, poller, targets)
+            engine.set_targets(targets)
+            engine.poll_later(warm.later)
+        marks["polling"] = time.time()
+        main = loop.create_task(engine.run())
         with contextlib.suppress(asyncio.CancelledError):
             loop.run_until_complete(main)
         loop.run_until_complete(poller.aclose())
@@ -350,6 +445,12 @@ class EngineProcess:
         self._stopping = threading.Event()
         self._lock = threading.Lock()
         self._persistent: bool | None = None
+        self._held: list[str] | None = None  # prestarted with these targets, "go" not sent yet
+        # Launch timeline (unix times; benchmarks.gui prints it): "spawn"/"spawned" around the
+        # spawn, "created" (the child's process start), the child's own marks ("entered" its
+        # target, "imports", "cache_read", "polling", "first_batch" sent) and "first_batch"
+        # received here, "received".
+        self.timeline: dict[str, float] = {}
         if isinstance(post_process, RemoteStage):
             post_process.attach_remote(self._send_stage)
 
@@ -366,24 +467,56 @@ class EngineProcess:
     def pid(self) -> int | None:
         return None if self._proc is None else int(self._proc.pid)
 
+    def prestart(self, targets: Iterable[Target] = ()) -> None:
+        """Spawn the child now and let it do everything up to its first poll (interpreter,
+        imports, keyring, identity cache), holding the polling until :meth:`start`.
+
+        Why: the child's start-up (~1.2 s) then overlaps the window's construction instead of
+        following it (issue 15: a known fleet on screen within 5 s of launch). Whatever the
+        window sends before :meth:`start` (the kept faults' restore above all) reaches the child
+        before its first poll: one queue, read in order."""
+        if self._proc is None:
+            items = list(targets)
+            self._held = [t.key for t in items]
+            self._spawn(items, hold=True)
+
     def start(self, targets: Iterable[Target] = ()) -> None:
+        targets = list(targets)
+        if self._proc is None:
+            self._spawn(targets, hold=False)
+            return
+        if self._held is None:
+            return  # started already
+        same = [t.key for t in targets] == self._held
+        self._held = None
+        self._send("go", None if same else targets)
+
+    def _spawn(self, targets: list[Target], *, hold: bool) -> None:
         factory = self._stage.child_factory() if isinstance(self._stage, RemoteStage) else None
+        # The targets go through the queue, not the spawn's arguments: the spawn writes those to
+        # a pipe and waits until the new interpreter has read them all, and 5,000 targets
+        # (~200 KB) held the GUI thread 0.2-0.6 s that way; the queue's feeder thread sends them.
+        self._commands.put(("targets", targets))
         self._proc = self._ctx.Process(
             target=_child_main,
             args=(
                 self._commands,
                 self._results,
                 dataclasses.replace(self._config),
-                list(targets),
+                None,
                 factory,
                 logging.getLogger().getEffectiveLevel(),
                 _child_log_file(),
                 self._poll_factory,
+                hold,
             ),
             name="rig-monitor-engine",
             daemon=True,
         )
-        self._proc.start()
+        self.timeline["spawn"] = time.time()
+        with _main_script_hidden(self._poll_factory is None):
+            self._proc.start()
+        self.timeline["spawned"] = time.time()
         self._reader = threading.Thread(
             target=self._read, name="rig-monitor-engine-reader", daemon=True
         )
@@ -403,6 +536,7 @@ class EngineProcess:
                 break
             kind = msg[0]
             if kind == "batch":
+                self.timeline.setdefault("received", time.time())
                 if self._stopping.is_set():
                     continue
                 try:
@@ -411,6 +545,12 @@ class EngineProcess:
                     log.exception("batch consumer failed")
             elif kind == "ready":
                 self._persistent = bool(msg[1])
+            elif kind == "marks":
+                self.timeline.update({f"child_{k}": v for k, v in msg[1].items()})
+                with contextlib.suppress(Exception):  # a figure for benchmarks, nothing more
+                    import psutil
+
+                    self.timeline["created"] = float(psutil.Process(proc.pid).create_time())
             elif kind == "failed":
                 failure = str(msg[1])
                 log.error("the engine process failed:\n%s", failure)

@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import os
 import signal
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Iterator
+from pathlib import Path
 
 import psutil
 import pytest
@@ -178,3 +181,85 @@ def test_the_window_engine_saves_identities_for_a_warm_launch(fleet: SimFleetThr
         truth = fleet.fleet.miner(t.ip, t.port).truth()
         assert saved[t.key].make == truth.make
         assert saved[t.key].seen > 0
+
+
+def test_a_prestarted_child_polls_only_from_start_and_sees_what_came_before(
+    fleet: SimFleetThread,
+) -> None:
+    """The window spawns the child while it builds itself (issue 15); what it sends before
+    start() (the kept faults' restore, here a numbered fault action) reaches the child's stage
+    before the first batch is judged, and the targets added meanwhile are polled too."""
+    batches: list[Batch] = []  # appended on the reader thread (list.append is atomic)
+    stage = FaultStage()
+    config = EngineConfig(interval_s=60.0, poll_budget_s=5.0)
+    engine = EngineProcess(batches.append, config, post_process=stage)
+    targets = fleet.fleet.targets
+    engine.prestart(targets[:6])
+    pid = engine.pid
+    assert pid is not None and engine.running
+    try:
+        _wait(lambda: engine.secrets_persistent is not None)  # everything but polling done
+        time.sleep(1.0)  # twelve loopback miners answer well within this, were they polled
+        assert batches == []
+        seq = stage.forget([targets[0].key])
+        engine.start(targets)  # six more since the spawn
+        _wait(lambda: any(b.sweep_done for b in batches))
+        got = list(batches)
+        first = next(b for b in got if isinstance(b.extra, FaultReport))
+        keys = {s.key for b in got for s in b.snapshots}
+        assert isinstance(first.extra, FaultReport) and first.extra.applied >= seq
+        assert keys == {t.key for t in targets}
+        assert engine.pid == pid  # the same child, not a second one
+        assert {"spawned", "child_imports", "child_polling", "received"} <= set(engine.timeline)
+        assert engine.timeline["child_polling"] >= engine.timeline["child_cache_read"]
+    finally:
+        engine.stop()
+    assert not engine.running
+    assert _gone(pid)
+
+
+def test_a_prestarted_child_never_started_stops_without_a_failure(fleet: SimFleetThread) -> None:
+    failures: list[str] = []
+    batches: list[Batch] = []
+    engine = EngineProcess(batches.append, EngineConfig(), on_failure=failures.append)
+    engine.prestart(fleet.fleet.targets)
+    pid = engine.pid
+    assert pid is not None
+    _wait(lambda: engine.secrets_persistent is not None)
+    engine.stop()
+    assert not engine.running
+    assert _gone(pid)
+    assert failures == [] and batches == []
+
+
+_SCRIPT = """
+import sys
+if __name__ == "__mp_main__":  # the engine's child running this file again
+    sys.exit("the child ran the main script")
+from rig_monitor.core.engine.engine_process import EngineProcess
+from rig_monitor.core.model import Target
+
+if __name__ == "__main__":
+    failures = []
+    engine = EngineProcess(lambda b: None, on_failure=failures.append)
+    engine.prestart([Target("127.84.9.1", 4028)])  # held: never polled
+    for _ in range(600):
+        if engine.secrets_persistent is not None or failures:
+            break
+        import time; time.sleep(0.05)
+    engine.stop()
+    print("ready" if engine.secrets_persistent is not None and not failures else failures)
+"""
+
+
+def test_the_child_does_not_run_the_launcher_script_again(tmp_path: Path) -> None:
+    """``rig-monitor-gui`` is a script whose first line imports the window and Qt; a spawned
+    child used to run it again before its first poll (see _main_script_hidden)."""
+    script = tmp_path / "launcher.py"
+    script.write_text(_SCRIPT)
+    env = {**os.environ, "RIG_MONITOR_CONFIG_DIR": str(tmp_path / "c")}
+    env["RIG_MONITOR_CACHE_DIR"] = str(tmp_path / "cache")
+    out = subprocess.run(
+        [sys.executable, str(script)], capture_output=True, text=True, timeout=120, env=env
+    )
+    assert out.stdout.strip() == "ready", out.stdout + out.stderr
