@@ -130,6 +130,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--cli", action="store_true", help="time whole `rig-monitor poll` processes")
     p.add_argument("--faults", type=float, default=0.0, help="percent of miners with a fault")
     p.add_argument(
+        "--seed", type=int, default=5, help="the simulated fleet's mix (benchmarks.gui uses 9)"
+    )
+    p.add_argument(
         "--flat", action="store_true", help="warm sweep in address order (no known-first order)"
     )
     args = p.parse_args(argv)
@@ -147,7 +150,8 @@ def main(argv: list[str] | None = None) -> int:
         colds, warms, ccpu, wcpu, runs = [], [], [], [], []
         sim_cpu: list[float] = []
         online = (0, 0)
-        sim_args = ["--base", BASE, "--count", str(n), "--seed", "5", "--faults", str(args.faults)]
+        sim_args = ["--base", BASE, "--count", str(n), "--seed", str(args.seed)]
+        sim_args += ["--faults", str(args.faults)]
         with SimProcess(sim_args) as sim:
             for _ in range(args.runs):
                 cw, cc, con, ids, _ = asyncio.run(_sweep(targets, None))

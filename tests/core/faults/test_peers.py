@@ -1,0 +1,75 @@
+"""Peers keeps its readings per model too (a spread reads its own model's miners only); these pin
+that index against a plain scan of every reading, through the updates that move or drop one."""
+
+from __future__ import annotations
+
+import random
+
+from rig_monitor.core.faults.peers import PeerReading, Peers, Spread, spread
+
+MODELS = ("Antminer S19", "Antminer S21", "Whatsminer M30S")
+
+
+def _scan(readings: dict[str, PeerReading], model: str, metric: str, kind: str) -> Spread | None:
+    """What a spread must be: every current reading of that model, nothing cached."""
+    if metric == "ratio":
+        values = [r.ratio for r in readings.values() if r.model == model and r.ratio is not None]
+    else:
+        values = [
+            r.temp_c
+            for r in readings.values()
+            if r.model == model and r.temp_c is not None and r.temp_kind == kind
+        ]
+    return spread([float(v) for v in values if v is not None])
+
+
+def _reading(rng: random.Random) -> PeerReading | None:
+    if rng.random() < 0.1:
+        return None  # offline, idle: no peer
+    return PeerReading(
+        model=rng.choice(MODELS),
+        temp_c=None if rng.random() < 0.1 else float(rng.randint(55, 85)),
+        temp_kind=rng.choice(("board", "chip")),
+        temp_board=rng.choice((None, 0, 1, 2)),
+        ratio=None if rng.random() < 0.1 else rng.uniform(0.7, 1.1),
+    )
+
+
+def test_spreads_match_a_full_scan_through_moves_and_drops() -> None:
+    rng = random.Random(15)
+    peers = Peers()
+    truth: dict[str, PeerReading] = {}
+    for step in range(3000):
+        key = f"10.0.0.{rng.randint(1, 60)}:4028"
+        value = _reading(rng)
+        if step % 97 == 0:
+            peers.forget(key)
+            truth.pop(key, None)
+        else:
+            peers.update(key, value)
+            if value is None:
+                truth.pop(key, None)
+            else:
+                truth[key] = value
+        if step % 7 == 0:  # read some spreads between updates, so stale cache entries would show
+            for model in (*MODELS, "Avalon 1246"):
+                for metric, kind in (("ratio", "board"), ("temp", "board"), ("temp", "chip")):
+                    assert peers.spread(model, metric, kind) == _scan(truth, model, metric, kind)
+        assert peers.get(key) == truth.get(key)
+
+
+def test_a_miner_that_changes_model_leaves_its_old_group() -> None:
+    peers = Peers()
+    for i in range(10):
+        peers.update(f"k{i}", PeerReading("Antminer S19", 70.0, "board", 0, 1.0))
+    before = peers.spread("Antminer S19", "temp")
+    assert before is not None and before.n == 10
+    peers.update("k0", PeerReading("Antminer S21", 60.0, "board", 0, 1.0))
+    after = peers.spread("Antminer S19", "temp")
+    assert after is not None and after.n == 9
+    moved = peers.spread("Antminer S21", "temp")
+    assert moved is not None and (moved.n, moved.median) == (1, 60.0)
+    for i in range(1, 10):
+        peers.forget(f"k{i}")
+    assert peers.spread("Antminer S19", "temp") is None
+    assert peers.spread("Antminer S19", "ratio") is None
