@@ -3,7 +3,7 @@
 Why parts: one ``pickle.loads`` of a 400-snapshot batch held the window's GIL 10-15 ms on the
 reader thread (issue 15, GUI worst stall). These tests check that splitting loses nothing,
 keeps the order, and leaves the batch's own fields (sweep end, removals, fault report) as one.
-Loopback only (127.86.x.y), ports >= 1024.
+Loopback only (127.91.x.y), ports >= 1024.
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ from tests.core.engine.test_engine_scale import free_ports
 def _snaps(n: int) -> list[MinerSnapshot]:
     out = []
     for i in range(n):
-        t = Target(ip=f"127.86.{i // 250}.{i % 250 + 1}", port=4028)
+        t = Target(ip=f"127.91.{i // 250}.{i % 250 + 1}", port=4028)
         s = (
             MinerSnapshot.offline(t, ErrorKind.TIMEOUT, f"timed out #{i}")
             if i % 7 == 0
@@ -45,7 +45,7 @@ def _snaps(n: int) -> list[MinerSnapshot]:
 def test_a_big_batch_travels_in_parts_and_arrives_whole_in_order() -> None:
     snaps = _snaps(2 * PART_SNAPSHOTS + 5)
     report = {"faults": ["one"]}  # stands for the fault report: any picklable object
-    batch = Batch(snaps, SweepStats(sweep=3, started=1.0), True, ["127.86.9.9:4028"], report)
+    batch = Batch(snaps, SweepStats(sweep=3, started=1.0), True, ["127.91.9.9:4028"], report)
 
     packed = pack_batch(batch)
     assert len(packed.parts) == 3  # 64 + 64 + 5
@@ -58,16 +58,16 @@ def test_a_big_batch_travels_in_parts_and_arrives_whole_in_order() -> None:
     assert [s.key for s in got.snapshots] == [s.key for s in snaps]
     assert got.snapshots == snaps
     assert got.sweep_done is True and got.sweep.sweep == 3
-    assert got.removed == ["127.86.9.9:4028"]
+    assert got.removed == ["127.91.9.9:4028"]
     assert got.extra == report
 
 
 def test_a_batch_without_snapshots_has_no_parts() -> None:
-    batch = Batch([], SweepStats(sweep=1, started=0.0), False, ["127.86.0.1:4028"])
+    batch = Batch([], SweepStats(sweep=1, started=0.0), False, ["127.91.0.1:4028"])
     packed = pack_batch(batch)
     assert packed.parts == []
     got = unpack_batch(packed)
-    assert got.snapshots == [] and got.removed == ["127.86.0.1:4028"] and not got.sweep_done
+    assert got.snapshots == [] and got.removed == ["127.91.0.1:4028"] and not got.sweep_done
 
 
 def test_a_part_size_below_one_still_sends_every_snapshot() -> None:
@@ -79,7 +79,7 @@ def test_a_part_size_below_one_still_sends_every_snapshot() -> None:
 
 @pytest.fixture
 def fleet() -> Iterator[SimFleetThread]:
-    base = "127.86.0.1"
+    base = "127.91.0.1"
     port, web = free_ports(base)
     count = 2 * PART_SNAPSHOTS + 12  # more than two parts in one batch
     thread = SimFleetThread(SimFleet.build(base=base, count=count, port=port, web_port=web, seed=8))
