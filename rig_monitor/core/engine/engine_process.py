@@ -15,6 +15,9 @@ hands it to ``on_batch`` exactly as the engine thread did (one queued signal per
   pipe and are never logged.
 - ``MinerSnapshot.raw`` is dropped (in place, after the fault stage) before a batch is pickled:
   the GUI never shows it, and it is most of a snapshot's size.
+- a batch's snapshots travel pickled in parts of ``PART_SNAPSHOTS`` (:func:`pack_batch`), which
+  the reader thread unpickles one by one (:func:`unpack_batch`): still one message and one
+  ``on_batch`` per batch, but the GUI thread gets the GIL between parts.
 - a post-process stage that implements :class:`RemoteStage` (the GUI's ``FaultStage``) runs in the
   child; its GUI-side actions are forwarded as commands, numbered by the parent.
 - ``stop()`` cancels the sweep under way and joins; a child that does not exit is terminated,
@@ -33,6 +36,7 @@ import logging
 import logging.handlers
 import multiprocessing
 import os
+import pickle
 import queue
 import sys
 import threading
@@ -65,6 +69,12 @@ RemoteSend = Callable[[str, tuple[Any, ...], int], None]
 PollFactory = Callable[[Any], PollFn]
 FailureCallback = Callable[[str], None]
 PARENT_CHECK_S = 1.0
+# Snapshots per pickled part of a batch. Why: the reader thread's unpickling of a whole batch
+# was one C call holding the GIL ~10-15 ms for 400 snapshots (~30 us each, ~1.3 KB pickled),
+# and the GUI thread cannot run until it returns (issue 15: worst stall < 50 ms). 64 snapshots
+# unpickle in ~2 ms; between parts the GUI thread takes the GIL after at most the 5 ms switch
+# interval. Measured in docs/performance.md ("The engine pipe's parts").
+PART_SNAPSHOTS = 64
 
 
 def use_process_engine() -> bool:
@@ -109,6 +119,35 @@ def _strip(batch: Batch) -> Batch:
         if s.raw:
             s.raw = {}
     return batch
+
+
+@dataclasses.dataclass(slots=True)
+class PackedBatch:
+    """A batch on its way through the pipe: everything but the snapshots as is, the snapshots
+    pickled in parts (in order)."""
+
+    batch: Batch  # with ``snapshots`` empty
+    parts: list[bytes]
+
+
+def pack_batch(batch: Batch, part: int = PART_SNAPSHOTS) -> PackedBatch:
+    """Pickle the snapshots in parts of ``part``, in the child (its own GIL)."""
+    snaps = batch.snapshots
+    step = max(1, part)
+    parts = [
+        pickle.dumps(snaps[i : i + step], protocol=pickle.HIGHEST_PROTOCOL)
+        for i in range(0, len(snaps), step)
+    ]
+    return PackedBatch(dataclasses.replace(batch, snapshots=[]), parts)
+
+
+def unpack_batch(packed: PackedBatch) -> Batch:
+    """The batch whole again, its snapshots in order; one ``pickle.loads`` per part, so the
+    GIL can go to the GUI thread between parts."""
+    snaps = packed.batch.snapshots
+    for part in packed.parts:
+        snaps.extend(pickle.loads(part))
+    return packed.batch
 
 
 def _malloc_trim() -> Callable[[], None]:
@@ -292,7 +331,7 @@ def _child_run(
     first = [True]
 
     def on_batch(batch: Batch) -> None:
-        results.put(("batch", _strip(batch)))
+        results.put(("batch", pack_batch(_strip(batch))))
         if first[0]:
             first[0] = False
             marks["first_batch"] = time.time()
@@ -540,7 +579,7 @@ class EngineProcess:
                 if self._stopping.is_set():
                     continue
                 try:
-                    self._on_batch(msg[1])
+                    self._on_batch(unpack_batch(msg[1]))
                 except Exception:
                     log.exception("batch consumer failed")
             elif kind == "ready":
