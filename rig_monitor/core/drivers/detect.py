@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Any, TypeAlias
 
 from rig_monitor.core.credentials import Credentials
-from rig_monitor.core.drivers.antminer import _clean_model_text as clean_model  # lru-cached
+from rig_monitor.core.drivers.antminer import clean_model
 from rig_monitor.core.drivers.antminer_web import defer_pages
 from rig_monitor.core.drivers.base import first, section
 from rig_monitor.core.drivers.detect_more import detect_more, hiding_programs

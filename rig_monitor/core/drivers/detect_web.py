@@ -17,7 +17,7 @@ from urllib.parse import urljoin, urlsplit
 import httpx
 
 from rig_monitor.core.credentials import DEFAULTS, Credential, Credentials
-from rig_monitor.core.drivers.antminer import _clean_model_text as clean_model  # cached
+from rig_monitor.core.drivers.antminer import clean_model
 from rig_monitor.core.drivers.antminer_web import AUTH_MESSAGE, seed
 from rig_monitor.core.errors import HostileReply, MinerError
 from rig_monitor.core.model import ErrorKind, Identity
