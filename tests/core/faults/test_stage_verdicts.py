@@ -1,0 +1,51 @@
+"""The fault stage concludes what it concluded before it was made cheaper (issue 15).
+
+``stage_verdicts.json`` was written by ``stage_verdicts.py`` run against main at ``b7ff3e5``
+(the tree before the stage's cost was cut; see that file): 112 batches of a randomized
+240-miner fleet with every kind of trouble, 21 fault ids raised, cleared, escalated and grouped
+into site incidents. The same inputs through today's code must give the same faults, evidence,
+notes, events, open records and incidents, batch by batch.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.core.faults import stage_verdicts
+
+EXPECTED = Path(__file__).with_name("stage_verdicts.json")
+
+
+@pytest.fixture
+def utc(monkeypatch: pytest.MonkeyPatch) -> Any:
+    """Incident texts say "since 14:05" in local time; the fixture was written in UTC."""
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+def test_every_batch_concludes_what_it_did_before(utc: Any) -> None:
+    expected = json.loads(EXPECTED.read_text())
+    got = stage_verdicts.canonical(stage_verdicts.run())
+    assert len(got) == len(expected) == 112
+    for i, (g, e) in enumerate(zip(got, expected, strict=True)):
+        assert g["miners"] == e["miners"], f"batch {i} (sweep {e['sweep']}): miners' faults"
+        assert g["report"] == e["report"], f"batch {i} (sweep {e['sweep']}): the report"
+
+
+def test_the_fixture_exercises_what_it_claims() -> None:
+    """Guards the guard: a fixture of healthy miners would prove nothing."""
+    expected = json.loads(EXPECTED.read_text())
+    ids = {f[0] for b in expected for _, faults, _ in b["miners"] for f in faults}
+    kinds = {e[0] for b in expected if b["report"] for e in b["report"]["events"]}
+    incidents = {i[0] for b in expected if b["report"] for i in b["report"]["incidents"]}
+    assert len(ids) >= 20
+    assert {"raised", "cleared", "escalated", "deescalated"} <= kinds
+    assert "site_network_or_power" in incidents
