@@ -21,7 +21,7 @@ from typing import Any
 from rig_monitor.core.faults.catalogue import Catalogue, IncidentSpec, default_catalogue, render
 from rig_monitor.core.faults.rules import duration, num
 from rig_monitor.core.faults.tracker import ActiveFault
-from rig_monitor.core.model import MinerSnapshot, PoolStatus, Severity
+from rig_monitor.core.model import MinerSnapshot, Pool, PoolStatus, Severity
 
 
 @dataclass(slots=True)
@@ -70,6 +70,23 @@ class _Fleet:
     )  # fault -> key -> since
 
 
+_NO_IDS: frozenset[str] = frozenset()
+
+
+def _all_dead(pools: Sequence[Pool]) -> bool:
+    """At least one pool not disabled, and every such pool dead (one loop, no lists: it runs
+    for every miner of the site on each diagnosis)."""
+    live = False
+    for p in pools:
+        status = p.status
+        if status is PoolStatus.DISABLED:
+            continue
+        if status is not PoolStatus.DEAD:
+            return False
+        live = True
+    return live
+
+
 def _from_snapshots(
     snaps: Mapping[str, MinerSnapshot], cat: Catalogue
 ) -> dict[str, dict[str, float | None]]:
@@ -77,12 +94,11 @@ def _from_snapshots(
     out: dict[str, dict[str, float | None]] = defaultdict(dict)
     warn = float(cat.params("inlet_overtemp").get("warn_c", 35))
     for key, s in snaps.items():
-        ids = {f.id for f in s.faults}
+        ids = {f.id for f in s.faults} if s.faults else _NO_IDS
         if not s.online or "miner_unreachable" in ids:
             out["miner_unreachable"][key] = None
             continue
-        live = [p for p in s.pools if p.status is not PoolStatus.DISABLED]
-        if "pools_all_dead" in ids or (live and all(p.status is PoolStatus.DEAD for p in live)):
+        if "pools_all_dead" in ids or _all_dead(s.pools):
             out["pools_all_dead"][key] = None
         if "inlet_overtemp" in ids or (s.temp_inlet_c is not None and s.temp_inlet_c >= warn):
             out["inlet_overtemp"][key] = None
@@ -118,15 +134,22 @@ def _incident(
     return Incident(spec.id, spec.severity, title, detail, miners, spec.fault, scope, since)
 
 
-def _groups(
-    keys: Iterable[str], snaps: Mapping[str, MinerSnapshot], prefix: int
-) -> dict[str, list[str]]:
+def _groups(keys: Iterable[str], prefix: int) -> Mapping[str, Sequence[str]]:
+    """The miner keys (``ip:port``) by address block, in the order given."""
+    return _grouped(tuple(keys), prefix)
+
+
+@functools.lru_cache(maxsize=8)
+def _grouped(keys: tuple[str, ...], prefix: int) -> Mapping[str, Sequence[str]]:
+    """Why cached: the stage diagnoses on every batch that changed something, and the fleet
+    (or its answering part) is the same from one batch to the next; grouping 5,000 addresses
+    three times a diagnosis was its biggest item (issue 15). Read-only: callers share it."""
     out: dict[str, list[str]] = defaultdict(list)
     for key in keys:
-        net = _net(snaps[key].ip, prefix)
+        net = _net(key.rsplit(":", 1)[0], prefix)  # key = f"{ip}:{port}"
         if net is not None:
             out[net].append(key)
-    return out
+    return {net: tuple(members) for net, members in out.items()}
 
 
 def _network_or_power(fleet: _Fleet, cat: Catalogue) -> list[Incident]:
@@ -136,7 +159,7 @@ def _network_or_power(fleet: _Fleet, cat: Catalogue) -> list[Incident]:
     claimed: set[str] = set()
     out: list[Incident] = []
     for prefix in _ints(p.get("prefixes"), [26, 24]):
-        everyone = _groups(fleet.snaps, fleet.snaps, prefix)
+        everyone = _groups(fleet.snaps, prefix)
         for net, members in sorted(everyone.items()):
             dark = sorted((k for k in members if k in down and k not in claimed), key=_ip_sort)
             if len(dark) < p.get("min_miners", 5) or len(dark) / len(members) < p.get(
@@ -199,7 +222,7 @@ def _pool_outage(fleet: _Fleet, cat: Catalogue) -> list[Incident]:
     out: list[Incident] = []
     dead_set = set(dead)
     for prefix in _ints(p.get("prefixes"), [24]):
-        for net, members in sorted(_groups(online, fleet.snaps, prefix).items()):
+        for net, members in sorted(_groups(online, prefix).items()):
             block = sorted((k for k in members if k in dead_set), key=_ip_sort)
             if len(block) < p.get("block_min_miners", 5) or len(block) / len(members) < p.get(
                 "block_min_fraction", 0.8
@@ -231,7 +254,7 @@ def _pool_outage(fleet: _Fleet, cat: Catalogue) -> list[Incident]:
 
 
 def _block_heating(
-    fleet: _Fleet, p: Mapping[str, Any], members: list[str], temp_rise: Mapping[str, float]
+    fleet: _Fleet, p: Mapping[str, Any], members: Sequence[str], temp_rise: Mapping[str, float]
 ) -> tuple[list[str], dict[str, Any]] | None:
     """Most of a block's miners hotter by ``temp_rise_c`` within the window while the rest of
     the site stayed flat: the block's air, not its miners (no inlet sensor needed)."""
@@ -279,7 +302,7 @@ def _cooling(
             site_values["scope"] = "the site"
             return [_incident(spec, site_values, site_miners, None, variant="_temps")]
     for prefix in _ints(p.get("prefixes"), [24]):
-        for net, members in sorted(_groups(online, fleet.snaps, prefix).items()):
+        for net, members in sorted(_groups(online, prefix).items()):
             enough = max(float(p.get("min_miners", 5)), p.get("min_fraction", 0.5) * len(members))
             hot = sorted((k for k in members if k in hot_map), key=_ip_sort)
             rising = sorted(
@@ -324,9 +347,10 @@ def _power_blip(fleet: _Fleet, cat: Catalogue, tracked: bool) -> list[Incident]:
     rebooted = fleet.affected.get(spec.fault or "unexpected_reboot", {})
     online = [k for k, s in fleet.snaps.items() if s.online]
     boots: list[tuple[float, str]] = []
+    recent_s = p.get("recent_s", 3600)
     for k in online:
         s = fleet.snaps[k]
-        if s.uptime_s is None or s.uptime_s > p.get("recent_s", 3600):
+        if s.uptime_s is None or s.uptime_s > recent_s:
             continue
         if tracked and k not in rebooted:  # the tracker knows which restarts were commanded
             continue
@@ -361,7 +385,7 @@ def _power_blip(fleet: _Fleet, cat: Catalogue, tracked: bool) -> list[Incident]:
 
 
 def diagnose(
-    snapshots: Iterable[MinerSnapshot],
+    snapshots: Iterable[MinerSnapshot] | Mapping[str, MinerSnapshot],
     active_faults: Iterable[ActiveFault] | None = None,
     *,
     catalogue: Catalogue | None = None,
@@ -371,13 +395,13 @@ def diagnose(
     """Incidents shared by many miners, worst first.
 
     ``snapshots``: the latest snapshot of every miner of the site (the denominators come from
-    these). ``active_faults``: the tracker's open faults (``tracker.active(include_suppressed=True)``);
+    these), or a mapping of them by ``key`` (the stage's: not keyed again on every diagnosis). ``active_faults``: the tracker's open faults (``tracker.active(include_suppressed=True)``);
     without them the snapshots' own state is used, as ``poll`` needs. ``inlet_rise``:
     ``tracker.inlet_trends()``, for the early cooling warning; ``temp_rise``:
     ``tracker.temp_trends()``, for a block heating up where no inlet is reported.
     """
     cat = catalogue if catalogue is not None else default_catalogue()
-    snaps = {s.key: s for s in snapshots}
+    snaps = dict(snapshots) if isinstance(snapshots, Mapping) else {s.key: s for s in snapshots}
     if not snaps:
         return []
     tracked = active_faults is not None

@@ -86,7 +86,8 @@ class Peers:
     def __init__(self) -> None:
         self._readings: dict[str, PeerReading] = {}
         self._by_model: dict[str, dict[str, PeerReading]] = {}
-        self._cache: dict[tuple[str, str], Spread | None] = {}
+        # model -> metric -> spread: a model's change drops its own entries, not a scan of all
+        self._cache: dict[str, dict[str, Spread | None]] = {}
 
     def update(self, key: str, value: PeerReading | None) -> None:
         old = self._readings.get(key)
@@ -115,22 +116,24 @@ class Peers:
         self.update(key, None)
 
     def _dirty(self, model: str) -> None:
-        for k in [k for k in self._cache if k[0] == model]:
-            del self._cache[k]
+        self._cache.pop(model, None)
 
     def get(self, key: str) -> PeerReading | None:
         return self._readings.get(key)
 
     def spread(self, model: str, metric: str, kind: str = "board") -> Spread | None:
         """``metric``: "temp" (readings of the same ``kind`` only) or "ratio"."""
-        ck = (model, metric if metric == "ratio" else f"temp:{kind}")
-        if ck in self._cache:
-            return self._cache[ck]
+        ck = metric if metric == "ratio" else f"temp:{kind}"
+        cached = self._cache.get(model)
+        if cached is None:
+            cached = self._cache[model] = {}
+        elif ck in cached:
+            return cached[ck]
         group = self._by_model.get(model, {}).values()
         if metric == "ratio":
             values = [r.ratio for r in group if r.ratio is not None]
         else:
             values = [r.temp_c for r in group if r.temp_c is not None and r.temp_kind == kind]
         result = spread([float(v) for v in values])
-        self._cache[ck] = result
+        cached[ck] = result
         return result

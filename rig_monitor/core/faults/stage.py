@@ -305,7 +305,7 @@ class FaultStage:
             self._diagnosed_at = now
             self._incidents = tuple(
                 diagnose(
-                    self._latest.values(),
+                    self._latest,
                     tracker.active(include_suppressed=True, now=now),
                     catalogue=tracker.catalogue,
                     inlet_rise=tracker.inlet_trends(),

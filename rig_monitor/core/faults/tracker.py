@@ -120,6 +120,9 @@ class _Miner:
     states: dict[Key, _State] = field(default_factory=dict)
     spec_key: tuple[str | None, str | None] | None = None
     spec: ModelSpecLike | None = None
+    # polls observed: the trends below are kept until the next one (they read only this history)
+    polls: int = 0
+    trends: dict[str, tuple[int, float, float | None]] = field(default_factory=dict)
 
 
 def _keep_times(limits: Limits) -> tuple[float, float, float, float]:
@@ -209,6 +212,7 @@ class FaultTracker:
         limits = self.thresholds.for_miner(snap.ip, snap.port, snap.make, snap.model, spec)
         keep_s, slack_s, reboot_keep_s, drop_keep_s = limits.memo("history", _keep_times)
         current = sample_of(snap, t) if snap.online else None
+        m.polls += 1
         m.hist.observe(
             snap,
             t,
@@ -515,34 +519,58 @@ class FaultTracker:
 
     def inlet_trends(self, window_s: float = 1800.0, now: float | None = None) -> dict[str, float]:
         """Per miner, how far the inlet temperature rose within the window (°C, ≥ 0)."""
-        out: dict[str, float] = {}
-        for key, m in self._miners.items():
-            samples = m.hist.samples
-            if not samples:
-                continue
-            t = samples[-1][0] if now is None else now
-            inlets = [s[2] for s in samples if s[0] >= t - window_s and s[2] is not None]
-            if len(inlets) >= 2:
-                out[key] = max(0.0, inlets[-1] - min(inlets))
-        return out
+        return self._trends("inlet", _inlet_rise, window_s, now)
 
     def temp_trends(self, window_s: float = 1800.0, now: float | None = None) -> dict[str, float]:
         """Per online miner, how far its hottest board (else chip) sensor rose within the window:
         the latest reading against the lowest of the window (°C, ≥ 0). Miners with too short a
         history are left out, so "no rise" always means "measured, and flat"."""
+        return self._trends("temp", _temp_rise, window_s, now)
+
+    def _trends(
+        self,
+        name: str,
+        rise: Callable[[MinerHistory, float, float | None], float | None],
+        window_s: float,
+        now: float | None,
+    ) -> dict[str, float]:
+        """Each miner's rise is kept until its next poll (``now=None`` only): the stage asks for
+        every miner's on each batch that changed something, one batch polls a few hundred of
+        5,000, and recomputing them all grew with every sweep of history (issue 15)."""
         out: dict[str, float] = {}
         for key, m in self._miners.items():
-            samples = m.hist.samples
-            if len(samples) < 2 or m.hist.offline_since is not None:
-                continue
-            t = samples[-1][0] if now is None else now
-            for idx in (6, 7):
-                values = [s[idx] for s in samples if s[0] >= t - window_s and s[idx] is not None]
-                if len(values) >= 2:
-                    first = [float(v) for v in values if isinstance(v, int | float)]
-                    out[key] = max(0.0, first[-1] - min(first))
-                    break
+            if now is None:
+                memo = m.trends.get(name)
+                if memo is None or memo[0] != m.polls or memo[1] != window_s:
+                    memo = m.trends[name] = (m.polls, window_s, rise(m.hist, window_s, None))
+                value = memo[2]
+            else:
+                value = rise(m.hist, window_s, now)
+            if value is not None:
+                out[key] = value
         return out
 
     def __len__(self) -> int:
         return len(self._miners)
+
+
+def _inlet_rise(hist: MinerHistory, window_s: float, now: float | None) -> float | None:
+    samples = hist.samples
+    if not samples:
+        return None
+    t = samples[-1][0] if now is None else now
+    inlets = [s[2] for s in samples if s[0] >= t - window_s and s[2] is not None]
+    return max(0.0, inlets[-1] - min(inlets)) if len(inlets) >= 2 else None
+
+
+def _temp_rise(hist: MinerHistory, window_s: float, now: float | None) -> float | None:
+    samples = hist.samples
+    if len(samples) < 2 or hist.offline_since is not None:
+        return None
+    t = samples[-1][0] if now is None else now
+    for idx in (6, 7):
+        values = [s[idx] for s in samples if s[0] >= t - window_s and s[idx] is not None]
+        if len(values) >= 2:
+            first = [float(v) for v in values if isinstance(v, int | float)]
+            return max(0.0, first[-1] - min(first))
+    return None

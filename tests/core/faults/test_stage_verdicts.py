@@ -49,3 +49,35 @@ def test_the_fixture_exercises_what_it_claims() -> None:
     assert len(ids) >= 20
     assert {"raised", "cleared", "escalated", "deescalated"} <= kinds
     assert "site_network_or_power" in incidents
+
+
+def test_kept_trends_equal_trends_worked_out_afresh() -> None:
+    """Each miner's temperature and inlet rise is kept until its next poll: never stale."""
+    import random
+
+    from rig_monitor.core.faults import FaultTracker
+    from rig_monitor.core.faults.tracker import _inlet_rise, _temp_rise
+
+    rng = random.Random(7)
+    units = stage_verdicts.fleet(rng)
+    tracker = FaultTracker()
+    compared = 0
+    for sweep in range(12):
+        for u in units:
+            if rng.random() < 0.15:
+                u.condition = rng.choice(("ok", "offline", "hot", "reboot", "nan", "inlet_hot"))
+                u.booted = stage_verdicts.T0 + sweep * stage_verdicts.SWEEP_S - 100
+        for at in range(0, len(units), 50):
+            t = stage_verdicts.T0 + sweep * stage_verdicts.SWEEP_S + at / 100
+            snaps = [stage_verdicts.snapshot(u, sweep, t, rng) for u in units[at : at + 50]]
+            tracker.update(snaps)
+            kept = (tracker.temp_trends(1800.0), tracker.inlet_trends())  # as the stage asks
+            fresh: tuple[dict[str, float], dict[str, float]] = ({}, {})
+            for key, m in tracker._miners.items():
+                for out, rise in zip(fresh, (_temp_rise, _inlet_rise), strict=True):
+                    value = rise(m.hist, 1800.0, None)
+                    if value is not None:
+                        out[key] = value
+            assert kept == fresh, f"sweep {sweep}, batch at {at}"
+            compared += len(fresh[0]) + len(fresh[1])
+    assert compared > 10_000  # rises were measured, not just empty dicts compared
