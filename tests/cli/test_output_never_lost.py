@@ -77,10 +77,10 @@ def test_watch_json_keeps_every_sweep_when_the_tracker_crashes_on_one_miner(
 ) -> None:
     real = FaultTracker._update_one
 
-    def crashing(self, snap, t, events):  # type: ignore[no-untyped-def]
+    def crashing(self, snap, t, events, *rest):  # type: ignore[no-untyped-def]
         if snap.ip == BROKEN:
             raise ZeroDivisionError("float division by zero")
-        return real(self, snap, t, events)
+        return real(self, snap, t, events, *rest)
 
     monkeypatch.setattr(FaultTracker, "_update_one", crashing)
     rc, sweeps = run(

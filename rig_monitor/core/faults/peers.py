@@ -9,7 +9,6 @@ standard deviation would). Too few peers: no verdict.
 
 from __future__ import annotations
 
-import statistics
 from dataclasses import dataclass
 
 from rig_monitor.core.model import MinerSnapshot
@@ -67,11 +66,22 @@ def reading(snap: MinerSnapshot, expected_ths: float | None) -> PeerReading | No
     return PeerReading(model, temp, kind, board, ratio)
 
 
+def _median(values: list[float]) -> float:
+    """``statistics.median`` of a non-empty list, the same figure without its generic checks
+    (a spread is worked out per model on every batch that moved it)."""
+    data = sorted(values)
+    n = len(data)
+    if n % 2 == 1:
+        return data[n // 2]
+    i = n // 2
+    return (data[i - 1] + data[i]) / 2
+
+
 def spread(values: list[float]) -> Spread | None:
     if not values:
         return None
-    med = statistics.median(values)
-    mad = statistics.median(abs(v - med) for v in values) * MAD_TO_SIGMA
+    med = _median(values)
+    mad = _median([abs(v - med) for v in values]) * MAD_TO_SIGMA
     return Spread(len(values), med, mad)
 
 
@@ -131,9 +141,11 @@ class Peers:
             return cached[ck]
         group = self._by_model.get(model, {}).values()
         if metric == "ratio":
-            values = [r.ratio for r in group if r.ratio is not None]
+            values = [float(r.ratio) for r in group if r.ratio is not None]
         else:
-            values = [r.temp_c for r in group if r.temp_c is not None and r.temp_kind == kind]
-        result = spread([float(v) for v in values])
+            values = [
+                float(r.temp_c) for r in group if r.temp_c is not None and r.temp_kind == kind
+            ]
+        result = spread(values)
         cached[ck] = result
         return result

@@ -85,6 +85,19 @@ _BOARD_AFTER: tuple[_Check, ...] = (
 )
 
 
+def _checks(min_temp_c: float, max_temp_c: float) -> tuple[tuple[_Check, ...], tuple[_Check, ...]]:
+    """The snapshot's and each board's checks, in note order, for one temperature range."""
+    temps = (min_temp_c, max_temp_c)
+    return (
+        (*_SNAP_BEFORE, *((n, *temps, k) for n, k in _SNAP_TEMPS), *_SNAP_AFTER),
+        (*_BOARD_BEFORE, *((n, *temps, k) for n, k in _BOARD_TEMPS), *_BOARD_AFTER),
+    )
+
+
+# built once: ``clean`` runs for every miner and poll
+_DEFAULT_CHECKS = _checks(MIN_TEMP_C, MAX_TEMP_C)
+
+
 def _bad(value: float | None, lo: float, hi: float) -> bool:
     return value is not None and (not math.isfinite(value) or not lo <= value <= hi)
 
@@ -121,9 +134,10 @@ def clean(
             setattr(obj, name, None)
             issues.append(Issue(name, float(value), board, sensor))
 
-    temps = (min_temp_c, max_temp_c)
-    snap_checks = (*_SNAP_BEFORE, *((n, *temps, k) for n, k in _SNAP_TEMPS), *_SNAP_AFTER)
-    board_checks = (*_BOARD_BEFORE, *((n, *temps, k) for n, k in _BOARD_TEMPS), *_BOARD_AFTER)
+    if min_temp_c == MIN_TEMP_C and max_temp_c == MAX_TEMP_C:
+        snap_checks, board_checks = _DEFAULT_CHECKS  # every caller but a test's
+    else:
+        snap_checks, board_checks = _checks(min_temp_c, max_temp_c)
     for name, lo, hi, sensor in snap_checks:
         value = getattr(snap, name)
         if value is None or ((type(value) is float or type(value) is int) and lo <= value <= hi):
@@ -139,9 +153,16 @@ def clean(
             check(b, name, lo, hi, b.index, sensor)
     for p in snap.pools:
         for name in ("accepted", "rejected", "stale"):
+            value = getattr(p, name)
+            if value is None or (
+                (type(value) is int or type(value) is float) and 0 <= value <= 1e15
+            ):
+                continue
             check(p, name, 0, 1e15)
     fans = snap.fans_rpm
-    if any(not isinstance(r, int | float) or _bad(float(r), 0, MAX_RPM) for r in fans):
+    if fans and all((type(r) is int or type(r) is float) and 0 <= r <= MAX_RPM for r in fans):
+        pass  # the usual case: every fan a plain number in range (NaN fails the comparison)
+    elif any(not isinstance(r, int | float) or _bad(float(r), 0, MAX_RPM) for r in fans):
         bad = next(
             float(r) for r in fans if not isinstance(r, int | float) or _bad(float(r), 0, MAX_RPM)
         )

@@ -177,20 +177,26 @@ class FaultTracker:
         """Judge a batch of polls; sets each ``snapshot.faults`` and returns what changed."""
         events: list[FaultEvent] = []
         batch = list(snapshots)
-        issues: list[list[Issue]] = []
+        work: list[tuple[MinerSnapshot, str, _Miner, list[Issue]]] = []
         for snap in batch:  # sane values first, then the peers, then the rules
-            issues.append(clean(snap))
-            m = self._miners.get(snap.key)
+            found = clean(snap)
+            key = snap.key
+            m = self._miners.get(key)
             if m is None:
-                m = self._miners[snap.key] = _Miner()
-            spec = self._spec(m, snap) if snap.online else m.spec
-            expected = snap.nominal_hashrate_ths or (spec.nominal_ths if spec is not None else None)
+                m = self._miners[key] = _Miner()
             if snap.online:
-                self.peers.update(snap.key, reading(snap, expected))
+                spec = self._spec(m, snap)
+                expected = snap.nominal_hashrate_ths or (
+                    spec.nominal_ths if spec is not None else None
+                )
+                self.peers.update(key, reading(snap, expected))
             else:
-                self.peers.forget(snap.key)
-        for snap, found in zip(batch, issues, strict=True):
-            self._update_one(snap, now if now is not None else snap.timestamp, events, found)
+                self.peers.forget(key)
+            work.append((snap, key, m, found))
+        for snap, key, m, found in work:
+            self._update_one(
+                snap, now if now is not None else snap.timestamp, events, found, key, m
+            )
         self._events.extend(events)
         return events
 
@@ -202,12 +208,14 @@ class FaultTracker:
         return m.spec
 
     def _update_one(
-        self, snap: MinerSnapshot, t: float, events: list[FaultEvent], sanity: list[Issue]
+        self,
+        snap: MinerSnapshot,
+        t: float,
+        events: list[FaultEvent],
+        sanity: list[Issue],
+        key: str,
+        m: _Miner,
     ) -> None:
-        key = snap.key
-        m = self._miners.get(key)
-        if m is None:
-            m = self._miners[key] = _Miner()
         spec = self._spec(m, snap)
         limits = self.thresholds.for_miner(snap.ip, snap.port, snap.make, snap.model, spec)
         keep_s, slack_s, reboot_keep_s, drop_keep_s = limits.memo("history", _keep_times)

@@ -73,3 +73,18 @@ def test_a_miner_that_changes_model_leaves_its_old_group() -> None:
         peers.forget(f"k{i}")
     assert peers.spread("Antminer S19", "temp") is None
     assert peers.spread("Antminer S19", "ratio") is None
+
+
+def test_spread_is_the_statistics_median_and_mad() -> None:
+    """``spread`` sorts for itself (no ``statistics`` checks per call): same figures, odd and
+    even counts, ties, integers among floats."""
+    import statistics
+
+    rng = random.Random(11)
+    for n in (*range(1, 12), 40, 41, 400):
+        for _ in range(20):
+            values = [rng.choice((round(rng.gauss(70, 4), 1), 70.0, 72)) for _ in range(n)]
+            med = statistics.median(values)
+            mad = statistics.median(abs(v - med) for v in values) * 1.4826
+            assert spread(values) == Spread(n, med, mad)
+    assert spread([]) is None
