@@ -18,15 +18,18 @@ from pathlib import Path
 import psutil
 import pytest
 
+from rig_monitor.core.credentials import Credential, Credentials, miner_key
 from rig_monitor.core.engine.engine import Batch, EngineConfig
 from rig_monitor.core.engine.engine_process import (
     ENGINE_NICE,
     NICE_ENV,
     EngineProcess,
     _engine_nice,
+    _warm_credentials,
     use_process_engine,
 )
 from rig_monitor.core.faults.stage import FaultReport, FaultStage
+from rig_monitor.core.model import Target
 from rig_monitor.sim import SimFleet, SimFleetThread
 from tests.core.engine.test_engine_scale import free_ports
 
@@ -263,3 +266,53 @@ def test_the_child_does_not_run_the_launcher_script_again(tmp_path: Path) -> Non
         [sys.executable, str(script)], capture_output=True, text=True, timeout=120, env=env
     )
     assert out.stdout.strip() == "ready", out.stdout + out.stderr
+
+
+class _GatedKeyring:
+    """A keyring whose first miner's entry is read only when the test opens the gate (a slow
+    Secret Service): what a poll sees while the start-up reads are still under way."""
+
+    persistent = True
+
+    def __init__(self, gated: str, saved: dict[str, Credential]) -> None:
+        self.gated = gated
+        self.saved = saved
+        self.gate = threading.Event()
+        self.waiting = threading.Event()
+        self.reads: list[str] = []
+
+    def get(self, key: str) -> Credential | None:
+        self.reads.append(key)
+        if key == self.gated:
+            self.waiting.set()
+            assert self.gate.wait(30.0)
+        return self.saved.get(key)
+
+    def set(self, key: str, cred: Credential) -> None:
+        self.saved[key] = cred
+
+    def delete(self, key: str) -> None:
+        self.saved.pop(key, None)
+
+
+def test_polls_need_not_wait_for_the_keyring_and_never_go_without_their_password() -> None:
+    """The child reads the keyring on a thread (issue 15): "ready" goes out once the store is
+    open, and a poll that needs a key the thread has not reached reads it itself."""
+    targets = [Target(f"127.85.0.{i}", 4028) for i in range(1, 6)]
+    mine = Credential("admin", "s3cret")
+    store = _GatedKeyring(miner_key("127.85.0.1", 4028), {miner_key("127.85.0.4", 4028): mine})
+    credentials = Credentials(store, {})
+    ready = threading.Event()
+    thread = _warm_credentials(credentials, targets, ready.set)
+    try:
+        assert store.waiting.wait(30.0)  # the start-up reads are held at the first miner
+        assert ready.is_set()  # the store was open before: "ready" did not wait for the reads
+        assert all(k.startswith("family:") for k in store.reads[:-1])  # shared keys first
+        # a poll of the fourth miner now: its own password, read through, not the default
+        assert credentials.resolve("127.85.0.4", 4028, "antminer") == mine
+        assert credentials.resolve("127.85.0.5", 4028, "antminer") == Credential("root", "root")
+    finally:
+        store.gate.set()
+        thread.join(30.0)
+    assert not thread.is_alive()
+    assert {miner_key(t.ip, t.port) for t in targets} <= set(store.reads)
