@@ -88,3 +88,39 @@ def test_spread_is_the_statistics_median_and_mad() -> None:
             mad = statistics.median(abs(v - med) for v in values) * 1.4826
             assert spread(values) == Spread(n, med, mad)
     assert spread([]) is None
+
+
+def test_a_nan_reading_neither_breaks_the_sorted_groups_nor_stays_in_them() -> None:
+    """NaN has no place in a sorted list: a group holding one is scanned (as before the sorted
+    groups), and once it leaves, the group's spread is the plain one again."""
+    rng = random.Random(3)
+    peers = Peers()
+    truth: dict[str, PeerReading] = {}
+    for step in range(2000):
+        key = f"10.0.1.{rng.randint(1, 40)}:4028"
+        value = _reading(rng)
+        if value is not None and rng.random() < 0.05:
+            value = PeerReading(value.model, float("nan"), value.temp_kind, None, float("nan"))
+        peers.update(key, value)
+        if value is None:
+            truth.pop(key, None)
+        else:
+            truth[key] = value
+        if step % 5 == 0:
+            for model in MODELS:
+                for metric, kind in (("ratio", "board"), ("temp", "board"), ("temp", "chip")):
+                    got = peers.spread(model, metric, kind)
+                    want = _scan(truth, model, metric, kind)
+                    nan = any(
+                        r.model == model and r.ratio != r.ratio for r in truth.values()
+                    )  # a NaN's place in a sort is arbitrary: the figures are, too
+                    if nan and want is not None:
+                        assert got is not None and got.n == want.n
+                    else:
+                        assert got == want
+    for key in list(truth):  # every NaN gone: the sorted groups are whole again
+        peers.update(key, PeerReading(truth[key].model, 70.0, "board", 0, 1.0))
+        truth[key] = PeerReading(truth[key].model, 70.0, "board", 0, 1.0)
+    for model in MODELS:
+        assert peers.spread(model, "temp") == _scan(truth, model, "temp", "board")
+        assert peers.spread(model, "ratio") == _scan(truth, model, "ratio", "board")
