@@ -35,6 +35,17 @@ def _reading(rng: random.Random) -> PeerReading | None:
     )
 
 
+def _update(
+    peers: Peers, truth: dict[str, PeerReading], key: str, value: PeerReading | None
+) -> None:
+    """The same update to the index under test and to the plain record of every reading."""
+    peers.update(key, value)
+    if value is None:
+        truth.pop(key, None)
+    else:
+        truth[key] = value
+
+
 def test_spreads_match_a_full_scan_through_moves_and_drops() -> None:
     rng = random.Random(15)
     peers = Peers()
@@ -46,11 +57,7 @@ def test_spreads_match_a_full_scan_through_moves_and_drops() -> None:
             peers.forget(key)
             truth.pop(key, None)
         else:
-            peers.update(key, value)
-            if value is None:
-                truth.pop(key, None)
-            else:
-                truth[key] = value
+            _update(peers, truth, key, value)
         if step % 7 == 0:  # read some spreads between updates, so stale cache entries would show
             for model in (*MODELS, "Avalon 1246"):
                 for metric, kind in (("ratio", "board"), ("temp", "board"), ("temp", "chip")):
@@ -101,11 +108,7 @@ def test_a_nan_reading_neither_breaks_the_sorted_groups_nor_stays_in_them() -> N
         value = _reading(rng)
         if value is not None and rng.random() < 0.05:
             value = PeerReading(value.model, float("nan"), value.temp_kind, None, float("nan"))
-        peers.update(key, value)
-        if value is None:
-            truth.pop(key, None)
-        else:
-            truth[key] = value
+        _update(peers, truth, key, value)
         if step % 5 == 0:
             for model in MODELS:
                 for metric, kind in (("ratio", "board"), ("temp", "board"), ("temp", "chip")):
