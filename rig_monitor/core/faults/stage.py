@@ -301,12 +301,15 @@ class FaultStage:
             self._latest[s.key] = s
             if s.online and (s.make or s.model):
                 self._models[s.key] = fmt.make_model(s)
+        # every open fault, suppressed ones included, listed once: the diagnosis reads them all,
+        # the records the ones not suppressed (same order: a filter of one sorted list)
+        everything = tracker.active(include_suppressed=True, now=now)
         if changed or now - self._diagnosed_at >= DIAGNOSE_EVERY_S:
             self._diagnosed_at = now
             self._incidents = tuple(
                 diagnose(
                     self._latest,
-                    tracker.active(include_suppressed=True, now=now),
+                    everything,
                     catalogue=tracker.catalogue,
                     inlet_rise=tracker.inlet_trends(),
                     temp_rise=tracker.temp_trends(
@@ -333,7 +336,8 @@ class FaultStage:
                 self._models.get(a.miner, ""),
                 grouped.get((a.miner, a.id)),
             )
-            for a in tracker.active(include_snoozed=True, now=now)
+            for a in everything
+            if a.suppressed_by is None
         )
         members = {m for inc in self._incidents for m in inc.miners}
         events, self._new_events = tuple(self._new_events), []
