@@ -19,6 +19,7 @@ import argparse
 import asyncio
 import cProfile
 import io
+import os
 import pstats
 import resource
 import sys
@@ -75,6 +76,9 @@ async def one(
                 online = min(online, stats.online)
         await poller.aclose()
     if prof is not None:
+        dump = os.environ.get("RIG_MONITOR_PROFILE_OUT")  # for pstats: callers, cumulative
+        if dump:
+            prof.dump_stats(dump)
         out = io.StringIO()
         pstats.Stats(prof, stream=out).sort_stats("tottime").print_stats(profile)
         print(out.getvalue(), file=sys.stderr)
