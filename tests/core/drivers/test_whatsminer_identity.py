@@ -22,6 +22,7 @@ from rig_monitor.core.drivers.whatsminer import IDENTITY_RECHECK_S, WhatsminerDr
 from rig_monitor.core.errors import MinerError
 from rig_monitor.core.model import ErrorKind, Identity, Target
 from rig_monitor.core.wire.cgminer import CGMinerClient
+from tests.core.drivers.fakeclock import Clock
 
 CAP = Path(__file__).parents[2] / "captures" / "whatsminer" / "btminer-apiv1-2021fw" / "rpc"
 
@@ -66,14 +67,6 @@ class FakeRpc:
             "get_error_code": {"STATUS": "S", "Msg": {"error_code": []}},
         }
         return canned[command]
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.t = 1000.0
-
-    def __call__(self) -> float:
-        return self.t
 
 
 @pytest.fixture
