@@ -9,7 +9,10 @@ blob are GH/s; error words are numbers to compare with what a healthy unit shows
 
 from __future__ import annotations
 
+import contextlib
 import re
+import time
+from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from rig_monitor.core.drivers.base import (
@@ -20,6 +23,7 @@ from rig_monitor.core.drivers.base import (
     parse_pools,
     section,
 )
+from rig_monitor.core.errors import MinerError
 from rig_monitor.core.model import Board, Identity, MinerSnapshot, PoolStatus, Target, VendorError
 from rig_monitor.core.values import (
     average_rate,
@@ -30,6 +34,7 @@ from rig_monitor.core.values import (
     rate_from,
     temp,
 )
+from rig_monitor.core.wire.cgminer import status_of, status_ok
 
 RATE_NOW = ("5s", "30s", "1m", "5m")  # not "av": a standby Q keeps a high average
 RATE_AVG = ("15m", "5m", "av")
@@ -242,16 +247,95 @@ def _has_modules(stats_reply: Any) -> bool:
     )
 
 
+# Builds that refuse multi-command requests (the A12 generation's "leading comma" cgminer answers
+# a "+" request with Invalid command) answer each command on a connection of its own: 4 a poll.
+# ``version`` (model, firmware, MAC, DNA) changes only with an upgrade or another unit at the
+# address; the modules' own Ver and DNA tokens in every estats reply say the same, and an upgrade
+# restarts cgminer (Elapsed goes down). So it is kept and reused between re-checks, as Whatsminer's
+# identity is (whatsminer.IDENTITY_RECHECK_S), and asked again at once on a contradiction.
+VERSION_RECHECK_S = 600.0
+_VERSION_KEY = "avalon.version"
+_MARK_TOKEN = re.compile(r"(?:^|[\s{])(Ver|DNA)\[([^\[\]]*)\]")
+
+
+def _elapsed(replies: dict[str, Any]) -> float | None:
+    return num(first(replies.get("summary"), "SUMMARY").get("Elapsed"))
+
+
+def _module_marks(replies: dict[str, Any]) -> tuple[str, tuple[Any, ...]] | None:
+    """Who serves the modules' reply (its STATUS Description) and every module's Ver and DNA
+    tokens, found by a regex on the raw text (no blob parse); None when no module is there."""
+    reply = replies.get("estats")
+    if not _has_modules(reply):
+        reply = replies.get("stats")
+    marks = tuple(
+        tuple(_MARK_TOKEN.findall(raw))
+        for item in section(reply, "STATS")
+        for key, raw in item.items()
+        if isinstance(raw, str) and _MM_KEY.match(str(key))
+    )
+    if not marks or not isinstance(reply, dict):
+        return None
+    return status_of(reply).description, marks
+
+
+@dataclass(slots=True)
+class _KeptVersion:
+    at: float  # time.monotonic() when asked
+    elapsed: float | None  # the summary's Elapsed at the last poll that reused it
+    marks: tuple[str, tuple[Any, ...]] | None  # _module_marks when asked
+    reply: dict[str, Any]
+
+    @classmethod
+    def of(cls, replies: dict[str, Any], now: float) -> _KeptVersion | None:
+        """The poll's ``version`` reply worth keeping (answered, with a VERSION item), or None:
+        asked again next poll."""
+        reply = replies.get("version")
+        if not isinstance(reply, dict) or not status_ok(reply) or not first(reply, "VERSION"):
+            return None
+        return cls(now, _elapsed(replies), _module_marks(replies), reply)
+
+    def contradicted(self, replies: dict[str, Any]) -> bool:
+        """A restart (Elapsed went down), other modules or builds (Ver, DNA), another server,
+        or nothing to vouch for the kept reply (no module in this poll or when it was kept)."""
+        elapsed = _elapsed(replies)
+        if elapsed is not None and self.elapsed is not None and elapsed < self.elapsed:
+            return True
+        marks = _module_marks(replies)
+        return marks is None or marks != self.marks
+
+
 class AvalonDriver(Driver):
     family: ClassVar[str] = "avalon"
     make: ClassVar[str | None] = "Avalon"
     commands: ClassVar[tuple[str, ...]] = ("version", "summary", "estats", "pools")
 
     async def fetch(self, session: Session) -> dict[str, Any]:
-        replies = await super().fetch(session)
+        """The four commands; ``version`` reused between re-checks where each command is a
+        connection of its own (builds that refuse multi-command requests): see _KeptVersion."""
+        rpc = session.rpc
+        kept: _KeptVersion | None = session.state.get(_VERSION_KEY)
+        now = time.monotonic()
+        if rpc.multi_supported is not False or kept is None or now - kept.at >= VERSION_RECHECK_S:
+            replies = await super().fetch(session)
+            await self._modules_somewhere(session, replies)
+            if rpc.multi_supported is False:  # (just found out, or due): keep this version
+                session.state[_VERSION_KEY] = _KeptVersion.of(replies, now)
+            return replies
+        replies = dict(await rpc.multi(*(c for c in self.commands if c != "version")))
+        await self._modules_somewhere(session, replies)
+        if kept.contradicted(replies):
+            with contextlib.suppress(MinerError):  # failed: absent, as a refused single is
+                replies = {"version": await rpc.command("version"), **replies}
+            session.state[_VERSION_KEY] = _KeptVersion.of(replies, now)
+            return replies
+        kept.elapsed = _elapsed(replies) if _elapsed(replies) is not None else kept.elapsed
+        return {"version": kept.reply, **replies}
+
+    @staticmethod
+    async def _modules_somewhere(session: Session, replies: dict[str, Any]) -> None:
         if not _has_modules(replies.get("estats")):  # A7–A9 and some builds: only `stats` has it
             replies["stats"] = await session.rpc.command("stats")
-        return replies
 
     def parse(self, target: Target, replies: dict[str, Any], identity: Identity) -> MinerSnapshot:
         snap = base_snapshot(target, identity, replies)

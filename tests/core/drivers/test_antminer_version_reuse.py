@@ -9,8 +9,6 @@ replies are a real S19 Pro's (tests/captures/antminer/s19pro-stock-legacy, see i
 from __future__ import annotations
 
 import asyncio
-import contextlib
-import json
 from pathlib import Path
 from typing import Any, cast
 
@@ -19,10 +17,10 @@ import pytest
 from rig_monitor.core.drivers import antminer
 from rig_monitor.core.drivers.antminer import VERSION_RECHECK_S, AntminerDriver
 from rig_monitor.core.drivers.base import Session
-from rig_monitor.core.errors import MinerError
-from rig_monitor.core.model import ErrorKind, Identity, MinerSnapshot, Target
+from rig_monitor.core.model import Identity, MinerSnapshot, Target
 from rig_monitor.core.wire.cgminer import CGMinerClient, parse_reply
 from tests.core.drivers.fakeclock import Clock
+from tests.core.drivers.fakerpc import SinglesRpc as FakeRpc
 
 CAP = Path(__file__).parents[2] / "captures" / "antminer" / "s19pro-stock-legacy" / "rpc"
 COMMANDS = ("version", "summary", "stats", "pools")
@@ -32,37 +30,8 @@ def _cap(name: str) -> dict[str, Any]:
     return parse_reply((CAP / f"{name}.json").read_bytes())
 
 
-class SinglesRpc:
-    """The client after a refused multi-command request: one command per connection."""
-
-    def __init__(self, multi_supported: bool | None = False) -> None:
-        self.multi_supported = multi_supported
-        self.replies = {c: _cap(c) for c in COMMANDS}
-        self.asked: list[str] = []
-        self.fail: set[str] = set()
-
-    async def command(self, command: str) -> dict[str, Any]:
-        self.asked.append(command)
-        if command in self.fail:
-            raise MinerError(ErrorKind.TIMEOUT, "timed out: no complete reply in 1 s")
-        return self.replies[command]
-
-    async def multi(self, *commands: str) -> dict[str, Any]:
-        if self.multi_supported is not False:
-            self.asked.append("+".join(commands))
-            if self.multi_supported:
-                return {c: self.replies[c] for c in commands}
-            self.multi_supported = False  # refused: the client falls back to single commands
-        out = {}
-        for c in commands:
-            with contextlib.suppress(MinerError):
-                out[c] = await self.command(c)
-        return out
-
-    def edit(self, command: str, section: str, key: str, value: Any) -> None:
-        reply = json.loads(json.dumps(self.replies[command]))
-        reply[section][0][key] = value
-        self.replies[command] = reply
+def SinglesRpc(multi_supported: bool | None = False) -> FakeRpc:
+    return FakeRpc({c: _cap(c) for c in COMMANDS}, multi_supported)
 
 
 @pytest.fixture
@@ -72,12 +41,12 @@ def clock(monkeypatch: pytest.MonkeyPatch) -> Clock:
     return c
 
 
-def _session(rpc: SinglesRpc) -> Session:
+def _session(rpc: FakeRpc) -> Session:
     return Session(Target("127.0.0.9"), cast(CGMinerClient, rpc), Identity("antminer", "Antminer"))
 
 
 def _poll(session: Session) -> tuple[list[str], MinerSnapshot]:
-    rpc = cast(SinglesRpc, session.rpc)
+    rpc = cast(FakeRpc, session.rpc)
     rpc.asked.clear()
     snap = asyncio.run(AntminerDriver().poll(session))
     return sorted(rpc.asked), snap

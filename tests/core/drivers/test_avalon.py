@@ -230,6 +230,8 @@ def test_fetch_asks_stats_only_when_estats_has_no_module() -> None:
     assert not _has_modules(none) and not _has_modules(not_text) and not _has_modules(None)
 
     class Rpc:
+        multi_supported = True
+
         def __init__(self, estats: Any) -> None:
             self.asked: list[str] = []
             self.estats = estats
@@ -245,6 +247,7 @@ def test_fetch_asks_stats_only_when_estats_has_no_module() -> None:
     class Sess:
         def __init__(self, estats: Any) -> None:
             self.rpc = Rpc(estats)
+            self.state: dict[str, Any] = {}
 
     for estats, stats_asked in ((with_module, False), (none, True), (not_text, True)):
         s = Sess(estats)
