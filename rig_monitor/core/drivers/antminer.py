@@ -8,6 +8,7 @@ Per-chain data lives in ``stats``' second object with 1-based chain numbers (S9-
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import functools
 import re
 import time
@@ -37,6 +38,7 @@ from rig_monitor.core.values import (
     rate_from,
     temps,
 )
+from rig_monitor.core.wire.cgminer import status_of, status_ok
 
 _CHAIN_KEY = re.compile(r"^chain_(?:acn|acs|rate|hw)(\d+)$")
 _FAN_KEY = re.compile(r"^fan(\d+)$")
@@ -169,6 +171,49 @@ def clean_model(type_text: str) -> str:
     return text.strip()
 
 
+# Stock firmware that refuses multi-command requests (some S19 builds) answers each command on a
+# connection of its own: 4 a poll. ``version`` (model, firmware build, API) changes only with an
+# upgrade or another machine at the address, both of which the poll's own ``stats`` head (the same
+# Type/CompileTime/miner fields) and the summary's Elapsed (an upgrade restarts) contradict: so it
+# is reused between re-checks, like Whatsminer's identity (whatsminer.IDENTITY_RECHECK_S).
+VERSION_RECHECK_S = 600.0
+_VERSION_KEY = "antminer.version"
+_VERSION_FIELDS = ("Type", "CompileTime", "BMMiner", "CGMiner", "Miner")
+
+
+@dataclass(slots=True)
+class _KeptVersion:
+    at: float  # time.monotonic() when asked
+    elapsed: float | None  # the summary's Elapsed at the last poll that reused it
+    reply: dict[str, Any]
+
+
+def _kept_version(replies: dict[str, Any], now: float) -> _KeptVersion | None:
+    """A successful ``version`` reply worth keeping, with the summary's Elapsed beside it."""
+    reply = replies.get("version")
+    if not isinstance(reply, dict) or not status_ok(reply) or not first(reply, "VERSION"):
+        return None
+    return _KeptVersion(now, num(first(replies.get("summary"), "SUMMARY").get("Elapsed")), reply)
+
+
+def _version_contradicted(kept: _KeptVersion, replies: dict[str, Any]) -> bool:
+    """Does this poll say the kept ``version`` may be stale? A restart (Elapsed went down),
+    another server in the stats reply's STATUS, a differing Type/CompileTime/miner field in
+    its head, or a stats reply that cannot vouch (failed, or without any of those fields)."""
+    elapsed = num(first(replies.get("summary"), "SUMMARY").get("Elapsed"))
+    if elapsed is not None and kept.elapsed is not None and elapsed < kept.elapsed:
+        return True
+    stats = replies.get("stats")
+    if not isinstance(stats, dict) or not status_ok(stats):
+        return True
+    if status_of(stats).description != status_of(kept.reply).description:
+        return True
+    head = first(stats, "STATS")
+    version = first(kept.reply, "VERSION")
+    shared = [k for k in _VERSION_FIELDS if k in head and k in version]
+    return not shared or any(head[k] != version[k] for k in shared)
+
+
 class AntminerDriver(Driver):
     family: ClassVar[str] = "antminer"
     make: ClassVar[str | None] = "Antminer"
@@ -188,13 +233,13 @@ class AntminerDriver(Driver):
         results: tuple[dict[str, Any] | BaseException, ...]
         if due:
             results = await asyncio.gather(
-                super().fetch(session),
+                self._rpc(session),
                 antminer_web.fetch_web(session, pages=due),
                 return_exceptions=True,
             )
         else:  # nothing due on the web (most polls): no tasks to run the two side by side
             try:
-                alone: dict[str, Any] | BaseException = await super().fetch(session)
+                alone: dict[str, Any] | BaseException = await self._rpc(session)
             except Exception as exc:
                 alone = exc
             results = (alone, await antminer_web.fetch_web(session, pages=due))
@@ -223,6 +268,32 @@ class AntminerDriver(Driver):
         if extra:
             pages = {**pages, **await antminer_web.fetch_web(session, pages=extra)}
         return {**rpc, **pages}
+
+    async def _rpc(self, session: Session) -> dict[str, Any]:
+        """The RPC replies; where each command is a connection of its own (multi-command
+        refused), ``version`` is asked when due or contradicted and reused in between: 3
+        connections a poll instead of 4 (see VERSION_RECHECK_S)."""
+        rpc = session.rpc
+        if rpc.multi_supported is not False or "version" not in self.commands:
+            replies = await super().fetch(session)
+            if rpc.multi_supported is False:  # just found out: keep this version
+                session.state[_VERSION_KEY] = _kept_version(replies, time.monotonic())
+            return replies
+        kept: _KeptVersion | None = session.state.get(_VERSION_KEY)
+        now = time.monotonic()
+        if kept is None or now - kept.at >= VERSION_RECHECK_S:
+            replies = await super().fetch(session)
+            session.state[_VERSION_KEY] = _kept_version(replies, now)
+            return replies
+        rest = dict(await rpc.multi(*(c for c in self.commands if c != "version")))
+        if _version_contradicted(kept, rest):
+            with contextlib.suppress(MinerError):  # failed: absent, as a refused single is
+                rest = {"version": await rpc.command("version"), **rest}
+            session.state[_VERSION_KEY] = _kept_version(rest, now)
+            return rest
+        elapsed = num(first(rest.get("summary"), "SUMMARY").get("Elapsed"))
+        kept.elapsed = elapsed if elapsed is not None else kept.elapsed
+        return {"version": kept.reply, **rest}
 
     async def poll(self, session: Session) -> MinerSnapshot:
         """The reading, and the health page's schedule from it (see HEALTH_CLEAN_EVERY_S).

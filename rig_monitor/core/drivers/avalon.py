@@ -9,7 +9,10 @@ blob are GH/s; error words are numbers to compare with what a healthy unit shows
 
 from __future__ import annotations
 
+import contextlib
 import re
+import time
+from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from rig_monitor.core.drivers.base import (
@@ -20,6 +23,7 @@ from rig_monitor.core.drivers.base import (
     parse_pools,
     section,
 )
+from rig_monitor.core.errors import MinerError
 from rig_monitor.core.model import Board, Identity, MinerSnapshot, PoolStatus, Target, VendorError
 from rig_monitor.core.values import (
     average_rate,
@@ -30,6 +34,7 @@ from rig_monitor.core.values import (
     rate_from,
     temp,
 )
+from rig_monitor.core.wire.cgminer import status_of, status_ok
 
 RATE_NOW = ("5s", "30s", "1m", "5m")  # not "av": a standby Q keeps a high average
 RATE_AVG = ("15m", "5m", "av")
@@ -43,6 +48,14 @@ _TOKEN_START = re.compile(r"['\[]")
 # A real module blob ('MM ID0') is a few KB; the walk below is per character, so a hostile
 # megabyte would cost its miner a quarter of a second per poll. Longer is a bad reply.
 MAX_BLOB_CHARS = 128 * 1024
+# The shape of every real flat blob and of each nested block's body: ``Key[value]`` tokens whose
+# values hold no bracket, and bare words ("Nonce" of "Nonce Mask[25]"), apart by whitespace, no
+# quote or brace anywhere outside a value. Such a text reads with one ``findall`` exactly as the
+# walk below reads it (its keys: the run of non-space, non-"]{}" characters before "["); anything
+# else takes the walk. Possessive quantifiers: linear time on any text.
+_KEY_CHARS = r"[^\s\[\]{}']"
+_FLAT_BLOB = re.compile(rf"(?:\s++|{_KEY_CHARS}*+\[[^\[\]]*+\]|{_KEY_CHARS}++(?=\s|\Z))*+")
+_FLAT_TOKEN = re.compile(rf"({_KEY_CHARS}*)\[([^\[\]]*)\]")
 
 
 def parse_brackets(text: str) -> Blob:
@@ -51,7 +64,14 @@ def parse_brackets(text: str) -> Blob:
     Raises ValueError for a text longer than any real one (``MAX_BLOB_CHARS``)."""
     if len(text) > MAX_BLOB_CHARS:
         raise ValueError(f"an estats text of {len(text):,} characters (real ones: a few KB)")
-    out: Blob = {}
+    if _FLAT_BLOB.fullmatch(text):
+        out: Blob = {}
+        for key, value in _FLAT_TOKEN.findall(text):
+            key = key.strip(",")
+            if key:
+                out[key] = value.strip()
+        return out
+    out = {}
     i, n = 0, len(text)
     while i < n:
         found = _TOKEN_START.search(text, i)  # skip the junk between tokens at C speed
@@ -110,13 +130,25 @@ def _closing(text: str, start: int, opening: str, closing: str) -> int:
     return len(text)
 
 
+# A token that is only plain decimals ("59459.52 61407.83", " 66  65", "1.299%"), the shape of
+# nearly every real one: each part then reads as ``num`` would read it, so ``float`` reads them in
+# one pass instead of a ``num`` call per part (per-chip lists hold ~100 parts: most of an Avalon
+# poll's parse). ASCII digits only, parts apart, at most 300 digits before the point (finite).
+_PLAIN_NUMBERS = re.compile(
+    r"\s*(?:[-+]?\d{1,300}(?:\.\d+)?%*(?:\s+[-+]?\d{1,300}(?:\.\d+)?%*)*\s*)?", re.ASCII
+)
+
+
 def numbers(blob: Blob, key: str) -> list[float]:
     """The numbers in a token ("59459.52 61407.83", "1.299%", " 66  65"); [] when absent."""
     raw = blob.get(key)
     if not isinstance(raw, str):
         return []
+    text = raw.replace(",", " ")
+    if _PLAIN_NUMBERS.fullmatch(text):
+        return [float(part) for part in text.replace("%", "").split()]
     out = []
-    for part in raw.replace(",", " ").split():
+    for part in text.split():
         f = num(part.rstrip("%"))
         if f is not None:
             out.append(f)
@@ -206,16 +238,104 @@ def modules(stats_reply: Any) -> list[tuple[Blob, Blob]]:
     return out
 
 
+def _has_modules(stats_reply: Any) -> bool:
+    """Would ``modules`` find any? Without parsing the blobs, which ``parse`` does once."""
+    return any(
+        isinstance(raw, str) and _MM_KEY.match(str(key)) is not None
+        for item in section(stats_reply, "STATS")
+        for key, raw in item.items()
+    )
+
+
+# Builds that refuse multi-command requests (the A12 generation's "leading comma" cgminer answers
+# a "+" request with Invalid command) answer each command on a connection of its own: 4 a poll.
+# ``version`` (model, firmware, MAC, DNA) changes only with an upgrade or another unit at the
+# address; the modules' own Ver and DNA tokens in every estats reply say the same, and an upgrade
+# restarts cgminer (Elapsed goes down). So it is kept and reused between re-checks, as Whatsminer's
+# identity is (whatsminer.IDENTITY_RECHECK_S), and asked again at once on a contradiction.
+VERSION_RECHECK_S = 600.0
+_VERSION_KEY = "avalon.version"
+_MARK_TOKEN = re.compile(r"(?:^|[\s{])(Ver|DNA)\[([^\[\]]*)\]")
+
+
+def _elapsed(replies: dict[str, Any]) -> float | None:
+    return num(first(replies.get("summary"), "SUMMARY").get("Elapsed"))
+
+
+def _module_marks(replies: dict[str, Any]) -> tuple[str, tuple[Any, ...]] | None:
+    """Who serves the modules' reply (its STATUS Description) and every module's Ver and DNA
+    tokens, found by a regex on the raw text (no blob parse); None when no module is there."""
+    reply = replies.get("estats")
+    if not _has_modules(reply):
+        reply = replies.get("stats")
+    marks = tuple(
+        tuple(_MARK_TOKEN.findall(raw))
+        for item in section(reply, "STATS")
+        for key, raw in item.items()
+        if isinstance(raw, str) and _MM_KEY.match(str(key))
+    )
+    if not marks or not isinstance(reply, dict):
+        return None
+    return status_of(reply).description, marks
+
+
+@dataclass(slots=True)
+class _KeptVersion:
+    at: float  # time.monotonic() when asked
+    elapsed: float | None  # the summary's Elapsed at the last poll that reused it
+    marks: tuple[str, tuple[Any, ...]] | None  # _module_marks when asked
+    reply: dict[str, Any]
+
+    @classmethod
+    def of(cls, replies: dict[str, Any], now: float) -> _KeptVersion | None:
+        """The poll's ``version`` reply worth keeping (answered, with a VERSION item), or None:
+        asked again next poll."""
+        reply = replies.get("version")
+        if not isinstance(reply, dict) or not status_ok(reply) or not first(reply, "VERSION"):
+            return None
+        return cls(now, _elapsed(replies), _module_marks(replies), reply)
+
+    def contradicted(self, replies: dict[str, Any]) -> bool:
+        """A restart (Elapsed went down), other modules or builds (Ver, DNA), another server,
+        or nothing to vouch for the kept reply (no module in this poll or when it was kept)."""
+        elapsed = _elapsed(replies)
+        if elapsed is not None and self.elapsed is not None and elapsed < self.elapsed:
+            return True
+        marks = _module_marks(replies)
+        return marks is None or marks != self.marks
+
+
 class AvalonDriver(Driver):
     family: ClassVar[str] = "avalon"
     make: ClassVar[str | None] = "Avalon"
     commands: ClassVar[tuple[str, ...]] = ("version", "summary", "estats", "pools")
 
     async def fetch(self, session: Session) -> dict[str, Any]:
-        replies = await super().fetch(session)
-        if not modules(replies.get("estats")):  # A7–A9 and some builds: only `stats` has it
+        """The four commands; ``version`` reused between re-checks where each command is a
+        connection of its own (builds that refuse multi-command requests): see _KeptVersion."""
+        rpc = session.rpc
+        kept: _KeptVersion | None = session.state.get(_VERSION_KEY)
+        now = time.monotonic()
+        if rpc.multi_supported is not False or kept is None or now - kept.at >= VERSION_RECHECK_S:
+            replies = await super().fetch(session)
+            await self._modules_somewhere(session, replies)
+            if rpc.multi_supported is False:  # (just found out, or due): keep this version
+                session.state[_VERSION_KEY] = _KeptVersion.of(replies, now)
+            return replies
+        replies = dict(await rpc.multi(*(c for c in self.commands if c != "version")))
+        await self._modules_somewhere(session, replies)
+        if kept.contradicted(replies):
+            with contextlib.suppress(MinerError):  # failed: absent, as a refused single is
+                replies = {"version": await rpc.command("version"), **replies}
+            session.state[_VERSION_KEY] = _KeptVersion.of(replies, now)
+            return replies
+        kept.elapsed = _elapsed(replies) if _elapsed(replies) is not None else kept.elapsed
+        return {"version": kept.reply, **replies}
+
+    @staticmethod
+    async def _modules_somewhere(session: Session, replies: dict[str, Any]) -> None:
+        if not _has_modules(replies.get("estats")):  # A7–A9 and some builds: only `stats` has it
             replies["stats"] = await session.rpc.command("stats")
-        return replies
 
     def parse(self, target: Target, replies: dict[str, Any], identity: Identity) -> MinerSnapshot:
         snap = base_snapshot(target, identity, replies)
@@ -297,7 +417,7 @@ class AvalonDriver(Driver):
             where: Blob = nested if isinstance(nested, dict) else blob
             chips: int | None = None  # a token present but empty is a board with no chips
             if f"PVT_T{i}" in where:
-                chips = sum(1 for t in numbers(where, f"PVT_T{i}") if t > 0)
+                chips = len([t for t in numbers(where, f"PVT_T{i}") if t > 0])
             elif f"MW{i}" in where:
                 chips = len(numbers(where, f"MW{i}"))
             chip_t = tmax[i] if i < len(tmax) else (tavg[i] if i < len(tavg) else None)

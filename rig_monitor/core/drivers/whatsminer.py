@@ -52,7 +52,10 @@ RATE_AVG = ("15m", "5m", "av")
 BATCH = ("summary", "edevs", "pools", "devdetails")
 FLAT = ("get_version", "get_miner_info", "get_error_code", "status")  # refused inside a batch
 IDENTITY = ("get_version", "get_miner_info")  # firmware, MAC, hostname, serial: rarely change
-EVERY_POLL = tuple(c for c in FLAT if c not in IDENTITY)
+# ``status`` says only whether btminer is switched off (mineroff), which matters only to a miner
+# that is not hashing: it is asked when the summary shows no current hashrate (see fetch).
+WHEN_NOT_HASHING = ("status",)
+EVERY_POLL = tuple(c for c in FLAT if c not in IDENTITY and c not in WHEN_NOT_HASHING)
 # How long the identity replies are reused while the summary agrees with them: a renamed host
 # or a new serial behind the same MAC and firmware shows within this (a design choice: two of
 # five connections per poll saved, a rename seen within 10 min).
@@ -164,26 +167,38 @@ def _reduced(replies: dict[str, Any]) -> bool:
     return not rates and not devs
 
 
+def _hashing(replies: dict[str, Any]) -> bool:
+    """Does the summary show a current hashrate (``parse``'s ``hashrate_ths``) above zero?"""
+    rate = rate_from(first(replies.get("summary"), "SUMMARY"), RATE_NOW)
+    return rate is not None and rate > 0
+
+
 class WhatsminerDriver(Driver):
     family: ClassVar[str] = "whatsminer"
     make: ClassVar[str | None] = "Whatsminer"
     commands: ClassVar[tuple[str, ...]] = BATCH
 
     async def fetch(self, session: Session) -> dict[str, Any]:
-        """The batch, the error codes and the status every poll; identity every 10 min.
+        """The batch and the error codes every poll; identity every 10 min; ``status`` when
+        the miner is not hashing.
 
         cgminer closes after each reply, so every flat command is a connection of its own:
         ``get_version`` and ``get_miner_info`` (firmware, MAC, hostname, serial) change only
         with an upgrade or another device on the address, so they are asked when due
         (``IDENTITY_RECHECK_S``) or at once when the summary contradicts them (its MAC or
-        firmware version changed), and their last replies are reused in between: 3
-        connections per poll instead of 5.
+        firmware version changed), and their last replies are reused in between. ``status``
+        (mineroff: asleep by design, not stopped) is asked after the batch when the summary's
+        current hashrate (the figure "mining stopped" judges) is absent or zero: a hashing
+        miner is not asleep, and API v1's "btmineroff" is not believed while hashing anyway.
+        2 connections per poll for a hashing miner instead of 5; one more round trip for a
+        stopped one. The cost: a miner switched off while its summary still shows a rate is
+        seen asleep one poll later.
         """
         rpc = session.rpc
         ident = session.state.get(_IDENTITY_KEY)
         now = time.monotonic()
         due = ident is None or now - ident.at >= IDENTITY_RECHECK_S
-        flat = FLAT if due else EVERY_POLL
+        flat = (*IDENTITY, *EVERY_POLL) if due else EVERY_POLL
         results = await asyncio.gather(
             rpc.multi(*BATCH), *(rpc.command(c) for c in flat), return_exceptions=True
         )
@@ -219,6 +234,11 @@ class WhatsminerDriver(Driver):
             except MinerError:
                 return replies  # shown as read; reading_incomplete says what is missing
             return {**v3, VIA_V3: True}
+        if not _hashing(replies):
+            more = await asyncio.gather(
+                *(rpc.command(c) for c in WHEN_NOT_HASHING), return_exceptions=True
+            )
+            _merge_flat(replies, WHEN_NOT_HASHING, more)
         return replies
 
     def parse(self, target: Target, replies: dict[str, Any], identity: Identity) -> MinerSnapshot:
@@ -279,6 +299,8 @@ class WhatsminerDriver(Driver):
             # API v1 (fw 20210322) says "true" while hashing 67.7 TH/s with 2338 shares
             # (tests/captures/whatsminer/btminer-apiv1-2021fw): believed only with no hashrate.
             snap.idle = str(v1_off).strip().lower() == "true" and not snap.hashrate_ths
+        elif snap.hashrate_ths is not None and snap.hashrate_ths > 0:
+            snap.idle = False  # hashing: not asleep (``status`` is asked only when not hashing)
 
         count = integer(summary.get("Error Code Count")) or 0
         from_summary = [vendor_error(summary.get(f"Error Code {n}")) for n in range(count)]

@@ -152,3 +152,166 @@ def test_a7_era_stats_alone_of_a_real_avalon741() -> None:
     assert ver_model("garbage") is None and ver_model(None) is None
     assert pvt_hottest("21-76/1-88/83 1-80/11-92/84") == [88.0, 92.0]
     assert pvt_hottest("77 78") == []
+
+
+def _numbers_one_by_one(raw: str) -> list[float]:
+    """What ``numbers`` read before its one-pass path: ``num`` on each part."""
+    from rig_monitor.core.values import num
+
+    out = []
+    for part in raw.replace(",", " ").split():
+        f = num(part.rstrip("%"))
+        if f is not None:
+            out.append(f)
+    return out
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        " 63  70  70  0  69",
+        "59459.52 61407.83 63139.66",
+        "1.299%",
+        "5%% 6%",
+        "",
+        "   ",
+        "0 1214 1316 242 3189 1320 3504",
+        "-40 +5 -0",
+        "1,2, 3",
+        ".5 1",  # num reads ".5" as 5
+        "-.5",
+        "5. 6",
+        "12-34 56",
+        "1_000 2",  # float() would take the underscore: num does not
+        "nan inf 7",
+        "1e5 2",
+        "0x10 3",
+        "9" * 308 + " 1",
+        "9" * 400 + " 1",  # past a float: num reads None
+        "\u0663\u0664 5",  # Arabic-Indic digits: not ASCII
+        "7\xa08",  # a no-break space: str.split's, not the ASCII pattern's
+        "7\x1c8",
+        "Work: In Work, Hash Board: 3",
+        "4\t5\n6",
+    ],
+)
+def test_numbers_reads_every_token_as_num_part_by_part(raw: str) -> None:
+    got = numbers({"K": raw}, "K")
+    assert got == _numbers_one_by_one(raw)
+    assert [str(x) for x in got] == [str(x) for x in _numbers_one_by_one(raw)]  # -0.0 too
+
+
+def test_numbers_of_every_token_of_the_real_captures_read_as_num_would() -> None:
+    from pathlib import Path
+
+    from rig_monitor.core.drivers.avalon import modules
+
+    checked = 0
+    root = Path(__file__).resolve().parents[2] / "captures" / "avalon"
+    for path in sorted(root.glob("*/rpc/*.json")):
+        for blob, hb in modules(parse_reply(path.read_bytes())):
+            for b in (blob, hb, *(v for v in hb.values() if isinstance(v, dict))):
+                for key, raw in b.items():
+                    if isinstance(raw, str):
+                        assert numbers(b, key) == _numbers_one_by_one(raw), (path, key)
+                        checked += 1
+    assert checked > 100
+
+
+def test_fetch_asks_stats_only_when_estats_has_no_module() -> None:
+    import asyncio
+
+    from rig_monitor.core.drivers.avalon import _has_modules
+
+    with_module = reply("STATS", [{"ID": "AVA100", "MM ID0": A1566}])
+    none = reply("STATS", [{"ID": "AVA100", "Elapsed": 5}])
+    not_text = reply("STATS", [{"ID": "AVA100", "MM ID0": 5}])
+    assert _has_modules(with_module)
+    assert not _has_modules(none) and not _has_modules(not_text) and not _has_modules(None)
+
+    class Rpc:
+        multi_supported = True
+
+        def __init__(self, estats: Any) -> None:
+            self.asked: list[str] = []
+            self.estats = estats
+
+        async def command(self, name: str) -> Any:
+            self.asked.append(name)
+            return with_module if name == "stats" else self.estats
+
+        async def multi(self, *names: str) -> dict[str, Any]:
+            self.asked.extend(names)
+            return {n: (self.estats if n == "estats" else VERSION) for n in names}
+
+    class Sess:
+        def __init__(self, estats: Any) -> None:
+            self.rpc = Rpc(estats)
+            self.state: dict[str, Any] = {}
+
+    for estats, stats_asked in ((with_module, False), (none, True), (not_text, True)):
+        s = Sess(estats)
+        replies = asyncio.run(AvalonDriver().fetch(s))  # type: ignore[arg-type]
+        assert ("stats" in s.rpc.asked) is stats_asked
+        assert ("stats" in replies) is stats_asked
+
+
+def test_a_blob_longer_than_any_real_one_is_that_miners_bad_reply() -> None:
+    from rig_monitor.core.drivers.base import parse_guarded
+    from rig_monitor.core.errors import MinerError
+
+    huge = reply("STATS", [{"ID": "AVA100", "MM ID0": "Temp[1] " * 20_000}])
+    with pytest.raises(MinerError, match="bad reply"):
+        parse_guarded(
+            AvalonDriver(),
+            Target("127.0.0.9"),
+            {"version": VERSION, "estats": huge},
+            Identity("avalon", "Avalon"),
+        )
+
+
+def _walked(text: str, monkeypatch: pytest.MonkeyPatch) -> Any:
+    """What ``parse_brackets`` reads with its one-pass path switched off: the walk alone."""
+    import re
+
+    from rig_monitor.core.drivers import avalon
+
+    with monkeypatch.context() as m:
+        m.setattr(avalon, "_FLAT_BLOB", re.compile(r"(?!)"))
+        return avalon.parse_brackets(text)
+
+
+def test_flat_blobs_read_in_one_pass_as_the_walk_reads_them(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import random
+    from pathlib import Path
+
+    from rig_monitor.core.drivers import avalon
+
+    texts = [A1566, Q_SUMMARY, Q_SUMMARY[10:-1], "Nonce Mask[25]", "A[1][5] B[2]junk C[3]"]
+    texts += ["a,[1] ,b[2]", "A[1]B[2]", "[5]", "A[x{y}'z'] B[ ]", "A[1", "A[1]]", "x'y[1]"]
+    root = Path(__file__).resolve().parents[2] / "captures" / "avalon"
+    for path in sorted(root.glob("*/rpc/*.json")):
+        for item in avalon.section(parse_reply(path.read_bytes()), "STATS"):
+            texts += [v for v in item.values() if isinstance(v, str)]
+    rng = random.Random(15)
+    pieces = ["Ab", "7", " ", "  ", "[", "]", "{", "}", "'", ":", ",", "\xa0", "\t", "x1", "%"]
+    texts += ["".join(rng.choices(pieces, k=rng.randint(1, 30))) for _ in range(4000)]
+    fast = 0
+    for text in texts:
+        assert avalon.parse_brackets(text) == _walked(text, monkeypatch), text
+        fast += bool(avalon._FLAT_BLOB.fullmatch(text))
+    assert fast > 200  # the one-pass path was taken, not only the walk
+
+
+def test_the_flat_shape_check_is_linear_on_a_hostile_text() -> None:
+    from rig_monitor.core.drivers import avalon
+
+    # a backtracking pattern would not finish these in the suite's lifetime
+    text = "  " * 30_000 + "A" * 60_000 + "'"
+    assert avalon._FLAT_BLOB.fullmatch(text) is None
+    assert avalon.parse_brackets(text) == {}
+    many = "A[1] " * 20_000 + "{"
+    assert avalon._FLAT_BLOB.fullmatch(many) is None
+    assert avalon.parse_brackets(many) == {"A": "1"}

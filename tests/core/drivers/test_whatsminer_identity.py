@@ -22,6 +22,7 @@ from rig_monitor.core.drivers.whatsminer import IDENTITY_RECHECK_S, WhatsminerDr
 from rig_monitor.core.errors import MinerError
 from rig_monitor.core.model import ErrorKind, Identity, Target
 from rig_monitor.core.wire.cgminer import CGMinerClient
+from tests.core.drivers.fakeclock import Clock
 
 CAP = Path(__file__).parents[2] / "captures" / "whatsminer" / "btminer-apiv1-2021fw" / "rpc"
 
@@ -68,14 +69,6 @@ class FakeRpc:
         return canned[command]
 
 
-class Clock:
-    def __init__(self) -> None:
-        self.t = 1000.0
-
-    def __call__(self) -> float:
-        return self.t
-
-
 @pytest.fixture
 def clock(monkeypatch: pytest.MonkeyPatch) -> Clock:
     c = Clock()
@@ -104,7 +97,7 @@ def _set_summary(session: Session, key: str, value: str) -> None:
     rpc.summary = summary
 
 
-FULL = sorted(["summary+edevs+pools+devdetails", *whatsminer.FLAT])
+FULL = sorted(["summary+edevs+pools+devdetails", *whatsminer.IDENTITY, *whatsminer.EVERY_POLL])
 STEADY = sorted(["summary+edevs+pools+devdetails", *whatsminer.EVERY_POLL])
 
 
@@ -115,7 +108,7 @@ def test_identity_is_asked_first_then_every_ten_minutes(clock: Clock) -> None:
     assert (first.hostname, first.serial) == ("rig-a", "SN1")
     clock.t += 60
     asked, steady = _poll(session)
-    assert asked == STEADY  # 3 connections, not 5
+    assert asked == STEADY  # 2 connections, not 5
     assert (steady.hostname, steady.serial, steady.firmware_version, steady.api_version) == (
         first.hostname,
         first.serial,
@@ -161,3 +154,49 @@ def test_a_failed_identity_ask_is_retried_next_poll(clock: Clock) -> None:
     assert asked == FULL and snap.hostname == "rig-a"
     clock.t += 10
     assert _poll(session)[0] == STEADY
+
+
+def _stop(session: Session) -> None:
+    """The capture's summary with every hashrate at zero: what a stopped or sleeping unit says."""
+    rpc = cast(FakeRpc, session.rpc)
+    summary = json.loads(json.dumps(rpc.summary))
+    for key in list(summary["SUMMARY"][0]):
+        if key.startswith(("MHS", "GHS", "THS")):
+            summary["SUMMARY"][0][key] = 0
+    rpc.summary = summary
+
+
+@pytest.mark.parametrize(
+    ("status", "idle"),
+    [
+        ({"mineroff": "true"}, True),
+        ({"mineroff": "false"}, False),
+        ({"btmineroff": "true"}, True),  # API v1: believed without hashrate
+    ],
+)
+def test_status_is_asked_only_when_the_summary_shows_no_hashrate(
+    clock: Clock, status: dict[str, str], idle: bool
+) -> None:
+    session = _session()
+    rpc = cast(FakeRpc, session.rpc)
+    asked, hashing = _poll(session)
+    assert "status" not in asked and hashing.hashrate_ths and hashing.idle is False
+    _stop(session)
+    canned = rpc.command
+
+    async def command(name: str) -> dict[str, Any]:
+        if name == "status":
+            rpc.asked.append(name)
+            return {"STATUS": "S", "When": 1, "Code": 131, "Msg": status, "Description": ""}
+        return await canned(name)
+
+    rpc.command = command  # type: ignore[method-assign]
+    clock.t += 10
+    asked, stopped = _poll(session)
+    assert asked == sorted([*STEADY, "status"])
+    assert stopped.idle is idle and not stopped.hashrate_ths
+    rpc.fail = {"status"}
+    rpc.command = canned  # type: ignore[method-assign]
+    clock.t += 10
+    asked, unknown = _poll(session)  # status refused: unknown, so judged stopped, not asleep
+    assert "status" in asked and unknown.idle is None
