@@ -113,6 +113,7 @@ class Listener:
         self._connections: set[asyncio.Task[None]] = set()
         self._adopting: set[asyncio.Task[None]] = set()  # sockets on their way to the stream path
         self._sending: set[asyncio.WriteTransport] = set()  # the rests of large short-path replies
+        self._retired: list[_PlainRpc] = []  # closed by `offline`, maybe still holding connections
         self._writers: set[asyncio.StreamWriter] = set()
         self._stopped = False
         self._loop: asyncio.AbstractEventLoop | None = None
@@ -190,6 +191,9 @@ class Listener:
                 self._serving.cancel()
             if self._server is not None:
                 self._server.close()  # closes the listening socket now: connects are refused
+                self._retired = [p for p in self._retired if p.waiting]
+                if isinstance(self._server, _PlainRpc) and self._server.waiting:
+                    self._retired.append(self._server)  # its waiting connections, for close()
                 self._server = None
         elif self._server is None and self._serving is None:
             sock = bind_socket(self.miner.ip, self.port)  # accepting (backlog) on return
@@ -295,6 +299,9 @@ class Listener:
             with contextlib.suppress(asyncio.CancelledError):
                 await self._serving
         server, self._server = self._server, None
+        retired, self._retired = self._retired, []
+        for plain in retired:
+            plain.abort()
         if isinstance(server, _PlainRpc):
             server.abort()
         elif server is not None:
@@ -423,6 +430,11 @@ class _PlainRpc:
         aborts it."""
         self._unwait(conn)
         conn.close()
+
+    @property
+    def waiting(self) -> int:
+        """Connections accepted and still waiting for their request."""
+        return len(self._waiting)
 
     def close(self) -> None:
         """Stops accepting; requests already in keep their answer (as ``asyncio.Server.close``)."""

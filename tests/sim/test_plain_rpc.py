@@ -184,6 +184,18 @@ def test_stopping_the_fleet_closes_connections_still_waiting_for_their_request(
         assert sock.recv(100) == b""
 
 
+def test_a_connection_waiting_when_the_miner_goes_offline_is_closed_by_stop(
+    serve_miners: Callable[[list[SimMiner]], SimFleetThread],
+) -> None:
+    (m,) = _miners(["cgminer"])
+    thread = serve_miners([m])
+    with socket.create_connection((m.ip, m.port), timeout=10) as sock:
+        time.sleep(0.1)  # accepted and waiting
+        thread.inject(m.ip, "offline", m.port)
+        thread.stop()
+        assert sock.recv(100) == b""
+
+
 def test_a_wrapped_reader_sees_every_request(
     serve_miners: Callable[[list[SimMiner]], SimFleetThread], monkeypatch: pytest.MonkeyPatch
 ) -> None:
