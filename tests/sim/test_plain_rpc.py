@@ -173,25 +173,17 @@ def test_an_unanswered_connection_is_closed_after_the_read_timeout(
         assert sock.recv(100) == b""  # closed by the server, not by our 10 s timeout
 
 
+@pytest.mark.parametrize("offline_first", [False, True])
 def test_stopping_the_fleet_closes_connections_still_waiting_for_their_request(
-    serve_miners: Callable[[list[SimMiner]], SimFleetThread],
+    serve_miners: Callable[[list[SimMiner]], SimFleetThread], offline_first: bool
 ) -> None:
+    """Also when the miner went offline meanwhile (its listening socket closed before)."""
     (m,) = _miners(["cgminer"])
     thread = serve_miners([m])
     with socket.create_connection((m.ip, m.port), timeout=10) as sock:
         time.sleep(0.1)  # accepted and waiting
-        thread.stop()
-        assert sock.recv(100) == b""
-
-
-def test_a_connection_waiting_when_the_miner_goes_offline_is_closed_by_stop(
-    serve_miners: Callable[[list[SimMiner]], SimFleetThread],
-) -> None:
-    (m,) = _miners(["cgminer"])
-    thread = serve_miners([m])
-    with socket.create_connection((m.ip, m.port), timeout=10) as sock:
-        time.sleep(0.1)  # accepted and waiting
-        thread.inject(m.ip, "offline", m.port)
+        if offline_first:
+            thread.inject(m.ip, "offline", m.port)
         thread.stop()
         assert sock.recv(100) == b""
 
