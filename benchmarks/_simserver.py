@@ -26,6 +26,7 @@ import sys
 import time
 from pathlib import Path
 
+from rig_monitor.sim.collector import settle_served_fleet
 from rig_monitor.sim.fleet import SimFleet
 from rig_monitor.sim.miner import DEFAULT_WEB_PORT, SimMiner
 
@@ -142,6 +143,7 @@ async def main(args: argparse.Namespace) -> None:
         at += int(n or 1)
     await fleet.start()
     silent = silent_listeners(silent_ips, args.port)
+    settle_served_fleet()  # this process only serves the fleet
     if args.addresses:
         lines = [
             f"miner {m.ip}:{m.port} {m.persona_id} {m.model} {','.join(sorted(m.faults)) or '-'}"

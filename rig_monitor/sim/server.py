@@ -4,12 +4,19 @@ Services: "rpc" (the CGMiner API, like cgminer; or HTTP when the persona's 4028 
 ePIC), "http" (the web port) and "btminer_v3" (length-prefixed JSON frames, several per connection).
 Also where the timing faults live, for every service alike: ``offline`` closes the listening socket,
 ``hung`` reads and then waits forever, ``slow`` dribbles the reply.
+
+The plain RPC service of a healthy miner takes a short path (:class:`_PlainRpc`): raw non-blocking
+sockets on the event loop, no StreamReader, StreamWriter, transport or task per connection. In a
+benchmark the simulator shares the cores with the program it measures, and asyncio's streams were
+about half of its CPU per request. Every other connection (a fault, HTTP, v3 frames, a request
+that arrives in pieces) is handed to the stream path, which replies with the same bytes.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import errno
 import json
 import socket
 
@@ -30,6 +37,9 @@ REQUEST_GAP_S = 0.5
 MAX_REQUEST = 64 * 1024
 BACKLOG = 128
 CROSS_THREAD_TIMEOUT_S = 10.0
+ACCEPT_RETRY_S = 1.0  # out of file descriptors: stop accepting this long (asyncio's own delay)
+# accept() errors that mean "out of resources, try later" (asyncio's list), not a broken socket
+_ACCEPT_PAUSE_ERRNOS = frozenset({errno.EMFILE, errno.ENFILE, errno.ENOBUFS, errno.ENOMEM})
 
 
 def _running_on(loop: asyncio.AbstractEventLoop) -> bool:
@@ -70,6 +80,10 @@ async def read_request(reader: asyncio.StreamReader) -> bytes:
     return data
 
 
+# A benchmark that wraps read_request (hang after identification) gets every request: see _PlainRpc.
+_READ_REQUEST = read_request
+
+
 def bind_socket(host: str, port: int) -> socket.socket:
     """Bind synchronously so that errors surface at once and a reopened port is live on return."""
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
@@ -94,9 +108,12 @@ class Listener:
         self.miner = miner
         self.port = miner.port if port is None else port
         self.service = service
-        self._server: asyncio.Server | None = None
+        self._server: asyncio.Server | _PlainRpc | None = None
         self._serving: asyncio.Task[None] | None = None
         self._connections: set[asyncio.Task[None]] = set()
+        self._adopting: set[asyncio.Task[None]] = set()  # sockets on their way to the stream path
+        self._sending: set[asyncio.WriteTransport] = set()  # the rests of large short-path replies
+        self._retired: list[_PlainRpc] = []  # closed by `offline`, maybe still holding connections
         self._writers: set[asyncio.StreamWriter] = set()
         self._stopped = False
         self._loop: asyncio.AbstractEventLoop | None = None
@@ -111,9 +128,51 @@ class Listener:
         self._loop = asyncio.get_running_loop()
         if "offline" in self.miner.faults:
             return
-        self._server = await asyncio.start_server(
-            self._serve, sock=bind_socket(self.miner.ip, self.port)
-        )
+        self._server = await self._start(bind_socket(self.miner.ip, self.port))
+
+    def _plain(self) -> bool:
+        """Plain CGMiner API on this port: the service the short path can serve."""
+        return self.service == "rpc" and not self.miner.persona.rpc_speaks_http(self.miner.model)
+
+    async def _start(self, sock: socket.socket) -> asyncio.Server | _PlainRpc:
+        if self._plain():
+            return _PlainRpc(self, sock)
+        return await asyncio.start_server(self._serve, sock=sock)
+
+    def to_stream(self, conn: socket.socket, data: bytes = b"") -> None:
+        """Serve an accepted connection on the stream path, ``data`` being what was read of it."""
+        loop = asyncio.get_running_loop()
+        reader = asyncio.StreamReader(loop=loop)
+        if data:
+            reader.feed_data(data)
+        protocol = asyncio.StreamReaderProtocol(reader, self._serve, loop=loop)
+        self._adopt(conn, protocol)
+
+    def _adopt(self, conn: socket.socket, protocol: asyncio.BaseProtocol) -> None:
+        async def adopt() -> None:
+            try:
+                await asyncio.get_running_loop().connect_accepted_socket(lambda: protocol, conn)
+            except BaseException:
+                conn.close()
+                raise
+
+        task = asyncio.get_running_loop().create_task(adopt())
+        self._adopting.add(task)
+        task.add_done_callback(self._adopted)
+
+    def _adopted(self, task: asyncio.Task[None]) -> None:
+        self._adopting.discard(task)
+        if task.cancelled():
+            return
+        exc = task.exception()
+        if exc is not None and not isinstance(exc, OSError):  # a client gone early is not news
+            task.get_loop().call_exception_handler(
+                {"message": "simulator: adopting a connection failed", "exception": exc}
+            )
+
+    def send_rest(self, conn: socket.socket, rest: bytes) -> None:
+        """The socket's buffer took part of a reply: a transport sends the rest, then closes."""
+        self._adopt(conn, _SendRest(rest, self._sending))
 
     def _sync_offline(self) -> None:
         if self._stopped:
@@ -132,6 +191,9 @@ class Listener:
                 self._serving.cancel()
             if self._server is not None:
                 self._server.close()  # closes the listening socket now: connects are refused
+                self._retired = [p for p in self._retired if p.waiting]
+                if isinstance(self._server, _PlainRpc) and self._server.waiting:
+                    self._retired.append(self._server)  # its waiting connections, for close()
                 self._server = None
         elif self._server is None and self._serving is None:
             sock = bind_socket(self.miner.ip, self.port)  # accepting (backlog) on return
@@ -139,7 +201,7 @@ class Listener:
 
     async def _serve_on(self, sock: socket.socket) -> None:
         try:
-            self._server = await asyncio.start_server(self._serve, sock=sock)
+            self._server = await self._start(sock)
         except BaseException:
             sock.close()
             raise
@@ -237,14 +299,152 @@ class Listener:
             with contextlib.suppress(asyncio.CancelledError):
                 await self._serving
         server, self._server = self._server, None
-        if server is not None:
+        retired, self._retired = self._retired, []
+        for plain in retired:
+            plain.abort()
+        if isinstance(server, _PlainRpc):
+            server.abort()
+        elif server is not None:
             server.close()
-        tasks = list(self._connections)
+        tasks = list(self._connections) + list(self._adopting)
         for task in tasks:
             task.cancel()
         if tasks:
             await asyncio.gather(*tasks, return_exceptions=True)
         for writer in list(self._writers):
             writer.transport.abort()
-        if server is not None:
+        for transport in list(self._sending):
+            transport.abort()
+        if isinstance(server, asyncio.Server):
             await server.wait_closed()
+
+
+class _SendRest(asyncio.Protocol):
+    """Writes the rest of a reply and closes; listed in ``sending`` until closed, so that a
+    stopping fleet can abort it like any open connection."""
+
+    def __init__(self, rest: bytes, sending: set[asyncio.WriteTransport]) -> None:
+        self._rest = rest
+        self._sending = sending
+        self._transport: asyncio.WriteTransport | None = None
+
+    def connection_made(self, transport: asyncio.BaseTransport) -> None:
+        assert isinstance(transport, asyncio.WriteTransport)
+        self._transport = transport
+        self._sending.add(transport)
+        transport.write(self._rest)
+        transport.close()  # after the buffer is sent, as StreamWriter.close does
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        if self._transport is not None:
+            self._sending.discard(self._transport)
+
+
+class _PlainRpc:
+    """Accepts on one miner's plain RPC port and answers a healthy miner's requests from loop
+    callbacks: accept, recv, ``SimMiner.handle``, send, close. Same bytes and the same timeouts as
+    the stream path; anything else goes there (:meth:`Listener.to_stream`): a miner with any
+    fault (checked again once the request is in), a request not complete in its first read, a
+    reply larger than the socket's buffer (its rest), or a benchmark's wrapped ``read_request``."""
+
+    def __init__(self, listener: Listener, sock: socket.socket) -> None:
+        self._listener = listener
+        self._sock = sock
+        self._loop = asyncio.get_running_loop()
+        self._waiting: dict[socket.socket, asyncio.TimerHandle] = {}  # no request yet
+        self._closed = False
+        self._loop.add_reader(sock.fileno(), self._accept)
+
+    def _accept(self) -> None:
+        for _ in range(BACKLOG):
+            if self._closed:  # a request just served took the miner offline (a reboot)
+                return
+            try:
+                conn, _addr = self._sock.accept()
+            except (BlockingIOError, InterruptedError, ConnectionAbortedError):
+                return
+            except OSError as exc:
+                if exc.errno not in _ACCEPT_PAUSE_ERRNOS:
+                    raise
+                self._loop.call_exception_handler(
+                    {"message": "socket.accept() out of system resource", "exception": exc}
+                )
+                self._loop.remove_reader(self._sock.fileno())
+                self._loop.call_later(ACCEPT_RETRY_S, self._resume)
+                return
+            conn.setblocking(False)
+            miner = self._listener.miner
+            if miner.faults or read_request is not _READ_REQUEST:
+                self._listener.to_stream(conn)
+            else:
+                self._read(conn)
+
+    def _resume(self) -> None:
+        if not self._closed:
+            self._loop.add_reader(self._sock.fileno(), self._accept)
+
+    def _read(self, conn: socket.socket) -> None:
+        try:
+            data = conn.recv(65536)
+        except (BlockingIOError, InterruptedError):
+            if conn not in self._waiting:
+                self._loop.add_reader(conn.fileno(), self._read, conn)
+                self._waiting[conn] = self._loop.call_later(READ_TIMEOUT_S, self._drop, conn)
+            return
+        except OSError:
+            self._drop(conn)
+            return
+        self._unwait(conn)
+        if not data:
+            conn.close()  # connected and left without asking (a port probe)
+            return
+        miner = self._listener.miner
+        if miner.faults or not _complete(data):
+            self._listener.to_stream(conn, data)  # more may follow; or a fault came meanwhile
+            return
+        try:
+            reply = miner.handle(data)
+        except BaseException:
+            conn.close()
+            raise
+        try:
+            sent = conn.send(reply)
+        except (BlockingIOError, InterruptedError):
+            sent = 0
+        except OSError:
+            conn.close()  # the client is gone
+            return
+        if sent < len(reply):
+            self._listener.send_rest(conn, reply[sent:])
+        else:
+            conn.close()
+
+    def _unwait(self, conn: socket.socket) -> None:
+        timer = self._waiting.pop(conn, None)
+        if timer is not None:
+            timer.cancel()
+            self._loop.remove_reader(conn.fileno())
+
+    def _drop(self, conn: socket.socket) -> None:
+        """No request within READ_TIMEOUT_S, or the socket failed: closed, as the stream path
+        aborts it."""
+        self._unwait(conn)
+        conn.close()
+
+    @property
+    def waiting(self) -> int:
+        """Connections accepted and still waiting for their request."""
+        return len(self._waiting)
+
+    def close(self) -> None:
+        """Stops accepting; requests already in keep their answer (as ``asyncio.Server.close``)."""
+        if not self._closed:
+            self._closed = True
+            self._loop.remove_reader(self._sock.fileno())
+            self._sock.close()
+
+    def abort(self) -> None:
+        """Closes the connections still waiting for their request too (the fleet stops)."""
+        self.close()
+        for conn in list(self._waiting):
+            self._drop(conn)

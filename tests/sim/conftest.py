@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterator
 import pytest
 
 from rig_monitor.sim import SimFleet, SimFleetThread
+from rig_monitor.sim.miner import SimMiner
 from tests.sim.rawclient import free_port
 
 # Each fleet gets its own 127.42.N.0 block so parallel runs (and other people's tests) never clash.
@@ -17,17 +18,12 @@ def next_base() -> str:
 
 
 @pytest.fixture
-def serve() -> Iterator[Callable[..., SimFleetThread]]:
-    """serve(**build_kwargs) -> running SimFleetThread; stopped after the test."""
+def serve_miners() -> Iterator[Callable[[list[SimMiner]], SimFleetThread]]:
+    """serve_miners(miners) -> running SimFleetThread serving exactly these; stopped after the test."""
     running: list[SimFleetThread] = []
 
-    def start(**kwargs: object) -> SimFleetThread:
-        base = str(kwargs.pop("base", next_base()))
-        port = kwargs.pop("port", None) or free_port(base[:-1] + "1")
-        # the web port too: a fixed one would clash with a parallel run on the same block
-        kwargs.setdefault("web_port", free_port(base[:-1] + "1"))
-        fleet = SimFleet.build(base=base, port=int(port), **kwargs)  # type: ignore[arg-type]
-        thread = SimFleetThread(fleet)
+    def start(miners: list[SimMiner]) -> SimFleetThread:
+        thread = SimFleetThread(SimFleet(miners))
         thread.start()
         running.append(thread)
         return thread
@@ -35,3 +31,20 @@ def serve() -> Iterator[Callable[..., SimFleetThread]]:
     yield start
     for thread in running:
         thread.stop()
+
+
+@pytest.fixture
+def serve(
+    serve_miners: Callable[[list[SimMiner]], SimFleetThread],
+) -> Callable[..., SimFleetThread]:
+    """serve(**build_kwargs) -> running SimFleetThread; stopped after the test."""
+
+    def start(**kwargs: object) -> SimFleetThread:
+        base = str(kwargs.pop("base", next_base()))
+        port = kwargs.pop("port", None) or free_port(base[:-1] + "1")
+        # the web port too: a fixed one would clash with a parallel run on the same block
+        kwargs.setdefault("web_port", free_port(base[:-1] + "1"))
+        fleet = SimFleet.build(base=base, port=int(port), **kwargs)  # type: ignore[arg-type]
+        return serve_miners(fleet.miners)
+
+    return start
