@@ -139,25 +139,34 @@ def miner_clock(reply: Reply | None) -> float | None:
 
 
 def parse_pools(reply: Reply | None) -> list[Pool]:
+    # Every poll of every CGMiner-family miner: each pool's keys read once.
+    items = section(reply, "POOLS")
+    if not items:
+        return []
     pools = []
     when = miner_clock(reply)
-    for p in section(reply, "POOLS"):
-        url = str(p.get("URL") or p.get("url") or "")
+    for p in items:
+        get = p.get
+        url = str(get("URL") or get("url") or "")
         if not url:
             continue
-        active = p.get("Stratum Active")
+        active = get("Stratum Active")
+        user = get("User")
+        last = get("Last Share Time")
         pools.append(
             Pool(
                 url=url,
-                user=(str(p["User"]) if p.get("User") not in (None, "") else None),
-                status=PoolStatus.parse(p.get("Status")),
+                user=(str(p["User"]) if user not in (None, "") else None),
+                status=PoolStatus.parse(get("Status")),
                 active=bool(active) if isinstance(active, bool) else None,
-                priority=integer(p.get("Priority")),
-                accepted=integer(p.get("Accepted")),
-                rejected=integer(p.get("Rejected")),
-                stale=integer(p.get("Stale")),
-                last_share_time=num(p.get("Last Share Time")) or None,
-                last_share_age_s=share_age(when, p.get("Last Share Time")),
+                priority=integer(get("Priority")),
+                accepted=integer(get("Accepted")),
+                rejected=integer(get("Rejected")),
+                stale=integer(get("Stale")),
+                last_share_time=(
+                    (float(last) or None) if type(last) is int else (num(last) or None)
+                ),
+                last_share_age_s=share_age(when, last),
             )
         )
     return pools
@@ -167,7 +176,11 @@ def share_age(when: float | None, last_share: Any) -> float | None:
     """Seconds since the last share, both times on the miner's clock; None when unknown (no
     share yet is 0 in cgminer, not a share at 1970)."""
     if isinstance(last_share, str) and ":" in last_share:  # bmminer/LuxOS: "0:00:03" ago
-        parts = [num(p) for p in last_share.strip().split(":")]
+        fields = last_share.strip().split(":")
+        if len(fields) == 3 and all(f.isascii() and f.isdigit() and len(f) < 16 for f in fields):
+            # short plain digit runs read exactly as num() reads them (the shape of every poll)
+            return int(fields[0]) * 3600.0 + int(fields[1]) * 60.0 + int(fields[2])
+        parts = [num(p) for p in fields]
         if len(parts) == 3 and all(p is not None for p in parts):
             h, m, sec = (float(p) for p in parts if p is not None)
             return h * 3600 + m * 60 + sec
