@@ -177,9 +177,17 @@ def share_age(when: float | None, last_share: Any) -> float | None:
     share yet is 0 in cgminer, not a share at 1970)."""
     if isinstance(last_share, str) and ":" in last_share:  # bmminer/LuxOS: "0:00:03" ago
         fields = last_share.strip().split(":")
-        if len(fields) == 3 and all(f.isascii() and f.isdigit() and len(f) < 16 for f in fields):
-            # short plain digit runs read exactly as num() reads them (the shape of every poll)
-            return int(fields[0]) * 3600.0 + int(fields[1]) * 60.0 + int(fields[2])
+        if len(fields) == 3:
+            h, m, s = fields
+            joined = h + m + s  # short plain digit runs read exactly as num() reads them
+            if (
+                joined.isascii()
+                and h.isdigit()
+                and m.isdigit()
+                and s.isdigit()
+                and len(joined) < 16
+            ):
+                return int(h) * 3600.0 + int(m) * 60.0 + int(s)
         parts = [num(p) for p in fields]
         if len(parts) == 3 and all(p is not None for p in parts):
             h, m, sec = (float(p) for p in parts if p is not None)
