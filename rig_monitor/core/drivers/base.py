@@ -153,6 +153,13 @@ def parse_pools(reply: Reply | None) -> list[Pool]:
         active = get("Stratum Active")
         user = get("User")
         last = get("Last Share Time")
+        hms = _ago(last) if type(last) is str and ":" in last else None
+        if hms is not None:  # bmminer's "0:00:03" ago; num() reads its leading digit run
+            last_time = float(hms[0]) or None
+            age: float | None = hms[0] * 3600.0 + hms[1] * 60.0 + hms[2]
+        else:
+            last_time = (float(last) or None) if type(last) is int else (num(last) or None)
+            age = share_age(when, last)
         pools.append(
             Pool(
                 url=url,
@@ -163,31 +170,33 @@ def parse_pools(reply: Reply | None) -> list[Pool]:
                 accepted=integer(get("Accepted")),
                 rejected=integer(get("Rejected")),
                 stale=integer(get("Stale")),
-                last_share_time=(
-                    (float(last) or None) if type(last) is int else (num(last) or None)
-                ),
-                last_share_age_s=share_age(when, last),
+                last_share_time=last_time,
+                last_share_age_s=age,
             )
         )
     return pools
+
+
+def _ago(text: str) -> tuple[int, int, int] | None:
+    """bmminer/LuxOS "h:mm:ss" as three ints when it is short plain digit runs (read exactly
+    as num() reads each), else None for the general path."""
+    fields = text.strip().split(":")
+    if len(fields) == 3:
+        h, m, s = fields
+        joined = h + m + s
+        if joined.isascii() and h.isdigit() and m.isdigit() and s.isdigit() and len(joined) < 16:
+            return int(h), int(m), int(s)
+    return None
 
 
 def share_age(when: float | None, last_share: Any) -> float | None:
     """Seconds since the last share, both times on the miner's clock; None when unknown (no
     share yet is 0 in cgminer, not a share at 1970)."""
     if isinstance(last_share, str) and ":" in last_share:  # bmminer/LuxOS: "0:00:03" ago
+        hms = _ago(last_share)
+        if hms is not None:
+            return hms[0] * 3600.0 + hms[1] * 60.0 + hms[2]
         fields = last_share.strip().split(":")
-        if len(fields) == 3:
-            h, m, s = fields
-            joined = h + m + s  # short plain digit runs read exactly as num() reads them
-            if (
-                joined.isascii()
-                and h.isdigit()
-                and m.isdigit()
-                and s.isdigit()
-                and len(joined) < 16
-            ):
-                return int(h) * 3600.0 + int(m) * 60.0 + int(s)
         parts = [num(p) for p in fields]
         if len(parts) == 3 and all(p is not None for p in parts):
             h, m, sec = (float(p) for p in parts if p is not None)

@@ -141,6 +141,7 @@ def test_share_age_reads_as_the_general_path(when: float | None) -> None:
 
 def _scramble_pools(reply: dict[str, Any], rng: random.Random) -> dict[str, Any]:
     shapes: list[Any] = [0, "", None, -1, "x", 0.4, "12", 2**60, "0:00:03", "3:1:9", True, []]
+    shapes += [" 12:34:56 ", "0001:02:03", "-1:00:00", "1:2:3:4", "9" * 20 + ":0:0", 1796321739]
     pools = [
         {k: (rng.choice(shapes) if rng.random() < 0.4 else v) for k, v in p.items()}
         for p in reply["POOLS"]
