@@ -20,6 +20,7 @@ import pytest
 from rig_monitor.core.drivers import antminer
 from rig_monitor.core.drivers.antminer import AntminerDriver
 from rig_monitor.core.drivers.base import miner_clock, parse_pools, section, share_age
+from rig_monitor.core.engine import poller
 from rig_monitor.core.errors import MinerError
 from rig_monitor.core.model import Identity, Pool, PoolStatus, Target
 from rig_monitor.core.values import integer, num
@@ -178,3 +179,34 @@ def test_a_junk_chain_count_is_not_a_board_count() -> None:
     snap = AntminerDriver().parse(Target("10.0.0.1"), {"stats": stats}, Identity("antminer"))
     assert len(snap.boards) == antminer.MAX_CHAINS
     assert dataclasses.asdict(snap.boards[0])["chips"] == 63
+
+
+def test_the_api_signature_memo_answers_as_the_general_path() -> None:
+    """The poller's per-poll API signature comes from a memo for the common shape; every real
+    ``version`` reply, and copies with other STATUS letters, descriptions, value types and key
+    sets, give what the general path gives, the first time and from the memo."""
+    versions = [r for n, r in REPLIES if "version" in n and isinstance(r, dict)]
+    assert len(versions) >= 5
+    rng = random.Random(15)
+    shapes: list[Any] = ["S", "I", "E", "", 1, None, True, "bmminer 1.0.0", "cgminer 4.11.1"]
+    shapes += ["BTMiner  x", "  ", 1.0, ["S"]]
+    for reply in versions:
+        cases = [reply]
+        for _ in range(40):
+            status = reply.get("STATUS")
+            head = dict(status[0]) if isinstance(status, list) and status else {}
+            for key in ("STATUS", "Description"):
+                if rng.random() < 0.6:
+                    head[key] = rng.choice(shapes)
+                elif rng.random() < 0.2:
+                    head.pop(key, None)
+            ver = reply.get("VERSION")
+            body = dict(ver[0]) if isinstance(ver, list) and ver else {}
+            if body and rng.random() < 0.3:
+                body.pop(rng.choice(list(body)))
+            if rng.random() < 0.2:
+                body[f"Extra{rng.randint(0, 3)}"] = 1
+            cases.append({**reply, "STATUS": [head], "VERSION": [body]})
+        for case in cases:
+            for _ in range(2):  # the first answer fills the memo, the second comes from it
+                assert poller._api_signature({"version": case}) == poller._api_signature_of(case)
