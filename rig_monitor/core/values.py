@@ -51,7 +51,14 @@ _SIGNS = ("-", "+")
 _DIGITS = frozenset("0123456789")
 
 
+# Ints up to 2**53 survive the float round trip unchanged, so they skip it (orjson gives most
+# counters as ints); bigger ones keep it, rounding as before.
+_EXACT_INT = 2**53
+
+
 def integer(value: Any) -> int | None:
+    if type(value) is int and -_EXACT_INT <= value <= _EXACT_INT:
+        return value
     f = num(value)
     return None if f is None else int(f)
 
@@ -116,13 +123,22 @@ _UNIT_FACTOR: dict[str, float] = {}
 def rate_from(d: Mapping[str, Any], windows: Iterable[str]) -> float | None:
     """The first hashrate found under "<X>HS <window>" keys, in TH/s (GHS 5s, MHS 1m, THS av…)."""
     for window in windows:
-        for prefix in ("T", "G", "M", "K"):
-            key = f"{prefix}HS {window}"
+        keys = _RATE_KEYS.get(window)
+        if keys is None:
+            keys = tuple((f"{prefix}HS {window}", prefix) for prefix in ("T", "G", "M", "K"))
+            if len(_RATE_KEYS) < 64:  # windows come from drivers, but stay bounded anyway
+                _RATE_KEYS[window] = keys
+        for key, prefix in keys:
             if key in d:
                 value = hashrate_ths(d[key], prefix)
                 if value is not None:
                     return value
     return None
+
+
+# "5s" -> (("THS 5s", "T"), ("GHS 5s", "G"), …): formatted once, not four times a call (a few
+# calls per poll).
+_RATE_KEYS: dict[str, tuple[tuple[str, str], ...]] = {}
 
 
 # The shortest window the firmware averages over (15 min): a miner up for less than that has windowed

@@ -29,6 +29,7 @@ from rig_monitor.core.errors import HostileReply, MinerError
 from rig_monitor.core.model import Board, ErrorKind, Identity, MinerSnapshot, Target
 from rig_monitor.core.modeldb import lookup
 from rig_monitor.core.values import (
+    TO_THS,
     average_rate,
     first_key,
     hashrate_ths,
@@ -125,6 +126,10 @@ def _slot_keys(i: int) -> tuple[str, ...]:
     return names
 
 
+# Bitmain's cgminer/bmminer drivers allow at most 16 chains (BITMAIN_MAX_CHAIN_NUM, 4-16 by
+# generation, e.g. driver-btm-c5.h: 16): a larger ``miner_count`` is not a board count.
+MAX_CHAINS = 16
+_GH = TO_THS["G"]  # chain_rateN is GH/s whatever rate_unit says
 _EMPTY = (0, "", None)  # values that make a slot's acn/acs/rate test false without parsing
 
 
@@ -377,11 +382,17 @@ class AntminerDriver(Driver):
             return []
         live = [i for i, acn, acs, rate in layout.populated if _populated(chains, acn, acs, rate)]
         base = 6 if live and min(live) >= 6 and not any(1 <= i <= 5 for i in live) else 1
-        count = expected or max(len(live), integer(chains.get("miner_count")) or 0)
+        count = expected
+        if not count:  # the model's board count, else what the firmware says it has
+            said = integer(chains.get("miner_count")) or 0
+            if not 0 <= said <= MAX_CHAINS:
+                said = 0  # junk (a board per unit of 2**60 took all memory): live chains decide
+            count = max(len(live), said)
         wanted = [base + n for n in range(count)] if count else []
         indices = sorted(set(wanted) | set(live))
         boards = []
         get = chains.get
+        ideal_factor = _GH if unit == "GH" else None
         for pos, i in enumerate(indices):
             k_pcb, k_chip, k_temp, k_temp2, k_acs, k_rate, k_ideal, k_acn, k_hw, k_favg, k_freq = (
                 _slot_keys(i)
@@ -393,17 +404,28 @@ class AntminerDriver(Driver):
             if not chip:
                 chip = temps(get(k_temp2))
             acs = get(k_acs)
+            rate = num(get(k_rate))
+            ideal = num(get(k_ideal))
+            freq = get(k_favg)
+            if freq is None or freq == "":  # first_key(chains, k_favg, k_freq), inlined
+                freq = get(k_freq)
             boards.append(
                 Board(
                     index=pos,
-                    hashrate_ths=hashrate_ths(get(k_rate), "GH"),
-                    nominal_hashrate_ths=hashrate_ths(get(k_ideal), unit),
+                    hashrate_ths=None if rate is None else rate * _GH,
+                    nominal_hashrate_ths=(
+                        None
+                        if ideal is None
+                        else ideal * ideal_factor
+                        if ideal_factor is not None
+                        else hashrate_ths(ideal, unit)
+                    ),
                     chips=integer(get(k_acn)),
                     temp_board_c=max(pcb) if pcb else None,
                     temp_chip_c=max(chip) if chip else None,
                     chip_status=acs.strip() if isinstance(acs, str) else None,
                     hw_errors=integer(get(k_hw)),
-                    frequency_mhz=num(first_key(chains, k_favg, k_freq)),
+                    frequency_mhz=num(freq),
                 )
             )
         return boards

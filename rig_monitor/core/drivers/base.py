@@ -139,35 +139,65 @@ def miner_clock(reply: Reply | None) -> float | None:
 
 
 def parse_pools(reply: Reply | None) -> list[Pool]:
+    # Every poll of every CGMiner-family miner: each pool's keys read once.
+    items = section(reply, "POOLS")
+    if not items:
+        return []
     pools = []
     when = miner_clock(reply)
-    for p in section(reply, "POOLS"):
-        url = str(p.get("URL") or p.get("url") or "")
+    for p in items:
+        get = p.get
+        url = str(get("URL") or get("url") or "")
         if not url:
             continue
-        active = p.get("Stratum Active")
+        active = get("Stratum Active")
+        user = get("User")
+        last = get("Last Share Time")
+        hms = _ago(last) if type(last) is str and ":" in last else None
+        if hms is not None:  # bmminer's "0:00:03" ago; num() reads its leading digit run
+            last_time = float(hms[0]) or None
+            age: float | None = hms[0] * 3600.0 + hms[1] * 60.0 + hms[2]
+        else:
+            last_time = (float(last) or None) if type(last) is int else (num(last) or None)
+            age = share_age(when, last)
         pools.append(
             Pool(
                 url=url,
-                user=(str(p["User"]) if p.get("User") not in (None, "") else None),
-                status=PoolStatus.parse(p.get("Status")),
+                user=(str(p["User"]) if user not in (None, "") else None),
+                status=PoolStatus.parse(get("Status")),
                 active=bool(active) if isinstance(active, bool) else None,
-                priority=integer(p.get("Priority")),
-                accepted=integer(p.get("Accepted")),
-                rejected=integer(p.get("Rejected")),
-                stale=integer(p.get("Stale")),
-                last_share_time=num(p.get("Last Share Time")) or None,
-                last_share_age_s=share_age(when, p.get("Last Share Time")),
+                priority=integer(get("Priority")),
+                accepted=integer(get("Accepted")),
+                rejected=integer(get("Rejected")),
+                stale=integer(get("Stale")),
+                last_share_time=last_time,
+                last_share_age_s=age,
             )
         )
     return pools
+
+
+def _ago(text: str) -> tuple[int, int, int] | None:
+    """bmminer/LuxOS "h:mm:ss" as three ints when it is short plain digit runs (read exactly
+    as num() reads each), else None for the general path."""
+    fields = text.strip().split(":")
+    if len(fields) == 3:
+        h, m, s = fields
+        joined = h + m + s
+        if joined.isascii() and h.isdigit() and m.isdigit() and s.isdigit() and len(joined) < 16:
+            return int(h), int(m), int(s)
+    return None
 
 
 def share_age(when: float | None, last_share: Any) -> float | None:
     """Seconds since the last share, both times on the miner's clock; None when unknown (no
     share yet is 0 in cgminer, not a share at 1970)."""
     if isinstance(last_share, str) and ":" in last_share:  # bmminer/LuxOS: "0:00:03" ago
-        parts = [num(p) for p in last_share.strip().split(":")]
+        hms = _ago(last_share)
+        if hms is not None:
+            return hms[0] * 3600.0 + hms[1] * 60.0 + hms[2]
+        fields = last_share.strip().split(":")
+        parts = [num(p) for p in fields]
         if len(parts) == 3 and all(p is not None for p in parts):
             h, m, sec = (float(p) for p in parts if p is not None)
             return h * 3600 + m * 60 + sec

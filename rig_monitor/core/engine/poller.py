@@ -81,6 +81,37 @@ def _api_signature(raw: dict[str, Any]) -> str | None:
     reply = raw.get("version")
     if not isinstance(reply, dict):
         return None
+    # Every poll: the signature depends only on STATUS's letter and Description and on the
+    # VERSION keys, which a miner repeats poll after poll, so the common shape (both texts)
+    # is worked out once per distinct triple.
+    st_list, ver = reply.get("STATUS"), reply.get("VERSION")
+    if (
+        isinstance(st_list, list)
+        and st_list
+        and isinstance(st_list[0], dict)
+        and isinstance(ver, list)
+        and ver
+        and isinstance(ver[0], dict)
+    ):
+        letter, description = st_list[0].get("STATUS"), st_list[0].get("Description")
+        if type(letter) is str and type(description) is str and len(ver[0]) <= 64:
+            key = (letter, description, tuple(ver[0]))
+            found = _SIGNATURES.get(key, _UNSET)
+            if found is _UNSET:
+                found = _api_signature_of(reply)
+                if len(_SIGNATURES) >= _SIGNATURES_MAX:  # texts come from firmware: bounded
+                    _SIGNATURES.clear()
+                _SIGNATURES[key] = found
+            return found if isinstance(found, str) else None
+    return _api_signature_of(reply)
+
+
+_UNSET = object()
+_SIGNATURES: dict[tuple[str, str, tuple[str, ...]], object] = {}
+_SIGNATURES_MAX = 256
+
+
+def _api_signature_of(reply: dict[str, Any]) -> str | None:
     st = status_of(reply)
     if not st.ok:
         return None

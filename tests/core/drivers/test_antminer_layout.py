@@ -54,7 +54,12 @@ class _OldAntminer(AntminerDriver):
 
         live = [i for i in slots if populated(i)]
         base = 6 if live and min(live) >= 6 and not any(1 <= i <= 5 for i in live) else 1
-        count = expected or max(len(live), integer(chains.get("miner_count")) or 0)
+        count = expected
+        if not count:
+            said = integer(chains.get("miner_count")) or 0
+            if not 0 <= said <= antminer.MAX_CHAINS:  # the cap came later: alike on both sides
+                said = 0
+            count = max(len(live), said)
         wanted = [base + n for n in range(count)] if count else []
         indices = sorted(set(wanted) | set(live))
         boards = []
