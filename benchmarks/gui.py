@@ -98,6 +98,27 @@ def _rss_mb(pids: list[int | None]) -> float:
     return total / 2**20
 
 
+def _hwm_mb(pid: int | None) -> float | None:
+    """The process's own peak RSS (Linux's VmHWM); None where /proc does not tell."""
+    if pid is None:
+        return None
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        return None
+    return None
+
+
+def _own_peaks(peaks: tuple[float | None, float | None]) -> str:
+    window, engine = peaks
+    if window is None or engine is None:
+        return ""
+    return f"; each process's own peak: window {window:.0f} MB, engine {engine:.0f} MB"
+
+
 def _p99(xs: list[float]) -> float:
     return xs[min(len(xs) - 1, int(len(xs) * 0.99))] if xs else float("nan")
 
@@ -430,6 +451,7 @@ def cold(args: argparse.Namespace) -> dict[str, Any]:
     rss = h.rss_now()
     engine_pid = getattr(h.window.engine, "pid", None)
     engine_rss = _rss_mb([engine_pid]) if engine_pid else 0.0
+    peaks = (_hwm_mb(os.getpid()), _hwm_mb(engine_pid))
     update_ms, update_first_ms, update_turn_ms = _batched_update(h)
     if h.sampler is not None:
         print("stalls (GUI thread stacks sampled every 2 ms):")
@@ -452,6 +474,7 @@ def cold(args: argparse.Namespace) -> dict[str, Any]:
         "rss_mb": rss,
         "engine_rss_mb": engine_rss,
         "rss_peak_mb": h.rss_peak,
+        "own_peaks_mb": peaks,
         "update_ms": update_ms,
         "update_first_ms": update_first_ms,
         "update_turn_ms": update_turn_ms,
@@ -650,7 +673,7 @@ def main(argv: list[str] | None = None) -> int:
         f"  steady {args.seconds:g} s, {r['sweeps']:.0f} sweeps: {steady.text()}\n"
         f"  RSS window {r['rss_mb'] - r['engine_rss_mb']:.0f} MB + engine "
         f"{r['engine_rss_mb']:.0f} MB = {r['rss_mb']:.0f} MB (peak of the sum "
-        f"{r['rss_peak_mb']:.0f} MB)\n"
+        f"{r['rss_peak_mb']:.0f} MB{_own_peaks(r['own_peaks_mb'])})\n"
         f"  batched update of {args.miners} rows {r['update_ms']:.1f} ms median of 6 "
         f"(first {r['update_first_ms']:.1f} ms; longest event-loop turn "
         f"{r['update_turn_ms']:.1f} ms)\n"
