@@ -23,7 +23,6 @@ from __future__ import annotations
 import hashlib
 import json
 import math
-import os
 import random
 import sys
 import time
@@ -279,8 +278,7 @@ def canonical(value: Any) -> Any:
 
 
 if __name__ == "__main__":
-    os.environ["TZ"] = "UTC"  # incidents say "since 14:05" in local time
-    time.tzset()
+    time.localtime = time.gmtime  # incidents say "since 14:05" in local time: UTC here
     import rig_monitor
 
     print("verdicts of", rig_monitor.__file__, file=sys.stderr)
