@@ -84,6 +84,11 @@ async def read_request(reader: asyncio.StreamReader) -> bytes:
 _READ_REQUEST = read_request
 
 
+def _readers_supported(loop: asyncio.AbstractEventLoop) -> bool:
+    """``add_reader`` works: a selector loop (not Windows' default proactor loop)."""
+    return isinstance(loop, asyncio.SelectorEventLoop)
+
+
 def bind_socket(host: str, port: int) -> socket.socket:
     """Bind synchronously so that errors surface at once and a reopened port is live on return."""
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
@@ -131,8 +136,14 @@ class Listener:
         self._server = await self._start(bind_socket(self.miner.ip, self.port))
 
     def _plain(self) -> bool:
-        """Plain CGMiner API on this port: the service the short path can serve."""
-        return self.service == "rpc" and not self.miner.persona.rpc_speaks_http(self.miner.model)
+        """Plain CGMiner API on this port, on a loop that has ``add_reader``: the service the
+        short path can serve. Windows' default loop (proactor) has no ``add_reader``: the demo
+        there takes the stream path for every connection."""
+        return (
+            self.service == "rpc"
+            and not self.miner.persona.rpc_speaks_http(self.miner.model)
+            and _readers_supported(asyncio.get_running_loop())
+        )
 
     async def _start(self, sock: socket.socket) -> asyncio.Server | _PlainRpc:
         if self._plain():

@@ -206,3 +206,18 @@ def test_a_wrapped_reader_sees_every_request(
     thread = serve_miners([m])
     assert ask(m.ip, m.port, b"summary") == thread.call(lambda: m.handle(b"summary"))
     assert seen == [b"summary"]
+
+
+def test_a_loop_without_add_reader_serves_every_request_on_the_stream_path(
+    serve_miners: Callable[[list[SimMiner]], SimFleetThread], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Windows' default (proactor) loop has no add_reader: the demo there must still answer.
+    monkeypatch.setattr(server_mod, "_readers_supported", lambda _loop: False)
+    miners = _miners(["antminer", "whatsminer"])
+    thread = serve_miners(miners)
+    for m in miners:
+        for request in REQUESTS[:3]:
+            got = ask(m.ip, m.port, request)
+            assert got == thread.call(lambda m=m, r=request: m.handle(r))  # type: ignore[misc]
+        listener = next(x for x in thread.fleet._listeners if x.miner is m and x.service == "rpc")
+        assert not isinstance(listener._server, server_mod._PlainRpc)
