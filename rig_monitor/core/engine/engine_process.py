@@ -424,8 +424,8 @@ def _child_run(
 
     reader = threading.Thread(target=read_commands, name="engine-commands", daemon=True)
     reader.start()
-    # The keyring is opened and read on a thread of its own, "ready" sent from there (see
-    # _warm_credentials): the first polls need not wait for 5,000 keyring reads.
+    # The keyring is opened and its shared keys read now, "ready" sent, and each miner's own key
+    # read on a thread (see _warm_credentials): the first polls need not wait for 5,000 reads.
     _warm_credentials(
         credentials, targets, lambda: results.put(("ready", credentials.store.persistent))
     )
@@ -456,28 +456,28 @@ def _child_run(
 def _warm_credentials(
     credentials: Credentials, targets: list[Target], then: Callable[[], None] | None = None
 ) -> threading.Thread:
-    """Open the keyring, call ``then``, and read every key a sweep of ``targets`` may need, on
-    a thread.
+    """Open the keyring and read the keys every miner shares (the site's groups, the families)
+    now, call ``then``, and read each miner's own key on a thread.
 
-    Why a thread: finding the keyring's backend costs ~0.1 s of CPU, and a real keyring
-    (Secret Service, Keychain) answers each of 5,000 reads over IPC; done before the first poll,
-    all of it delayed every row of a warm launch (issue 15: 5,000 known miners on screen within
-    5 s). No poll goes out without its credentials: a poll that needs a key not read yet reads
-    it itself (``Credentials`` reads through on a miss; the store's lock makes it wait for the
-    keyring being opened). The site's group and family keys first, which every miner shares."""
+    Why a thread: a real keyring (Secret Service, Keychain) answers each of 5,000 reads over IPC;
+    done before the first poll, all of it delayed every row of a warm launch (issue 15: 5,000
+    known miners on screen within 5 s). Why the shared keys first, here: "ready" (``then``) must
+    reach the window before any batch does (it says where a password set now will be kept), and
+    a locked keyring asks to be unlocked at its first read, before any poll. No poll goes out
+    without its credentials: a poll that needs a miner's key not read yet reads it itself
+    (``Credentials`` reads through on a miss)."""
+    try:
+        credentials.warm_for([])  # opens the store: group and family keys
+    except Exception:  # each poll that needs a key reads it again and reports its own error
+        log.exception("reading the keyring at start-up failed")
+    if then is not None:
+        then()
 
     def run() -> None:
-        opened = False
         try:
-            credentials.warm_for([])  # opens the store
-            opened = True
-            if then is not None:
-                then()
             credentials.warm_for([(t.ip, t.port) for t in targets])
-        except Exception:  # each poll that needs a key reads it again and reports its own error
+        except Exception:
             log.exception("reading the keyring at start-up failed")
-            if not opened and then is not None:
-                then()
 
     thread = threading.Thread(target=run, name="engine-credentials", daemon=True)
     thread.start()

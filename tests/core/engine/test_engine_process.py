@@ -213,6 +213,8 @@ def test_a_prestarted_child_polls_only_from_start_and_sees_what_came_before(
         assert isinstance(first.extra, FaultReport) and first.extra.applied >= seq
         assert keys == {t.key for t in targets}
         assert engine.pid == pid  # the same child, not a second one
+        # the child's marks follow its first batch on the pipe: read just after it
+        _wait(lambda: "child_polling" in engine.timeline)
         assert {"spawned", "child_imports", "child_polling", "received"} <= set(engine.timeline)
         assert engine.timeline["child_polling"] >= engine.timeline["child_cache_read"]
     finally:
@@ -296,14 +298,19 @@ class _GatedKeyring:
 
 
 def test_polls_need_not_wait_for_the_keyring_and_never_go_without_their_password() -> None:
-    """The child reads the keyring on a thread (issue 15): "ready" goes out once the store is
-    open, and a poll that needs a key the thread has not reached reads it itself."""
+    """The child reads each miner's key on a thread (issue 15): "ready" goes out once the store
+    is open and the shared keys read, and a poll that needs a key the thread has not reached
+    reads it itself."""
     targets = [Target(f"127.85.0.{i}", 4028) for i in range(1, 6)]
     mine = Credential("admin", "s3cret")
     store = _GatedKeyring(miner_key("127.85.0.1", 4028), {miner_key("127.85.0.4", 4028): mine})
     credentials = Credentials(store, {})
     ready = threading.Event()
     thread = _warm_credentials(credentials, targets, ready.set)
+    # "ready" before the function returns, so before the first poll (and batch) can go out: the
+    # window says where a password set now is kept from it
+    assert ready.is_set()
+    assert not any(k.startswith("miner:") for k in store.reads[: len(store.reads) - 1])
     try:
         assert store.waiting.wait(30.0)  # the start-up reads are held at the first miner
         assert ready.is_set()  # the store was open before: "ready" did not wait for the reads
