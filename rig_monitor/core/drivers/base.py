@@ -153,10 +153,16 @@ def parse_pools(reply: Reply | None) -> list[Pool]:
         active = get("Stratum Active")
         user = get("User")
         last = get("Last Share Time")
-        hms = _ago(last) if type(last) is str and ":" in last else None
-        if hms is not None:  # bmminer's "0:00:03" ago; num() reads its leading digit run
-            last_time = float(hms[0]) or None
-            age: float | None = hms[0] * 3600.0 + hms[1] * 60.0 + hms[2]
+        if type(last) is str and ":" in last:
+            # bmminer's and LuxOS's "0:00:03" is how long ago, not when: the time is the
+            # reply's "When" minus it (the hours were kept here as a time once)
+            hms = _ago(last)
+            age: float | None = (
+                hms[0] * 3600.0 + hms[1] * 60.0 + hms[2]
+                if hms is not None
+                else share_age(when, last)
+            )
+            last_time = when - age if when is not None and age is not None else None
         else:
             last_time = (float(last) or None) if type(last) is int else (num(last) or None)
             age = share_age(when, last)

@@ -47,6 +47,15 @@ def _old_share_age(when: float | None, last_share: Any) -> float | None:
     return max(0.0, when - last)
 
 
+def _old_share_time(when: float | None, last_share: Any) -> float | None:
+    # The reading as fixed after the fast path: an "h:mm:ss" ago gives When minus it (the old
+    # code kept num()'s leading digit run, the hours); other values as before.
+    if isinstance(last_share, str) and ":" in last_share:
+        age = _old_share_age(when, last_share)
+        return when - age if when is not None and age is not None else None
+    return num(last_share) or None
+
+
 def _old_parse_pools(reply: Any) -> list[Pool]:
     pools = []
     when = miner_clock(reply)
@@ -65,7 +74,7 @@ def _old_parse_pools(reply: Any) -> list[Pool]:
                 accepted=_old_integer(p.get("Accepted")),
                 rejected=_old_integer(p.get("Rejected")),
                 stale=_old_integer(p.get("Stale")),
-                last_share_time=num(p.get("Last Share Time")) or None,
+                last_share_time=_old_share_time(when, p.get("Last Share Time")),
                 last_share_age_s=_old_share_age(when, p.get("Last Share Time")),
             )
         )
@@ -210,3 +219,19 @@ def test_the_api_signature_memo_answers_as_the_general_path() -> None:
         for case in cases:
             for _ in range(2):  # the first answer fills the memo, the second comes from it
                 assert poller._api_signature({"version": case}) == poller._api_signature_of(case)
+
+
+def test_an_ago_share_time_is_when_minus_it_on_a_real_bmminer_reply() -> None:
+    # asic-rs's captured stock S19 Pro (bmminer) pools reply: "Last Share Time": "0:00:03" is
+    # how long ago; the parse kept the hours (0 -> None, "5:00:00" -> 5.0) as a unix time.
+    path = Path(__file__).parents[2] / "captures/antminer/s19pro-stock-legacy/rpc/pools.json"
+    reply = parse_reply(path.read_bytes())
+    when = miner_clock(reply)
+    assert when == 1755615295
+    first = parse_pools(reply)[0]
+    assert first.last_share_age_s == 3.0
+    assert first.last_share_time == when - 3.0
+    reply["POOLS"][0]["Last Share Time"] = "5:00:00"
+    assert parse_pools(reply)[0].last_share_time == when - 5 * 3600.0
+    del reply["STATUS"][0]["When"]
+    assert parse_pools(reply)[0].last_share_time is None  # no clock: no time, only the age
