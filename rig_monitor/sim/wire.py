@@ -142,10 +142,24 @@ def dumps(value: Any) -> str:
 
 _Conv = Callable[[Any], object]
 _call = operator.call
+
+
+class _Escaped(dict[str, str]):
+    """A string's JSON text by the string: a reply's strings are mostly the same few hundred
+    (versions, URLs, "Alive", chip maps), and a hit is a C dict lookup instead of a new string."""
+
+    def __missing__(self, text: str) -> str:
+        if len(self) >= 16384:  # the odd changing string (a rate printed as text) must not pile up
+            self.clear()
+        out = self[text] = _string(text)
+        return out
+
+
+_escaped = _Escaped().__getitem__
 _bool_word = {True: "true", False: "false"}.__getitem__
 _null_word = {None: "null"}.__getitem__
 _SLOTS: dict[type, tuple[str, _Conv]] = {
-    str: ("%s", _string),
+    str: ("%s", _escaped),
     int: ("%d", int),
     float: ("%r", float),
     bool: ("%s", _bool_word),

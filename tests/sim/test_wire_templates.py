@@ -135,3 +135,11 @@ def test_the_shape_cache_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
         value = {f"k{n}": n, "v": f2(n / 3)}
         assert fast_dumps(value) == dumps(value)
     assert len(wire._SHAPES) == 3
+
+
+def test_the_escaped_strings_are_bounded_and_stay_right() -> None:
+    memo = wire._Escaped()
+    for n in range(20_000):
+        text = f'chain "{n}" \\ \u00e9'
+        assert memo[text] == dumps(text)
+    assert len(memo) <= 16384
