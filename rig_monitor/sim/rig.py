@@ -126,6 +126,7 @@ class Rig:
         self, spec: HardwareSpec, seed: int, start: float, *, pools: list[tuple[str, str]]
     ):
         self.spec = spec
+        self._pool_diff = spec.pool_difficulty  # a loop in the spec: read once, not per reply
         rng = random.Random(f"rig:{seed}")
         self._start = start
         self._boot_at = start - rng.uniform(2 * 3600, 20 * 86400)
@@ -148,7 +149,7 @@ class Rig:
         self._missing = rng.randint(3, 12) if chips else 0
         self._x_chips = sorted(rng.sample(range(chips), k=min(3, chips))) if chips else []
         self.miner_id = f"{rng.getrandbits(64):016x}"
-        self._best_share = int(spec.pool_difficulty * rng.uniform(50, 5000))
+        self._best_share = int(self._pool_diff * rng.uniform(50, 5000))
         self._pools = list(pools)
         self.active_pool = 0  # which pool is Stratum Active (switchpool moves it)
         # Realistic spread between healthy units of one model, from a stream of its own so the
@@ -217,7 +218,7 @@ class Rig:
         if "pools_dead" in faults:
             return
         c.getworks += dt / 30.0
-        shares = diff1 / self.spec.pool_difficulty
+        shares = diff1 / self._pool_diff
         burst = self._noise.uniform(0.0, 2.0)  # rejects arrive in bursts, not as a steady trickle
         reject = 0.08 if "rejects" in faults else self._reject_ratio * burst
         if "reject_creep" in faults:
@@ -315,8 +316,8 @@ class Rig:
             self._reboot(self._boot_at + cycles * REBOOT_PERIOD_S)
         t = now - self._start
         boards: list[BoardSample] = []
-        for i in range(self.spec.boards):
-            health = self._board_health(i, faults)
+        healths = [self._board_health(i, faults) for i in range(self.spec.boards)]
+        for i, health in enumerate(healths):
             rate = self._board_ideal[i] * health * (1 + 0.02 * self._board_waves[i](t))
             chips, acs = self._acs(i, faults)
             pcb, chip, pic = self._temps(i, t, faults)
@@ -337,7 +338,7 @@ class Rig:
                 )
             )
         steady = sum(
-            self._board_ideal[i] * self._board_health(i, faults) for i in range(len(boards))
+            [ideal * health for ideal, health in zip(self._board_ideal, healths, strict=True)]
         )
         self._accumulate(now - max(self._last, self._boot_at), faults, steady)
         self._last = now
@@ -369,7 +370,7 @@ class Rig:
             discarded=int(c.discarded),
             local_work=int(c.local_work),
             best_share=self._best_share,
-            pool_diff=self.spec.pool_difficulty,
+            pool_diff=self._pool_diff,
             idle="idle" in faults,
             miner_id=self.miner_id,
             faults=faults,
@@ -391,7 +392,7 @@ class Rig:
                     accepted=int(c.pool_accepted[n]),
                     rejected=int(c.rejected) if first else 0,
                     stale=int(c.stale) if first else 0,
-                    diff=self.spec.pool_difficulty if first else 0,
+                    diff=self._pool_diff if first else 0,
                     last_share_time=int(now) - 3 if first and c.accepted >= 1 and not dead else 0,
                     getworks=int(c.getworks) if first else 1,
                 )

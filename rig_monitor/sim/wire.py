@@ -7,34 +7,60 @@ and some replies are not even valid JSON; ``json.dumps`` can do neither, so repl
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+import operator
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
 NUL = b"\x00"
 
 
-@dataclass(frozen=True, slots=True)
-class Fixed:
-    """A float printed with a fixed number of decimals, the way cgminer's ``api_add_*`` helpers do."""
+class Fixed(float):
+    """A float printed with a fixed number of decimals, the way cgminer's ``api_add_*`` helpers do.
 
-    value: float
-    places: int = 2
+    One subclass per number of decimals (:data:`f2`, :data:`f4`, :data:`f6`, :data:`f8`): the
+    decimals are part of the value's type, so the fast renderer, which keys its templates on the
+    values' types, prints one with ``%.2f`` baked into the template and no call of its own. A
+    ``float`` subclass is built and formatted by C code; it prints as that float would.
+    """
+
+    __slots__ = ()
+    places: ClassVar[int] = 2
 
     def render(self) -> str:
-        return f"{self.value:.{self.places}f}"
+        return f"{self:.{self.places}f}"
+
+    def __repr__(self) -> str:
+        return f"f{self.places}({float(self)!r})"
 
 
-def f2(value: float) -> Fixed:
-    return Fixed(value, 2)
+class _Fixed2(Fixed):
+    __slots__ = ()
+    places = 2
 
 
-def f4(value: float) -> Fixed:
-    return Fixed(value, 4)
+class _Fixed4(Fixed):
+    __slots__ = ()
+    places = 4
 
 
-def f8(value: float) -> Fixed:
-    return Fixed(value, 8)
+class _Fixed6(Fixed):
+    __slots__ = ()
+    places = 6
+
+
+class _Fixed8(Fixed):
+    __slots__ = ()
+    places = 8
+
+
+FIXED_TYPES: frozenset[type[Fixed]] = frozenset({_Fixed2, _Fixed4, _Fixed6, _Fixed8})
+# The constructors themselves (not functions calling them): one C call per value.
+f2: type[Fixed] = _Fixed2
+f4: type[Fixed] = _Fixed4
+f6: type[Fixed] = _Fixed6
+f8: type[Fixed] = _Fixed8
 
 
 # json.dumps(str) with its default ensure_ascii is exactly this C function; calling it directly
@@ -63,7 +89,7 @@ def _object(obj: dict[Any, Any]) -> str:
             parts.append(key + _string(value))
         elif kind is int:
             parts.append(key + str(value))
-        elif kind is Fixed:
+        elif kind in FIXED_TYPES:
             parts.append(key + value.render())
         elif kind is float:
             parts.append(key + repr(value))
@@ -79,7 +105,7 @@ def dumps(value: Any) -> str:
         return str(_string(value))
     if kind is int:
         return str(value)
-    if kind is Fixed:
+    if kind in FIXED_TYPES:
         return str(value.render())
     if kind is float:
         return repr(value)
@@ -104,6 +130,108 @@ def dumps(value: Any) -> str:
     if isinstance(value, Sequence):
         return "[" + ",".join(dumps(v) for v in value) + "]"
     raise TypeError(f"cannot encode {type(value).__name__}")
+
+
+# --- The fast path: one cached ``%`` template per object shape ------------------------------------
+#
+# A persona builds the same objects reply after reply: the same keys in the same order, each value
+# of the same type, only the numbers change. So each shape (its keys and its values' exact types)
+# is turned once into a ``%`` template with the keys and punctuation already printed and one
+# conversion per value, all of them C functions; an object then renders with ``template % args``
+# and no Python code per value. :func:`dumps` above stays the reference the tests compare against.
+
+_Conv = Callable[[Any], object]
+_call = operator.call
+
+
+class _Escaped(dict[str, str]):
+    """A string's JSON text by the string: a reply's strings are mostly the same few hundred
+    (versions, URLs, "Alive", chip maps), and a hit is a C dict lookup instead of a new string."""
+
+    def __missing__(self, text: str) -> str:
+        if len(self) >= 16384:  # the odd changing string (a rate printed as text) must not pile up
+            self.clear()
+        out = self[text] = _string(text)
+        return out
+
+
+_escaped = _Escaped().__getitem__
+_bool_word = {True: "true", False: "false"}.__getitem__
+_null_word = {None: "null"}.__getitem__
+_SLOTS: dict[type, tuple[str, _Conv]] = {
+    str: ("%s", _escaped),
+    int: ("%d", int),
+    float: ("%r", float),
+    bool: ("%s", _bool_word),
+    type(None): ("%s", _null_word),
+    **{kind: (f"%.{kind.places}f", float) for kind in FIXED_TYPES},
+}
+_MAX_SHAPES = 4096  # a bound, not a tuning knob: the personas print a few hundred shapes
+
+
+@dataclass(frozen=True, slots=True)
+class _Shape:
+    template: str
+    convs: tuple[_Conv, ...]
+
+
+_SHAPES: dict[tuple[tuple[Any, ...], tuple[type, ...]], _Shape | None] = {}
+
+
+def _shape(keys: tuple[Any, ...], kinds: tuple[type, ...]) -> _Shape | None:
+    """The template for one shape, or None (general path) when a key is not a plain string."""
+    if any(type(k) is not str for k in keys):
+        return None
+    parts: list[str] = []
+    convs: list[_Conv] = []
+    for name, kind in zip(keys, kinds, strict=True):
+        slot, conv = _SLOTS.get(kind) or ("%s", fast_dumps if kind in (dict, list) else dumps)
+        parts.append(_key(name).replace("%", "%%") + slot)
+        convs.append(conv)
+    return _Shape("{" + ",".join(parts) + "}", tuple(convs))
+
+
+def _fast_object(obj: dict[Any, Any]) -> str:
+    values = obj.values()
+    sig = (tuple(obj), tuple(map(type, values)))
+    try:
+        shape = _SHAPES[sig]
+    except KeyError:
+        shape = _shape(*sig)
+        if len(_SHAPES) < _MAX_SHAPES:
+            _SHAPES[sig] = shape
+    if shape is None:
+        return _object(obj)
+    return shape.template % tuple(map(_call, shape.convs, values))
+
+
+def fast_dumps(value: Any) -> str:
+    """:func:`dumps`' bytes, with dicts (the bulk of every reply) printed from cached templates."""
+    kind = type(value)
+    if kind is dict:
+        return _fast_object(value)
+    if kind is list:
+        return "[" + ",".join([fast_dumps(v) for v in value]) + "]"
+    return dumps(value)
+
+
+_reference = False
+
+
+@contextmanager
+def reference_rendering() -> Iterator[None]:
+    """Within it, replies render through the general :func:`dumps` (tests compare the two)."""
+    global _reference
+    saved, _reference = _reference, True
+    try:
+        yield
+    finally:
+        _reference = saved
+
+
+def encode(value: Any) -> str:
+    """What a reply's JSON is printed with: the fast path unless :func:`reference_rendering`."""
+    return dumps(value) if _reference else fast_dumps(value)
 
 
 def _text_scalar(value: Any) -> str:
@@ -148,12 +276,13 @@ class Reply:
         return self.status.get("STATUS") in ("S", "I")
 
     def to_json(self) -> str:
-        body = '{"STATUS":[' + dumps(self.status) + "]"
+        enc = encode
+        body = '{"STATUS":[' + enc(self.status) + "]"
         if self.section is not None:
             sep = "" if self.glued_items else ","
-            body += f',"{self.section}":[' + sep.join(dumps(i) for i in self.items) + "]"
+            body += f',"{self.section}":[' + sep.join([enc(i) for i in self.items]) + "]"
         for name, items in self.more.items():
-            body += f',"{name}":[' + ",".join(dumps(i) for i in items) + "]"
+            body += f',"{name}":[' + ",".join([enc(i) for i in items]) + "]"
         return body + ',"id":1}'
 
     def to_text(self) -> str:
@@ -168,7 +297,7 @@ class Reply:
 
 def multi_json(replies: Sequence[tuple[str, Reply]]) -> str:
     """``summary+pools`` shape: each member a one-element array holding its normal reply."""
-    members = ",".join(f"{json.dumps(name)}:[{reply.to_json()}]" for name, reply in replies)
+    members = ",".join([f"{_string(name)}:[{reply.to_json()}]" for name, reply in replies])
     return "{" + members + ',"id":1}'
 
 

@@ -117,7 +117,18 @@ MODELS: dict[str, AntminerModel] = {
 
 
 def _dash(values: list[int]) -> str:
-    return "-".join(str(v) for v in values)
+    return "-".join(map(str, values))
+
+
+# "fan1", "temp2_3", "chain_acs4"…: the numbered STATS keys built once, not at every reply (the
+# same string objects reply after reply also make the renderer's template lookup cheaper).
+_KEY: dict[str, tuple[str, ...]] = {
+    key: tuple(f"{key}{n}" for n in range(17))
+    for key in (
+        "fan", "temp", "temp2_", "temp_pcb", "temp_chip", "temp_pic",
+        "chain_acn", "chain_acs", "chain_hw", "chain_rate", "freq",
+    )
+}  # fmt: skip
 
 
 def _since(now: int, then: int) -> str:
@@ -263,24 +274,24 @@ class AntminerPersona(Persona):
         out["frequency"] = int(m.spec.freq_mhz)
         out["fan_num"] = sum(1 for f in s.fans if f > 0)
         for n in range(1, m.fan_keys + 1):
-            out[f"fan{n}"] = fan_values.get(n, 0)
+            out[_KEY["fan"][n]] = fan_values.get(n, 0)
         out["temp_num"] = len(present)
         if m.sensor_strings:
             for b in s.boards:
                 n = b.index + m.first_chain
-                out[f"temp{n}"] = max(b.pcb)
-                out[f"temp2_{n}"] = max(b.chip)
+                out[_KEY["temp"][n]] = max(b.pcb)
+                out[_KEY["temp2_"][n]] = max(b.chip)
             for key, attr in (("temp_pcb", "pcb"), ("temp_chip", "chip"), ("temp_pic", "pic")):
                 for n in slots:
                     board = slot.get(n)
-                    out[f"{key}{n}"] = _dash(getattr(board, attr)) if board else "0-0-0-0"
+                    out[_KEY[key][n]] = _dash(getattr(board, attr)) if board else "0-0-0-0"
         else:
             for n in slots:
                 board = slot.get(n)
-                out[f"temp{n}"] = max(board.pcb) if board else 0
+                out[_KEY["temp"][n]] = max(board.pcb) if board else 0
             for n in slots:
                 board = slot.get(n)
-                out[f"temp2_{n}"] = max(board.chip) if board else 0
+                out[_KEY["temp2_"][n]] = max(board.chip) if board else 0
         out["total_rateideal"] = f2(s.ideal_ghs)
         out["rate_unit"] = "GH"
         out["total_freqavg"] = int(m.spec.freq_mhz)
@@ -297,10 +308,10 @@ class AntminerPersona(Persona):
             for n in slots:
                 board = slot.get(n)
                 empty: Any = "" if key in ("chain_acs", "chain_rate") else 0
-                out[f"{key}{n}"] = value(board) if board else empty
+                out[_KEY[key][n]] = value(board) if board else empty
         for n in slots:
             board = slot.get(n)
-            out[f"freq{n}"] = int(board.freq_mhz) if board else 0
+            out[_KEY["freq"][n]] = int(board.freq_mhz) if board else 0
         out["miner_version"] = m.miner
         out["miner_id"] = s.miner_id
         return out

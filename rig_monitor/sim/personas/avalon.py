@@ -8,6 +8,7 @@ the A12 firmware, a ``summary`` reply whose first byte is a comma instead of ``{
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -23,7 +24,7 @@ from rig_monitor.sim.personas.common import (
 )
 from rig_monitor.sim.personas.power import rig_spec, sample_watts
 from rig_monitor.sim.rig import BoardSample, Sample
-from rig_monitor.sim.wire import Fixed, Reply, f2, f4, f8
+from rig_monitor.sim.wire import Reply, f2, f4, f6, f8
 
 PSU_EFFICIENCY = 0.945  # PS[4] (PSU output) against WALLPOWER (input)
 
@@ -75,7 +76,13 @@ ECHU_DEAD = 1  # a board that does not answer
 
 
 def _join(values: list[Any]) -> str:
-    return " ".join(str(v) for v in values)
+    return " ".join(map(str, values))
+
+
+@functools.lru_cache(maxsize=16)
+def _work_counts(chips: int) -> str:
+    """Each chip's work count, the same every reply: joined once per chip count."""
+    return _join([20 + (c * 13) % 11 for c in range(chips)])
 
 
 def chip_temps(b: BoardSample) -> list[int]:
@@ -229,9 +236,9 @@ class AvalonPersona(Persona):
             "ID": "AVA100",
             "Elapsed": s.elapsed,
             "Calls": 0,
-            "Wait": Fixed(0.0, 6),
-            "Max": Fixed(0.0, 6),
-            "Min": Fixed(99999999.0, 6),
+            "Wait": f6(0.0),
+            "Max": f6(0.0),
+            "Min": f6(99999999.0),
         }
         summary, boards = self._blob(m, s)
         if m.nested:
@@ -292,6 +299,5 @@ class AvalonPersona(Persona):
         boards = []
         for b in s.boards:
             temps = chip_temps(b)
-            work_counts = [20 + (c * 13) % 11 for c in range(len(temps))]
-            boards.append(f"PVT_T{b.index}[{_join(temps)}] MW{b.index}[{_join(work_counts)}]")
+            boards.append(f"PVT_T{b.index}[{_join(temps)}] MW{b.index}[{_work_counts(len(temps))}]")
         return summary, boards

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 from urllib.parse import urlsplit
 
 from rig_monitor.sim.rig import BoardSample, PoolSample, Sample
-from rig_monitor.sim.wire import Fixed, f2, f4, f8
+from rig_monitor.sim.wire import f2, f4, f6, f8
 
 
 def percent(part: float, whole: float) -> float:
@@ -21,7 +22,9 @@ def pool_stale_percent(p: PoolSample) -> float:
     return percent(p.stale, p.accepted + p.rejected + p.stale)
 
 
+@functools.lru_cache(maxsize=1024)
 def stratum_host(url: str) -> str:
+    """Cached: a fleet has a handful of pool URLs and every pools reply prints each one's host."""
     return urlsplit(url).hostname or ""
 
 
@@ -169,15 +172,15 @@ def pool_stats(s: Sample, n: int, stats_index: int) -> dict[str, Any]:
         "ID": f"POOL{n}",
         "Elapsed": s.elapsed,
         "Calls": 0,
-        "Wait": Fixed(0.0, 6),
-        "Max": Fixed(0.0, 6),
-        "Min": Fixed(99999999.0, 6),
+        "Wait": f6(0.0),
+        "Max": f6(0.0),
+        "Min": f6(99999999.0),
         "Pool Calls": 0,
         "Pool Attempts": 0,
-        "Pool Wait": Fixed(0.0, 6),
-        "Pool Max": Fixed(0.0, 6),
-        "Pool Min": Fixed(99999999.0, 6),
-        "Pool Av": Fixed(0.0, 6),
+        "Pool Wait": f6(0.0),
+        "Pool Max": f6(0.0),
+        "Pool Min": f6(99999999.0),
+        "Pool Av": f6(0.0),
         "Work Had Roll Time": False,
         "Work Can Roll": False,
         "Work Had Expire": False,

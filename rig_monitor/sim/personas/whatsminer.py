@@ -22,7 +22,7 @@ from rig_monitor.sim.personas.base import Identity, Persona
 from rig_monitor.sim.personas.common import cgminer_pool, device_counters, summary_counters
 from rig_monitor.sim.personas.power import rig_spec, sample_watts
 from rig_monitor.sim.rig import BoardSample, Sample
-from rig_monitor.sim.wire import Reply, dumps, f2
+from rig_monitor.sim.wire import Reply, encode, f2
 
 NEWLINE = "@@NL@@"  # placeholders the renderer swaps for what JSON encoding would escape
 BAD_BYTE = "@@AA@@"  # becomes a lone 0xaa byte on the wire (surrogateescape)
@@ -133,7 +133,7 @@ class FlatReply(Reply):
     msg: Any = None
 
     def to_json(self) -> str:
-        return dumps({**self.status, "Msg": self.msg})
+        return encode({**self.status, "Msg": self.msg})
 
 
 class WhatsminerPersona(Persona):
