@@ -582,7 +582,12 @@ def _cpu_s(pid: int | None) -> float | None:
 
 def warm_launches(args: argparse.Namespace, sim_pid: int | None = None) -> list[dict[str, Any]]:
     out = []
-    for _ in range(args.launches):
+    for i in range(args.launches):
+        env = dict(os.environ)
+        if args.child_profile:
+            from rig_monitor.core.engine.engine_process import PROFILE_ENV
+
+            env[PROFILE_ENV] = f"{args.child_profile}.{i}"
         cmd = [
             sys.executable,
             "-m",
@@ -611,6 +616,7 @@ def warm_launches(args: argparse.Namespace, sim_pid: int | None = None) -> list[
             text=True,
             timeout=LAUNCH_CAP_S + 60,
             cwd=Path(__file__).resolve().parent.parent,
+            env=env,
         )
         lines = [ln for ln in proc.stdout.splitlines() if ln.startswith("RESULT ")]
         if args.stalls:
@@ -643,6 +649,11 @@ def main(argv: list[str] | None = None) -> int:
         "--engine-early",
         action="store_true",
         help="spawn the engine child while the window is built (MainWindow(engine_early=True))",
+    )
+    p.add_argument(
+        "--child-profile",
+        metavar="PATH",
+        help="cProfile each warm launch's engine child to its first sweep's end: PATH.0, PATH.1...",
     )
     p.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     p.add_argument("--launched-at", type=float, default=0.0, help=argparse.SUPPRESS)
