@@ -327,17 +327,19 @@ def rule_hashrate(ctx: Ctx) -> None:
         value, window = got
         ratio = value / nominal
         ctx.seen(fid)
-        values = {"ths": num(value), "nominal": num(nominal), "pct": pct(ratio), "window": window}
-        detail = ctx.say(
-            fid,
-            "low_avg"
-            if window and fid == "hashrate_low"
-            else ("low" if fid == "hashrate_low" else "high"),
-            **values,
+        # The evidence is written only for a finding (most miners have none): the catalogue
+        # checked every template when it loaded, so writing it later cannot fail where writing
+        # it now would not. A value the numbers' formatting refuses (inf, NaN) is still written
+        # at once, so it fails this miner's evaluation exactly as it always did.
+        early = (
+            None
+            if math.isfinite(value) and math.isfinite(nominal) and math.isfinite(ratio)
+            else _hashrate_detail(ctx, fid, value, nominal, ratio, window)
         )
         if fid == "hashrate_low":
             if ratio >= ctx.p(fid, "clear_ratio", 0.95):
                 continue
+            detail = early or _hashrate_detail(ctx, fid, value, nominal, ratio, window)
             if ratio >= ctx.p(fid, "warn_ratio", 0.9):
                 ctx.add(fid, Severity.WARNING, detail, band=True)
                 continue
@@ -352,7 +354,21 @@ def rule_hashrate(ctx: Ctx) -> None:
             if ratio <= ctx.p(fid, "clear_ratio", 1.1):
                 continue
             band = ratio <= ctx.p(fid, "warn_ratio", 1.2)
+            detail = early or _hashrate_detail(ctx, fid, value, nominal, ratio, window)
             ctx.add(fid, ctx.cat.get(fid).severity, detail, band=band)
+
+
+def _hashrate_detail(
+    ctx: Ctx, fid: str, value: float, nominal: float, ratio: float, window: str
+) -> str:
+    values = {"ths": num(value), "nominal": num(nominal), "pct": pct(ratio), "window": window}
+    return ctx.say(
+        fid,
+        "low_avg"
+        if window and fid == "hashrate_low"
+        else ("low" if fid == "hashrate_low" else "high"),
+        **values,
+    )
 
 
 def rule_boards(ctx: Ctx) -> None:
