@@ -11,8 +11,8 @@ import pytest
 
 from rig_monitor.core.faults import Thresholds, rules
 from rig_monitor.core.faults.history import MinerHistory, sample_of
-from rig_monitor.core.faults.rules import Ctx, Severity
-from rig_monitor.core.model import MinerSnapshot
+from rig_monitor.core.faults.rules import Ctx
+from rig_monitor.core.model import MinerSnapshot, Severity
 from tests.core.faults.factory import DAY, S19JPRO, T0, board, s19
 
 TREND_RULES = (
