@@ -7,10 +7,42 @@ Unknown is ``None``, never 0: a 0 rpm fan is a fault, an unknown fan speed is no
 
 from __future__ import annotations
 
+import dataclasses
 import enum
+import operator
 import time
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
+
+_C = TypeVar("_C", bound=type)
+
+
+def _fast_state(cls: _C) -> _C:
+    """Pickle a slots dataclass by one C call out and one unpacking in.
+
+    Why: a dataclass with ``slots=True`` pickles through ``dataclasses``' own ``__getstate__``
+    and ``__setstate__``, which list the fields (``fields(self)``) anew for every object; the
+    engine child pickles 5,000 snapshots with their boards, pools and faults at a launch, and
+    the window unpickles them (issue 15: the child's CPU to the last row, and the window's).
+    The state is the same values in the same order (a tuple, was a list); a state of another
+    length (a pickle of another version) is refused with ``ValueError``, never half applied.
+    Measured in docs/performance.md ("The engine child's first evaluation")."""
+    names = tuple(f.name for f in dataclasses.fields(cls))
+    if len(names) < 2:  # attrgetter of one name returns the value, not a tuple
+        return cls
+    getter = operator.attrgetter(*names)
+
+    def __getstate__(self: object) -> tuple[Any, ...]:
+        state: tuple[Any, ...] = getter(self)
+        return state
+
+    # ``self.a, self.b, ... = state``: stores straight into the slots, no call per field
+    code = f"def __setstate__(self, state):\n    {', '.join('self.' + n for n in names)}, = state\n"
+    scope: dict[str, Any] = {}
+    exec(code, scope)  # the names are the class's own field names
+    setattr(cls, "__getstate__", __getstate__)  # noqa: B010 - a class attribute mypy cannot type
+    setattr(cls, "__setstate__", scope["__setstate__"])  # noqa: B010
+    return cls
 
 
 class ErrorKind(enum.StrEnum):
@@ -98,6 +130,7 @@ class Ports:
     whatsminer_v3: int = 4433
 
 
+@_fast_state
 @dataclass(slots=True)
 class Board:
     """One hashboard (chain). ``index`` is 0-based whatever the firmware numbers it."""
@@ -134,6 +167,7 @@ class Board:
         return marks.count("o"), marks.count("x"), marks.count("-")
 
 
+@_fast_state
 @dataclass(slots=True)
 class Pool:
     url: str
@@ -166,6 +200,7 @@ class Identity:
     firmware_version: str | None = None
 
 
+@_fast_state
 @dataclass(slots=True)
 class VendorError:
     """An error the firmware itself reports (Whatsminer code, Antminer status entry, …)."""
@@ -176,6 +211,7 @@ class VendorError:
     since: float | None = None  # unix seconds when the firmware says it started
 
 
+@_fast_state
 @dataclass(slots=True)
 class Fault:
     """One evaluated fault on one miner (see rig_monitor.core.faults)."""
@@ -188,6 +224,7 @@ class Fault:
     since: float | None = None  # unix seconds of the first poll that showed it
 
 
+@_fast_state
 @dataclass(slots=True)
 class MinerSnapshot:
     """Everything one poll learned about one miner, in normalized units."""

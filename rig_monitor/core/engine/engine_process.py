@@ -63,6 +63,10 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 ENGINE_ENV = "RIG_MONITOR_ENGINE"
+# A file name: the child runs under cProfile from its target's start to its first sweep's last
+# batch and writes the stats there (benchmarks.gui --child-profile; a measuring aid, never set
+# by the app).
+PROFILE_ENV = "RIG_MONITOR_ENGINE_PROFILE"
 # How far below the window the engine child runs (POSIX nice steps; Windows: "below normal").
 NICE_ENV = "RIG_MONITOR_ENGINE_NICE"
 ENGINE_NICE = 5
@@ -258,6 +262,7 @@ def _child_main(
     ``hold``: everything up to the first poll is done at once, the polling waits for ``go``
     (see :meth:`EngineProcess.prestart`)."""
     marks = {"entered": time.time()}  # the launch timeline (EngineProcess.timeline)
+    _start_profile()
     from rig_monitor.core.logsafe import setup_logging
 
     # Redacted like the parent's; its own rotating file (two processes must not rotate one file).
@@ -277,6 +282,34 @@ def _child_main(
         raise
     finally:
         results.cancel_join_thread()  # never block exit on a parent that stopped reading
+
+
+_profile: list[Any] = []  # the child's cProfile.Profile while it runs (PROFILE_ENV)
+
+
+def _start_profile() -> None:
+    """Profile the child to its first sweep's end when ``PROFILE_ENV`` names a file.
+
+    Why: the child's CPU from spawn to the last row (issue 15) is start-up, polling, the fault
+    stage and pickling in one process the window spawns; cProfile there is the only way to see
+    their shares at a real launch."""
+    if os.environ.get(PROFILE_ENV):
+        import cProfile
+
+        prof = cProfile.Profile()
+        _profile.append(prof)
+        prof.enable()
+
+
+def _stop_profile() -> None:
+    if not _profile:
+        return
+    prof = _profile.pop()
+    prof.disable()
+    try:
+        prof.dump_stats(os.environ[PROFILE_ENV])
+    except OSError:
+        log.exception("writing the engine profile failed")
 
 
 def _first_targets(commands: Any, parent: int) -> list[Target] | None:
@@ -339,6 +372,7 @@ def _child_run(
             marks["first_batch"] = time.time()
             results.put(("marks", dict(marks)))
         if batch.sweep_done:
+            _stop_profile()
             warm.save_soon()
             trim()
 

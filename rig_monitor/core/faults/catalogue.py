@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import json
+import string
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -203,6 +204,36 @@ def _check_types(source: str, where: str, entry: Mapping[str, Any]) -> None:
     for k, v in entry.get("evidence", {}).items():
         if not isinstance(v, str):
             raise CatalogueError(source, f"{where}: evidence '{k}' must be text")
+        _check_template(source, f"{where}: evidence '{k}'", v)
+
+
+_FORMATTER = string.Formatter()
+
+
+def _check_template(source: str, where: str, template: str) -> None:
+    """A template :func:`render` cannot fail on, whatever the values: text and ``{name}``
+    fields only (no ``{0}``, ``{a.b}``, ``{a[0]}``, ``{a!r}`` or ``{a:.1f}``), braces balanced.
+
+    Why at load: the rules write a finding's evidence only when they make the finding, so a
+    template that could not render would otherwise fail only the miners that have that fault,
+    at the moment they get it, and leave every other row looking judged. Checked here it fails
+    the whole catalogue at once, loudly (a user's ``faults.json`` is then set aside with a
+    warning, see ``user_catalogue``; a shipped file fails the tests)."""
+    try:
+        fields = [
+            (name, spec, conv)
+            for _, name, spec, conv in _FORMATTER.parse(template)
+            if name is not None
+        ]
+    except ValueError as exc:
+        raise CatalogueError(source, f"{where}: not a usable template ({exc})") from None
+    for name, spec, conv in fields:
+        if not name.isidentifier() or spec or conv is not None:
+            shown = "{" + name + (f"!{conv}" if conv else "") + (f":{spec}" if spec else "") + "}"
+            raise CatalogueError(
+                source,
+                f"{where}: {shown} is not a plain {{name}} field (a template may hold only those)",
+            )
 
 
 def _merge_fault(
@@ -272,6 +303,7 @@ def _merge_incident(
             continue
         if not isinstance(v, str):
             raise CatalogueError(source, f"{where}: '{k}' must be text")
+        _check_template(source, f"{where}: '{k}'", v)
         spec.texts[k] = v
 
 

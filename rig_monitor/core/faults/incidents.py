@@ -36,16 +36,50 @@ class Incident:
     since: float | None = None
 
 
+def _ipv4(ip: str) -> int | None:
+    """A dotted-quad IPv4 address as ``ipaddress`` reads it (four decimal octets of 0-255, no
+    leading zeros), else None (then ``ipaddress`` decides: IPv6, or not an address).
+
+    Why: a launch diagnoses a fleet whose addresses are new to these caches, and
+    ``ipaddress``'s parse was most of the first sweep's diagnosis (issue 15, the engine child's
+    CPU to the last row). Same values: tests/core/faults/test_incident_addresses.py."""
+    parts = ip.split(".")
+    if len(parts) != 4:
+        return None
+    value = 0
+    for part in parts:
+        if not (0 < len(part) <= 3 and part.isascii() and part.isdigit()):
+            return None
+        if part[0] == "0" and part != "0":
+            return None
+        octet = int(part)
+        if octet > 255:
+            return None
+        value = value << 8 | octet
+    return value
+
+
+def _dotted(value: int) -> str:
+    return f"{value >> 24}.{value >> 16 & 255}.{value >> 8 & 255}.{value & 255}"
+
+
 @functools.lru_cache(maxsize=65536)  # same keys every diagnosis: parse each address once
 def _ip_sort(key: str) -> tuple[int, str]:
+    ip = key.rsplit(":", 1)[0]
+    fast = _ipv4(ip)
+    if fast is not None:
+        return fast, key
     try:
-        return int(ipaddress.ip_address(key.rsplit(":", 1)[0])), key
+        return int(ipaddress.ip_address(ip)), key
     except ValueError:
         return 0, key
 
 
 @functools.lru_cache(maxsize=65536)
 def _net(ip: str, prefix: int) -> str | None:
+    fast = _ipv4(ip) if type(prefix) is int and 0 <= prefix <= 32 else None
+    if fast is not None:
+        return f"{_dotted(fast & (0xFFFFFFFF << (32 - prefix)) & 0xFFFFFFFF)}/{prefix}"
     try:
         return str(ipaddress.ip_network(f"{ip}/{prefix}", strict=False))
     except ValueError:

@@ -66,6 +66,8 @@ class Outcome:
         )
 
     def has(self, fault_id: str, *, min_severity: Severity = Severity.INFO) -> bool:
+        if not self.findings:  # most miners, at every rule that asks (~9 times a poll)
+            return False
         return any(
             k[0] == fault_id and not f.band and f.severity.rank >= min_severity.rank
             for k, f in self.findings.items()
@@ -327,17 +329,19 @@ def rule_hashrate(ctx: Ctx) -> None:
         value, window = got
         ratio = value / nominal
         ctx.seen(fid)
-        values = {"ths": num(value), "nominal": num(nominal), "pct": pct(ratio), "window": window}
-        detail = ctx.say(
-            fid,
-            "low_avg"
-            if window and fid == "hashrate_low"
-            else ("low" if fid == "hashrate_low" else "high"),
-            **values,
+        # The evidence is written only for a finding (most miners have none): the catalogue
+        # checked every template when it loaded, so writing it later cannot fail where writing
+        # it now would not. A value the numbers' formatting refuses (inf, NaN) is still written
+        # at once, so it fails this miner's evaluation exactly as it always did.
+        early = (
+            None
+            if math.isfinite(value) and math.isfinite(nominal) and math.isfinite(ratio)
+            else _hashrate_detail(ctx, fid, value, nominal, ratio, window)
         )
         if fid == "hashrate_low":
             if ratio >= ctx.p(fid, "clear_ratio", 0.95):
                 continue
+            detail = early or _hashrate_detail(ctx, fid, value, nominal, ratio, window)
             if ratio >= ctx.p(fid, "warn_ratio", 0.9):
                 ctx.add(fid, Severity.WARNING, detail, band=True)
                 continue
@@ -352,7 +356,21 @@ def rule_hashrate(ctx: Ctx) -> None:
             if ratio <= ctx.p(fid, "clear_ratio", 1.1):
                 continue
             band = ratio <= ctx.p(fid, "warn_ratio", 1.2)
+            detail = early or _hashrate_detail(ctx, fid, value, nominal, ratio, window)
             ctx.add(fid, ctx.cat.get(fid).severity, detail, band=band)
+
+
+def _hashrate_detail(
+    ctx: Ctx, fid: str, value: float, nominal: float, ratio: float, window: str
+) -> str:
+    values = {"ths": num(value), "nominal": num(nominal), "pct": pct(ratio), "window": window}
+    return ctx.say(
+        fid,
+        "low_avg"
+        if window and fid == "hashrate_low"
+        else ("low" if fid == "hashrate_low" else "high"),
+        **values,
+    )
 
 
 def rule_boards(ctx: Ctx) -> None:
@@ -978,7 +996,8 @@ def rule_flapping(ctx: Ctx) -> None:
 def rule_fan_intermittent(ctx: Ctx) -> None:
     fid = "fan_intermittent"
     hist = ctx.hist
-    if hist is None or ctx.expected_fans == 0 or ctx.in_grace(fid):
+    # fewer than 3 polls kept at all: fewer than 3 in its window (a miner's first polls)
+    if hist is None or len(hist.fan_polls) < 3 or ctx.expected_fans == 0 or ctx.in_grace(fid):
         return
     window = ctx.p(fid, "window_s", 900)
     polls = [f for t, f in hist.fan_polls if t >= ctx.now - window and f]
@@ -1014,10 +1033,20 @@ def _smoothed(values: list[float]) -> list[float]:
     return [statistics.fmean(values[i : i + 3]) for i in range(len(values) - 2)]
 
 
+def _alone(hist: MinerHistory, ctx: Ctx) -> bool:
+    """No sample older than this poll's: every window is this poll alone, too short for any
+    trend rule (a miner's first evaluation, or the first after a counter reset).
+
+    Why: at a launch every miner is judged for the first time, and the trend rules built their
+    windows only to find one point in them (issue 15, the engine child's CPU to the last row)."""
+    samples = hist.samples
+    return len(samples) <= 1 and (not samples or samples[0][0] >= ctx.sample()[0])
+
+
 def rule_temp_rising(ctx: Ctx) -> None:
     fid = "temp_rising"
     hist = ctx.hist
-    if hist is None or ctx.in_grace(fid):
+    if hist is None or _alone(hist, ctx) or ctx.in_grace(fid):  # a trend needs 4 points
         return
     window = hist.window(ctx.now, ctx.p(fid, "window_s", 1800), ctx.sample())
     for idx, kind, limit_fid in ((6, "board", "board_overtemp"), (7, "chip", "chip_overtemp")):
@@ -1055,7 +1084,7 @@ def rule_temp_rising(ctx: Ctx) -> None:
 def rule_hashrate_degrading(ctx: Ctx) -> None:
     fid = "hashrate_degrading"
     hist = ctx.hist
-    if hist is None or ctx.in_grace(fid) or ctx.snap.idle:
+    if hist is None or _alone(hist, ctx) or ctx.in_grace(fid) or ctx.snap.idle:  # needs 6
         return
     window = hist.window(ctx.now, ctx.p(fid, "window_s", 3600), ctx.sample())
     points = [(x[0], x[1]) for x in window if x[1] is not None]
@@ -1090,7 +1119,7 @@ def rule_hashrate_degrading(ctx: Ctx) -> None:
 def rule_chips_dropping(ctx: Ctx) -> None:
     fid = "chips_dropping"
     hist = ctx.hist
-    if hist is None or ctx.in_grace(fid) or not ctx.snap.boards:
+    if hist is None or _alone(hist, ctx) or ctx.in_grace(fid) or not ctx.snap.boards:  # needs 2
         return
     current = ctx.sample()
     window = hist.window(ctx.now, 1e9, current)
@@ -1127,7 +1156,7 @@ def rule_chips_dropping(ctx: Ctx) -> None:
 def rule_pool_reject_rising(ctx: Ctx) -> None:
     fid = "pool_reject_rising"
     hist = ctx.hist
-    if hist is None or ctx.in_grace(fid):
+    if hist is None or _alone(hist, ctx) or ctx.in_grace(fid):  # no earlier counters to compare
         return
     current = ctx.sample()
     if current[4] is None or current[5] is None:

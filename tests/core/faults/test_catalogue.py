@@ -8,6 +8,7 @@ import pytest
 
 from rig_monitor.core.faults import CatalogueError, Thresholds, load_catalogue
 from rig_monitor.core.faults.catalogue import default_catalogue
+from rig_monitor.core.faults.overrides import user_catalogue
 from rig_monitor.core.model import Severity
 from tests.core.faults.factory import SECTION1_IDS
 
@@ -187,3 +188,64 @@ def test_thresholds_layering() -> None:
         Thresholds(global_overrides={"warn_c": 1})
     with pytest.raises(ValueError, match="unknown fault ids: chip_overheat"):
         Thresholds(global_overrides={"chip_overheat.warn_c": 1})
+
+
+@pytest.mark.parametrize(
+    ("template", "problem"),
+    [
+        ("{ths:.1f} TH/s", "{ths:.1f} is not a plain {name} field"),
+        ("{ths!r} TH/s", "{ths!r} is not a plain {name} field"),
+        ("{0} TH/s", "{0} is not a plain {name} field"),
+        ("{} TH/s", "{} is not a plain {name} field"),
+        ("{snap.ip}", "{snap.ip} is not a plain {name} field"),
+        ("{boards[0]}", "{boards[0]} is not a plain {name} field"),
+        ("{ths TH/s", "not a usable template"),
+        ("ths} TH/s", "not a usable template"),
+    ],
+)
+def test_a_template_that_could_fail_to_render_fails_the_load(
+    tmp_path: Path, template: str, problem: str
+) -> None:
+    """Evidence is written only when a rule makes a finding, so a template that cannot render
+    must be refused when the catalogue loads, not when the first miner gets that fault."""
+    user = tmp_path / "faults.json"
+    for entry in (
+        {"faults": [{"id": "hashrate_low", "evidence": {"low": template}}]},
+        {"incidents": [{"id": "site_pool_outage", "title": template}]},
+    ):
+        user.write_text(json.dumps(entry), encoding="utf-8")
+        with pytest.raises(CatalogueError) as info:
+            load_catalogue(user_file=user)
+        assert str(user) in str(info.value)
+        assert problem in str(info.value)
+
+
+def test_a_user_file_with_a_broken_template_is_set_aside_with_a_warning(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    user = tmp_path / "faults.json"
+    user.write_text(
+        json.dumps({"faults": [{"id": "hashrate_low", "evidence": {"low": "{ths:.1f}"}}]}),
+        encoding="utf-8",
+    )
+    with caplog.at_level("WARNING"):
+        cat = user_catalogue(user_file=user)
+    assert (
+        cat.get("hashrate_low").evidence["low"]
+        == default_catalogue().get("hashrate_low").evidence["low"]
+    )
+    assert "{ths:.1f} is not a plain {name} field" in caplog.text
+    assert "using the built-in fault catalogue" in caplog.text
+
+
+def test_plain_fields_and_escaped_braces_load(tmp_path: Path) -> None:
+    user = tmp_path / "faults.json"
+    user.write_text(
+        json.dumps(
+            {"faults": [{"id": "hashrate_low", "evidence": {"low": "{{raw}} {ths} of {nominal}"}}]}
+        ),
+        encoding="utf-8",
+    )
+    cat = load_catalogue(user_file=user)
+    assert cat.text("hashrate_low", "low", ths="90", nominal="104") == "{raw} 90 of 104"
+    assert cat.text("hashrate_low", "low") == "{raw} {ths} of {nominal}"  # a name left out
