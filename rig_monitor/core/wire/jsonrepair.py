@@ -120,6 +120,31 @@ def _close_truncated(text: str) -> str:
     return head + _open_closers(_outside_strings(head))
 
 
+_STEPS: tuple[tuple[str, re.Pattern[str], str], ...] = (
+    ("back-to-back objects", _BACK_TO_BACK, "},{"),
+    ("trailing comma", _TRAILING_COMMA, ""),
+    ("leading comma in array", _LEADING_COMMA, "["),
+    ("missing comma", _MISSING_COMMA, '","'),
+    ("quoted nan/inf", _QUOTED_NONFINITE, "0"),
+    ("bare nan/inf", _BARE_NONFINITE, "0"),
+    ("error_code array", _ERROR_CODE_ARRAY, r"\1{\2}"),
+)
+
+
+def may_hold_nonfinite(text: str) -> bool:
+    """False when neither non-finite pattern can match ``text``, known in two C passes.
+
+    Why: both patterns ignore case and the bare one starts with a look-behind, so Python's
+    engine tries them at every position: ~60 and ~135 µs on a 6 KB Whatsminer batch, every poll
+    of the builds whose reply needs a later repair (20210322's raw newlines), for a word no such
+    reply holds. Both match only "nan", "inf" or "infinity" in any case; "n", "a" and "f" have no
+    case variants outside ASCII ("i" has: U+0130, U+0131), so a match holds "nan" or "nf" once
+    lowered, and ``lower`` keeps neighbouring ASCII letters neighbours.
+    """
+    low = text.lower()
+    return "nan" in low or "nf" in low
+
+
 def repairs(text: str) -> Iterator[tuple[str, str]]:
     """The repaired candidates, each named, cumulative, cheapest first.
 
@@ -129,19 +154,17 @@ def repairs(text: str) -> Iterator[tuple[str, str]]:
     if t.startswith(","):  # Avalon: ',"id":1}' garbage start
         t = "{" + t[1:]
         yield "leading comma", t
-    steps: list[tuple[str, re.Pattern[str], str]] = [
-        ("back-to-back objects", _BACK_TO_BACK, "},{"),
-        ("trailing comma", _TRAILING_COMMA, ""),
-        ("leading comma in array", _LEADING_COMMA, "["),
-        ("missing comma", _MISSING_COMMA, '","'),
-        ("quoted nan/inf", _QUOTED_NONFINITE, "0"),
-        ("bare nan/inf", _BARE_NONFINITE, "0"),
-        ("error_code array", _ERROR_CODE_ARRAY, r"\1{\2}"),
-    ]
-    for name, pattern, repl in steps:
+    nonfinite: bool | None = None  # whether t may hold nan/inf; worked out once per text
+    for name, pattern, repl in _STEPS:
+        if pattern is _QUOTED_NONFINITE or pattern is _BARE_NONFINITE:
+            if nonfinite is None:
+                nonfinite = may_hold_nonfinite(t)
+            if not nonfinite:
+                continue  # the pattern cannot match: same text, nothing yielded
         fixed = pattern.sub(repl, t)
         if fixed != t:
             t = fixed
+            nonfinite = None
             yield name, t
     if "\n" in t or "\r" in t or "\t" in t:  # btminer: raw control characters inside strings
         t = t.translate(_CONTROL_IN_STRINGS)
@@ -235,6 +258,12 @@ def _seam_outside_strings(body: bytes) -> bool:
     return seam > 0 and body.find(b"\\", 0, seam) < 0 and body.count(b'"', 0, seam) % 2 == 0
 
 
+# One translation of a reply's bytes answers two questions that took three C passes ("{" and
+# "[" counted apart, then the digit translation): "{" and "[" become "{", digits "0", anything
+# else " ". Its "{" count is the brackets; a 19-digit run is 19 "0"s in a row.
+_SHAPE = bytes(0x7B if i in b"{[" else 0x30 if 0x30 <= i <= 0x39 else 0x20 for i in range(256))
+
+
 def loads_reply_fast(raw: bytes) -> tuple[Any, list[str]] | None:
     """``loads_lenient(decode_text(raw))`` for the common reply, or None: take that path.
 
@@ -242,9 +271,10 @@ def loads_reply_fast(raw: bytes) -> tuple[Any, list[str]] | None:
     back-to-back repair; through text it paid a decode, the bracket and digit checks twice, a
     regex over the text and two orjson attempts (~89 µs for an S19j Pro's 6 KB, issue 15). On
     the bytes of an ASCII reply without NULs every step answers as the text path does, once:
-    the same checks (brackets, 19-digit runs), orjson, and only after a syntax refusal the same
-    back-to-back repair (~45 µs). Anything else (non-ASCII, NULs inside, NaN, big numbers,
-    other repairs, a non-object) returns None, and the full path decides as before.
+    the same checks (brackets, 19-digit runs, on one translation, ``_SHAPE``), orjson, and
+    only after a syntax refusal (or a seam known without trying) the same back-to-back repair.
+    Anything else (non-ASCII, NULs inside, NaN, big numbers, other repairs, a non-object)
+    returns None, and the full path decides as before.
     """
     if raw[-1:] == b"\x00":  # cgminer's terminator
         raw = raw[:-1]
@@ -253,17 +283,20 @@ def loads_reply_fast(raw: bytes) -> tuple[Any, list[str]] | None:
     body = raw.strip()
     if body[:1] != b"{":
         return None
-    brackets = body.count(b"{") + body.count(b"[")
-    if brackets > MAX_CONTAINERS or _LONG_DIGIT_RUN in body.translate(_DIGITS_ONLY):
+    shape = body.translate(_SHAPE)
+    brackets = shape.count(b"{")
+    if brackets > MAX_CONTAINERS or _LONG_DIGIT_RUN in shape:
         return None
-    applied: list[str] = []
-    try:
-        if _seam_outside_strings(body):  # invalid as it is: the text path repairs it first
-            raise _Invalid()
-        value = orjson.loads(body)
-    except (orjson.JSONDecodeError, _Invalid) as exc:
-        if isinstance(exc, orjson.JSONDecodeError) and not exc.msg.startswith(_SYNTAX_ONLY):
-            return None
+    # a seam outside strings is invalid as it is: the text path repairs it first, no orjson try
+    repair = _seam_outside_strings(body)
+    if not repair:
+        try:
+            value = orjson.loads(body)
+        except orjson.JSONDecodeError as exc:
+            if not exc.msg.startswith(_SYNTAX_ONLY):
+                return None
+            repair = True
+    if repair:
         fixed = _BACK_TO_BACK_BYTES.sub(b"},{", body)
         if fixed == body:
             return None
@@ -271,10 +304,9 @@ def loads_reply_fast(raw: bytes) -> tuple[Any, list[str]] | None:
             value = orjson.loads(fixed)
         except orjson.JSONDecodeError:
             return None
-        applied.append("back-to-back objects")
     if brackets > MAX_DEPTH:
         _check_depth(body.decode("ascii"))
-    return value, applied
+    return value, ["back-to-back objects"] if repair else []
 
 
 def loads_lenient(text: str) -> tuple[Any, list[str]]:
