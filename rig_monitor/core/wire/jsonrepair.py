@@ -202,17 +202,24 @@ class _Invalid(Exception):
     """The text is not JSON to json either (json's own error is worked out only if needed)."""
 
 
-def _fast_loads(text: str) -> Any:
+def _long_digit_run(text: str) -> bool:
+    """Whether ``text`` holds 19 ASCII digits in a row (a number orjson may read otherwise)."""
+    return _LONG_DIGIT_RUN in text.encode("utf-8", "surrogatepass").translate(_DIGITS_ONLY)
+
+
+def _fast_loads(text: str, long_run: bool | None = None) -> Any:
     """json.loads' value, or _Invalid where json.loads would fail (NestedTooDeep as _loads).
 
     orjson first (a poll's replies: ~16 µs instead of ~39 µs, the long-number check included;
     a broken Antminer reply is refused in ~3 µs instead of ~13); json for what orjson refuses or
     reads differently (NaN and Infinity, integers past 64 bits, 1e400, lone surrogate escapes,
-    deep nesting), so a reply reads exactly as json reads it.
+    deep nesting), so a reply reads exactly as json reads it. ``long_run``: what
+    ``_long_digit_run(text)`` says, or True where it might (json then reads it: the same value),
+    when the caller knows; None: worked out here.
     """
-    if len(text) <= FAST_MAX_CHARS and _LONG_DIGIT_RUN not in text.encode(
-        "utf-8", "surrogatepass"
-    ).translate(_DIGITS_ONLY):
+    if len(text) <= FAST_MAX_CHARS and not (
+        _long_digit_run(text) if long_run is None else long_run
+    ):
         try:
             return orjson.loads(text)
         except orjson.JSONDecodeError as exc:
@@ -316,19 +323,28 @@ def loads_lenient(text: str) -> tuple[Any, list[str]]:
     them) for what no real firmware sends. A big text that is not even shaped like JSON (an HTML
     page where a JSON API was asked) is only "not JSON": a web UI may serve that.
     """
-    if text.count("{") + text.count("[") > MAX_CONTAINERS:  # cheap; brackets in strings count
+    brackets = text.count("{") + text.count("[")  # cheap; brackets in strings count
+    if brackets > MAX_CONTAINERS:
         outside = "".join(_outside_strings(text)[0::2])  # one C pass, not one per string
         containers = outside.count("{") + outside.count("[")
         if containers > MAX_CONTAINERS:  # a log string full of "Chain[0]" is not refused
             raise HostileText(
                 f"{containers:,} objects and lists, more than any miner sends ({MAX_CONTAINERS:,})"
             )
+    # Worked out once for the text, not again for each repaired candidate (Whatsminer's batch
+    # tries two or three, each paying an encode and a translation of 6 KB): no repair but the
+    # quoted nan/inf one can join digits into a longer run (the others insert or drop commas,
+    # whitespace and closers, swap brackets or cut), so a candidate has no run the text has
+    # not, until "quoted nan/inf" is applied; a run the text has and a candidate lost only
+    # sends that candidate to json, whose value orjson's would equal.
+    long_run = len(text) <= FAST_MAX_CHARS and _long_digit_run(text)
     try:
-        value = _fast_loads(text)
+        value = _fast_loads(text, long_run)
     except _Invalid:
         pass
     else:
-        _check_depth(text)
+        if brackets > MAX_DEPTH:  # _check_depth(text), its count known
+            _open_closers(_outside_strings(text))
         return value, []
     if len(text) > REPAIR_MAX_CHARS:
         error = _json_error(text)
@@ -343,10 +359,13 @@ def loads_lenient(text: str) -> tuple[Any, list[str]]:
         applied.append(name)
         last = candidate
         try:
-            value = _fast_loads(candidate)
+            value = _fast_loads(candidate, None if "quoted nan/inf" in applied else long_run)
         except _Invalid:
             continue
-        _check_depth(candidate)
+        # no repair adds an opening bracket but the leading comma's "{": a candidate holds at
+        # most one more than the text, and _check_depth finds nothing to do below MAX_DEPTH
+        if brackets + 1 > MAX_DEPTH:
+            _check_depth(candidate)
         return value, applied
     error = _json_error(last)
     snippet = text[:60].encode("unicode_escape").decode("ascii")

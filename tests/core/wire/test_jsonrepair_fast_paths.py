@@ -2,7 +2,8 @@
 
 ``repairs`` skips the two non-finite patterns when ``may_hold_nonfinite`` says they cannot
 match; ``loads_reply_fast`` counts brackets and looks for long digit runs on one translation,
-and goes to the seam's repair without an exception. The general versions are kept
+and goes to the seam's repair without an exception; ``loads_lenient`` counts brackets and looks
+for digit runs once per text, not per repaired candidate. The general versions are kept
 here as they were (commit db84747); every real reply (tests/captures, the stock fixtures,
 cgminer 4.11.1's own replies) and scrambled copies of each, with the quirks firmware sends and
 "nan"/"inf" in every case and form, must give the same answers through both.
@@ -10,6 +11,7 @@ cgminer 4.11.1's own replies) and scrambled copies of each, with the quirks firm
 
 from __future__ import annotations
 
+import json
 import random
 import re
 from collections.abc import Callable, Iterator
@@ -116,6 +118,59 @@ def _old_loads_reply_fast(raw: bytes) -> tuple[Any, list[str]] | None:
     return value, applied
 
 
+def _old_fast_loads(text: str) -> Any:
+    if len(text) <= FAST_MAX_CHARS and _LONG_DIGIT_RUN not in text.encode(
+        "utf-8", "surrogatepass"
+    ).translate(_DIGITS_ONLY):
+        try:
+            return orjson.loads(text)
+        except orjson.JSONDecodeError as exc:
+            if exc.msg.startswith(_SYNTAX_ONLY) and "NaN" not in text and "Infinity" not in text:
+                raise _Invalid() from None
+    try:
+        return jsonrepair._loads(text)
+    except json.JSONDecodeError:
+        raise _Invalid() from None
+
+
+def _old_loads_lenient(text: str) -> tuple[Any, list[str]]:
+    if text.count("{") + text.count("[") > MAX_CONTAINERS:
+        outside = "".join(jsonrepair._outside_strings(text)[0::2])
+        containers = outside.count("{") + outside.count("[")
+        if containers > MAX_CONTAINERS:
+            raise jsonrepair.HostileText(
+                f"{containers:,} objects and lists, more than any miner sends ({MAX_CONTAINERS:,})"
+            )
+    try:
+        value = _old_fast_loads(text)
+    except _Invalid:
+        pass
+    else:
+        _check_depth(text)
+        return value, []
+    if len(text) > jsonrepair.REPAIR_MAX_CHARS:
+        error = jsonrepair._json_error(text)
+        refusal = jsonrepair.HostileText if text.lstrip()[:1] in ("{", "[") else ReplyDecodeError
+        raise refusal(
+            f"not JSON ({error.msg} at char {error.pos}) and, at {len(text) / 1e6:.1f} MB,"
+            " too large to repair"
+        )
+    applied: list[str] = []
+    last = text
+    for name, candidate in _old_repairs(text):
+        applied.append(name)
+        last = candidate
+        try:
+            value = _old_fast_loads(candidate)
+        except _Invalid:
+            continue
+        _check_depth(candidate)
+        return value, applied
+    error = jsonrepair._json_error(last)
+    snippet = text[:60].encode("unicode_escape").decode("ascii")
+    raise ReplyDecodeError(f"not JSON even after repairs ({error.msg}): {snippet!r}")
+
+
 def _texts() -> list[tuple[str, str]]:
     files = sorted((TESTS / "captures").glob("*/*/rpc/*"))
     files += sorted((TESTS / "fixtures").glob("**/*.raw"))
@@ -183,9 +238,9 @@ def _candidates(gen: Callable[[str], Iterator[tuple[str, str]]], text: str) -> A
         return type(exc).__name__
 
 
-def _lenient(text: str) -> Any:
+def _lenient(f: Callable[[str], Any], text: str) -> Any:
     try:
-        return repr(loads_lenient(text))
+        return repr(f(text))
     except ReplyDecodeError as exc:
         return f"{type(exc).__name__}: {exc}"
 
@@ -232,19 +287,44 @@ def test_repairs_give_every_real_reply_and_its_scrambled_copies_the_same_candida
     assert cases > 2000
 
 
+# Texts at the edges of the shortcuts: digits joined by the quoted nan/inf repair into a run
+# orjson reads otherwise (a float past 64 bits), runs a cut removes, brackets at MAX_DEPTH with
+# the leading comma's "{" on top, trailing commas and raw newlines around long numbers.
+EDGE_TEXTS = [
+    '{"a":1234567890"nan"123456789012,}',
+    '{"a":1234567890"NaN"1234567890,"b":[1,]}',
+    '{"a":12345678901234567890123,"b":[1,]}',
+    '{"a":"x\n","b":12345678901234567890123,}',
+    '{"a":[1,2],"b":99999999999999999999999,"c":[',
+    ',"a":' + "[" * 62 + "1" + "]" * 62 + "}",
+    ',"a":' + "[" * 63 + "1" + "]" * 63 + "}",
+    ',"a":' + "[" * 64 + "1" + "]" * 64 + "}",
+    '{"a":' + "[" * 63 + "1," + "]" * 63 + "}",
+    '{"a":' + "[" * 64 + "1," + "]" * 64 + "}",
+    '{"a":' + "[" * 63 + "1" + "]" * 63 + "}",
+    '{"a":' + "[" * 64 + "1" + "]" * 64 + "}",
+    '{"error_code":[ "329":"x" ],"n":12345678901234567890123,}',
+    ',"a":' + "[" * 70 + "1" + "]" * 70 + "}",
+    '{"a":' + "[" * 70 + "1," + "]" * 70 + "}",
+    '{"a":' + "[" * 70 + "1" + "]" * 70 + "}",
+]
+
+
 def test_loads_lenient_reads_every_real_reply_and_scrambled_copy_as_before(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     rng = random.Random(15)
     texts = [t for _, text in TEXTS for t in [text] + [_scramble(text, rng) for _ in range(8)]]
-    new = [_lenient(t) for t in texts]
-    monkeypatch.setattr(jsonrepair, "repairs", _old_repairs)
-    old = [_lenient(t) for t in texts]
+    texts += EDGE_TEXTS
+    new = [_lenient(loads_lenient, t) for t in texts]
+    old = [_lenient(_old_loads_lenient, t) for t in texts]
     assert new == old
     repaired = [
         n for n in new if "[]" not in n[-4:] and not n.startswith(("ReplyDecode", "Hostile"))
     ]
     assert len(repaired) > 50  # the scramble reached the repairs, not only refusals
+    assert any("1234567890012345678901" in n for n in new)  # json's int, not orjson's float
+    assert sum("nested too deep" in n for n in new) >= 3
 
 
 def _scramble_bytes(raw: bytes, rng: random.Random) -> bytes:
