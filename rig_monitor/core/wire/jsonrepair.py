@@ -120,6 +120,31 @@ def _close_truncated(text: str) -> str:
     return head + _open_closers(_outside_strings(head))
 
 
+_STEPS: tuple[tuple[str, re.Pattern[str], str], ...] = (
+    ("back-to-back objects", _BACK_TO_BACK, "},{"),
+    ("trailing comma", _TRAILING_COMMA, ""),
+    ("leading comma in array", _LEADING_COMMA, "["),
+    ("missing comma", _MISSING_COMMA, '","'),
+    ("quoted nan/inf", _QUOTED_NONFINITE, "0"),
+    ("bare nan/inf", _BARE_NONFINITE, "0"),
+    ("error_code array", _ERROR_CODE_ARRAY, r"\1{\2}"),
+)
+
+
+def may_hold_nonfinite(text: str) -> bool:
+    """False when neither non-finite pattern can match ``text``, known in two C passes.
+
+    Why: both patterns ignore case and the bare one starts with a look-behind, so Python's
+    engine tries them at every position: ~60 and ~135 µs on a 6 KB Whatsminer batch, every poll
+    of the builds whose reply needs a later repair (20210322's raw newlines), for a word no such
+    reply holds. Both match only "nan", "inf" or "infinity" in any case; "n", "a" and "f" have no
+    case variants outside ASCII ("i" has: U+0130, U+0131), so a match holds "nan" or "nf" once
+    lowered, and ``lower`` keeps neighbouring ASCII letters neighbours.
+    """
+    low = text.lower()
+    return "nan" in low or "nf" in low
+
+
 def repairs(text: str) -> Iterator[tuple[str, str]]:
     """The repaired candidates, each named, cumulative, cheapest first.
 
@@ -129,19 +154,17 @@ def repairs(text: str) -> Iterator[tuple[str, str]]:
     if t.startswith(","):  # Avalon: ',"id":1}' garbage start
         t = "{" + t[1:]
         yield "leading comma", t
-    steps: list[tuple[str, re.Pattern[str], str]] = [
-        ("back-to-back objects", _BACK_TO_BACK, "},{"),
-        ("trailing comma", _TRAILING_COMMA, ""),
-        ("leading comma in array", _LEADING_COMMA, "["),
-        ("missing comma", _MISSING_COMMA, '","'),
-        ("quoted nan/inf", _QUOTED_NONFINITE, "0"),
-        ("bare nan/inf", _BARE_NONFINITE, "0"),
-        ("error_code array", _ERROR_CODE_ARRAY, r"\1{\2}"),
-    ]
-    for name, pattern, repl in steps:
+    nonfinite: bool | None = None  # whether t may hold nan/inf; worked out once per text
+    for name, pattern, repl in _STEPS:
+        if pattern is _QUOTED_NONFINITE or pattern is _BARE_NONFINITE:
+            if nonfinite is None:
+                nonfinite = may_hold_nonfinite(t)
+            if not nonfinite:
+                continue  # the pattern cannot match: same text, nothing yielded
         fixed = pattern.sub(repl, t)
         if fixed != t:
             t = fixed
+            nonfinite = None
             yield name, t
     if "\n" in t or "\r" in t or "\t" in t:  # btminer: raw control characters inside strings
         t = t.translate(_CONTROL_IN_STRINGS)
@@ -179,17 +202,24 @@ class _Invalid(Exception):
     """The text is not JSON to json either (json's own error is worked out only if needed)."""
 
 
-def _fast_loads(text: str) -> Any:
+def _long_digit_run(text: str) -> bool:
+    """Whether ``text`` holds 19 ASCII digits in a row (a number orjson may read otherwise)."""
+    return _LONG_DIGIT_RUN in text.encode("utf-8", "surrogatepass").translate(_DIGITS_ONLY)
+
+
+def _fast_loads(text: str, long_run: bool | None = None) -> Any:
     """json.loads' value, or _Invalid where json.loads would fail (NestedTooDeep as _loads).
 
     orjson first (a poll's replies: ~16 µs instead of ~39 µs, the long-number check included;
     a broken Antminer reply is refused in ~3 µs instead of ~13); json for what orjson refuses or
     reads differently (NaN and Infinity, integers past 64 bits, 1e400, lone surrogate escapes,
-    deep nesting), so a reply reads exactly as json reads it.
+    deep nesting), so a reply reads exactly as json reads it. ``long_run``: what
+    ``_long_digit_run(text)`` says, or True where it might (json then reads it: the same value),
+    when the caller knows; None: worked out here.
     """
-    if len(text) <= FAST_MAX_CHARS and _LONG_DIGIT_RUN not in text.encode(
-        "utf-8", "surrogatepass"
-    ).translate(_DIGITS_ONLY):
+    if len(text) <= FAST_MAX_CHARS and not (
+        _long_digit_run(text) if long_run is None else long_run
+    ):
         try:
             return orjson.loads(text)
         except orjson.JSONDecodeError as exc:
@@ -235,6 +265,12 @@ def _seam_outside_strings(body: bytes) -> bool:
     return seam > 0 and body.find(b"\\", 0, seam) < 0 and body.count(b'"', 0, seam) % 2 == 0
 
 
+# One translation of a reply's bytes answers two questions that took three C passes ("{" and
+# "[" counted apart, then the digit translation): "{" and "[" become "{", digits "0", anything
+# else " ". Its "{" count is the brackets; a 19-digit run is 19 "0"s in a row.
+_SHAPE = bytes(0x7B if i in b"{[" else 0x30 if 0x30 <= i <= 0x39 else 0x20 for i in range(256))
+
+
 def loads_reply_fast(raw: bytes) -> tuple[Any, list[str]] | None:
     """``loads_lenient(decode_text(raw))`` for the common reply, or None: take that path.
 
@@ -242,9 +278,10 @@ def loads_reply_fast(raw: bytes) -> tuple[Any, list[str]] | None:
     back-to-back repair; through text it paid a decode, the bracket and digit checks twice, a
     regex over the text and two orjson attempts (~89 µs for an S19j Pro's 6 KB, issue 15). On
     the bytes of an ASCII reply without NULs every step answers as the text path does, once:
-    the same checks (brackets, 19-digit runs), orjson, and only after a syntax refusal the same
-    back-to-back repair (~45 µs). Anything else (non-ASCII, NULs inside, NaN, big numbers,
-    other repairs, a non-object) returns None, and the full path decides as before.
+    the same checks (brackets, 19-digit runs, on one translation, ``_SHAPE``), orjson, and
+    only after a syntax refusal (or a seam known without trying) the same back-to-back repair.
+    Anything else (non-ASCII, NULs inside, NaN, big numbers, other repairs, a non-object)
+    returns None, and the full path decides as before.
     """
     if raw[-1:] == b"\x00":  # cgminer's terminator
         raw = raw[:-1]
@@ -253,17 +290,20 @@ def loads_reply_fast(raw: bytes) -> tuple[Any, list[str]] | None:
     body = raw.strip()
     if body[:1] != b"{":
         return None
-    brackets = body.count(b"{") + body.count(b"[")
-    if brackets > MAX_CONTAINERS or _LONG_DIGIT_RUN in body.translate(_DIGITS_ONLY):
+    shape = body.translate(_SHAPE)
+    brackets = shape.count(b"{")
+    if brackets > MAX_CONTAINERS or _LONG_DIGIT_RUN in shape:
         return None
-    applied: list[str] = []
-    try:
-        if _seam_outside_strings(body):  # invalid as it is: the text path repairs it first
-            raise _Invalid()
-        value = orjson.loads(body)
-    except (orjson.JSONDecodeError, _Invalid) as exc:
-        if isinstance(exc, orjson.JSONDecodeError) and not exc.msg.startswith(_SYNTAX_ONLY):
-            return None
+    # a seam outside strings is invalid as it is: the text path repairs it first, no orjson try
+    repair = _seam_outside_strings(body)
+    if not repair:
+        try:
+            value = orjson.loads(body)
+        except orjson.JSONDecodeError as exc:
+            if not exc.msg.startswith(_SYNTAX_ONLY):
+                return None
+            repair = True
+    if repair:
         fixed = _BACK_TO_BACK_BYTES.sub(b"},{", body)
         if fixed == body:
             return None
@@ -271,10 +311,9 @@ def loads_reply_fast(raw: bytes) -> tuple[Any, list[str]] | None:
             value = orjson.loads(fixed)
         except orjson.JSONDecodeError:
             return None
-        applied.append("back-to-back objects")
     if brackets > MAX_DEPTH:
         _check_depth(body.decode("ascii"))
-    return value, applied
+    return value, ["back-to-back objects"] if repair else []
 
 
 def loads_lenient(text: str) -> tuple[Any, list[str]]:
@@ -284,19 +323,28 @@ def loads_lenient(text: str) -> tuple[Any, list[str]]:
     them) for what no real firmware sends. A big text that is not even shaped like JSON (an HTML
     page where a JSON API was asked) is only "not JSON": a web UI may serve that.
     """
-    if text.count("{") + text.count("[") > MAX_CONTAINERS:  # cheap; brackets in strings count
+    brackets = text.count("{") + text.count("[")  # cheap; brackets in strings count
+    if brackets > MAX_CONTAINERS:
         outside = "".join(_outside_strings(text)[0::2])  # one C pass, not one per string
         containers = outside.count("{") + outside.count("[")
         if containers > MAX_CONTAINERS:  # a log string full of "Chain[0]" is not refused
             raise HostileText(
                 f"{containers:,} objects and lists, more than any miner sends ({MAX_CONTAINERS:,})"
             )
+    # Worked out once for the text, not again for each repaired candidate (Whatsminer's batch
+    # tries two or three, each paying an encode and a translation of 6 KB): no repair but the
+    # quoted nan/inf one can join digits into a longer run (the others insert or drop commas,
+    # whitespace and closers, swap brackets or cut), so a candidate has no run the text has
+    # not, until "quoted nan/inf" is applied; a run the text has and a candidate lost only
+    # sends that candidate to json, whose value orjson's would equal.
+    long_run = len(text) <= FAST_MAX_CHARS and _long_digit_run(text)
     try:
-        value = _fast_loads(text)
+        value = _fast_loads(text, long_run)
     except _Invalid:
         pass
     else:
-        _check_depth(text)
+        if brackets > MAX_DEPTH:  # _check_depth(text), its count known
+            _open_closers(_outside_strings(text))
         return value, []
     if len(text) > REPAIR_MAX_CHARS:
         error = _json_error(text)
@@ -311,10 +359,13 @@ def loads_lenient(text: str) -> tuple[Any, list[str]]:
         applied.append(name)
         last = candidate
         try:
-            value = _fast_loads(candidate)
+            value = _fast_loads(candidate, None if "quoted nan/inf" in applied else long_run)
         except _Invalid:
             continue
-        _check_depth(candidate)
+        # no repair adds an opening bracket but the leading comma's "{": a candidate holds at
+        # most one more than the text, and _check_depth finds nothing to do below MAX_DEPTH
+        if brackets + 1 > MAX_DEPTH:
+            _check_depth(candidate)
         return value, applied
     error = _json_error(last)
     snippet = text[:60].encode("unicode_escape").decode("ascii")
