@@ -508,6 +508,7 @@ def child(args: argparse.Namespace) -> None:
     # CPU (user + system) up to the last row: the window's own since shown and in all, and the
     # engine child's since its spawn, what each takes of the shared cores
     cpu = {"window_sweep": sum(me.cpu_times()[:2]) - cpu_shown, "window": sum(me.cpu_times()[:2])}
+    cpu["threads"] = _thread_cpu()  # type: ignore[assignment]
     with contextlib.suppress(psutil.Error, TypeError):
         cpu["engine"] = sum(psutil.Process(h.window.engine.pid).cpu_times()[:2])  # type: ignore[attr-defined]
     ok = h.all_rows_filled()
@@ -567,10 +568,39 @@ def timeline_text(timeline: dict[str, float]) -> str:
     return ", ".join(f"{TIMELINE_NAMES.get(k, k)} {v:.2f}" for k, v in timeline.items())
 
 
-def cpu_text(cpu: dict[str, float], sim: float | None) -> str:
+def _thread_cpu() -> dict[str, float]:
+    """The window process's CPU per thread (s, user + system, from /proc): the GUI thread's own
+    work apart from the engine pipe's reader (which unpickles every batch) and Qt's threads."""
+    names = {th.native_id: th.name for th in threading.enumerate()}
+    main = threading.main_thread().native_id
+    tick = os.sysconf("SC_CLK_TCK")
+    out: dict[str, float] = {}
+    try:
+        tids = os.listdir("/proc/self/task")
+    except OSError:
+        return out
+    for tid in tids:
+        try:
+            with open(f"/proc/self/task/{tid}/stat", encoding="ascii") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        name = "GUI" if int(tid) == main else names.get(int(tid), "Qt/other")
+        name = name.split("-")[0] if name.startswith("Thread") else name
+        out[name] = out.get(name, 0.0) + (int(fields[11]) + int(fields[12])) / tick
+    return out
+
+
+def cpu_text(cpu: dict[str, Any], sim: float | None) -> str:
+    threads = cpu.get("threads") or {}
+    by_thread = ", ".join(
+        f"{n} {c:.2f}" for n, c in sorted(threads.items(), key=lambda kv: -kv[1]) if c >= 0.01
+    )
     parts = [
         f"window {cpu.get('window', float('nan')):.2f} s "
-        f"({cpu.get('window_sweep', float('nan')):.2f} s of it after shown)",
+        f"({cpu.get('window_sweep', float('nan')):.2f} s of it after shown"
+        + (f"; by thread: {by_thread}" if by_thread else "")
+        + ")",
         f"engine child {cpu.get('engine', float('nan')):.2f} s",
     ]
     if sim is not None:
