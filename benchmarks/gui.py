@@ -47,6 +47,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import psutil
+
+from benchmarks import _timeline
 from benchmarks._common import SimProcess, loadavg, machine, median, raise_fd_limit
 
 BASE = "127.230.0.1"
@@ -381,6 +384,12 @@ class Harness:
         return Stalls(self.lateness, self.busy, self.others)
 
     def all_rows_filled(self) -> bool:
+        """Checked every 20 ms through a launch: until every target has come in a batch (counted
+        by the benchmark's own batch slot) the rows are not walked. Walking them on each check
+        cost the window process ~0.3-0.5 s of CPU per launch of 5,000 (3.6 M row visits), which
+        the launch's "window CPU" counted as the window's."""
+        if len(self.first_seen) < len(self.targets):
+            return False
         model = self.window.model
         return model.rowCount() >= len(self.targets) and all(
             r.snap is not None for r in model.rows()
@@ -503,6 +512,7 @@ def child(args: argparse.Namespace) -> None:
     # CPU (user + system) up to the last row: the window's own since shown and in all, and the
     # engine child's since its spawn, what each takes of the shared cores
     cpu = {"window_sweep": sum(me.cpu_times()[:2]) - cpu_shown, "window": sum(me.cpu_times()[:2])}
+    cpu["threads"] = _thread_cpu()  # type: ignore[assignment]
     with contextlib.suppress(psutil.Error, TypeError):
         cpu["engine"] = sum(psutil.Process(h.window.engine.pid).cpu_times()[:2])  # type: ignore[attr-defined]
     ok = h.all_rows_filled()
@@ -562,10 +572,39 @@ def timeline_text(timeline: dict[str, float]) -> str:
     return ", ".join(f"{TIMELINE_NAMES.get(k, k)} {v:.2f}" for k, v in timeline.items())
 
 
-def cpu_text(cpu: dict[str, float], sim: float | None) -> str:
+def _thread_cpu() -> dict[str, float]:
+    """The window process's CPU per thread (s, user + system, from /proc): the GUI thread's own
+    work apart from the engine pipe's reader (which unpickles every batch) and Qt's threads."""
+    names = {th.native_id: th.name for th in threading.enumerate()}
+    main = threading.main_thread().native_id
+    tick = os.sysconf("SC_CLK_TCK")
+    out: dict[str, float] = {}
+    try:
+        tids = os.listdir("/proc/self/task")
+    except OSError:
+        return out
+    for tid in tids:
+        try:
+            with open(f"/proc/self/task/{tid}/stat", encoding="ascii") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        name = "GUI" if int(tid) == main else names.get(int(tid), "Qt/other")
+        name = name.split("-")[0] if name.startswith("Thread") else name
+        out[name] = out.get(name, 0.0) + (int(fields[11]) + int(fields[12])) / tick
+    return out
+
+
+def cpu_text(cpu: dict[str, Any], sim: float | None) -> str:
+    threads = cpu.get("threads") or {}
+    by_thread = ", ".join(
+        f"{n} {c:.2f}" for n, c in sorted(threads.items(), key=lambda kv: -kv[1]) if c >= 0.01
+    )
     parts = [
         f"window {cpu.get('window', float('nan')):.2f} s "
-        f"({cpu.get('window_sweep', float('nan')):.2f} s of it after shown)",
+        f"({cpu.get('window_sweep', float('nan')):.2f} s of it after shown"
+        + (f"; by thread: {by_thread}" if by_thread else "")
+        + ")",
         f"engine child {cpu.get('engine', float('nan')):.2f} s",
     ]
     if sim is not None:
@@ -614,23 +653,43 @@ def warm_launches(args: argparse.Namespace, sim_pid: int | None = None) -> list[
             cmd.append("--stalls")
         sim0 = _cpu_s(sim_pid)
         t0 = time.time()
-        proc = subprocess.run(
+        proc = subprocess.Popen(
             [*cmd, "--launched-at", repr(t0)],
-            capture_output=True,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
             text=True,
-            timeout=LAUNCH_CAP_S + 60,
             cwd=Path(__file__).resolve().parent.parent,
             env=env,
         )
-        lines = [ln for ln in proc.stdout.splitlines() if ln.startswith("RESULT ")]
+        sampler = None
+        if args.timeline:
+            others = {"sim": sim_pid} if sim_pid is not None else {}
+            sampler = _timeline.CpuSampler(proc.pid, others, args.timeline / 1000.0).start()
+        try:
+            stdout, stderr = proc.communicate(timeout=LAUNCH_CAP_S + 60)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            raise
+        finally:
+            samples = sampler.stop() if sampler is not None else []
+        lines = [ln for ln in stdout.splitlines() if ln.startswith("RESULT ")]
         if args.stalls:
-            print(proc.stderr.split("stalls (GUI", 1)[-1][:4000])
+            print(stderr.split("stalls (GUI", 1)[-1][:4000])
         if not lines:
-            raise RuntimeError(f"warm launch failed:\n{proc.stdout[-2000:]}\n{proc.stderr[-4000:]}")
+            raise RuntimeError(f"warm launch failed:\n{stdout[-2000:]}\n{stderr[-4000:]}")
         result = json.loads(lines[-1][len("RESULT ") :])
         sim1 = _cpu_s(sim_pid)
         if sim0 is not None and sim1 is not None:
             result["sim_cpu_s"] = sim1 - sim0  # the launch, its shutdown included
+        if sampler is not None:
+            marks = {k: t0 + v for k, v in result.get("timeline", {}).items()}
+            roles = ("window", "engine", "sim") if sim_pid is not None else ("window", "engine")
+            phs = _timeline.phases(samples, marks, t0, roles)
+            result["phases"] = _timeline.text(phs, TIMELINE_NAMES, psutil.cpu_count() or 1)
+            result["idle_core_s"] = sum(ph.idle(psutil.cpu_count() or 1) for ph in phs)
+            result["sampler"] = (
+                f"{len(samples)} samples, the sampler's CPU {sampler.own_cpu_s:.2f} s"
+            )
         out.append(result)
     return out
 
@@ -665,6 +724,16 @@ def main(argv: list[str] | None = None) -> int:
         help="let the processes started here cache bytecode (in a private directory, nothing "
         "written into the tree), as an installed app has it; by default a "
         "PYTHONDONTWRITEBYTECODE=1 environment makes every process compile rig_monitor anew",
+    )
+    p.add_argument(
+        "--timeline",
+        type=float,
+        nargs="?",
+        const=25.0,
+        default=0.0,
+        metavar="MS",
+        help="sample every process's CPU each MS (25) through each warm launch: how busy the "
+        "cores were per phase, idle core-seconds",
     )
     p.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     p.add_argument("--launched-at", type=float, default=0.0, help=argparse.SUPPRESS)
@@ -716,12 +785,20 @@ def main(argv: list[str] | None = None) -> int:
             f"    timeline (s after Popen): {timeline_text(w.get('timeline', {}))}\n"
             f"    CPU to the last row: {cpu_text(w.get('cpu', {}), w.get('sim_cpu_s'))}"
         )
+        if "phases" in w:
+            print(f"    CPU by phase ({w['sampler']}), s after Popen:\n{w['phases']}")
     if launches:
         print(
             f"  warm launch median of {len(launches)}: every answering miner read "
             f"{median([w['answered_s'] for w in launches]):.2f} s, every row filled "
             f"{median([w['filled_s'] for w in launches]):.2f} s, stall worst "
-            f"{median([w['worst_ms'] for w in launches]):.0f} ms"
+            f"{median([w['worst_ms'] for w in launches]):.0f} ms; window CPU "
+            f"{median([w.get('cpu', {}).get('window', float('nan')) for w in launches]):.2f} s"
+            + (
+                f", idle core-s {median([w['idle_core_s'] for w in launches]):.2f}"
+                if all("idle_core_s" in w for w in launches)
+                else ""
+            )
         )
     print(f"  load {loadavg()}")
     return 0

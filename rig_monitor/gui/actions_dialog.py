@@ -36,19 +36,11 @@ from rig_monitor.core.actions.runner import ActionResult, ActionRunner
 from rig_monitor.core.drivers.control import Action, PoolError, PoolSpec, parse_pool
 from rig_monitor.core.engine.poller import Poller
 from rig_monitor.core.model import Ports, Target
+from rig_monitor.gui.actions_menu import LABELS
 from rig_monitor.gui.i18n import t as _t
 from rig_monitor.gui.i18n import tn
 from rig_monitor.gui.thread_hop import emit_on_gui
 
-LABELS = {
-    Action.REBOOT: "Reboot",
-    Action.RESTART: "Restart mining",
-    Action.LOCATE_ON: "Blink locate LED",
-    Action.LOCATE_OFF: "Stop locate LED",
-    Action.SLEEP: "Sleep",
-    Action.WAKE: "Wake",
-    Action.POOLS: "Set pools",
-}
 OK_COLOUR = QColor("#2e7d32")
 BAD_COLOUR = QColor("#c62828")
 GREY = QColor("#757575")

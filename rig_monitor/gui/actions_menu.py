@@ -1,5 +1,11 @@
 """Where the actions live in the window: the fleet's context menu, the detail pane's buttons, and
-the question Delete asks before removing miners. Kept out of main_window.py (one call wires it)."""
+the question Delete asks before removing miners. Kept out of main_window.py (one call wires it).
+
+The window builds the menu and buttons before it shows, but the drivers (their controllers, the
+action dialog's runner and poller, httpx) load only when an action is started or a miner's
+buttons are worked out: importing them cost the window ~0.3-0.5 s of CPU at every launch, on the
+cores the engine child and the first rows need (docs/performance.md, "The window's share").
+"""
 
 from __future__ import annotations
 
@@ -9,16 +15,26 @@ from PySide6.QtCore import QObject, QUrl
 from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import QHBoxLayout, QMenu, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
-from rig_monitor.core.drivers.control import Action, PoolSpec, controller_for
+from rig_monitor.core.actions.kinds import Action
 from rig_monitor.core.model import Target
-from rig_monitor.core.wire.http import base_url
-from rig_monitor.gui.actions_dialog import LABELS, ActionsDialog, ActionWorker, PoolsDialog
 from rig_monitor.gui.fleet import FleetRow
 from rig_monitor.gui.i18n import t as _t
 from rig_monitor.gui.i18n import tn
 
 if TYPE_CHECKING:
+    from rig_monitor.core.drivers.control import PoolSpec
+    from rig_monitor.gui.actions_dialog import ActionsDialog, ActionWorker
     from rig_monitor.gui.main_window import MainWindow
+
+LABELS = {
+    Action.REBOOT: "Reboot",
+    Action.RESTART: "Restart mining",
+    Action.LOCATE_ON: "Blink locate LED",
+    Action.LOCATE_OFF: "Stop locate LED",
+    Action.SLEEP: "Sleep",
+    Action.WAKE: "Wake",
+    Action.POOLS: "Set pools",
+}
 
 MENU_ORDER = (
     Action.LOCATE_ON,
@@ -62,6 +78,8 @@ def confirm_remove(window: MainWindow, keys: list[str]) -> bool:
 
 def web_ui_url(t: Target) -> str:
     """The miner's web page. Never with a password in it: the browser asks, as it should."""
+    from rig_monitor.core.wire.http import base_url
+
     return base_url(t.ip, t.web_port or 80) + "/"
 
 
@@ -75,6 +93,8 @@ def open_web_ui(window: MainWindow, keys: list[str]) -> None:
 
 def start_action(window: MainWindow, action: Action, keys: list[str]) -> ActionsDialog | None:
     """Open the preview/confirm/progress dialog for ``action`` on the miners ``keys``."""
+    from rig_monitor.gui.actions_dialog import ActionsDialog, ActionWorker, PoolsDialog
+
     keys = [k for k in keys if k in window._targets]
     if not keys:
         window.statusBar().showMessage(_t("Select the miners first"), 4000)
@@ -158,7 +178,11 @@ def install_actions(window: MainWindow) -> None:
 
 def update_pane_buttons(buttons: dict[str, QPushButton], row: FleetRow | None) -> None:
     ident = row.identity if row is not None else None
-    ctl = controller_for(ident.family) if ident is not None and ident.family else None
+    ctl = None
+    if ident is not None and ident.family:
+        from rig_monitor.core.drivers.control import controller_for
+
+        ctl = controller_for(ident.family)
     for name, b in buttons.items():
         if row is None:
             b.setEnabled(False)

@@ -16,7 +16,7 @@ from PySide6.QtCore import qVersion
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from rig_monitor import __version__
+import rig_monitor
 from rig_monitor.gui.i18n import t
 
 if TYPE_CHECKING:
@@ -58,13 +58,15 @@ def launch_detached(argv: Sequence[str]) -> object:
 
 
 def about_text() -> str:
+    # rig_monitor.__version__ read here, not imported at the top: it loads importlib.metadata and
+    # the email package (~40-50 ms of the window's start-up) for the About box alone
     rows = "".join(f"<tr><td>{name}</td><td>&nbsp;{lic}</td></tr>" for name, lic in LICENCES)
     what = t(
         "Desktop operations monitor for Bitcoin ASIC miners: live hashrate, temperatures, "
         "fans, power and pools; faults with likely causes and remedies."
     )
     return (
-        f"<h3>Rig Monitor {__version__}</h3>"
+        f"<h3>Rig Monitor {rig_monitor.__version__}</h3>"
         f"<p>{what}</p>"
         f"<p>Qt {qVersion()}, PySide6 {pyside_version}, Python {sys.version.split()[0]}</p>"
         f"<p><b>{t('Licences')}</b></p><table>{rows}</table>"

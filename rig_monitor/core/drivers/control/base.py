@@ -8,35 +8,14 @@ staggering, rate limits, the action log) lives in ``rig_monitor.core.actions``.
 
 from __future__ import annotations
 
-import enum
 import re
 from dataclasses import dataclass
 from typing import ClassVar
 from urllib.parse import urlsplit
 
+from rig_monitor.core.actions.kinds import Action as Action  # the vocabulary, re-exported
 from rig_monitor.core.credentials import Credential
 from rig_monitor.core.drivers.base import Session
-
-
-class Action(enum.StrEnum):
-    REBOOT = "reboot"  # the whole machine (OS and all)
-    RESTART = "restart"  # only the mining process
-    LOCATE_ON = "locate-on"  # blink the fault/locate LED
-    LOCATE_OFF = "locate-off"
-    SLEEP = "sleep"  # stop hashing, stay reachable
-    WAKE = "wake"
-    POOLS = "pools"  # replace the pool list
-
-    @property
-    def disruptive(self) -> bool:
-        """Stops hashing for a while: staggered by address block and rate-limited per miner."""
-        return self in (Action.REBOOT, Action.RESTART, Action.SLEEP, Action.WAKE, Action.POOLS)
-
-    @property
-    def reboots(self) -> bool:
-        """The miner's uptime will restart: the coming 'unexpected reboot' is expected."""
-        return self in (Action.REBOOT, Action.RESTART)
-
 
 POOL_SCHEMES = ("stratum+tcp", "stratum+ssl", "stratum+tls", "stratum2+tcp", "stratum")
 _HOST = re.compile(r"^[A-Za-z0-9]([A-Za-z0-9.-]{0,251}[A-Za-z0-9])?$|^\[[0-9A-Fa-f:.]+\]$")
