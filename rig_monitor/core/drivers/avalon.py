@@ -56,6 +56,7 @@ MAX_BLOB_CHARS = 128 * 1024
 _KEY_CHARS = r"[^\s\[\]{}']"
 _FLAT_BLOB = re.compile(rf"(?:\s++|{_KEY_CHARS}*+\[[^\[\]]*+\]|{_KEY_CHARS}++(?=\s|\Z))*+")
 _FLAT_TOKEN = re.compile(rf"({_KEY_CHARS}*)\[([^\[\]]*)\]")
+_BRACKET = re.compile(r"[\[\]{}']")
 
 
 def parse_brackets(text: str) -> Blob:
@@ -64,14 +65,18 @@ def parse_brackets(text: str) -> Blob:
     Raises ValueError for a text longer than any real one (``MAX_BLOB_CHARS``)."""
     if len(text) > MAX_BLOB_CHARS:
         raise ValueError(f"an estats text of {len(text):,} characters (real ones: a few KB)")
-    if _FLAT_BLOB.fullmatch(text):
-        out: Blob = {}
-        for key, value in _FLAT_TOKEN.findall(text):
-            key = key.strip(",")
-            if key:
-                out[key] = value.strip()
-        return out
-    out = {}
+    if "{" not in text and "'" not in text:  # no nested block: the flat shape, most likely
+        # One pass: the tokens and what lies between them; the text has the flat shape when
+        # nothing between them is a bracket (the rest is whitespace and bare words), which is
+        # what _FLAT_BLOB.fullmatch says, without its possessive loop: it saved and restored
+        # the regex engine's stack per token (~1.1 M instructions of an Avalon poll's 3.9 M).
+        parts = _FLAT_TOKEN.split(text)
+        if _BRACKET.search("".join(parts[0::3])) is None:
+            return _flat_tokens(parts[1::3], parts[2::3])
+    elif _FLAT_BLOB.fullmatch(text):
+        tokens = _FLAT_TOKEN.findall(text)
+        return _flat_tokens([k for k, _ in tokens], [v for _, v in tokens])
+    out: Blob = {}
     i, n = 0, len(text)
     while i < n:
         found = _TOKEN_START.search(text, i)  # skip the junk between tokens at C speed
@@ -107,6 +112,15 @@ def parse_brackets(text: str) -> Blob:
             i = end + 1
             continue
         i += 1
+    return out
+
+
+def _flat_tokens(keys: list[str], values: list[str]) -> Blob:
+    out: Blob = {}
+    for key, value in zip(keys, values, strict=True):
+        key = key.strip(",")
+        if key:
+            out[key] = value.strip()
     return out
 
 
